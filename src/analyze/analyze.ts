@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import type { BicepCompiler } from '../bicep/compile-output';
+import { startBicepCompiler } from '../bicep/compiler';
+import { locateBicepCli } from '../bicep/locate-cli';
+import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
+import type { InputResult } from '../rules/finding';
+import type { Value } from '../template/expressions/value';
+import { analyzeArmTemplate } from './arm-input';
+import { analyzeBicep } from './bicep-input';
+
+export interface AnalyzeOptions {
+  paths: readonly string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  /** `--bicep`: the Bicep CLI to use. */
+  bicepPath?: string;
+  noRestore: boolean;
+  /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides). */
+  parameters: ReadonlyMap<string, Value>;
+  /** Longest wait for one answer of the Bicep CLI. */
+  timeoutMs: number;
+}
+
+export interface BicepCliInfo {
+  path: string;
+  version: string;
+  mode: BicepCompiler['mode'];
+}
+
+export interface Analysis {
+  results: InputResult[];
+  /** The Bicep CLI that served the run, when any input needed one. */
+  bicep?: BicepCliInfo;
+}
+
+const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function unusableResult(file: string, reason: string): InputResult {
+  return {
+    file,
+    status: 'failed',
+    findings: [
+      { ruleId: 'input', level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${reason}`, location: { file, range: WHOLE_FILE }, relatedLocations: [] },
+    ],
+  };
+}
+
+function readError(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' ? (error as Error).message : undefined;
+}
+
+/**
+ * Discovers the inputs, compiles Bicep through one Bicep CLI process, expands every template
+ * and returns one result per input. Throws BicepNotFoundError or BicepCliError when the
+ * environment fails; an input that cannot be analysed is a `failed` result instead.
+ */
+export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
+  const discovery = discoverInputs(options.paths, options.cwd);
+  const results: InputResult[] = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
+  const needsBicep = discovery.inputs.some((i) => i.kind !== 'arm-template');
+  let compiler: BicepCompiler | undefined;
+  if (needsBicep) {
+    const cli = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd });
+    compiler = await startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs });
+  }
+  try {
+    for (const input of discovery.inputs) results.push(await analyzeInput(input, compiler, options));
+  } finally {
+    await compiler?.close();
+  }
+  return {
+    results,
+    ...(compiler ? { bicep: { path: compiler.cliPath, version: compiler.version, mode: compiler.mode } } : {}),
+  };
+}
+
+async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {
+  try {
+    fs.accessSync(input.file, fs.constants.R_OK);
+    if (input.kind === 'arm-template') return await analyzeArmTemplate(input.file, options.parameters);
+    return await analyzeBicep(compiler!, input.file, options.parameters);
+  } catch (error) {
+    const reason = readError(error);
+    if (reason === undefined) throw error;
+    return unusableResult(input.file, reason);
+  }
+}

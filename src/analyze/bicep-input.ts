@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BicepCompiler, BicepDiagnostic } from '../bicep/compile-output';
+import { BicepCliError } from '../bicep/errors';
+import { BicepLocator } from '../locate/bicep-locator';
+import type { Finding, FindingLevel, InputResult } from '../rules/finding';
+import { expandTemplate } from '../template/expand/expand-template';
+import type { ExpansionProblem, ResourceInstance } from '../template/expand/instance';
+import type { Value } from '../template/expressions/value';
+import { JsonSyntaxError, parseJsonWithPositions } from '../template/parse-json';
+import { ParameterFileError, readParameterValues } from '../template/parameter-file';
+import { problemFinding } from './problem-findings';
+import { ruleFindings } from './run-rules';
+
+const DIAGNOSTIC_LEVELS: Record<BicepDiagnostic['level'], FindingLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+function diagnosticFinding(d: BicepDiagnostic): Finding {
+  return {
+    ruleId: d.code,
+    level: DIAGNOSTIC_LEVELS[d.level],
+    kind: 'fail',
+    message: d.message,
+    location: { file: d.file, range: d.range },
+    relatedLocations: [],
+  };
+}
+
+/** The instance whose declaration holds a problem of the compiled template, if any. */
+function instanceAround(problem: ExpansionProblem, instances: readonly ResourceInstance[]): ResourceInstance | undefined {
+  const path = problem.jsonPath ?? [];
+  let best: ResourceInstance | undefined;
+  for (const instance of instances) {
+    const prefix = instance.jsonPath;
+    const inside = prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+    if (inside && (!best || prefix.length > best.jsonPath.length)) best = instance;
+  }
+  return best;
+}
+
+function compiledDocument(file: string, template: string, parameters: string | undefined) {
+  try {
+    return {
+      doc: parseJsonWithPositions(file, template),
+      parameters: parameters === undefined ? new Map<string, Value>() : readParameterValues(file, parameters),
+    };
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError) && !(error instanceof ParameterFileError)) throw error;
+    throw new BicepCliError('the Bicep CLI returned a template that bicep-audit cannot read', `compile ${file}`, undefined, error.message, {
+      cause: error,
+    });
+  }
+}
+
+// `using './main.bicep'` at the start of a line of a .bicepparam file.
+const USING = /^\s*using\s+'([^']+)'/m;
+
+/** The Bicep file whose declarations hold the findings: for a `.bicepparam`, the one it uses. */
+function templateFileOf(file: string): string {
+  if (!file.endsWith('.bicepparam')) return file;
+  const target = USING.exec(fs.readFileSync(file, 'utf8'))?.[1];
+  return target && !/^(br|ts)[:/]/i.test(target) ? path.resolve(path.dirname(file), target) : file;
+}
+
+/** Compiles a `.bicep` or `.bicepparam` entry and analyses the template it deploys. */
+export async function analyzeBicep(compiler: BicepCompiler, file: string, overrides: ReadonlyMap<string, Value>): Promise<InputResult> {
+  const output = await compiler.compile(file);
+  const findings = output.diagnostics.map(diagnosticFinding);
+  if (!output.success || output.template === undefined) return { file, status: 'failed', findings };
+  const { doc, parameters } = compiledDocument(file, output.template, output.parameters);
+  for (const [name, value] of overrides) parameters.set(name, value);
+  const expansion = expandTemplate(doc, { parameters });
+  const locator = new BicepLocator(templateFileOf(file), compiler);
+  for (const problem of expansion.problems) {
+    const instance = instanceAround(problem, expansion.instances);
+    const location = instance ? await locator.locate({ instance }) : { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    findings.push(problemFinding(problem, location));
+  }
+  findings.push(...(await ruleFindings(expansion.instances, locator)));
+  return { file, status: 'analysed', findings };
+}

@@ -1,0 +1,61 @@
+/** A position in a text file, 0-based. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type BicepDiagnosticLevel = 'error' | 'warning' | 'info';
+
+/** A diagnostic of the Bicep compiler, on the user's own file path. */
+export interface BicepDiagnostic {
+  file: string;
+  range: Range;
+  level: BicepDiagnosticLevel;
+  code: string;
+  message: string;
+}
+
+/** What compiling one entry file (`.bicep` or `.bicepparam`) produced. */
+export interface CompileOutput {
+  file: string;
+  success: boolean;
+  diagnostics: BicepDiagnostic[];
+  /** The ARM template JSON text, when the compile succeeded. */
+  template?: string;
+  /** The ARM parameters JSON text of a `.bicepparam` entry. */
+  parameters?: string;
+}
+
+/** A `resource` or `module` declaration in a Bicep file. */
+export interface Declaration {
+  range: Range;
+  /** For a module: its path as written (`./m.bicep`, `br:...`). */
+  modulePath?: string;
+}
+
+/** One Bicep CLI serving a whole run; `close` ends its process. */
+export interface BicepCompiler {
+  readonly cliPath: string;
+  readonly version: string;
+  readonly mode: 'jsonrpc' | 'build';
+  compile(file: string): Promise<CompileOutput>;
+  /** The resource and module declarations of one Bicep file by symbol, when the CLI can tell. */
+  declarations(file: string): Promise<ReadonlyMap<string, Declaration>>;
+  close(): Promise<void>;
+}
+
+export function toDiagnosticLevel(level: string): BicepDiagnosticLevel {
+  switch (level.toLowerCase()) {
+    case 'error':
+      return 'error';
+    case 'warning':
+      return 'warning';
+    default:
+      return 'info';
+  }
+}

@@ -1,0 +1,127 @@
+import { compileWithBuildCommand } from './build-command';
+import { toDiagnosticLevel, type BicepCompiler, type CompileOutput, type Declaration } from './compile-output';
+import { BicepJsonRpcClient } from './jsonrpc-client';
+import type { RpcDiagnostic } from './protocol';
+import { SymbolicMirror } from './symbolic-mirror';
+import { removeTempDir } from './temp-dirs';
+import { readBicepVersion, supportsJsonRpc } from './version';
+
+export interface CompilerOptions {
+  noRestore: boolean;
+  /** Longest wait for one answer of the CLI. */
+  timeoutMs: number;
+  /** Use `bicep build` even when the CLI has the JSON-RPC server. */
+  forceBuildCommand?: boolean;
+}
+
+function isSymbolicNameTemplate(template: string | undefined): boolean {
+  if (template === undefined) return false;
+  return (JSON.parse(template) as { languageVersion?: unknown }).languageVersion === '2.0';
+}
+
+function toOutput(
+  file: string,
+  answer: { success: boolean; diagnostics: RpcDiagnostic[] },
+  template: string | null | undefined,
+  parameters: string | null | undefined,
+  toOriginal: (p: string) => string,
+): CompileOutput {
+  return {
+    file,
+    success: answer.success,
+    diagnostics: answer.diagnostics.map((d) => ({
+      file: toOriginal(d.source),
+      range: {
+        start: { line: d.range.start.line, character: d.range.start.char },
+        end: { line: d.range.end.line, character: d.range.end.char },
+      },
+      level: toDiagnosticLevel(d.level),
+      code: d.code,
+      message: d.message,
+    })),
+    ...(template ? { template } : {}),
+    ...(parameters ? { parameters } : {}),
+  };
+}
+
+class JsonRpcCompiler implements BicepCompiler {
+  readonly mode = 'jsonrpc';
+
+  constructor(
+    readonly cliPath: string,
+    readonly version: string,
+    readonly client: BicepJsonRpcClient,
+  ) {}
+
+  async compile(file: string): Promise<CompileOutput> {
+    const first = await this.compileAt(file, file, (p) => p);
+    if (!first.success || isSymbolicNameTemplate(first.template)) return first;
+    // The user's config does not ask for symbolic names: compile a mirror that does.
+    const { filePaths } = await this.client.getFileReferences({ path: file });
+    const mirror = new SymbolicMirror(filePaths);
+    try {
+      return await this.compileAt(file, mirror.toMirror(file), (p) => mirror.toOriginal(p));
+    } finally {
+      removeTempDir(mirror.root);
+    }
+  }
+
+  async declarations(file: string): Promise<ReadonlyMap<string, Declaration>> {
+    const { nodes } = await this.client.getDeploymentGraph({ path: file });
+    return new Map(
+      nodes.map((n) => [
+        n.name,
+        {
+          range: {
+            start: { line: n.range.start.line, character: n.range.start.char },
+            end: { line: n.range.end.line, character: n.range.end.char },
+          },
+          ...(n.relativePath ? { modulePath: n.relativePath } : {}),
+        },
+      ]),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async compileAt(file: string, compiledPath: string, toOriginal: (p: string) => string): Promise<CompileOutput> {
+    if (file.endsWith('.bicepparam')) {
+      const answer = await this.client.compileParams({ path: compiledPath, parameterOverrides: {} });
+      return toOutput(file, answer, answer.template, answer.parameters, toOriginal);
+    }
+    const answer = await this.client.compile({ path: compiledPath });
+    return toOutput(file, answer, answer.contents, undefined, toOriginal);
+  }
+}
+
+class BuildCommandCompiler implements BicepCompiler {
+  readonly mode = 'build';
+
+  constructor(
+    readonly cliPath: string,
+    readonly version: string,
+    private readonly options: CompilerOptions,
+  ) {}
+
+  compile(file: string): Promise<CompileOutput> {
+    return compileWithBuildCommand(this.cliPath, file, this.options);
+  }
+
+  // `bicep build` reports no declaration ranges.
+  async declarations(): Promise<ReadonlyMap<string, Declaration>> {
+    return new Map();
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Checks the CLI's version once and starts the one process that serves the whole run. */
+export async function startBicepCompiler(cliPath: string, options: CompilerOptions): Promise<BicepCompiler> {
+  const version = await readBicepVersion(cliPath, options.timeoutMs);
+  if (options.forceBuildCommand || !supportsJsonRpc(version)) {
+    return new BuildCommandCompiler(cliPath, version.text, options);
+  }
+  return new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs));
+}

@@ -1,0 +1,39 @@
+/** The Bicep CLI could not be found anywhere the tool looks. */
+export class BicepNotFoundError extends Error {
+  constructor(readonly searched: readonly string[]) {
+    super(
+      'no Bicep CLI found; looked in ' +
+        searched.join(', ') +
+        '. Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) ' +
+        'or `az bicep install`, or pass --bicep <path> or set BICEP_PATH.',
+    );
+    this.name = 'BicepNotFoundError';
+  }
+}
+
+/** The Bicep CLI was found but failed: it crashed, hung, or printed something unreadable. */
+export class BicepCliError extends Error {
+  constructor(
+    message: string,
+    readonly command: string,
+    readonly exitCode: number | undefined,
+    readonly outputExcerpt: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${message}\n  command: ${command}` +
+        (exitCode === undefined ? '' : `\n  exit code: ${exitCode}`) +
+        (outputExcerpt ? `\n  output: ${outputExcerpt}` : ''),
+      options,
+    );
+    this.name = 'BicepCliError';
+  }
+}
+
+const EXCERPT_LIMIT = 600;
+
+/** The last part of what a process printed, short enough for an error message. */
+export function excerpt(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length <= EXCERPT_LIMIT ? trimmed : `…${trimmed.slice(-EXCERPT_LIMIT)}`;
+}

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import { BicepCliError, excerpt } from './errors';
+import type {
+  CompileParamsRequest,
+  CompileParamsResponse,
+  CompileRequest,
+  CompileResponse,
+  GetDeploymentGraphRequest,
+  GetDeploymentGraphResponse,
+  GetFileReferencesRequest,
+  GetFileReferencesResponse,
+  VersionRequest,
+  VersionResponse,
+} from './protocol';
+
+const STDERR_KEEP = 4000;
+
+/**
+ * One long-lived `bicep jsonrpc --stdio` process. Every call either resolves with the server's
+ * answer or rejects with a BicepCliError naming the command, exit code and what it printed.
+ */
+export class BicepJsonRpcClient {
+  private stderr = '';
+  /** Rejects when the process ends, cannot start, or speaks something other than JSON-RPC. */
+  private broken: Promise<never>;
+  private exitCode: number | null = null;
+  /** How many requests this process has answered, for callers that report reuse. */
+  requestCount = 0;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: MessageConnection,
+    private readonly command: string,
+    private readonly timeoutMs: number,
+  ) {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-STDERR_KEEP);
+    });
+    this.broken = new Promise<never>((_, reject) => {
+      child.once('error', (error) => reject(this.failure('the Bicep CLI could not be started', error)));
+      child.once('exit', (code, signal) => {
+        this.exitCode = code;
+        reject(this.failure(`the Bicep CLI JSON-RPC server ended unexpectedly${signal ? ` (${signal})` : ''}`));
+      });
+      connection.onError(([error]) => reject(this.failure('the Bicep CLI sent something that is not JSON-RPC', error)));
+    });
+    this.broken.catch(() => undefined);
+  }
+
+  static start(cliPath: string, timeoutMs: number): BicepJsonRpcClient {
+    const child = spawn(cliPath, ['jsonrpc', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
+    connection.listen();
+    return new BicepJsonRpcClient(child, connection, `${cliPath} jsonrpc --stdio`, timeoutMs);
+  }
+
+  get processId(): number | undefined {
+    return this.child.pid;
+  }
+
+  version(request: VersionRequest = {}): Promise<VersionResponse> {
+    return this.request('bicep/version', request);
+  }
+
+  compile(request: CompileRequest): Promise<CompileResponse> {
+    return this.request('bicep/compile', request);
+  }
+
+  compileParams(request: CompileParamsRequest): Promise<CompileParamsResponse> {
+    return this.request('bicep/compileParams', request);
+  }
+
+  getFileReferences(request: GetFileReferencesRequest): Promise<GetFileReferencesResponse> {
+    return this.request('bicep/getFileReferences', request);
+  }
+
+  getDeploymentGraph(request: GetDeploymentGraphRequest): Promise<GetDeploymentGraphResponse> {
+    return this.request('bicep/getDeploymentGraph', request);
+  }
+
+  async close(): Promise<void> {
+    this.connection.dispose();
+    this.child.stdin?.end();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+  }
+
+  private async request<Response>(method: string, params: object): Promise<Response> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      const answer = this.connection.sendRequest<Response>(method, params).catch((error: unknown) => {
+        throw this.failure(`the Bicep CLI rejected ${method}`, error);
+      });
+      const response = await Promise.race([answer, this.broken, timeout]);
+      this.requestCount += 1;
+      return response;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private failure(message: string, cause?: unknown): BicepCliError {
+    const detail = cause instanceof Error ? `: ${cause.message}` : '';
+    return new BicepCliError(`${message}${detail}`, this.command, this.exitCode ?? undefined, excerpt(this.stderr), {
+      cause,
+    });
+  }
+}

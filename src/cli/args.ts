@@ -1,0 +1,75 @@
+import yargs from 'yargs';
+import type { FailOn } from './exit-codes';
+
+export const FORMATS = ['stylish', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliArgs {
+  paths: string[];
+  format: Format;
+  output?: string;
+  bicep?: string;
+  restore: boolean;
+  failOn: FailOn;
+  parameters?: string;
+  param: string[];
+  timeout: number;
+  version: boolean;
+}
+
+export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'text'; text: string } | { kind: 'usage-error'; message: string };
+
+function parser(argv: readonly string[]) {
+  return yargs([...argv])
+    .scriptName('bicep-audit')
+    .usage('$0 [paths..]\n\nAudits Bicep files, .bicepparam files and ARM templates and reports findings on the source lines to change.')
+    .positional('paths', { describe: 'files (.bicep, .bicepparam, ARM .json) and folders (searched for .bicep and .bicepparam)' })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
+    .option('bicep', { type: 'string', describe: 'path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)' })
+    .option('restore', { type: 'boolean', default: true, describe: 'restore br:/ts: modules; --no-restore skips it' })
+    .option('fail-on', {
+      choices: ['error', 'warning', 'note', 'never'] as const,
+      default: 'error' as FailOn,
+      describe: 'exit 1 when a finding is at or above this level',
+    })
+    .option('parameters', { alias: 'p', type: 'string', describe: 'ARM parameters .json file for ARM template inputs' })
+    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON or text); repeatable' })
+    .option('timeout', { type: 'number', default: 120, describe: 'seconds to wait for one answer of the Bicep CLI' })
+    .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
+    .version(false)
+    .help('help')
+    .alias('help', 'h')
+    .strict()
+    .epilog('Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.')
+    .wrap(100)
+    .exitProcess(false);
+}
+
+/** Parses the command line without printing or exiting: help and errors come back as text. */
+export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
+  return new Promise((resolve) => {
+    parser(argv).parse([...argv], {}, (error, parsed, output) => {
+      if (error) return resolve({ kind: 'usage-error', message: error.message });
+      if (output) return resolve({ kind: 'text', text: output });
+      if (!Number.isFinite(parsed.timeout) || parsed.timeout <= 0) {
+        return resolve({ kind: 'usage-error', message: '--timeout takes a positive number of seconds' });
+      }
+      resolve({
+        kind: 'run',
+        args: {
+          paths: parsed._.map(String),
+          format: parsed.format,
+          ...(parsed.output === undefined ? {} : { output: parsed.output }),
+          ...(parsed.bicep === undefined ? {} : { bicep: parsed.bicep }),
+          restore: parsed.restore,
+          failOn: parsed['fail-on'],
+          ...(parsed.parameters === undefined ? {} : { parameters: parsed.parameters }),
+          param: parsed.param.map(String),
+          timeout: parsed.timeout,
+          version: parsed.version,
+        },
+      });
+    });
+  });
+}

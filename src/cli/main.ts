@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyze } from '../analyze/analyze';
+import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
+import { locateBicepCli } from '../bicep/locate-cli';
+import { readBicepVersion } from '../bicep/version';
+import { packageJson } from '../package-info';
+import { formatJson } from '../report/json';
+import type { ReportContext } from '../report/report-context';
+import { formatStylish } from '../report/stylish';
+import type { InputResult } from '../rules/finding';
+import { JsonSyntaxError } from '../template/parse-json';
+import { parseParameterOverride, ParameterFileError, readParameterValues } from '../template/parameter-file';
+import type { Value } from '../template/expressions/value';
+import { parseArgs, type CliArgs, type Format } from './args';
+import { EXIT, exitCodeFor } from './exit-codes';
+
+export interface Writable {
+  write(text: string): unknown;
+}
+
+export interface MainOptions {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: Writable;
+  stderr: Writable;
+  homeDir?: string;
+}
+
+const REPORTERS: Record<Format, (results: readonly InputResult[], context: ReportContext) => string> = {
+  stylish: formatStylish,
+  json: formatJson,
+};
+
+class UsageError extends Error {}
+
+function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
+  const values = new Map<string, Value>();
+  if (args.parameters) {
+    const file = path.resolve(cwd, args.parameters);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --parameters ${file}: ${(error as Error).message}`);
+    }
+    try {
+      for (const [name, value] of readParameterValues(file, text)) values.set(name, value);
+    } catch (error) {
+      if (error instanceof ParameterFileError || error instanceof JsonSyntaxError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  for (const override of args.param) {
+    try {
+      const [name, value] = parseParameterOverride(override);
+      values.set(name, value);
+    } catch (error) {
+      if (error instanceof ParameterFileError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  return values;
+}
+
+async function printVersions(options: MainOptions, args: CliArgs, homeDir: string): Promise<number> {
+  options.stdout.write(`bicep-audit ${packageJson().version}\n`);
+  const cli = locateBicepCli({ flag: args.bicep, env: options.env, homeDir, cwd: options.cwd });
+  const version = await readBicepVersion(cli.path, args.timeout * 1000);
+  options.stdout.write(`Bicep CLI ${version.text} (${cli.path}, found via ${cli.source})\n`);
+  return EXIT.clean;
+}
+
+async function run(options: MainOptions, args: CliArgs): Promise<number> {
+  const homeDir = options.homeDir ?? os.homedir();
+  if (args.version) return printVersions(options, args, homeDir);
+  if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
+  const analysis = await analyze({
+    paths: args.paths,
+    cwd: options.cwd,
+    env: options.env,
+    homeDir,
+    ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
+    noRestore: !args.restore,
+    parameters: parameterValues(args, options.cwd),
+    timeoutMs: args.timeout * 1000,
+  });
+  if (analysis.results.length === 0) {
+    throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
+  }
+  const report = REPORTERS[args.format](analysis.results, {
+    cwd: options.cwd,
+    toolVersion: packageJson().version,
+    rules: new Map(),
+  });
+  if (args.output) fs.writeFileSync(path.resolve(options.cwd, args.output), report);
+  else options.stdout.write(report);
+  return exitCodeFor(analysis.results, args.failOn);
+}
+
+/** The whole command line: parses, runs and returns the exit code. Never calls process.exit. */
+export async function main(options: MainOptions): Promise<number> {
+  const parsed = await parseArgs(options.argv);
+  if (parsed.kind === 'text') {
+    options.stdout.write(`${parsed.text}\n`);
+    return EXIT.clean;
+  }
+  if (parsed.kind === 'usage-error') {
+    options.stderr.write(`bicep-audit: ${parsed.message}\nRun bicep-audit --help for usage.\n`);
+    return EXIT.usageOrInput;
+  }
+  try {
+    return await run(options, parsed.args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      options.stderr.write(`bicep-audit: ${error.message}\n`);
+      return EXIT.usageOrInput;
+    }
+    if (error instanceof BicepNotFoundError || error instanceof BicepCliError) {
+      options.stderr.write(`bicep-audit: ${error.message}\n`);
+      return EXIT.environment;
+    }
+    options.stderr.write(`bicep-audit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.environment;
+  }
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type InputKind = 'bicep' | 'bicepparam' | 'arm-template';
+
+export interface DiscoveredInput {
+  file: string;
+  kind: InputKind;
+}
+
+/** A path the user named that cannot be analysed as given. */
+export interface UnusablePath {
+  file: string;
+  reason: string;
+}
+
+export interface Discovery {
+  inputs: DiscoveredInput[];
+  unusable: UnusablePath[];
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+function kindOf(file: string): InputKind | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.bicep')) return 'bicep';
+  if (lower.endsWith('.bicepparam')) return 'bicepparam';
+  if (lower.endsWith('.json') || lower.endsWith('.jsonc')) return 'arm-template';
+  return undefined;
+}
+
+function walk(folder: string, found: DiscoveredInput[]): void {
+  const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, found);
+    } else if (entry.isFile()) {
+      const kind = kindOf(entry.name);
+      // In folders only Bicep sources count: most JSON files there are not templates.
+      if (kind === 'bicep' || kind === 'bicepparam') found.push({ file: full, kind });
+    }
+  }
+}
+
+/**
+ * Files and folders → entry points. Files are taken as named (`.bicep`, `.bicepparam`, ARM
+ * `.json`); folders are searched for `*.bicep` and `*.bicepparam`, skipping node_modules and .git.
+ */
+export function discoverInputs(paths: readonly string[], cwd: string): Discovery {
+  const inputs: DiscoveredInput[] = [];
+  const unusable: UnusablePath[] = [];
+  for (const given of paths) {
+    const file = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      unusable.push({ file, reason: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      walk(file, inputs);
+      continue;
+    }
+    const kind = kindOf(file);
+    if (kind) inputs.push({ file, kind });
+    else unusable.push({ file, reason: 'not a .bicep, .bicepparam or ARM template .json file' });
+  }
+  const seen = new Set<string>();
+  return { inputs: inputs.filter((i) => !seen.has(i.file) && seen.add(i.file)), unusable };
+}

@@ -1,0 +1,13 @@
+import type { RelatedLocation, SourceLocation } from '../rules/finding';
+import type { InstancePlace } from '../rules/rule';
+import type { ResourceInstance } from '../template/expand/instance';
+import type { SourceSpan } from '../template/location';
+
+/** Turns places in the compiled template into places in the files the user wrote. */
+export interface Locator {
+  locate(place: InstancePlace): Promise<SourceLocation>;
+  /** The module declarations from the entry file down to the instance's template. */
+  moduleChain(instance: ResourceInstance): Promise<RelatedLocation[]>;
+  /** `file:line:column` of a span of the compiled template, for messages. */
+  describeSpan(span: SourceSpan): string;
+}

@@ -1,0 +1,142 @@
+import type { Condition, ResourceInstance } from '../../template/expand/instance';
+import { isSymbolic, isValueObject, originsOf } from '../../template/expressions/symbolic';
+import type { Origin, Value } from '../../template/expressions/value';
+
+export const REQUIRED_CATEGORIES = ['ContainerRegistryLoginEvents', 'ContainerRegistryRepositoryEvents'] as const;
+export const COVERING_GROUPS = ['audit', 'allLogs'] as const;
+const DESTINATIONS = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationRuleId', 'marketplacePartnerId'] as const;
+
+export type Certainty = 'yes' | 'maybe' | 'no';
+
+/** Where, inside a diagnostic setting's declaration, a piece of the verdict comes from. */
+export interface SettingPlace {
+  setting: ResourceInstance;
+  path: (string | number)[];
+}
+
+/** One log entry that names something other than a registry category or group. */
+export interface UnknownCategory extends SettingPlace {
+  name: string;
+  kind: 'category' | 'categoryGroup';
+}
+
+export interface CategoryCoverage {
+  certainty: Certainty;
+  /** Where it is covered (yes) or might be (maybe). */
+  place?: SettingPlace;
+  /** For `maybe`: the unknowns that decide it. */
+  origins: Origin[];
+}
+
+export interface RegistryCoverage {
+  /** Settings whose scope is the registry and whose condition is not false. */
+  settings: ResourceInstance[];
+  /** Of those, the ones with no destination: they export nothing. */
+  withoutDestination: ResourceInstance[];
+  byCategory: Record<(typeof REQUIRED_CATEGORIES)[number], CategoryCoverage>;
+  unknownCategories: UnknownCategory[];
+}
+
+function lower(value: string): string {
+  return value.toLowerCase();
+}
+
+function certaintyOf(condition: Condition | Value): Certainty {
+  if (condition === true) return 'yes';
+  if (isSymbolic(condition)) return 'maybe';
+  return 'no';
+}
+
+function both(a: Certainty, b: Certainty): Certainty {
+  if (a === 'no' || b === 'no') return 'no';
+  return a === 'yes' && b === 'yes' ? 'yes' : 'maybe';
+}
+
+const RANK: Record<Certainty, number> = { no: 0, maybe: 1, yes: 2 };
+
+function destinationCertainty(properties: Value): Certainty {
+  if (!isValueObject(properties)) return isSymbolic(properties) ? 'maybe' : 'no';
+  let best: Certainty = 'no';
+  for (const key of DESTINATIONS) {
+    const value = properties[key];
+    // An unknown destination is a value the deployment supplies: it exports somewhere.
+    if ((typeof value === 'string' && value !== '') || isSymbolic(value)) best = 'yes';
+  }
+  return best;
+}
+
+/** What one log entry enables, as the set of required categories it may cover. */
+function entryCovers(entry: Value): { categories: string[]; certainty: Certainty; unknown?: Omit<UnknownCategory, 'setting' | 'path'> } {
+  if (isSymbolic(entry)) return { categories: [...REQUIRED_CATEGORIES], certainty: 'maybe' };
+  if (!isValueObject(entry)) return { categories: [], certainty: 'no' };
+  const enabled = certaintyOf(entry.enabled ?? false);
+  const { category, categoryGroup } = entry;
+  if (isSymbolic(category) || isSymbolic(categoryGroup)) {
+    return { categories: [...REQUIRED_CATEGORIES], certainty: both(enabled, 'maybe') };
+  }
+  if (typeof categoryGroup === 'string') {
+    const covers = COVERING_GROUPS.some((g) => lower(g) === lower(categoryGroup));
+    return {
+      categories: covers ? [...REQUIRED_CATEGORIES] : [],
+      certainty: covers ? enabled : 'no',
+      ...(covers ? {} : { unknown: { name: categoryGroup, kind: 'categoryGroup' as const } }),
+    };
+  }
+  if (typeof category === 'string') {
+    const match = REQUIRED_CATEGORIES.find((c) => lower(c) === lower(category));
+    return {
+      categories: match ? [match] : [],
+      certainty: match ? enabled : 'no',
+      ...(match ? {} : { unknown: { name: category, kind: 'category' as const } }),
+    };
+  }
+  return { categories: [], certainty: 'no' };
+}
+
+/** The union of what every diagnostic setting on the registry enables, with how sure it is. */
+export function registryCoverage(settings: readonly ResourceInstance[]): RegistryCoverage {
+  const coverage: RegistryCoverage = {
+    settings: [...settings],
+    withoutDestination: [],
+    byCategory: {
+      ContainerRegistryLoginEvents: { certainty: 'no', origins: [] },
+      ContainerRegistryRepositoryEvents: { certainty: 'no', origins: [] },
+    },
+    unknownCategories: [],
+  };
+  const offer = (category: string, certainty: Certainty, place: SettingPlace, origins: Origin[]) => {
+    const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
+    if (RANK[certainty] > RANK[current.certainty]) {
+      coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]] = { certainty, place, origins };
+    } else if (certainty === 'maybe' && current.certainty === 'maybe') {
+      current.origins.push(...origins);
+    }
+  };
+  for (const setting of settings) {
+    const properties = setting.body.properties ?? null;
+    const settingCertainty = certaintyOf(setting.condition);
+    const destination = destinationCertainty(properties);
+    if (destination === 'no') {
+      coverage.withoutDestination.push(setting);
+      continue;
+    }
+    const logs = isValueObject(properties) ? properties.logs : properties;
+    const settingOrigins = [...originsOf(setting.condition as Value), ...(isSymbolic(properties) ? originsOf(properties) : [])];
+    if (isSymbolic(logs)) {
+      for (const category of REQUIRED_CATEGORIES) {
+        offer(category, 'maybe', { setting, path: ['properties', 'logs'] }, [...settingOrigins, ...originsOf(logs)]);
+      }
+      continue;
+    }
+    if (!Array.isArray(logs)) continue;
+    logs.forEach((entry, i) => {
+      const path = ['properties', 'logs', i];
+      const covered = entryCovers(entry);
+      if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path, covered.unknown.kind], ...covered.unknown });
+      const certainty = both(settingCertainty, both(destination, covered.certainty));
+      const origins = [...settingOrigins, ...originsOf(entry)];
+      for (const category of covered.categories) offer(category, certainty, { setting, path }, origins);
+    });
+  }
+  return coverage;
+}

@@ -1,0 +1,51 @@
+import type { Range } from '../bicep/compile-output';
+import type { Value } from '../template/expressions/value';
+
+export type FindingLevel = 'error' | 'warning' | 'note';
+
+/** `fail`: the input breaks the rule; `review`: the outcome depends on a value known only at deployment. */
+export type FindingKind = 'fail' | 'review';
+
+export const LEVEL_ORDER: Record<FindingLevel, number> = { note: 1, warning: 2, error: 3 };
+
+/** A place in a file the user wrote; 0-based positions. */
+export interface SourceLocation {
+  file: string;
+  range: Range;
+}
+
+export interface RelatedLocation {
+  location: SourceLocation;
+  message: string;
+}
+
+/** The resource instance a finding is about. */
+export interface FindingInstance {
+  type: string;
+  name: Value;
+  id: Value;
+  symbolicName: string;
+  /** Module symbols from the entry file down to the declaring template. */
+  deploymentChain: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  level: FindingLevel;
+  kind: FindingKind;
+  message: string;
+  location: SourceLocation;
+  relatedLocations: RelatedLocation[];
+  instance?: FindingInstance;
+  /** Set when an in-source directive suppresses the finding; it is still reported. */
+  suppression?: { kind: 'inSource' };
+}
+
+/** What analysing one input produced. */
+export interface InputResult {
+  /** The entry file as the user named it (absolute). */
+  file: string;
+  /** `failed`: the input could not be analysed (missing, unreadable, compile error). */
+  status: 'analysed' | 'failed';
+  findings: Finding[];
+}

@@ -1,0 +1,56 @@
+import type { ResourceInstance } from '../template/expand/instance';
+import type { SourceSpan } from '../template/location';
+import type { FindingKind, FindingLevel } from './finding';
+
+/** What a rule says about itself; feeds reports, SARIF rule metadata and the docs check. */
+export interface RuleMeta<MessageId extends string = string> {
+  description: string;
+  /** Path of the rule's docs page, relative to the package root. */
+  docsPath: string;
+  level: FindingLevel;
+  tags: readonly string[];
+  /** Other ids users may name the rule by (config, suppressions). */
+  aliases: readonly string[];
+  /** Message templates with `{name}` placeholders. */
+  messages: Readonly<Record<MessageId, string>>;
+}
+
+/** A place inside an instance's declaration: the JSON path is relative to the declaration. */
+export interface InstancePlace {
+  instance: ResourceInstance;
+  path?: readonly (string | number)[];
+}
+
+export interface RuleReport<MessageId extends string> {
+  kind: FindingKind;
+  messageId: MessageId;
+  data: Readonly<Record<string, string>>;
+  /** The instance the finding is about. */
+  subject: ResourceInstance;
+  /** Where a person must edit. */
+  at: InstancePlace;
+  related: readonly (InstancePlace & { message: string })[];
+}
+
+export interface RuleContext {
+  /** Every instance of the deployment, in declaration order. */
+  instances: readonly ResourceInstance[];
+  /** `file:line:column` of a place in the compiled template, as the user would look it up. */
+  describeSpan(span: SourceSpan): string;
+}
+
+export interface Rule<MessageId extends string = string> {
+  id: string;
+  meta: RuleMeta<MessageId>;
+  check(context: RuleContext): RuleReport<MessageId>[];
+}
+
+/** Declares a rule; the message ids of its reports are checked against its meta at compile time. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => data[name] ?? whole);
+}

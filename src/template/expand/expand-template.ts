@@ -1,0 +1,364 @@
+import { ExpressionError } from '../expressions/errors';
+import { evaluateTemplateValue } from '../expressions/evaluate';
+import { isSymbolic, opaque, originsOf, text } from '../expressions/symbolic';
+import type { Symbolic, Value, ValueObject } from '../expressions/value';
+import type { SourceSpan } from '../location';
+import { spanAtPath, type ParsedJson } from '../parse-json';
+import { validateAgainstSchema } from '../validate';
+import { bothConditions, toCondition } from './conditions';
+import { entryScope, type DeploymentScope } from './deployment-scope';
+import type { Condition, DeploymentLink, Expansion, ExpansionProblem, ResourceInstance } from './instance';
+import { evaluateCount, evaluateWithCopies } from './property-copy';
+import { isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
+import { absoluteScope, resourceIdFor, resourceIdKey, splitProvidersForm } from './resource-ids';
+import { TemplateContext, type TemplateFrame } from './template-context';
+
+export interface ExpandOptions {
+  /** Parameter values for the entry template (parameter files and overrides), by name. */
+  parameters?: ReadonlyMap<string, Value>;
+}
+
+const MAX_DEPLOYMENT_DEPTH = 32;
+const MAX_INSTANCES = 50_000;
+// Members that describe how to deploy, not what: they are not part of an instance's body.
+const NOT_BODY = new Set(['copy', 'condition', 'dependsOn', 'resources', 'name', 'type', 'scope', 'existing', 'comments']);
+
+class TooManyInstances extends Error {}
+
+/** A template being expanded: its frame, entries and the module instances expanded so far. */
+interface TemplateRun {
+  ctx: TemplateContext;
+  templatePath: JsonPath;
+  chain: DeploymentLink[];
+  condition: Condition;
+  depth: number;
+  entries: ResourceEntry[];
+  /** Module outputs by `symbol` / `symbol[i]`, by deployment name and by deployment ID key. */
+  moduleOutputs: Map<string, Value>;
+  done: Set<string>;
+  inProgress: Set<string>;
+}
+
+class Expander {
+  readonly instances: ResourceInstance[] = [];
+  readonly problems: ExpansionProblem[] = [];
+
+  constructor(private readonly doc: ParsedJson) {}
+
+  span(path: JsonPath, property = false): SourceSpan {
+    return spanAtPath(this.doc, path, property);
+  }
+
+  problem(kind: ExpansionProblem['kind'], message: string, path: JsonPath): void {
+    this.problems.push({ kind, message, at: this.span(path), jsonPath: path });
+  }
+
+  /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
+  attempt(path: JsonPath, what: string, compute: () => Value, type: Symbolic['type'] = 'any'): Value {
+    try {
+      return compute();
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      this.problem(error.limit ? 'limit' : 'evaluation', `${what}: ${error.message}`, path);
+      return opaque(`unevaluated:${path.join('.')}`, [], type, [
+        { kind: 'unsupported', name: what, declaredAt: this.span(path), note: error.message },
+      ]);
+    }
+  }
+
+  expandTemplate(
+    template: JsonObject,
+    templatePath: JsonPath,
+    frame: Omit<TemplateFrame, 'template' | 'spanOf' | 'moduleReference'>,
+    chain: DeploymentLink[],
+    condition: Condition,
+    depth: number,
+  ): Value {
+    const structural = validateAgainstSchema('template', template);
+    for (const p of structural) this.problem('structure', `invalid template: ${p.message}`, [...templatePath, ...p.path]);
+    if (structural.some((p) => p.path.length === 0 || p.path[0] === 'resources')) return {};
+    const run: TemplateRun = {
+      ctx: undefined as unknown as TemplateContext,
+      templatePath,
+      chain,
+      condition,
+      depth,
+      entries: resourceEntries(template, templatePath),
+      moduleOutputs: new Map(),
+      done: new Set(),
+      inProgress: new Set(),
+    };
+    run.ctx = TemplateContext.forFrame({
+      ...frame,
+      template,
+      spanOf: (section, name) => this.span([...templatePath, section, name], true),
+      moduleReference: (target) => this.moduleReference(run, target),
+    });
+    for (const entry of run.entries) {
+      if (!entry.parent) this.expandEntry(run, entry, run.ctx, condition, undefined);
+    }
+    return this.outputs(run);
+  }
+
+  private outputs(run: TemplateRun): Value {
+    const template = nodeValue(this.doc, run.templatePath);
+    const outputs: ValueObject = {};
+    for (const [name, output] of Object.entries(isObject(template?.outputs) ? template.outputs : {})) {
+      if (!isObject(output)) continue;
+      const path = [...run.templatePath, 'outputs', name];
+      outputs[name] = {
+        type: typeof output.type === 'string' ? output.type : null,
+        value: this.attempt(path, `output '${name}'`, () => evaluateWithCopies(outputValueJson(output), run.ctx)),
+      };
+    }
+    return { outputs };
+  }
+
+  /** Every instance of one declaration: once per loop index, children once per parent instance. */
+  private expandEntry(
+    run: TemplateRun,
+    entry: ResourceEntry,
+    ctx: TemplateContext,
+    condition: Condition,
+    parent: { type: string; name: Value } | undefined,
+  ): void {
+    const copy = entry.json.copy;
+    if (!isObject(copy)) {
+      this.expandInstance(run, entry, ctx, condition, parent, undefined);
+      return;
+    }
+    const loopName = typeof copy.name === 'string' ? copy.name : entry.symbolicName;
+    const count = this.attempt([...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, () =>
+      evaluateCount(copy.count ?? null, ctx, loopName),
+    );
+    if (typeof count === 'number') {
+      for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i), condition, parent, i);
+      return;
+    }
+    const index = opaque(`copyIndex('${loopName}')`, [], 'number', [
+      ...originsOf(count),
+      { kind: 'loop', name: loopName, declaredAt: this.span([...entry.path, 'copy']) },
+    ]);
+    this.expandInstance(run, entry, ctx.withLoop(loopName, index), condition, parent, index);
+  }
+
+  private expandInstance(
+    run: TemplateRun,
+    entry: ResourceEntry,
+    ctx: TemplateContext,
+    outerCondition: Condition,
+    parent: { type: string; name: Value } | undefined,
+    loopIndex: number | Symbolic | undefined,
+  ): void {
+    const instanceKey = loopIndex === undefined ? entry.symbolicName : `${entry.symbolicName}[${keyOf(loopIndex)}]`;
+    if (run.done.has(instanceKey)) return;
+    run.done.add(instanceKey);
+    if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
+
+    const { json, path } = entry;
+    const ownCondition =
+      json.condition === undefined
+        ? true
+        : toCondition(this.attempt([...path, 'condition'], 'condition', () => evaluateTemplateValue(json.condition!, ctx), 'bool'));
+    const condition = bothConditions(outerCondition, ownCondition);
+    let type = String(json.type);
+    let name = this.attempt([...path, 'name'], 'resource name', () => evaluateTemplateValue(json.name ?? null, ctx), 'string');
+    if (parent && !type.split('/')[0]!.includes('.')) {
+      type = `${parent.type}/${type}`;
+      name = text([parent.name, '/', name]);
+    }
+    const providersForm = splitProvidersForm(type, name);
+    let scope: Value | undefined;
+    if (providersForm) {
+      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, run.ctx.frame.scope);
+      type = providersForm.type;
+      name = providersForm.name;
+    } else if (json.scope !== undefined) {
+      const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
+      scope = absoluteScope(scopeValue, run.ctx.frame.scope);
+    }
+    let id = resourceIdFor(type, name, run.ctx.frame.scope, scope);
+    if (id === undefined) {
+      this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+      id = opaque('resourceId', [type, name], 'string', originsOf(name));
+    }
+    const body = this.body(entry, ctx);
+    const instance: ResourceInstance = {
+      type,
+      name,
+      id,
+      ...(scope === undefined ? {} : { scope }),
+      body,
+      condition,
+      existing: json.existing === true,
+      deploymentChain: run.chain,
+      symbolicName: entry.symbolicName,
+      ...(loopIndex === undefined ? {} : { loopIndex }),
+      declaredAt: this.span(path),
+      jsonPath: path,
+    };
+    this.instances.push(instance);
+    this.validateBody(instance);
+
+    if (isModule(entry)) this.expandModule(run, entry, ctx, instance, instanceKey);
+    for (const child of run.entries.filter((e) => e.parent === entry)) {
+      this.expandEntry(run, child, ctx, condition, { type, name });
+    }
+  }
+
+  private body(entry: ResourceEntry, ctx: TemplateContext): ValueObject {
+    const body: ValueObject = {};
+    for (const [key, member] of Object.entries(entry.json)) {
+      if (NOT_BODY.has(key)) continue;
+      const path = [...entry.path, key];
+      if (key === 'properties' && isModule(entry) && isObject(member)) {
+        // The nested template is expanded as a deployment of its own, not evaluated here.
+        const { template: _template, ...rest } = member;
+        body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(rest, ctx), 'object');
+      } else {
+        body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(member, ctx));
+      }
+    }
+    return body;
+  }
+
+  private validateBody(instance: ResourceInstance): void {
+    if (instance.type.toLowerCase() !== 'microsoft.insights/diagnosticsettings' || instance.existing) return;
+    for (const problem of validateAgainstSchema('diagnostic-settings', instance.body)) {
+      this.problem('structure', `invalid diagnostic setting: ${problem.message}`, [...instance.jsonPath, ...problem.path]);
+    }
+  }
+
+  private expandModule(run: TemplateRun, entry: ResourceEntry, ctx: TemplateContext, instance: ResourceInstance, key: string): void {
+    const path = entry.path;
+    if (run.depth >= MAX_DEPLOYMENT_DEPTH) {
+      this.problem('limit', `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path);
+      return;
+    }
+    const properties = entry.json.properties as JsonObject;
+    const template = properties.template as JsonObject;
+    const evaluationScope = isObject(properties.expressionEvaluationOptions)
+      ? String(properties.expressionEvaluationOptions.scope ?? 'outer').toLowerCase()
+      : 'outer';
+    const parameterValues = new Map<string, Value>();
+    const passed = (instance.body.properties as ValueObject | undefined)?.parameters;
+    if (evaluationScope === 'inner' && passed && typeof passed === 'object' && !isSymbolic(passed) && !Array.isArray(passed)) {
+      for (const [name, parameter] of Object.entries(passed as ValueObject)) {
+        parameterValues.set(name, parameterValueOf(parameter, name));
+      }
+    }
+    const link: DeploymentLink = {
+      symbolicName: entry.symbolicName,
+      name: instance.name,
+      ...(instance.loopIndex === undefined ? {} : { loopIndex: instance.loopIndex }),
+      declaredAt: instance.declaredAt,
+    };
+    run.inProgress.add(key);
+    try {
+      const outputs = this.expandTemplate(
+        template,
+        [...path, 'properties', 'template'],
+        {
+          scope: childScope(run.ctx.frame.scope, instance, template),
+          deploymentName: instance.name,
+          parameterValues,
+          ...(evaluationScope === 'inner' ? {} : { outer: ctx }),
+        },
+        [...run.chain, link],
+        instance.condition,
+        run.depth + 1,
+      );
+      run.moduleOutputs.set(key.toLowerCase(), outputs);
+      run.moduleOutputs.set(`name:${resourceIdKey(instance.name)}`, outputs);
+      run.moduleOutputs.set(`id:${resourceIdKey(instance.id)}`, outputs);
+    } finally {
+      run.inProgress.delete(key);
+    }
+  }
+
+  /** `reference(...)` of a module: expands it first when it has not been reached yet. */
+  private moduleReference(run: TemplateRun, target: Value): Value | undefined {
+    const keys = typeof target === 'string' ? [target.toLowerCase(), `name:${resourceIdKey(target)}`] : [];
+    keys.push(`id:${resourceIdKey(target)}`);
+    const found = () => keys.map((k) => run.moduleOutputs.get(k)).find((v) => v !== undefined);
+    if (found() === undefined) {
+      if ([...run.inProgress].some((k) => keys.includes(k.toLowerCase()))) {
+        throw new ExpressionError('a module reads its own outputs', JSON.stringify(target), 0);
+      }
+      for (const entry of run.entries.filter(isModule)) {
+        if (found() !== undefined) break;
+        this.expandEntry(run, entry, run.ctx, run.condition, undefined);
+      }
+    }
+    return found();
+  }
+
+  run(options: ExpandOptions): Expansion {
+    const template = this.doc.value;
+    if (!isObject(template)) {
+      this.problem('structure', 'the document is not a template: it is not a JSON object', []);
+      return { instances: [], problems: this.problems };
+    }
+    try {
+      this.expandTemplate(
+        template,
+        [],
+        {
+          scope: entryScope(typeof template.$schema === 'string' ? template.$schema : undefined),
+          deploymentName: opaque('deployment().name', [], 'string', [{ kind: 'deployment', name: 'deployment().name' }]),
+          parameterValues: options.parameters ?? new Map(),
+        },
+        [],
+        true,
+        0,
+      );
+    } catch (error) {
+      if (!(error instanceof TooManyInstances)) throw error;
+      this.problem('limit', `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
+    }
+    return { instances: this.instances, problems: this.problems };
+  }
+}
+
+function keyOf(index: number | Symbolic): string {
+  return typeof index === 'number' ? String(index) : index.key;
+}
+
+function nodeValue(doc: ParsedJson, path: JsonPath): JsonObject | undefined {
+  let value: unknown = doc.value;
+  for (const segment of path) value = value !== null && typeof value === 'object' ? (value as never)[segment] : undefined;
+  return isObject(value as never) ? (value as JsonObject) : undefined;
+}
+
+function outputValueJson(output: JsonObject) {
+  // An output copy loop (`copy: {count, input}`) is the same shape as a property copy loop.
+  return isObject(output.copy) ? { copy: [{ name: 'output', ...output.copy }] } : output.value ?? null;
+}
+
+
+function parameterValueOf(parameter: Value, name: string): Value {
+  if (parameter !== null && typeof parameter === 'object' && !Array.isArray(parameter) && !isSymbolic(parameter) && 'value' in parameter) {
+    return (parameter as ValueObject).value!;
+  }
+  return opaque(`parameters('${name}')`, [], 'any', [
+    { kind: 'runtime', name: `parameter '${name}' from a Key Vault reference` },
+  ]);
+}
+
+function childScope(parent: DeploymentScope, instance: ResourceInstance, template: JsonObject): DeploymentScope {
+  const schemaScope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined);
+  const subscriptionId = instance.body.subscriptionId ?? ('subscriptionId' in parent ? parent.subscriptionId : undefined);
+  const resourceGroupName = instance.body.resourceGroup ?? (parent.kind === 'resourceGroup' ? parent.resourceGroupName : undefined);
+  if (schemaScope.kind === 'resourceGroup' && subscriptionId !== undefined && resourceGroupName !== undefined) {
+    return { kind: 'resourceGroup', subscriptionId, resourceGroupName, tenantId: parent.tenantId };
+  }
+  if (schemaScope.kind === 'subscription' && subscriptionId !== undefined) {
+    return { kind: 'subscription', subscriptionId, tenantId: parent.tenantId };
+  }
+  return { ...schemaScope, tenantId: parent.tenantId } as DeploymentScope;
+}
+
+/** Expands a parsed template (either form) into the resource instances Azure would deploy. */
+export function expandTemplate(doc: ParsedJson, options: ExpandOptions = {}): Expansion {
+  return new Expander(doc).run(options);
+}

@@ -1,0 +1,58 @@
+import type { SourceSpan } from '../location';
+import type { Symbolic, Value, ValueObject } from '../expressions/value';
+
+/** true, false, or not known before deployment (a Symbolic of type bool). */
+export type Condition = true | false | Symbolic;
+
+/** One module (nested deployment) on the way from the entry template to an instance. */
+export interface DeploymentLink {
+  /** The deployment's symbolic name (the Bicep `module` symbol) or, in classic templates, its name. */
+  symbolicName: string;
+  /** The deployment's name as evaluated. */
+  name: Value;
+  loopIndex?: number | Symbolic;
+  /** Where the deployment resource is declared in the compiled JSON. */
+  declaredAt: SourceSpan;
+}
+
+/** A resource as Azure would deploy it: one per loop index and per module instance. */
+export interface ResourceInstance {
+  /** Full resource type, e.g. `Microsoft.ContainerRegistry/registries`. */
+  type: string;
+  /** Full resource name, segments joined by `/`. */
+  name: Value;
+  /** The full resource ID, known or symbolic. */
+  id: Value;
+  /** For an extension resource, the resource ID it is attached to. */
+  scope?: Value;
+  /** The evaluated resource body (`properties`, `location`, `sku`, ...). */
+  body: ValueObject;
+  /** The instance's condition combined with the conditions of the deployments around it. */
+  condition: Condition;
+  existing: boolean;
+  /** Modules from the entry template down to the template that declares the instance. */
+  deploymentChain: DeploymentLink[];
+  /** The key in a symbolic-name template, or a `resources[i]` path in a classic one. */
+  symbolicName: string;
+  /** The copy-loop index; a Symbolic when the loop's count is not known. */
+  loopIndex?: number | Symbolic;
+  /** The resource's declaration in the compiled JSON. */
+  declaredAt: SourceSpan;
+  /** JSON path of the declaration, for property-level positions inside it. */
+  jsonPath: (string | number)[];
+}
+
+/** Something in the template that stopped part of it from being evaluated or is malformed. */
+export interface ExpansionProblem {
+  /** structure: the JSON breaks a schema; evaluation: an expression failed; limit: a bound was hit. */
+  kind: 'structure' | 'evaluation' | 'limit';
+  message: string;
+  at: SourceSpan;
+  /** JSON path in the compiled document, when the problem is structural. */
+  jsonPath?: (string | number)[];
+}
+
+export interface Expansion {
+  instances: ResourceInstance[];
+  problems: ExpansionProblem[];
+}

@@ -1,0 +1,225 @@
+import type { EvalContext } from '../expressions/context';
+import { ExpressionError } from '../expressions/errors';
+import { evaluateTemplateValue } from '../expressions/evaluate';
+import { opaque, originsOf, text } from '../expressions/symbolic';
+import type { JsonValue, Origin, SymbolicType, Value, ValueObject } from '../expressions/value';
+import type { SourceSpan } from '../location';
+import { resourceGroupObject, scopeId, subscriptionObject, type DeploymentScope } from './deployment-scope';
+import { evaluateWithCopies } from './property-copy';
+
+type JsonObject = { [key: string]: JsonValue };
+
+/** One template being expanded: its JSON, where it deploys, and the values passed to it. */
+export interface TemplateFrame {
+  template: JsonObject;
+  scope: DeploymentScope;
+  deploymentName: Value;
+  /** Values passed in (parameter file, overrides, or the calling module), by parameter name. */
+  parameterValues: ReadonlyMap<string, Value>;
+  /** Where a parameter or variable is declared, for messages about unknowns. */
+  spanOf(section: 'parameters' | 'variables', name: string): SourceSpan;
+  /** A module's outputs for `reference(...)`, or undefined when the target is not a module. */
+  moduleReference(target: Value): Value | undefined;
+  /** For a nested template with outer evaluation scope: the template whose values it sees. */
+  outer?: TemplateContext;
+}
+
+const MAX_FUNCTION_DEPTH = 64;
+
+function lookup<T>(record: Record<string, T> | undefined, name: string): [string, T] | undefined {
+  if (!record) return undefined;
+  const lower = name.toLowerCase();
+  return Object.entries(record).find(([key]) => key.toLowerCase() === lower);
+}
+
+function declaredType(declaration: JsonValue): SymbolicType {
+  const type = declaration && typeof declaration === 'object' && !Array.isArray(declaration) ? declaration.type : undefined;
+  switch (typeof type === 'string' ? type.toLowerCase() : '') {
+    case 'string':
+    case 'securestring':
+      return 'string';
+    case 'int':
+      return 'number';
+    case 'bool':
+      return 'bool';
+    case 'array':
+      return 'array';
+    case 'object':
+    case 'secureobject':
+      return 'object';
+    default:
+      return 'any';
+  }
+}
+
+/** Memos shared by every context of one frame: each parameter and variable is evaluated once. */
+class FrameState {
+  readonly parameters = new Map<string, Value>();
+  readonly variables = new Map<string, Value>();
+  readonly inProgress = new Set<string>();
+}
+
+/** The EvalContext of one template frame, with the copy-loop indexes in force. */
+export class TemplateContext implements EvalContext {
+  private constructor(
+    readonly frame: TemplateFrame,
+    private readonly state: FrameState,
+    private readonly loops: readonly { name: string; index: Value }[],
+    private readonly functionDepth: number,
+  ) {}
+
+  static forFrame(frame: TemplateFrame): TemplateContext {
+    return new TemplateContext(frame, new FrameState(), [], 0);
+  }
+
+  withLoop(name: string, index: Value): TemplateContext {
+    return new TemplateContext(this.frame, this.state, [...this.loops, { name, index }], this.functionDepth);
+  }
+
+  /** An array of unknown length: a copy loop whose count is not known before deployment. */
+  unknownLoopArray(loopName: string, count: Value): Value {
+    const origins: Origin[] = originsOf(count).length > 0 ? [...originsOf(count)] : [{ kind: 'loop', name: loopName }];
+    return opaque(`copy[${loopName}]`, [count], 'array', origins);
+  }
+
+  parameter(name: string): Value {
+    if (this.frame.outer) return this.frame.outer.parameter(name);
+    const declaration = lookup(this.frame.template.parameters as Record<string, JsonValue> | undefined, name);
+    if (!declaration) throw new ExpressionError(`the template has no parameter '${name}'`, `parameters('${name}')`, 0);
+    const [declaredName, body] = declaration;
+    return this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
+      const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
+      if (given) return given[1];
+      const defaultValue = body && typeof body === 'object' && !Array.isArray(body) ? body.defaultValue : undefined;
+      if (defaultValue !== undefined) return evaluateWithCopies(defaultValue, this);
+      const origin: Origin = {
+        kind: 'parameter',
+        name: declaredName,
+        declaredAt: this.frame.spanOf('parameters', declaredName),
+      };
+      return opaque(`parameters('${declaredName}')`, [], declaredType(body), [origin]);
+    });
+  }
+
+  variable(name: string): Value {
+    if (this.frame.outer) return this.frame.outer.variable(name);
+    const variables = this.frame.template.variables as Record<string, JsonValue> | undefined;
+    const copyLoop = this.variableCopy(variables, name);
+    if (copyLoop) {
+      const [loopName, wrapper] = copyLoop;
+      return this.memo(this.state.variables, `variable:${loopName}`, () => (evaluateWithCopies(wrapper, this) as ValueObject)[loopName]!);
+    }
+    const declaration = lookup(variables, name);
+    if (!declaration) throw new ExpressionError(`the template has no variable '${name}'`, `variables('${name}')`, 0);
+    const [declaredName, body] = declaration;
+    return this.memo(this.state.variables, `variable:${declaredName}`, () => evaluateWithCopies(body, this));
+  }
+
+  copyIndex(loopName: string | undefined, offset: number): Value {
+    const loop =
+      loopName === undefined
+        ? this.loops[this.loops.length - 1]
+        : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
+    if (!loop) {
+      const which = loopName === undefined ? '' : `'${loopName}'`;
+      throw new ExpressionError(`copyIndex(${which}) is used outside of that copy loop`, `copyIndex(${which})`, 0);
+    }
+    if (typeof loop.index === 'number') return loop.index + offset;
+    return offset === 0 ? loop.index : opaque('add', [loop.index, offset], 'number', originsOf(loop.index));
+  }
+
+  resourceGroup(): Value {
+    const value = resourceGroupObject(this.frame.scope);
+    if (!value) throw new ExpressionError('resourceGroup() is not available at this deployment scope', 'resourceGroup()', 0);
+    return value;
+  }
+
+  subscription(): Value {
+    const value = subscriptionObject(this.frame.scope);
+    if (!value) throw new ExpressionError('subscription() is not available at this deployment scope', 'subscription()', 0);
+    return value;
+  }
+
+  tenant(): Value {
+    const tenantId = this.frame.scope.tenantId;
+    return { tenantId, id: text(['/tenants/', tenantId]) };
+  }
+
+  deployment(): Value {
+    return { name: this.frame.deploymentName, properties: { templateLink: null } };
+  }
+
+  environment(): Value {
+    return opaque('environment()', [], 'object', [{ kind: 'deployment', name: 'environment()' }]);
+  }
+
+  reference(target: Value, apiVersion: Value | undefined, full: boolean): Value {
+    const moduleValue = this.frame.moduleReference(target);
+    if (moduleValue !== undefined) return moduleValue;
+    const args = [target, ...(apiVersion === undefined ? [] : [apiVersion]), ...(full ? ['Full'] : [])];
+    return opaque('reference', args, 'object', [{ kind: 'runtime', name: 'reference()' }]);
+  }
+
+  userFunction(namespace: string, name: string, args: Value[]): Value {
+    const namespaces = (this.frame.template.functions ?? []) as JsonValue[];
+    const ns = namespaces.find(
+      (n): n is JsonObject => !!n && typeof n === 'object' && !Array.isArray(n) && String(n.namespace).toLowerCase() === namespace.toLowerCase(),
+    );
+    const member = lookup(ns?.members as Record<string, JsonValue> | undefined, name)?.[1] as JsonObject | undefined;
+    if (!member) throw new ExpressionError(`the template has no function '${namespace}.${name}'`, `${namespace}.${name}()`, 0);
+    if (this.functionDepth >= MAX_FUNCTION_DEPTH) {
+      throw new ExpressionError(`user function '${namespace}.${name}' calls itself too deeply`, `${namespace}.${name}()`, 0);
+    }
+    const declared = (member.parameters ?? []) as JsonObject[];
+    const values = new Map(declared.map((p, i) => [String(p.name), args[i] ?? null]));
+    const functionFrame: TemplateFrame = {
+      ...this.frame,
+      outer: undefined,
+      template: { parameters: Object.fromEntries(declared.map((p) => [String(p.name), p])), functions: this.frame.template.functions ?? [] },
+      parameterValues: values,
+    };
+    const output = (member.output as JsonObject | undefined)?.value ?? null;
+    return evaluateTemplateValue(output, new TemplateContext(functionFrame, new FrameState(), [], this.functionDepth + 1));
+  }
+
+  defaultSubscriptionId(): Value {
+    const scope = this.frame.scope;
+    if (scope.kind === 'resourceGroup' || scope.kind === 'subscription') return scope.subscriptionId;
+    throw new ExpressionError('resourceId() needs a subscription at this deployment scope', 'resourceId()', 0);
+  }
+
+  defaultResourceGroupName(): Value {
+    const scope = this.frame.scope;
+    if (scope.kind === 'resourceGroup') return scope.resourceGroupName;
+    throw new ExpressionError('resourceId() needs a resource group at this deployment scope', 'resourceId()', 0);
+  }
+
+  /** The ID of the scope this template deploys to. */
+  scopeId(): Value {
+    return scopeId(this.frame.scope);
+  }
+
+  private variableCopy(variables: Record<string, JsonValue> | undefined, name: string): [string, JsonValue] | undefined {
+    const loops = variables?.copy;
+    if (!Array.isArray(loops)) return undefined;
+    const loop = loops.find(
+      (l): l is JsonObject => !!l && typeof l === 'object' && !Array.isArray(l) && String(l.name).toLowerCase() === name.toLowerCase(),
+    );
+    return loop ? [String(loop.name), { copy: [loop] }] : undefined;
+  }
+
+  private memo(cache: Map<string, Value>, key: string, compute: () => Value): Value {
+    if (cache.has(key)) return cache.get(key)!;
+    if (this.state.inProgress.has(key)) {
+      throw new ExpressionError(`${key.replace(':', " '")}' refers to itself`, key, 0);
+    }
+    this.state.inProgress.add(key);
+    try {
+      const value = compute();
+      cache.set(key, value);
+      return value;
+    } finally {
+      this.state.inProgress.delete(key);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { packageRoot } from '../package-info';
+import { isSymbolic } from './expressions/symbolic';
+import type { Value } from './expressions/value';
+
+export type SchemaName = 'template' | 'diagnostic-settings';
+
+/** A structural problem: where (JSON path segments) and what. */
+export interface SchemaProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validators = new Map<SchemaName, ValidateFunction>();
+
+function validator(name: SchemaName): ValidateFunction {
+  let validate = validators.get(name);
+  if (!validate) {
+    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'));
+    validate = ajv.compile(schema);
+    validators.set(name, validate);
+  }
+  return validate;
+}
+
+function pathOf(error: ErrorObject): (string | number)[] {
+  return error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the document' : error.instancePath;
+  if (error.keyword === 'oneOf') return `${where} must have exactly one of 'category' or 'categoryGroup'`;
+  if (error.keyword === 'additionalProperties') {
+    return `${where} has an unexpected property '${String(error.params.additionalProperty)}'`;
+  }
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+function valueAt(value: unknown, segments: (string | number)[]): unknown {
+  return segments.reduce<unknown>((v, s) => (v !== null && typeof v === 'object' ? (v as never)[s] : undefined), value);
+}
+
+function containsSymbolicDeep(value: unknown): boolean {
+  if (isSymbolic(value as Value)) return true;
+  if (Array.isArray(value)) return value.some(containsSymbolicDeep);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsSymbolicDeep);
+  return false;
+}
+
+// `if`/`then` and `not` errors repeat what the branch's own errors say.
+const NOISE = new Set(['if', 'not']);
+
+/**
+ * Checks a value against one of the schemas in schemas/. Parts of the value that are not known
+ * before deployment are skipped: an error at or over a symbolic member is not reported.
+ */
+export function validateAgainstSchema(name: SchemaName, value: unknown): SchemaProblem[] {
+  const validate = validator(name);
+  if (validate(value)) return [];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    if (NOISE.has(error.keyword)) continue;
+    // A oneOf's branches report their own `required` errors; keep only the oneOf's summary.
+    if (error.keyword === 'required' && error.schemaPath.includes('/oneOf/')) continue;
+    const at = pathOf(error);
+    if (containsSymbolicDeep(valueAt(value, at))) continue;
+    const message = describe(error);
+    if (seen.has(message)) continue;
+    seen.add(message);
+    problems.push({ path: at, message });
+  }
+  return problems;
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SymbolicMirror, withSymbolicNames } from '../../src/bicep/symbolic-mirror';
+import { removeTempDir } from '../../src/bicep/temp-dirs';
+import { makeTree } from '../helpers/temp-tree';
+
+describe('withSymbolicNames', () => {
+  it('adds the switch and keeps comments and other settings', () => {
+    const config = '{\n  // linter settings stay\n  "analyzers": { "core": { "rules": { "no-unused-params": { "level": "error" } } } }\n}\n';
+    const edited = withSymbolicNames(config);
+    expect(edited).toContain('// linter settings stay');
+    expect(edited).toContain('"no-unused-params": { "level": "error" }');
+    expect(edited).toContain('"experimentalFeaturesEnabled": {\n    "symbolicNameCodegen": true\n  }');
+  });
+
+  it('turns on a switch the user turned off', () => {
+    const edited = withSymbolicNames('{ "experimentalFeaturesEnabled": { "symbolicNameCodegen": false, "extensibility": true } }');
+    expect(JSON.parse(edited)).toEqual({ experimentalFeaturesEnabled: { symbolicNameCodegen: true, extensibility: true } });
+  });
+});
+
+describe('SymbolicMirror', () => {
+  it('copies exactly the referenced files, edits configs, maps paths back and leaves the source alone', () => {
+    const tree = makeTree({
+      'infra/main.bicep': "module m 'modules/m.bicep' = { name: 'm' }\n",
+      'infra/modules/m.bicep': 'output x string = \'x\'\n',
+      'infra/bicepconfig.json': '{ /* keep */ "cloud": { "currentProfile": "AzureCloud" } }',
+      'infra/unrelated.txt': 'not referenced',
+    });
+    const before = fs.readFileSync(path.join(tree, 'infra/bicepconfig.json'), 'utf8');
+    const references = ['infra/main.bicep', 'infra/modules/m.bicep', 'infra/bicepconfig.json'].map((p) => path.join(tree, p));
+    const mirror = new SymbolicMirror(references);
+    try {
+      const copiedMain = mirror.toMirror(path.join(tree, 'infra/main.bicep'));
+      expect(copiedMain.startsWith(mirror.root + path.sep)).toBe(true);
+      expect(fs.readFileSync(copiedMain, 'utf8')).toBe("module m 'modules/m.bicep' = { name: 'm' }\n");
+      expect(fs.existsSync(mirror.toMirror(path.join(tree, 'infra/unrelated.txt')))).toBe(false);
+      const config = fs.readFileSync(mirror.toMirror(path.join(tree, 'infra/bicepconfig.json')), 'utf8');
+      expect(config).toContain('/* keep */');
+      expect(config).toContain('"symbolicNameCodegen": true');
+      expect(fs.existsSync(path.join(mirror.root, 'bicepconfig.json'))).toBe(false);
+      expect(mirror.toOriginal(copiedMain)).toBe(path.join(tree, 'infra/main.bicep'));
+      expect(mirror.toOriginal('/elsewhere/x.bicep')).toBe('/elsewhere/x.bicep');
+      expect(fs.readFileSync(path.join(tree, 'infra/bicepconfig.json'), 'utf8')).toBe(before);
+    } finally {
+      removeTempDir(mirror.root);
+    }
+    expect(fs.existsSync(mirror.root)).toBe(false);
+  });
+
+  it('writes a config with only the switch at its root when the user has none', () => {
+    const tree = makeTree({ 'main.bicep': "param p string = 'x'\n" });
+    const mirror = new SymbolicMirror([path.join(tree, 'main.bicep')]);
+    try {
+      expect(JSON.parse(fs.readFileSync(path.join(mirror.root, 'bicepconfig.json'), 'utf8'))).toEqual({
+        experimentalFeaturesEnabled: { symbolicNameCodegen: true },
+      });
+    } finally {
+      removeTempDir(mirror.root);
+    }
+  });
+});

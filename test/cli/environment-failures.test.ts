@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
+import { makeTree } from '../helpers/temp-tree';
+
+const fakes = path.resolve(__dirname, '..', 'fixtures', 'fake-bicep');
+const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n" });
+const home = path.join(tree, 'home');
+
+interface Scenario {
+  name: string;
+  argv: string[];
+  code: number;
+  stderrLines: string[];
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'a --bicep path that does not exist',
+    argv: ['main.bicep', '--bicep', 'nowhere/bicep'],
+    code: 3,
+    stderrLines: [`bicep-audit: no Bicep CLI found; looked in --bicep (${path.join(tree, 'nowhere', 'bicep')}).`],
+  },
+  {
+    name: 'a CLI that crashes',
+    argv: ['main.bicep', '--bicep', path.join(fakes, 'crashes.js')],
+    code: 3,
+    stderrLines: [
+      'bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly',
+      `  command: ${path.join(fakes, 'crashes.js')} jsonrpc --stdio`,
+      '  exit code: 134',
+      '  output: Unhandled exception. System.InvalidOperationException: simulated crash',
+    ],
+  },
+  {
+    name: 'a CLI that hangs',
+    argv: ['main.bicep', '--bicep', path.join(fakes, 'hangs.js'), '--timeout', '1'],
+    code: 3,
+    stderrLines: [
+      'bicep-audit: the Bicep CLI did not answer bicep/compile within 1000 ms',
+      `  command: ${path.join(fakes, 'hangs.js')} jsonrpc --stdio`,
+    ],
+  },
+  {
+    name: 'a CLI that prints garbage instead of JSON-RPC',
+    argv: ['main.bicep', '--bicep', path.join(fakes, 'garbage.js')],
+    code: 3,
+    stderrLines: ['bicep-audit: the Bicep CLI sent something that is not JSON-RPC', `  command: ${path.join(fakes, 'garbage.js')} jsonrpc --stdio`],
+  },
+  {
+    name: 'a program that does not report a Bicep version',
+    argv: ['main.bicep', '--bicep', path.join(fakes, 'no-version.js')],
+    code: 3,
+    stderrLines: ['bicep-audit: the Bicep CLI did not report its version', `  command: ${path.join(fakes, 'no-version.js')} --version`, '  exit code: 0', '  output: hello'],
+  },
+  {
+    name: 'an old CLI (no JSON-RPC server) whose build prints no template',
+    argv: ['main.bicep', '--bicep', path.join(fakes, 'old-garbage.js')],
+    code: 3,
+    stderrLines: [
+      'bicep-audit: the Bicep CLI printed output that is not a template',
+      `  command: ${path.join(fakes, 'old-garbage.js')} build ${path.join(tree, 'main.bicep')} --stdout`,
+      '  exit code: 0',
+      '  output: <html>not a template</html>',
+    ],
+  },
+];
+
+describe.each(RUNNERS)('environment failures (%s)', (_runner, run) => {
+  it.each(scenarios)('$name → exit $code', async ({ argv, code, stderrLines }) => {
+    const result = await run({ argv, cwd: tree, env: isolatedEnv(), homeDir: home });
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    for (const line of stderrLines) expect(result.stderr).toContain(`${line}`);
+  });
+});

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
+import { makeTree } from '../helpers/temp-tree';
+
+const tree = makeTree({ 'empty/readme.txt': 'nothing to audit here\n', 'notes.txt': 'not a template\n' });
+const home = path.join(tree, 'home');
+
+describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
+  const invoke = (argv: string[]) => run({ argv, cwd: tree, env: isolatedEnv(), homeDir: home });
+
+  it('--help prints the usage and the exit codes and exits 0', async () => {
+    const result = await invoke(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('bicep-audit [paths..]');
+    expect(result.stdout).toContain('--fail-on');
+    expect(result.stdout).toContain('Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error');
+    expect(result.stderr).toBe('');
+  });
+
+  it('no paths is a usage error (exit 2)', async () => {
+    const result = await invoke([]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bicep-audit: no inputs: name .bicep, .bicepparam or ARM .json files, or folders\n',
+    });
+  });
+
+  it('an unknown option is a usage error (exit 2)', async () => {
+    const result = await invoke(['x.bicep', '--colour']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'bicep-audit: Unknown argument: colour\nRun bicep-audit --help for usage.\n' });
+  });
+
+  it('an unknown format is a usage error (exit 2)', async () => {
+    const result = await invoke(['x.bicep', '--format', 'xml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Invalid values:\n  Argument: format, Given: "xml", Choices: "stylish", "json"');
+  });
+
+  it('a folder without Bicep files is a usage error (exit 2)', async () => {
+    const result = await invoke(['empty']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bicep-audit: no inputs found in empty (looked for .bicep and .bicepparam files)\n',
+    });
+  });
+
+  it('a malformed --param is a usage error (exit 2)', async () => {
+    const result = await invoke(['notes.txt', '--param', 'novalue']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: "bicep-audit: --param takes name=value, not 'novalue'\n" });
+  });
+
+  it('a missing file is reported as an input that could not be analysed (exit 2)', async () => {
+    const result = await invoke(['missing.json', '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        file: path.join(tree, 'missing.json'),
+        status: 'failed',
+        findings: [
+          {
+            ruleId: 'input',
+            level: 'error',
+            kind: 'fail',
+            message: `cannot analyse ${path.join(tree, 'missing.json')}: no such file or folder`,
+            file: path.join(tree, 'missing.json'),
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+            relatedLocations: [],
+            suppressed: false,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('a file of another kind is reported as an input that could not be analysed (exit 2)', async () => {
+    const result = await invoke(['notes.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe(
+      'notes.txt\n' +
+        `  1:1  error  cannot analyse ${path.join(tree, 'notes.txt')}: not a .bicep, .bicepparam or ARM template .json file  input\n\n` +
+        '✖ 1 problem (1 error, 0 warnings, 0 notes) in 1 input; 1 could not be analysed\n',
+    );
+  });
+});
