@@ -22,8 +22,17 @@ export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'text'; text: 
 function parser(argv: readonly string[]) {
   return yargs([...argv])
     .scriptName('bicep-audit')
-    .usage('$0 [paths..]\n\nAudits Bicep files, .bicepparam files and ARM templates and reports findings on the source lines to change.')
-    .positional('paths', { describe: 'files (.bicep, .bicepparam, ARM .json) and folders (searched for .bicep and .bicepparam)' })
+    .version(false)
+    .command(
+      '$0 [paths..]',
+      'Audits Bicep files, .bicepparam files and ARM templates and reports findings on the source lines to change.',
+      (y) =>
+        y.positional('paths', {
+          type: 'string',
+          array: true,
+          describe: 'files (.bicep, .bicepparam, ARM .json) and folders (searched for .bicep and .bicepparam)',
+        }),
+    )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
     .option('bicep', { type: 'string', describe: 'path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)' })
@@ -37,7 +46,6 @@ function parser(argv: readonly string[]) {
     .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON or text); repeatable' })
     .option('timeout', { type: 'number', default: 120, describe: 'seconds to wait for one answer of the Bicep CLI' })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
-    .version(false)
     .help('help')
     .alias('help', 'h')
     .strict()
@@ -58,7 +66,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       resolve({
         kind: 'run',
         args: {
-          paths: parsed._.map(String),
+          paths: ((parsed.paths as string[] | undefined) ?? []).map(String),
           format: parsed.format,
           ...(parsed.output === undefined ? {} : { output: parsed.output }),
           ...(parsed.bicep === undefined ? {} : { bicep: parsed.bicep }),

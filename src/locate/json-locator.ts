@@ -23,7 +23,9 @@ export class JsonLocator implements Locator {
   }
 
   async locate(place: InstancePlace): Promise<SourceLocation> {
-    return this.toLocation(spanAtPath(this.doc, [...place.instance.jsonPath, ...(place.path ?? [])]));
+    // A whole declaration is shown at its symbolic-name key (or, in an array, its opening brace).
+    const wholeDeclaration = !place.path || place.path.length === 0;
+    return this.toLocation(spanAtPath(this.doc, [...place.instance.jsonPath, ...(place.path ?? [])], wholeDeclaration));
   }
 
   async moduleChain(instance: ResourceInstance): Promise<RelatedLocation[]> {

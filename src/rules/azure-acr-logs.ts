@@ -26,10 +26,11 @@ function place(p: SettingPlace): InstancePlace {
   return { instance: p.setting, path: p.path };
 }
 
-function related(registry: ResourceInstance, coverage: RegistryCoverage) {
+function related(registry: ResourceInstance, deployed: readonly ResourceInstance[], notDeployed: readonly ResourceInstance[]) {
   return [
     { instance: registry, message: `registry ${describeInstance(registry)}` },
-    ...coverage.settings.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
+    ...deployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
+    ...notDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` })),
   ];
 }
 
@@ -47,9 +48,11 @@ function typoHint(coverage: RegistryCoverage): { hint: string; at?: InstancePlac
   return { hint: '' };
 }
 
-function judge(registry: ResourceInstance, coverage: RegistryCoverage, context: RuleContext): RuleReport<MessageId> | undefined {
+function judge(registry: ResourceInstance, targeting: readonly ResourceInstance[], context: RuleContext): RuleReport<MessageId> | undefined {
+  const deployed = targeting.filter((s) => s.condition !== false);
+  const coverage = registryCoverage(deployed);
   const registryText = describeInstance(registry);
-  const relatedPlaces = related(registry, coverage);
+  const relatedPlaces = related(registry, deployed, targeting.filter((s) => s.condition === false));
   if (coverage.settings.length === 0) {
     return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at: { instance: registry }, related: relatedPlaces.slice(1) };
   }
@@ -71,6 +74,7 @@ function judge(registry: ResourceInstance, coverage: RegistryCoverage, context: 
     }
     const typo = typoHint(coverage);
     const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s))!;
+    const notEnabled = missing.map((c) => coverage.byCategory[c].notEnabledAt).find((p) => p !== undefined);
     return {
       kind: 'fail',
       messageId: 'missingCategories',
@@ -81,7 +85,7 @@ function judge(registry: ResourceInstance, coverage: RegistryCoverage, context: 
         hint: typo.hint,
       },
       subject: registry,
-      at: typo.at ?? { instance: withDestination, path: ['properties', 'logs'] },
+      at: typo.at ?? (notEnabled ? place(notEnabled) : { instance: withDestination, path: ['properties', 'logs'] }),
       related: relatedPlaces,
     };
   }
@@ -117,11 +121,11 @@ export const azureAcrLogs = defineRule<MessageId>({
     },
   },
   check(context) {
-    const settings = context.instances.filter((i) => isType(i, SETTING_TYPE) && !i.existing && i.condition !== false);
+    const settings = context.instances.filter((i) => isType(i, SETTING_TYPE) && !i.existing);
     const reports: RuleReport<MessageId>[] = [];
     for (const registry of context.instances) {
       if (!isType(registry, REGISTRY_TYPE) || registry.existing || registry.condition === false) continue;
-      const report = judge(registry, registryCoverage(settingsOf(registry, settings)), context);
+      const report = judge(registry, settingsOf(registry, settings), context);
       if (report) reports.push(report);
     }
     return reports;

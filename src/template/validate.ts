@@ -13,7 +13,8 @@ export interface SchemaProblem {
   message: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+// strictRequired would reject `required` inside if/oneOf branches that name properties declared beside them.
+const ajv = new Ajv({ allErrors: true, strictRequired: false, allowUnionTypes: true });
 const validators = new Map<SchemaName, ValidateFunction>();
 
 function validator(name: SchemaName): ValidateFunction {
@@ -54,6 +55,17 @@ function containsSymbolicDeep(value: unknown): boolean {
   return false;
 }
 
+/** ARM treats a member set to null as absent; so does validation. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object' || isSymbolic(value as Value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, member]) => member !== null)
+      .map(([key, member]) => [key, withoutNulls(member)]),
+  );
+}
+
 // `if`/`then` and `not` errors repeat what the branch's own errors say.
 const NOISE = new Set(['if', 'not']);
 
@@ -63,6 +75,7 @@ const NOISE = new Set(['if', 'not']);
  */
 export function validateAgainstSchema(name: SchemaName, value: unknown): SchemaProblem[] {
   const validate = validator(name);
+  value = withoutNulls(value);
   if (validate(value)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();

@@ -22,6 +22,8 @@ export interface UnknownCategory extends SettingPlace {
 
 export interface CategoryCoverage {
   certainty: Certainty;
+  /** An entry that names the category (or a covering group) but does not enable it. */
+  notEnabledAt?: SettingPlace;
   /** Where it is covered (yes) or might be (maybe). */
   place?: SettingPlace;
   /** For `maybe`: the unknowns that decide it. */
@@ -135,7 +137,13 @@ export function registryCoverage(settings: readonly ResourceInstance[]): Registr
       if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path, covered.unknown.kind], ...covered.unknown });
       const certainty = both(settingCertainty, both(destination, covered.certainty));
       const origins = [...settingOrigins, ...originsOf(entry)];
-      for (const category of covered.categories) offer(category, certainty, { setting, path }, origins);
+      for (const category of covered.categories) {
+        offer(category, certainty, { setting, path }, origins);
+        const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
+        if (certainty === 'no' && !current.notEnabledAt) {
+          current.notEnabledAt = { setting, path: isValueObject(entry) && 'enabled' in entry ? [...path, 'enabled'] : path };
+        }
+      }
     });
   }
   return coverage;

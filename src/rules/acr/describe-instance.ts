@@ -7,8 +7,9 @@ import type { SourceSpan } from '../../template/location';
 export function describeInstance(instance: ResourceInstance): string {
   const known = typeof instance.name === 'string';
   const lastSegment = known ? (instance.name as string).split('/').pop()! : undefined;
-  const index = instance.loopIndex === undefined ? '' : typeof instance.loopIndex === 'number' ? ` [index ${instance.loopIndex}]` : ' [each index]';
-  const base = known ? `'${lastSegment}'` : `'${instance.symbolicName}' (named ${describeValue(instance.name)})${index}`;
+  const index =
+    instance.loopIndex === undefined ? '' : typeof instance.loopIndex === 'number' ? ` [loop index ${instance.loopIndex}]` : ' [every loop index]';
+  const base = known ? `'${lastSegment}'${index}` : `'${instance.symbolicName}'${index} (named ${describeValue(instance.name)})`;
   const modules = instance.deploymentChain.map((link) => `'${link.symbolicName}'`).join(' > ');
   return modules ? `${base} in module ${modules}` : base;
 }

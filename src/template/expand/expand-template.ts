@@ -128,9 +128,17 @@ class Expander {
       return;
     }
     const loopName = typeof copy.name === 'string' ? copy.name : entry.symbolicName;
-    const count = this.attempt([...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, () =>
-      evaluateCount(copy.count ?? null, ctx, loopName),
-    );
+    let count: number | Value;
+    try {
+      count = evaluateCount(copy.count ?? null, ctx, loopName);
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      // A template over a limit would not deploy: its instances are not guessed at.
+      if (error.limit) return this.problem('limit', error.message, [...entry.path, 'copy', 'count']);
+      count = this.attempt([...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, () => {
+        throw error;
+      });
+    }
     if (typeof count === 'number') {
       for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i), condition, parent, i);
       return;
@@ -251,7 +259,7 @@ class Expander {
       symbolicName: entry.symbolicName,
       name: instance.name,
       ...(instance.loopIndex === undefined ? {} : { loopIndex: instance.loopIndex }),
-      declaredAt: instance.declaredAt,
+      declaredAt: this.span(path, true),
     };
     run.inProgress.add(key);
     try {

@@ -90,8 +90,10 @@ export class TemplateContext implements EvalContext {
     return this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
       const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
       if (given) return given[1];
-      const defaultValue = body && typeof body === 'object' && !Array.isArray(body) ? body.defaultValue : undefined;
-      if (defaultValue !== undefined) return evaluateWithCopies(defaultValue, this);
+      const declared = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+      if (declared.defaultValue !== undefined) return evaluateWithCopies(declared.defaultValue, this);
+      // A nullable parameter that is given no value is null, not unknown.
+      if (declared.nullable === true) return null;
       const origin: Origin = {
         kind: 'parameter',
         name: declaredName,

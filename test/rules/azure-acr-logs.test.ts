@@ -1,0 +1,180 @@
+import path from 'node:path';
+import { analyzeArmTemplate } from '../../src/analyze/arm-input';
+import type { Value } from '../../src/template/expressions/value';
+import { ARM_FIXTURES } from '../helpers/expand-fixture';
+import { positionOf } from '../helpers/fixture-position';
+
+interface Expected {
+  kind: 'fail' | 'review';
+  level: 'error' | 'warning';
+  /** Where the finding starts: a snippet of the fixture (and which occurrence). */
+  at: string;
+  occurrence?: number;
+  message: string;
+}
+
+interface Case {
+  name: string;
+  fixture: string;
+  parameters?: Record<string, Value>;
+}
+
+const valid: Case[] = [
+  { name: 'both categories enabled', fixture: 'same-file.json' },
+  { name: "the 'audit' category group (classic nested providers/diagnosticSettings child)", fixture: 'nested-child.json' },
+  { name: "the 'allLogs' group from a module that looks the registry up with existing", fixture: 'module-existing.json' },
+  { name: 'an existing registry is not judged', fixture: 'existing-only.json' },
+  { name: 'coverage split over two settings, names in another letter case', fixture: 'two-settings.json' },
+  { name: 'categories from a variable copy loop', fixture: 'variable-loop.json' },
+  { name: 'categories from a for-expression (map and lambda)', fixture: 'lambda-logs.json' },
+  { name: 'a looped setting for every looped registry', fixture: 'loops.json', parameters: { auditedCount: 3 } },
+  { name: 'a condition true from a parameter value, enabled given', fixture: 'condition.json', parameters: { enableAudit: true, exportLogins: true } },
+];
+
+const invalid: (Case & { findings: Expected[] })[] = [
+  {
+    name: 'no setting: reported on the registry declaration',
+    fixture: 'no-setting.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"registry": {',
+        message:
+          "registry 'acrbare' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: "one category only (the seed example's relative scope)",
+    fixture: 'relative-scope.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '[\n          { "category": "ContainerRegistryLoginEvents"',
+        message: "registry 'acrseed' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'an entry disabled: reported on its enabled value; the registry comes from a module output',
+    fixture: 'module-output.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: 'false }',
+        message:
+          "registry 'registry' (named teamacr{uniqueString(concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', resourceGroup().name))}) in module 'registryModule' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'loops: the one registry without a setting instance',
+    fixture: 'loops.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"registries": {',
+        message:
+          "registry 'acrc' [loop index 2] has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'a condition false by default: the setting counts for nothing',
+    fixture: 'condition.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"registry": {',
+        message:
+          "registry 'acrcond' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'enabled from a parameter with no value: review, naming the parameter and where it is declared',
+    fixture: 'condition.json',
+    parameters: { enableAudit: true },
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "category": "ContainerRegistryLoginEvents"',
+        message:
+          "whether registry 'acrcond' exports ContainerRegistryLoginEvents is decided at deployment by parameter 'exportLogins' (declared at condition.json:7:5), which has no value; check the value it will have",
+      },
+    ],
+  },
+  {
+    name: 'a misspelt category: reported on the name, with a hint',
+    fixture: 'typo.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"ContainerRegistryRepositoryEvent"',
+        message:
+          "registry 'acrtypo' does not export ContainerRegistryRepositoryEvents ('ContainerRegistryRepositoryEvent' is not a container registry log category; did you mean 'ContainerRegistryRepositoryEvents'?); enable it or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'a setting with no destination',
+    fixture: 'no-destination.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '{\n        "logs"',
+        message:
+          "diagnostic setting 'audit' of registry 'acrnowhere' has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
+      },
+    ],
+  },
+  {
+    name: 'a verified-module-style module used twice, settings passed as data: only the instance without them fails',
+    fixture: 'avm-style.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"registry": {',
+        occurrence: 2,
+        message:
+          "registry 'acrunaudited' in module 'unaudited' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+];
+
+async function ruleFindings(fixture: string, parameters: Record<string, Value> = {}) {
+  const result = await analyzeArmTemplate(path.join(ARM_FIXTURES, fixture), new Map(Object.entries(parameters)));
+  expect(result.status).toBe('analysed');
+  expect(result.findings.filter((f) => f.ruleId !== 'Azure.ACR.Logs')).toEqual([]);
+  return result.findings.map((f) => ({
+    kind: f.kind,
+    level: f.level,
+    file: f.location.file,
+    line: f.location.range.start.line + 1,
+    column: f.location.range.start.character + 1,
+    message: f.message,
+  }));
+}
+
+describe('Azure.ACR.Logs', () => {
+  it.each(valid)('valid: $name', async ({ fixture, parameters }) => {
+    expect(await ruleFindings(fixture, parameters)).toEqual([]);
+  });
+
+  it.each(invalid)('invalid: $name', async ({ fixture, parameters, findings }) => {
+    const file = path.join(ARM_FIXTURES, fixture);
+    expect(await ruleFindings(fixture, parameters)).toEqual(
+      findings.map((f) => ({ kind: f.kind, level: f.level, file, ...positionOf(file, f.at, f.occurrence), message: f.message })),
+    );
+  });
+});

@@ -1,0 +1,138 @@
+import { expandTemplate } from '../../../src/template/expand/expand-template';
+import type { JsonValue } from '../../../src/template/expressions/value';
+import { parseJsonWithPositions } from '../../../src/template/parse-json';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+function expandJson(template: JsonValue) {
+  const text = JSON.stringify(template, null, 2);
+  const expansion = expandTemplate(parseJsonWithPositions('/virtual/template.json', text));
+  return { expansion, text };
+}
+
+function registry(extra: Record<string, JsonValue> = {}): Record<string, JsonValue> {
+  return { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: 'acr', ...extra };
+}
+
+describe('bounds', () => {
+  it('a copy loop over 800 instances is a limit problem on its count, not a hang', () => {
+    const { expansion, text } = expandJson({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      resources: { many: registry({ copy: { name: 'many', count: 801 }, name: "[format('acr{0}', copyIndex())]" }) },
+    });
+    expect(expansion.instances).toEqual([]);
+    expect(expansion.problems).toEqual([
+      {
+        kind: 'limit',
+        message: "copy loop 'many' has 801 instances; Azure allows at most 800",
+        at: { file: '/virtual/template.json', offset: text.indexOf('801'), length: 3 },
+        jsonPath: ['resources', 'many', 'copy', 'count'],
+      },
+    ]);
+  });
+
+  it('a variable that refers to itself is an evaluation problem on the resource that reads it', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      variables: { a: "[variables('b')]", b: "[concat(variables('a'), 'x')]" },
+      resources: { acr: registry({ name: "[variables('a')]" }) },
+    });
+    expect(expansion.problems.map((p) => [p.kind, p.jsonPath])).toEqual([['evaluation', ['resources', 'acr', 'name']]]);
+    expect(expansion.problems[0]!.message).toContain("variable 'a' refers to itself");
+    expect(expansion.instances).toHaveLength(1);
+  });
+
+  it('modules nested deeper than 32 stop with a limit problem', () => {
+    let template: Record<string, JsonValue> = { $schema: SCHEMA, languageVersion: '2.0', resources: { acr: registry() } };
+    for (let depth = 0; depth < 40; depth += 1) {
+      template = {
+        $schema: SCHEMA,
+        languageVersion: '2.0',
+        resources: {
+          inner: {
+            type: 'Microsoft.Resources/deployments',
+            apiVersion: '2022-09-01',
+            name: `level${depth}`,
+            properties: { expressionEvaluationOptions: { scope: 'inner' }, mode: 'Incremental', template },
+          },
+        },
+      };
+    }
+    const { expansion } = expandJson(template);
+    expect(expansion.problems.map((p) => [p.kind, p.message])).toEqual([['limit', 'modules are nested more than 32 deep']]);
+    expect(expansion.instances).toHaveLength(33);
+  });
+
+  it('a string that grows past the limit is a limit problem, not an out-of-memory', () => {
+    const doubling = Array.from({ length: 25 }, (_, i) => [`s${i + 1}`, `[concat(variables('s${i}'), variables('s${i}'))]`]);
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      variables: { s0: 'xxxxxxxx', ...Object.fromEntries(doubling) },
+      resources: { acr: registry({ tags: { big: "[variables('s25')]" } }) },
+    });
+    expect(expansion.problems.map((p) => [p.kind, p.jsonPath])).toEqual([['limit', ['resources', 'acr', 'tags']]]);
+  });
+});
+
+describe('structure', () => {
+  it('a template without resources is a structure problem at the document', () => {
+    const { expansion } = expandJson({ $schema: SCHEMA });
+    expect(expansion.problems).toEqual([
+      { kind: 'structure', message: "invalid template: the document must have required property 'resources'", at: expect.anything(), jsonPath: [] },
+    ]);
+  });
+
+  it('resources as an array in a languageVersion 2.0 template is a structure problem on resources', () => {
+    const { expansion } = expandJson({ $schema: SCHEMA, languageVersion: '2.0', resources: [registry()] });
+    expect(expansion.problems.map((p) => [p.kind, p.message, p.jsonPath])).toEqual([
+      ['structure', 'invalid template: /resources must be object', ['resources']],
+    ]);
+  });
+
+  it('a log entry with both category and categoryGroup is a structure problem at that entry', () => {
+    const { expansion, text } = expandJson({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      resources: {
+        acr: registry(),
+        diag: {
+          type: 'Microsoft.Insights/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          name: 'diag',
+          scope: "[resourceId('Microsoft.ContainerRegistry/registries', 'acr')]",
+          properties: { workspaceId: '/x', logs: [{ category: 'ContainerRegistryLoginEvents', categoryGroup: 'audit', enabled: true }] },
+        },
+      },
+    });
+    const entryOffset = text.indexOf('{', text.indexOf('"logs"'));
+    expect(expansion.problems).toEqual([
+      {
+        kind: 'structure',
+        message: "invalid diagnostic setting: /properties/logs/0 must have exactly one of 'category' or 'categoryGroup'",
+        at: { file: '/virtual/template.json', offset: entryOffset, length: expect.any(Number) },
+        jsonPath: ['resources', 'diag', 'properties', 'logs', 0],
+      },
+    ]);
+  });
+
+  it('an unknown category value is not a structure problem (it is skipped until deployment)', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      parameters: { category: { type: 'string' } },
+      resources: {
+        diag: {
+          type: 'Microsoft.Insights/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          name: 'diag',
+          scope: "[resourceId('Microsoft.ContainerRegistry/registries', 'acr')]",
+          properties: { workspaceId: '/x', logs: [{ category: "[parameters('category')]", enabled: true }] },
+        },
+      },
+    });
+    expect(expansion.problems).toEqual([]);
+  });
+});
