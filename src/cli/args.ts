@@ -1,7 +1,7 @@
 import yargs from 'yargs';
 import type { FailOn } from './exit-codes';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliArgs {
@@ -17,7 +17,11 @@ export interface CliArgs {
   version: boolean;
 }
 
-export type ParsedArgs = { kind: 'run'; args: CliArgs } | { kind: 'text'; text: string } | { kind: 'usage-error'; message: string };
+export type ParsedArgs =
+  | { kind: 'run'; args: CliArgs }
+  | { kind: 'rules'; rule?: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'usage-error'; message: string };
 
 function parser(argv: readonly string[]) {
   return yargs([...argv])
@@ -32,6 +36,9 @@ function parser(argv: readonly string[]) {
           array: true,
           describe: 'files (.bicep, .bicepparam, ARM .json) and folders (searched for .bicep and .bicepparam)',
         }),
+    )
+    .command('rules [rule]', "list the rules, or print one rule's docs page (by id or alias)", (y) =>
+      y.positional('rule', { type: 'string', describe: 'a rule id or alias' }),
     )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
@@ -60,6 +67,9 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
     parser(argv).parse([...argv], {}, (error, parsed, output) => {
       if (error) return resolve({ kind: 'usage-error', message: error.message });
       if (output) return resolve({ kind: 'text', text: output });
+      if (parsed._[0] === 'rules') {
+        return resolve({ kind: 'rules', ...(typeof parsed.rule === 'string' ? { rule: parsed.rule } : {}) });
+      }
       if (!Number.isFinite(parsed.timeout) || parsed.timeout <= 0) {
         return resolve({ kind: 'usage-error', message: '--timeout takes a positive number of seconds' });
       }

@@ -8,7 +8,11 @@ import { readBicepVersion } from '../bicep/version';
 import { packageJson } from '../package-info';
 import { formatJson } from '../report/json';
 import type { ReportContext } from '../report/report-context';
+import { formatGithub } from '../report/github';
+import { formatSarif } from '../report/sarif';
 import { formatStylish } from '../report/stylish';
+import { reportedRules, ruleDocs } from '../rules/docs';
+import { findRule, RULES } from '../rules/index';
 import type { InputResult } from '../rules/finding';
 import { JsonSyntaxError } from '../template/parse-json';
 import { parseParameterOverride, ParameterFileError, readParameterValues } from '../template/parameter-file';
@@ -32,6 +36,8 @@ export interface MainOptions {
 const REPORTERS: Record<Format, (results: readonly InputResult[], context: ReportContext) => string> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
 };
 
 class UsageError extends Error {}
@@ -65,6 +71,23 @@ function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
   return values;
 }
 
+function printRules(name: string | undefined, options: MainOptions): number {
+  if (name === undefined) {
+    for (const rule of RULES) {
+      const aliases = rule.meta.aliases.length > 0 ? ` (also ${rule.meta.aliases.join(', ')})` : '';
+      options.stdout.write(`${rule.id}${aliases}  ${rule.meta.level}\n  ${rule.meta.description}\n  docs: ${rule.meta.docsPath}\n`);
+    }
+    return EXIT.clean;
+  }
+  const rule = findRule(name);
+  if (!rule) {
+    options.stderr.write(`bicep-audit: no rule named '${name}'; run bicep-audit rules to list them\n`);
+    return EXIT.usageOrInput;
+  }
+  options.stdout.write(ruleDocs(rule));
+  return EXIT.clean;
+}
+
 async function printVersions(options: MainOptions, args: CliArgs, homeDir: string): Promise<number> {
   options.stdout.write(`bicep-audit ${packageJson().version}\n`);
   const cli = locateBicepCli({ flag: args.bicep, env: options.env, homeDir, cwd: options.cwd });
@@ -93,7 +116,7 @@ async function run(options: MainOptions, args: CliArgs): Promise<number> {
   const report = REPORTERS[args.format](analysis.results, {
     cwd: options.cwd,
     toolVersion: packageJson().version,
-    rules: new Map(),
+    rules: reportedRules(RULES),
   });
   if (args.output) fs.writeFileSync(path.resolve(options.cwd, args.output), report);
   else options.stdout.write(report);
@@ -107,6 +130,7 @@ export async function main(options: MainOptions): Promise<number> {
     options.stdout.write(`${parsed.text}\n`);
     return EXIT.clean;
   }
+  if (parsed.kind === 'rules') return printRules(parsed.rule, options);
   if (parsed.kind === 'usage-error') {
     options.stderr.write(`bicep-audit: ${parsed.message}\nRun bicep-audit --help for usage.\n`);
     return EXIT.usageOrInput;

@@ -1,4 +1,10 @@
-import type { RuleMeta } from '../rules/rule';
+import type { Rule } from '../rules/rule';
+
+/** A rule as reports show it: its metadata and its docs page text. */
+export interface ReportedRule {
+  meta: Rule['meta'];
+  help?: string;
+}
 
 /** What every reporter may use besides the results. */
 export interface ReportContext {
@@ -6,5 +12,5 @@ export interface ReportContext {
   cwd: string;
   toolVersion: string;
   /** Metadata of every rule that ran, by id. */
-  rules: ReadonlyMap<string, RuleMeta>;
+  rules: ReadonlyMap<string, ReportedRule>;
 }

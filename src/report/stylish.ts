@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { InputResult } from '../rules/finding';
+import { displayPath } from './paths';
 import type { ReportContext } from './report-context';
 
 function plural(count: number, word: string): string {
@@ -12,7 +12,7 @@ export function formatStylish(results: readonly InputResult[], context: ReportCo
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   const findings = results.flatMap((r) => r.findings);
   for (const finding of findings) {
-    const file = path.relative(context.cwd, finding.location.file) || finding.location.file;
+    const file = displayPath(finding.location.file, context.cwd);
     const { line, character } = finding.location.range.start;
     const level = finding.kind === 'review' ? `${finding.level} (review)` : finding.level;
     const suffix = finding.suppression ? '  [suppressed]' : '';

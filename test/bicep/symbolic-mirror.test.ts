@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'jsonc-parser';
 import { SymbolicMirror, withSymbolicNames } from '../../src/bicep/symbolic-mirror';
 import { removeTempDir } from '../../src/bicep/temp-dirs';
 import { makeTree } from '../helpers/temp-tree';
@@ -9,8 +10,10 @@ describe('withSymbolicNames', () => {
     const config = '{\n  // linter settings stay\n  "analyzers": { "core": { "rules": { "no-unused-params": { "level": "error" } } } }\n}\n';
     const edited = withSymbolicNames(config);
     expect(edited).toContain('// linter settings stay');
-    expect(edited).toContain('"no-unused-params": { "level": "error" }');
-    expect(edited).toContain('"experimentalFeaturesEnabled": {\n    "symbolicNameCodegen": true\n  }');
+    expect(parse(edited)).toEqual({
+      analyzers: { core: { rules: { 'no-unused-params': { level: 'error' } } } },
+      experimentalFeaturesEnabled: { symbolicNameCodegen: true },
+    });
   });
 
   it('turns on a switch the user turned off', () => {

@@ -34,7 +34,7 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
   it('an unknown format is a usage error (exit 2)', async () => {
     const result = await invoke(['x.bicep', '--format', 'xml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Invalid values:\n  Argument: format, Given: "xml", Choices: "stylish", "json"');
+    expect(result.stderr).toContain('Invalid values:\n  Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"');
   });
 
   it('a folder without Bicep files is a usage error (exit 2)', async () => {

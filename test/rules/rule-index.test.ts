@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { findRule, RULES } from '../../src/rules/index';
+
+const DOCS = path.resolve(__dirname, '..', '..', 'docs', 'rules');
+
+describe('the rule index', () => {
+  it('is sorted by id', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it('has a docs page for every rule and a rule for every docs page', () => {
+    const pages = fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort();
+    expect(pages).toEqual(RULES.map((r) => `${r.id}.md`).sort());
+    for (const rule of RULES) expect(rule.meta.docsPath).toBe(`docs/rules/${rule.id}.md`);
+  });
+
+  it.each([['Azure.ACR.Logs'], ['azure.acr.logs'], ['Azure.ACR.AuditLogs'], ['AZR-000535']])('finds Azure.ACR.Logs by %s', (name) => {
+    expect(findRule(name)?.id).toBe('Azure.ACR.Logs');
+  });
+
+  it('finds nothing for an unknown name', () => {
+    expect(findRule('Azure.ACR.Nope')).toBeUndefined();
+  });
+});
