@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import type { BicepCompiler } from '../bicep/compile-output';
+import { BicepCliError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
+import { entryPoints } from '../discover/entry-points';
 import type { InputResult } from '../rules/finding';
 import type { Value } from '../template/expressions/value';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
+import { mergeRepeatedFindings } from './merge-repeated';
 
 export interface AnalyzeOptions {
   paths: readonly string[];
@@ -66,14 +69,25 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     compiler = await startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs });
   }
   try {
-    for (const input of discovery.inputs) results.push(await analyzeInput(input, compiler, options));
+    const inputs = compiler ? await entryPoints(discovery.inputs, (file) => referencesOrNone(compiler!, file)) : discovery.inputs;
+    for (const input of inputs) results.push(await analyzeInput(input, compiler, options));
   } finally {
     await compiler?.close();
   }
   return {
-    results,
+    results: mergeRepeatedFindings(results),
     ...(compiler ? { bicep: { path: compiler.cliPath, version: compiler.version, mode: compiler.mode } } : {}),
   };
+}
+
+/** The files an input reads; none when the CLI cannot tell (its own compile reports why). */
+async function referencesOrNone(compiler: BicepCompiler, file: string): Promise<readonly string[]> {
+  try {
+    return await compiler.fileReferences(file);
+  } catch (error) {
+    if (error instanceof BicepCliError) return [];
+    throw error;
+  }
 }
 
 async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {

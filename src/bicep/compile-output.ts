@@ -44,6 +44,8 @@ export interface BicepCompiler {
   readonly version: string;
   readonly mode: 'jsonrpc' | 'build';
   compile(file: string): Promise<CompileOutput>;
+  /** Every file one compilation reads (modules, loaded files, configs), when the CLI can tell. */
+  fileReferences(file: string): Promise<readonly string[]>;
   /** The resource and module declarations of one Bicep file by symbol, when the CLI can tell. */
   declarations(file: string): Promise<ReadonlyMap<string, Declaration>>;
   close(): Promise<void>;

@@ -66,6 +66,10 @@ class JsonRpcCompiler implements BicepCompiler {
     }
   }
 
+  async fileReferences(file: string): Promise<readonly string[]> {
+    return (await this.client.getFileReferences({ path: file })).filePaths;
+  }
+
   async declarations(file: string): Promise<ReadonlyMap<string, Declaration>> {
     const { nodes } = await this.client.getDeploymentGraph({ path: file });
     return new Map(
@@ -109,7 +113,11 @@ class BuildCommandCompiler implements BicepCompiler {
     return compileWithBuildCommand(this.cliPath, file, this.options);
   }
 
-  // `bicep build` reports no declaration ranges.
+  // `bicep build` reports neither the files a compilation reads nor declaration ranges.
+  async fileReferences(): Promise<readonly string[]> {
+    return [];
+  }
+
   async declarations(): Promise<ReadonlyMap<string, Declaration>> {
     return new Map();
   }

@@ -6,6 +6,8 @@ export type InputKind = 'bicep' | 'bicepparam' | 'arm-template';
 export interface DiscoveredInput {
   file: string;
   kind: InputKind;
+  /** Found by searching a folder rather than named by the user. */
+  fromFolder: boolean;
 }
 
 /** A path the user named that cannot be analysed as given. */
@@ -38,7 +40,7 @@ function walk(folder: string, found: DiscoveredInput[]): void {
     } else if (entry.isFile()) {
       const kind = kindOf(entry.name);
       // In folders only Bicep sources count: most JSON files there are not templates.
-      if (kind === 'bicep' || kind === 'bicepparam') found.push({ file: full, kind });
+      if (kind === 'bicep' || kind === 'bicepparam') found.push({ file: full, kind, fromFolder: true });
     }
   }
 }
@@ -64,7 +66,7 @@ export function discoverInputs(paths: readonly string[], cwd: string): Discovery
       continue;
     }
     const kind = kindOf(file);
-    if (kind) inputs.push({ file, kind });
+    if (kind) inputs.push({ file, kind, fromFolder: false });
     else unusable.push({ file, reason: 'not a .bicep, .bicepparam or ARM template .json file' });
   }
   const seen = new Set<string>();

@@ -33,6 +33,7 @@ function jsonFinding(finding: Finding) {
           },
         }
       : {}),
+    ...(finding.appliesTo ? { appliesTo: finding.appliesTo } : {}),
     suppressed: finding.suppression !== undefined,
   };
 }

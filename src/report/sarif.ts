@@ -41,6 +41,7 @@ function sarifResult(finding: Finding, ruleIndex: number, context: ReportContext
         }
       : {}),
     ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind }] } : {}),
+    ...(finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactUri(f, context.cwd)) } } : {}),
   };
 }
 

@@ -15,7 +15,9 @@ export function formatStylish(results: readonly InputResult[], context: ReportCo
     const file = displayPath(finding.location.file, context.cwd);
     const { line, character } = finding.location.range.start;
     const level = finding.kind === 'review' ? `${finding.level} (review)` : finding.level;
-    const suffix = finding.suppression ? '  [suppressed]' : '';
+    const appliesTo =
+      finding.appliesTo && finding.appliesTo.length > 1 ? `  (for ${finding.appliesTo.map((f) => displayPath(f, context.cwd)).join(', ')})` : '';
+    const suffix = `${appliesTo}${finding.suppression ? '  [suppressed]' : ''}`;
     const row = `  ${line + 1}:${character + 1}  ${level}  ${finding.message}  ${finding.ruleId}${suffix}`;
     byFile.set(file, [...(byFile.get(file) ?? []), row]);
     if (finding.suppression) counts.suppressed += 1;

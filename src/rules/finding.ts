@@ -37,6 +37,8 @@ export interface Finding {
   location: SourceLocation;
   relatedLocations: RelatedLocation[];
   instance?: FindingInstance;
+  /** For a problem in a template that `.bicepparam` files use: the parameter files it applies to. */
+  appliesTo?: string[];
   /** Set when an in-source directive suppresses the finding; it is still reported. */
   suppression?: { kind: 'inSource' };
 }
