@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Writable } from 'node:stream';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -20,6 +21,22 @@ import type {
 } from './protocol';
 
 const STDERR_KEEP = 4000;
+/** How long a failed request waits for the process's exit to explain it. */
+const EXIT_GRACE_MS = 1000;
+
+/**
+ * The process's stdin behind a stream whose writes never fail: vscode-jsonrpc turns a failed
+ * write into an unhandled rejection, and a process that has gone away is reported by its exit.
+ */
+function forgivingSink(child: ChildProcess): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      const stdin = child.stdin;
+      if (stdin && stdin.writable) stdin.write(chunk, () => callback());
+      else callback();
+    },
+  });
+}
 
 /**
  * One long-lived `bicep jsonrpc --stdio` process. Every call either resolves with the server's
@@ -39,6 +56,8 @@ export class BicepJsonRpcClient {
     private readonly command: string,
     private readonly timeoutMs: number,
   ) {
+    // Writing to a process that has ended fails; the exit handler below reports that instead.
+    child.stdin?.on('error', () => undefined);
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-STDERR_KEEP);
     });
@@ -55,10 +74,7 @@ export class BicepJsonRpcClient {
 
   static start(cliPath: string, timeoutMs: number): BicepJsonRpcClient {
     const child = spawn(cliPath, ['jsonrpc', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(
-      new StreamMessageReader(child.stdout!),
-      new StreamMessageWriter(child.stdin!),
-    );
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(forgivingSink(child)));
     connection.listen();
     return new BicepJsonRpcClient(child, connection, `${cliPath} jsonrpc --stdio`, timeoutMs);
   }
@@ -102,15 +118,27 @@ export class BicepJsonRpcClient {
       );
     });
     try {
-      const answer = this.connection.sendRequest<Response>(method, params).catch((error: unknown) => {
-        throw this.failure(`the Bicep CLI rejected ${method}`, error);
-      });
+      // An async wrapper turns a synchronous throw (a connection already closed) into a rejection.
+      const answer = (async () => this.connection.sendRequest<Response>(method, params))().catch((error: unknown) =>
+        this.explain(method, error),
+      );
+      // When the race is settled by `broken` or the timeout, a later rejection of `answer` is expected.
+      answer.catch(() => undefined);
       const response = await Promise.race([answer, this.broken, timeout]);
       this.requestCount += 1;
       return response;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A failed request usually means the process ended; its exit says more than the connection's error. */
+  private async explain(method: string, error: unknown): Promise<never> {
+    const ended = await Promise.race([
+      this.broken.catch((reason: unknown) => reason),
+      new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS)),
+    ]);
+    throw ended instanceof BicepCliError ? ended : this.failure(`the Bicep CLI rejected ${method}`, error);
   }
 
   private failure(message: string, cause?: unknown): BicepCliError {

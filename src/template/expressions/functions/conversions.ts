@@ -1,0 +1,55 @@
+import { expectString } from '../arguments';
+import { FunctionError } from '../errors';
+import { MAX_NESTING_DEPTH, MAX_STRING_LENGTH } from '../limits';
+import { phrase } from '../phrase';
+import { armString, jsonLengthAtLeast, nestsDeeperThan } from '../stringify';
+import { isSymbolic, opaque, toJsonOrUndefined } from '../symbolic';
+import type { JsonValue, Value } from '../value';
+import { defineAware, defineKnown, type ArmFunction } from './define';
+
+function toStringValue(value: Value): Value {
+  if (isSymbolic(value)) return value.type === 'string' ? value : opaque('string', [value], 'string');
+  const json = toJsonOrUndefined(value);
+  if (json === undefined) return opaque('string', [value], 'string');
+  if (jsonLengthAtLeast(json, MAX_STRING_LENGTH) > MAX_STRING_LENGTH) {
+    throw new FunctionError(`string: the result would be longer than the limit of ${MAX_STRING_LENGTH} characters`, true);
+  }
+  return armString(json);
+}
+
+function toInt(value: Value): number {
+  if (typeof value === 'number') return Math.trunc(value);
+  const text = expectString(value, 'int', 'the argument');
+  if (!/^\s*[+-]?\d+\s*$/.test(text)) throw new FunctionError(`int: ${phrase(text)} is not an integer`);
+  const parsed = Number(text);
+  if (!Number.isSafeInteger(parsed)) throw new FunctionError(`int: ${phrase(text)} is too large to compute exactly`);
+  return parsed === 0 ? 0 : parsed;
+}
+
+export function parseJson(text: string, fn: string): JsonValue {
+  let parsed: JsonValue;
+  try {
+    parsed = JSON.parse(text) as JsonValue;
+  } catch {
+    throw new FunctionError(`${fn}: ${phrase(text)} is not valid JSON`);
+  }
+  if (nestsDeeperThan(parsed, MAX_NESTING_DEPTH)) {
+    throw new FunctionError(`${fn}: the JSON is nested more than ${MAX_NESTING_DEPTH} levels deep`, true);
+  }
+  return parsed;
+}
+
+function toArray(value: Value): Value {
+  if (Array.isArray(value)) return value;
+  if (!isSymbolic(value)) return [value];
+  if (value.type === 'array') return value;
+  return value.type === 'any' ? opaque('array', [value], 'array') : [value];
+}
+
+export const conversionFunctions: readonly ArmFunction[] = [
+  defineAware('string', [1, 1], ([value]) => toStringValue(value)),
+  defineKnown('int', [1, 1], 'number', ([value]) => toInt(value)),
+  defineKnown('json', [1, 1], 'any', ([value]) => parseJson(expectString(value, 'json', 'the argument'), 'json')),
+  defineAware('array', [1, 1], ([value]) => toArray(value)),
+  defineAware('any', [1, 1], ([value]) => value),
+];

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { expectString } from '../arguments';
+import type { Value } from '../value';
+import { defineKnown, type ArmFunction } from './define';
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+function digest(fn: string, args: Value[]): Buffer {
+  const strings = args.map((a, i) => expectString(a, fn, `argument ${i + 1}`));
+  return createHash('sha256').update(JSON.stringify([fn, ...strings])).digest();
+}
+
+// Stable and deterministic, but not Azure's algorithm: known inputs give a different string than Azure would.
+function uniqueString(args: Value[]): string {
+  return [...digest('uniqueString', args).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join('');
+}
+
+// Stable and deterministic, but not Azure's algorithm: a name-based (version 5 style) GUID from a SHA-256 digest.
+function guid(args: Value[]): string {
+  const bytes = digest('guid', args).subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+}
+
+export const hashFunctions: readonly ArmFunction[] = [
+  defineKnown('uniqueString', [1, Infinity], 'string', uniqueString),
+  defineKnown('guid', [1, Infinity], 'string', guid),
+];
