@@ -32,7 +32,7 @@ export async function analyzeArmTemplate(file: string, parameters: ReadonlyMap<s
     status: 'analysed',
     findings: [
       ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...(await ruleFindings(expansion.instances, locator)),
+      ...ruleFindings(expansion.instances, locator),
     ],
   };
 }

@@ -69,12 +69,12 @@ export async function analyzeBicep(compiler: BicepCompiler, file: string, overri
   const { doc, parameters } = compiledDocument(file, output.template, output.parameters);
   for (const [name, value] of overrides) parameters.set(name, value);
   const expansion = expandTemplate(doc, { parameters });
-  const locator = new BicepLocator(templateFileOf(file), compiler);
+  const locator = await BicepLocator.create(templateFileOf(file), doc);
   for (const problem of expansion.problems) {
     const instance = instanceAround(problem, expansion.instances);
-    const location = instance ? await locator.locate({ instance }) : { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    const location = instance ? locator.locate({ instance }) : { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
     findings.push(problemFinding(problem, location));
   }
-  findings.push(...(await ruleFindings(expansion.instances, locator)));
+  findings.push(...ruleFindings(expansion.instances, locator));
   return { file, status: 'analysed', findings };
 }

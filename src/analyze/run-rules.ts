@@ -6,14 +6,14 @@ import { formatMessage } from '../rules/rule';
 import type { ResourceInstance } from '../template/expand/instance';
 
 /** Runs every rule on the instances and places each report in the user's files. */
-export async function ruleFindings(instances: readonly ResourceInstance[], locator: Locator): Promise<Finding[]> {
+export function ruleFindings(instances: readonly ResourceInstance[], locator: Locator): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
-      const location = await locator.locate(report.at);
+      const location = locator.locate(report.at);
       const relatedLocations = [
-        ...(await Promise.all(report.related.map(async (r) => ({ location: await locator.locate(r), message: r.message })))),
-        ...(await locator.moduleChain(report.subject)),
+        ...report.related.map((r) => ({ location: locator.locate(r), message: r.message })),
+        ...locator.moduleChain(report.subject),
       ];
       const finding: Finding = {
         ruleId: rule.id,

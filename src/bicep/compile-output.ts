@@ -31,13 +31,6 @@ export interface CompileOutput {
   parameters?: string;
 }
 
-/** A `resource` or `module` declaration in a Bicep file. */
-export interface Declaration {
-  range: Range;
-  /** For a module: its path as written (`./m.bicep`, `br:...`). */
-  modulePath?: string;
-}
-
 /** One Bicep CLI serving a whole run; `close` ends its process. */
 export interface BicepCompiler {
   readonly cliPath: string;
@@ -46,8 +39,6 @@ export interface BicepCompiler {
   compile(file: string): Promise<CompileOutput>;
   /** Every file one compilation reads (modules, loaded files, configs), when the CLI can tell. */
   fileReferences(file: string): Promise<readonly string[]>;
-  /** The resource and module declarations of one Bicep file by symbol, when the CLI can tell. */
-  declarations(file: string): Promise<ReadonlyMap<string, Declaration>>;
   close(): Promise<void>;
 }
 

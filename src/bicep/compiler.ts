@@ -1,5 +1,5 @@
 import { compileWithBuildCommand } from './build-command';
-import { toDiagnosticLevel, type BicepCompiler, type CompileOutput, type Declaration } from './compile-output';
+import { toDiagnosticLevel, type BicepCompiler, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
 import { SymbolicMirror } from './symbolic-mirror';
@@ -70,22 +70,6 @@ class JsonRpcCompiler implements BicepCompiler {
     return (await this.client.getFileReferences({ path: file })).filePaths;
   }
 
-  async declarations(file: string): Promise<ReadonlyMap<string, Declaration>> {
-    const { nodes } = await this.client.getDeploymentGraph({ path: file });
-    return new Map(
-      nodes.map((n) => [
-        n.name,
-        {
-          range: {
-            start: { line: n.range.start.line, character: n.range.start.char },
-            end: { line: n.range.end.line, character: n.range.end.char },
-          },
-          ...(n.relativePath ? { modulePath: n.relativePath } : {}),
-        },
-      ]),
-    );
-  }
-
   async close(): Promise<void> {
     await this.client.close();
   }
@@ -113,13 +97,9 @@ class BuildCommandCompiler implements BicepCompiler {
     return compileWithBuildCommand(this.cliPath, file, this.options);
   }
 
-  // `bicep build` reports neither the files a compilation reads nor declaration ranges.
+  // `bicep build` does not report the files a compilation reads.
   async fileReferences(): Promise<readonly string[]> {
     return [];
-  }
-
-  async declarations(): Promise<ReadonlyMap<string, Declaration>> {
-    return new Map();
   }
 
   async close(): Promise<void> {}

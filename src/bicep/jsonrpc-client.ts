@@ -12,8 +12,6 @@ import type {
   CompileParamsResponse,
   CompileRequest,
   CompileResponse,
-  GetDeploymentGraphRequest,
-  GetDeploymentGraphResponse,
   GetFileReferencesRequest,
   GetFileReferencesResponse,
   VersionRequest,
@@ -97,10 +95,6 @@ export class BicepJsonRpcClient {
 
   getFileReferences(request: GetFileReferencesRequest): Promise<GetFileReferencesResponse> {
     return this.request('bicep/getFileReferences', request);
-  }
-
-  getDeploymentGraph(request: GetDeploymentGraphRequest): Promise<GetDeploymentGraphResponse> {
-    return this.request('bicep/getDeploymentGraph', request);
   }
 
   async close(): Promise<void> {

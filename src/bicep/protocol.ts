@@ -52,19 +52,3 @@ export interface GetFileReferencesRequest {
 export interface GetFileReferencesResponse {
   filePaths: string[];
 }
-
-export interface GetDeploymentGraphRequest {
-  path: string;
-}
-export interface DeploymentGraphNode {
-  range: RpcRange;
-  name: string;
-  /** `Namespace/type@apiVersion` for resources, `<module>` for modules. */
-  type: string;
-  isExisting: boolean;
-  relativePath?: string | null;
-}
-export interface GetDeploymentGraphResponse {
-  nodes: DeploymentGraphNode[];
-  edges: { source: string; target: string }[];
-}

@@ -1,9 +1,13 @@
 import path from 'node:path';
-import type { BicepCompiler, Declaration, Range } from '../bicep/compile-output';
+import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+import type { Range } from '../bicep/compile-output';
 import type { RelatedLocation, SourceLocation } from '../rules/finding';
 import type { InstancePlace } from '../rules/rule';
-import type { DeploymentLink, ResourceInstance } from '../template/expand/instance';
+import type { ResourceInstance } from '../template/expand/instance';
 import type { SourceSpan } from '../template/location';
+import type { ParsedJson } from '../template/parse-json';
+import type Parser from 'web-tree-sitter';
+import { bicepParser, BicepSourceFile } from './bicep-source';
 import type { Locator } from './locator';
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -12,64 +16,92 @@ function isLocalModule(modulePath: string): boolean {
   return !/^(br|ts)[:/]/i.test(modulePath);
 }
 
+/** Module symbols of a compiled template path: `resources.m.properties.template.resources.n...` → [m, n]. */
+function moduleSymbols(jsonPath: readonly (string | number)[]): string[] {
+  const symbols: string[] = [];
+  for (let i = 0; i + 3 < jsonPath.length; i += 4) {
+    if (jsonPath[i] !== 'resources' || jsonPath[i + 2] !== 'properties' || jsonPath[i + 3] !== 'template') break;
+    symbols.push(String(jsonPath[i + 1]));
+  }
+  return symbols;
+}
+
 /**
- * For Bicep inputs: places are `resource`/`module` declarations found through the CLI's
- * deployment graph, following local modules into their own files. A registry in a `br:` or
- * `ts:` module is placed on the `module` declaration in the user's file.
+ * For Bicep inputs: places in the compiled template become places in the Bicep files, found by
+ * parsing them: the `resource` or `module` declaration, and inside it the property the finding
+ * is about where the source spells it out. Local modules are followed into their own files; a
+ * registry in a `br:` or `ts:` module is placed on the `module` declaration in the user's file.
  */
 export class BicepLocator implements Locator {
-  private readonly graphs = new Map<string, Promise<ReadonlyMap<string, Declaration>>>();
+  private readonly sources = new Map<string, BicepSourceFile>();
 
-  constructor(
+  private constructor(
     private readonly entryFile: string,
-    private readonly compiler: BicepCompiler,
+    private readonly compiled: ParsedJson,
+    private readonly parser: Parser,
   ) {}
 
-  async locate(place: InstancePlace): Promise<SourceLocation> {
-    const { file, stoppedAt } = await this.fileOf(place.instance.deploymentChain);
-    if (stoppedAt) return stoppedAt;
-    const symbol = place.instance.symbolicName.split('::')[0]!;
-    const declaration = (await this.graph(file)).get(symbol);
-    return { file, range: declaration?.range ?? FILE_START };
+  static async create(entryFile: string, compiled: ParsedJson): Promise<BicepLocator> {
+    return new BicepLocator(entryFile, compiled, await bicepParser());
   }
 
-  async moduleChain(instance: ResourceInstance): Promise<RelatedLocation[]> {
+  locate(place: InstancePlace): SourceLocation {
+    const { source, stoppedAt } = this.sourceOf(place.instance.deploymentChain.map((l) => l.symbolicName));
+    if (stoppedAt) return stoppedAt;
+    const declaration = source.declaration(place.instance.symbolicName);
+    if (!declaration) return { file: source.file, range: FILE_START };
+    return { file: source.file, range: source.range(source.property(declaration, place.path ?? [])) };
+  }
+
+  moduleChain(instance: ResourceInstance): RelatedLocation[] {
     const related: RelatedLocation[] = [];
-    let file = this.entryFile;
-    for (const link of instance.deploymentChain) {
-      const declaration = (await this.graph(file)).get(link.symbolicName);
+    for (let depth = 0; depth < instance.deploymentChain.length; depth += 1) {
+      const symbols = instance.deploymentChain.slice(0, depth).map((l) => l.symbolicName);
+      const { source, stoppedAt } = this.sourceOf(symbols);
+      const symbol = instance.deploymentChain[depth]!.symbolicName;
+      const declaration = stoppedAt ? undefined : source.declaration(symbol);
       if (!declaration) break;
-      related.push({ location: { file, range: declaration.range }, message: `module '${link.symbolicName}'` });
-      if (!declaration.modulePath || !isLocalModule(declaration.modulePath)) break;
-      file = path.resolve(path.dirname(file), declaration.modulePath);
+      related.push({ location: { file: source.file, range: source.range(declaration) }, message: `module '${symbol}'` });
     }
     return related;
   }
 
-  describeSpan(_span: SourceSpan): string {
+  describeSpan(span: SourceSpan): string {
+    const node = findNodeAtOffset(this.compiled.root, span.offset, true);
+    const jsonPath = node ? getNodePath(node) : [];
+    const at = jsonPath.lastIndexOf('parameters');
+    const name = jsonPath[at + 1];
+    if (at >= 0 && typeof name === 'string') {
+      const { source, stoppedAt } = this.sourceOf(moduleSymbols(jsonPath.slice(0, at)));
+      const parameter = stoppedAt ? undefined : source.parameter(name);
+      if (parameter) {
+        const { line, character } = source.range(parameter).start;
+        return `${path.basename(source.file)}:${line + 1}:${character + 1}`;
+      }
+    }
     return `${path.basename(this.entryFile)} (compiled template)`;
   }
 
-  /** The file that declares the template at the end of a module chain. */
-  private async fileOf(chain: readonly DeploymentLink[]): Promise<{ file: string; stoppedAt?: SourceLocation }> {
-    let file = this.entryFile;
-    for (const link of chain) {
-      const declaration = (await this.graph(file)).get(link.symbolicName);
-      if (!declaration) return { file, stoppedAt: { file, range: FILE_START } };
-      if (!declaration.modulePath || !isLocalModule(declaration.modulePath)) {
-        return { file, stoppedAt: { file, range: declaration.range } };
+  /** The parsed file that declares the template at the end of a chain of module symbols. */
+  private sourceOf(symbols: readonly string[]): { source: BicepSourceFile; stoppedAt?: SourceLocation } {
+    let source = this.source(this.entryFile);
+    for (const symbol of symbols) {
+      const declaration = source.declaration(symbol);
+      const modulePath = source.modulePath(symbol);
+      if (!declaration || modulePath === undefined || !isLocalModule(modulePath)) {
+        return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      file = path.resolve(path.dirname(file), declaration.modulePath);
+      source = this.source(path.resolve(path.dirname(source.file), modulePath));
     }
-    return { file };
+    return { source };
   }
 
-  private graph(file: string): Promise<ReadonlyMap<string, Declaration>> {
-    let graph = this.graphs.get(file);
-    if (!graph) {
-      graph = this.compiler.declarations(file);
-      this.graphs.set(file, graph);
+  private source(file: string): BicepSourceFile {
+    let source = this.sources.get(file);
+    if (!source) {
+      source = BicepSourceFile.parse(file, this.parser);
+      this.sources.set(file, source);
     }
-    return graph;
+    return source;
   }
 }

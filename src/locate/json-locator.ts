@@ -22,13 +22,13 @@ export class JsonLocator implements Locator {
     };
   }
 
-  async locate(place: InstancePlace): Promise<SourceLocation> {
+  locate(place: InstancePlace): SourceLocation {
     // A whole declaration is shown at its symbolic-name key (or, in an array, its opening brace).
     const wholeDeclaration = !place.path || place.path.length === 0;
     return this.toLocation(spanAtPath(this.doc, [...place.instance.jsonPath, ...(place.path ?? [])], wholeDeclaration));
   }
 
-  async moduleChain(instance: ResourceInstance): Promise<RelatedLocation[]> {
+  moduleChain(instance: ResourceInstance): RelatedLocation[] {
     return instance.deploymentChain.map((link) => ({
       location: this.toLocation(link.declaredAt),
       message: `nested deployment '${link.symbolicName}'`,

@@ -5,9 +5,9 @@ import type { SourceSpan } from '../template/location';
 
 /** Turns places in the compiled template into places in the files the user wrote. */
 export interface Locator {
-  locate(place: InstancePlace): Promise<SourceLocation>;
+  locate(place: InstancePlace): SourceLocation;
   /** The module declarations from the entry file down to the instance's template. */
-  moduleChain(instance: ResourceInstance): Promise<RelatedLocation[]>;
+  moduleChain(instance: ResourceInstance): RelatedLocation[];
   /** `file:line:column` of a span of the compiled template, for messages. */
   describeSpan(span: SourceSpan): string;
 }

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import Parser from 'web-tree-sitter';
+import type { Range } from '../bicep/compile-output';
+import { LineIndex } from './line-index';
+
+type SyntaxNode = Parser.SyntaxNode;
+
+let parserReady: Promise<Parser> | undefined;
+
+/** A parser with the Bicep grammar (tree-sitter-bicep's WASM build), loaded once per process. */
+export function bicepParser(): Promise<Parser> {
+  parserReady ??= (async () => {
+    await Parser.init();
+    const language = await Parser.Language.load(require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  return parserReady;
+}
+
+const DECLARATIONS = new Set(['resource_declaration', 'module_declaration']);
+
+function identifierOf(node: SyntaxNode): string | undefined {
+  return node.namedChildren.find((c) => c.type === 'identifier')?.text;
+}
+
+/** The object a declaration or a value deploys: through `if (...)` and `[for ...: ...]`. */
+function bodyOf(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
+  if (!node) return undefined;
+  if (node.type === 'object') return node;
+  if (node.type === 'if_statement' || node.type === 'for_statement') return bodyOf(node.namedChildren[node.namedChildren.length - 1]);
+  return undefined;
+}
+
+function declarationBody(declaration: SyntaxNode): SyntaxNode | undefined {
+  return bodyOf(declaration.namedChildren[declaration.namedChildren.length - 1]);
+}
+
+function propertyKey(property: SyntaxNode): string | undefined {
+  const key = property.namedChildren[0];
+  if (!key) return undefined;
+  return key.type === 'string' ? key.namedChildren.find((c) => c.type === 'string_content')?.text ?? '' : key.text;
+}
+
+function stringValue(node: SyntaxNode | undefined): string | undefined {
+  if (node?.type !== 'string' || node.namedChildren.some((c) => c.type !== 'string_content')) return undefined;
+  return node.namedChildren[0]?.text ?? '';
+}
+
+/** One Bicep file, parsed with a real Bicep grammar, for positions of declarations and properties. */
+export class BicepSourceFile {
+  private readonly lines: LineIndex;
+
+  private constructor(
+    readonly file: string,
+    private readonly root: SyntaxNode,
+    text: string,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  static parse(file: string, parser: Parser): BicepSourceFile {
+    const text = fs.readFileSync(file, 'utf8');
+    return new BicepSourceFile(file, parser.parse(text).rootNode, text);
+  }
+
+  range(node: SyntaxNode): Range {
+    return { start: this.lines.positionAt(node.startIndex), end: this.lines.positionAt(node.endIndex) };
+  }
+
+  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
+  declaration(symbol: string): SyntaxNode | undefined {
+    let scope: SyntaxNode | undefined = this.root;
+    let found: SyntaxNode | undefined;
+    for (const name of symbol.split('::')) {
+      const candidates: SyntaxNode[] =
+        scope === this.root
+          ? scope.namedChildren
+          : (scope?.namedChildren ?? []).filter((p) => p.type === 'object_property').map((p) => p.namedChildren[0]!);
+      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name);
+      if (!found) return undefined;
+      scope = declarationBody(found);
+    }
+    return found;
+  }
+
+  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
+  modulePath(symbol: string): string | undefined {
+    const declaration = this.declaration(symbol);
+    return declaration?.type === 'module_declaration' ? stringValue(declaration.namedChildren[1]) : undefined;
+  }
+
+  /** The `param` declaration of a parameter. */
+  parameter(name: string): SyntaxNode | undefined {
+    return this.root.namedChildren.find((c) => c.type === 'parameter_declaration' && identifierOf(c) === name);
+  }
+
+  /**
+   * The node for a property path of a declaration's body (the compiled resource's own keys:
+   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
+   * a value that comes from a variable or a loop is shown where it is used.
+   */
+  property(declaration: SyntaxNode, path: readonly (string | number)[]): SyntaxNode {
+    let node: SyntaxNode = declaration;
+    let value = declarationBody(declaration);
+    for (const segment of path) {
+      if (value?.type === 'for_statement') value = bodyOf(value);
+      if (typeof segment === 'string' && value?.type === 'object') {
+        const property = value.namedChildren.find((p) => p.type === 'object_property' && propertyKey(p)?.toLowerCase() === segment.toLowerCase());
+        if (!property) return node;
+        node = property;
+        value = property.namedChildren[1];
+      } else if (typeof segment === 'number' && value?.type === 'array') {
+        const item = value.namedChildren.filter((c) => c.type !== 'comment')[segment];
+        if (!item) return node;
+        node = item;
+        value = item;
+      } else {
+        return node;
+      }
+    }
+    return node;
+  }
+}
