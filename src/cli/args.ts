@@ -43,7 +43,11 @@ function parser(argv: readonly string[]) {
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
     .option('bicep', { type: 'string', describe: 'path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)' })
-    .option('restore', { type: 'boolean', default: true, describe: 'restore br:/ts: modules; --no-restore skips it' })
+    .option('restore', {
+      type: 'boolean',
+      default: true,
+      describe: '--no-restore: do not restore br:/ts: modules (applies to `bicep build`; the JSON-RPC server restores as it needs)',
+    })
     .option('fail-on', {
       choices: ['error', 'warning', 'note', 'never'] as const,
       default: 'error' as FailOn,

@@ -1,0 +1,32 @@
+// The public API of bicep-audit, for use as a library. Everything else is internal.
+
+// Running an analysis, as the CLI does.
+export { main, type MainOptions, type Writable } from './cli/main';
+export { analyze, type Analysis, type AnalyzeOptions, type BicepCliInfo } from './analyze/analyze';
+export { EXIT, exitCodeFor, type FailOn } from './cli/exit-codes';
+
+// Results.
+export type { Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation } from './rules/finding';
+
+// Rules.
+export { RULES, findRule } from './rules/index';
+export type { Rule, RuleMeta } from './rules/rule';
+
+// Reports: pure functions of the results.
+export { formatStylish } from './report/stylish';
+export { formatJson } from './report/json';
+export { formatSarif } from './report/sarif';
+export { formatGithub } from './report/github';
+export type { ReportContext, ReportedRule } from './report/report-context';
+
+// The Bicep CLI boundary.
+export { locateBicepCli, type LocatedBicepCli, type LocateOptions } from './bicep/locate-cli';
+export { startBicepCompiler, type CompilerOptions } from './bicep/compiler';
+export type { BicepCompiler, BicepDiagnostic, CompileOutput, Position, Range } from './bicep/compile-output';
+export { BicepCliError, BicepNotFoundError } from './bicep/errors';
+
+// The template engine: compiled templates expanded the way Azure would deploy them.
+export { parseJsonWithPositions, type ParsedJson } from './template/parse-json';
+export { expandTemplate, type ExpandOptions } from './template/expand/expand-template';
+export type { Condition, DeploymentLink, Expansion, ExpansionProblem, ResourceInstance } from './template/expand/instance';
+export * from './template/expressions/index';
