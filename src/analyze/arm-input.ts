@@ -4,9 +4,19 @@ import { JsonLocator } from '../locate/json-locator';
 import { LineIndex } from '../locate/line-index';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { Value } from '../template/expressions/value';
-import { JsonSyntaxError, parseJsonWithPositions } from '../template/parse-json';
+import type { JsonValue } from '../template/expressions/value';
+import { JsonSyntaxError, parseJsonWithPositions, spanAtPath } from '../template/parse-json';
 import { problemFinding, syntaxFinding } from './problem-findings';
 import { ruleFindings } from './run-rules';
+
+/** Why a JSON document is not a deployment template, judged by its `$schema`. */
+function notATemplate(value: JsonValue): string | undefined {
+  const schema = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.$schema : undefined;
+  if (typeof schema !== 'string') return 'it has no $schema, so it is not an ARM deployment template';
+  if (/deploymentparameters/i.test(schema)) return 'it is an ARM parameters file; pass it with --parameters';
+  if (!/deploymenttemplate/i.test(schema)) return `its $schema (${schema}) is not an ARM deployment template schema`;
+  return undefined;
+}
 
 /** Analyses an ARM template `.json` file: findings are on its own lines. */
 export async function analyzeArmTemplate(file: string, parameters: ReadonlyMap<string, Value>): Promise<InputResult> {
@@ -26,6 +36,11 @@ export async function analyzeArmTemplate(file: string, parameters: ReadonlyMap<s
     };
   }
   const locator = new JsonLocator(doc);
+  const notTemplate = notATemplate(doc.value);
+  if (notTemplate) {
+    const at = locator.toLocation(spanAtPath(doc, ['$schema']));
+    return { file, status: 'failed', findings: [{ ruleId: 'input', level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${notTemplate}`, location: at, relatedLocations: [] }] };
+  }
   const expansion = expandTemplate(doc, { parameters });
   return {
     file,

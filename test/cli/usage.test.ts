@@ -87,3 +87,37 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     );
   });
 });
+
+describe.each(RUNNERS)('inputs that are not templates (%s)', (_runner, run) => {
+  const inputs = makeTree({
+    'params.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "parameters": {}\n}\n',
+    'package.json': '{ "name": "x" }\n',
+    'broken.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [,]\n}\n',
+  });
+  const invoke = (argv: string[]) => run({ argv: [...argv, '--format', 'json'], cwd: inputs, env: isolatedEnv(), homeDir: home });
+  const only = (stdout: string) => {
+    const [result] = JSON.parse(stdout) as { status: string; findings: { ruleId: string; message: string; line: number; column: number }[] }[];
+    return { status: result!.status, findings: result!.findings.map((f) => [f.ruleId, f.line, f.column, f.message]) };
+  };
+
+  it('a parameters file is not analysed as a template (exit 2)', async () => {
+    const result = await invoke(['params.json']);
+    expect(result.code).toBe(2);
+    expect(only(result.stdout)).toEqual({
+      status: 'failed',
+      findings: [['input', 2, 14, `cannot analyse ${path.join(inputs, 'params.json')}: it is an ARM parameters file; pass it with --parameters`]],
+    });
+  });
+
+  it('a JSON file without $schema is not a template (exit 2)', async () => {
+    const result = await invoke(['package.json']);
+    expect(result.code).toBe(2);
+    expect(only(result.stdout).findings[0]![3]).toBe(`cannot analyse ${path.join(inputs, 'package.json')}: it has no $schema, so it is not an ARM deployment template`);
+  });
+
+  it('a JSON syntax error is reported where it is (exit 2)', async () => {
+    const result = await invoke(['broken.json']);
+    expect(result.code).toBe(2);
+    expect(only(result.stdout)).toEqual({ status: 'failed', findings: [['json-syntax', 3, 17, 'invalid JSON: ValueExpected']] });
+  });
+});
