@@ -1,21 +1,24 @@
 import type { ResourceInstance } from '../template/expand/instance';
-import { resourceIdKey } from '../template/expand/resource-ids';
-import { mergeOrigins } from '../template/expressions/symbolic';
-import { COVERING_GROUPS, REQUIRED_CATEGORIES, registryCoverage, type RegistryCoverage, type SettingPlace } from './acr/coverage';
+import { isSymbolic, mergeOrigins, originsOf } from '../template/expressions/symbolic';
+import type { Origin, Value } from '../template/expressions/value';
+import { COVERING_GROUPS, REQUIRED_CATEGORIES, registryCoverage, type RegistryCoverage, type SettingPlace, type TargetingSetting } from './acr/coverage';
+import { scopeMatches } from './acr/scope-match';
 import { describeInstance, describeOrigin } from './acr/describe-instance';
 import { closestName } from './acr/suggest';
-import { defineRule, type InstancePlace, type RuleContext, type RuleReport } from './rule';
+import { defineRule, formatMessage, type InstancePlace, type RuleContext, type RuleReport } from './rule';
 
 const REGISTRY_TYPE = 'microsoft.containerregistry/registries';
 const SETTING_TYPE = 'microsoft.insights/diagnosticsettings';
 
-type MessageId = 'noSettings' | 'noDestination' | 'missingCategories' | 'undecided';
+type MessageId = 'noSettings' | 'noDestination' | 'missingCategories' | 'undecided' | 'conditionalRegistry';
 
 const isType = (instance: ResourceInstance, type: string) => instance.type.toLowerCase() === type;
 
-function settingsOf(registry: ResourceInstance, settings: readonly ResourceInstance[]): ResourceInstance[] {
-  const key = resourceIdKey(registry.id);
-  return settings.filter((s) => s.scope !== undefined && resourceIdKey(s.scope) === key);
+function settingsOf(registry: ResourceInstance, settings: readonly ResourceInstance[]): TargetingSetting[] {
+  return settings.flatMap((setting) => {
+    const match = setting.scope === undefined ? 'no' : scopeMatches(setting.scope, registry.id);
+    return match === 'no' ? [] : [{ setting, match }];
+  });
 }
 
 function settingName(setting: ResourceInstance): string {
@@ -48,11 +51,16 @@ function typoHint(coverage: RegistryCoverage): { hint: string; at?: InstancePlac
   return { hint: '' };
 }
 
-function judge(registry: ResourceInstance, targeting: readonly ResourceInstance[], context: RuleContext): RuleReport<MessageId> | undefined {
-  const deployed = targeting.filter((s) => s.condition !== false);
-  const coverage = registryCoverage(deployed);
+function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[], context: RuleContext): RuleReport<MessageId> | undefined {
+  const deployedTargeting = targeting.filter((t) => t.setting.condition !== false);
+  const deployed = deployedTargeting.map((t) => t.setting);
+  const coverage = registryCoverage(deployedTargeting);
   const registryText = describeInstance(registry);
-  const relatedPlaces = related(registry, deployed, targeting.filter((s) => s.condition === false));
+  const relatedPlaces = related(
+    registry,
+    deployed,
+    targeting.filter((t) => t.setting.condition === false).map((t) => t.setting),
+  );
   if (coverage.settings.length === 0) {
     return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at: { instance: registry }, related: relatedPlaces.slice(1) };
   }
@@ -89,8 +97,7 @@ function judge(registry: ResourceInstance, targeting: readonly ResourceInstance[
       related: relatedPlaces,
     };
   }
-  const origins = mergeOrigins(...undecided.map(([, c]) => c.origins));
-  const deciders = origins.length > 0 ? origins.map((o) => describeOrigin(o, context.describeSpan)).join('; ') : 'values known only at deployment';
+  const deciders = describeDeciders(mergeOrigins(...undecided.map(([, c]) => c.origins)), context);
   return {
     kind: 'review',
     messageId: 'undecided',
@@ -99,6 +106,23 @@ function judge(registry: ResourceInstance, targeting: readonly ResourceInstance[
     at: place(undecided[0]![1].place!),
     related: relatedPlaces,
   };
+}
+
+/**
+ * The unknowns that decide an outcome, in words. The subscription and resource group are left out
+ * when something else is named: they are the same on both sides of any comparison of IDs.
+ */
+function describeDeciders(origins: readonly Origin[], context: RuleContext): string {
+  const telling = origins.filter((o) => o.kind !== 'deployment');
+  const shown = telling.length > 0 ? telling : origins;
+  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join('; ') : 'values known only at deployment';
+}
+
+/** A failure of a registry whose own condition is unknown is for a person to review. */
+function ifDeployed(registry: ResourceInstance, report: RuleReport<MessageId>, context: RuleContext): RuleReport<MessageId> {
+  const deciders = describeDeciders(originsOf(registry.condition as Value), context);
+  const problem = formatMessage(azureAcrLogs.meta.messages[report.messageId], report.data);
+  return { ...report, kind: 'review', messageId: 'conditionalRegistry', data: { registry: describeInstance(registry), deciders, problem } };
 }
 
 export const azureAcrLogs = defineRule<MessageId>({
@@ -118,6 +142,7 @@ export const azureAcrLogs = defineRule<MessageId>({
       missingCategories:
         "registry {registry} does not export {missing}{hint}; {enable} or the 'audit' category group",
       undecided: 'whether registry {registry} exports {categories} is decided at deployment by {deciders}; check the value it will have',
+      conditionalRegistry: 'whether registry {registry} is deployed is decided at deployment by {deciders}; if it is: {problem}',
     },
   },
   check(context) {
@@ -126,7 +151,7 @@ export const azureAcrLogs = defineRule<MessageId>({
     for (const registry of context.instances) {
       if (!isType(registry, REGISTRY_TYPE) || registry.existing || registry.condition === false) continue;
       const report = judge(registry, settingsOf(registry, settings), context);
-      if (report) reports.push(report);
+      if (report) reports.push(isSymbolic(registry.condition) && report.kind === 'fail' ? ifDeployed(registry, report, context) : report);
     }
     return reports;
   },

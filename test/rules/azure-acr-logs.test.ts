@@ -150,6 +150,45 @@ const invalid: (Case & { findings: Expected[] })[] = [
       },
     ],
   },
+  {
+    name: 'a registry whose own condition is unknown: review, naming what decides it',
+    fixture: 'conditional-registry.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '"registry": {',
+        message:
+          "whether registry 'acrmaybe' is deployed is decided at deployment by parameter 'deployRegistry' (declared at conditional-registry.json:6:5), which has no value; if it is: registry 'acrmaybe' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'a setting whose scope is a parameter with no value: review',
+    fixture: 'scope-from-parameter.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "audit"',
+        message:
+          "whether registry 'acrtarget' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'targetId' (declared at scope-from-parameter.json:6:5), which has no value; check the value it will have",
+      },
+    ],
+  },
+  {
+    name: 'loops of unknown length on both sides: review, not a guess',
+    fixture: 'unknown-count-settings.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "audit"',
+        message:
+          "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); check the value it will have",
+      },
+    ],
+  },
 ];
 
 async function ruleFindings(fixture: string, parameters: Record<string, Value> = {}) {

@@ -95,8 +95,15 @@ function entryCovers(entry: Value): { categories: string[]; certainty: Certainty
   return { categories: [], certainty: 'no' };
 }
 
+/** A setting on the registry; `maybe` when its scope is decided only at deployment. */
+export interface TargetingSetting {
+  setting: ResourceInstance;
+  match: 'yes' | 'maybe';
+}
+
 /** The union of what every diagnostic setting on the registry enables, with how sure it is. */
-export function registryCoverage(settings: readonly ResourceInstance[]): RegistryCoverage {
+export function registryCoverage(targeting: readonly TargetingSetting[]): RegistryCoverage {
+  const settings = targeting.map((t) => t.setting);
   const coverage: RegistryCoverage = {
     settings: [...settings],
     withoutDestination: [],
@@ -114,16 +121,20 @@ export function registryCoverage(settings: readonly ResourceInstance[]): Registr
       current.origins.push(...origins);
     }
   };
-  for (const setting of settings) {
+  for (const { setting, match } of targeting) {
     const properties = setting.body.properties ?? null;
-    const settingCertainty = certaintyOf(setting.condition);
+    const settingCertainty = both(certaintyOf(setting.condition), match);
     const destination = destinationCertainty(properties);
     if (destination === 'no') {
       coverage.withoutDestination.push(setting);
       continue;
     }
     const logs = isValueObject(properties) ? properties.logs : properties;
-    const settingOrigins = [...originsOf(setting.condition as Value), ...(isSymbolic(properties) ? originsOf(properties) : [])];
+    const settingOrigins = [
+      ...originsOf(setting.condition as Value),
+      ...(match === 'maybe' ? originsOf(setting.scope ?? null) : []),
+      ...(isSymbolic(properties) ? originsOf(properties) : []),
+    ];
     if (isSymbolic(logs)) {
       for (const category of REQUIRED_CATEGORIES) {
         offer(category, 'maybe', { setting, path: ['properties', 'logs'] }, [...settingOrigins, ...originsOf(logs)]);
