@@ -175,22 +175,23 @@ class Expander {
       type = `${parent.type}/${type}`;
       name = text([parent.name, '/', name]);
     }
+    const body = this.body(entry, ctx);
+    const placement = placedIn(run.ctx.frame.scope, body);
     const providersForm = splitProvidersForm(type, name);
     let scope: Value | undefined;
     if (providersForm) {
-      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, run.ctx.frame.scope);
+      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
       type = providersForm.type;
       name = providersForm.name;
     } else if (json.scope !== undefined) {
       const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
-      scope = absoluteScope(scopeValue, run.ctx.frame.scope);
+      scope = absoluteScope(scopeValue, placement);
     }
-    let id = resourceIdFor(type, name, run.ctx.frame.scope, scope);
+    let id = resourceIdFor(type, name, placement, scope);
     if (id === undefined) {
       this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
       id = opaque('resourceId', [type, name], 'string', originsOf(name));
     }
-    const body = this.body(entry, ctx);
     const instance: ResourceInstance = {
       type,
       name,
@@ -351,6 +352,17 @@ function parameterValueOf(parameter: Value, name: string): Value {
   return opaque(`parameters('${name}')`, [], 'any', [
     { kind: 'runtime', name: `parameter '${name}' from a Key Vault reference` },
   ]);
+}
+
+/** A resource's own `subscriptionId`/`resourceGroup` (an `existing` one elsewhere) overrides the template's. */
+function placedIn(scope: DeploymentScope, body: ValueObject): DeploymentScope {
+  if (body.resourceGroup === undefined || scope.kind === 'managementGroup' || scope.kind === 'tenant') return scope;
+  return {
+    kind: 'resourceGroup',
+    subscriptionId: body.subscriptionId ?? scope.subscriptionId,
+    resourceGroupName: body.resourceGroup,
+    tenantId: scope.tenantId,
+  };
 }
 
 function childScope(parent: DeploymentScope, instance: ResourceInstance, template: JsonObject): DeploymentScope {

@@ -77,6 +77,17 @@ describe('bounds', () => {
   });
 });
 
+describe('placement', () => {
+  it("an existing resource's own resourceGroup and subscriptionId place its ID", () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      resources: { shared: registry({ existing: true, name: 'acrshared', resourceGroup: 'platform', subscriptionId: '1111' }) },
+    });
+    expect(expansion.instances.map((i) => i.id)).toEqual(['/subscriptions/1111/resourceGroups/platform/providers/Microsoft.ContainerRegistry/registries/acrshared']);
+  });
+});
+
 describe('structure', () => {
   it('a template without resources is a structure problem at the document', () => {
     const { expansion } = expandJson({ $schema: SCHEMA });
