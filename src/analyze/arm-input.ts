@@ -5,7 +5,7 @@ import { LineIndex } from '../locate/line-index';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { Value } from '../template/expressions/value';
 import type { JsonValue } from '../template/expressions/value';
-import { JsonSyntaxError, parseJsonWithPositions, spanAtPath } from '../template/parse-json';
+import { JsonSyntaxError, parseJsonWithPositions, spanAtPath, stripBom } from '../template/parse-json';
 import { problemFinding, syntaxFinding } from './problem-findings';
 import { ruleFindings } from './run-rules';
 
@@ -20,7 +20,7 @@ function notATemplate(value: JsonValue): string | undefined {
 
 /** Analyses an ARM template `.json` file: findings are on its own lines. */
 export async function analyzeArmTemplate(file: string, parameters: ReadonlyMap<string, Value>): Promise<InputResult> {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = stripBom(fs.readFileSync(file, 'utf8'));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text);

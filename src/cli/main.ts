@@ -88,6 +88,14 @@ function printRules(name: string | undefined, options: MainOptions): number {
   return EXIT.clean;
 }
 
+function writeReport(file: string, report: string): void {
+  try {
+    fs.writeFileSync(file, report);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to --output ${file}: ${(error as Error).message}`);
+  }
+}
+
 async function printVersions(options: MainOptions, args: CliArgs, homeDir: string): Promise<number> {
   options.stdout.write(`bicep-audit ${packageJson().version}\n`);
   const cli = locateBicepCli({ flag: args.bicep, env: options.env, homeDir, cwd: options.cwd });
@@ -118,7 +126,7 @@ async function run(options: MainOptions, args: CliArgs): Promise<number> {
     toolVersion: packageJson().version,
     rules: reportedRules(RULES),
   });
-  if (args.output) fs.writeFileSync(path.resolve(options.cwd, args.output), report);
+  if (args.output) writeReport(path.resolve(options.cwd, args.output), report);
   else options.stdout.write(report);
   return exitCodeFor(analysis.results, args.failOn);
 }

@@ -24,8 +24,14 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** The text without a leading byte-order mark: editors do not count it as a column, JSON does not allow it. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Parses JSON (comments and trailing commas allowed, as ARM allows them) keeping positions. */
 export function parseJsonWithPositions(file: string, text: string): ParsedJson {
+  text = stripBom(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {

@@ -51,6 +51,14 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: "bicep-audit: --param takes name=value, not 'novalue'\n" });
   });
 
+  it('an --output path that cannot be written is a usage error (exit 2)', async () => {
+    const target = path.join(tree, 'no-such-folder', 'report.json');
+    const result = await invoke(['notes.txt', '--output', target]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`bicep-audit: cannot write the report to --output ${target}: ENOENT: no such file or directory, open '${target}'\n`);
+  });
+
   it('a missing file is reported as an input that could not be analysed (exit 2)', async () => {
     const result = await invoke(['missing.json', '--format', 'json']);
     expect(result.code).toBe(2);

@@ -29,6 +29,8 @@ const valid: Case[] = [
   { name: 'categories from a for-expression (map and lambda)', fixture: 'lambda-logs.json' },
   { name: 'a looped setting for every looped registry', fixture: 'loops.json', parameters: { auditedCount: 3 } },
   { name: 'a condition true from a parameter value, enabled given', fixture: 'condition.json', parameters: { enableAudit: true, exportLogins: true } },
+  { name: 'a classic child setting inside a looped registry, once per registry', fixture: 'review-child-loop.json' },
+  { name: 'outer evaluation scope: resourceGroup() answers for the parent template', fixture: 'review-outer-rg.json' },
 ];
 
 const invalid: (Case & { findings: Expected[] })[] = [
@@ -186,6 +188,42 @@ const invalid: (Case & { findings: Expected[] })[] = [
         at: '{ "categoryGroup": "audit"',
         message:
           "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); check the value it will have",
+      },
+    ],
+  },
+  {
+    name: 'a classic providers-form setting whose name is unknown: review, not a structure error',
+    fixture: 'review-opaque-name2.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "audit"',
+        message:
+          "whether registry 'acrprod' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'registry' (declared at review-opaque-name2.json:4:19), which has no value; check the value it will have",
+      },
+    ],
+  },
+  {
+    name: 'a looped nested deployment: one finding per instance, each named',
+    fixture: 'review-loop-rg.json',
+    findings: ['0', '1'].map((i) => ({
+      kind: 'fail' as const,
+      level: 'error' as const,
+      at: '{ "type": "Microsoft.ContainerRegistry/registries"',
+      message: `registry 'acrteam' in module 'registry-${i}' [loop index ${i}] has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group`,
+    })),
+  },
+  {
+    name: 'a resource of a Bicep extension is not an Azure resource and hides nothing',
+    fixture: 'review-ext.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"registry": {',
+        message:
+          "registry 'acrunaudited' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       },
     ],
   },

@@ -1,16 +1,28 @@
-import type { ResourceInstance } from '../../template/expand/instance';
+import type { DeploymentLink, ResourceInstance } from '../../template/expand/instance';
 import { describeValue } from '../../template/describe-value';
-import type { Origin } from '../../template/expressions/value';
+import type { Origin, Symbolic } from '../../template/expressions/value';
 import type { SourceSpan } from '../../template/location';
 
-/** `'acr-prod'`, `'registry' [index 2]`, `... in module 'shared' > 'acr'`: enough to find the instance. */
+function loopText(loopIndex: number | Symbolic | undefined): string {
+  if (loopIndex === undefined) return '';
+  return typeof loopIndex === 'number' ? ` [loop index ${loopIndex}]` : ' [every loop index]';
+}
+
+/** A module by its Bicep symbol; a classic nested deployment (keyed by position) by its name. */
+function describeLink(link: DeploymentLink): string {
+  const classic = link.symbolicName.startsWith('resources[');
+  const shown = classic && typeof link.name === 'string' ? link.name : link.symbolicName;
+  return `'${shown}'${loopText(link.loopIndex)}`;
+}
+
+/** `'acr-prod'`, `'registry' [loop index 2]`, `... in module 'shared' > 'acr'`: enough to find the instance. */
 export function describeInstance(instance: ResourceInstance): string {
-  const known = typeof instance.name === 'string';
-  const lastSegment = known ? (instance.name as string).split('/').pop()! : undefined;
-  const index =
-    instance.loopIndex === undefined ? '' : typeof instance.loopIndex === 'number' ? ` [loop index ${instance.loopIndex}]` : ' [every loop index]';
-  const base = known ? `'${lastSegment}'${index}` : `'${instance.symbolicName}'${index} (named ${describeValue(instance.name)})`;
-  const modules = instance.deploymentChain.map((link) => `'${link.symbolicName}'`).join(' > ');
+  const index = loopText(instance.loopIndex);
+  const base =
+    typeof instance.name === 'string'
+      ? `'${instance.name.split('/').pop()!}'${index}`
+      : `'${instance.symbolicName}'${index} (named ${describeValue(instance.name)})`;
+  const modules = instance.deploymentChain.map(describeLink).join(' > ');
   return modules ? `${base} in module ${modules}` : base;
 }
 

@@ -1,6 +1,6 @@
 import { ExpressionError } from '../expressions/errors';
 import { evaluateTemplateValue } from '../expressions/evaluate';
-import { isSymbolic, opaque, originsOf, text } from '../expressions/symbolic';
+import { containsSymbolic, isSymbolic, opaque, originsOf, text } from '../expressions/symbolic';
 import type { Symbolic, Value, ValueObject } from '../expressions/value';
 import type { SourceSpan } from '../location';
 import { spanAtPath, type ParsedJson } from '../parse-json';
@@ -9,8 +9,9 @@ import { bothConditions, toCondition } from './conditions';
 import { entryScope, type DeploymentScope } from './deployment-scope';
 import type { Condition, DeploymentLink, Expansion, ExpansionProblem, ResourceInstance } from './instance';
 import { evaluateCount, evaluateWithCopies } from './property-copy';
-import { isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
-import { absoluteScope, resourceIdFor, resourceIdKey, splitProvidersForm } from './resource-ids';
+import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
+import { describeValue } from '../describe-value';
+import { absoluteScope, extensionTypeOf, isProvidersType, resourceIdFor, resourceIdKey, splitProvidersForm } from './resource-ids';
 import { TemplateContext, type TemplateFrame } from './template-context';
 
 export interface ExpandOptions {
@@ -24,6 +25,13 @@ const MAX_INSTANCES = 50_000;
 const NOT_BODY = new Set(['copy', 'condition', 'dependsOn', 'resources', 'name', 'type', 'scope', 'existing', 'comments']);
 
 class TooManyInstances extends Error {}
+
+/** The parent instance of a child declared in a classic `resources` array. */
+interface ParentInstance {
+  type: string;
+  name: Value;
+  key: string;
+}
 
 /** A template being expanded: its frame, entries and the module instances expanded so far. */
 interface TemplateRun {
@@ -76,14 +84,18 @@ class Expander {
   ): Value {
     const structural = validateAgainstSchema('template', template);
     for (const p of structural) this.problem('structure', `invalid template: ${p.message}`, [...templatePath, ...p.path]);
-    if (structural.some((p) => p.path.length === 0 || p.path[0] === 'resources')) return {};
+    // Without a resources collection there is nothing to expand; a malformed resource skips only itself.
+    if (structural.some((p) => p.path.length <= 1 && (p.path.length === 0 || p.path[0] === 'resources'))) return {};
+    const malformed = structural.filter((p) => p.path[0] === 'resources' && p.path.length >= 2).map((p) => [...templatePath, ...p.path.slice(0, 2)]);
     const run: TemplateRun = {
       ctx: undefined as unknown as TemplateContext,
       templatePath,
       chain,
       condition,
       depth,
-      entries: resourceEntries(template, templatePath),
+      entries: resourceEntries(template, templatePath).filter(
+        (e) => !malformed.some((bad) => bad.every((segment, i) => e.path[i] === segment)),
+      ),
       moduleOutputs: new Map(),
       done: new Set(),
       inProgress: new Set(),
@@ -95,7 +107,10 @@ class Expander {
       moduleReference: (target) => this.moduleReference(run, target),
     });
     for (const entry of run.entries) {
-      if (!entry.parent) this.expandEntry(run, entry, run.ctx, condition, undefined);
+      // Resources of Bicep extensions (Microsoft Graph, Kubernetes, ...) are not Azure resources.
+      if (!entry.parent && entry.json.import === undefined && entry.json.extension === undefined) {
+        this.expandEntry(run, entry, run.ctx, condition, undefined);
+      }
     }
     return this.outputs(run);
   }
@@ -120,7 +135,7 @@ class Expander {
     entry: ResourceEntry,
     ctx: TemplateContext,
     condition: Condition,
-    parent: { type: string; name: Value } | undefined,
+    parent: ParentInstance | undefined,
   ): void {
     const copy = entry.json.copy;
     if (!isObject(copy)) {
@@ -155,10 +170,12 @@ class Expander {
     entry: ResourceEntry,
     ctx: TemplateContext,
     outerCondition: Condition,
-    parent: { type: string; name: Value } | undefined,
+    parent: ParentInstance | undefined,
     loopIndex: number | Symbolic | undefined,
   ): void {
-    const instanceKey = loopIndex === undefined ? entry.symbolicName : `${entry.symbolicName}[${keyOf(loopIndex)}]`;
+    const ownKey = loopIndex === undefined ? entry.symbolicName : `${entry.symbolicName}[${keyOf(loopIndex)}]`;
+    // A classic child is deployed once per instance of its parent.
+    const instanceKey = parent ? `${parent.key} > ${ownKey}` : ownKey;
     if (run.done.has(instanceKey)) return;
     run.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
@@ -177,19 +194,26 @@ class Expander {
     }
     const body = this.body(entry, ctx);
     const placement = placedIn(run.ctx.frame.scope, body);
-    const providersForm = splitProvidersForm(type, name);
     let scope: Value | undefined;
+    const providersForm = splitProvidersForm(type, name);
     if (providersForm) {
       scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
       type = providersForm.type;
       name = providersForm.name;
+    } else if (isProvidersType(type) && containsSymbolic(name)) {
+      // `<target>/providers/<type>` whose name is unknown: the target is unknown too.
+      scope = opaque('scopeOf', [name], 'string', originsOf(name));
+      type = extensionTypeOf(type);
     } else if (json.scope !== undefined) {
       const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
       scope = absoluteScope(scopeValue, placement);
     }
     let id = resourceIdFor(type, name, placement, scope);
     if (id === undefined) {
-      this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+      // Only a name known to have the wrong number of segments is a mistake; an unknown one may be right.
+      if (!containsSymbolic(name)) {
+        this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+      }
       id = opaque('resourceId', [type, name], 'string', originsOf(name));
     }
     const instance: ResourceInstance = {
@@ -210,8 +234,15 @@ class Expander {
     this.validateBody(instance);
 
     if (isModule(entry)) this.expandModule(run, entry, ctx, instance, instanceKey);
+    else if (isLinkedDeployment(entry)) {
+      this.problem(
+        'evaluation',
+        `nested deployment '${describeValue(name)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+        [...path, 'properties'],
+      );
+    }
     for (const child of run.entries.filter((e) => e.parent === entry)) {
-      this.expandEntry(run, child, ctx, condition, { type, name });
+      this.expandEntry(run, child, ctx, condition, { type, name, key: instanceKey });
     }
   }
 

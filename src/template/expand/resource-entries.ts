@@ -47,3 +47,13 @@ export function isModule(entry: ResourceEntry): boolean {
     isObject(entry.json.properties.template)
   );
 }
+
+/** A nested deployment whose template is not inline: a `templateLink` (URI, relative path or template spec). */
+export function isLinkedDeployment(entry: ResourceEntry): boolean {
+  return (
+    typeof entry.json.type === 'string' &&
+    entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE &&
+    isObject(entry.json.properties) &&
+    !isObject(entry.json.properties.template)
+  );
+}

@@ -75,6 +75,20 @@ export interface ProvidersForm {
   name: Value;
 }
 
+export function isProvidersType(type: string): boolean {
+  return type.toLowerCase().includes('/providers/');
+}
+
+// The namespace of an extension type is in the name; for the one this tool judges it is fixed.
+const KNOWN_EXTENSION_NAMESPACES: Record<string, string> = { diagnosticsettings: 'Microsoft.Insights' };
+
+/** `<target>/providers/diagnosticSettings` → `Microsoft.Insights/diagnosticSettings`, when the name cannot tell. */
+export function extensionTypeOf(type: string): string {
+  const extension = type.slice(type.toLowerCase().indexOf('/providers/') + '/providers/'.length);
+  const namespace = KNOWN_EXTENSION_NAMESPACES[extension.toLowerCase()];
+  return namespace ? `${namespace}/${extension}` : type;
+}
+
 /** Recognises the classic child form of an extension resource (e.g. diagnostic settings). */
 export function splitProvidersForm(type: string, name: Value): ProvidersForm | undefined {
   const marker = type.toLowerCase().indexOf('/providers/');

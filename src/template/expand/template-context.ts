@@ -131,12 +131,15 @@ export class TemplateContext implements EvalContext {
   }
 
   resourceGroup(): Value {
+    // With outer evaluation scope, scope functions answer for the parent template.
+    if (this.frame.outer) return this.frame.outer.resourceGroup();
     const value = resourceGroupObject(this.frame.scope);
     if (!value) throw new ExpressionError('resourceGroup() is not available at this deployment scope', 'resourceGroup()', 0);
     return value;
   }
 
   subscription(): Value {
+    if (this.frame.outer) return this.frame.outer.subscription();
     const value = subscriptionObject(this.frame.scope);
     if (!value) throw new ExpressionError('subscription() is not available at this deployment scope', 'subscription()', 0);
     return value;
@@ -148,6 +151,7 @@ export class TemplateContext implements EvalContext {
   }
 
   deployment(): Value {
+    if (this.frame.outer) return this.frame.outer.deployment();
     return { name: this.frame.deploymentName, properties: { templateLink: null } };
   }
 
@@ -185,12 +189,14 @@ export class TemplateContext implements EvalContext {
   }
 
   defaultSubscriptionId(): Value {
+    if (this.frame.outer) return this.frame.outer.defaultSubscriptionId();
     const scope = this.frame.scope;
     if (scope.kind === 'resourceGroup' || scope.kind === 'subscription') return scope.subscriptionId;
     throw new ExpressionError('resourceId() needs a subscription at this deployment scope', 'resourceId()', 0);
   }
 
   defaultResourceGroupName(): Value {
+    if (this.frame.outer) return this.frame.outer.defaultResourceGroupName();
     const scope = this.frame.scope;
     if (scope.kind === 'resourceGroup') return scope.resourceGroupName;
     throw new ExpressionError('resourceId() needs a resource group at this deployment scope', 'resourceId()', 0);

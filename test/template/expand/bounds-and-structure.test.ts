@@ -77,6 +77,41 @@ describe('bounds', () => {
   });
 });
 
+describe('what cannot be seen into', () => {
+  it('a linked template is a review-level evaluation problem, never a silent pass', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'registry',
+          properties: { mode: 'Incremental', templateLink: { relativePath: 'registry.json' } },
+        },
+      ],
+    });
+    expect(expansion.problems.map((p) => [p.kind, p.message, p.jsonPath])).toEqual([
+      [
+        'evaluation',
+        "nested deployment 'registry' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked",
+        ['resources', 0, 'properties'],
+      ],
+    ]);
+  });
+
+  it('a malformed resource is skipped alone; the others are still expanded', () => {
+    const { expansion } = expandJson({ $schema: SCHEMA, resources: [registry({ name: 5 }), registry({ name: 'acrok' })] });
+    expect(expansion.problems.map((p) => [p.kind, p.jsonPath])).toEqual([['structure', ['resources', 0, 'name']]]);
+    expect(expansion.instances.map((i) => i.name)).toEqual(['acrok']);
+  });
+
+  it('a byte-order mark is not part of the JSON or of the columns', () => {
+    const text = `\ufeff${JSON.stringify({ $schema: SCHEMA, resources: [registry()] })}`;
+    const doc = parseJsonWithPositions('/virtual/bom.json', text);
+    expect(expandTemplate(doc).instances.map((i) => i.declaredAt.offset)).toEqual([doc.text.indexOf('{"type"')]);
+  });
+});
+
 describe('placement', () => {
   it("an existing resource's own resourceGroup and subscriptionId place its ID", () => {
     const { expansion } = expandJson({
