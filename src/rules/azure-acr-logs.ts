@@ -141,7 +141,7 @@ export const azureAcrLogs = defineRule<MessageId>({
         'diagnostic setting {setting} of registry {registry} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId',
       missingCategories:
         "registry {registry} does not export {missing}{hint}; {enable} or the 'audit' category group",
-      undecided: 'whether registry {registry} exports {categories} is decided at deployment by {deciders}; check the value it will have',
+      undecided: 'whether registry {registry} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying',
       conditionalRegistry: 'whether registry {registry} is deployed is decided at deployment by {deciders}; if it is: {problem}',
     },
   },

@@ -17,7 +17,7 @@ const CONDITION = path.join(ARM_FIXTURES, 'condition.json');
 const TYPO_MESSAGE =
   "registry 'acrtypo' does not export ContainerRegistryRepositoryEvents ('ContainerRegistryRepositoryEvent' is not a container registry log category; did you mean 'ContainerRegistryRepositoryEvents'?); enable it or the 'audit' category group";
 const REVIEW_MESSAGE =
-  "whether registry 'acrcond' exports ContainerRegistryLoginEvents is decided at deployment by parameter 'exportLogins' (declared at condition.json:7:5), which has no value; check the value it will have";
+  "whether registry 'acrcond' exports ContainerRegistryLoginEvents is decided at deployment by parameter 'exportLogins' (declared at condition.json:7:5), which has no value; settle it in the template or check it before deploying";
 
 let results: InputResult[];
 

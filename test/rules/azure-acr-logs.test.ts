@@ -108,7 +108,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "category": "ContainerRegistryLoginEvents"',
         message:
-          "whether registry 'acrcond' exports ContainerRegistryLoginEvents is decided at deployment by parameter 'exportLogins' (declared at condition.json:7:5), which has no value; check the value it will have",
+          "whether registry 'acrcond' exports ContainerRegistryLoginEvents is decided at deployment by parameter 'exportLogins' (declared at condition.json:7:5), which has no value; settle it in the template or check it before deploying",
       },
     ],
   },
@@ -174,7 +174,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "categoryGroup": "audit"',
         message:
-          "whether registry 'acrtarget' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'targetId' (declared at scope-from-parameter.json:6:5), which has no value; check the value it will have",
+          "whether registry 'acrtarget' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'targetId' (declared at scope-from-parameter.json:6:5), which has no value; settle it in the template or check it before deploying",
       },
     ],
   },
@@ -187,7 +187,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "categoryGroup": "audit"',
         message:
-          "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); check the value it will have",
+          "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); settle it in the template or check it before deploying",
       },
     ],
   },
@@ -200,7 +200,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "categoryGroup": "audit"',
         message:
-          "whether registry 'acrprod' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'registry' (declared at review-opaque-name2.json:4:19), which has no value; check the value it will have",
+          "whether registry 'acrprod' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'registry' (declared at review-opaque-name2.json:4:19), which has no value; settle it in the template or check it before deploying",
       },
     ],
   },
@@ -224,6 +224,19 @@ const invalid: (Case & { findings: Expected[] })[] = [
         at: '"registry": {',
         message:
           "registry 'acrunaudited' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+  {
+    name: 'two settings with one name on one registry replace each other: review',
+    fixture: 'same-name-settings.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{\n                    "category": "ContainerRegistryRepositoryEvents"',
+        message:
+          "whether registry 'acrsame' exports ContainerRegistryRepositoryEvents is decided at deployment by which of the diagnostic settings named 'audit' is deployed last (they replace each other); settle it in the template or check it before deploying",
       },
     ],
   },

@@ -1,4 +1,6 @@
+import { describeValue } from '../../template/describe-value';
 import type { Condition, ResourceInstance } from '../../template/expand/instance';
+import { resourceIdKey } from '../../template/expand/resource-ids';
 import { isSymbolic, isValueObject, originsOf } from '../../template/expressions/symbolic';
 import type { Origin, Value } from '../../template/expressions/value';
 
@@ -101,11 +103,9 @@ export interface TargetingSetting {
   match: 'yes' | 'maybe';
 }
 
-/** The union of what every diagnostic setting on the registry enables, with how sure it is. */
-export function registryCoverage(targeting: readonly TargetingSetting[]): RegistryCoverage {
-  const settings = targeting.map((t) => t.setting);
-  const coverage: RegistryCoverage = {
-    settings: [...settings],
+function emptyCoverage(settings: ResourceInstance[]): RegistryCoverage {
+  return {
+    settings,
     withoutDestination: [],
     byCategory: {
       ContainerRegistryLoginEvents: { certainty: 'no', origins: [] },
@@ -113,6 +113,58 @@ export function registryCoverage(targeting: readonly TargetingSetting[]): Regist
     },
     unknownCategories: [],
   };
+}
+
+/** Two sets of settings that both deploy: what either enables is enabled. */
+function union(a: RegistryCoverage, b: RegistryCoverage): RegistryCoverage {
+  const pick = (x: CategoryCoverage, y: CategoryCoverage): CategoryCoverage => {
+    if (RANK[x.certainty] !== RANK[y.certainty]) return RANK[x.certainty] > RANK[y.certainty] ? x : y;
+    return { ...x, origins: [...x.origins, ...y.origins], ...(x.notEnabledAt ?? y.notEnabledAt ? { notEnabledAt: x.notEnabledAt ?? y.notEnabledAt } : {}) };
+  };
+  return {
+    settings: [...a.settings, ...b.settings],
+    withoutDestination: [...a.withoutDestination, ...b.withoutDestination],
+    byCategory: {
+      ContainerRegistryLoginEvents: pick(a.byCategory.ContainerRegistryLoginEvents, b.byCategory.ContainerRegistryLoginEvents),
+      ContainerRegistryRepositoryEvents: pick(a.byCategory.ContainerRegistryRepositoryEvents, b.byCategory.ContainerRegistryRepositoryEvents),
+    },
+    unknownCategories: [...a.unknownCategories, ...b.unknownCategories],
+  };
+}
+
+/**
+ * Settings with one resource ID (the same name on the same registry, from different templates)
+ * replace each other: only the last one deployed remains, so where they disagree it is undecided.
+ */
+function lastOneWins(members: RegistryCoverage[], name: string): RegistryCoverage {
+  const combined = members.reduce(union);
+  for (const category of REQUIRED_CATEGORIES) {
+    const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
+    if (certainties.size > 1) {
+      combined.byCategory[category] = {
+        ...combined.byCategory[category],
+        certainty: 'maybe',
+        origins: [...combined.byCategory[category].origins, { kind: 'runtime', name: `which of the diagnostic settings named ${name} is deployed last (they replace each other)` }],
+      };
+    }
+  }
+  return combined;
+}
+
+/** The union of what every diagnostic setting on the registry enables, with how sure it is. */
+export function registryCoverage(targeting: readonly TargetingSetting[]): RegistryCoverage {
+  const byId = new Map<string, TargetingSetting[]>();
+  for (const t of targeting) byId.set(resourceIdKey(t.setting.id), [...(byId.get(resourceIdKey(t.setting.id)) ?? []), t]);
+  return [...byId.values()]
+    .map((group) =>
+      group.length === 1 ? coverageOf(group[0]!) : lastOneWins(group.map(coverageOf), `'${describeValue(group[0]!.setting.name).split('/').pop()}'`),
+    )
+    .reduce(union, emptyCoverage([]));
+}
+
+/** What one diagnostic setting enables. */
+function coverageOf(targeting: TargetingSetting): RegistryCoverage {
+  const coverage = emptyCoverage([targeting.setting]);
   const offer = (category: string, certainty: Certainty, place: SettingPlace, origins: Origin[]) => {
     const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
     if (RANK[certainty] > RANK[current.certainty]) {
@@ -121,41 +173,40 @@ export function registryCoverage(targeting: readonly TargetingSetting[]): Regist
       current.origins.push(...origins);
     }
   };
-  for (const { setting, match } of targeting) {
-    const properties = setting.body.properties ?? null;
-    const settingCertainty = both(certaintyOf(setting.condition), match);
-    const destination = destinationCertainty(properties);
-    if (destination === 'no') {
-      coverage.withoutDestination.push(setting);
-      continue;
-    }
-    const logs = isValueObject(properties) ? properties.logs : properties;
-    const settingOrigins = [
-      ...originsOf(setting.condition as Value),
-      ...(match === 'maybe' ? originsOf(setting.scope ?? null) : []),
-      ...(isSymbolic(properties) ? originsOf(properties) : []),
-    ];
-    if (isSymbolic(logs)) {
-      for (const category of REQUIRED_CATEGORIES) {
-        offer(category, 'maybe', { setting, path: ['properties', 'logs'] }, [...settingOrigins, ...originsOf(logs)]);
-      }
-      continue;
-    }
-    if (!Array.isArray(logs)) continue;
-    logs.forEach((entry, i) => {
-      const path = ['properties', 'logs', i];
-      const covered = entryCovers(entry);
-      if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path, covered.unknown.kind], ...covered.unknown });
-      const certainty = both(settingCertainty, both(destination, covered.certainty));
-      const origins = [...settingOrigins, ...originsOf(entry)];
-      for (const category of covered.categories) {
-        offer(category, certainty, { setting, path }, origins);
-        const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
-        if (certainty === 'no' && !current.notEnabledAt) {
-          current.notEnabledAt = { setting, path: isValueObject(entry) && 'enabled' in entry ? [...path, 'enabled'] : path };
-        }
-      }
-    });
+  const { setting, match } = targeting;
+  const properties = setting.body.properties ?? null;
+  const settingCertainty = both(certaintyOf(setting.condition), match);
+  const destination = destinationCertainty(properties);
+  if (destination === 'no') {
+    coverage.withoutDestination.push(setting);
+    return coverage;
   }
+  const logs = isValueObject(properties) ? properties.logs : properties;
+  const settingOrigins = [
+    ...originsOf(setting.condition as Value),
+    ...(match === 'maybe' ? originsOf(setting.scope ?? null) : []),
+    ...(isSymbolic(properties) ? originsOf(properties) : []),
+  ];
+  if (isSymbolic(logs)) {
+    for (const category of REQUIRED_CATEGORIES) {
+      offer(category, 'maybe', { setting, path: ['properties', 'logs'] }, [...settingOrigins, ...originsOf(logs)]);
+    }
+    return coverage;
+  }
+  if (!Array.isArray(logs)) return coverage;
+  logs.forEach((entry, i) => {
+    const path = ['properties', 'logs', i];
+    const covered = entryCovers(entry);
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path, covered.unknown.kind], ...covered.unknown });
+    const certainty = both(settingCertainty, both(destination, covered.certainty));
+    const origins = [...settingOrigins, ...originsOf(entry)];
+    for (const category of covered.categories) {
+      offer(category, certainty, { setting, path }, origins);
+      const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
+      if (certainty === 'no' && !current.notEnabledAt) {
+        current.notEnabledAt = { setting, path: isValueObject(entry) && 'enabled' in entry ? [...path, 'enabled'] : path };
+      }
+    }
+  });
   return coverage;
 }
