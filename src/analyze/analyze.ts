@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { BicepCompiler } from '../bicep/compile-output';
+import type { RuleSetting } from '../config/load-config';
 import { BicepCliError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { locateBicepCli } from '../bicep/locate-cli';
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
   parameters: ReadonlyMap<string, Value>;
   /** Longest wait for one answer of the Bicep CLI. */
   timeoutMs: number;
+  /** Levels from the user's config, by canonical rule id; rules not named keep their own level. */
+  ruleSettings?: ReadonlyMap<string, RuleSetting>;
 }
 
 export interface BicepCliInfo {
@@ -93,8 +96,9 @@ async function referencesOrNone(compiler: BicepCompiler, file: string): Promise<
 async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {
   try {
     fs.accessSync(input.file, fs.constants.R_OK);
-    if (input.kind === 'arm-template') return await analyzeArmTemplate(input.file, options.parameters);
-    return await analyzeBicep(compiler!, input.file, options.parameters);
+    const settings = options.ruleSettings ?? new Map();
+    if (input.kind === 'arm-template') return await analyzeArmTemplate(input.file, options.parameters, settings);
+    return await analyzeBicep(compiler!, input.file, options.parameters, settings);
   } catch (error) {
     const reason = readError(error);
     if (reason === undefined) throw error;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { RuleSetting } from '../config/load-config';
 import type { InputResult } from '../rules/finding';
 import { JsonLocator } from '../locate/json-locator';
 import { LineIndex } from '../locate/line-index';
@@ -19,7 +20,11 @@ function notATemplate(value: JsonValue): string | undefined {
 }
 
 /** Analyses an ARM template `.json` file: findings are on its own lines. */
-export async function analyzeArmTemplate(file: string, parameters: ReadonlyMap<string, Value>): Promise<InputResult> {
+export async function analyzeArmTemplate(
+  file: string,
+  parameters: ReadonlyMap<string, Value>,
+  ruleSettings: ReadonlyMap<string, RuleSetting> = new Map(),
+): Promise<InputResult> {
   const text = stripBom(fs.readFileSync(file, 'utf8'));
   let doc;
   try {
@@ -47,7 +52,7 @@ export async function analyzeArmTemplate(file: string, parameters: ReadonlyMap<s
     status: 'analysed',
     findings: [
       ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...ruleFindings(expansion.instances, locator),
+      ...ruleFindings(expansion.instances, locator, ruleSettings),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BicepCompiler, BicepDiagnostic } from '../bicep/compile-output';
+import type { RuleSetting } from '../config/load-config';
 import { BicepCliError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
@@ -62,7 +63,12 @@ function templateFileOf(file: string): string {
 }
 
 /** Compiles a `.bicep` or `.bicepparam` entry and analyses the template it deploys. */
-export async function analyzeBicep(compiler: BicepCompiler, file: string, overrides: ReadonlyMap<string, Value>): Promise<InputResult> {
+export async function analyzeBicep(
+  compiler: BicepCompiler,
+  file: string,
+  overrides: ReadonlyMap<string, Value>,
+  ruleSettings: ReadonlyMap<string, RuleSetting>,
+): Promise<InputResult> {
   const output = await compiler.compile(file);
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success || output.template === undefined) return { file, status: 'failed', findings };
@@ -75,6 +81,6 @@ export async function analyzeBicep(compiler: BicepCompiler, file: string, overri
     const location = instance ? locator.locate({ instance }) : { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
     findings.push(problemFinding(problem, location));
   }
-  findings.push(...ruleFindings(expansion.instances, locator));
+  findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));
   return { file, status: 'analysed', findings };
 }

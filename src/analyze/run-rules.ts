@@ -1,14 +1,27 @@
 import type { Locator } from '../locate/locator';
 import { isSuppressed } from '../locate/suppressions';
-import type { Finding } from '../rules/finding';
+import type { RuleSetting } from '../config/load-config';
+import { LEVEL_ORDER, type Finding, type FindingKind, type FindingLevel } from '../rules/finding';
 import { RULES } from '../rules/index';
 import { formatMessage } from '../rules/rule';
 import type { ResourceInstance } from '../template/expand/instance';
 
-/** Runs every rule on the instances and places each report in the user's files. */
-export function ruleFindings(instances: readonly ResourceInstance[], locator: Locator): Finding[] {
+function levelFor(kind: FindingKind, configured: FindingLevel): FindingLevel {
+  // A review is at most a warning: its outcome is not known to be a failure.
+  if (kind === 'fail') return configured;
+  return LEVEL_ORDER[configured] < LEVEL_ORDER.warning ? configured : 'warning';
+}
+
+/** Runs every rule that is not off on the instances and places each report in the user's files. */
+export function ruleFindings(
+  instances: readonly ResourceInstance[],
+  locator: Locator,
+  settings: ReadonlyMap<string, RuleSetting> = new Map(),
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
+    const setting = settings.get(rule.id) ?? rule.meta.level;
+    if (setting === 'off') continue;
     for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
       const location = locator.locate(report.at);
       const relatedLocations = [
@@ -17,7 +30,7 @@ export function ruleFindings(instances: readonly ResourceInstance[], locator: Lo
       ];
       const finding: Finding = {
         ruleId: rule.id,
-        level: report.kind === 'review' ? 'warning' : rule.meta.level,
+        level: levelFor(report.kind, setting),
         kind: report.kind,
         message: formatMessage(rule.meta.messages[report.messageId]!, report.data),
         location,

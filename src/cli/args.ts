@@ -14,6 +14,7 @@ export interface CliArgs {
   parameters?: string;
   param: string[];
   timeout: number;
+  config?: string;
   version: boolean;
 }
 
@@ -56,6 +57,7 @@ function parser(argv: readonly string[]) {
     .option('parameters', { alias: 'p', type: 'string', describe: 'ARM parameters .json file for ARM template inputs' })
     .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON or text); repeatable' })
     .option('timeout', { type: 'number', default: 120, describe: 'seconds to wait for one answer of the Bicep CLI' })
+    .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .bicep-audit.json in the working folder, if any)' })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
     .help('help')
     .alias('help', 'h')
@@ -89,6 +91,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(parsed.parameters === undefined ? {} : { parameters: parsed.parameters }),
           param: parsed.param.map(String),
           timeout: parsed.timeout,
+          ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
         },
       });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyze } from '../analyze/analyze';
+import { ConfigError, loadConfig, type Config } from '../config/load-config';
 import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { readBicepVersion } from '../bicep/version';
@@ -88,6 +89,15 @@ function printRules(name: string | undefined, options: MainOptions): number {
   return EXIT.clean;
 }
 
+function loadConfigOrUsageError(cwd: string, file: string | undefined): Config {
+  try {
+    return loadConfig(cwd, file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 function writeReport(file: string, report: string): void {
   try {
     fs.writeFileSync(file, report);
@@ -108,6 +118,7 @@ async function run(options: MainOptions, args: CliArgs): Promise<number> {
   const homeDir = options.homeDir ?? os.homedir();
   if (args.version) return printVersions(options, args, homeDir);
   if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
+  const config = loadConfigOrUsageError(options.cwd, args.config);
   const analysis = await analyze({
     paths: args.paths,
     cwd: options.cwd,
@@ -117,6 +128,7 @@ async function run(options: MainOptions, args: CliArgs): Promise<number> {
     noRestore: !args.restore,
     parameters: parameterValues(args, options.cwd),
     timeoutMs: args.timeout * 1000,
+    ruleSettings: config.rules,
   });
   if (analysis.results.length === 0) {
     throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);

@@ -4,7 +4,7 @@ import type { Origin, Value } from '../template/expressions/value';
 import { COVERING_GROUPS, REQUIRED_CATEGORIES, registryCoverage, type RegistryCoverage, type SettingPlace, type TargetingSetting } from './acr/coverage';
 import { scopeMatches } from './acr/scope-match';
 import { describeInstance, describeOrigin } from './acr/describe-instance';
-import { closestName } from './acr/suggest';
+import { closestName } from './closest-name';
 import { defineRule, formatMessage, type InstancePlace, type RuleContext, type RuleReport } from './rule';
 
 const REGISTRY_TYPE = 'microsoft.containerregistry/registries';

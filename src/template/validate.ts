@@ -5,7 +5,7 @@ import { packageRoot } from '../package-info';
 import { isSymbolic } from './expressions/symbolic';
 import type { Value } from './expressions/value';
 
-export type SchemaName = 'template' | 'diagnostic-settings';
+export type SchemaName = 'template' | 'diagnostic-settings' | 'config';
 
 /** A structural problem: where (JSON path segments) and what. */
 export interface SchemaProblem {
