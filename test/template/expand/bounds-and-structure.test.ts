@@ -112,6 +112,46 @@ describe('what cannot be seen into', () => {
   });
 });
 
+describe('classic nested deployments', () => {
+  it("a parent reads a nested deployment's output by resourceId() and by name", () => {
+    const nested = (name: string) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        template: {
+          $schema: SCHEMA,
+          resources: [registry({ name: `acr${name}` })],
+          outputs: { registryName: { type: 'string', value: `acr${name}` } },
+        },
+      },
+    });
+    const setting = (scope: string) => ({
+      type: 'Microsoft.Insights/diagnosticSettings',
+      apiVersion: '2021-05-01-preview',
+      name: 'audit',
+      scope,
+      properties: { workspaceId: '/x', logs: [{ categoryGroup: 'audit', enabled: true }] },
+    });
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      resources: [
+        setting("[resourceId('Microsoft.ContainerRegistry/registries', reference(resourceId('Microsoft.Resources/deployments', 'one'), '2022-09-01').outputs.registryName.value)]"),
+        setting("[resourceId('Microsoft.ContainerRegistry/registries', reference('two').outputs.registryName.value)]"),
+        nested('one'),
+        nested('two'),
+      ],
+    });
+    expect(expansion.problems).toEqual([]);
+    const ids = expansion.instances.filter((i) => i.type === 'Microsoft.ContainerRegistry/registries').map((i) => i.id);
+    const scopes = expansion.instances.filter((i) => i.type === 'Microsoft.Insights/diagnosticSettings').map((i) => i.scope);
+    expect(scopes).toEqual(ids);
+    expect(ids).toHaveLength(2);
+  });
+});
+
 describe('placement', () => {
   it("an existing resource's own resourceGroup and subscriptionId place its ID", () => {
     const { expansion } = expandJson({
