@@ -11,6 +11,8 @@ import type { Value } from '../template/expressions/value';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
 import { mergeRepeatedFindings } from './merge-repeated';
+import { inputFinding } from './problem-findings';
+import { FILE_START } from '../locate/line-index';
 
 export interface AnalyzeOptions {
   paths: readonly string[];
@@ -40,16 +42,8 @@ export interface Analysis {
   bicep?: BicepCliInfo;
 }
 
-const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 function unusableResult(file: string, reason: string): InputResult {
-  return {
-    file,
-    status: 'failed',
-    findings: [
-      { ruleId: 'input', level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${reason}`, location: { file, range: WHOLE_FILE }, relatedLocations: [] },
-    ],
-  };
+  return { file, status: 'failed', findings: [inputFinding(file, reason, { file, range: FILE_START })] };
 }
 
 function readError(error: unknown): string | undefined {

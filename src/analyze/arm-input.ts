@@ -7,7 +7,7 @@ import { expandTemplate } from '../template/expand/expand-template';
 import type { Value } from '../template/expressions/value';
 import type { JsonValue } from '../template/expressions/value';
 import { JsonSyntaxError, parseJsonWithPositions, spanAtPath, stripBom } from '../template/parse-json';
-import { problemFinding, syntaxFinding } from './problem-findings';
+import { inputFinding, problemFinding, syntaxFinding } from './problem-findings';
 import { ruleFindings } from './run-rules';
 
 /** Why a JSON document is not a deployment template, judged by its `$schema`. */
@@ -36,7 +36,7 @@ export async function analyzeArmTemplate(
       file,
       status: 'failed',
       findings: error.problems.map((p) =>
-        syntaxFinding(p, { file, range: { start: lines.positionAt(p.offset), end: lines.positionAt(p.offset + p.length) } }),
+        syntaxFinding(p, { file, range: lines.rangeOf(p.offset, p.offset + p.length) }),
       ),
     };
   }
@@ -44,7 +44,7 @@ export async function analyzeArmTemplate(
   const notTemplate = notATemplate(doc.value);
   if (notTemplate) {
     const at = locator.toLocation(spanAtPath(doc, ['$schema']));
-    return { file, status: 'failed', findings: [{ ruleId: 'input', level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${notTemplate}`, location: at, relatedLocations: [] }] };
+    return { file, status: 'failed', findings: [inputFinding(file, notTemplate, at)] };
   }
   const expansion = expandTemplate(doc, { parameters });
   return {

@@ -4,11 +4,13 @@ import type { BicepCompiler, BicepDiagnostic } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
 import { BicepCliError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
+import { isLocalModule } from '../locate/bicep-source';
+import { FILE_START } from '../locate/line-index';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { ExpansionProblem, ResourceInstance } from '../template/expand/instance';
 import type { Value } from '../template/expressions/value';
-import { JsonSyntaxError, parseJsonWithPositions } from '../template/parse-json';
+import { isWithinPath, JsonSyntaxError, parseJsonWithPositions } from '../template/parse-json';
 import { ParameterFileError, readParameterValues } from '../template/parameter-file';
 import { problemFinding } from './problem-findings';
 import { ruleFindings } from './run-rules';
@@ -31,9 +33,7 @@ function instanceAround(problem: ExpansionProblem, instances: readonly ResourceI
   const path = problem.jsonPath ?? [];
   let best: ResourceInstance | undefined;
   for (const instance of instances) {
-    const prefix = instance.jsonPath;
-    const inside = prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
-    if (inside && (!best || prefix.length > best.jsonPath.length)) best = instance;
+    if (isWithinPath(path, instance.jsonPath) && (!best || instance.jsonPath.length > best.jsonPath.length)) best = instance;
   }
   return best;
 }
@@ -59,7 +59,7 @@ const USING = /^\s*using\s+'([^']+)'/m;
 function templateFileOf(file: string): string {
   if (!file.endsWith('.bicepparam')) return file;
   const target = USING.exec(fs.readFileSync(file, 'utf8'))?.[1];
-  return target && !/^(br|ts)[:/]/i.test(target) ? path.resolve(path.dirname(file), target) : file;
+  return target && isLocalModule(target) ? path.resolve(path.dirname(file), target) : file;
 }
 
 /** Compiles a `.bicep` or `.bicepparam` entry and analyses the template it deploys. */
@@ -78,7 +78,7 @@ export async function analyzeBicep(
   const locator = await BicepLocator.create(templateFileOf(file), doc);
   for (const problem of expansion.problems) {
     const instance = instanceAround(problem, expansion.instances);
-    const location = instance ? locator.locate({ instance }) : { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    const location = instance ? locator.locate({ instance }) : { file, range: FILE_START };
     findings.push(problemFinding(problem, location));
   }
   findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));

@@ -23,6 +23,11 @@ export function problemFinding(problem: ExpansionProblem, location: SourceLocati
   };
 }
 
+/** An input that cannot be analysed at all, at the place that shows why. */
+export function inputFinding(file: string, reason: string, location: SourceLocation): Finding {
+  return { ruleId: 'input', level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
+}
+
 export function syntaxFinding(problem: JsonSyntaxProblem, location: SourceLocation): Finding {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: 'error', kind: 'fail', message: problem.message, location, relatedLocations: [] };
 }

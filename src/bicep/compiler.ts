@@ -46,6 +46,8 @@ function toOutput(
 
 class JsonRpcCompiler implements BicepCompiler {
   readonly mode = 'jsonrpc';
+  // Asked once per file in a run: folder discovery and the symbolic-name mirror both need them.
+  private readonly references = new Map<string, Promise<readonly string[]>>();
 
   constructor(
     readonly cliPath: string,
@@ -57,8 +59,7 @@ class JsonRpcCompiler implements BicepCompiler {
     const first = await this.compileAt(file, file, (p) => p);
     if (!first.success || isSymbolicNameTemplate(first.template)) return first;
     // The user's config does not ask for symbolic names: compile a mirror that does.
-    const { filePaths } = await this.client.getFileReferences({ path: file });
-    const mirror = new SymbolicMirror(filePaths);
+    const mirror = new SymbolicMirror(await this.fileReferences(file));
     try {
       return await this.compileAt(file, mirror.toMirror(file), (p) => mirror.toOriginal(p));
     } finally {
@@ -66,8 +67,15 @@ class JsonRpcCompiler implements BicepCompiler {
     }
   }
 
-  async fileReferences(file: string): Promise<readonly string[]> {
-    return (await this.client.getFileReferences({ path: file })).filePaths;
+  fileReferences(file: string): Promise<readonly string[]> {
+    let references = this.references.get(file);
+    if (!references) {
+      references = this.client.getFileReferences({ path: file }).then((r) => r.filePaths);
+      // A failed request is not remembered: the next caller asks again and sees the failure itself.
+      references.catch(() => this.references.delete(file));
+      this.references.set(file, references);
+    }
+    return references;
   }
 
   async close(): Promise<void> {

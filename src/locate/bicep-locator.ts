@@ -1,20 +1,15 @@
 import path from 'node:path';
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
-import type { Range } from '../bicep/compile-output';
 import type { RelatedLocation, SourceLocation } from '../rules/finding';
 import type { InstancePlace } from '../rules/rule';
 import type { ResourceInstance } from '../template/expand/instance';
 import type { SourceSpan } from '../template/location';
 import type { ParsedJson } from '../template/parse-json';
 import type Parser from 'web-tree-sitter';
-import { bicepParser, BicepSourceFile } from './bicep-source';
+import { bicepParser, BicepSourceFile, isLocalModule } from './bicep-source';
+import { FILE_START } from './line-index';
 import type { Locator } from './locator';
 
-const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function isLocalModule(modulePath: string): boolean {
-  return !/^(br|ts)[:/]/i.test(modulePath);
-}
 
 /** Module symbols of a compiled template path: `resources.m.properties.template.resources.n...` → [m, n]. */
 function moduleSymbols(jsonPath: readonly (string | number)[]): string[] {

@@ -19,6 +19,11 @@ export function bicepParser(): Promise<Parser> {
   return parserReady;
 }
 
+/** A module path that names a file beside the caller, not a registry (`br:`) or template spec (`ts:`). */
+export function isLocalModule(modulePath: string): boolean {
+  return !/^(br|ts)[:/]/i.test(modulePath);
+}
+
 const DECLARATIONS = new Set(['resource_declaration', 'module_declaration']);
 
 function identifierOf(node: SyntaxNode): string | undefined {
@@ -66,7 +71,7 @@ export class BicepSourceFile {
   }
 
   range(node: SyntaxNode): Range {
-    return { start: this.lines.positionAt(node.startIndex), end: this.lines.positionAt(node.endIndex) };
+    return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
 
   /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */

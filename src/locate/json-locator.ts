@@ -18,7 +18,7 @@ export class JsonLocator implements Locator {
   toLocation(span: SourceSpan): SourceLocation {
     return {
       file: span.file,
-      range: { start: this.lines.positionAt(span.offset), end: this.lines.positionAt(span.offset + span.length) },
+      range: this.lines.rangeOf(span.offset, span.offset + span.length),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Position } from '../bicep/compile-output';
+import type { Position, Range } from '../bicep/compile-output';
 
 /** Converts 0-based offsets in a text to 0-based line/character positions. */
 export class LineIndex {
@@ -20,4 +20,12 @@ export class LineIndex {
     }
     return { line: low, character: offset - this.lineStarts[low]! };
   }
+
+  /** The range from `start` to `end` (offsets). */
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
 }
+
+/** The start of a file: where a finding about the whole file is shown. */
+export const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

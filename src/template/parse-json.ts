@@ -78,3 +78,8 @@ export function spanAtPath(doc: ParsedJson, path: readonly (string | number)[], 
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
+
+/** Whether `path` lies at or below `prefix`. */
+export function isWithinPath(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+}

@@ -119,7 +119,7 @@ function emptyCoverage(settings: ResourceInstance[]): RegistryCoverage {
 function union(a: RegistryCoverage, b: RegistryCoverage): RegistryCoverage {
   const pick = (x: CategoryCoverage, y: CategoryCoverage): CategoryCoverage => {
     if (RANK[x.certainty] !== RANK[y.certainty]) return RANK[x.certainty] > RANK[y.certainty] ? x : y;
-    return { ...x, origins: [...x.origins, ...y.origins], ...(x.notEnabledAt ?? y.notEnabledAt ? { notEnabledAt: x.notEnabledAt ?? y.notEnabledAt } : {}) };
+    return { ...x, origins: [...x.origins, ...y.origins], notEnabledAt: x.notEnabledAt ?? y.notEnabledAt };
   };
   return {
     settings: [...a.settings, ...b.settings],

@@ -3,7 +3,7 @@ import { evaluateTemplateValue } from '../expressions/evaluate';
 import { containsSymbolic, isSymbolic, opaque, originsOf, text } from '../expressions/symbolic';
 import type { Symbolic, Value, ValueObject } from '../expressions/value';
 import type { SourceSpan } from '../location';
-import { spanAtPath, type ParsedJson } from '../parse-json';
+import { isWithinPath, spanAtPath, type ParsedJson } from '../parse-json';
 import { validateAgainstSchema } from '../validate';
 import { bothConditions, toCondition } from './conditions';
 import { entryScope, type DeploymentScope } from './deployment-scope';
@@ -41,6 +41,8 @@ interface TemplateRun {
   condition: Condition;
   depth: number;
   entries: ResourceEntry[];
+  /** Classic children of each entry, in declaration order. */
+  children: Map<ResourceEntry, ResourceEntry[]>;
   /** Module outputs by `symbol` / `symbol[i]`, by deployment name and by deployment ID key. */
   moduleOutputs: Map<string, Value>;
   done: Set<string>;
@@ -67,11 +69,16 @@ class Expander {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      this.problem(error.limit ? 'limit' : 'evaluation', `${what}: ${error.message}`, path);
-      return opaque(`unevaluated:${path.join('.')}`, [], type, [
-        { kind: 'unsupported', name: what, declaredAt: this.span(path), note: error.message },
-      ]);
+      return this.unevaluated(error, path, what, type);
     }
+  }
+
+  /** Records an expression error as a problem and stands an unknown value in for the result. */
+  private unevaluated(error: ExpressionError, path: JsonPath, what: string, type: Symbolic['type']): Value {
+    this.problem(error.limit ? 'limit' : 'evaluation', `${what}: ${error.message}`, path);
+    return opaque(`unevaluated:${path.join('.')}`, [], type, [
+      { kind: 'unsupported', name: what, declaredAt: this.span(path), note: error.message },
+    ]);
   }
 
   expandTemplate(
@@ -87,15 +94,19 @@ class Expander {
     // Without a resources collection there is nothing to expand; a malformed resource skips only itself.
     if (structural.some((p) => p.path.length <= 1 && (p.path.length === 0 || p.path[0] === 'resources'))) return {};
     const malformed = structural.filter((p) => p.path[0] === 'resources' && p.path.length >= 2).map((p) => [...templatePath, ...p.path.slice(0, 2)]);
+    const entries = resourceEntries(template, templatePath).filter(
+      (e) => !malformed.some((bad) => isWithinPath(e.path, bad)),
+    );
+    const children = new Map<ResourceEntry, ResourceEntry[]>();
+    for (const e of entries) if (e.parent) children.set(e.parent, [...(children.get(e.parent) ?? []), e]);
     const run: TemplateRun = {
       ctx: undefined as unknown as TemplateContext,
       templatePath,
       chain,
       condition,
       depth,
-      entries: resourceEntries(template, templatePath).filter(
-        (e) => !malformed.some((bad) => bad.every((segment, i) => e.path[i] === segment)),
-      ),
+      entries,
+      children,
       moduleOutputs: new Map(),
       done: new Set(),
       inProgress: new Set(),
@@ -116,9 +127,9 @@ class Expander {
   }
 
   private outputs(run: TemplateRun): Value {
-    const template = nodeValue(this.doc, run.templatePath);
+    const template = run.ctx.frame.template;
     const outputs: ValueObject = {};
-    for (const [name, output] of Object.entries(isObject(template?.outputs) ? template.outputs : {})) {
+    for (const [name, output] of Object.entries(isObject(template.outputs) ? template.outputs : {})) {
       if (!isObject(output)) continue;
       const path = [...run.templatePath, 'outputs', name];
       outputs[name] = {
@@ -150,9 +161,7 @@ class Expander {
       if (!(error instanceof ExpressionError)) throw error;
       // A template over a limit would not deploy: its instances are not guessed at.
       if (error.limit) return this.problem('limit', error.message, [...entry.path, 'copy', 'count']);
-      count = this.attempt([...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, () => {
-        throw error;
-      });
+      count = this.unevaluated(error, [...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, 'number');
     }
     if (typeof count === 'number') {
       for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i), condition, parent, i);
@@ -241,7 +250,7 @@ class Expander {
         [...path, 'properties'],
       );
     }
-    for (const child of run.entries.filter((e) => e.parent === entry)) {
+    for (const child of run.children.get(entry) ?? []) {
       this.expandEntry(run, child, ctx, condition, { type, name, key: instanceKey });
     }
   }
@@ -362,12 +371,6 @@ class Expander {
 
 function keyOf(index: number | Symbolic): string {
   return typeof index === 'number' ? String(index) : index.key;
-}
-
-function nodeValue(doc: ParsedJson, path: JsonPath): JsonObject | undefined {
-  let value: unknown = doc.value;
-  for (const segment of path) value = value !== null && typeof value === 'object' ? (value as never)[segment] : undefined;
-  return isObject(value as never) ? (value as JsonObject) : undefined;
 }
 
 function outputValueJson(output: JsonObject) {

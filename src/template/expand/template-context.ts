@@ -1,3 +1,4 @@
+import { findKey } from '../expressions/arguments';
 import type { EvalContext } from '../expressions/context';
 import { ExpressionError } from '../expressions/errors';
 import { evaluateTemplateValue } from '../expressions/evaluate';
@@ -26,10 +27,10 @@ export interface TemplateFrame {
 
 const MAX_FUNCTION_DEPTH = 64;
 
-function lookup<T>(record: Record<string, T> | undefined, name: string): [string, T] | undefined {
-  if (!record) return undefined;
-  const lower = name.toLowerCase();
-  return Object.entries(record).find(([key]) => key.toLowerCase() === lower);
+/** A declaration by name, ignoring case as ARM does. */
+function lookup<T extends JsonValue>(record: Record<string, T> | undefined, name: string): [string, T] | undefined {
+  const key = record === undefined ? undefined : findKey(record as ValueObject, name);
+  return key === undefined ? undefined : [key, record![key]!];
 }
 
 function declaredType(declaration: JsonValue): SymbolicType {
