@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
+import { makeTree } from '../helpers/temp-tree';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
 const FAKES = path.resolve(__dirname, '..', 'fixtures', 'fake-bicep');
 const packageVersion = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bicep-audit-home-'));
+const home = makeTree({});
 
 /** Every file below a folder with its bytes, to prove a run changed nothing. */
 function snapshot(folder: string): Map<string, string> {

@@ -1,0 +1,3 @@
+import { removeTrees } from './temp-tree';
+
+afterAll(removeTrees);
