@@ -6,6 +6,7 @@ export const packageRoot = path.resolve(__dirname, '..');
 
 interface PackageJson {
   version: string;
+  homepage: string;
   bicepCli: { version: string };
 }
 
@@ -14,4 +15,9 @@ let cached: PackageJson | undefined;
 export function packageJson(): PackageJson {
   cached ??= JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as PackageJson;
   return cached;
+}
+
+/** Where a file of the package is shown on the web, e.g. a rule's docs page. */
+export function webUrlOf(packagePath: string): string {
+  return `${packageJson().homepage}/blob/main/${packagePath}`;
 }

@@ -22,12 +22,19 @@ export interface AnalyzeOptions {
   /** `--bicep`: the Bicep CLI to use. */
   bicepPath?: string;
   noRestore: boolean;
-  /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides). */
+  /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides); they win over the config's. */
   parameters: ReadonlyMap<string, Value>;
   /** Longest wait for one answer of the Bicep CLI. */
   timeoutMs: number;
-  /** Levels from the user's config, by canonical rule id; rules not named keep their own level. */
-  ruleSettings?: ReadonlyMap<string, RuleSetting>;
+  /** The user's config for an input: rule levels by canonical id, parameter values, excluded files. */
+  config?: InputConfig;
+  /** Called before each input is analysed, e.g. for a progress line. */
+  onProgress?(done: number, total: number, file: string): void;
+}
+
+export interface InputConfig {
+  configFor(file: string): { rules: ReadonlyMap<string, RuleSetting>; parameters: ReadonlyMap<string, Value> };
+  isExcluded(file: string): boolean;
 }
 
 export interface BicepCliInfo {
@@ -57,7 +64,7 @@ function readError(error: unknown): string | undefined {
  * environment fails; an input that cannot be analysed is a `failed` result instead.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
-  const discovery = discoverInputs(options.paths, options.cwd);
+  const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
   const results: InputResult[] = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
   const needsBicep = discovery.inputs.some((i) => i.kind !== 'arm-template');
   let compiler: BicepCompiler | undefined;
@@ -67,7 +74,10 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   }
   try {
     const inputs = compiler ? await entryPoints(discovery.inputs, (file) => referencesOrNone(compiler!, file)) : discovery.inputs;
-    for (const input of inputs) results.push(await analyzeInput(input, compiler, options));
+    for (const [index, input] of inputs.entries()) {
+      options.onProgress?.(index, inputs.length, input.file);
+      results.push(await analyzeInput(input, compiler, options));
+    }
   } finally {
     await compiler?.close();
   }
@@ -90,9 +100,11 @@ async function referencesOrNone(compiler: BicepCompiler, file: string): Promise<
 async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {
   try {
     fs.accessSync(input.file, fs.constants.R_OK);
-    const settings = options.ruleSettings ?? new Map();
-    if (input.kind === 'arm-template') return await analyzeArmTemplate(input.file, options.parameters, settings);
-    return await analyzeBicep(compiler!, input.file, options.parameters, settings);
+    const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map() };
+    if (input.kind === 'arm-template') {
+      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules);
+    }
+    return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules);
   } catch (error) {
     const reason = readError(error);
     if (reason === undefined) throw error;

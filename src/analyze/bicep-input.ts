@@ -62,18 +62,26 @@ function templateFileOf(file: string): string {
   return target && isLocalModule(target) ? path.resolve(path.dirname(file), target) : file;
 }
 
+/** Parameter values from the config file and from the command line. */
+export interface ParameterValues {
+  config: ReadonlyMap<string, Value>;
+  overrides: ReadonlyMap<string, Value>;
+}
+
 /** Compiles a `.bicep` or `.bicepparam` entry and analyses the template it deploys. */
 export async function analyzeBicep(
   compiler: BicepCompiler,
   file: string,
-  overrides: ReadonlyMap<string, Value>,
+  values: ParameterValues,
   ruleSettings: ReadonlyMap<string, RuleSetting>,
 ): Promise<InputResult> {
   const output = await compiler.compile(file);
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success || output.template === undefined) return { file, status: 'failed', findings };
-  const { doc, parameters } = compiledDocument(file, output.template, output.parameters);
-  for (const [name, value] of overrides) parameters.set(name, value);
+  const compiled = compiledDocument(file, output.template, output.parameters);
+  const { doc } = compiled;
+  // A .bicepparam file's values win over the config's; the command line's win over both.
+  const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters });
   const locator = await BicepLocator.create(templateFileOf(file), doc);
   for (const problem of expansion.problems) {

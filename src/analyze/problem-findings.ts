@@ -8,7 +8,29 @@ export const PROBLEM_RULE_IDS = {
   evaluation: 'template-evaluation',
   limit: 'template-limit',
   syntax: 'json-syntax',
+  input: 'input',
 } as const;
+
+/** What each of the tool's own finding ids means, for reports that describe every id they use. */
+export const PROBLEM_RULES: Readonly<Record<string, { title: string; description: string }>> = {
+  [PROBLEM_RULE_IDS.structure]: {
+    title: 'Template structure',
+    description: 'The template does not have the shape of an ARM deployment template, so it cannot be analysed.',
+  },
+  [PROBLEM_RULE_IDS.evaluation]: {
+    title: 'Expression not evaluated',
+    description: 'An expression could not be evaluated, so the rules may not see its value; review it by hand.',
+  },
+  [PROBLEM_RULE_IDS.limit]: {
+    title: 'Analysis limit',
+    description: 'The template exceeds a bound of the analysis (loop size, nesting depth or string size).',
+  },
+  [PROBLEM_RULE_IDS.syntax]: { title: 'JSON syntax', description: 'The file is not valid JSON.' },
+  [PROBLEM_RULE_IDS.input]: {
+    title: 'Input not analysed',
+    description: 'The input could not be read or compiled, so no rule ran on it.',
+  },
+};
 
 export function problemFinding(problem: ExpansionProblem, location: SourceLocation): Finding {
   const evaluation = problem.kind === 'evaluation';
@@ -25,7 +47,7 @@ export function problemFinding(problem: ExpansionProblem, location: SourceLocati
 
 /** An input that cannot be analysed at all, at the place that shows why. */
 export function inputFinding(file: string, reason: string, location: SourceLocation): Finding {
-  return { ruleId: 'input', level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
+  return { ruleId: PROBLEM_RULE_IDS.input, level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
 }
 
 export function syntaxFinding(problem: JsonSyntaxProblem, location: SourceLocation): Finding {

@@ -57,7 +57,11 @@ function parser(argv: readonly string[]) {
     .option('parameters', { alias: 'p', type: 'string', describe: 'ARM parameters .json file for ARM template inputs' })
     .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON or text); repeatable' })
     .option('timeout', { type: 'number', default: 120, describe: 'seconds to wait for one answer of the Bicep CLI' })
-    .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .bicep-audit.json in the working folder, if any)' })
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)",
+    })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
     .help('help')
     .alias('help', 'h')

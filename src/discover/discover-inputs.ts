@@ -31,25 +31,26 @@ function kindOf(file: string): InputKind | undefined {
   return undefined;
 }
 
-function walk(folder: string, found: DiscoveredInput[]): void {
+function walk(folder: string, found: DiscoveredInput[], isExcluded: (file: string) => boolean): void {
   const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, found);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, found, isExcluded);
     } else if (entry.isFile()) {
       const kind = kindOf(entry.name);
       // In folders only Bicep sources count: most JSON files there are not templates.
-      if (kind === 'bicep' || kind === 'bicepparam') found.push({ file: full, kind, fromFolder: true });
+      if ((kind === 'bicep' || kind === 'bicepparam') && !isExcluded(full)) found.push({ file: full, kind, fromFolder: true });
     }
   }
 }
 
 /**
  * Files and folders → entry points. Files are taken as named (`.bicep`, `.bicepparam`, ARM
- * `.json`); folders are searched for `*.bicep` and `*.bicepparam`, skipping node_modules and .git.
+ * `.json`); folders are searched for `*.bicep` and `*.bicepparam`, skipping node_modules, .git
+ * and the files `isExcluded` names (a file named on the command line is always taken).
  */
-export function discoverInputs(paths: readonly string[], cwd: string): Discovery {
+export function discoverInputs(paths: readonly string[], cwd: string, isExcluded: (file: string) => boolean = () => false): Discovery {
   const inputs: DiscoveredInput[] = [];
   const unusable: UnusablePath[] = [];
   for (const given of paths) {
@@ -62,7 +63,7 @@ export function discoverInputs(paths: readonly string[], cwd: string): Discovery
       continue;
     }
     if (stat.isDirectory()) {
-      walk(file, inputs);
+      walk(file, inputs, isExcluded);
       continue;
     }
     const kind = kindOf(file);

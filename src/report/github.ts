@@ -1,4 +1,5 @@
-import type { InputResult } from '../rules/finding';
+import path from 'node:path';
+import type { Finding, InputResult } from '../rules/finding';
 import { displayPath } from './paths';
 import type { ReportContext } from './report-context';
 
@@ -13,22 +14,61 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on its line. */
+/** GitHub resolves annotation files against the workspace, which is the repository root. */
+function workspacePath(file: string, context: ReportContext): string {
+  return displayPath(file, context.repoRoot).split(path.sep).join('/');
+}
+
+const unsuppressed = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
+
+function title(finding: Finding): string {
+  return finding.kind === 'review' ? `${finding.ruleId} (review)` : finding.ruleId;
+}
+
+/** GitHub Actions workflow commands: each unsuppressed finding becomes an annotation on its range. */
 export function formatGithub(results: readonly InputResult[], context: ReportContext): string {
-  const lines = results
-    .flatMap((r) => r.findings)
-    .filter((f) => !f.suppression)
-    .map((f) => {
-      const { start, end } = f.location.range;
-      const properties = [
-        `file=${escapeProperty(displayPath(f.location.file, context.cwd))}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        `endColumn=${end.character + 1}`,
-        `title=${escapeProperty(f.kind === 'review' ? `${f.ruleId} (review)` : f.ruleId)}`,
-      ];
-      return `::${COMMANDS[f.level]} ${properties.join(',')}::${escapeData(f.message)}`;
-    });
+  const lines = unsuppressed(results).map((f) => {
+    const { start, end } = f.location.range;
+    const properties = [
+      `file=${escapeProperty(workspacePath(f.location.file, context))}`,
+      `line=${start.line + 1}`,
+      `col=${start.character + 1}`,
+      `endLine=${end.line + 1}`,
+      `endColumn=${end.character + 1}`,
+      `title=${escapeProperty(title(f))}`,
+    ];
+    return `::${COMMANDS[f.level]} ${properties.join(',')}::${escapeData(f.message)}`;
+  });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A Markdown job summary (for `GITHUB_STEP_SUMMARY`): counts, the Bicep version and a table of results. */
+export function formatStepSummary(results: readonly InputResult[], context: ReportContext): string {
+  const findings = unsuppressed(results);
+  const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;
+  const suppressed = results.flatMap((r) => r.findings).length - findings.length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const lines = [
+    '## bicep-audit',
+    '',
+    `**${findings.length === 0 ? 'No problems' : `${findings.length} problem${findings.length === 1 ? '' : 's'}`}** in ${results.length} input${results.length === 1 ? '' : 's'}: ` +
+      `${count('error')} errors, ${count('warning')} warnings, ${count('note')} notes, ${suppressed} suppressed` +
+      (failed > 0 ? `; **${failed} could not be analysed**` : '') +
+      '.',
+    '',
+    `bicep-audit ${context.toolVersion}, ${context.bicepVersion === undefined ? 'no Bicep CLI needed' : `Bicep CLI ${context.bicepVersion}`}.`,
+  ];
+  if (findings.length > 0) {
+    lines.push('', '| Level | Rule | Location | Message |', '| --- | --- | --- | --- |');
+    for (const f of findings) {
+      const { line, character } = f.location.range.start;
+      const where = `${workspacePath(f.location.file, context)}:${line + 1}:${character + 1}`;
+      lines.push(`| ${f.level}${f.kind === 'review' ? ' (review)' : ''} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -2,44 +2,55 @@ import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { describeValue } from '../template/describe-value';
 import type { ReportContext } from './report-context';
 
+/** Bumped on any change that could break a program reading the report (schemas/report.schema.json). */
+export const JSON_REPORT_VERSION = 1;
+
 /** 1-based positions, as editors show them. */
 function jsonLocation(location: SourceLocation) {
   const { start, end } = location.range;
-  return {
-    file: location.file,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-  };
+  return { file: location.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-function jsonFinding(finding: Finding) {
+function jsonResult(finding: Finding, input: string) {
   return {
     ruleId: finding.ruleId,
-    level: finding.level,
     kind: finding.kind,
+    level: finding.level,
     message: finding.message,
-    ...jsonLocation(finding.location),
+    input,
+    location: jsonLocation(finding.location),
     relatedLocations: finding.relatedLocations.map((r) => ({ message: r.message, ...jsonLocation(r.location) })),
-    ...(finding.instance
+    instance: finding.instance
       ? {
-          instance: {
-            type: finding.instance.type,
-            name: describeValue(finding.instance.name),
-            id: describeValue(finding.instance.id),
-            symbolicName: finding.instance.symbolicName,
-            deploymentChain: finding.instance.deploymentChain,
-          },
+          type: finding.instance.type,
+          name: describeValue(finding.instance.name),
+          id: describeValue(finding.instance.id),
+          symbolicName: finding.instance.symbolicName,
+          deploymentChain: finding.instance.deploymentChain,
         }
-      : {}),
-    ...(finding.appliesTo ? { appliesTo: finding.appliesTo } : {}),
-    suppressed: finding.suppression !== undefined,
+      : null,
+    appliesTo: finding.appliesTo ?? [input],
+    suppression: finding.suppression ?? null,
   };
 }
 
-/** Machine-readable results: one object per input with its status and findings. */
-export function formatJson(results: readonly InputResult[], _context: ReportContext): string {
-  const body = results.map((r) => ({ file: r.file, status: r.status, findings: r.findings.map(jsonFinding) }));
-  return `${JSON.stringify(body, null, 2)}\n`;
+/** Machine-readable results in a versioned shape: tool, inputs with their status, results, counts. */
+export function formatJson(results: readonly InputResult[], context: ReportContext): string {
+  const all = results.flatMap((r) => r.findings.map((f) => jsonResult(f, r.file)));
+  const active = all.filter((r) => r.suppression === null);
+  const report = {
+    version: JSON_REPORT_VERSION,
+    tool: { name: 'bicep-audit', version: context.toolVersion },
+    bicep: context.bicepVersion === undefined ? null : { version: context.bicepVersion },
+    inputs: results.map((r) => ({ file: r.file, status: r.status })),
+    results: all,
+    summary: {
+      errors: active.filter((r) => r.level === 'error').length,
+      warnings: active.filter((r) => r.level === 'warning').length,
+      notes: active.filter((r) => r.level === 'note').length,
+      suppressed: all.length - active.length,
+      failedInputs: results.filter((r) => r.status === 'failed').length,
+    },
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,14 +1,20 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** A file as reports name it: relative to the working folder when inside it, else absolute. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+/** `file` relative to `folder` when inside it, else undefined. */
+function relativeInside(file: string, folder: string): string | undefined {
+  const relative = path.relative(folder, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
 }
 
-/** A SARIF artifact URI: relative (with forward slashes) inside the working folder, else a file URL. */
-export function artifactUri(file: string, cwd: string): string {
-  const shown = displayPath(file, cwd);
-  return path.isAbsolute(shown) ? pathToFileURL(shown).href : shown.split(path.sep).join('/');
+/** A file as reports name it: relative to the working folder when inside it, else absolute. */
+export function displayPath(file: string, cwd: string): string {
+  return relativeInside(file, cwd) ?? file;
+}
+
+/** A SARIF artifact location: relative to `%SRCROOT%` (the repository root) when inside it, else a file URL. */
+export function artifactLocation(file: string, repoRoot: string): { uri: string; uriBaseId?: string } {
+  const relative = relativeInside(file, repoRoot);
+  if (relative === undefined) return { uri: pathToFileURL(file).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }

@@ -10,7 +10,15 @@ export interface ReportedRule {
 export interface ReportContext {
   /** Paths are printed relative to this folder. */
   cwd: string;
+  /** SARIF artifact URIs are relative to this folder (`%SRCROOT%`): the repository root, else `cwd`. */
+  repoRoot: string;
   toolVersion: string;
+  /** The Bicep CLI's version, when an input needed it. */
+  bicepVersion?: string;
   /** Metadata of every rule that ran, by id. */
   rules: ReadonlyMap<string, ReportedRule>;
+  /** A source file's text, for excerpts and fingerprints; undefined when it cannot be read. */
+  sourceText(file: string): string | undefined;
+  /** Whether stylish output may use ANSI colours. */
+  color: boolean;
 }

@@ -1,73 +1,100 @@
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
-import { artifactUri } from './paths';
+import { packageJson } from '../package-info';
+import { partialFingerprints } from './fingerprints';
+import { artifactLocation } from './paths';
 import type { ReportContext } from './report-context';
+import { describeRule } from './rule-descriptions';
 
-function physicalLocation(location: SourceLocation, cwd: string) {
+const FINGERPRINT_KEY = 'bicepAuditFindingHash/v1';
+
+function physicalLocation(location: SourceLocation, context: ReportContext) {
   const { start, end } = location.range;
   return {
-    artifactLocation: { uri: artifactUri(location.file, cwd) },
+    artifactLocation: artifactLocation(location.file, context.repoRoot),
     region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
   };
 }
 
 function descriptor(id: string, context: ReportContext): ReportingDescriptor {
-  const rule = context.rules.get(id);
-  if (!rule) return { id };
+  const rule = describeRule(id, context);
   return {
     id,
-    shortDescription: { text: rule.meta.description },
-    ...(rule.help ? { help: { text: rule.help, markdown: rule.help } } : {}),
-    defaultConfiguration: { level: rule.meta.level },
-    properties: { tags: [...rule.meta.tags], aliases: [...rule.meta.aliases] },
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    helpUri: rule.helpUri,
+    help: rule.help === undefined ? { text: `${rule.description} See ${rule.helpUri}` } : { text: rule.help, markdown: rule.help },
+    defaultConfiguration: { level: rule.level },
+    properties: {
+      tags: [...rule.tags],
+      ...(rule.aliases.length > 0 ? { aliases: [...rule.aliases] } : {}),
+      ...(rule.securitySeverity === undefined ? {} : { 'security-severity': rule.securitySeverity }),
+    },
   };
 }
 
-function sarifResult(finding: Finding, ruleIndex: number, context: ReportContext): Result {
+function sarifResult(finding: Finding, ruleIndex: number, fingerprint: string, context: ReportContext): Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     kind: finding.kind,
     level: finding.level,
     message: { text: finding.message },
-    locations: [{ physicalLocation: physicalLocation(finding.location, context.cwd) }],
+    locations: [{ physicalLocation: physicalLocation(finding.location, context) }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(finding.relatedLocations.length > 0
       ? {
           relatedLocations: finding.relatedLocations.map((r, id) => ({
             id,
             message: { text: r.message },
-            physicalLocation: physicalLocation(r.location, context.cwd),
+            physicalLocation: physicalLocation(r.location, context),
           })),
         }
       : {}),
-    ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind }] } : {}),
-    ...(finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactUri(f, context.cwd)) } } : {}),
+    ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind, status: 'accepted' as const }] } : {}),
+    ...(finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}),
   };
 }
 
-/** SARIF 2.1.0 for code scanning; rule metadata and help come from the rules themselves. */
+/** SARIF 2.1.0 for GitHub code scanning; rule metadata and help come from the rules themselves. */
 export function formatSarif(results: readonly InputResult[], context: ReportContext): string {
   const findings = results.flatMap((r) => r.findings);
   const ruleIds = [...new Set([...context.rules.keys(), ...findings.map((f) => f.ruleId)])];
+  const fingerprints = partialFingerprints(findings, context);
+  const failed = results.filter((r) => r.status === 'failed');
   const log: Log = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'bicep-audit', version: context.toolVersion, rules: ruleIds.map((id) => descriptor(id, context)) } },
-        results: findings.map((f) => sarifResult(f, ruleIds.indexOf(f.ruleId), context)),
+        tool: {
+          driver: {
+            name: 'bicep-audit',
+            version: context.toolVersion,
+            semanticVersion: context.toolVersion,
+            informationUri: packageJson().homepage,
+            rules: ruleIds.map((id) => descriptor(id, context)),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${context.repoRoot}/`).href } },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f, i) => sarifResult(f, ruleIds.indexOf(f.ruleId), fingerprints[i]!, context)),
         invocations: [
           {
-            executionSuccessful: results.every((r) => r.status === 'analysed'),
-            ...(results.some((r) => r.status === 'failed')
+            executionSuccessful: failed.length === 0,
+            ...(failed.length > 0
               ? {
-                  toolExecutionNotifications: results
-                    .filter((r) => r.status === 'failed')
-                    .map((r) => ({ level: 'error' as const, message: { text: `could not analyse ${artifactUri(r.file, context.cwd)}` } })),
+                  toolExecutionNotifications: failed.map((r) => ({
+                    level: 'error' as const,
+                    message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }],
+                  })),
                 }
               : {}),
           },
         ],
+        ...(context.bicepVersion === undefined ? {} : { properties: { bicepVersion: context.bicepVersion } }),
       },
     ],
   };

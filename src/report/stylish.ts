@@ -1,4 +1,6 @@
-import type { InputResult } from '../rules/finding';
+import type { Finding, InputResult } from '../rules/finding';
+import { colors, type Colors } from './colors';
+import { excerpt } from './excerpt';
 import { displayPath } from './paths';
 import type { ReportContext } from './report-context';
 
@@ -6,31 +8,45 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** A human-readable report grouped by file, like ESLint's default formatter. */
+function levelText(finding: Finding, c: Colors): string {
+  const paint = { error: c.red, warning: c.yellow, note: c.blue }[finding.level];
+  return paint(finding.kind === 'review' ? `${finding.level} (review)` : finding.level);
+}
+
+function findingRows(finding: Finding, context: ReportContext, c: Colors): string[] {
+  const { line, character } = finding.location.range.start;
+  const appliesTo =
+    finding.appliesTo && finding.appliesTo.length > 1 ? `  (for ${finding.appliesTo.map((f) => displayPath(f, context.cwd)).join(', ')})` : '';
+  const suppressed = finding.suppression ? `  ${c.dim('[suppressed]')}` : '';
+  const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
+  const text = context.sourceText(finding.location.file);
+  const lines = text === undefined ? undefined : excerpt(text, finding.location.range);
+  return lines ? [head, ...lines.map((l, i) => `    ${i === 0 ? c.dim(l) : c.red(l)}`)] : [head];
+}
+
+/** The closing line: `✖ 3 problems (2 errors, 1 warning), 1 suppressed`, plus inputs that could not be analysed. */
+function summary(results: readonly InputResult[], findings: readonly Finding[], c: Colors): string {
+  const active = findings.filter((f) => !f.suppression);
+  const count = (level: Finding['level']) => active.filter((f) => f.level === level).length;
+  const notes = count('note');
+  const suppressed = findings.length - active.length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`;
+  const line =
+    `${active.length === 0 ? c.green('✓') : c.red('✖')} ${c.bold(plural(active.length, 'problem'))} (${counts})` +
+    (suppressed > 0 ? `, ${suppressed} suppressed` : '');
+  return failed > 0 ? `${line}\n${c.red('✖')} ${failed} of ${plural(results.length, 'input')} could not be analysed` : line;
+}
+
+/** A human-readable report grouped by file, like ESLint's default formatter, with a source excerpt per finding. */
 export function formatStylish(results: readonly InputResult[], context: ReportContext): string {
+  const c = colors(context.color);
   const byFile = new Map<string, string[]>();
-  const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   const findings = results.flatMap((r) => r.findings);
   for (const finding of findings) {
     const file = displayPath(finding.location.file, context.cwd);
-    const { line, character } = finding.location.range.start;
-    const level = finding.kind === 'review' ? `${finding.level} (review)` : finding.level;
-    const appliesTo =
-      finding.appliesTo && finding.appliesTo.length > 1 ? `  (for ${finding.appliesTo.map((f) => displayPath(f, context.cwd)).join(', ')})` : '';
-    const suffix = `${appliesTo}${finding.suppression ? '  [suppressed]' : ''}`;
-    const row = `  ${line + 1}:${character + 1}  ${level}  ${finding.message}  ${finding.ruleId}${suffix}`;
-    byFile.set(file, [...(byFile.get(file) ?? []), row]);
-    if (finding.suppression) counts.suppressed += 1;
-    else counts[finding.level] += 1;
+    byFile.set(file, [...(byFile.get(file) ?? []), ...findingRows(finding, context, c)]);
   }
-  const blocks = [...byFile].map(([file, rows]) => `${file}\n${rows.join('\n')}`);
-  const failed = results.filter((r) => r.status === 'failed').length;
-  const total = counts.error + counts.warning + counts.note;
-  const summary =
-    `${total === 0 ? '✓' : '✖'} ${plural(total, 'problem')} ` +
-    `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')})` +
-    (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') +
-    ` in ${plural(results.length, 'input')}` +
-    (failed > 0 ? `; ${failed} could not be analysed` : '');
-  return [...blocks, summary].join('\n\n') + '\n';
+  const blocks = [...byFile].map(([file, rows]) => `${c.underline(file)}\n${rows.join('\n')}`);
+  return [...blocks, summary(results, findings, c)].join('\n\n') + '\n';
 }

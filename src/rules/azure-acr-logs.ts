@@ -128,11 +128,13 @@ function ifDeployed(registry: ResourceInstance, report: RuleReport<MessageId>, c
 export const azureAcrLogs = defineRule<MessageId>({
   id: 'Azure.ACR.Logs',
   meta: {
+    title: 'Container registries export their audit logs',
     description:
       'Container registries must export the ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents logs (or the audit or allLogs category group) through a diagnostic setting.',
     docsPath: 'docs/rules/Azure.ACR.Logs.md',
     level: 'error',
     tags: ['security', 'Azure Well-Architected SE:10', 'MCSB LT-4', 'severity Important'],
+    securitySeverity: '7.0',
     aliases: ['Azure.ACR.AuditLogs', 'AZR-000535'],
     messages: {
       noSettings:

@@ -4,11 +4,16 @@ import type { FindingKind, FindingLevel } from './finding';
 
 /** What a rule says about itself; feeds reports, SARIF rule metadata and the docs check. */
 export interface RuleMeta<MessageId extends string = string> {
+  /** A few words: the heading of the docs page and SARIF's short description. */
+  title: string;
+  /** One or two sentences: what the rule demands. */
   description: string;
   /** Path of the rule's docs page, relative to the package root. */
   docsPath: string;
   level: FindingLevel;
   tags: readonly string[];
+  /** CVSS-like score (0.0-10.0) that code scanning turns into critical, high, medium or low. */
+  securitySeverity: string;
   /** Other ids users may name the rule by (config, suppressions). */
   aliases: readonly string[];
   /** Message templates with `{name}` placeholders. */

@@ -88,7 +88,8 @@ export function validateAgainstSchema(name: SchemaName, value: unknown): SchemaP
     const message = describe(error);
     if (seen.has(message)) continue;
     seen.add(message);
-    problems.push({ path: at, message });
+    // An unexpected property is shown at the property itself rather than at its object.
+    problems.push({ path: error.keyword === 'additionalProperties' ? [...at, String(error.params.additionalProperty)] : at, message });
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
@@ -56,31 +57,48 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     const result = await invoke(['notes.txt', '--output', target]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`bicep-audit: cannot write the report to --output ${target}: ENOENT: no such file or directory, open '${target}'\n`);
+    expect(result.stderr).toBe(`bicep-audit: cannot write the report to --output ${target}: its folder does not exist\n`);
+  });
+
+  it('an --output that fails leaves the file that was there whole, and no temp file beside it', async () => {
+    const folder = path.join(tree, 'reports');
+    fs.mkdirSync(folder, { recursive: true });
+    const target = path.join(folder, 'report.json');
+    fs.writeFileSync(target, 'previous report\n');
+    fs.chmodSync(folder, 0o500);
+    try {
+      const result = await invoke(['notes.txt', '--output', target]);
+      // root may write to read-only folders; then the new report replaces the old one whole.
+      const expected = process.getuid?.() === 0 ? 'notes.txt' : 'previous report\n';
+      expect(result.code).toBe(2);
+      expect(fs.readFileSync(target, 'utf8').startsWith(expected)).toBe(true);
+      expect(fs.readdirSync(folder)).toEqual(['report.json']);
+    } finally {
+      fs.chmodSync(folder, 0o700);
+    }
   });
 
   it('a missing file is reported as an input that could not be analysed (exit 2)', async () => {
     const result = await invoke(['missing.json', '--format', 'json']);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toEqual([
+    const file = path.join(tree, 'missing.json');
+    const report = JSON.parse(result.stdout);
+    expect([report.inputs, report.summary]).toEqual([
+      [{ file, status: 'failed' }],
+      { errors: 1, warnings: 0, notes: 0, suppressed: 0, failedInputs: 1 },
+    ]);
+    expect(report.results).toEqual([
       {
-        file: path.join(tree, 'missing.json'),
-        status: 'failed',
-        findings: [
-          {
-            ruleId: 'input',
-            level: 'error',
-            kind: 'fail',
-            message: `cannot analyse ${path.join(tree, 'missing.json')}: no such file or folder`,
-            file: path.join(tree, 'missing.json'),
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 1,
-            relatedLocations: [],
-            suppressed: false,
-          },
-        ],
+        ruleId: 'input',
+        kind: 'fail',
+        level: 'error',
+        message: `cannot analyse ${file}: no such file or folder`,
+        input: file,
+        location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        relatedLocations: [],
+        instance: null,
+        appliesTo: [file],
+        suppression: null,
       },
     ]);
   });
@@ -90,8 +108,11 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe(
       'notes.txt\n' +
-        `  1:1  error  cannot analyse ${path.join(tree, 'notes.txt')}: not a .bicep, .bicepparam or ARM template .json file  input\n\n` +
-        '✖ 1 problem (1 error, 0 warnings, 0 notes) in 1 input; 1 could not be analysed\n',
+        `  1:1  error  cannot analyse ${path.join(tree, 'notes.txt')}: not a .bicep, .bicepparam or ARM template .json file  input\n` +
+        '    1 | not a template\n' +
+        '      | ^\n\n' +
+        '✖ 1 problem (1 error, 0 warnings)\n' +
+        '✖ 1 of 1 input could not be analysed\n',
     );
   });
 });
@@ -104,8 +125,12 @@ describe.each(RUNNERS)('inputs that are not templates (%s)', (_runner, run) => {
   });
   const invoke = (argv: string[]) => run({ argv: [...argv, '--format', 'json'], cwd: inputs, env: isolatedEnv(), homeDir: home });
   const only = (stdout: string) => {
-    const [result] = JSON.parse(stdout) as { status: string; findings: { ruleId: string; message: string; line: number; column: number }[] }[];
-    return { status: result!.status, findings: result!.findings.map((f) => [f.ruleId, f.line, f.column, f.message]) };
+    const report = JSON.parse(stdout) as {
+      inputs: { status: string }[];
+      results: { ruleId: string; message: string; location: { line: number; column: number } }[];
+    };
+    expect(report.inputs).toHaveLength(1);
+    return { status: report.inputs[0]!.status, findings: report.results.map((f) => [f.ruleId, f.location.line, f.location.column, f.message]) };
   };
 
   it('a parameters file is not analysed as a template (exit 2)', async () => {

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import Ajv from 'ajv';
 import { analyzeArmTemplate } from '../../src/analyze/arm-input';
-import { formatGithub } from '../../src/report/github';
+import { colors, colorWanted } from '../../src/report/colors';
+import { formatGithub, formatStepSummary } from '../../src/report/github';
 import { formatJson } from '../../src/report/json';
 import type { ReportContext } from '../../src/report/report-context';
 import { formatSarif } from '../../src/report/sarif';
@@ -11,7 +14,15 @@ import { RULES } from '../../src/rules/index';
 import { ARM_FIXTURES } from '../helpers/expand-fixture';
 import { positionOf } from '../helpers/fixture-position';
 
-const context: ReportContext = { cwd: ARM_FIXTURES, toolVersion: '9.9.9', rules: reportedRules(RULES) };
+const ROOT = path.resolve(__dirname, '..', '..');
+const context: ReportContext = {
+  cwd: ARM_FIXTURES,
+  repoRoot: ROOT,
+  toolVersion: '9.9.9',
+  rules: reportedRules(RULES),
+  sourceText: (file) => fs.readFileSync(file, 'utf8'),
+  color: false,
+};
 const TYPO = path.join(ARM_FIXTURES, 'typo.json');
 const CONDITION = path.join(ARM_FIXTURES, 'condition.json');
 const TYPO_MESSAGE =
@@ -29,36 +40,129 @@ beforeAll(async () => {
 
 const typoAt = positionOf(TYPO, '"ContainerRegistryRepositoryEvent"');
 const reviewAt = positionOf(CONDITION, '{ "category": "ContainerRegistryLoginEvents"');
+const typoLine = fs.readFileSync(TYPO, 'utf8').split('\n')[typoAt.line - 1]!;
+const reviewLine = fs.readFileSync(CONDITION, 'utf8').split('\n')[reviewAt.line - 1]!;
+const underline = (column: number, width: number) => `${' '.repeat(column - 1)}${'^'.repeat(width)}`;
 
-describe('reporters', () => {
-  it('stylish groups by file, marks reviews and suppressions, and counts', () => {
+describe('stylish', () => {
+  it('groups by file, shows the line with a caret under the range, marks reviews and suppressions, and counts', () => {
     expect(formatStylish(results, context)).toBe(
       'typo.json\n' +
-        `  ${typoAt.line}:${typoAt.column}  error  ${TYPO_MESSAGE}  Azure.ACR.Logs\n\n` +
+        `  ${typoAt.line}:${typoAt.column}  error  ${TYPO_MESSAGE}  Azure.ACR.Logs\n` +
+        `    ${typoAt.line} | ${typoLine}\n` +
+        `       | ${underline(typoAt.column, 34)}\n\n` +
         'condition.json\n' +
-        `  ${reviewAt.line}:${reviewAt.column}  warning (review)  ${REVIEW_MESSAGE}  Azure.ACR.Logs  [suppressed]\n\n` +
-        '✖ 1 problem (1 error, 0 warnings, 0 notes), 1 suppressed in 2 inputs\n',
+        `  ${reviewAt.line}:${reviewAt.column}  warning (review)  ${REVIEW_MESSAGE}  Azure.ACR.Logs  [suppressed]\n` +
+        `    ${reviewAt.line} | ${reviewLine}\n` +
+        `       | ${underline(reviewAt.column, reviewLine.lastIndexOf('}') + 2 - reviewAt.column)}\n\n` +
+        '✖ 1 problem (1 error, 0 warnings), 1 suppressed\n',
     );
   });
 
-  it('github writes one annotation per unsuppressed finding', () => {
+  it('paints levels, positions and the summary only when colour is on', () => {
+    const painted = formatStylish(results.slice(0, 1), { ...context, color: true });
+    expect(painted.split('\n')[0]).toBe('\u001b[4mtypo.json\u001b[24m');
+    expect(painted.split('\n')[1]).toBe(
+      `  \u001b[2m${typoAt.line}:${typoAt.column}\u001b[22m  \u001b[31merror\u001b[39m  ${TYPO_MESSAGE}  \u001b[2mAzure.ACR.Logs\u001b[22m`,
+    );
+    expect(painted.endsWith('\u001b[31m✖\u001b[39m \u001b[1m1 problem\u001b[22m (1 error, 0 warnings)\n')).toBe(true);
+    expect(formatStylish(results.slice(0, 1), context)).not.toContain('\u001b[');
+  });
+
+  it('says how many inputs could not be analysed, and shows a clean run with a tick', () => {
+    const failed: InputResult = { file: '/x/missing.json', status: 'failed', findings: [] };
+    expect(formatStylish([failed, { file: '/x/ok.json', status: 'analysed', findings: [] }], context)).toBe(
+      '✓ 0 problems (0 errors, 0 warnings)\n✖ 1 of 2 inputs could not be analysed\n',
+    );
+  });
+
+  it.each([
+    ['a terminal', true, {}, true],
+    ['a terminal with NO_COLOR=1', true, { NO_COLOR: '1' }, false],
+    ['a terminal with NO_COLOR empty (unset by convention)', true, { NO_COLOR: '' }, true],
+    ['a pipe', false, {}, false],
+    ['an unknown stream', undefined, {}, false],
+  ])('colour on %s: %s', (_name, isTTY, env, expected) => {
+    expect(colorWanted(isTTY, env)).toBe(expected);
+  });
+
+  it('colours are the identity when off', () => {
+    const off = colors(false);
+    expect([off.red('a'), off.dim('b'), off.bold('c')]).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('github', () => {
+  it('writes one annotation per unsuppressed finding, with the file relative to the repository root', () => {
     expect(formatGithub(results, context)).toBe(
-      `::error file=typo.json,line=${typoAt.line},col=${typoAt.column},endLine=${typoAt.line},endColumn=${typoAt.column + 34},title=Azure.ACR.Logs::${TYPO_MESSAGE}\n`,
+      `::error file=test/fixtures/arm/typo.json,line=${typoAt.line},col=${typoAt.column},endLine=${typoAt.line},endColumn=${typoAt.column + 34},title=Azure.ACR.Logs::${TYPO_MESSAGE}\n`,
     );
   });
 
-  it('json gives 1-based positions, the instance and the suppression flag', () => {
-    const [typo] = JSON.parse(formatJson(results, context)) as { findings: unknown[] }[];
-    expect(typo!.findings[0]).toEqual({
+  it('escapes % and line breaks in the message, and also , and : in properties', () => {
+    const tricky: InputResult = {
+      file: path.join(ROOT, 'a,b:c.json'),
+      status: 'analysed',
+      findings: [
+        {
+          ruleId: 'Azure.ACR.Logs',
+          level: 'note',
+          kind: 'review',
+          message: '100% sure?\r\nno:: really\nok',
+          location: { file: path.join(ROOT, 'a,b:c.json'), range: { start: { line: 0, character: 0 }, end: { line: 1, character: 2 } } },
+          relatedLocations: [],
+        },
+      ],
+    };
+    expect(formatGithub([tricky], context)).toBe(
+      '::notice file=a%2Cb%3Ac.json,line=1,col=1,endLine=2,endColumn=3,title=Azure.ACR.Logs (review)::100%25 sure?%0D%0Ano:: really%0Aok\n',
+    );
+  });
+
+  it('summarises the run as Markdown for the job summary', () => {
+    const piped: InputResult = {
+      ...results[0]!,
+      findings: [{ ...results[0]!.findings[0]!, message: 'a | b\nc' }],
+    };
+    expect(formatStepSummary([piped, results[1]!], { ...context, bicepVersion: '0.37.4' })).toBe(
+      '## bicep-audit\n\n' +
+        '**1 problem** in 2 inputs: 1 errors, 0 warnings, 0 notes, 1 suppressed.\n\n' +
+        'bicep-audit 9.9.9, Bicep CLI 0.37.4.\n\n' +
+        '| Level | Rule | Location | Message |\n' +
+        '| --- | --- | --- | --- |\n' +
+        `| error | Azure.ACR.Logs | \`test/fixtures/arm/typo.json:${typoAt.line}:${typoAt.column}\` | a \\| b<br>c |\n`,
+    );
+    expect(formatStepSummary([{ file: TYPO, status: 'failed', findings: [] }], context)).toBe(
+      '## bicep-audit\n\n**No problems** in 1 input: 0 errors, 0 warnings, 0 notes, 0 suppressed; **1 could not be analysed**.\n\nbicep-audit 9.9.9, no Bicep CLI needed.\n',
+    );
+  });
+});
+
+describe('json', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+
+  it('gives the versioned shape: tool, Bicep, inputs with status, results with 1-based locations, summary', () => {
+    const report = JSON.parse(formatJson(results, { ...context, bicepVersion: '0.37.4' }));
+    expect(validate(report)).toBe(true);
+    expect({ ...report, results: report.results.length }).toEqual({
+      version: 1,
+      tool: { name: 'bicep-audit', version: '9.9.9' },
+      bicep: { version: '0.37.4' },
+      inputs: [
+        { file: TYPO, status: 'analysed' },
+        { file: CONDITION, status: 'analysed' },
+      ],
+      results: 2,
+      summary: { errors: 1, warnings: 0, notes: 0, suppressed: 1, failedInputs: 0 },
+    });
+    expect(report.results[0]).toEqual({
       ruleId: 'Azure.ACR.Logs',
-      level: 'error',
       kind: 'fail',
+      level: 'error',
       message: TYPO_MESSAGE,
-      file: TYPO,
-      line: typoAt.line,
-      column: typoAt.column,
-      endLine: typoAt.line,
-      endColumn: typoAt.column + 34,
+      input: TYPO,
+      location: { file: TYPO, line: typoAt.line, column: typoAt.column, endLine: typoAt.line, endColumn: typoAt.column + 34 },
       relatedLocations: [
         { message: "registry 'acrtypo'", file: TYPO, ...positionOf(TYPO, '"registry": {'), endLine: 12, endColumn: 6 },
         { message: "diagnostic setting 'audit'", file: TYPO, ...positionOf(TYPO, '"audit": {'), endLine: 26, endColumn: 6 },
@@ -70,41 +174,90 @@ describe('reporters', () => {
         symbolicName: 'registry',
         deploymentChain: [],
       },
-      suppressed: false,
+      appliesTo: [TYPO],
+      suppression: null,
+    });
+    expect([report.results[1].kind, report.results[1].level, report.results[1].suppression]).toEqual(['review', 'warning', { kind: 'inSource' }]);
+  });
+
+  it('the schema rejects a report that lacks a field programs rely on', () => {
+    const report = JSON.parse(formatJson(results, context));
+    delete report.results[0].location;
+    expect(validate(report)).toBe(false);
+    expect(validate.errors?.map((e) => `${e.instancePath} ${e.message}`)).toEqual(["/results/0 must have required property 'location'"]);
+  });
+});
+
+describe('sarif', () => {
+  const run = () => JSON.parse(formatSarif(results, { ...context, bicepVersion: '0.37.4' })).runs[0];
+
+  it('describes the tool and every rule it reports, with help, helpUri and security severity', () => {
+    const { tool } = run();
+    expect({ ...tool.driver, rules: tool.driver.rules.length }).toEqual({
+      name: 'bicep-audit',
+      version: '9.9.9',
+      semanticVersion: '9.9.9',
+      informationUri: 'https://github.com/bicep-audit/bicep-audit',
+      rules: 1,
+    });
+    expect(tool.driver.rules[0]).toEqual({
+      id: 'Azure.ACR.Logs',
+      shortDescription: { text: 'Container registries export their audit logs' },
+      fullDescription: { text: RULES[0]!.meta.description },
+      helpUri: 'https://github.com/bicep-audit/bicep-audit/blob/main/docs/rules/Azure.ACR.Logs.md',
+      help: { text: ruleDocs(RULES[0]!), markdown: ruleDocs(RULES[0]!) },
+      defaultConfiguration: { level: 'error' },
+      properties: {
+        tags: ['security', 'Azure Well-Architected SE:10', 'MCSB LT-4', 'severity Important'],
+        aliases: ['Azure.ACR.AuditLogs', 'AZR-000535'],
+        'security-severity': '7.0',
+      },
     });
   });
 
-  it('sarif carries kind, level, regions, related locations, suppressions and rule help', () => {
-    const log = JSON.parse(formatSarif(results, context));
-    expect(log.version).toBe('2.1.0');
-    const run = log.runs[0];
-    expect(run.tool.driver.name).toBe('bicep-audit');
-    expect(run.tool.driver.version).toBe('9.9.9');
-    expect(run.tool.driver.rules).toEqual([
-      {
-        id: 'Azure.ACR.Logs',
-        shortDescription: { text: RULES[0]!.meta.description },
-        help: { text: ruleDocs(RULES[0]!), markdown: ruleDocs(RULES[0]!) },
-        defaultConfiguration: { level: 'error' },
-        properties: { tags: ['security', 'Azure Well-Architected SE:10', 'MCSB LT-4', 'severity Important'], aliases: ['Azure.ACR.AuditLogs', 'AZR-000535'] },
-      },
-    ]);
-    expect(run.results.map((r: { kind: string; level: string; suppressions?: unknown }) => [r.kind, r.level, r.suppressions])).toEqual([
+  it('gives results with kind, level, %SRCROOT%-relative regions, related locations and suppressions', () => {
+    const sarifRun = run();
+    expect(sarifRun.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `file://${ROOT}/` } });
+    expect(sarifRun.columnKind).toBe('utf16CodeUnits');
+    expect(sarifRun.properties).toEqual({ bicepVersion: '0.37.4' });
+    expect(sarifRun.results.map((r: { kind: string; level: string; suppressions?: unknown }) => [r.kind, r.level, r.suppressions])).toEqual([
       ['fail', 'error', undefined],
-      ['review', 'warning', [{ kind: 'inSource' }]],
+      ['review', 'warning', [{ kind: 'inSource', status: 'accepted' }]],
     ]);
-    expect(run.results[0].locations).toEqual([
+    expect(sarifRun.results[0].locations).toEqual([
       {
         physicalLocation: {
-          artifactLocation: { uri: 'typo.json' },
+          artifactLocation: { uri: 'test/fixtures/arm/typo.json', uriBaseId: '%SRCROOT%' },
           region: { startLine: typoAt.line, startColumn: typoAt.column, endLine: typoAt.line, endColumn: typoAt.column + 34 },
         },
       },
     ]);
-    expect(run.results[0].relatedLocations.map((r: { id: number; message: { text: string } }) => [r.id, r.message.text])).toEqual([
+    expect(sarifRun.results[0].relatedLocations.map((r: { id: number; message: { text: string } }) => [r.id, r.message.text])).toEqual([
       [0, "registry 'acrtypo'"],
       [1, "diagnostic setting 'audit'"],
     ]);
-    expect(run.invocations).toEqual([{ executionSuccessful: true }]);
+    expect(sarifRun.invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  it('reports an input that could not be analysed as an unsuccessful invocation', () => {
+    const failed: InputResult = { file: path.join(ROOT, 'gone.json'), status: 'failed', findings: [] };
+    expect(JSON.parse(formatSarif([failed], context)).runs[0].invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'could not analyse gone.json' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'gone.json', uriBaseId: '%SRCROOT%' } } }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('names a file outside the repository root by its file URL', () => {
+    const outside: InputResult = { file: '/elsewhere/a b.json', status: 'failed', findings: [] };
+    const notification = JSON.parse(formatSarif([outside], context)).runs[0].invocations[0].toolExecutionNotifications[0];
+    expect(notification.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/a%20b.json' });
   });
 });

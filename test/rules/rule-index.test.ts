@@ -16,6 +16,13 @@ describe('the rule index', () => {
     for (const rule of RULES) expect(rule.meta.docsPath).toBe(`docs/rules/${rule.id}.md`);
   });
 
+  it("heads every docs page with the rule's id and title", () => {
+    for (const rule of RULES) {
+      const heading = fs.readFileSync(path.join(DOCS, `${rule.id}.md`), 'utf8').split('\n')[0];
+      expect(heading).toBe(`# ${rule.id}: ${rule.meta.title}`);
+    }
+  });
+
   it.each([['Azure.ACR.Logs'], ['azure.acr.logs'], ['Azure.ACR.AuditLogs'], ['AZR-000535']])('finds Azure.ACR.Logs by %s', (name) => {
     expect(findRule(name)?.id).toBe('Azure.ACR.Logs');
   });

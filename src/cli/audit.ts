@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyze, type Analysis } from '../analyze/analyze';
+import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
+import { ConfigError, ConfigResolver } from '../config/load-config';
+import { findRepositoryRoot } from '../discover/repository-root';
+import { packageJson } from '../package-info';
+import { colorWanted } from '../report/colors';
+import { formatGithub } from '../report/github';
+import { formatJson } from '../report/json';
+import type { ReportContext } from '../report/report-context';
+import { formatSarif } from '../report/sarif';
+import { formatStylish } from '../report/stylish';
+import { reportedRules } from '../rules/docs';
+import type { InputResult } from '../rules/finding';
+import { RULES } from '../rules/index';
+import type { Value } from '../template/expressions/value';
+import { parseParameterOverride, ParameterFileError, readParameterValues } from '../template/parameter-file';
+import { JsonSyntaxError } from '../template/parse-json';
+import type { CliArgs, Format } from './args';
+import { EXIT, exitCodeFor } from './exit-codes';
+
+export interface Writable {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** The process around a run: passed in so that tests and the Action can run it in-process. */
+export interface RunEnvironment {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: Writable;
+  stderr: Writable;
+  homeDir?: string;
+}
+
+export interface AuditRun {
+  analysis: Analysis;
+  context: ReportContext;
+  code: number;
+}
+
+/** A mistake in how the tool was called: exit 2. */
+export class UsageError extends Error {}
+
+export const REPORTERS: Record<Format, (results: readonly InputResult[], context: ReportContext) => string> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+/** Runs `body` and turns what it throws into a message on stderr and an exit code. */
+export async function withExitCodes(stderr: Writable, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`bicep-audit: ${error.message}\n`);
+      return EXIT.usageOrInput;
+    }
+    if (error instanceof BicepNotFoundError || error instanceof BicepCliError) {
+      stderr.write(`bicep-audit: ${error.message}\n`);
+      return EXIT.environment;
+    }
+    stderr.write(`bicep-audit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.environment;
+  }
+}
+
+function asUsageError<T>(body: () => T, ...kinds: (new (...args: never[]) => Error)[]): T {
+  try {
+    return body();
+  } catch (error) {
+    if (kinds.some((kind) => error instanceof kind)) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
+  const values = new Map<string, Value>();
+  if (args.parameters) {
+    const file = path.resolve(cwd, args.parameters);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --parameters ${file}: ${(error as Error).message}`);
+    }
+    const fromFile = asUsageError(() => readParameterValues(file, text), ParameterFileError, JsonSyntaxError);
+    for (const [name, value] of fromFile) values.set(name, value);
+  }
+  for (const override of args.param) {
+    const [name, value] = asUsageError(() => parseParameterOverride(override), ParameterFileError);
+    values.set(name, value);
+  }
+  return values;
+}
+
+// A progress line helps only when a run takes a while and someone watches the terminal.
+const PROGRESS_AFTER = 5;
+
+function progressLine(stderr: Writable) {
+  if (!stderr.isTTY) return { update: undefined, clear: () => undefined };
+  let shown = false;
+  return {
+    update: (done: number, total: number, file: string) => {
+      if (total <= PROGRESS_AFTER) return;
+      shown = true;
+      stderr.write(`\r\u001b[K[${done + 1}/${total}] ${path.basename(file)}`);
+    },
+    clear: () => shown && stderr.write('\r\u001b[K'),
+  };
+}
+
+/** Reads source files once per run, for excerpts and fingerprints. */
+function sourceReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (file) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, fs.readFileSync(file, 'utf8'));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
+}
+
+/** Analyses the inputs the arguments name and prepares what every report needs. */
+export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<AuditRun> {
+  if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
+  const config = asUsageError(() => new ConfigResolver({ cwd: run.cwd, ...(args.config ? { explicit: args.config } : {}) }), ConfigError);
+  const progress = progressLine(run.stderr);
+  let analysis: Analysis;
+  try {
+    analysis = await analyze({
+      paths: args.paths,
+      cwd: run.cwd,
+      env: run.env,
+      homeDir: run.homeDir ?? os.homedir(),
+      ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
+      noRestore: !args.restore,
+      parameters: parameterValues(args, run.cwd),
+      timeoutMs: args.timeout * 1000,
+      config: {
+        configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
+        isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError),
+      },
+      ...(progress.update ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress.clear();
+  }
+  if (analysis.results.length === 0) {
+    throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
+  }
+  const context: ReportContext = {
+    cwd: run.cwd,
+    repoRoot: findRepositoryRoot(run.cwd) ?? run.cwd,
+    toolVersion: packageJson().version,
+    ...(analysis.bicep ? { bicepVersion: analysis.bicep.version } : {}),
+    rules: reportedRules(RULES),
+    sourceText: sourceReader(),
+    color: colorWanted(args.output === undefined && run.stdout.isTTY, run.env),
+  };
+  return { analysis, context, code: exitCodeFor(analysis.results, args.failOn) };
+}

@@ -1,0 +1,52 @@
+import { PROBLEM_RULES } from '../analyze/problem-findings';
+import type { FindingLevel } from '../rules/finding';
+import { webUrlOf } from '../package-info';
+import type { ReportContext } from './report-context';
+
+/** What a report says about a rule id: one of our rules, one of the tool's own checks, or a Bicep diagnostic. */
+export interface RuleDescription {
+  title: string;
+  description: string;
+  level: FindingLevel;
+  helpUri: string;
+  help?: string;
+  tags: readonly string[];
+  aliases: readonly string[];
+  securitySeverity?: string;
+}
+
+const BICEP_DOCS = 'https://learn.microsoft.com/azure/azure-resource-manager/bicep';
+
+function bicepDiagnostic(id: string): RuleDescription {
+  const compiler = /^BCP\d+$/i.test(id);
+  return {
+    title: `Bicep ${compiler ? 'compiler diagnostic' : 'linter rule'} ${id}`,
+    description: `The Bicep CLI reported ${id} while compiling the file.`,
+    level: 'error',
+    helpUri: compiler ? `${BICEP_DOCS}/diagnostics/${id.toLowerCase()}` : `${BICEP_DOCS}/linter-rule-${id}`,
+    tags: ['bicep'],
+    aliases: [],
+  };
+}
+
+export function describeRule(id: string, context: ReportContext): RuleDescription {
+  const rule = context.rules.get(id);
+  if (rule) {
+    const { meta } = rule;
+    return {
+      title: meta.title,
+      description: meta.description,
+      level: meta.level,
+      helpUri: webUrlOf(meta.docsPath),
+      ...(rule.help === undefined ? {} : { help: rule.help }),
+      tags: meta.tags,
+      aliases: meta.aliases,
+      securitySeverity: meta.securitySeverity,
+    };
+  }
+  const problem = PROBLEM_RULES[id];
+  if (problem) {
+    return { ...problem, level: 'error', helpUri: webUrlOf('README.md#what-the-tool-itself-reports'), tags: ['bicep-audit'], aliases: [] };
+  }
+  return bicepDiagnostic(id);
+}

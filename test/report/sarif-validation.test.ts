@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runInProcess, isolatedEnv } from '../helpers/run-cli';
+import { makeTree } from '../helpers/temp-tree';
+
+// The npm wrapper runs the tool through a shell, which splits 'Ghas;Sarif'; the binary takes it whole.
+const MULTITOOL: string = require('@microsoft/sarif-multitool');
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
+
+interface ValidationResult {
+  ruleId: string;
+  level: string;
+  message: { text: string };
+}
+
+/** What `Sarif.Multitool validate` with the GitHub Advanced Security and SARIF rules says of a log. */
+function validate(log: string): ValidationResult[] {
+  const folder = makeTree({ 'input.sarif': log });
+  const output = path.join(folder, 'validation.sarif');
+  const run = spawnSync(MULTITOOL, ['validate', '--rule-kind', 'Ghas;Sarif', path.join(folder, 'input.sarif'), '--output', output], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+  });
+  expect(run.stdout).toContain('Analysis completed successfully.');
+  return JSON.parse(fs.readFileSync(output, 'utf8')).runs[0].results;
+}
+
+async function sarifOf(argv: string[]): Promise<string> {
+  const home = makeTree({});
+  const result = await runInProcess({ argv: [...argv, '--format', 'sarif'], cwd: FIXTURES, env: isolatedEnv(), homeDir: home });
+  expect(result.stderr).toBe('');
+  return result.stdout;
+}
+
+describe('SARIF accepted by GitHub code scanning (Sarif.Multitool validate, Ghas;Sarif)', () => {
+  it('has zero errors and zero warnings on a run with failures, reviews, tool findings and an input it could not analyse', async () => {
+    const log = await sarifOf(['typo.json', 'condition.json', 'review-linked.json', 'no-setting.json', 'missing.json', '--param', 'enableAudit=true']);
+    const results = JSON.parse(log).runs[0].results as { ruleId: string; kind: string }[];
+    expect(results.map((r) => [r.ruleId, r.kind])).toEqual([
+      ['input', 'fail'],
+      ['Azure.ACR.Logs', 'fail'],
+      ['Azure.ACR.Logs', 'review'],
+      ['template-evaluation', 'review'],
+      ['Azure.ACR.Logs', 'fail'],
+    ]);
+    expect(validate(log)).toEqual([]);
+  });
+
+  it('has zero errors and zero warnings on a clean run', async () => {
+    expect(validate(await sarifOf(['same-file.json']))).toEqual([]);
+  });
+
+  it('does flag a log that lacks what code scanning requires (the check can fail)', async () => {
+    const log = JSON.parse(await sarifOf(['typo.json']));
+    delete log.runs[0].tool.driver.rules[0].fullDescription;
+    expect(validate(JSON.stringify(log)).map((r) => [r.ruleId, r.level])).toEqual([['GH2012', 'error']]);
+  });
+});
