@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { main } from '../../src/cli/main';
+import { packageJson } from '../../src/package-info';
+import { isolatedEnv } from '../helpers/run-cli';
+import { makeTree } from '../helpers/temp-tree';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
+const ESC = '\u001b[';
+
+/** Runs main() in-process with streams that say whether they are terminals. */
+async function runWith(argv: string[], options: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string> }) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({
+    argv,
+    cwd: FIXTURES,
+    env: isolatedEnv(options.env),
+    homeDir: makeTree({}),
+    stdout: { write: (t: string) => (stdout += t), isTTY: options.stdoutTTY ?? false },
+    stderr: { write: (t: string) => (stderr += t), isTTY: options.stderrTTY ?? false },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('on a terminal', () => {
+  it('colours the stylish report', async () => {
+    const result = await runWith(['typo.json'], { stdoutTTY: true });
+    expect(result.code).toBe(1);
+    expect(result.stdout.startsWith(`${ESC}4mtypo.json${ESC}24m\n`)).toBe(true);
+  });
+
+  it('does not colour when NO_COLOR is set, nor when output goes to a pipe', async () => {
+    const noColor = await runWith(['typo.json'], { stdoutTTY: true, env: { NO_COLOR: '1' } });
+    const piped = await runWith(['typo.json'], {});
+    expect(noColor.stdout).toBe(piped.stdout);
+    expect(piped.stdout).not.toContain(ESC);
+  });
+
+  it('shows a progress line on stderr for a run over more than five inputs, and clears it', async () => {
+    const inputs = ['typo.json', 'same-file.json', 'loops.json', 'no-setting.json', 'two-settings.json', 'condition.json'];
+    const result = await runWith([...inputs, '--format', 'json'], { stderrTTY: true });
+    expect(result.stderr).toBe(`${inputs.map((f, i) => `\r${ESC}K[${i + 1}/6] ${f}`).join('')}\r${ESC}K`);
+    const quiet = await runWith(inputs.slice(0, 5), { stderrTTY: true });
+    expect(quiet.stderr).toBe('');
+    const piped = await runWith(inputs, { stderrTTY: false });
+    expect(piped.stderr).toBe('');
+  });
+});
+
+describe('in GitHub Actions', () => {
+  it('--format github appends a job summary to GITHUB_STEP_SUMMARY, after what was there', async () => {
+    const summary = path.join(makeTree({}), 'summary.md');
+    fs.writeFileSync(summary, '## an earlier step\n');
+    const result = await runWith(['same-file.json', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, '', '']);
+    expect(fs.readFileSync(summary, 'utf8')).toBe(
+      `## an earlier step\n## bicep-audit\n\n**No problems** in 1 input: 0 errors, 0 warnings, 0 notes, 0 suppressed.\n\nbicep-audit ${packageJson().version}, no Bicep CLI needed.\n`,
+    );
+  });
+
+  it('other formats leave the job summary alone', async () => {
+    const summary = path.join(makeTree({}), 'summary.md');
+    await runWith(['same-file.json', '--format', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(fs.existsSync(summary)).toBe(false);
+  });
+});
