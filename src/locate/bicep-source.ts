@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Parser from 'web-tree-sitter';
 import type { Range } from '../bicep/compile-output';
 import { LineIndex } from './line-index';
@@ -11,7 +12,9 @@ let parserReady: Promise<Parser> | undefined;
 export function bicepParser(): Promise<Parser> {
   parserReady ??= (async () => {
     await Parser.init();
-    const language = await Parser.Language.load(require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
+    // Bundled (the GitHub Action's action/index.js), the grammar is copied beside the script: there is no node_modules.
+    const beside = path.join(__dirname, 'tree-sitter-bicep.wasm');
+    const language = await Parser.Language.load(fs.existsSync(beside) ? beside : require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;

@@ -5,8 +5,8 @@ import type { ReportContext } from './report-context';
 
 const COMMANDS = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-// Workflow commands need `%`, CR and LF escaped in the message, and also `,` and `:` in properties.
-function escapeData(text: string): string {
+/** Workflow command data needs `%`, CR and LF escaped; properties also `,` and `:` (see escapeProperty). */
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BicepNotFoundError } from '../bicep/errors';
+import { parseArgs } from '../cli/args';
+import { REPORTERS, runAudit, UsageError, withExitCodes, type RunEnvironment, type Writable } from '../cli/audit';
+import { appendStepSummary, writeRequestedFile } from '../cli/main';
+import { escapeData, formatStepSummary } from '../report/github';
+import { formatSarif } from '../report/sarif';
+import type { InputResult } from '../rules/finding';
+
+/** The Action's inputs with the defaults action.yml declares (the runner passes them; a local run may not). */
+export const ACTION_INPUTS = {
+  path: '.',
+  format: 'github',
+  'sarif-file': '',
+  'fail-on': 'error',
+  params: '',
+  'bicep-path': '',
+} as const;
+
+type InputName = keyof typeof ACTION_INPUTS;
+
+/** Added to the CLI's message when no Bicep CLI is found: that one suggests its own flags and npm scripts. */
+export const BICEP_HINT =
+  'bicep-audit needs a Bicep CLI for .bicep and .bicepparam inputs: GitHub-hosted runners have `bicep` on PATH; ' +
+  'elsewhere install it (`az bicep install`) or point the `bicep-path` input at it';
+
+/** An input as the runner passes it to a JavaScript action: `INPUT_<NAME>`, upper-cased, hyphens kept. */
+function input(env: RunEnvironment['env'], name: InputName): string {
+  return env[`INPUT_${name.toUpperCase()}`]?.trim() || ACTION_INPUTS[name];
+}
+
+/** Turns each message written to it into one `::error::` workflow command, so that it shows in the run. */
+function asErrorCommands(stderr: Writable): Writable {
+  return { write: (text: string) => stderr.write(`::error::${escapeData(text.replace(/\n$/, ''))}\n`) };
+}
+
+/**
+ * The options the inputs stand for, as `--name=value` so that a value starting with `-` stays a
+ * value. The paths are not among them: yargs would take a path `rules` for the command.
+ */
+function options(env: RunEnvironment['env']): string[] {
+  const lines = input(env, 'params').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const bicepPath = input(env, 'bicep-path');
+  return [
+    `--format=${input(env, 'format')}`,
+    `--fail-on=${input(env, 'fail-on')}`,
+    ...lines.map((line) => `--param=${line}`),
+    ...(bicepPath ? [`--bicep=${bicepPath}`] : []),
+  ];
+}
+
+function appendOutputs(file: string, outputs: Record<string, string>): void {
+  const text = Object.entries(outputs).map(([name, value]) => `${name}=${value}\n`).join('');
+  try {
+    fs.appendFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot append to GITHUB_OUTPUT ${file}: ${(error as Error).message}`);
+  }
+}
+
+function writeSarif(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${(error as Error).message}`);
+  }
+  writeRequestedFile(file, text, 'the SARIF report to sarif-file');
+}
+
+const unsuppressedCount = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression).length;
+
+async function audit(run: RunEnvironment): Promise<number> {
+  const parsed = await parseArgs(options(run.env));
+  if (parsed.kind !== 'run') throw new UsageError(parsed.kind === 'usage-error' ? parsed.message : 'the inputs do not describe an audit');
+  const args = { ...parsed.args, paths: input(run.env, 'path').split(/\s+/).filter(Boolean) };
+  const sarifFile = path.resolve(run.cwd, input(run.env, 'sarif-file') || path.join(run.env.RUNNER_TEMP ?? os.tmpdir(), 'bicep-audit.sarif'));
+  const { analysis, context, code } = await runAudit(args, run);
+  const sarif = formatSarif(analysis.results, context);
+  run.stdout.write(args.format === 'sarif' ? sarif : REPORTERS[args.format](analysis.results, context));
+  writeSarif(sarifFile, sarif);
+  if (run.env.GITHUB_STEP_SUMMARY) appendStepSummary(run.env.GITHUB_STEP_SUMMARY, formatStepSummary(analysis.results, context));
+  if (run.env.GITHUB_OUTPUT) appendOutputs(run.env.GITHUB_OUTPUT, { 'sarif-file': sarifFile, findings: String(unsuppressedCount(analysis.results)) });
+  return code;
+}
+
+/**
+ * The GitHub Action: reads the `INPUT_*` variables, audits like the CLI, writes the chosen report
+ * to stdout and SARIF to `sarif-file`, appends the job summary and the step's outputs. Errors
+ * become `::error::` workflow commands on stderr; returns the CLI's exit code.
+ */
+export async function runAction(run: RunEnvironment): Promise<number> {
+  const stderr = asErrorCommands(run.stderr);
+  let bicepMissing = false;
+  const code = await withExitCodes(stderr, async () => {
+    try {
+      return await audit(run);
+    } catch (error) {
+      bicepMissing = error instanceof BicepNotFoundError;
+      throw error;
+    }
+  });
+  if (bicepMissing) stderr.write(BICEP_HINT);
+  return code;
+}
