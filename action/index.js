@@ -34,7 +34,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var util = require("util");
     var path20 = require("path");
     var shim;
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs20.readFileSync,
-        writeFile: fs20.writeFile
+        readFileSync: fs21.readFileSync,
+        writeFile: fs21.writeFile
       },
       format: util.format,
       resolve: path20.resolve,
       exists: (file) => {
         try {
-          return fs20.statSync(file).isFile();
+          return fs21.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -224,7 +224,7 @@ var require_build2 = __commonJS({
     "use strict";
     var util = require("util");
     var path20 = require("path");
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1173,7 +1173,7 @@ var require_build2 = __commonJS({
         if (typeof require !== "undefined") {
           return require(path21);
         } else if (path21.match(/\.json$/)) {
-          return JSON.parse(fs20.readFileSync(path21, "utf8"));
+          return JSON.parse(fs21.readFileSync(path21, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2914,9 +2914,9 @@ var require_require_directory = __commonJS({
         }
       }
       path20 = !path20 ? dirname(m.filename) : resolve(dirname(m.filename), path20);
-      fs20.readdirSync(path20).forEach(function(filename) {
+      fs21.readdirSync(path20).forEach(function(filename) {
         var joined = join2(path20, filename), files, key, obj;
-        if (fs20.statSync(joined).isDirectory() && options2.recurse) {
+        if (fs21.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,7 +4602,7 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     function checkPathExt(path20, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
@@ -4627,12 +4627,12 @@ var require_windows = __commonJS({
       return checkPathExt(path20, options2);
     }
     function isexe(path20, options2, cb) {
-      fs20.stat(path20, function(er, stat) {
+      fs21.stat(path20, function(er, stat) {
         cb(er, er ? false : checkStat(stat, path20, options2));
       });
     }
     function sync(path20, options2) {
-      return checkStat(fs20.statSync(path20), path20, options2);
+      return checkStat(fs21.statSync(path20), path20, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     function isexe(path20, options2, cb) {
-      fs20.stat(path20, function(er, stat) {
+      fs21.stat(path20, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
     function sync(path20, options2) {
-      return checkStat(fs20.statSync(path20), options2);
+      return checkStat(fs21.statSync(path20), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs20.openSync(command, "r");
-        fs20.readSync(fd, buffer, 0, size, 0);
-        fs20.closeSync(fd);
+        fd = fs21.openSync(command, "r");
+        fs21.readSync(fd, buffer, 0, size, 0);
+        fs21.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -19898,7 +19898,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_fs19 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
 var import_node_path19 = __toESM(require("node:path"));
 
@@ -19999,12 +19999,12 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_fs16 = __toESM(require("node:fs"));
 var import_node_os2 = __toESM(require("node:os"));
 var import_node_path17 = __toESM(require("node:path"));
 
 // src/analyze/analyze.ts
-var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_fs12 = __toESM(require("node:fs"));
 
 // src/bicep/build-command.ts
 var import_execa = __toESM(require_execa());
@@ -21873,15 +21873,21 @@ function kindOf(file) {
   if (lower2.endsWith(".json") || lower2.endsWith(".jsonc")) return "arm-template";
   return void 0;
 }
-function walk(folder, found, isExcluded) {
-  const entries = import_node_fs5.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+function walk(folder, into) {
+  let entries;
+  try {
+    entries = import_node_fs5.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
+    return;
+  }
   for (const entry of entries) {
     const full = import_node_path5.default.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, found, isExcluded);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
       const kind = kindOf(entry.name);
-      if ((kind === "bicep" || kind === "bicepparam") && !isExcluded(full)) found.push({ file: full, kind, fromFolder: true });
+      if ((kind === "bicep" || kind === "bicepparam") && !into.isExcluded(full)) into.found.push({ file: full, kind, fromFolder: true });
     }
   }
 }
@@ -21898,7 +21904,11 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
       continue;
     }
     if (stat.isDirectory()) {
-      walk(file, inputs, isExcluded);
+      walk(file, { found: inputs, unusable, isExcluded });
+      continue;
+    }
+    if (!stat.isFile()) {
+      unusable.push({ file, reason: "not a regular file" });
       continue;
     }
     const kind = kindOf(file);
@@ -24915,7 +24925,7 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_fs11 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
 var import_node_path10 = __toESM(require("node:path"));
@@ -25138,12 +25148,29 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/source-checks.ts
+var import_node_fs10 = __toESM(require("node:fs"));
 var import_node_path11 = __toESM(require("node:path"));
 var USING = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
   const match = USING.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
   return { file: import_node_path11.default.resolve(import_node_path11.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+}
+function bicepSourceProblem(file, bytes) {
+  if (bytes.includes(0)) return { reason: "it is a binary file, not Bicep source", range: FILE_START };
+  const text2 = bytes.toString("utf8");
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = new LineIndex(text2).positionAt(text2.indexOf("�"));
+    return { reason: "it is not valid UTF-8 text", range: { start: at, end: { ...at, character: at.character + 1 } } };
+  }
+  if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
+  const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
+  if (target && !import_node_fs10.default.existsSync(target.file)) {
+    return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
+  }
+  return void 0;
 }
 
 // src/analyze/bicep-input.ts
@@ -25181,7 +25208,7 @@ function compiledDocument(file, template, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs10.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs11.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, ruleSettings) {
   const output = await compiler.compile(file);
@@ -25230,21 +25257,31 @@ function mergeRepeatedFindings(results) {
 function unusableResult(file, reason) {
   return { file, status: "failed", findings: [inputFinding(file, reason, { file, range: FILE_START })] };
 }
+var READ_ERRORS = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied: it cannot be read",
+  EPERM: "permission denied: it cannot be read",
+  EISDIR: "it is a folder"
+};
 function readError(error) {
-  const code = error?.code;
-  return code === "ENOENT" || code === "EACCES" || code === "EISDIR" ? error.message : void 0;
+  return READ_ERRORS[error?.code ?? ""];
 }
 async function analyze(options2) {
   const discovery = discoverInputs(options2.paths, options2.cwd, (file) => options2.config?.isExcluded(file) ?? false);
   const results = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
-  const needsBicep = discovery.inputs.some((i2) => i2.kind !== "arm-template");
+  const usable = discovery.inputs.filter((input2) => {
+    const broken = brokenSource(input2);
+    if (broken) results.push(broken);
+    return !broken;
+  });
+  const needsBicep = usable.some((i2) => i2.kind !== "arm-template");
   let compiler;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd });
     compiler = await startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs });
   }
   try {
-    const inputs = compiler ? await entryPoints(discovery.inputs, (file) => referencesOrNone(compiler, file)) : discovery.inputs;
+    const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler, file)) : usable;
     for (const [index, input2] of inputs.entries()) {
       options2.onProgress?.(index, inputs.length, input2.file);
       results.push(await analyzeInput(input2, compiler, options2));
@@ -25265,9 +25302,23 @@ async function referencesOrNone(compiler, file) {
     throw error;
   }
 }
+function brokenSource(input2) {
+  if (input2.kind === "arm-template") return void 0;
+  let bytes;
+  try {
+    bytes = import_node_fs12.default.readFileSync(input2.file);
+  } catch (error) {
+    const reason = readError(error);
+    if (reason === void 0) throw error;
+    return unusableResult(input2.file, reason);
+  }
+  const problem = bicepSourceProblem(input2.file, bytes);
+  if (!problem) return void 0;
+  return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
+}
 async function analyzeInput(input2, compiler, options2) {
   try {
-    import_node_fs11.default.accessSync(input2.file, import_node_fs11.default.constants.R_OK);
+    import_node_fs12.default.accessSync(input2.file, import_node_fs12.default.constants.R_OK);
     const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
     if (input2.kind === "arm-template") {
       return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
@@ -25281,7 +25332,7 @@ async function analyzeInput(input2, compiler, options2) {
 }
 
 // src/config/load-config.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 var import_node_path12 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 var CONFIG_FILE2 = "bicep-audit.json";
@@ -25317,8 +25368,8 @@ var ConfigResolver = class {
     if (!loaded) {
       const parent = import_node_path12.default.dirname(folder);
       const candidate = import_node_path12.default.join(folder, CONFIG_FILE2);
-      if (import_node_fs12.default.existsSync(candidate)) loaded = readConfig(candidate);
-      else if (import_node_fs12.default.existsSync(import_node_path12.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
+      if (import_node_fs13.default.existsSync(candidate)) loaded = readConfig(candidate);
+      else if (import_node_fs13.default.existsSync(import_node_path12.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
     }
@@ -25328,7 +25379,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs12.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -25389,11 +25440,11 @@ function configError(file, text2, problems) {
 }
 
 // src/discover/repository-root.ts
-var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 var import_node_path13 = __toESM(require("node:path"));
 function findRepositoryRoot(folder) {
   for (let current = import_node_path13.default.resolve(folder); ; current = import_node_path13.default.dirname(current)) {
-    if (import_node_fs13.default.existsSync(import_node_path13.default.join(current, ".git"))) return current;
+    if (import_node_fs14.default.existsSync(import_node_path13.default.join(current, ".git"))) return current;
     if (import_node_path13.default.dirname(current) === current) return void 0;
   }
 }
@@ -25742,10 +25793,10 @@ ${rows.join("\n")}`);
 }
 
 // src/rules/docs.ts
-var import_node_fs14 = __toESM(require("node:fs"));
+var import_node_fs15 = __toESM(require("node:fs"));
 var import_node_path16 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs14.default.readFileSync(import_node_path16.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs15.default.readFileSync(import_node_path16.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -25812,7 +25863,7 @@ function parameterValues(args2, cwd) {
     const file = import_node_path17.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs15.default.readFileSync(file, "utf8");
+      text2 = import_node_fs16.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -25843,7 +25894,7 @@ function sourceReader() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs15.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs16.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -25891,18 +25942,18 @@ async function runAudit(args2, run2) {
 }
 
 // src/cli/main.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 
 // src/report/write-atomic.ts
-var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_fs17 = __toESM(require("node:fs"));
 var import_node_path18 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2) {
   const temp = import_node_path18.default.join(import_node_path18.default.dirname(file), `.${import_node_path18.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs16.default.writeFileSync(temp, text2, { flag: "wx" });
-    import_node_fs16.default.renameSync(temp, file);
+    import_node_fs17.default.writeFileSync(temp, text2, { flag: "wx" });
+    import_node_fs17.default.renameSync(temp, file);
   } catch (error) {
-    import_node_fs16.default.rmSync(temp, { force: true });
+    import_node_fs17.default.rmSync(temp, { force: true });
     throw error;
   }
 }
@@ -25926,7 +25977,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendStepSummary(file, text2) {
   try {
-    import_node_fs17.default.appendFileSync(file, text2);
+    import_node_fs18.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${error.message}`);
   }
@@ -25963,14 +26014,14 @@ function appendOutputs(file, outputs) {
   const text2 = Object.entries(outputs).map(([name2, value]) => `${name2}=${value}
 `).join("");
   try {
-    import_node_fs18.default.appendFileSync(file, text2);
+    import_node_fs19.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to GITHUB_OUTPUT ${file}: ${error.message}`);
   }
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs18.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
+    import_node_fs19.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }

@@ -11,6 +11,7 @@ import type { Value } from '../template/expressions/value';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
 import { mergeRepeatedFindings } from './merge-repeated';
+import { bicepSourceProblem } from './source-checks';
 import { inputFinding } from './problem-findings';
 import { FILE_START } from '../locate/line-index';
 
@@ -53,9 +54,16 @@ function unusableResult(file: string, reason: string): InputResult {
   return { file, status: 'failed', findings: [inputFinding(file, reason, { file, range: FILE_START })] };
 }
 
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied: it cannot be read',
+  EPERM: 'permission denied: it cannot be read',
+  EISDIR: 'it is a folder',
+};
+
+/** Why a file could not be read, for the errors a user can fix; undefined for anything else. */
 function readError(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' ? (error as Error).message : undefined;
+  return READ_ERRORS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
 }
 
 /**
@@ -66,14 +74,19 @@ function readError(error: unknown): string | undefined {
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
   const results: InputResult[] = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
-  const needsBicep = discovery.inputs.some((i) => i.kind !== 'arm-template');
+  const usable = discovery.inputs.filter((input) => {
+    const broken = brokenSource(input);
+    if (broken) results.push(broken);
+    return !broken;
+  });
+  const needsBicep = usable.some((i) => i.kind !== 'arm-template');
   let compiler: BicepCompiler | undefined;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd });
     compiler = await startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs });
   }
   try {
-    const inputs = compiler ? await entryPoints(discovery.inputs, (file) => referencesOrNone(compiler!, file)) : discovery.inputs;
+    const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler!, file)) : usable;
     for (const [index, input] of inputs.entries()) {
       options.onProgress?.(index, inputs.length, input.file);
       results.push(await analyzeInput(input, compiler, options));
@@ -95,6 +108,22 @@ async function referencesOrNone(compiler: BicepCompiler, file: string): Promise<
     if (error instanceof BicepCliError) return [];
     throw error;
   }
+}
+
+/** A Bicep source that cannot be compiled (unreadable, empty, binary, not UTF-8, a missing `using` file), found without the CLI. */
+function brokenSource(input: DiscoveredInput): InputResult | undefined {
+  if (input.kind === 'arm-template') return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(input.file);
+  } catch (error) {
+    const reason = readError(error);
+    if (reason === undefined) throw error;
+    return unusableResult(input.file, reason);
+  }
+  const problem = bicepSourceProblem(input.file, bytes);
+  if (!problem) return undefined;
+  return { file: input.file, status: 'failed', findings: [inputFinding(input.file, problem.reason, { file: input.file, range: problem.range })] };
 }
 
 async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { BicepCompiler, BicepDiagnostic } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
 import { BicepCliError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
-import { isLocalModule } from '../locate/bicep-source';
 import { FILE_START } from '../locate/line-index';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
 import { expandTemplate } from '../template/expand/expand-template';
@@ -14,6 +12,7 @@ import { isWithinPath, JsonSyntaxError, parseJsonWithPositions } from '../templa
 import { ParameterFileError, readParameterValues } from '../template/parameter-file';
 import { problemFinding } from './problem-findings';
 import { ruleFindings } from './run-rules';
+import { usingTarget } from './source-checks';
 
 const DIAGNOSTIC_LEVELS: Record<BicepDiagnostic['level'], FindingLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -52,14 +51,10 @@ function compiledDocument(file: string, template: string, parameters: string | u
   }
 }
 
-// `using './main.bicep'` at the start of a line of a .bicepparam file.
-const USING = /^\s*using\s+'([^']+)'/m;
-
 /** The Bicep file whose declarations hold the findings: for a `.bicepparam`, the one it uses. */
 function templateFileOf(file: string): string {
   if (!file.endsWith('.bicepparam')) return file;
-  const target = USING.exec(fs.readFileSync(file, 'utf8'))?.[1];
-  return target && isLocalModule(target) ? path.resolve(path.dirname(file), target) : file;
+  return usingTarget(file, fs.readFileSync(file, 'utf8'))?.file ?? file;
 }
 
 /** Parameter values from the config file and from the command line. */

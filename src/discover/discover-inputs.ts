@@ -31,16 +31,29 @@ function kindOf(file: string): InputKind | undefined {
   return undefined;
 }
 
-function walk(folder: string, found: DiscoveredInput[], isExcluded: (file: string) => boolean): void {
-  const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+interface Walk {
+  found: DiscoveredInput[];
+  unusable: UnusablePath[];
+  isExcluded(file: string): boolean;
+}
+
+// Symbolic links are not followed (a Dirent of a link is neither a file nor a folder), so a link loop cannot trap the walk.
+function walk(folder: string, into: Walk): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    into.unusable.push({ file: folder, reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return;
+  }
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, found, isExcluded);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
       const kind = kindOf(entry.name);
       // In folders only Bicep sources count: most JSON files there are not templates.
-      if ((kind === 'bicep' || kind === 'bicepparam') && !isExcluded(full)) found.push({ file: full, kind, fromFolder: true });
+      if ((kind === 'bicep' || kind === 'bicepparam') && !into.isExcluded(full)) into.found.push({ file: full, kind, fromFolder: true });
     }
   }
 }
@@ -63,7 +76,12 @@ export function discoverInputs(paths: readonly string[], cwd: string, isExcluded
       continue;
     }
     if (stat.isDirectory()) {
-      walk(file, inputs, isExcluded);
+      walk(file, { found: inputs, unusable, isExcluded });
+      continue;
+    }
+    if (!stat.isFile()) {
+      // A FIFO or device would block or never end when read.
+      unusable.push({ file, reason: 'not a regular file' });
       continue;
     }
     const kind = kindOf(file);
