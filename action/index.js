@@ -19914,21 +19914,22 @@ var BicepNotFoundError = class extends Error {
   searched;
 };
 var BicepCliError = class extends Error {
-  constructor(message, command, exitCode, outputExcerpt, options2) {
+  constructor(message, command, exit, outputExcerpt, options2) {
     super(
       `${message}
-  command: ${command}` + (exitCode === void 0 ? "" : `
-  exit code: ${exitCode}`) + (outputExcerpt ? `
+  command: ${command}` + (exit === void 0 ? "" : typeof exit === "number" ? `
+  exit code: ${exit}` : `
+  signal: ${exit}`) + (outputExcerpt ? `
   output: ${outputExcerpt}` : ""),
       options2
     );
     this.command = command;
-    this.exitCode = exitCode;
+    this.exit = exit;
     this.outputExcerpt = outputExcerpt;
     this.name = "BicepCliError";
   }
   command;
-  exitCode;
+  exit;
   outputExcerpt;
 };
 var EXCERPT_LIMIT = 600;
@@ -20055,7 +20056,7 @@ ${result.stdout}`;
     return { file, success: false, diagnostics };
   }
   if (result.exitCode !== 0) {
-    throw new BicepCliError("the Bicep CLI failed", command, result.exitCode, excerpt(output));
+    throw new BicepCliError("the Bicep CLI failed", command, result.exitCode ?? result.signal, excerpt(output));
   }
   try {
     if (!isParams) {
@@ -20078,8 +20079,34 @@ ${result.stdout}`;
 var import_node_child_process = require("node:child_process");
 var import_node_stream = require("node:stream");
 var import_node = __toESM(require_node());
+
+// src/bicep/exit-hooks.ts
+var hooks = /* @__PURE__ */ new Set();
+var installed = false;
+function runAll() {
+  for (const hook of [...hooks]) hook();
+  hooks.clear();
+}
+function onSignal(signal) {
+  runAll();
+  process.removeListener(signal, onSignal);
+  process.kill(process.pid, signal);
+}
+function atExit(hook) {
+  if (!installed) {
+    installed = true;
+    process.once("exit", runAll);
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  }
+  hooks.add(hook);
+  return () => hooks.delete(hook);
+}
+
+// src/bicep/jsonrpc-client.ts
 var STDERR_KEEP = 4e3;
 var EXIT_GRACE_MS = 1e3;
+var KILL_GRACE_MS = 2e3;
 function forgivingSink(child) {
   return new import_node_stream.Writable({
     write(chunk, _encoding, callback) {
@@ -20102,10 +20129,11 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
     this.broken = new Promise((_, reject) => {
       child.once("error", (error) => reject(this.failure("the Bicep CLI could not be started", error)));
       child.once("exit", (code, signal) => {
-        this.exitCode = code;
-        reject(this.failure(`the Bicep CLI JSON-RPC server ended unexpectedly${signal ? ` (${signal})` : ""}`));
+        this.exit = code ?? signal ?? void 0;
+        reject(this.failure("the Bicep CLI JSON-RPC server ended unexpectedly"));
       });
       connection.onError(([error]) => reject(this.failure("the Bicep CLI sent something that is not JSON-RPC", error)));
+      connection.onClose(() => setTimeout(() => reject(this.failure("the Bicep CLI closed its output before answering")), EXIT_GRACE_MS).unref());
     });
     this.broken.catch(() => void 0);
   }
@@ -20116,12 +20144,16 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   stderr = "";
   /** Rejects when the process ends, cannot start, or speaks something other than JSON-RPC. */
   broken;
-  exitCode = null;
+  exit;
   /** How many requests this process has answered, for callers that report reuse. */
   requestCount = 0;
   static start(cliPath, timeoutMs) {
     const child = (0, import_node_child_process.spawn)(cliPath, ["jsonrpc", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-    const connection = (0, import_node.createMessageConnection)(new import_node.StreamMessageReader(child.stdout), new import_node.StreamMessageWriter(forgivingSink(child)));
+    const withdraw2 = atExit(() => child.kill("SIGKILL"));
+    child.once("exit", withdraw2);
+    const reader = new import_node.StreamMessageReader(child.stdout);
+    reader.partialMessageTimeout = 0;
+    const connection = (0, import_node.createMessageConnection)(reader, new import_node.StreamMessageWriter(forgivingSink(child)));
     connection.listen();
     return new _BicepJsonRpcClient(child, connection, `${cliPath} jsonrpc --stdio`, timeoutMs);
   }
@@ -20140,10 +20172,19 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   getFileReferences(request) {
     return this.request("bicep/getFileReferences", request);
   }
+  /** Ends the process: SIGTERM, then SIGKILL for one that ignores it; resolves once it has exited. */
   async close() {
     this.connection.dispose();
     this.child.stdin?.end();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    if (!this.running()) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGTERM");
+    const escalate = setTimeout(() => this.child.kill("SIGKILL"), KILL_GRACE_MS);
+    await exited;
+    clearTimeout(escalate);
+  }
+  running() {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
   async request(method, params) {
     let timer;
@@ -20175,7 +20216,7 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   }
   failure(message, cause) {
     const detail = cause instanceof Error ? `: ${cause.message}` : "";
-    return new BicepCliError(`${message}${detail}`, this.command, this.exitCode ?? void 0, excerpt(this.stderr), {
+    return new BicepCliError(`${message}${detail}`, this.command, this.exit, excerpt(this.stderr), {
       cause
     });
   }
@@ -21614,35 +21655,19 @@ function applyEdits(text2, edits) {
 var import_node_fs = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
 var import_node_path = __toESM(require("node:path"));
-var live = /* @__PURE__ */ new Set();
-var hooksInstalled = false;
-function removeAll() {
-  for (const dir of live) {
-    import_node_fs.default.rmSync(dir, { recursive: true, force: true });
-  }
-  live.clear();
-}
-function onSignal(signal) {
-  removeAll();
-  process.removeListener(signal, onSignal);
-  process.kill(process.pid, signal);
-}
-function installHooks() {
-  if (hooksInstalled) return;
-  hooksInstalled = true;
-  process.once("exit", removeAll);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-}
+var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  installHooks();
   const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
-  live.add(dir);
+  withdraw.set(
+    dir,
+    atExit(() => import_node_fs.default.rmSync(dir, { recursive: true, force: true }))
+  );
   return dir;
 }
 function removeTempDir(dir) {
   import_node_fs.default.rmSync(dir, { recursive: true, force: true });
-  live.delete(dir);
+  withdraw.get(dir)?.();
+  withdraw.delete(dir);
 }
 
 // src/bicep/symbolic-mirror.ts
@@ -21705,7 +21730,7 @@ ${result.stderr}`;
   }
   const version = result.exitCode === 0 ? parseBicepVersion(result.stdout) : void 0;
   if (!version) {
-    throw new BicepCliError("the Bicep CLI did not report its version", command, result.exitCode, excerpt(output));
+    throw new BicepCliError("the Bicep CLI did not report its version", command, result.exitCode ?? result.signal, excerpt(output));
   }
   return version;
 }

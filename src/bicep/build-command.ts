@@ -50,7 +50,7 @@ export async function compileWithBuildCommand(
     return { file, success: false, diagnostics };
   }
   if (result.exitCode !== 0) {
-    throw new BicepCliError('the Bicep CLI failed', command, result.exitCode, excerpt(output));
+    throw new BicepCliError('the Bicep CLI failed', command, result.exitCode ?? (result.signal as NodeJS.Signals | undefined), excerpt(output));
   }
   try {
     if (!isParams) {

@@ -16,13 +16,14 @@ export class BicepCliError extends Error {
   constructor(
     message: string,
     readonly command: string,
-    readonly exitCode: number | undefined,
+    /** How the process ended: its exit code or the signal that killed it; undefined while it runs. */
+    readonly exit: number | NodeJS.Signals | undefined,
     readonly outputExcerpt: string,
     options?: { cause?: unknown },
   ) {
     super(
       `${message}\n  command: ${command}` +
-        (exitCode === undefined ? '' : `\n  exit code: ${exitCode}`) +
+        (exit === undefined ? '' : typeof exit === 'number' ? `\n  exit code: ${exit}` : `\n  signal: ${exit}`) +
         (outputExcerpt ? `\n  output: ${outputExcerpt}` : ''),
       options,
     );

@@ -7,6 +7,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import { BicepCliError, excerpt } from './errors';
+import { atExit } from './exit-hooks';
 import type {
   CompileParamsRequest,
   CompileParamsResponse,
@@ -21,6 +22,8 @@ import type {
 const STDERR_KEEP = 4000;
 /** How long a failed request waits for the process's exit to explain it. */
 const EXIT_GRACE_MS = 1000;
+/** How long a server may take to end after SIGTERM before it is killed. */
+const KILL_GRACE_MS = 2000;
 
 /**
  * The process's stdin behind a stream whose writes never fail: vscode-jsonrpc turns a failed
@@ -44,7 +47,7 @@ export class BicepJsonRpcClient {
   private stderr = '';
   /** Rejects when the process ends, cannot start, or speaks something other than JSON-RPC. */
   private broken: Promise<never>;
-  private exitCode: number | null = null;
+  private exit: number | NodeJS.Signals | undefined;
   /** How many requests this process has answered, for callers that report reuse. */
   requestCount = 0;
 
@@ -62,17 +65,26 @@ export class BicepJsonRpcClient {
     this.broken = new Promise<never>((_, reject) => {
       child.once('error', (error) => reject(this.failure('the Bicep CLI could not be started', error)));
       child.once('exit', (code, signal) => {
-        this.exitCode = code;
-        reject(this.failure(`the Bicep CLI JSON-RPC server ended unexpectedly${signal ? ` (${signal})` : ''}`));
+        this.exit = code ?? signal ?? undefined;
+        reject(this.failure('the Bicep CLI JSON-RPC server ended unexpectedly'));
       });
       connection.onError(([error]) => reject(this.failure('the Bicep CLI sent something that is not JSON-RPC', error)));
+      // A server that closes its output can never answer, even if the process lives on.
+      // The exit, when it comes, explains more: wait a moment for it.
+      connection.onClose(() => setTimeout(() => reject(this.failure('the Bicep CLI closed its output before answering')), EXIT_GRACE_MS).unref());
     });
     this.broken.catch(() => undefined);
   }
 
   static start(cliPath: string, timeoutMs: number): BicepJsonRpcClient {
     const child = spawn(cliPath, ['jsonrpc', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(forgivingSink(child)));
+    // Killed with us if we are interrupted: a server must not outlive the run.
+    const withdraw = atExit(() => child.kill('SIGKILL'));
+    child.once('exit', withdraw);
+    const reader = new StreamMessageReader(child.stdout!);
+    // The reader re-arms its partial-message timer forever, keeping node alive after a half answer; requests time out on their own.
+    reader.partialMessageTimeout = 0;
+    const connection = createMessageConnection(reader, new StreamMessageWriter(forgivingSink(child)));
     connection.listen();
     return new BicepJsonRpcClient(child, connection, `${cliPath} jsonrpc --stdio`, timeoutMs);
   }
@@ -97,10 +109,20 @@ export class BicepJsonRpcClient {
     return this.request('bicep/getFileReferences', request);
   }
 
+  /** Ends the process: SIGTERM, then SIGKILL for one that ignores it; resolves once it has exited. */
   async close(): Promise<void> {
     this.connection.dispose();
     this.child.stdin?.end();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    if (!this.running()) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    const escalate = setTimeout(() => this.child.kill('SIGKILL'), KILL_GRACE_MS);
+    await exited;
+    clearTimeout(escalate);
+  }
+
+  private running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   private async request<Response>(method: string, params: object): Promise<Response> {
@@ -137,7 +159,7 @@ export class BicepJsonRpcClient {
 
   private failure(message: string, cause?: unknown): BicepCliError {
     const detail = cause instanceof Error ? `: ${cause.message}` : '';
-    return new BicepCliError(`${message}${detail}`, this.command, this.exitCode ?? undefined, excerpt(this.stderr), {
+    return new BicepCliError(`${message}${detail}`, this.command, this.exit, excerpt(this.stderr), {
       cause,
     });
   }

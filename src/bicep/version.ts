@@ -37,7 +37,7 @@ export async function readBicepVersion(cliPath: string, timeoutMs: number): Prom
   }
   const version = result.exitCode === 0 ? parseBicepVersion(result.stdout) : undefined;
   if (!version) {
-    throw new BicepCliError('the Bicep CLI did not report its version', command, result.exitCode, excerpt(output));
+    throw new BicepCliError('the Bicep CLI did not report its version', command, result.exitCode ?? (result.signal as NodeJS.Signals | undefined), excerpt(output));
   }
   return version;
 }

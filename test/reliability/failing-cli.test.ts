@@ -1,0 +1,125 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isolatedEnv } from '../helpers/run-cli';
+import { makeTree } from '../helpers/temp-tree';
+
+const BIN = path.resolve(__dirname, '..', '..', 'bin', 'bicep-audit.js');
+const FAKES = path.resolve(__dirname, '..', 'fixtures', 'fake-bicep');
+
+/** A source tree, a private temp folder for the tool (TMPDIR) and a file where each fake CLI records its pid. */
+function workspace() {
+  const tree = makeTree({ 'src/main.bicep': "param location string = 'westeurope'\n", 'tmp/.keep': '' });
+  fs.rmSync(path.join(tree, 'tmp', '.keep'));
+  const pids = path.join(tree, 'pids');
+  const env = isolatedEnv({ HOME: tree, TMPDIR: path.join(tree, 'tmp'), FAKE_BICEP_PIDS: pids });
+  return { tree, env, pids, tmp: path.join(tree, 'tmp') };
+}
+
+/** Whether a process still runs (a zombie awaiting its parent counts as ended). */
+function alive(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function recordedPids(file: string): number[] {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map(Number) : [];
+}
+
+interface Scenario {
+  name: string;
+  fake: string;
+  extra?: string[];
+  /** Every line of stderr; a RegExp where the text comes from the platform (a JSON parser's message). */
+  stderr: (string | RegExp)[];
+}
+
+const fake = (name: string) => path.join(FAKES, name);
+
+const scenarios: Scenario[] = [
+  {
+    name: 'crashes at start, even for --version',
+    fake: 'starts-crashing.js',
+    stderr: [
+      'bicep-audit: the Bicep CLI did not report its version',
+      `  command: ${fake('starts-crashing.js')} --version`,
+      '  exit code: 1',
+      '  output: Unhandled exception. System.TypeInitializationException: simulated crash at start',
+    ],
+  },
+  {
+    name: 'exits non-zero with garbage',
+    fake: 'garbage-exit.js',
+    stderr: [
+      'bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly',
+      `  command: ${fake('garbage-exit.js')} jsonrpc --stdio`,
+      '  exit code: 2',
+      '  output: fatal: something went wrong',
+    ],
+  },
+  {
+    name: 'answers with invalid JSON',
+    fake: 'invalid-json.js',
+    stderr: [/^bicep-audit: the Bicep CLI sent something that is not JSON-RPC: .*JSON/, `  command: ${fake('invalid-json.js')} jsonrpc --stdio`],
+  },
+  {
+    name: 'closes the JSON-RPC stream mid-answer and lives on',
+    fake: 'mid-answer.js',
+    stderr: ['bicep-audit: the Bicep CLI closed its output before answering', `  command: ${fake('mid-answer.js')} jsonrpc --stdio`],
+  },
+  {
+    name: 'is killed by a signal',
+    fake: 'killed.js',
+    stderr: ['bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly', `  command: ${fake('killed.js')} jsonrpc --stdio`, '  signal: SIGKILL', '  output: about to be killed'],
+  },
+  {
+    name: 'hangs until killed',
+    fake: 'hangs.js',
+    extra: ['--timeout', '1'],
+    stderr: ['bicep-audit: the Bicep CLI did not answer bicep/compile within 1000 ms', `  command: ${fake('hangs.js')} jsonrpc --stdio`],
+  },
+  {
+    name: 'hangs and ignores SIGTERM',
+    fake: 'stubborn-hang.js',
+    extra: ['--timeout', '1'],
+    stderr: ['bicep-audit: the Bicep CLI did not answer bicep/compile within 1000 ms', `  command: ${fake('stubborn-hang.js')} jsonrpc --stdio`],
+  },
+];
+
+describe('a failing Bicep CLI: exit 3, a message that says what failed, no process left behind', () => {
+  it.each(scenarios)('$name', ({ fake: name, extra = [], stderr }) => {
+    const { tree, env, pids, tmp } = workspace();
+    const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake(name), ...extra], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.split('\n');
+    expect(lines).toHaveLength(stderr.length + 1);
+    stderr.forEach((expected, i) => (typeof expected === 'string' ? expect(lines[i]).toBe(expected) : expect(lines[i]).toMatch(expected)));
+    const started = recordedPids(pids);
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    expect(started.filter(alive)).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});
+
+describe('interrupted while the CLI works: temp folders removed, the CLI ended, the signal kept', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s', async (signal) => {
+    const { tree, env, pids, tmp } = workspace();
+    const child = spawn(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('hangs-in-mirror.js')], { cwd: tree, env, stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, s) => resolve(s)));
+    // The mirror exists once the fake has been asked to compile it.
+    for (let waited = 0; fs.readdirSync(tmp).length === 0; waited += 50) {
+      if (waited > 20_000) throw new Error('bicep-audit never made its temp mirror');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(fs.readdirSync(tmp)[0]).toMatch(/^bicep-audit-mirror-/);
+    child.kill(signal);
+    expect(await ended).toBe(signal);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(recordedPids(pids).filter(alive)).toEqual([]);
+  });
+});
