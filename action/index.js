@@ -19957,7 +19957,7 @@ function parser(argv) {
   ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
     type: "boolean",
     default: true,
-    describe: "--no-restore: do not restore br:/ts: modules (applies to `bicep build`; the JSON-RPC server restores as it needs)"
+    describe: "--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)"
   }).option("fail-on", {
     choices: ["error", "warning", "note", "never"],
     default: "error",
@@ -21823,7 +21823,7 @@ var BuildCommandCompiler = class {
 };
 async function startBicepCompiler(cliPath, options2) {
   const version = await readBicepVersion(cliPath, options2.timeoutMs);
-  if (options2.forceBuildCommand || !supportsJsonRpc(version)) {
+  if (options2.noRestore || !supportsJsonRpc(version)) {
     return new BuildCommandCompiler(cliPath, version.text, options2);
   }
   return new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs));

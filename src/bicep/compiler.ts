@@ -7,11 +7,10 @@ import { removeTempDir } from './temp-dirs';
 import { readBicepVersion, supportsJsonRpc } from './version';
 
 export interface CompilerOptions {
+  /** Never fetch `br:`/`ts:` modules from registries; only `bicep build --no-restore` promises that. */
   noRestore: boolean;
   /** Longest wait for one answer of the CLI. */
   timeoutMs: number;
-  /** Use `bicep build` even when the CLI has the JSON-RPC server. */
-  forceBuildCommand?: boolean;
 }
 
 function isSymbolicNameTemplate(template: string | undefined): boolean {
@@ -116,7 +115,8 @@ class BuildCommandCompiler implements BicepCompiler {
 /** Checks the CLI's version once and starts the one process that serves the whole run. */
 export async function startBicepCompiler(cliPath: string, options: CompilerOptions): Promise<BicepCompiler> {
   const version = await readBicepVersion(cliPath, options.timeoutMs);
-  if (options.forceBuildCommand || !supportsJsonRpc(version)) {
+  // The JSON-RPC server restores modules as it needs them and has no switch to stop it.
+  if (options.noRestore || !supportsJsonRpc(version)) {
     return new BuildCommandCompiler(cliPath, version.text, options);
   }
   return new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs));

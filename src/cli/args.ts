@@ -47,7 +47,8 @@ function parser(argv: readonly string[]) {
     .option('restore', {
       type: 'boolean',
       default: true,
-      describe: '--no-restore: do not restore br:/ts: modules (applies to `bicep build`; the JSON-RPC server restores as it needs)',
+      describe:
+        '--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)',
     })
     .option('fail-on', {
       choices: ['error', 'warning', 'note', 'never'] as const,

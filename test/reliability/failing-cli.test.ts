@@ -61,6 +61,19 @@ const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'exits non-zero with garbage under --no-restore, which compiles with `bicep build --no-restore`',
+    fake: 'garbage-exit.js',
+    extra: ['--no-restore'],
+    stderr: [
+      'bicep-audit: the Bicep CLI failed',
+      `  command: ${fake('garbage-exit.js')} build <tree>/src/main.bicep --stdout --no-restore`,
+      '  exit code: 2',
+      '  output: fatal: something went wrong',
+      '',
+      '%%% garbage %%%',
+    ],
+  },
+  {
     name: 'answers with invalid JSON',
     fake: 'invalid-json.js',
     stderr: [/^bicep-audit: the Bicep CLI sent something that is not JSON-RPC: .*JSON/, `  command: ${fake('invalid-json.js')} jsonrpc --stdio`],
@@ -95,7 +108,7 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
     const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake(name), ...extra], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
-    const lines = result.stderr.split('\n');
+    const lines = result.stderr.split(tree).join('<tree>').split('\n');
     expect(lines).toHaveLength(stderr.length + 1);
     stderr.forEach((expected, i) => (typeof expected === 'string' ? expect(lines[i]).toBe(expected) : expect(lines[i]).toMatch(expected)));
     const started = recordedPids(pids);
