@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var util = require("util");
-    var path20 = require("path");
+    var path22 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs21.readFileSync,
-        writeFile: fs21.writeFile
+        readFileSync: fs22.readFileSync,
+        writeFile: fs22.writeFile
       },
       format: util.format,
-      resolve: path20.resolve,
+      resolve: path22.resolve,
       exists: (file) => {
         try {
-          return fs21.statSync(file).isFile();
+          return fs22.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path20 = require("path");
-    var fs21 = require("fs");
+    var path22 = require("path");
+    var fs22 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path20.normalize,
-      resolve: path20.resolve,
-      require: (path21) => {
+      normalize: path22.normalize,
+      resolve: path22.resolve,
+      require: (path23) => {
         if (typeof require !== "undefined") {
-          return require(path21);
-        } else if (path21.match(/\.json$/)) {
-          return JSON.parse(fs21.readFileSync(path21, "utf8"));
+          return require(path23);
+        } else if (path23.match(/\.json$/)) {
+          return JSON.parse(fs22.readFileSync(path23, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path20 = [graph[toModel].parent, toModel];
+      const path22 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path20.unshift(graph[cur].parent);
+        path22.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path20;
+      fn.conversion = path22;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path20, filename, options2) {
+    function checkFileInclusion(path22, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path20)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path20, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path20)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path20, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path22)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path22, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path22)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path22, filename))
       );
     }
-    function requireDirectory(m, path20, options2) {
+    function requireDirectory(m, path22, options2) {
       var retval = {};
-      if (path20 && !options2 && typeof path20 !== "string") {
-        options2 = path20;
-        path20 = null;
+      if (path22 && !options2 && typeof path22 !== "string") {
+        options2 = path22;
+        path22 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path20 = !path20 ? dirname(m.filename) : resolve(dirname(m.filename), path20);
-      fs21.readdirSync(path20).forEach(function(filename) {
-        var joined = join2(path20, filename), files, key, obj;
-        if (fs21.statSync(joined).isDirectory() && options2.recurse) {
+      path22 = !path22 ? dirname(m.filename) : resolve(dirname(m.filename), path22);
+      fs22.readdirSync(path22).forEach(function(filename) {
+        var joined = join2(path22, filename), files, key, obj;
+        if (fs22.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs21 = require("fs");
-    function checkPathExt(path20, options2) {
+    var fs22 = require("fs");
+    function checkPathExt(path22, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path20.substr(-p.length).toLowerCase() === p) {
+        if (p && path22.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path20, options2) {
+    function checkStat(stat, path22, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path20, options2);
+      return checkPathExt(path22, options2);
     }
-    function isexe(path20, options2, cb) {
-      fs21.stat(path20, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path20, options2));
+    function isexe(path22, options2, cb) {
+      fs22.stat(path22, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path22, options2));
       });
     }
-    function sync(path20, options2) {
-      return checkStat(fs21.statSync(path20), path20, options2);
+    function sync(path22, options2) {
+      return checkStat(fs22.statSync(path22), path22, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs21 = require("fs");
-    function isexe(path20, options2, cb) {
-      fs21.stat(path20, function(er, stat) {
+    var fs22 = require("fs");
+    function isexe(path22, options2, cb) {
+      fs22.stat(path22, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path20, options2) {
-      return checkStat(fs21.statSync(path20), options2);
+    function sync(path22, options2) {
+      return checkStat(fs22.statSync(path22), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path20, options2, cb) {
+    function isexe(path22, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path20, options2 || {}, function(er, is) {
+          isexe(path22, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path20, options2 || {}, function(er, is) {
+      core(path22, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path20, options2) {
+    function sync(path22, options2) {
       try {
-        return core.sync(path20, options2 || {});
+        return core.sync(path22, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path20 = require("path");
+    var path22 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path20.join(pathPart, cmd);
+        const pCmd = path22.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path20.join(pathPart, cmd);
+        const pCmd = path22.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path20 = require("path");
+    var path22 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path20.delimiter : void 0
+          pathExt: withoutPathExt ? path22.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path20.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path22.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path20, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path20.split("/").pop();
+      const [path22, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path22.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs21.openSync(command, "r");
-        fs21.readSync(fd, buffer, 0, size, 0);
-        fs21.closeSync(fd);
+        fd = fs22.openSync(command, "r");
+        fs22.readSync(fd, buffer, 0, size, 0);
+        fs22.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path20 = require("path");
+    var path22 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path20.normalize(parsed2.command);
+        parsed2.command = path22.normalize(parsed2.command);
         parsed2.command = escape2.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path20 = require("path");
+    var path22 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path20.resolve(options2.cwd);
+      let cwdPath = path22.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path20.join(cwdPath, "node_modules/.bin"));
+        result.push(path22.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path20.resolve(cwdPath, "..");
+        cwdPath = path22.resolve(cwdPath, "..");
       }
-      const execPathDir = path20.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path22.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path20.delimiter);
+      return result.concat(options2.path).join(path22.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path21 = pathKey({ env });
-      options2.path = env[path21];
-      env[path21] = module2.exports(options2);
+      const path23 = pathKey({ env });
+      options2.path = env[path23];
+      env[path23] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path20 = require("path");
+    var path22 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path20.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path22.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path20 = require("path");
+    var path22 = require("path");
     var os4 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path20.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path22.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path20.join(os4.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path22.join(os4.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -13038,8 +13038,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input2 = path20;
+    function removeDotSegments(path22) {
+      let input2 = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -13113,11 +13113,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path20.split("/");
+      const segments = path22.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13480,8 +13480,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18376,8 +18376,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -19898,9 +19898,9 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -20000,12 +20000,13 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_fs17 = __toESM(require("node:fs"));
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 
 // src/analyze/analyze.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
+var import_node_path14 = __toESM(require("node:path"));
 
 // src/bicep/build-command.ts
 var import_execa = __toESM(require_execa());
@@ -20979,12 +20980,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path20) {
+function findNodeAtLocation(root, path22) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path20) {
+  for (let segment2 of path22) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21014,17 +21015,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path20 = getNodePath(node.parent);
+  const path22 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path20.push(key);
+    path22.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path20.push(index);
+      path22.push(index);
     }
   }
-  return path20;
+  return path22;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -21394,14 +21395,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path20 = originalPath.slice();
+  const path22 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path20.length > 0) {
-    lastSegment = path20.pop();
-    parent = findNodeAtLocation(root, path20);
+  while (path22.length > 0) {
+    lastSegment = path22.pop();
+    parent = findNodeAtLocation(root, path22);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -21627,8 +21628,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path20, value, options2) {
-  return setProperty(text2, path20, value, options2);
+function modify(text2, path22, value, options2) {
+  return setProperty(text2, path22, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -21958,11 +21959,21 @@ async function entryPoints(inputs, fileReferences) {
   return inputs.filter((i2) => !(i2.fromFolder && i2.kind === "bicep" && usedByOthers.has(i2.file)));
 }
 
+// src/discover/repository-root.ts
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
+function findRepositoryRoot(folder) {
+  for (let current = import_node_path7.default.resolve(folder); ; current = import_node_path7.default.dirname(current)) {
+    if (import_node_fs6.default.existsSync(import_node_path7.default.join(current, ".git"))) return current;
+    if (import_node_path7.default.dirname(current) === current) return void 0;
+  }
+}
+
 // src/analyze/arm-input.ts
-var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_fs9 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/template/parse-json.ts
 var JsonSyntaxError = class extends Error {
@@ -21991,9 +22002,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path20) {
+function nodeAtPath(root, path22) {
   let node = root;
-  for (const segment2 of path20) {
+  for (const segment2 of path22) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -22006,20 +22017,20 @@ function nodeAtPath(root, path20) {
   }
   return node;
 }
-function propertyAtPath(root, path20) {
-  const value = nodeAtPath(root, path20);
+function propertyAtPath(root, path22) {
+  const value = nodeAtPath(root, path22);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path20, property = false) {
-  for (let length2 = path20.length; length2 >= 0; length2 -= 1) {
-    const prefix = path20.slice(0, length2);
+function spanAtPath(doc, path22, property = false) {
+  for (let length2 = path22.length; length2 >= 0; length2 -= 1) {
+    const prefix = path22.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path20, prefix) {
-  return prefix.length <= path20.length && prefix.every((segment2, i2) => segment2 === path20[i2]);
+function isWithinPath(path22, prefix) {
+  return prefix.length <= path22.length && prefix.every((segment2, i2) => segment2 === path22[i2]);
 }
 
 // src/locate/line-index.ts
@@ -22073,7 +22084,7 @@ var JsonLocator = class {
   }
   describeSpan(span) {
     const { line, character } = this.lines.positionAt(span.offset);
-    return `${import_node_path7.default.basename(span.file)}:${line + 1}:${character + 1}`;
+    return `${import_node_path8.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
 
@@ -22642,11 +22653,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path20]) {
+function tryGet([value, ...path22]) {
   let current = value;
-  for (const [i2, step] of path20.entries()) {
+  for (const [i2, step] of path22.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path20.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path22.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -23648,15 +23659,15 @@ function walk2(json, ctx, depth2) {
 }
 
 // src/template/validate.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 var import_ajv = __toESM(require_ajv());
 var ajv = new import_ajv.default({ allErrors: true, strictRequired: false, allowUnionTypes: true });
 var validators = /* @__PURE__ */ new Map();
 function validator(name2) {
   let validate = validators.get(name2);
   if (!validate) {
-    const schema = JSON.parse(import_node_fs6.default.readFileSync(import_node_path8.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
+    const schema = JSON.parse(import_node_fs7.default.readFileSync(import_node_path9.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
     validate = ajv.compile(schema);
     validators.set(name2, validate);
   }
@@ -23827,21 +23838,21 @@ function expandCopy(spec, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path20, prefix, parent) {
+function classicEntries(items2, path22, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path20, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path22, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path20, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path22, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template, templatePath) {
   const resources = template.resources;
-  const path20 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path20, "");
+  const path22 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path22, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path20, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path22, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -24138,26 +24149,26 @@ var Expander = class {
   doc;
   instances = [];
   problems = [];
-  span(path20, property = false) {
-    return spanAtPath(this.doc, path20, property);
+  span(path22, property = false) {
+    return spanAtPath(this.doc, path22, property);
   }
-  problem(kind, message, path20) {
-    this.problems.push({ kind, message, at: this.span(path20), jsonPath: path20 });
+  problem(kind, message, path22) {
+    this.problems.push({ kind, message, at: this.span(path22), jsonPath: path22 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path20, what, compute, type = "any") {
+  attempt(path22, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path20, what, type);
+      return this.unevaluated(error, path22, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path20, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path20);
-    return opaque(`unevaluated:${path20.join(".")}`, [], type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path20), note: error.message }
+  unevaluated(error, path22, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path22);
+    return opaque(`unevaluated:${path22.join(".")}`, [], type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path22), note: error.message }
     ]);
   }
   expandTemplate(template, templatePath, frame, chain, condition, depth2) {
@@ -24200,10 +24211,10 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template.outputs) ? template.outputs : {})) {
       if (!isObject(output)) continue;
-      const path20 = [...run2.templatePath, "outputs", name2];
+      const path22 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
-        value: this.attempt(path20, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
+        value: this.attempt(path22, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
       };
     }
     return { outputs };
@@ -24240,11 +24251,11 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path20 } = entry;
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path20, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx), "bool"));
+    const { json, path: path22 } = entry;
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path22, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     let type = String(json.type);
-    let name2 = this.attempt([...path20, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+    let name2 = this.attempt([...path22, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
     if (parent && !type.split("/")[0].includes(".")) {
       type = `${parent.type}/${type}`;
       name2 = text([parent.name, "/", name2]);
@@ -24261,13 +24272,13 @@ var Expander = class {
       scope = opaque("scopeOf", [name2], "string", originsOf(name2));
       type = extensionTypeOf(type);
     } else if (json.scope !== void 0) {
-      const scopeValue = this.attempt([...path20, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+      const scopeValue = this.attempt([...path22, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
       scope = absoluteScope(scopeValue, placement);
     }
     let id = resourceIdFor(type, name2, placement, scope);
     if (id === void 0) {
       if (!containsSymbolic(name2)) {
-        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path20, "name"]);
+        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path22, "name"]);
       }
       id = opaque("resourceId", [type, name2], "string", originsOf(name2));
     }
@@ -24282,8 +24293,8 @@ var Expander = class {
       deploymentChain: run2.chain,
       symbolicName: entry.symbolicName,
       ...loopIndex === void 0 ? {} : { loopIndex },
-      declaredAt: this.span(path20),
-      jsonPath: path20
+      declaredAt: this.span(path22),
+      jsonPath: path22
     };
     this.instances.push(instance2);
     this.validateBody(instance2);
@@ -24292,7 +24303,7 @@ var Expander = class {
       this.problem(
         "evaluation",
         `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path20, "properties"]
+        [...path22, "properties"]
       );
     }
     for (const child of run2.children.get(entry) ?? []) {
@@ -24303,12 +24314,12 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path20 = [...entry.path, key];
+      const path22 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, ...rest } = member;
-        body2[key] = this.attempt(path20, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = this.attempt(path22, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
       } else {
-        body2[key] = this.attempt(path20, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path22, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -24320,9 +24331,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path20 = entry.path;
+    const path22 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path20);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path22);
       return;
     }
     const properties = entry.json.properties;
@@ -24339,13 +24350,13 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path20, true)
+      declaredAt: this.span(path22, true)
     };
     run2.inProgress.add(key);
     try {
       const outputs = this.expandTemplate(
         template,
-        [...path20, "properties", "template"],
+        [...path22, "properties", "template"],
         {
           scope: childScope(run2.ctx.frame.scope, instance2, template),
           deploymentName: instance2.name,
@@ -24489,16 +24500,16 @@ function inputFinding(file, reason, location) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path20) {
-  return `$${path20.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path22) {
+  return `$${path22.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/suppressions.ts
-var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_fs8 = __toESM(require("node:fs"));
 var DIRECTIVE = /^\s*#disable-next-line\s+(.+)$/;
 function isSuppressed(location, rule) {
   if (!location.file.toLowerCase().endsWith(".bicep") || location.range.start.line === 0) return false;
-  const lines = import_node_fs7.default.readFileSync(location.file, "utf8").split(/\r?\n/);
+  const lines = import_node_fs8.default.readFileSync(location.file, "utf8").split(/\r?\n/);
   const match = DIRECTIVE.exec(lines[location.range.start.line - 1] ?? "");
   if (!match) return false;
   const names = new Set([rule.id, ...rule.meta.aliases].map((n) => n.toLowerCase()));
@@ -24639,16 +24650,16 @@ function coverageOf(targeting) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path20 = ["properties", "logs", i2];
+    const path22 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path20, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path22, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path20 }, origins);
+      offer(category, certainty, { setting, path: path22 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path20, "enabled"] : path20 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path22, "enabled"] : path22 };
       }
     }
   });
@@ -24917,7 +24928,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map()) {
-  const text2 = stripBom(import_node_fs8.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs9.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -24950,21 +24961,21 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_fs12 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_path11 = __toESM(require("node:path"));
 
 // src/locate/bicep-source.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
 var import_web_tree_sitter = __toESM(require_tree_sitter());
 var parserReady;
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const beside = import_node_path9.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs9.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const beside = import_node_path10.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs10.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
@@ -24996,6 +25007,19 @@ function stringValue(node) {
   if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
   return node.namedChildren[0]?.text ?? "";
 }
+function referencedPathNode(node) {
+  switch (node.type) {
+    case "module_declaration":
+      return node.namedChildren[1];
+    case "using_statement":
+    case "import_functionality":
+      return node.namedChildren.find((c) => c.type === "string");
+    case "call_expression":
+      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
+    default:
+      return void 0;
+  }
+}
 var BicepSourceFile = class _BicepSourceFile {
   constructor(file, root, text2) {
     this.file = file;
@@ -25006,7 +25030,7 @@ var BicepSourceFile = class _BicepSourceFile {
   root;
   lines;
   static parse(file, parser2) {
-    const text2 = import_node_fs9.default.readFileSync(file, "utf8");
+    const text2 = import_node_fs10.default.readFileSync(file, "utf8");
     return new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
   }
   range(node) {
@@ -25029,6 +25053,18 @@ var BicepSourceFile = class _BicepSourceFile {
     const declaration = this.declaration(symbol);
     return declaration?.type === "module_declaration" ? stringValue(declaration.namedChildren[1]) : void 0;
   }
+  /** Every local file the source names with a plain string (registries and template specs left out). */
+  fileReferences() {
+    const found = [];
+    const visit2 = (node) => {
+      const target = referencedPathNode(node);
+      const written = stringValue(target ?? void 0);
+      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      for (const child of node.namedChildren) visit2(child);
+    };
+    visit2(this.root);
+    return found;
+  }
   /** The `param` declaration of a parameter. */
   parameter(name2) {
     return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
@@ -25038,10 +25074,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path20) {
+  property(declaration, path22) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path20) {
+    for (const segment2 of path22) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -25112,10 +25148,10 @@ var BicepLocator = class _BicepLocator {
       const parameter = stoppedAt ? void 0 : source.parameter(name2);
       if (parameter) {
         const { line, character } = source.range(parameter).start;
-        return `${import_node_path10.default.basename(source.file)}:${line + 1}:${character + 1}`;
+        return `${import_node_path11.default.basename(source.file)}:${line + 1}:${character + 1}`;
       }
     }
-    return `${import_node_path10.default.basename(this.entryFile)} (compiled template)`;
+    return `${import_node_path11.default.basename(this.entryFile)} (compiled template)`;
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
@@ -25126,7 +25162,7 @@ var BicepLocator = class _BicepLocator {
       if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
         return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      source = this.source(import_node_path10.default.resolve(import_node_path10.default.dirname(source.file), modulePath));
+      source = this.source(import_node_path11.default.resolve(import_node_path11.default.dirname(source.file), modulePath));
     }
     return { source };
   }
@@ -25173,13 +25209,13 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_path12 = __toESM(require("node:path"));
 var USING = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
   const match = USING.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
-  return { file: import_node_path11.default.resolve(import_node_path11.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+  return { file: import_node_path12.default.resolve(import_node_path12.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
 }
 function bicepSourceProblem(file, bytes) {
   if (bytes.includes(0)) return { reason: "it is a binary file, not Bicep source", range: FILE_START };
@@ -25192,7 +25228,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs10.default.existsSync(target.file)) {
+  if (target && !import_node_fs11.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -25211,10 +25247,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path20 = problem.jsonPath ?? [];
+  const path22 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path20, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path22, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -25233,7 +25269,7 @@ function compiledDocument(file, template, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs11.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs12.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, ruleSettings) {
   const output = await compiler.compile(file);
@@ -25278,6 +25314,31 @@ function mergeRepeatedFindings(results) {
   });
 }
 
+// src/analyze/repository-boundary.ts
+var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_path13 = __toESM(require("node:path"));
+var isInside = (file, folder) => {
+  const relative = import_node_path13.default.relative(folder, file);
+  return relative === "" || !relative.startsWith("..") && !import_node_path13.default.isAbsolute(relative);
+};
+async function referenceOutsideRepository(entry, repoRoot) {
+  const parser2 = await bicepParser();
+  const queue = [entry];
+  const seen = new Set(queue);
+  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
+    for (const reference2 of BicepSourceFile.parse(file, parser2).fileReferences()) {
+      const target = import_node_path13.default.resolve(import_node_path13.default.dirname(file), reference2.path);
+      if (!isInside(target, repoRoot)) return { file, range: reference2.range, target };
+      const bicep = /\.bicep(param)?$/i.test(target);
+      if (bicep && !seen.has(target) && import_node_fs13.default.existsSync(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return void 0;
+}
+
 // src/analyze/analyze.ts
 function unusableResult(file, reason) {
   return { file, status: "failed", findings: [inputFinding(file, reason, { file, range: FILE_START })] };
@@ -25294,11 +25355,12 @@ function readError(error) {
 async function analyze(options2) {
   const discovery = discoverInputs(options2.paths, options2.cwd, (file) => options2.config?.isExcluded(file) ?? false);
   const results = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
-  const usable = discovery.inputs.filter((input2) => {
-    const broken = brokenSource(input2);
+  const usable = [];
+  for (const input2 of discovery.inputs) {
+    const broken = brokenSource(input2) ?? await outsideRepository(input2);
     if (broken) results.push(broken);
-    return !broken;
-  });
+    else usable.push(input2);
+  }
   const needsBicep = usable.some((i2) => i2.kind !== "arm-template");
   let compiler;
   if (needsBicep) {
@@ -25331,7 +25393,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs12.default.readFileSync(input2.file);
+    bytes = import_node_fs14.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -25341,9 +25403,16 @@ function brokenSource(input2) {
   if (!problem) return void 0;
   return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
 }
+async function outsideRepository(input2) {
+  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path14.default.dirname(input2.file));
+  const outside = repoRoot === void 0 ? void 0 : await referenceOutsideRepository(input2.file, repoRoot);
+  if (!outside) return void 0;
+  const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
+  return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, reason, { file: outside.file, range: outside.range })] };
+}
 async function analyzeInput(input2, compiler, options2) {
   try {
-    import_node_fs12.default.accessSync(input2.file, import_node_fs12.default.constants.R_OK);
+    import_node_fs14.default.accessSync(input2.file, import_node_fs14.default.constants.R_OK);
     const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
     if (input2.kind === "arm-template") {
       return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
@@ -25357,8 +25426,8 @@ async function analyzeInput(input2, compiler, options2) {
 }
 
 // src/config/load-config.ts
-var import_node_fs13 = __toESM(require("node:fs"));
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_path15 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 var CONFIG_FILE2 = "bicep-audit.json";
 var ConfigError = class extends Error {
@@ -25373,28 +25442,28 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path12.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path15.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path12.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path15.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path12.default.resolve(this.cwd, file);
+    const absolute = import_node_path15.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path12.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path15.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path12.default.dirname(folder);
-      const candidate = import_node_path12.default.join(folder, CONFIG_FILE2);
-      if (import_node_fs13.default.existsSync(candidate)) loaded = readConfig(candidate);
-      else if (import_node_fs13.default.existsSync(import_node_path12.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
+      const parent = import_node_path15.default.dirname(folder);
+      const candidate = import_node_path15.default.join(folder, CONFIG_FILE2);
+      if (import_node_fs15.default.existsSync(candidate)) loaded = readConfig(candidate);
+      else if (import_node_fs15.default.existsSync(import_node_path15.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
     }
@@ -25404,7 +25473,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs15.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -25438,11 +25507,11 @@ function readConfig(file) {
     }
   });
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path12.default.dirname(file);
+  const folder = import_node_path15.default.dirname(file);
   return {
     config: { file, rules, exclude, parameters: new Map(Object.entries(json.parameters ?? {})) },
     isExcluded: (absolute) => {
-      const relative = import_node_path12.default.relative(folder, absolute).split(import_node_path12.default.sep).join("/");
+      const relative = import_node_path15.default.relative(folder, absolute).split(import_node_path15.default.sep).join("/");
       return matchers.some((matches) => matches(relative));
     }
   };
@@ -25462,16 +25531,6 @@ function configError(file, text2, problems) {
     return `${file}:${line + 1}:${character + 1}: ${p.message}`;
   });
   return new ConfigError(located.join("\n"));
-}
-
-// src/discover/repository-root.ts
-var import_node_fs14 = __toESM(require("node:fs"));
-var import_node_path13 = __toESM(require("node:path"));
-function findRepositoryRoot(folder) {
-  for (let current = import_node_path13.default.resolve(folder); ; current = import_node_path13.default.dirname(current)) {
-    if (import_node_fs14.default.existsSync(import_node_path13.default.join(current, ".git"))) return current;
-    if (import_node_path13.default.dirname(current) === current) return void 0;
-  }
 }
 
 // src/report/colors.ts
@@ -25496,14 +25555,14 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/github.ts
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/report/paths.ts
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_path16 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function relativeInside(file, folder) {
-  const relative = import_node_path14.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path14.default.isAbsolute(relative) ? relative : void 0;
+  const relative = import_node_path16.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path16.default.isAbsolute(relative) ? relative : void 0;
 }
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -25511,7 +25570,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path14.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path16.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -25523,7 +25582,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path15.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path17.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
 function title(finding) {
@@ -25818,10 +25877,10 @@ ${rows.join("\n")}`);
 }
 
 // src/rules/docs.ts
-var import_node_fs15 = __toESM(require("node:fs"));
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_path18 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs15.default.readFileSync(import_node_path16.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs16.default.readFileSync(import_node_path18.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -25885,10 +25944,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path17.default.resolve(cwd, args2.parameters);
+    const file = import_node_path19.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs16.default.readFileSync(file, "utf8");
+      text2 = import_node_fs17.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -25909,7 +25968,7 @@ function progressLine(stderr) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path17.default.basename(file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path19.default.basename(file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -25919,7 +25978,7 @@ function sourceReader() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs16.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs17.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -25967,18 +26026,18 @@ async function runAudit(args2, run2) {
 }
 
 // src/cli/main.ts
-var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_fs19 = __toESM(require("node:fs"));
 
 // src/report/write-atomic.ts
-var import_node_fs17 = __toESM(require("node:fs"));
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_path20 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2) {
-  const temp = import_node_path18.default.join(import_node_path18.default.dirname(file), `.${import_node_path18.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = import_node_path20.default.join(import_node_path20.default.dirname(file), `.${import_node_path20.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs17.default.writeFileSync(temp, text2, { flag: "wx" });
-    import_node_fs17.default.renameSync(temp, file);
+    import_node_fs18.default.writeFileSync(temp, text2, { flag: "wx" });
+    import_node_fs18.default.renameSync(temp, file);
   } catch (error) {
-    import_node_fs17.default.rmSync(temp, { force: true });
+    import_node_fs18.default.rmSync(temp, { force: true });
     throw error;
   }
 }
@@ -26002,7 +26061,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendStepSummary(file, text2) {
   try {
-    import_node_fs18.default.appendFileSync(file, text2);
+    import_node_fs19.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${error.message}`);
   }
@@ -26039,14 +26098,14 @@ function appendOutputs(file, outputs) {
   const text2 = Object.entries(outputs).map(([name2, value]) => `${name2}=${value}
 `).join("");
   try {
-    import_node_fs19.default.appendFileSync(file, text2);
+    import_node_fs20.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to GITHUB_OUTPUT ${file}: ${error.message}`);
   }
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs19.default.mkdirSync(import_node_path19.default.dirname(file), { recursive: true });
+    import_node_fs20.default.mkdirSync(import_node_path21.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -26057,7 +26116,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path19.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path19.default.join(run2.env.RUNNER_TEMP ?? import_node_os3.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path21.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path21.default.join(run2.env.RUNNER_TEMP ?? import_node_os3.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

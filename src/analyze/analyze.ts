@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
 import { BicepCliError } from '../bicep/errors';
@@ -6,11 +7,13 @@ import { startBicepCompiler } from '../bicep/compiler';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
+import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
 import type { Value } from '../template/expressions/value';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
 import { mergeRepeatedFindings } from './merge-repeated';
+import { referenceOutsideRepository } from './repository-boundary';
 import { bicepSourceProblem } from './source-checks';
 import { inputFinding } from './problem-findings';
 import { FILE_START } from '../locate/line-index';
@@ -74,11 +77,12 @@ function readError(error: unknown): string | undefined {
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
   const results: InputResult[] = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
-  const usable = discovery.inputs.filter((input) => {
-    const broken = brokenSource(input);
+  const usable: DiscoveredInput[] = [];
+  for (const input of discovery.inputs) {
+    const broken = brokenSource(input) ?? (await outsideRepository(input));
     if (broken) results.push(broken);
-    return !broken;
-  });
+    else usable.push(input);
+  }
   const needsBicep = usable.some((i) => i.kind !== 'arm-template');
   let compiler: BicepCompiler | undefined;
   if (needsBicep) {
@@ -124,6 +128,15 @@ function brokenSource(input: DiscoveredInput): InputResult | undefined {
   const problem = bicepSourceProblem(input.file, bytes);
   if (!problem) return undefined;
   return { file: input.file, status: 'failed', findings: [inputFinding(input.file, problem.reason, { file: input.file, range: problem.range })] };
+}
+
+/** A Bicep input that would make the CLI read a file outside its repository: refused, so a pull request cannot reach out. */
+async function outsideRepository(input: DiscoveredInput): Promise<InputResult | undefined> {
+  const repoRoot = input.kind === 'arm-template' ? undefined : findRepositoryRoot(path.dirname(input.file));
+  const outside = repoRoot === undefined ? undefined : await referenceOutsideRepository(input.file, repoRoot);
+  if (!outside) return undefined;
+  const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
+  return { file: input.file, status: 'failed', findings: [inputFinding(input.file, reason, { file: outside.file, range: outside.range })] };
 }
 
 async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {

@@ -56,6 +56,27 @@ function stringValue(node: SyntaxNode | undefined): string | undefined {
   return node.namedChildren[0]?.text ?? '';
 }
 
+/** The nodes that name another file: `module`, `using`, `import ... from` and the `load...()` functions. */
+function referencedPathNode(node: SyntaxNode): SyntaxNode | undefined {
+  switch (node.type) {
+    case 'module_declaration':
+      return node.namedChildren[1];
+    case 'using_statement':
+    case 'import_functionality':
+      return node.namedChildren.find((c) => c.type === 'string');
+    case 'call_expression':
+      return /^load/.test(node.childForFieldName('function')?.text ?? '') ? node.childForFieldName('arguments')?.namedChildren[0] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export interface FileReference {
+  /** As written, e.g. `../modules/acr.bicep`. */
+  path: string;
+  range: Range;
+}
+
 /** One Bicep file, parsed with a real Bicep grammar, for positions of declarations and properties. */
 export class BicepSourceFile {
   private readonly lines: LineIndex;
@@ -97,6 +118,19 @@ export class BicepSourceFile {
   modulePath(symbol: string): string | undefined {
     const declaration = this.declaration(symbol);
     return declaration?.type === 'module_declaration' ? stringValue(declaration.namedChildren[1]) : undefined;
+  }
+
+  /** Every local file the source names with a plain string (registries and template specs left out). */
+  fileReferences(): FileReference[] {
+    const found: FileReference[] = [];
+    const visit = (node: SyntaxNode) => {
+      const target = referencedPathNode(node);
+      const written = stringValue(target ?? undefined);
+      if (target && written !== undefined && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      for (const child of node.namedChildren) visit(child);
+    };
+    visit(this.root);
+    return found;
   }
 
   /** The `param` declaration of a parameter. */

@@ -143,6 +143,38 @@ const rows: Row[] = [
     code: 1,
     results: [['Azure.ACR.Logs', 6, 5, NO_SETTING('acrweird')]],
   },
+  {
+    name: 'a module path that leaves the repository',
+    files: { '.git/HEAD': 'ref: refs/heads/main\n', 'infra/main.bicep': "module shared '../../outside.bicep' = {\n  name: 'shared'\n}\n" },
+    argv: ['infra/main.bicep'],
+    code: 2,
+    results: [
+      [
+        'input',
+        1,
+        15,
+        'cannot analyse <tree>/infra/main.bicep: it reads <parent>/outside.bicep, outside the repository <tree>; bicep-audit reads only files inside the repository',
+      ],
+    ],
+  },
+  {
+    name: 'a load function in a local module that reads outside the repository',
+    files: {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'infra/main.bicep': "module registry 'modules/registry.bicep' = {\n  name: 'registry'\n}\n",
+      'infra/modules/registry.bicep': "var secret = loadTextContent('../../../../../../../../../../../../etc/passwd')\n",
+    },
+    argv: ['infra/main.bicep'],
+    code: 2,
+    results: [
+      [
+        'input',
+        1,
+        30,
+        'cannot analyse <tree>/infra/main.bicep: it reads /etc/passwd, outside the repository <tree>; bicep-audit reads only files inside the repository',
+      ],
+    ],
+  },
 ];
 
 function run(tree: string, argv: string[], spawnVia: string[] = []) {
@@ -157,7 +189,8 @@ function run(tree: string, argv: string[], spawnVia: string[] = []) {
 
 function resultsOf(stdout: string, tree: string): [string, number, number, string][] {
   const report = JSON.parse(stdout) as { results: { ruleId: string; location: { line: number; column: number }; message: string }[] };
-  return report.results.map((r) => [r.ruleId, r.location.line, r.location.column, r.message.split(tree).join('<tree>')]);
+  const scrub = (text: string) => text.split(tree).join('<tree>').split(path.dirname(tree)).join('<parent>');
+  return report.results.map((r) => [r.ruleId, r.location.line, r.location.column, scrub(r.message)]);
 }
 
 describe('bad inputs: never a crash, a hang or a clean report', () => {
