@@ -5923,7 +5923,7 @@ var require_signal_exit = __commonJS({
 var require_kill = __commonJS({
   "node_modules/execa/lib/kill.js"(exports2, module2) {
     "use strict";
-    var os4 = require("os");
+    var os5 = require("os");
     var onExit = require_signal_exit();
     var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
     var spawnedKill = (kill, signal = "SIGTERM", options2 = {}) => {
@@ -5947,7 +5947,7 @@ var require_kill = __commonJS({
       return isSigterm(signal) && forceKillAfterTimeout !== false && killResult;
     };
     var isSigterm = (signal) => {
-      return signal === os4.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
+      return signal === os5.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
     };
     var getForceKillAfterTimeout = ({ forceKillAfterTimeout = true }) => {
       if (forceKillAfterTimeout === true) {
@@ -9566,7 +9566,7 @@ var require_main2 = __commonJS({
     var ril_1 = require_ril();
     ril_1.default.install();
     var path22 = require("path");
-    var os4 = require("os");
+    var os5 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
     var api_1 = require_api();
@@ -9703,7 +9703,7 @@ var require_main2 = __commonJS({
       if (XDG_RUNTIME_DIR) {
         result = path22.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path22.join(os4.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path22.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -19899,7 +19899,7 @@ var require_picomatch2 = __commonJS({
 
 // src/action/run-action.ts
 var import_node_fs20 = __toESM(require("node:fs"));
-var import_node_os3 = __toESM(require("node:os"));
+var import_node_os4 = __toESM(require("node:os"));
 var import_node_path21 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
@@ -19937,8 +19937,11 @@ function excerpt(text2) {
   const trimmed = text2.trim();
   return trimmed.length <= EXCERPT_LIMIT ? trimmed : `…${trimmed.slice(-EXCERPT_LIMIT)}`;
 }
+var BicepTimeoutError = class extends BicepCliError {
+};
 
 // src/cli/args.ts
+var import_node_os = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 var FORMATS = ["stylish", "json", "sarif", "github"];
 function parser(argv) {
@@ -19962,7 +19965,17 @@ function parser(argv) {
     choices: ["error", "warning", "note", "never"],
     default: "error",
     describe: "exit 1 when a finding is at or above this level"
-  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs" }).option("param", { type: "string", array: true, default: [], describe: "parameter value name=value (JSON or text); repeatable" }).option("timeout", { type: "number", default: 120, describe: "seconds to wait for one answer of the Bicep CLI" }).option("config", {
+  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs" }).option("param", { type: "string", array: true, default: [], describe: "parameter value name=value (JSON or text); repeatable" }).option("timeout", {
+    type: "number",
+    default: 120,
+    describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
+  }).option("jobs", {
+    alias: "j",
+    type: "number",
+    default: import_node_os.default.availableParallelism(),
+    defaultDescription: "the number of cores",
+    describe: "inputs analysed at once, and Bicep CLI processes kept warm (never more than the inputs)"
+  }).option("config", {
     alias: "c",
     type: "string",
     describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
@@ -19979,6 +19992,9 @@ async function parseArgs(argv) {
       if (!Number.isFinite(parsed2.timeout) || parsed2.timeout <= 0) {
         return resolve({ kind: "usage-error", message: "--timeout takes a positive number of seconds" });
       }
+      if (!Number.isInteger(parsed2.jobs) || parsed2.jobs < 1) {
+        return resolve({ kind: "usage-error", message: "--jobs takes a whole number of 1 or more" });
+      }
       resolve({
         kind: "run",
         args: {
@@ -19991,6 +20007,7 @@ async function parseArgs(argv) {
           ...parsed2.parameters === void 0 ? {} : { parameters: parsed2.parameters },
           param: parsed2.param.map(String),
           timeout: parsed2.timeout,
+          jobs: parsed2.jobs,
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
           version: parsed2.version
         }
@@ -20001,7 +20018,7 @@ async function parseArgs(argv) {
 
 // src/cli/audit.ts
 var import_node_fs17 = __toESM(require("node:fs"));
-var import_node_os2 = __toESM(require("node:os"));
+var import_node_os3 = __toESM(require("node:os"));
 var import_node_path19 = __toESM(require("node:path"));
 
 // src/analyze/analyze.ts
@@ -20050,7 +20067,7 @@ async function compileWithBuildCommand(cliPath, file, options2) {
   const output = `${result.stderr}
 ${result.stdout}`;
   if (result.timedOut) {
-    throw new BicepCliError(`the Bicep CLI did not finish within ${options2.timeoutMs} ms`, command, void 0, excerpt(output));
+    throw new BicepTimeoutError(`the Bicep CLI did not finish within ${options2.timeoutMs} ms`, command, void 0, excerpt(output));
   }
   const diagnostics = parseDiagnosticLines(result.stderr);
   if (result.exitCode === 1 && diagnostics.some((d) => d.level === "error")) {
@@ -20191,7 +20208,7 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
     let timer;
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(
-        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`)),
+        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`, void 0, BicepTimeoutError)),
         this.timeoutMs
       );
     });
@@ -20215,11 +20232,87 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
     ]);
     throw ended instanceof BicepCliError ? ended : this.failure(`the Bicep CLI rejected ${method}`, error);
   }
-  failure(message, cause) {
+  failure(message, cause, kind = BicepCliError) {
     const detail = cause instanceof Error ? `: ${cause.message}` : "";
-    return new BicepCliError(`${message}${detail}`, this.command, this.exit, excerpt(this.stderr), {
+    return new kind(`${message}${detail}`, this.command, this.exit, excerpt(this.stderr), {
       cause
     });
+  }
+};
+
+// src/bicep/compiler-pool.ts
+var CompilerPool = class {
+  constructor(cliPath, version, mode, jobs, startWorker) {
+    this.cliPath = cliPath;
+    this.version = version;
+    this.mode = mode;
+    this.jobs = jobs;
+    this.startWorker = startWorker;
+  }
+  cliPath;
+  version;
+  mode;
+  jobs;
+  startWorker;
+  idle = [];
+  waiting = [];
+  references = /* @__PURE__ */ new Map();
+  live = 0;
+  /** Processes started in the run (replacements included). */
+  started = 0;
+  compile(file) {
+    return this.withWorker((worker) => worker.compile(file));
+  }
+  /** Asked once per file in a run: folder discovery and the symbolic-name mirror both need them. */
+  fileReferences(file) {
+    let references = this.references.get(file);
+    if (!references) {
+      references = this.withWorker((worker) => worker.fileReferences(file));
+      references.catch(() => this.references.delete(file));
+      this.references.set(file, references);
+    }
+    return references;
+  }
+  async close() {
+    await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
+  }
+  async withWorker(task, attempt2 = 1) {
+    const worker = await this.acquire();
+    try {
+      const result = await task(worker);
+      this.release(worker);
+      return result;
+    } catch (error) {
+      if (!(error instanceof BicepCliError)) {
+        this.release(worker);
+        throw error;
+      }
+      await this.replace(worker);
+      if (error instanceof BicepTimeoutError || attempt2 > 1) throw error;
+      return this.withWorker(task, attempt2 + 1);
+    }
+  }
+  acquire() {
+    const idle = this.idle.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.live < this.jobs) return Promise.resolve(this.startOne());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(worker) {
+    const next = this.waiting.shift();
+    if (next) next(worker);
+    else this.idle.push(worker);
+  }
+  async replace(worker) {
+    await worker.close();
+    this.live -= 1;
+    const next = this.waiting.shift();
+    if (next) next(this.startOne());
+  }
+  startOne() {
+    this.live += 1;
+    this.started += 1;
+    return this.startWorker();
   }
 };
 
@@ -21654,11 +21747,11 @@ function applyEdits(text2, edits) {
 
 // src/bicep/temp-dirs.ts
 var import_node_fs = __toESM(require("node:fs"));
-var import_node_os = __toESM(require("node:os"));
+var import_node_os2 = __toESM(require("node:os"));
 var import_node_path = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os2.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
     atExit(() => import_node_fs.default.rmSync(dir, { recursive: true, force: true }))
@@ -21825,9 +21918,9 @@ var BuildCommandCompiler = class {
 async function startBicepCompiler(cliPath, options2) {
   const version = await readBicepVersion(cliPath, options2.timeoutMs);
   if (options2.noRestore || !supportsJsonRpc(version)) {
-    return new BuildCommandCompiler(cliPath, version.text, options2);
+    return new CompilerPool(cliPath, version.text, "build", options2.jobs, () => new BuildCommandCompiler(cliPath, version.text, options2));
   }
-  return new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs));
+  return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs)));
 }
 
 // src/bicep/locate-cli.ts
@@ -25365,14 +25458,20 @@ async function analyze(options2) {
   let compiler;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd });
-    compiler = await startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs });
+    compiler = await startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, jobs: options2.jobs });
   }
   try {
     const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler, file)) : usable;
-    for (const [index, input2] of inputs.entries()) {
-      options2.onProgress?.(index, inputs.length, input2.file);
-      results.push(await analyzeInput(input2, compiler, options2));
-    }
+    const analysed = new Array(inputs.length);
+    let next = 0;
+    const lane = async () => {
+      for (let index = next++; index < inputs.length; index = next++) {
+        options2.onProgress?.(index, inputs.length, inputs[index].file);
+        analysed[index] = await analyzeInput(inputs[index], compiler, options2);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options2.jobs, inputs.length) }, lane));
+    results.push(...analysed);
   } finally {
     await compiler?.close();
   }
@@ -25419,6 +25518,10 @@ async function analyzeInput(input2, compiler, options2) {
     }
     return await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules);
   } catch (error) {
+    if (error instanceof BicepTimeoutError) {
+      const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
+      return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
+    }
     const reason = readError(error);
     if (reason === void 0) throw error;
     return unusableResult(input2.file, reason);
@@ -25611,7 +25714,7 @@ function formatStepSummary(results, context) {
   const findings = unsuppressed(results);
   const count = (level) => findings.filter((f) => f.level === level).length;
   const suppressed = results.flatMap((r) => r.findings).length - findings.length;
-  const failed = results.filter((r) => r.status === "failed").length;
+  const failed = results.filter((r) => r.status !== "analysed").length;
   const lines = [
     "## bicep-audit",
     "",
@@ -25671,7 +25774,7 @@ function formatJson(results, context) {
       warnings: active.filter((r) => r.level === "warning").length,
       notes: active.filter((r) => r.level === "note").length,
       suppressed: all2.length - active.length,
-      failedInputs: results.filter((r) => r.status === "failed").length
+      failedInputs: results.filter((r) => r.status !== "analysed").length
     }
   };
   return `${JSON.stringify(report, null, 2)}
@@ -25780,7 +25883,7 @@ function formatSarif(results, context) {
   const findings = results.flatMap((r) => r.findings);
   const ruleIds = [.../* @__PURE__ */ new Set([...context.rules.keys(), ...findings.map((f) => f.ruleId)])];
   const fingerprints = partialFingerprints(findings, context);
-  const failed = results.filter((r) => r.status === "failed");
+  const failed = results.filter((r) => r.status !== "analysed");
   const log = {
     version: "2.1.0",
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -25857,7 +25960,7 @@ function summary(results, findings, c) {
   const count = (level) => active.filter((f) => f.level === level).length;
   const notes = count("note");
   const suppressed = findings.length - active.length;
-  const failed = results.filter((r) => r.status === "failed").length;
+  const failed = results.filter((r) => r.status !== "analysed").length;
   const counts = `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}${notes > 0 ? `, ${plural(notes, "note")}` : ""}`;
   const line = `${active.length === 0 ? c.green("✓") : c.red("✖")} ${c.bold(plural(active.length, "problem"))} (${counts})` + (suppressed > 0 ? `, ${suppressed} suppressed` : "");
   return failed > 0 ? `${line}
@@ -25898,6 +26001,7 @@ var EXIT = {
   environment: 3
 };
 function exitCodeFor(results, failOn) {
+  if (results.some((r) => r.status === "error")) return EXIT.environment;
   if (results.some((r) => r.status === "failed")) return EXIT.usageOrInput;
   if (failOn === "never") return EXIT.clean;
   const threshold = LEVEL_ORDER[failOn];
@@ -25996,11 +26100,12 @@ async function runAudit(args2, run2) {
       paths: args2.paths,
       cwd: run2.cwd,
       env: run2.env,
-      homeDir: run2.homeDir ?? import_node_os2.default.homedir(),
+      homeDir: run2.homeDir ?? import_node_os3.default.homedir(),
       ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
       noRestore: !args2.restore,
       parameters: parameterValues(args2, run2.cwd),
       timeoutMs: args2.timeout * 1e3,
+      jobs: args2.jobs,
       config: {
         configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
         isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
@@ -26116,7 +26221,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path21.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path21.default.join(run2.env.RUNNER_TEMP ?? import_node_os3.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path21.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path21.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

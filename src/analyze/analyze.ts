@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
-import { BicepCliError } from '../bicep/errors';
+import { BicepCliError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
+import type { CompilerPool } from '../bicep/compiler-pool';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
@@ -28,8 +29,10 @@ export interface AnalyzeOptions {
   noRestore: boolean;
   /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides); they win over the config's. */
   parameters: ReadonlyMap<string, Value>;
-  /** Longest wait for one answer of the Bicep CLI. */
+  /** Longest wait for one answer of the Bicep CLI; past it, the process is replaced and the file not analysed. */
   timeoutMs: number;
+  /** At most this many inputs (and Bicep CLI processes) at once. */
+  jobs: number;
   /** The user's config for an input: rule levels by canonical id, parameter values, excluded files. */
   config?: InputConfig;
   /** Called before each input is analysed, e.g. for a progress line. */
@@ -84,17 +87,23 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     else usable.push(input);
   }
   const needsBicep = usable.some((i) => i.kind !== 'arm-template');
-  let compiler: BicepCompiler | undefined;
+  let compiler: CompilerPool | undefined;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd });
-    compiler = await startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs });
+    compiler = await startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs, jobs: options.jobs });
   }
   try {
     const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler!, file)) : usable;
-    for (const [index, input] of inputs.entries()) {
-      options.onProgress?.(index, inputs.length, input.file);
-      results.push(await analyzeInput(input, compiler, options));
-    }
+    const analysed = new Array<InputResult>(inputs.length);
+    let next = 0;
+    const lane = async () => {
+      for (let index = next++; index < inputs.length; index = next++) {
+        options.onProgress?.(index, inputs.length, inputs[index]!.file);
+        analysed[index] = await analyzeInput(inputs[index]!, compiler, options);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.jobs, inputs.length) }, lane));
+    results.push(...analysed);
   } finally {
     await compiler?.close();
   }
@@ -148,6 +157,10 @@ async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | un
     }
     return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules);
   } catch (error) {
+    if (error instanceof BicepTimeoutError) {
+      const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;
+      return { file: input.file, status: 'error', findings: [inputFinding(input.file, reason, { file: input.file, range: FILE_START })] };
+    }
     const reason = readError(error);
     if (reason === undefined) throw error;
     return unusableResult(input.file, reason);

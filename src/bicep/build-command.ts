@@ -1,6 +1,6 @@
 import execa from 'execa';
 import { toDiagnosticLevel, type BicepDiagnostic, type CompileOutput } from './compile-output';
-import { BicepCliError, excerpt } from './errors';
+import { BicepCliError, BicepTimeoutError, excerpt } from './errors';
 
 // `path(line,col) : Level CODE: message`, 1-based, one per line on stderr.
 const DIAGNOSTIC_LINE = /^(.*)\((\d+),(\d+)\) : (Error|Warning|Info) ([^:\s]+): (.*)$/;
@@ -43,7 +43,7 @@ export async function compileWithBuildCommand(
   const result = await execa(cliPath, args, { reject: false, timeout: options.timeoutMs, stripFinalNewline: false });
   const output = `${result.stderr}\n${result.stdout}`;
   if (result.timedOut) {
-    throw new BicepCliError(`the Bicep CLI did not finish within ${options.timeoutMs} ms`, command, undefined, excerpt(output));
+    throw new BicepTimeoutError(`the Bicep CLI did not finish within ${options.timeoutMs} ms`, command, undefined, excerpt(output));
   }
   const diagnostics = parseDiagnosticLines(result.stderr);
   if (result.exitCode === 1 && diagnostics.some((d) => d.level === 'error')) {

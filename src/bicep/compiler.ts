@@ -2,6 +2,7 @@ import { compileWithBuildCommand } from './build-command';
 import { toDiagnosticLevel, type BicepCompiler, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
+import { CompilerPool } from './compiler-pool';
 import { SymbolicMirror } from './symbolic-mirror';
 import { removeTempDir } from './temp-dirs';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -11,6 +12,8 @@ export interface CompilerOptions {
   noRestore: boolean;
   /** Longest wait for one answer of the CLI. */
   timeoutMs: number;
+  /** At most this many CLI processes at once. */
+  jobs: number;
 }
 
 function isSymbolicNameTemplate(template: string | undefined): boolean {
@@ -112,12 +115,12 @@ class BuildCommandCompiler implements BicepCompiler {
   async close(): Promise<void> {}
 }
 
-/** Checks the CLI's version once and starts the one process that serves the whole run. */
-export async function startBicepCompiler(cliPath: string, options: CompilerOptions): Promise<BicepCompiler> {
+/** Checks the CLI's version once and returns the pool of processes that serves the whole run. */
+export async function startBicepCompiler(cliPath: string, options: CompilerOptions): Promise<CompilerPool> {
   const version = await readBicepVersion(cliPath, options.timeoutMs);
   // The JSON-RPC server restores modules as it needs them and has no switch to stop it.
   if (options.noRestore || !supportsJsonRpc(version)) {
-    return new BuildCommandCompiler(cliPath, version.text, options);
+    return new CompilerPool(cliPath, version.text, 'build', options.jobs, () => new BuildCommandCompiler(cliPath, version.text, options));
   }
-  return new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs));
+  return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs)));
 }

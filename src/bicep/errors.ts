@@ -38,3 +38,6 @@ export function excerpt(text: string): string {
   const trimmed = text.trim();
   return trimmed.length <= EXCERPT_LIMIT ? trimmed : `…${trimmed.slice(-EXCERPT_LIMIT)}`;
 }
+
+/** The Bicep CLI took longer than the per-file timeout: its process is killed, the file is not analysed. */
+export class BicepTimeoutError extends BicepCliError {}

@@ -6,7 +6,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import { BicepCliError, excerpt } from './errors';
+import { BicepCliError, BicepTimeoutError, excerpt } from './errors';
 import { atExit } from './exit-hooks';
 import type {
   CompileParamsRequest,
@@ -129,7 +129,7 @@ export class BicepJsonRpcClient {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`)),
+        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`, undefined, BicepTimeoutError)),
         this.timeoutMs,
       );
     });
@@ -157,9 +157,9 @@ export class BicepJsonRpcClient {
     throw ended instanceof BicepCliError ? ended : this.failure(`the Bicep CLI rejected ${method}`, error);
   }
 
-  private failure(message: string, cause?: unknown): BicepCliError {
+  private failure(message: string, cause?: unknown, kind: typeof BicepCliError = BicepCliError): BicepCliError {
     const detail = cause instanceof Error ? `: ${cause.message}` : '';
-    return new BicepCliError(`${message}${detail}`, this.command, this.exit, excerpt(this.stderr), {
+    return new kind(`${message}${detail}`, this.command, this.exit, excerpt(this.stderr), {
       cause,
     });
   }

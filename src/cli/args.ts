@@ -1,3 +1,4 @@
+import os from 'node:os';
 import yargs from 'yargs';
 import type { FailOn } from './exit-codes';
 
@@ -14,6 +15,7 @@ export interface CliArgs {
   parameters?: string;
   param: string[];
   timeout: number;
+  jobs: number;
   config?: string;
   version: boolean;
 }
@@ -57,7 +59,18 @@ function parser(argv: readonly string[]) {
     })
     .option('parameters', { alias: 'p', type: 'string', describe: 'ARM parameters .json file for ARM template inputs' })
     .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON or text); repeatable' })
-    .option('timeout', { type: 'number', default: 120, describe: 'seconds to wait for one answer of the Bicep CLI' })
+    .option('timeout', {
+      type: 'number',
+      default: 120,
+      describe: 'seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)',
+    })
+    .option('jobs', {
+      alias: 'j',
+      type: 'number',
+      default: os.availableParallelism(),
+      defaultDescription: 'the number of cores',
+      describe: 'inputs analysed at once, and Bicep CLI processes kept warm (never more than the inputs)',
+    })
     .option('config', {
       alias: 'c',
       type: 'string',
@@ -84,6 +97,9 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (!Number.isFinite(parsed.timeout) || parsed.timeout <= 0) {
         return resolve({ kind: 'usage-error', message: '--timeout takes a positive number of seconds' });
       }
+      if (!Number.isInteger(parsed.jobs) || parsed.jobs < 1) {
+        return resolve({ kind: 'usage-error', message: '--jobs takes a whole number of 1 or more' });
+      }
       resolve({
         kind: 'run',
         args: {
@@ -96,6 +112,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(parsed.parameters === undefined ? {} : { parameters: parsed.parameters }),
           param: parsed.param.map(String),
           timeout: parsed.timeout,
+          jobs: parsed.jobs,
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
         },

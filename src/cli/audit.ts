@@ -145,6 +145,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
       noRestore: !args.restore,
       parameters: parameterValues(args, run.cwd),
       timeoutMs: args.timeout * 1000,
+      jobs: args.jobs,
       config: {
         configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
         isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError),

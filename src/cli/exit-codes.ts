@@ -14,6 +14,7 @@ export const EXIT = {
 export type FailOn = FindingLevel | 'never';
 
 export function exitCodeFor(results: readonly InputResult[], failOn: FailOn): number {
+  if (results.some((r) => r.status === 'error')) return EXIT.environment;
   if (results.some((r) => r.status === 'failed')) return EXIT.usageOrInput;
   if (failOn === 'never') return EXIT.clean;
   const threshold = LEVEL_ORDER[failOn];

@@ -51,7 +51,7 @@ export function formatStepSummary(results: readonly InputResult[], context: Repo
   const findings = unsuppressed(results);
   const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;
   const suppressed = results.flatMap((r) => r.findings).length - findings.length;
-  const failed = results.filter((r) => r.status === 'failed').length;
+  const failed = results.filter((r) => r.status !== 'analysed').length;
   const lines = [
     '## bicep-audit',
     '',

@@ -49,7 +49,7 @@ export function formatJson(results: readonly InputResult[], context: ReportConte
       warnings: active.filter((r) => r.level === 'warning').length,
       notes: active.filter((r) => r.level === 'note').length,
       suppressed: all.length - active.length,
-      failedInputs: results.filter((r) => r.status === 'failed').length,
+      failedInputs: results.filter((r) => r.status !== 'analysed').length,
     },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

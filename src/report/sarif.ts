@@ -62,7 +62,7 @@ export function formatSarif(results: readonly InputResult[], context: ReportCont
   const findings = results.flatMap((r) => r.findings);
   const ruleIds = [...new Set([...context.rules.keys(), ...findings.map((f) => f.ruleId)])];
   const fingerprints = partialFingerprints(findings, context);
-  const failed = results.filter((r) => r.status === 'failed');
+  const failed = results.filter((r) => r.status !== 'analysed');
   const log: Log = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

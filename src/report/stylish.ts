@@ -30,7 +30,7 @@ function summary(results: readonly InputResult[], findings: readonly Finding[], 
   const count = (level: Finding['level']) => active.filter((f) => f.level === level).length;
   const notes = count('note');
   const suppressed = findings.length - active.length;
-  const failed = results.filter((r) => r.status === 'failed').length;
+  const failed = results.filter((r) => r.status !== 'analysed').length;
   const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`;
   const line =
     `${active.length === 0 ? c.green('✓') : c.red('✖')} ${c.bold(plural(active.length, 'problem'))} (${counts})` +

@@ -47,7 +47,10 @@ export interface Finding {
 export interface InputResult {
   /** The entry file as the user named it (absolute). */
   file: string;
-  /** `failed`: the input could not be analysed (missing, unreadable, compile error). */
-  status: 'analysed' | 'failed';
+  /**
+   * `failed`: the input could not be analysed for a reason in the input (missing, unreadable,
+   * compile error); `error`: for a reason in the environment (the Bicep CLI timed out on it).
+   */
+  status: 'analysed' | 'failed' | 'error';
   findings: Finding[];
 }

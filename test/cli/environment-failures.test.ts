@@ -32,15 +32,6 @@ const scenarios: Scenario[] = [
     ],
   },
   {
-    name: 'a CLI that hangs',
-    argv: ['main.bicep', '--bicep', path.join(fakes, 'hangs.js'), '--timeout', '1'],
-    code: 3,
-    stderrLines: [
-      'bicep-audit: the Bicep CLI did not answer bicep/compile within 1000 ms',
-      `  command: ${path.join(fakes, 'hangs.js')} jsonrpc --stdio`,
-    ],
-  },
-  {
     name: 'a CLI that prints garbage instead of JSON-RPC',
     argv: ['main.bicep', '--bicep', path.join(fakes, 'garbage.js')],
     code: 3,

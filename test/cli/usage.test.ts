@@ -47,6 +47,11 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     });
   });
 
+  it.each([['0'], ['1.5'], ['many']])('--jobs %s is a usage error (exit 2)', async (jobs) => {
+    const result = await invoke(['notes.txt', '--jobs', jobs]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'bicep-audit: --jobs takes a whole number of 1 or more\nRun bicep-audit --help for usage.\n' });
+  });
+
   it('a malformed --param is a usage error (exit 2)', async () => {
     const result = await invoke(['notes.txt', '--param', 'novalue']);
     expect(result).toEqual({ code: 2, stdout: '', stderr: "bicep-audit: --param takes name=value, not 'novalue'\n" });

@@ -88,18 +88,6 @@ const scenarios: Scenario[] = [
     fake: 'killed.js',
     stderr: ['bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly', `  command: ${fake('killed.js')} jsonrpc --stdio`, '  signal: SIGKILL', '  output: about to be killed'],
   },
-  {
-    name: 'hangs until killed',
-    fake: 'hangs.js',
-    extra: ['--timeout', '1'],
-    stderr: ['bicep-audit: the Bicep CLI did not answer bicep/compile within 1000 ms', `  command: ${fake('hangs.js')} jsonrpc --stdio`],
-  },
-  {
-    name: 'hangs and ignores SIGTERM',
-    fake: 'stubborn-hang.js',
-    extra: ['--timeout', '1'],
-    stderr: ['bicep-audit: the Bicep CLI did not answer bicep/compile within 1000 ms', `  command: ${fake('stubborn-hang.js')} jsonrpc --stdio`],
-  },
 ];
 
 describe('a failing Bicep CLI: exit 3, a message that says what failed, no process left behind', () => {
@@ -115,6 +103,41 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
     expect(started.length).toBeGreaterThanOrEqual(1);
     expect(started.filter(alive)).toEqual([]);
     expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});
+
+/** The stylish report of a file the CLI timed out on: the run goes on and exits 3. */
+const timedOut = (file: string) =>
+  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed  input\n` +
+  `    1 | param location string = 'westeurope'\n      | ^\n`;
+
+describe('a CLI that hangs on a file: that file is not analysed, its process is replaced, the run goes on', () => {
+  it.each(['hangs.js', 'stubborn-hang.js'])('%s', (name) => {
+    const { tree, env, pids, tmp } = workspace();
+    fs.writeFileSync(path.join(tree, 'src', 'typo.json'), fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'arm', 'typo.json')));
+    fs.writeFileSync(path.join(tree, 'src', 'second.bicep'), "param location string = 'westeurope'\n");
+    const argv = ['src/main.bicep', 'src/typo.json', 'src/second.bicep', '--bicep', fake(name), '--timeout', '1', '--jobs', '1'];
+    const result = spawnSync(process.execPath, [BIN, ...argv], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
+    expect([result.status, result.stderr]).toEqual([3, '']);
+    const report = result.stdout.split(tree).join('<tree>');
+    expect(report.startsWith(`${timedOut('src/main.bicep')}\nsrc/typo.json\n  22:25  error  registry 'acrtypo' does not export`)).toBe(true);
+    expect(report.endsWith(`${timedOut('src/second.bicep')}\n✖ 3 problems (3 errors, 0 warnings)\n✖ 2 of 3 inputs could not be analysed\n`)).toBe(true);
+    // The version check, then a server per request that timed out: a reference lookup and a compile per file.
+    const started = recordedPids(pids);
+    expect(started).toHaveLength(5);
+    expect(started.filter(alive)).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
+  it('a CLI that crashes is replaced and the file tried once more before the run fails', () => {
+    const { tree, env, pids } = workspace();
+    const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('crashes.js')], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(3);
+    expect(result.stderr.split('\n')[0]).toBe('bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly');
+    // The version check, then for the reference lookup and for the compile: a server and its replacement.
+    const started = recordedPids(pids);
+    expect(started).toHaveLength(5);
+    expect(started.filter(alive)).toEqual([]);
   });
 });
 
