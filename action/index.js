@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs22 = require("fs");
+    var fs23 = require("fs");
     var util = require("util");
-    var path22 = require("path");
+    var path23 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs22.readFileSync,
-        writeFile: fs22.writeFile
+        readFileSync: fs23.readFileSync,
+        writeFile: fs23.writeFile
       },
       format: util.format,
-      resolve: path22.resolve,
+      resolve: path23.resolve,
       exists: (file) => {
         try {
-          return fs22.statSync(file).isFile();
+          return fs23.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path22 = require("path");
-    var fs22 = require("fs");
+    var path23 = require("path");
+    var fs23 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path22.normalize,
-      resolve: path22.resolve,
-      require: (path23) => {
+      normalize: path23.normalize,
+      resolve: path23.resolve,
+      require: (path24) => {
         if (typeof require !== "undefined") {
-          return require(path23);
-        } else if (path23.match(/\.json$/)) {
-          return JSON.parse(fs22.readFileSync(path23, "utf8"));
+          return require(path24);
+        } else if (path24.match(/\.json$/)) {
+          return JSON.parse(fs23.readFileSync(path24, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path22 = [graph[toModel].parent, toModel];
+      const path23 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path22.unshift(graph[cur].parent);
+        path23.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path22;
+      fn.conversion = path23;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs22 = require("fs");
+    var fs23 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path22, filename, options2) {
+    function checkFileInclusion(path23, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path22)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path22, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path22)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path22, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path23)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path23, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path23)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path23, filename))
       );
     }
-    function requireDirectory(m, path22, options2) {
+    function requireDirectory(m, path23, options2) {
       var retval = {};
-      if (path22 && !options2 && typeof path22 !== "string") {
-        options2 = path22;
-        path22 = null;
+      if (path23 && !options2 && typeof path23 !== "string") {
+        options2 = path23;
+        path23 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path22 = !path22 ? dirname(m.filename) : resolve(dirname(m.filename), path22);
-      fs22.readdirSync(path22).forEach(function(filename) {
-        var joined = join2(path22, filename), files, key, obj;
-        if (fs22.statSync(joined).isDirectory() && options2.recurse) {
+      path23 = !path23 ? dirname(m.filename) : resolve(dirname(m.filename), path23);
+      fs23.readdirSync(path23).forEach(function(filename) {
+        var joined = join2(path23, filename), files, key, obj;
+        if (fs23.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs22 = require("fs");
-    function checkPathExt(path22, options2) {
+    var fs23 = require("fs");
+    function checkPathExt(path23, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path22.substr(-p.length).toLowerCase() === p) {
+        if (p && path23.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path22, options2) {
+    function checkStat(stat, path23, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path22, options2);
+      return checkPathExt(path23, options2);
     }
-    function isexe(path22, options2, cb) {
-      fs22.stat(path22, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path22, options2));
+    function isexe(path23, options2, cb) {
+      fs23.stat(path23, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path23, options2));
       });
     }
-    function sync(path22, options2) {
-      return checkStat(fs22.statSync(path22), path22, options2);
+    function sync(path23, options2) {
+      return checkStat(fs23.statSync(path23), path23, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs22 = require("fs");
-    function isexe(path22, options2, cb) {
-      fs22.stat(path22, function(er, stat) {
+    var fs23 = require("fs");
+    function isexe(path23, options2, cb) {
+      fs23.stat(path23, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path22, options2) {
-      return checkStat(fs22.statSync(path22), options2);
+    function sync(path23, options2) {
+      return checkStat(fs23.statSync(path23), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs22 = require("fs");
+    var fs23 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path22, options2, cb) {
+    function isexe(path23, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path22, options2 || {}, function(er, is) {
+          isexe(path23, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path22, options2 || {}, function(er, is) {
+      core(path23, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path22, options2) {
+    function sync(path23, options2) {
       try {
-        return core.sync(path22, options2 || {});
+        return core.sync(path23, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path22 = require("path");
+    var path23 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path22.join(pathPart, cmd);
+        const pCmd = path23.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path22.join(pathPart, cmd);
+        const pCmd = path23.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path22 = require("path");
+    var path23 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path22.delimiter : void 0
+          pathExt: withoutPathExt ? path23.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path22.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path23.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path22, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path22.split("/").pop();
+      const [path23, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path23.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs22 = require("fs");
+    var fs23 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs22.openSync(command, "r");
-        fs22.readSync(fd, buffer, 0, size, 0);
-        fs22.closeSync(fd);
+        fd = fs23.openSync(command, "r");
+        fs23.readSync(fd, buffer, 0, size, 0);
+        fs23.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path22 = require("path");
+    var path23 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path22.normalize(parsed2.command);
+        parsed2.command = path23.normalize(parsed2.command);
         parsed2.command = escape2.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path22 = require("path");
+    var path23 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path22.resolve(options2.cwd);
+      let cwdPath = path23.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path22.join(cwdPath, "node_modules/.bin"));
+        result.push(path23.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path22.resolve(cwdPath, "..");
+        cwdPath = path23.resolve(cwdPath, "..");
       }
-      const execPathDir = path22.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path23.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path22.delimiter);
+      return result.concat(options2.path).join(path23.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path23 = pathKey({ env });
-      options2.path = env[path23];
-      env[path23] = module2.exports(options2);
+      const path24 = pathKey({ env });
+      options2.path = env[path24];
+      env[path24] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path22 = require("path");
+    var path23 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path22.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path23.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path22 = require("path");
+    var path23 = require("path");
     var os5 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path22.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path23.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path22.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path23.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -13038,8 +13038,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input2 = path22;
+    function removeDotSegments(path23) {
+      let input2 = path23;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -13113,11 +13113,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path23) {
+      if (path23 === "" || path23[0] === "/") {
+        return removeDotSegments(path23);
       }
-      const segments = path22.split("/");
+      const segments = path23.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13480,8 +13480,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18376,8 +18376,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path23, { windows } = {}) => {
+      const segs = path23.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -19898,9 +19898,9 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_fs21 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -19969,6 +19969,10 @@ function parser(argv) {
     type: "number",
     default: 120,
     describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
+  }).option("cache", {
+    type: "boolean",
+    default: true,
+    describe: "--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)"
   }).option("jobs", {
     alias: "j",
     type: "number",
@@ -20008,6 +20012,7 @@ async function parseArgs(argv) {
           param: parsed2.param.map(String),
           timeout: parsed2.timeout,
           jobs: parsed2.jobs,
+          cache: parsed2.cache,
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
           version: parsed2.version
         }
@@ -20017,13 +20022,13 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs19 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/analyze/analyze.ts
-var import_node_fs14 = __toESM(require("node:fs"));
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_path16 = __toESM(require("node:path"));
 
 // src/bicep/build-command.ts
 var import_execa = __toESM(require_execa());
@@ -21073,12 +21078,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path22) {
+function findNodeAtLocation(root, path23) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path22) {
+  for (let segment2 of path23) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21108,17 +21113,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path22 = getNodePath(node.parent);
+  const path23 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path22.push(key);
+    path23.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path22.push(index);
+      path23.push(index);
     }
   }
-  return path22;
+  return path23;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -21488,14 +21493,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path22 = originalPath.slice();
+  const path23 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path22.length > 0) {
-    lastSegment = path22.pop();
-    parent = findNodeAtLocation(root, path22);
+  while (path23.length > 0) {
+    lastSegment = path23.pop();
+    parent = findNodeAtLocation(root, path23);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -21721,8 +21726,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path22, value, options2) {
-  return setProperty(text2, path22, value, options2);
+function modify(text2, path23, value, options2) {
+  return setProperty(text2, path23, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -21923,17 +21928,162 @@ async function startBicepCompiler(cliPath, options2) {
   return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs)));
 }
 
-// src/bicep/locate-cli.ts
+// src/bicep/cached-compiler.ts
+var CachedCompiler = class {
+  constructor(cliPath, cache, startPool) {
+    this.cliPath = cliPath;
+    this.cache = cache;
+    this.startPool = startPool;
+  }
+  cliPath;
+  cache;
+  startPool;
+  pool;
+  started;
+  cachedVersion;
+  lookups = /* @__PURE__ */ new Map();
+  /** Compiles answered from the cache, for reports of what the cache saved. */
+  hits = 0;
+  get version() {
+    return this.started?.version ?? this.cachedVersion ?? "unknown";
+  }
+  get mode() {
+    return this.started?.mode ?? "cache";
+  }
+  async compile(file) {
+    const cached2 = this.lookup(file);
+    if (cached2) {
+      this.hits += 1;
+      this.cachedVersion = cached2.cliVersion;
+      return cached2.output;
+    }
+    const pool = await this.startedPool();
+    const references = await pool.fileReferences(file);
+    const output = await pool.compile(file);
+    this.cache.store(file, references, pool.version, output);
+    return output;
+  }
+  async fileReferences(file) {
+    return this.lookup(file)?.references ?? (await this.startedPool()).fileReferences(file);
+  }
+  /** One look in the cache per file and run: discovery and the compile both ask. */
+  lookup(file) {
+    if (!this.lookups.has(file)) this.lookups.set(file, this.cache.lookup(file));
+    return this.lookups.get(file);
+  }
+  async close() {
+    await this.started?.close();
+  }
+  startedPool() {
+    this.pool ??= this.startPool().then((pool) => this.started = pool);
+    return this.pool;
+  }
+};
+
+// src/bicep/compile-cache.ts
+var import_node_crypto = require("node:crypto");
 var import_node_fs4 = __toESM(require("node:fs"));
 var import_node_path4 = __toESM(require("node:path"));
 
-// src/package-info.ts
+// src/report/write-atomic.ts
 var import_node_fs3 = __toESM(require("node:fs"));
 var import_node_path3 = __toESM(require("node:path"));
-var packageRoot = import_node_path3.default.resolve(__dirname, "..");
+function writeFileAtomic(file, text2) {
+  const temp = import_node_path3.default.join(import_node_path3.default.dirname(file), `.${import_node_path3.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    import_node_fs3.default.writeFileSync(temp, text2, { flag: "wx" });
+    import_node_fs3.default.renameSync(temp, file);
+  } catch (error) {
+    try {
+      import_node_fs3.default.rmSync(temp, { force: true });
+    } catch {
+    }
+    throw error;
+  }
+}
+
+// src/bicep/compile-cache.ts
+var FORMAT = 1;
+var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+function hashOf(file) {
+  try {
+    return sha256(import_node_fs4.default.readFileSync(file));
+  } catch {
+    return void 0;
+  }
+}
+function configsAbove(file) {
+  const found = [];
+  for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
+    const candidate = import_node_path4.default.join(folder, "bicepconfig.json");
+    if (import_node_fs4.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path4.default.dirname(folder) === folder) return found;
+  }
+}
+function isEntry(value) {
+  const entry = value;
+  return typeof entry === "object" && entry !== null && entry.format === FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.references) && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && entry.output.success === true;
+}
+function cacheFolder(cwd, env, homeDir) {
+  for (let folder = import_node_path4.default.resolve(cwd); ; folder = import_node_path4.default.dirname(folder)) {
+    if (import_node_fs4.default.existsSync(import_node_path4.default.join(folder, "node_modules"))) return import_node_path4.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path4.default.dirname(folder) === folder) break;
+  }
+  return import_node_path4.default.join(env.XDG_CACHE_HOME || import_node_path4.default.join(homeDir, ".cache"), "bicep-audit");
+}
+function cliIdentity(cliPath, noRestore) {
+  const real = import_node_fs4.default.realpathSync(cliPath);
+  const stat = import_node_fs4.default.statSync(real);
+  return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
+}
+var CompileCache = class {
+  constructor(folder, cli) {
+    this.folder = folder;
+    this.cli = cli;
+  }
+  folder;
+  cli;
+  /** The stored compile of `file`, when nothing it read has changed. */
+  lookup(file) {
+    let entry;
+    try {
+      entry = JSON.parse(import_node_fs4.default.readFileSync(this.pathFor(file), "utf8"));
+    } catch {
+      return void 0;
+    }
+    if (!isEntry(entry) || entry.output.file !== file) return void 0;
+    if (entry.references.some((r) => hashOf(r.file) !== r.sha256)) return void 0;
+    if (JSON.stringify(configsAbove(file)) !== JSON.stringify(entry.configs)) return void 0;
+    return { output: entry.output, cliVersion: entry.cliVersion, references: entry.references.map((r) => r.file) };
+  }
+  /** Keeps a successful compile; failures are not kept (a missing module may appear without any read file changing). */
+  store(file, references, cliVersion, output) {
+    if (!output.success || references.length === 0) return;
+    const hashed = [.../* @__PURE__ */ new Set([file, ...references])].map((r) => ({ file: r, sha256: hashOf(r) }));
+    if (hashed.some((r) => r.sha256 === void 0)) return;
+    const entry = { format: FORMAT, cliVersion, references: hashed, configs: configsAbove(file), output };
+    try {
+      import_node_fs4.default.mkdirSync(this.folder, { recursive: true });
+      writeFileAtomic(this.pathFor(file), JSON.stringify(entry));
+    } catch {
+    }
+  }
+  pathFor(file) {
+    return import_node_path4.default.join(this.folder, `${sha256(JSON.stringify([FORMAT, this.cli, file]))}.json`);
+  }
+};
+
+// src/bicep/locate-cli.ts
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
+
+// src/package-info.ts
+var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_path5 = __toESM(require("node:path"));
+var packageRoot = import_node_path5.default.resolve(__dirname, "..");
 var cached;
 function packageJson() {
-  cached ??= JSON.parse(import_node_fs3.default.readFileSync(import_node_path3.default.join(packageRoot, "package.json"), "utf8"));
+  cached ??= JSON.parse(import_node_fs5.default.readFileSync(import_node_path5.default.join(packageRoot, "package.json"), "utf8"));
   return cached;
 }
 function webUrlOf(packagePath) {
@@ -21944,14 +22094,14 @@ function webUrlOf(packagePath) {
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs4.default.accessSync(candidate, import_node_fs4.default.constants.X_OK);
-    return import_node_fs4.default.statSync(candidate).isFile();
+    import_node_fs6.default.accessSync(candidate, import_node_fs6.default.constants.X_OK);
+    return import_node_fs6.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function provisionedBicepPath() {
-  return import_node_path4.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+  return import_node_path6.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -21960,30 +22110,30 @@ function locateBicepCli(options2) {
   ];
   for (const [source, value] of explicit) {
     if (value) {
-      const resolved = import_node_path4.default.resolve(options2.cwd, value);
+      const resolved = import_node_path6.default.resolve(options2.cwd, value);
       if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
       return { path: resolved, source };
     }
   }
-  const pathDirs = (options2.env.PATH ?? "").split(import_node_path4.default.delimiter).filter(Boolean);
+  const pathDirs = (options2.env.PATH ?? "").split(import_node_path6.default.delimiter).filter(Boolean);
   const provisioned = options2.provisionedPath ?? provisionedBicepPath();
   const candidates = [
     ["provisioned", provisioned],
-    ...pathDirs.map((dir) => ["PATH", import_node_path4.default.join(dir, executableName)]),
-    ["~/.azure/bin", import_node_path4.default.join(options2.homeDir, ".azure", "bin", executableName)]
+    ...pathDirs.map((dir) => ["PATH", import_node_path6.default.join(dir, executableName)]),
+    ["~/.azure/bin", import_node_path6.default.join(options2.homeDir, ".azure", "bin", executableName)]
   ];
   const found = candidates.find(([, candidate]) => isExecutableFile(candidate));
   if (found) return { path: found[1], source: found[0] };
   throw new BicepNotFoundError([
     `the provisioned copy (${provisioned})`,
     "PATH",
-    import_node_path4.default.join(options2.homeDir, ".azure", "bin", executableName)
+    import_node_path6.default.join(options2.homeDir, ".azure", "bin", executableName)
   ]);
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs5 = __toESM(require("node:fs"));
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
   const lower2 = file.toLowerCase();
@@ -21995,13 +22145,13 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries;
   try {
-    entries = import_node_fs5.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = import_node_fs7.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
   }
   for (const entry of entries) {
-    const full = import_node_path5.default.join(folder, entry.name);
+    const full = import_node_path7.default.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
@@ -22014,10 +22164,10 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
   const inputs = [];
   const unusable = [];
   for (const given of paths) {
-    const file = import_node_path5.default.resolve(cwd, given);
+    const file = import_node_path7.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs5.default.statSync(file);
+      stat = import_node_fs7.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -22039,13 +22189,13 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
 }
 
 // src/discover/entry-points.ts
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_path8 = __toESM(require("node:path"));
 async function entryPoints(inputs, fileReferences) {
   const usedByOthers = /* @__PURE__ */ new Set();
   for (const input2 of inputs) {
     if (input2.kind === "arm-template") continue;
     for (const reference2 of await fileReferences(input2.file)) {
-      const resolved = import_node_path6.default.resolve(reference2);
+      const resolved = import_node_path8.default.resolve(reference2);
       if (resolved !== input2.file) usedByOthers.add(resolved);
     }
   }
@@ -22053,20 +22203,20 @@ async function entryPoints(inputs, fileReferences) {
 }
 
 // src/discover/repository-root.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 function findRepositoryRoot(folder) {
-  for (let current = import_node_path7.default.resolve(folder); ; current = import_node_path7.default.dirname(current)) {
-    if (import_node_fs6.default.existsSync(import_node_path7.default.join(current, ".git"))) return current;
-    if (import_node_path7.default.dirname(current) === current) return void 0;
+  for (let current = import_node_path9.default.resolve(folder); ; current = import_node_path9.default.dirname(current)) {
+    if (import_node_fs8.default.existsSync(import_node_path9.default.join(current, ".git"))) return current;
+    if (import_node_path9.default.dirname(current) === current) return void 0;
   }
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_fs11 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_path10 = __toESM(require("node:path"));
 
 // src/template/parse-json.ts
 var JsonSyntaxError = class extends Error {
@@ -22095,9 +22245,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path22) {
+function nodeAtPath(root, path23) {
   let node = root;
-  for (const segment2 of path22) {
+  for (const segment2 of path23) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -22110,20 +22260,20 @@ function nodeAtPath(root, path22) {
   }
   return node;
 }
-function propertyAtPath(root, path22) {
-  const value = nodeAtPath(root, path22);
+function propertyAtPath(root, path23) {
+  const value = nodeAtPath(root, path23);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path22, property = false) {
-  for (let length2 = path22.length; length2 >= 0; length2 -= 1) {
-    const prefix = path22.slice(0, length2);
+function spanAtPath(doc, path23, property = false) {
+  for (let length2 = path23.length; length2 >= 0; length2 -= 1) {
+    const prefix = path23.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path22, prefix) {
-  return prefix.length <= path22.length && prefix.every((segment2, i2) => segment2 === path22[i2]);
+function isWithinPath(path23, prefix) {
+  return prefix.length <= path23.length && prefix.every((segment2, i2) => segment2 === path23[i2]);
 }
 
 // src/locate/line-index.ts
@@ -22177,7 +22327,7 @@ var JsonLocator = class {
   }
   describeSpan(span) {
     const { line, character } = this.lines.positionAt(span.offset);
-    return `${import_node_path8.default.basename(span.file)}:${line + 1}:${character + 1}`;
+    return `${import_node_path10.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
 
@@ -22746,11 +22896,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path22]) {
+function tryGet([value, ...path23]) {
   let current = value;
-  for (const [i2, step] of path22.entries()) {
+  for (const [i2, step] of path23.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path22.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path23.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -23008,11 +23158,11 @@ var formattingFunctions = [
 ];
 
 // src/template/expressions/functions/hashes.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 function digest(fn, args2) {
   const strings = args2.map((a, i2) => expectString(a, fn, `argument ${i2 + 1}`));
-  return (0, import_node_crypto.createHash)("sha256").update(JSON.stringify([fn, ...strings])).digest();
+  return (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([fn, ...strings])).digest();
 }
 function uniqueString(args2) {
   return [...digest("uniqueString", args2).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join("");
@@ -23752,15 +23902,15 @@ function walk2(json, ctx, depth2) {
 }
 
 // src/template/validate.ts
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path11 = __toESM(require("node:path"));
 var import_ajv = __toESM(require_ajv());
 var ajv = new import_ajv.default({ allErrors: true, strictRequired: false, allowUnionTypes: true });
 var validators = /* @__PURE__ */ new Map();
 function validator(name2) {
   let validate = validators.get(name2);
   if (!validate) {
-    const schema = JSON.parse(import_node_fs7.default.readFileSync(import_node_path9.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
+    const schema = JSON.parse(import_node_fs9.default.readFileSync(import_node_path11.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
     validate = ajv.compile(schema);
     validators.set(name2, validate);
   }
@@ -23931,21 +24081,21 @@ function expandCopy(spec, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path22, prefix, parent) {
+function classicEntries(items2, path23, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path22, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path23, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path22, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path23, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template, templatePath) {
   const resources = template.resources;
-  const path22 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path22, "");
+  const path23 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path23, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path22, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path23, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -24242,26 +24392,26 @@ var Expander = class {
   doc;
   instances = [];
   problems = [];
-  span(path22, property = false) {
-    return spanAtPath(this.doc, path22, property);
+  span(path23, property = false) {
+    return spanAtPath(this.doc, path23, property);
   }
-  problem(kind, message, path22) {
-    this.problems.push({ kind, message, at: this.span(path22), jsonPath: path22 });
+  problem(kind, message, path23) {
+    this.problems.push({ kind, message, at: this.span(path23), jsonPath: path23 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path22, what, compute, type = "any") {
+  attempt(path23, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path22, what, type);
+      return this.unevaluated(error, path23, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path22, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path22);
-    return opaque(`unevaluated:${path22.join(".")}`, [], type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path22), note: error.message }
+  unevaluated(error, path23, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path23);
+    return opaque(`unevaluated:${path23.join(".")}`, [], type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path23), note: error.message }
     ]);
   }
   expandTemplate(template, templatePath, frame, chain, condition, depth2) {
@@ -24304,10 +24454,10 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template.outputs) ? template.outputs : {})) {
       if (!isObject(output)) continue;
-      const path22 = [...run2.templatePath, "outputs", name2];
+      const path23 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
-        value: this.attempt(path22, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
+        value: this.attempt(path23, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
       };
     }
     return { outputs };
@@ -24344,11 +24494,11 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path22 } = entry;
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path22, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx), "bool"));
+    const { json, path: path23 } = entry;
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path23, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     let type = String(json.type);
-    let name2 = this.attempt([...path22, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+    let name2 = this.attempt([...path23, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
     if (parent && !type.split("/")[0].includes(".")) {
       type = `${parent.type}/${type}`;
       name2 = text([parent.name, "/", name2]);
@@ -24365,13 +24515,13 @@ var Expander = class {
       scope = opaque("scopeOf", [name2], "string", originsOf(name2));
       type = extensionTypeOf(type);
     } else if (json.scope !== void 0) {
-      const scopeValue = this.attempt([...path22, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+      const scopeValue = this.attempt([...path23, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
       scope = absoluteScope(scopeValue, placement);
     }
     let id = resourceIdFor(type, name2, placement, scope);
     if (id === void 0) {
       if (!containsSymbolic(name2)) {
-        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path22, "name"]);
+        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path23, "name"]);
       }
       id = opaque("resourceId", [type, name2], "string", originsOf(name2));
     }
@@ -24386,8 +24536,8 @@ var Expander = class {
       deploymentChain: run2.chain,
       symbolicName: entry.symbolicName,
       ...loopIndex === void 0 ? {} : { loopIndex },
-      declaredAt: this.span(path22),
-      jsonPath: path22
+      declaredAt: this.span(path23),
+      jsonPath: path23
     };
     this.instances.push(instance2);
     this.validateBody(instance2);
@@ -24396,7 +24546,7 @@ var Expander = class {
       this.problem(
         "evaluation",
         `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path22, "properties"]
+        [...path23, "properties"]
       );
     }
     for (const child of run2.children.get(entry) ?? []) {
@@ -24407,12 +24557,12 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path22 = [...entry.path, key];
+      const path23 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, ...rest } = member;
-        body2[key] = this.attempt(path22, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
       } else {
-        body2[key] = this.attempt(path22, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -24424,9 +24574,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path22 = entry.path;
+    const path23 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path22);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path23);
       return;
     }
     const properties = entry.json.properties;
@@ -24443,13 +24593,13 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path22, true)
+      declaredAt: this.span(path23, true)
     };
     run2.inProgress.add(key);
     try {
       const outputs = this.expandTemplate(
         template,
-        [...path22, "properties", "template"],
+        [...path23, "properties", "template"],
         {
           scope: childScope(run2.ctx.frame.scope, instance2, template),
           deploymentName: instance2.name,
@@ -24593,16 +24743,16 @@ function inputFinding(file, reason, location) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path22) {
-  return `$${path22.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path23) {
+  return `$${path23.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/suppressions.ts
-var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_fs10 = __toESM(require("node:fs"));
 var DIRECTIVE = /^\s*#disable-next-line\s+(.+)$/;
 function isSuppressed(location, rule) {
   if (!location.file.toLowerCase().endsWith(".bicep") || location.range.start.line === 0) return false;
-  const lines = import_node_fs8.default.readFileSync(location.file, "utf8").split(/\r?\n/);
+  const lines = import_node_fs10.default.readFileSync(location.file, "utf8").split(/\r?\n/);
   const match = DIRECTIVE.exec(lines[location.range.start.line - 1] ?? "");
   if (!match) return false;
   const names = new Set([rule.id, ...rule.meta.aliases].map((n) => n.toLowerCase()));
@@ -24743,16 +24893,16 @@ function coverageOf(targeting) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path22 = ["properties", "logs", i2];
+    const path23 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path22, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path23, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path22 }, origins);
+      offer(category, certainty, { setting, path: path23 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path22, "enabled"] : path22 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path23, "enabled"] : path23 };
       }
     }
   });
@@ -25021,7 +25171,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map()) {
-  const text2 = stripBom(import_node_fs9.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs11.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -25054,21 +25204,21 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 
 // src/locate/bicep-source.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_path12 = __toESM(require("node:path"));
 var import_web_tree_sitter = __toESM(require_tree_sitter());
 var parserReady;
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const beside = import_node_path10.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs10.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const beside = import_node_path12.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs12.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
@@ -25123,7 +25273,7 @@ var BicepSourceFile = class _BicepSourceFile {
   root;
   lines;
   static parse(file, parser2) {
-    const text2 = import_node_fs10.default.readFileSync(file, "utf8");
+    const text2 = import_node_fs12.default.readFileSync(file, "utf8");
     return new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
   }
   range(node) {
@@ -25167,10 +25317,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path22) {
+  property(declaration, path23) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path22) {
+    for (const segment2 of path23) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -25241,10 +25391,10 @@ var BicepLocator = class _BicepLocator {
       const parameter = stoppedAt ? void 0 : source.parameter(name2);
       if (parameter) {
         const { line, character } = source.range(parameter).start;
-        return `${import_node_path11.default.basename(source.file)}:${line + 1}:${character + 1}`;
+        return `${import_node_path13.default.basename(source.file)}:${line + 1}:${character + 1}`;
       }
     }
-    return `${import_node_path11.default.basename(this.entryFile)} (compiled template)`;
+    return `${import_node_path13.default.basename(this.entryFile)} (compiled template)`;
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
@@ -25255,7 +25405,7 @@ var BicepLocator = class _BicepLocator {
       if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
         return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      source = this.source(import_node_path11.default.resolve(import_node_path11.default.dirname(source.file), modulePath));
+      source = this.source(import_node_path13.default.resolve(import_node_path13.default.dirname(source.file), modulePath));
     }
     return { source };
   }
@@ -25302,13 +25452,13 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs11 = __toESM(require("node:fs"));
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_path14 = __toESM(require("node:path"));
 var USING = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
   const match = USING.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
-  return { file: import_node_path12.default.resolve(import_node_path12.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+  return { file: import_node_path14.default.resolve(import_node_path14.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
 }
 function bicepSourceProblem(file, bytes) {
   if (bytes.includes(0)) return { reason: "it is a binary file, not Bicep source", range: FILE_START };
@@ -25321,7 +25471,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs11.default.existsSync(target.file)) {
+  if (target && !import_node_fs13.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -25340,10 +25490,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path22 = problem.jsonPath ?? [];
+  const path23 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path22, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path23, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -25362,7 +25512,7 @@ function compiledDocument(file, template, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs12.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs14.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, ruleSettings) {
   const output = await compiler.compile(file);
@@ -25408,11 +25558,11 @@ function mergeRepeatedFindings(results) {
 }
 
 // src/analyze/repository-boundary.ts
-var import_node_fs13 = __toESM(require("node:fs"));
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_path15 = __toESM(require("node:path"));
 var isInside = (file, folder) => {
-  const relative = import_node_path13.default.relative(folder, file);
-  return relative === "" || !relative.startsWith("..") && !import_node_path13.default.isAbsolute(relative);
+  const relative = import_node_path15.default.relative(folder, file);
+  return relative === "" || !relative.startsWith("..") && !import_node_path15.default.isAbsolute(relative);
 };
 async function referenceOutsideRepository(entry, repoRoot) {
   const parser2 = await bicepParser();
@@ -25420,10 +25570,10 @@ async function referenceOutsideRepository(entry, repoRoot) {
   const seen = new Set(queue);
   for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
     for (const reference2 of BicepSourceFile.parse(file, parser2).fileReferences()) {
-      const target = import_node_path13.default.resolve(import_node_path13.default.dirname(file), reference2.path);
+      const target = import_node_path15.default.resolve(import_node_path15.default.dirname(file), reference2.path);
       if (!isInside(target, repoRoot)) return { file, range: reference2.range, target };
       const bicep = /\.bicep(param)?$/i.test(target);
-      if (bicep && !seen.has(target) && import_node_fs13.default.existsSync(target)) {
+      if (bicep && !seen.has(target) && import_node_fs15.default.existsSync(target)) {
         seen.add(target);
         queue.push(target);
       }
@@ -25458,7 +25608,8 @@ async function analyze(options2) {
   let compiler;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd });
-    compiler = await startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, jobs: options2.jobs });
+    const start2 = () => startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, jobs: options2.jobs });
+    compiler = options2.cacheFolder ? new CachedCompiler(cli.path, new CompileCache(options2.cacheFolder, cliIdentity(cli.path, options2.noRestore)), start2) : await start2();
   }
   try {
     const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler, file)) : usable;
@@ -25492,7 +25643,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs14.default.readFileSync(input2.file);
+    bytes = import_node_fs16.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -25503,7 +25654,7 @@ function brokenSource(input2) {
   return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
 }
 async function outsideRepository(input2) {
-  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path14.default.dirname(input2.file));
+  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path16.default.dirname(input2.file));
   const outside = repoRoot === void 0 ? void 0 : await referenceOutsideRepository(input2.file, repoRoot);
   if (!outside) return void 0;
   const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
@@ -25511,7 +25662,7 @@ async function outsideRepository(input2) {
 }
 async function analyzeInput(input2, compiler, options2) {
   try {
-    import_node_fs14.default.accessSync(input2.file, import_node_fs14.default.constants.R_OK);
+    import_node_fs16.default.accessSync(input2.file, import_node_fs16.default.constants.R_OK);
     const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
     if (input2.kind === "arm-template") {
       return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
@@ -25529,8 +25680,8 @@ async function analyzeInput(input2, compiler, options2) {
 }
 
 // src/config/load-config.ts
-var import_node_fs15 = __toESM(require("node:fs"));
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_path17 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 var CONFIG_FILE2 = "bicep-audit.json";
 var ConfigError = class extends Error {
@@ -25545,28 +25696,28 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path15.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path17.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path15.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path17.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path15.default.resolve(this.cwd, file);
+    const absolute = import_node_path17.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path15.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path17.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path15.default.dirname(folder);
-      const candidate = import_node_path15.default.join(folder, CONFIG_FILE2);
-      if (import_node_fs15.default.existsSync(candidate)) loaded = readConfig(candidate);
-      else if (import_node_fs15.default.existsSync(import_node_path15.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
+      const parent = import_node_path17.default.dirname(folder);
+      const candidate = import_node_path17.default.join(folder, CONFIG_FILE2);
+      if (import_node_fs17.default.existsSync(candidate)) loaded = readConfig(candidate);
+      else if (import_node_fs17.default.existsSync(import_node_path17.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
     }
@@ -25576,7 +25727,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs15.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs17.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -25610,11 +25761,11 @@ function readConfig(file) {
     }
   });
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path15.default.dirname(file);
+  const folder = import_node_path17.default.dirname(file);
   return {
     config: { file, rules, exclude, parameters: new Map(Object.entries(json.parameters ?? {})) },
     isExcluded: (absolute) => {
-      const relative = import_node_path15.default.relative(folder, absolute).split(import_node_path15.default.sep).join("/");
+      const relative = import_node_path17.default.relative(folder, absolute).split(import_node_path17.default.sep).join("/");
       return matchers.some((matches) => matches(relative));
     }
   };
@@ -25658,14 +25809,14 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/github.ts
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 
 // src/report/paths.ts
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_path18 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function relativeInside(file, folder) {
-  const relative = import_node_path16.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path16.default.isAbsolute(relative) ? relative : void 0;
+  const relative = import_node_path18.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path18.default.isAbsolute(relative) ? relative : void 0;
 }
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -25673,7 +25824,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path16.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path18.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -25685,7 +25836,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path17.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path19.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
 function title(finding) {
@@ -25785,14 +25936,14 @@ function formatJson(results, context) {
 var import_node_url2 = require("node:url");
 
 // src/report/fingerprints.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 function partialFingerprints(findings, context) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const { file, range: range2 } = finding.location;
     const lineText = context.sourceText(file)?.split("\n")[range2.start.line]?.trim() ?? "";
     const instance2 = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
-    const key = (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([finding.ruleId, finding.kind, artifactLocation(file, context.repoRoot).uri, instance2, lineText])).digest("hex").slice(0, 32);
+    const key = (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify([finding.ruleId, finding.kind, artifactLocation(file, context.repoRoot).uri, instance2, lineText])).digest("hex").slice(0, 32);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
     return `${key}:${occurrence}`;
@@ -25980,10 +26131,10 @@ ${rows.join("\n")}`);
 }
 
 // src/rules/docs.ts
-var import_node_fs16 = __toESM(require("node:fs"));
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_path20 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs16.default.readFileSync(import_node_path18.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs18.default.readFileSync(import_node_path20.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -26048,10 +26199,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path19.default.resolve(cwd, args2.parameters);
+    const file = import_node_path21.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs17.default.readFileSync(file, "utf8");
+      text2 = import_node_fs19.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -26072,7 +26223,7 @@ function progressLine(stderr) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path19.default.basename(file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path21.default.basename(file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -26082,7 +26233,7 @@ function sourceReader() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs17.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs19.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -26106,6 +26257,7 @@ async function runAudit(args2, run2) {
       parameters: parameterValues(args2, run2.cwd),
       timeoutMs: args2.timeout * 1e3,
       jobs: args2.jobs,
+      ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
       config: {
         configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
         isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
@@ -26131,23 +26283,7 @@ async function runAudit(args2, run2) {
 }
 
 // src/cli/main.ts
-var import_node_fs19 = __toESM(require("node:fs"));
-
-// src/report/write-atomic.ts
-var import_node_fs18 = __toESM(require("node:fs"));
-var import_node_path20 = __toESM(require("node:path"));
-function writeFileAtomic(file, text2) {
-  const temp = import_node_path20.default.join(import_node_path20.default.dirname(file), `.${import_node_path20.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    import_node_fs18.default.writeFileSync(temp, text2, { flag: "wx" });
-    import_node_fs18.default.renameSync(temp, file);
-  } catch (error) {
-    import_node_fs18.default.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-// src/cli/main.ts
+var import_node_fs20 = __toESM(require("node:fs"));
 var WRITE_FAILURES = {
   ENOENT: "its folder does not exist",
   ENOTDIR: "its folder does not exist",
@@ -26166,7 +26302,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendStepSummary(file, text2) {
   try {
-    import_node_fs19.default.appendFileSync(file, text2);
+    import_node_fs20.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${error.message}`);
   }
@@ -26203,14 +26339,14 @@ function appendOutputs(file, outputs) {
   const text2 = Object.entries(outputs).map(([name2, value]) => `${name2}=${value}
 `).join("");
   try {
-    import_node_fs20.default.appendFileSync(file, text2);
+    import_node_fs21.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to GITHUB_OUTPUT ${file}: ${error.message}`);
   }
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs20.default.mkdirSync(import_node_path21.default.dirname(file), { recursive: true });
+    import_node_fs21.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -26221,7 +26357,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path21.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path21.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path22.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path22.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

@@ -4,7 +4,8 @@ import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
 import { BicepCliError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
-import type { CompilerPool } from '../bicep/compiler-pool';
+import { CachedCompiler } from '../bicep/cached-compiler';
+import { CompileCache, cliIdentity } from '../bicep/compile-cache';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   timeoutMs: number;
   /** At most this many inputs (and Bicep CLI processes) at once. */
   jobs: number;
+  /** Where compiled templates are kept between runs; undefined compiles every file (`--no-cache`). */
+  cacheFolder?: string;
   /** The user's config for an input: rule levels by canonical id, parameter values, excluded files. */
   config?: InputConfig;
   /** Called before each input is analysed, e.g. for a progress line. */
@@ -87,10 +90,13 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     else usable.push(input);
   }
   const needsBicep = usable.some((i) => i.kind !== 'arm-template');
-  let compiler: CompilerPool | undefined;
+  let compiler: BicepCompiler | undefined;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd });
-    compiler = await startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs, jobs: options.jobs });
+    const start = () => startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs, jobs: options.jobs });
+    compiler = options.cacheFolder
+      ? new CachedCompiler(cli.path, new CompileCache(options.cacheFolder, cliIdentity(cli.path, options.noRestore)), start)
+      : await start();
   }
   try {
     const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler!, file)) : usable;

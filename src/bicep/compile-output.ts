@@ -35,7 +35,8 @@ export interface CompileOutput {
 export interface BicepCompiler {
   readonly cliPath: string;
   readonly version: string;
-  readonly mode: 'jsonrpc' | 'build';
+  /** How it compiles; `cache` when every file so far came from the compile cache. */
+  readonly mode: 'jsonrpc' | 'build' | 'cache';
   compile(file: string): Promise<CompileOutput>;
   /** Every file one compilation reads (modules, loaded files, configs), when the CLI can tell. */
   fileReferences(file: string): Promise<readonly string[]>;

@@ -16,6 +16,7 @@ export interface CliArgs {
   param: string[];
   timeout: number;
   jobs: number;
+  cache: boolean;
   config?: string;
   version: boolean;
 }
@@ -63,6 +64,11 @@ function parser(argv: readonly string[]) {
       type: 'number',
       default: 120,
       describe: 'seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)',
+    })
+    .option('cache', {
+      type: 'boolean',
+      default: true,
+      describe: '--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)',
     })
     .option('jobs', {
       alias: 'j',
@@ -113,6 +119,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           param: parsed.param.map(String),
           timeout: parsed.timeout,
           jobs: parsed.jobs,
+          cache: parsed.cache,
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
         },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyze, type Analysis } from '../analyze/analyze';
+import { cacheFolder } from '../bicep/compile-cache';
 import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
 import { ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
@@ -146,6 +147,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
       parameters: parameterValues(args, run.cwd),
       timeoutMs: args.timeout * 1000,
       jobs: args.jobs,
+      ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
       config: {
         configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
         isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError),

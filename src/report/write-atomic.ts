@@ -8,8 +8,11 @@ export function writeFileAtomic(file: string, text: string): void {
     fs.writeFileSync(temp, text, { flag: 'wx' });
     fs.renameSync(temp, file);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // The temp file could not even be made (its folder is missing or not a folder): nothing to remove.
+    }
     throw error;
   }
 }
-

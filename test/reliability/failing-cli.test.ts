@@ -108,7 +108,7 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
 
 /** The stylish report of a file the CLI timed out on: the run goes on and exits 3. */
 const timedOut = (file: string) =>
-  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed  input\n` +
+  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/getFileReferences within 1000 ms; the process was replaced and the file not analysed  input\n` +
   `    1 | param location string = 'westeurope'\n      | ^\n`;
 
 describe('a CLI that hangs on a file: that file is not analysed, its process is replaced, the run goes on', () => {
@@ -122,7 +122,7 @@ describe('a CLI that hangs on a file: that file is not analysed, its process is 
     const report = result.stdout.split(tree).join('<tree>');
     expect(report.startsWith(`${timedOut('src/main.bicep')}\nsrc/typo.json\n  22:25  error  registry 'acrtypo' does not export`)).toBe(true);
     expect(report.endsWith(`${timedOut('src/second.bicep')}\n✖ 3 problems (3 errors, 0 warnings)\n✖ 2 of 3 inputs could not be analysed\n`)).toBe(true);
-    // The version check, then a server per request that timed out: a reference lookup and a compile per file.
+    // The version check, then a server per request that timed out: two reference lookups per file (discovery, then the cache key).
     const started = recordedPids(pids);
     expect(started).toHaveLength(5);
     expect(started.filter(alive)).toEqual([]);
