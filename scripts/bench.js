@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// npm run bench [-- N]: generates N Bicep entries (default 100) in a temp folder and measures, in one
+// run on that corpus: (a) one `bicep build --stdout` process per file, as other tools do; (b) compile
+// only, through one warm JSON-RPC process; (c) bicep-audit with a cold compile cache; (d) bicep-audit
+// again with the cache warm. Prints wall time, peak memory and the ratios a/c, c/b, d/c, with the
+// median engine time per template, and writes them to bench/results/. Needs `npm run build` and a
+// Bicep CLI (found as bicep-audit finds it).
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { locateBicepCli } = require('../dist/bicep/locate-cli.js');
+const { BicepJsonRpcClient } = require('../dist/bicep/jsonrpc-client.js');
+const { engineTimes, median } = require('./bench-expansion.js');
+
+const ROOT = path.resolve(__dirname, '..');
+const SETTING = (scope, logs) => `resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: ${scope}
+  properties: {
+    workspaceId: workspaceId
+    logs: [${logs}]
+  }
+}`;
+const REGISTRY = (symbol, name, extra = '') => `resource ${symbol} 'Microsoft.ContainerRegistry/registries@2023-07-01' = ${extra}{
+  name: ${name}
+  location: resourceGroup().location
+  sku: { name: 'Premium' }
+}`;
+const GROUP = "{ categoryGroup: 'audit', enabled: true }";
+
+/** Four shapes in turn: a single file, a local module, loops, conditions. */
+function corpusFile(i) {
+  const head = `param workspaceId string = '/subscriptions/s/resourceGroups/g/providers/Microsoft.OperationalInsights/workspaces/w${i}'\n`;
+  switch (i % 4) {
+    case 0:
+      return { 'main.bicep': `${head}${REGISTRY('acr', `'acrsingle${i}'`)}\n${SETTING('acr', GROUP)}\n` };
+    case 1:
+      return {
+        'main.bicep': `${head}module registry 'modules/registry.bicep' = {\n  name: 'registry${i}'\n  params: { workspaceId: workspaceId }\n}\n`,
+        'modules/registry.bicep': `param workspaceId string\n${REGISTRY('acr', `'acrmodule${i}'`)}\n${SETTING('acr', "{ category: 'ContainerRegistryLoginEvents', enabled: true }")}\n`,
+      };
+    case 2:
+      return {
+        'main.bicep':
+          `${head}param names array = ['a${i}', 'b${i}', 'c${i}']\n` +
+          `${REGISTRY('acrs', "'acr${name}'", '[for name in names: ')}]\n` +
+          `resource audits 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [for (name, k) in names: {\n  name: 'audit'\n  scope: acrs[k]\n  properties: { workspaceId: workspaceId, logs: [${GROUP}] }\n}]\n`,
+      };
+    default:
+      return { 'main.bicep': `${head}param exportLogs bool = ${i % 8 === 3}\n${REGISTRY('acr', `'acrcond${i}'`)}\n${SETTING('acr', GROUP).replace(' = {', ' = if (exportLogs) {')}\n` };
+  }
+}
+
+function writeCorpus(folder, count) {
+  const entries = [];
+  for (let i = 0; i < count; i += 1) {
+    for (const [name, text] of Object.entries(corpusFile(i))) {
+      const file = path.join(folder, `case${String(i).padStart(4, '0')}`, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      if (name === 'main.bicep') entries.push(file);
+    }
+  }
+  return entries;
+}
+
+/** Runs a node script in a child and reads the wall time and its own peak memory it prints as JSON. */
+function measuredNode(script, args, env) {
+  const run = spawnSync(process.execPath, ['-e', script, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`a measured step failed (exit ${run.status}):\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop());
+}
+
+const PER_FILE = `
+const { spawnSync } = require('node:child_process');
+const [cli, ...files] = process.argv.slice(1);
+const start = Date.now();
+let peak = 0;
+for (const file of files) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', cli, 'build', file, '--stdout'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) { console.error(run.stderr); process.exit(1); }
+  peak = Math.max(peak, Number(run.stderr.trim().split('\\n').pop()) * 1024);
+}
+console.log(JSON.stringify({ wallMs: Date.now() - start, peakBytes: peak }));`;
+
+const ONE_SERVER = `
+const { BicepJsonRpcClient } = require(${JSON.stringify(path.join(ROOT, 'dist', 'bicep', 'jsonrpc-client.js'))});
+const [cli, out, ...files] = process.argv.slice(1);
+const fs = require('node:fs');
+(async () => {
+  const start = Date.now();
+  const client = BicepJsonRpcClient.start(cli, 120000);
+  for (const [i, file] of files.entries()) {
+    const answer = await client.compile({ path: file });
+    if (!answer.success) throw new Error(file + ': ' + JSON.stringify(answer.diagnostics));
+    fs.writeFileSync(out + '/' + i + '.json', answer.contents);
+  }
+  await client.close();
+  console.log(JSON.stringify({ wallMs: Date.now() - start, peakBytes: null }));
+})();`;
+
+const AUDIT = `
+const { main } = require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'main.js'))});
+(async () => {
+  const start = Date.now();
+  const sink = { write: () => true };
+  const code = await main({ argv: process.argv.slice(1), env: process.env, cwd: process.cwd(), stdout: sink, stderr: process.stderr });
+  console.log(JSON.stringify({ wallMs: Date.now() - start, peakBytes: process.resourceUsage().maxRSS * 1024, code }));
+})();`;
+
+const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
+
+async function main() {
+  const count = Number(process.argv[2] ?? 100);
+  let cli;
+  try {
+    cli = locateBicepCli({ env: process.env, homeDir: os.homedir(), cwd: process.cwd() }).path;
+  } catch (error) {
+    console.error(`npm run bench needs a Bicep CLI: ${error.message}`);
+    process.exitCode = 3;
+    return;
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bicep-audit-bench-'));
+  try {
+    const corpus = path.join(work, 'corpus');
+    const entries = writeCorpus(corpus, count);
+    const compiled = path.join(work, 'compiled');
+    fs.mkdirSync(compiled);
+    const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'cache'), HOME: work };
+    const auditArgs = [corpus, '--bicep', cli, '--format', 'json', '--fail-on', 'never'];
+    const a = measuredNode(PER_FILE, [cli, ...entries], env);
+    const b = measuredNode(ONE_SERVER, [cli, compiled, ...entries], env);
+    const c = measuredNode(AUDIT, auditArgs, env);
+    const d = measuredNode(AUDIT, auditArgs, env);
+    const templates = fs.readdirSync(compiled).map((f) => path.join(compiled, f));
+    const engine = median((await engineTimes(templates, 20)).map(([, ms]) => ms));
+    const result = {
+      date: new Date().toISOString(),
+      files: count,
+      bicep: spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+      machine: { cpus: os.cpus().length, memory: os.totalmem() },
+      steps: { a, b, c, d },
+      ratios: { aOverC: a.wallMs / c.wallMs, cOverB: c.wallMs / b.wallMs, dOverC: d.wallMs / c.wallMs },
+      engineMedianMs: engine,
+    };
+    const rows = [
+      ['(a) one bicep build per file', a],
+      ['(b) compile only, one warm server', b],
+      ['(c) bicep-audit, cold cache', c],
+      ['(d) bicep-audit, warm cache', d],
+    ];
+    for (const [name, step] of rows) console.log(`${name.padEnd(36)} ${String(step.wallMs).padStart(8)} ms  ${mb(step.peakBytes).padStart(8)}`);
+    console.log(`a/c ${result.ratios.aOverC.toFixed(2)}  c/b ${result.ratios.cOverB.toFixed(2)}  d/c ${result.ratios.dOverC.toFixed(3)}`);
+    console.log(`engine (expansion + rules + location): median ${engine.toFixed(3)} ms per template over ${templates.length}`);
+    fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+    const out = path.join(ROOT, 'bench', 'results', `${result.date.replace(/[:.]/g, '-')}-n${count}.json`);
+    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`written to ${path.relative(ROOT, out)}`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();
