@@ -13520,11 +13520,11 @@ var require_schemes = __commonJS({
       if (schemeHandler) {
         urnComponent = schemeHandler.serialize(urnComponent, options2);
       }
-      const uriComponent = urnComponent;
+      const uriComponent2 = urnComponent;
       const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options2.nid}:${nss}`;
+      uriComponent2.path = `${nid || options2.nid}:${nss}`;
       options2.skipEscape = true;
-      return uriComponent;
+      return uriComponent2;
     }
     function urnuuidParse(urnComponent, options2) {
       const uuidComponent = urnComponent;
@@ -21636,6 +21636,7 @@ function applyEdit(text2, edit) {
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
   ScanError2[ScanError2["None"] = 0] = "None";
@@ -22230,8 +22231,26 @@ var JsonSyntaxError = class extends Error {
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
+var MAX_JSON_DEPTH = 1500;
+function tooDeepAt(text2) {
+  const scanner = createScanner2(text2, false);
+  let depth2 = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      depth2 += 1;
+      if (depth2 > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth2 -= 1;
+    }
+  }
+  return void 0;
+}
 function parseJsonWithPositions(file, text2) {
   text2 = stripBom(text2);
+  const deep = tooDeepAt(text2);
+  if (deep !== void 0) {
+    throw new JsonSyntaxError([{ file, offset: deep, length: 1, message: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+  }
   const errors = [];
   const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
@@ -22441,8 +22460,17 @@ function lambdaSummary(lambda2) {
   let summary2 = lambdaSummaries.get(lambda2);
   if (!summary2) {
     const placeholders = lambda2.parameters.map((p) => new Symbolic(`lambdaVariables(${quote(p)})`, "any", []));
-    const body2 = lambda2.apply(placeholders);
-    summary2 = { key: `lambda(${[...lambda2.parameters.map(quote), keyOf(body2)].join(", ")})`, origins: originsOf(body2) };
+    let body2;
+    let origins = [];
+    try {
+      const value = lambda2.apply(placeholders);
+      body2 = keyOf(value);
+      origins = originsOf(value);
+    } catch (error) {
+      if (!(error instanceof ExpressionError || error instanceof FunctionError)) throw error;
+      body2 = `error(${quote(error.message)})`;
+    }
+    summary2 = { key: `lambda(${[...lambda2.parameters.map(quote), body2].join(", ")})`, origins };
     lambdaSummaries.set(lambda2, summary2);
   }
   return summary2;
@@ -22654,6 +22682,12 @@ function enterNode(expression, offset) {
 }
 function leaveNode() {
   depth -= 1;
+}
+function chargeWork(units, functionName) {
+  steps += units;
+  if (steps > MAX_EVALUATION_STEPS) {
+    throw new FunctionError(`${functionName}: evaluation took more than ${MAX_EVALUATION_STEPS} steps`, true);
+  }
 }
 
 // src/template/expressions/same-value.ts
@@ -22954,6 +22988,12 @@ function toInt(value) {
   if (!Number.isSafeInteger(parsed2)) throw new FunctionError(`int: ${phrase(text2)} is too large to compute exactly`);
   return parsed2 === 0 ? 0 : parsed2;
 }
+function hasNonFiniteNumber(value) {
+  if (typeof value === "number") return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasNonFiniteNumber);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasNonFiniteNumber);
+  return false;
+}
 function parseJson(text2, fn) {
   let parsed2;
   try {
@@ -22964,6 +23004,7 @@ function parseJson(text2, fn) {
   if (nestsDeeperThan(parsed2, MAX_NESTING_DEPTH)) {
     throw new FunctionError(`${fn}: the JSON is nested more than ${MAX_NESTING_DEPTH} levels deep`, true);
   }
+  if (hasNonFiniteNumber(parsed2)) throw new FunctionError(`${fn}: ${phrase(text2)} holds a number too large for JSON`);
   return parsed2;
 }
 function toArray(value) {
@@ -23056,6 +23097,13 @@ function decodeComponent([value]) {
   }
 }
 var utf8Base64 = (value, fn) => Buffer.from(expectString(value, fn, "the argument"), "utf8").toString("base64");
+function uriComponent(text2) {
+  try {
+    return encodeURIComponent(text2);
+  } catch {
+    throw new FunctionError(`uriComponent: ${phrase(text2)} is not valid Unicode text (a lone surrogate)`);
+  }
+}
 var encodingFunctions = [
   defineKnown("base64", [1, 1], "string", ([value]) => utf8Base64(value, "base64")),
   defineKnown("base64ToString", [1, 1], "string", ([value]) => decodeBase64(value, "base64ToString")),
@@ -23063,7 +23111,7 @@ var encodingFunctions = [
   defineKnown("dataUri", [1, 1], "string", ([value]) => DATA_URI_PREFIX + utf8Base64(value, "dataUri")),
   defineKnown("dataUriToString", [1, 1], "string", dataUriToString),
   defineKnown("uri", [2, 2], "string", uri),
-  defineKnown("uriComponent", [1, 1], "string", ([value]) => encodeURIComponent(expectString(value, "uriComponent", "the argument"))),
+  defineKnown("uriComponent", [1, 1], "string", ([value]) => uriComponent(expectString(value, "uriComponent", "the argument"))),
   defineKnown("uriComponentToString", [1, 1], "string", decodeComponent)
 ];
 
@@ -23106,7 +23154,9 @@ function formatKnown(value, { alignment, format: format3 }) {
   if (spec && typeof value === "number" && Number.isInteger(value)) {
     const digits = /[Xx]/.test(spec[1]) ? Math.abs(value).toString(16) : String(Math.abs(value));
     const cased = spec[1] === "X" ? digits.toUpperCase() : digits;
-    written = (value < 0 ? "-" : "") + cased.padStart(Number(spec[2] || 0), "0");
+    const width = Number(spec[2] || 0);
+    checkLength(width, "format");
+    written = (value < 0 ? "-" : "") + cased.padStart(width, "0");
   }
   if (alignment === void 0) return written;
   checkLength(Math.abs(alignment), "format");
@@ -23790,9 +23840,13 @@ function arityMessage(fn, count) {
   const plural2 = expected === "1" || expected === "at least 1" ? "" : "s";
   return `${fn.name} takes ${expected} argument${plural2}, not ${count}`;
 }
+var CHARACTERS_PER_STEP = 16;
 function checkResult(fn, result) {
-  if (typeof result === "string") checkLength(result.length, fn);
-  else if (isSymbolic(result) && result.parts) {
+  if (Array.isArray(result)) chargeWork(result.length, fn);
+  if (typeof result === "string") {
+    checkLength(result.length, fn);
+    chargeWork(Math.ceil(result.length / CHARACTERS_PER_STEP), fn);
+  } else if (isSymbolic(result) && result.parts) {
     checkLength(result.parts.reduce((sum, p) => sum + (typeof p === "string" ? p.length : 0), 0), fn);
   }
 }
@@ -24040,16 +24094,17 @@ function isCopySpecList(value) {
     (item) => item !== null && typeof item === "object" && !Array.isArray(item) && "name" in item && "count" in item && "input" in item
   );
 }
+var countText = (count) => typeof count === "string" ? count : JSON.stringify(count);
 function evaluateCount(count, ctx, loopName) {
   const value = evaluateTemplateValue(count, ctx);
   if (isSymbolic(value)) return value;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new ExpressionError(`the count of copy loop '${loopName}' is not a whole number: ${JSON.stringify(value)}`, String(count), 0);
+    throw new ExpressionError(`the count of copy loop '${loopName}' is not a whole number: ${JSON.stringify(value)}`, countText(count), 0);
   }
   if (value > MAX_COPY_COUNT) {
     throw new ExpressionError(
       `copy loop '${loopName}' has ${value} instances; Azure allows at most ${MAX_COPY_COUNT}`,
-      String(count),
+      countText(count),
       0,
       { limit: true }
     );
@@ -24199,7 +24254,7 @@ function joinSegments(segments) {
 // src/template/expand/template-context.ts
 var MAX_FUNCTION_DEPTH = 64;
 function lookup2(record, name2) {
-  const key = record === void 0 ? void 0 : findKey(record, name2);
+  const key = record === void 0 || record === null ? void 0 : findKey(record, name2);
   return key === void 0 ? void 0 : [key, record[key]];
 }
 function declaredType(declaration) {
@@ -24319,16 +24374,22 @@ var TemplateContext = class _TemplateContext {
     return opaque("reference", args2, "object", [{ kind: "runtime", name: "reference()" }]);
   }
   userFunction(namespace, name2, args2) {
-    const namespaces = this.frame.template.functions ?? [];
-    const ns = namespaces.find(
-      (n) => !!n && typeof n === "object" && !Array.isArray(n) && String(n.namespace).toLowerCase() === namespace.toLowerCase()
+    const isObject2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    const functions = this.frame.template.functions;
+    const ns = (Array.isArray(functions) ? functions : []).find(
+      (n) => isObject2(n) && typeof n.namespace === "string" && n.namespace.toLowerCase() === namespace.toLowerCase()
     );
-    const member = lookup2(ns?.members, name2)?.[1];
+    const found = isObject2(ns?.members) ? lookup2(ns.members, name2)?.[1] : void 0;
+    const member = isObject2(found) ? found : void 0;
     if (!member) throw new ExpressionError(`the template has no function '${namespace}.${name2}'`, `${namespace}.${name2}()`, 0);
     if (this.functionDepth >= MAX_FUNCTION_DEPTH) {
       throw new ExpressionError(`user function '${namespace}.${name2}' calls itself too deeply`, `${namespace}.${name2}()`, 0);
     }
-    const declared = member.parameters ?? [];
+    const parameters = member.parameters ?? [];
+    if (!Array.isArray(parameters) || !parameters.every((p) => isObject2(p) && typeof p.name === "string")) {
+      throw new ExpressionError(`user function '${namespace}.${name2}' declares its parameters in a shape ARM does not accept`, `${namespace}.${name2}()`, 0);
+    }
+    const declared = parameters;
     const values = new Map(declared.map((p, i2) => [String(p.name), args2[i2] ?? null]));
     const functionFrame = {
       ...this.frame,
@@ -24581,7 +24642,7 @@ var Expander = class {
     }
     const properties = entry.json.properties;
     const template = properties.template;
-    const evaluationScope = isObject(properties.expressionEvaluationOptions) ? String(properties.expressionEvaluationOptions.scope ?? "outer").toLowerCase() : "outer";
+    const evaluationScope = isObject(properties.expressionEvaluationOptions) ? `${typeof properties.expressionEvaluationOptions.scope === "string" ? properties.expressionEvaluationOptions.scope : "outer"}`.toLowerCase() : "outer";
     const parameterValues2 = /* @__PURE__ */ new Map();
     const passed = instance2.body.properties?.parameters;
     if (evaluationScope === "inner" && passed && typeof passed === "object" && !isSymbolic(passed) && !Array.isArray(passed)) {
@@ -24917,12 +24978,43 @@ function literalText(value) {
   return "";
 }
 var hasLoopOrigin = (value) => originsOf(value).some((o) => o.kind === "loop");
-function scopeMatches(scope, registryId) {
-  if (resourceIdKey(scope) === resourceIdKey(registryId)) return "yes";
-  if (isSymbolic(scope) && !scope.parts) return "maybe";
-  const pointsAtRegistry = literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT);
-  return pointsAtRegistry && hasLoopOrigin(scope) && hasLoopOrigin(registryId) ? "maybe" : "no";
-}
+var ScopeIndex = class {
+  constructor(items2, scopeOf) {
+    this.items = items2;
+    items2.forEach((item, index) => {
+      const scope = scopeOf(item);
+      if (scope === void 0) return;
+      const key = resourceIdKey(scope);
+      this.byId.set(key, [...this.byId.get(key) ?? [], index]);
+      if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
+      else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
+    });
+  }
+  items;
+  byId = /* @__PURE__ */ new Map();
+  /** Scopes known only at deployment: they may be any registry. */
+  opaque = [];
+  /** Scopes into a registry loop of unknown length: they may be any registry of such a loop. */
+  intoLoops = [];
+  answers = /* @__PURE__ */ new Map();
+  /**
+   * The settings that target the registry, in their own order. Registries with the same ID (the
+   * instances of a loop with a fixed name) get the very same list, so work on it can be shared.
+   */
+  matches(registryId) {
+    const key = resourceIdKey(registryId);
+    const loop = hasLoopOrigin(registryId);
+    const memo = `${loop}:${key}`;
+    let answer = this.answers.get(memo);
+    if (!answer) {
+      const same = new Set(this.byId.get(key) ?? []);
+      const maybe = [...this.opaque, ...loop ? this.intoLoops : []].filter((i2) => !same.has(i2));
+      answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
+      this.answers.set(memo, answer);
+    }
+    return answer;
+  }
+};
 
 // src/rules/acr/describe-instance.ts
 function loopText(loopIndex) {
@@ -24989,12 +25081,6 @@ function formatMessage(template, data) {
 var REGISTRY_TYPE = "microsoft.containerregistry/registries";
 var SETTING_TYPE = "microsoft.insights/diagnosticsettings";
 var isType = (instance2, type) => instance2.type.toLowerCase() === type;
-function settingsOf(registry, settings) {
-  return settings.flatMap((setting) => {
-    const match = setting.scope === void 0 ? "no" : scopeMatches(setting.scope, registry.id);
-    return match === "no" ? [] : [{ setting, match }];
-  });
-}
 function settingName(setting) {
   return typeof setting.name === "string" ? `'${setting.name}'` : `'${setting.symbolicName}'`;
 }
@@ -25021,10 +25107,18 @@ function typoHint(coverage) {
   }
   return { hint: "" };
 }
+var coverages = /* @__PURE__ */ new WeakMap();
+function coverageOf2(targeting) {
+  let coverage = coverages.get(targeting);
+  if (!coverage) {
+    coverage = registryCoverage(targeting.filter((t) => t.setting.condition !== false));
+    coverages.set(targeting, coverage);
+  }
+  return coverage;
+}
 function judge(registry, targeting, context) {
-  const deployedTargeting = targeting.filter((t) => t.setting.condition !== false);
-  const deployed = deployedTargeting.map((t) => t.setting);
-  const coverage = registryCoverage(deployedTargeting);
+  const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
+  const coverage = coverageOf2(targeting);
   const registryText = describeInstance(registry);
   const relatedPlaces = related(
     registry,
@@ -25106,11 +25200,14 @@ var azureAcrLogs = defineRule({
     }
   },
   check(context) {
-    const settings = context.instances.filter((i2) => isType(i2, SETTING_TYPE) && !i2.existing);
+    const settings = new ScopeIndex(
+      context.instances.filter((i2) => isType(i2, SETTING_TYPE) && !i2.existing),
+      (setting) => setting.scope
+    );
     const reports = [];
     for (const registry of context.instances) {
       if (!isType(registry, REGISTRY_TYPE) || registry.existing || registry.condition === false) continue;
-      const report = judge(registry, settingsOf(registry, settings), context);
+      const report = judge(registry, settings.matches(registry.id), context);
       if (report) reports.push(isSymbolic(registry.condition) && report.kind === "fail" ? ifDeployed(registry, report, context) : report);
     }
     return reports;

@@ -2,7 +2,7 @@ import type { ResourceInstance } from '../template/expand/instance';
 import { isSymbolic, mergeOrigins, originsOf } from '../template/expressions/symbolic';
 import type { Origin, Value } from '../template/expressions/value';
 import { COVERING_GROUPS, REQUIRED_CATEGORIES, registryCoverage, type RegistryCoverage, type SettingPlace, type TargetingSetting } from './acr/coverage';
-import { scopeMatches } from './acr/scope-match';
+import { ScopeIndex } from './acr/scope-match';
 import { describeInstance, describeOrigin } from './acr/describe-instance';
 import { closestName } from './closest-name';
 import { defineRule, formatMessage, type InstancePlace, type RuleContext, type RuleReport } from './rule';
@@ -13,13 +13,6 @@ const SETTING_TYPE = 'microsoft.insights/diagnosticsettings';
 type MessageId = 'noSettings' | 'noDestination' | 'missingCategories' | 'undecided' | 'conditionalRegistry';
 
 const isType = (instance: ResourceInstance, type: string) => instance.type.toLowerCase() === type;
-
-function settingsOf(registry: ResourceInstance, settings: readonly ResourceInstance[]): TargetingSetting[] {
-  return settings.flatMap((setting) => {
-    const match = setting.scope === undefined ? 'no' : scopeMatches(setting.scope, registry.id);
-    return match === 'no' ? [] : [{ setting, match }];
-  });
-}
 
 function settingName(setting: ResourceInstance): string {
   return typeof setting.name === 'string' ? `'${setting.name}'` : `'${setting.symbolicName}'`;
@@ -51,10 +44,21 @@ function typoHint(coverage: RegistryCoverage): { hint: string; at?: InstancePlac
   return { hint: '' };
 }
 
+// Registries of one ID share their list of settings, and so the coverage worked out from it.
+const coverages = new WeakMap<readonly TargetingSetting[], RegistryCoverage>();
+
+function coverageOf(targeting: readonly TargetingSetting[]): RegistryCoverage {
+  let coverage = coverages.get(targeting);
+  if (!coverage) {
+    coverage = registryCoverage(targeting.filter((t) => t.setting.condition !== false));
+    coverages.set(targeting, coverage);
+  }
+  return coverage;
+}
+
 function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[], context: RuleContext): RuleReport<MessageId> | undefined {
-  const deployedTargeting = targeting.filter((t) => t.setting.condition !== false);
-  const deployed = deployedTargeting.map((t) => t.setting);
-  const coverage = registryCoverage(deployedTargeting);
+  const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
+  const coverage = coverageOf(targeting);
   const registryText = describeInstance(registry);
   const relatedPlaces = related(
     registry,
@@ -148,11 +152,14 @@ export const azureAcrLogs = defineRule<MessageId>({
     },
   },
   check(context) {
-    const settings = context.instances.filter((i) => isType(i, SETTING_TYPE) && !i.existing);
+    const settings = new ScopeIndex(
+      context.instances.filter((i) => isType(i, SETTING_TYPE) && !i.existing),
+      (setting) => setting.scope,
+    );
     const reports: RuleReport<MessageId>[] = [];
     for (const registry of context.instances) {
       if (!isType(registry, REGISTRY_TYPE) || registry.existing || registry.condition === false) continue;
-      const report = judge(registry, settingsOf(registry, settings), context);
+      const report = judge(registry, settings.matches(registry.id), context);
       if (report) reports.push(isSymbolic(registry.condition) && report.kind === 'fail' ? ifDeployed(registry, report, context) : report);
     }
     return reports;

@@ -1,4 +1,4 @@
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonValue } from './expressions/value';
 import type { SourceSpan } from './location';
 
@@ -29,9 +29,31 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Deeper JSON would overflow the stack of the recursive parser and of the walks over its values. */
+export const MAX_JSON_DEPTH = 1500;
+
+/** The offset of the first `{` or `[` nested deeper than MAX_JSON_DEPTH, found with the (flat) scanner. */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth -= 1;
+    }
+  }
+  return undefined;
+}
+
 /** Parses JSON (comments and trailing commas allowed, as ARM allows them) keeping positions. */
 export function parseJsonWithPositions(file: string, text: string): ParsedJson {
   text = stripBom(text);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    throw new JsonSyntaxError([{ file, offset: deep, length: 1, message: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {

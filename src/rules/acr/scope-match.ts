@@ -2,7 +2,8 @@ import { resourceIdKey } from '../../template/expand/resource-ids';
 import { isSymbolic, originsOf } from '../../template/expressions/symbolic';
 import type { Value } from '../../template/expressions/value';
 
-export type ScopeMatch = 'yes' | 'maybe' | 'no';
+/** How sure it is that a setting targets a registry. */
+export type ScopeMatch = 'yes' | 'maybe';
 
 const REGISTRY_SEGMENT = '/providers/microsoft.containerregistry/registries/';
 
@@ -15,13 +16,51 @@ function literalText(value: Value): string {
 const hasLoopOrigin = (value: Value) => originsOf(value).some((o) => o.kind === 'loop');
 
 /**
- * Whether a diagnostic setting's scope is the registry: `yes` when both IDs are the same,
- * `maybe` when the scope is an ID known only at deployment (a parameter, an output) or both
- * point into loops whose counts are unknown, `no` otherwise.
+ * The settings' scopes, read once, to find the settings whose scope is a registry: `yes` when both
+ * IDs are the same, `maybe` when the scope is an ID known only at deployment (a parameter, an
+ * output) or both point into loops whose counts are unknown. Indexed by ID, so that many
+ * registries against many settings cost one lookup each, not one comparison per pair.
  */
-export function scopeMatches(scope: Value, registryId: Value): ScopeMatch {
-  if (resourceIdKey(scope) === resourceIdKey(registryId)) return 'yes';
-  if (isSymbolic(scope) && !scope.parts) return 'maybe';
-  const pointsAtRegistry = literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT);
-  return pointsAtRegistry && hasLoopOrigin(scope) && hasLoopOrigin(registryId) ? 'maybe' : 'no';
+export class ScopeIndex<T> {
+  private readonly byId = new Map<string, number[]>();
+  /** Scopes known only at deployment: they may be any registry. */
+  private readonly opaque: number[] = [];
+  /** Scopes into a registry loop of unknown length: they may be any registry of such a loop. */
+  private readonly intoLoops: number[] = [];
+
+  constructor(
+    private readonly items: readonly T[],
+    scopeOf: (item: T) => Value | undefined,
+  ) {
+    items.forEach((item, index) => {
+      const scope = scopeOf(item);
+      if (scope === undefined) return;
+      const key = resourceIdKey(scope);
+      this.byId.set(key, [...(this.byId.get(key) ?? []), index]);
+      if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
+      else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
+    });
+  }
+
+  private readonly answers = new Map<string, readonly { setting: T; match: ScopeMatch }[]>();
+
+  /**
+   * The settings that target the registry, in their own order. Registries with the same ID (the
+   * instances of a loop with a fixed name) get the very same list, so work on it can be shared.
+   */
+  matches(registryId: Value): readonly { setting: T; match: ScopeMatch }[] {
+    const key = resourceIdKey(registryId);
+    const loop = hasLoopOrigin(registryId);
+    const memo = `${loop}:${key}`;
+    let answer = this.answers.get(memo);
+    if (!answer) {
+      const same = new Set(this.byId.get(key) ?? []);
+      const maybe = [...this.opaque, ...(loop ? this.intoLoops : [])].filter((i) => !same.has(i));
+      answer = [...[...same].map((i) => [i, 'yes'] as const), ...maybe.map((i) => [i, 'maybe'] as const)]
+        .sort(([a], [b]) => a - b)
+        .map(([i, match]) => ({ setting: this.items[i]!, match }));
+      this.answers.set(memo, answer);
+    }
+    return answer;
+  }
 }

@@ -287,7 +287,7 @@ class Expander {
     const properties = entry.json.properties as JsonObject;
     const template = properties.template as JsonObject;
     const evaluationScope = isObject(properties.expressionEvaluationOptions)
-      ? String(properties.expressionEvaluationOptions.scope ?? 'outer').toLowerCase()
+      ? `${typeof properties.expressionEvaluationOptions.scope === 'string' ? properties.expressionEvaluationOptions.scope : 'outer'}`.toLowerCase()
       : 'outer';
     const parameterValues = new Map<string, Value>();
     const passed = (instance.body.properties as ValueObject | undefined)?.parameters;

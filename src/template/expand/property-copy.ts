@@ -22,17 +22,20 @@ function isCopySpecList(value: JsonValue): value is CopySpec[] & JsonValue[] {
   );
 }
 
+/** The count as an error quotes it (an object from jsonc-parser has no prototype, so String() of it throws). */
+const countText = (count: JsonValue) => (typeof count === 'string' ? count : JSON.stringify(count));
+
 /** Evaluates a loop count: a known integer 0..800, or a Symbolic. */
 export function evaluateCount(count: JsonValue, ctx: TemplateContext, loopName: string): number | Value {
   const value = evaluateTemplateValue(count, ctx);
   if (isSymbolic(value)) return value;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ExpressionError(`the count of copy loop '${loopName}' is not a whole number: ${JSON.stringify(value)}`, String(count), 0);
+    throw new ExpressionError(`the count of copy loop '${loopName}' is not a whole number: ${JSON.stringify(value)}`, countText(count), 0);
   }
   if (value > MAX_COPY_COUNT) {
     throw new ExpressionError(
       `copy loop '${loopName}' has ${value} instances; Azure allows at most ${MAX_COPY_COUNT}`,
-      String(count),
+      countText(count),
       0,
       { limit: true },
     );

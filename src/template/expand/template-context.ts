@@ -29,7 +29,8 @@ const MAX_FUNCTION_DEPTH = 64;
 
 /** A declaration by name, ignoring case as ARM does. */
 function lookup<T extends JsonValue>(record: Record<string, T> | undefined, name: string): [string, T] | undefined {
-  const key = record === undefined ? undefined : findKey(record as ValueObject, name);
+  // A section set to null is absent, as ARM reads it.
+  const key = record === undefined || record === null ? undefined : findKey(record as ValueObject, name);
   return key === undefined ? undefined : [key, record![key]!];
 }
 
@@ -168,16 +169,22 @@ export class TemplateContext implements EvalContext {
   }
 
   userFunction(namespace: string, name: string, args: Value[]): Value {
-    const namespaces = (this.frame.template.functions ?? []) as JsonValue[];
-    const ns = namespaces.find(
-      (n): n is JsonObject => !!n && typeof n === 'object' && !Array.isArray(n) && String(n.namespace).toLowerCase() === namespace.toLowerCase(),
+    const isObject = (v: JsonValue | undefined): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
+    const functions = this.frame.template.functions;
+    const ns = (Array.isArray(functions) ? functions : []).find(
+      (n): n is JsonObject => isObject(n) && typeof n.namespace === 'string' && n.namespace.toLowerCase() === namespace.toLowerCase(),
     );
-    const member = lookup(ns?.members as Record<string, JsonValue> | undefined, name)?.[1] as JsonObject | undefined;
+    const found = isObject(ns?.members) ? lookup(ns.members as Record<string, JsonValue>, name)?.[1] : undefined;
+    const member = isObject(found) ? found : undefined;
     if (!member) throw new ExpressionError(`the template has no function '${namespace}.${name}'`, `${namespace}.${name}()`, 0);
     if (this.functionDepth >= MAX_FUNCTION_DEPTH) {
       throw new ExpressionError(`user function '${namespace}.${name}' calls itself too deeply`, `${namespace}.${name}()`, 0);
     }
-    const declared = (member.parameters ?? []) as JsonObject[];
+    const parameters = member.parameters ?? [];
+    if (!Array.isArray(parameters) || !parameters.every((p) => isObject(p) && typeof p.name === 'string')) {
+      throw new ExpressionError(`user function '${namespace}.${name}' declares its parameters in a shape ARM does not accept`, `${namespace}.${name}()`, 0);
+    }
+    const declared = parameters as JsonObject[];
     const values = new Map(declared.map((p, i) => [String(p.name), args[i] ?? null]));
     const functionFrame: TemplateFrame = {
       ...this.frame,

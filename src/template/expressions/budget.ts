@@ -1,4 +1,4 @@
-import { ExpressionError } from './errors';
+import { ExpressionError, FunctionError } from './errors';
 import { MAX_EVALUATION_DEPTH, MAX_EVALUATION_STEPS } from './limits';
 
 // Shared by every evaluation on the stack, so that evaluations re-entered through the context
@@ -26,4 +26,15 @@ export function enterNode(expression: string, offset: number): void {
 
 export function leaveNode(): void {
   depth -= 1;
+}
+
+/**
+ * Counts the work a function does beyond its own node (the elements and characters it builds)
+ * against the same bound, so that a lambda that builds large values in a loop ends too.
+ */
+export function chargeWork(units: number, functionName: string): void {
+  steps += units;
+  if (steps > MAX_EVALUATION_STEPS) {
+    throw new FunctionError(`${functionName}: evaluation took more than ${MAX_EVALUATION_STEPS} steps`, true);
+  }
 }

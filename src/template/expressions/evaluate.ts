@@ -1,6 +1,6 @@
 import { indexInto, propertyOf } from './access';
 import type { Call, Expr, ParsedExpression } from './ast';
-import { enterNode, leaveNode } from './budget';
+import { chargeWork, enterNode, leaveNode } from './budget';
 import type { EvalContext } from './context';
 import { ExpressionError, FunctionError } from './errors';
 import type { ArmFunction, CallEnv } from './functions/define';
@@ -35,8 +35,15 @@ function arityMessage(fn: ArmFunction, count: number): string {
   return `${fn.name} takes ${expected} argument${plural}, not ${count}`;
 }
 
+// A character is cheap to build; charge a step per so many of them.
+const CHARACTERS_PER_STEP = 16;
+
 function checkResult(fn: string, result: Value): void {
-  if (typeof result === 'string') checkLength(result.length, fn);
+  if (Array.isArray(result)) chargeWork(result.length, fn);
+  if (typeof result === 'string') {
+    checkLength(result.length, fn);
+    chargeWork(Math.ceil(result.length / CHARACTERS_PER_STEP), fn);
+  }
   else if (isSymbolic(result) && result.parts) {
     checkLength(result.parts.reduce((sum, p) => sum + (typeof p === 'string' ? p.length : 0), 0), fn);
   }

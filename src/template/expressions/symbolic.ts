@@ -1,3 +1,4 @@
+import { ExpressionError, FunctionError } from './errors';
 import { armString } from './stringify';
 import { Symbolic, type JsonValue, type LambdaValue, type Origin, type SymbolicType, type Value, type ValueObject } from './value';
 
@@ -54,8 +55,18 @@ function lambdaSummary(lambda: LambdaValue): { key: string; origins: Origin[] } 
   let summary = lambdaSummaries.get(lambda);
   if (!summary) {
     const placeholders = lambda.parameters.map((p) => new Symbolic(`lambdaVariables(${quote(p)})`, 'any', []));
-    const body = lambda.apply(placeholders);
-    summary = { key: `lambda(${[...lambda.parameters.map(quote), keyOf(body)].join(', ')})`, origins: originsOf(body) };
+    let body: string;
+    let origins: Origin[] = [];
+    try {
+      const value = lambda.apply(placeholders);
+      body = keyOf(value);
+      origins = originsOf(value);
+    } catch (error) {
+      // Keyed outside an evaluation (a resource name that is a lambda), a failing body must not escape.
+      if (!(error instanceof ExpressionError || error instanceof FunctionError)) throw error;
+      body = `error(${quote(error.message)})`;
+    }
+    summary = { key: `lambda(${[...lambda.parameters.map(quote), body].join(', ')})`, origins };
     lambdaSummaries.set(lambda, summary);
   }
   return summary;

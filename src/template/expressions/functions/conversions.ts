@@ -26,6 +26,14 @@ function toInt(value: Value): number {
   return parsed === 0 ? 0 : parsed;
 }
 
+/** JSON.parse reads 1e400 as Infinity, which is not a JSON value. */
+function hasNonFiniteNumber(value: JsonValue): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasNonFiniteNumber);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasNonFiniteNumber);
+  return false;
+}
+
 export function parseJson(text: string, fn: string): JsonValue {
   let parsed: JsonValue;
   try {
@@ -36,6 +44,7 @@ export function parseJson(text: string, fn: string): JsonValue {
   if (nestsDeeperThan(parsed, MAX_NESTING_DEPTH)) {
     throw new FunctionError(`${fn}: the JSON is nested more than ${MAX_NESTING_DEPTH} levels deep`, true);
   }
+  if (hasNonFiniteNumber(parsed)) throw new FunctionError(`${fn}: ${phrase(text)} holds a number too large for JSON`);
   return parsed;
 }
 

@@ -44,6 +44,15 @@ function decodeComponent([value]: Value[]): string {
 
 const utf8Base64 = (value: Value, fn: string): string => Buffer.from(expectString(value, fn, 'the argument'), 'utf8').toString('base64');
 
+/** A string with a lone surrogate (from a JSON escape such as \\ud800) has no UTF-8 form to encode. */
+function uriComponent(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new FunctionError(`uriComponent: ${phrase(text)} is not valid Unicode text (a lone surrogate)`);
+  }
+}
+
 export const encodingFunctions: readonly ArmFunction[] = [
   defineKnown('base64', [1, 1], 'string', ([value]) => utf8Base64(value, 'base64')),
   defineKnown('base64ToString', [1, 1], 'string', ([value]) => decodeBase64(value, 'base64ToString')),
@@ -51,6 +60,6 @@ export const encodingFunctions: readonly ArmFunction[] = [
   defineKnown('dataUri', [1, 1], 'string', ([value]) => DATA_URI_PREFIX + utf8Base64(value, 'dataUri')),
   defineKnown('dataUriToString', [1, 1], 'string', dataUriToString),
   defineKnown('uri', [2, 2], 'string', uri),
-  defineKnown('uriComponent', [1, 1], 'string', ([value]) => encodeURIComponent(expectString(value, 'uriComponent', 'the argument'))),
+  defineKnown('uriComponent', [1, 1], 'string', ([value]) => uriComponent(expectString(value, 'uriComponent', 'the argument'))),
   defineKnown('uriComponentToString', [1, 1], 'string', decodeComponent),
 ];

@@ -56,7 +56,9 @@ function formatKnown(value: Value, { alignment, format }: Placeholder): string {
   if (spec && typeof value === 'number' && Number.isInteger(value)) {
     const digits = /[Xx]/.test(spec[1]!) ? Math.abs(value).toString(16) : String(Math.abs(value));
     const cased = spec[1] === 'X' ? digits.toUpperCase() : digits;
-    written = (value < 0 ? '-' : '') + cased.padStart(Number(spec[2] || 0), '0');
+    const width = Number(spec[2] || 0);
+    checkLength(width, 'format');
+    written = (value < 0 ? '-' : '') + cased.padStart(width, '0');
   }
   if (alignment === undefined) return written;
   checkLength(Math.abs(alignment), 'format');
