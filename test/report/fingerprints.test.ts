@@ -3,9 +3,8 @@ import path from 'node:path';
 import { analyzeArmTemplate } from '../../src/analyze/arm-input';
 import { partialFingerprints } from '../../src/report/fingerprints';
 import type { ReportContext } from '../../src/report/report-context';
-import { reportedRules } from '../../src/rules/docs';
-import { RULES } from '../../src/rules/index';
 import { ARM_FIXTURES } from '../helpers/expand-fixture';
+import { reportContext } from '../helpers/report-context';
 import { makeTree } from '../helpers/temp-tree';
 
 const TYPO = fs.readFileSync(path.join(ARM_FIXTURES, 'typo.json'), 'utf8');
@@ -16,15 +15,7 @@ async function fingerprintsAfter(edit: (text: string) => string, repo = makeTree
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, edit(TYPO));
   const result = await analyzeArmTemplate(file, new Map());
-  const context: ReportContext = {
-    cwd: repo,
-    repoRoot: repo,
-    toolVersion: '1.0.0',
-    rules: reportedRules(RULES),
-    sourceText: (f) => fs.readFileSync(f, 'utf8'),
-    color: false,
-  };
-  return partialFingerprints(result.findings, context);
+  return partialFingerprints(result.findings, reportContext(repo, repo));
 }
 
 describe('partial fingerprints', () => {

@@ -5,24 +5,17 @@ import { analyzeArmTemplate } from '../../src/analyze/arm-input';
 import { colors, colorWanted } from '../../src/report/colors';
 import { formatGithub, formatStepSummary } from '../../src/report/github';
 import { formatJson } from '../../src/report/json';
-import type { ReportContext } from '../../src/report/report-context';
 import { formatSarif } from '../../src/report/sarif';
 import { formatStylish } from '../../src/report/stylish';
-import { reportedRules, ruleDocs } from '../../src/rules/docs';
+import { ruleDocs } from '../../src/rules/docs';
 import type { InputResult } from '../../src/rules/finding';
 import { RULES } from '../../src/rules/index';
 import { ARM_FIXTURES } from '../helpers/expand-fixture';
 import { positionOf } from '../helpers/fixture-position';
+import { reportContext } from '../helpers/report-context';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const context: ReportContext = {
-  cwd: ARM_FIXTURES,
-  repoRoot: ROOT,
-  toolVersion: '9.9.9',
-  rules: reportedRules(RULES),
-  sourceText: (file) => fs.readFileSync(file, 'utf8'),
-  color: false,
-};
+const context = reportContext(ARM_FIXTURES, ROOT);
 const TYPO = path.join(ARM_FIXTURES, 'typo.json');
 const CONDITION = path.join(ARM_FIXTURES, 'condition.json');
 const TYPO_MESSAGE =
