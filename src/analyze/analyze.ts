@@ -76,9 +76,10 @@ function readError(error: unknown): string | undefined {
 }
 
 /**
- * Discovers the inputs, compiles Bicep through one Bicep CLI process, expands every template
- * and returns one result per input. Throws BicepNotFoundError or BicepCliError when the
- * environment fails; an input that cannot be analysed is a `failed` result instead.
+ * Discovers the inputs, compiles Bicep through the compile cache and a pool of warm Bicep CLI
+ * processes (`jobs` inputs at once), expands every template and returns one result per input, in
+ * order. Throws BicepNotFoundError or BicepCliError when the environment fails as a whole; an
+ * input that cannot be analysed is a `failed` result, one the CLI timed out on an `error` result.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
