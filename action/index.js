@@ -7826,8 +7826,8 @@ var require_messageWriter = __commonJS({
       get onError() {
         return this.errorEmitter.event;
       }
-      fireError(error, message, count) {
-        this.errorEmitter.fire([this.asError(error), message, count]);
+      fireError(error, message, count2) {
+        this.errorEmitter.fire([this.asError(error), message, count2]);
       }
       get onClose() {
         return this.closeEmitter.event;
@@ -11996,20 +11996,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -15538,8 +15538,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i2) => {
@@ -15552,16 +15552,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -19057,13 +19057,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -20329,10 +20329,10 @@ var import_node_path2 = __toESM(require("node:path"));
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact2) {
+  function scanHexDigits(count2, exact2) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count || !exact2) {
+    while (digits < count2 || !exact2) {
       let ch = text2.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -20346,7 +20346,7 @@ function createScanner(text2, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count) {
+    if (digits < count2) {
       value2 = -1;
     }
     return value2;
@@ -20971,9 +20971,9 @@ function format(documentText, range2, options2) {
   }
   return editOperations;
 }
-function repeat(s, count) {
+function repeat(s, count2) {
   let result = "";
-  for (let i2 = 0; i2 < count; i2++) {
+  for (let i2 = 0; i2 < count2; i2++) {
     result += s;
   }
   return result;
@@ -22372,6 +22372,61 @@ var FunctionError = class extends Error {
   name = "FunctionError";
 };
 
+// src/template/expressions/limits.ts
+var MAX_NESTING_DEPTH = 200;
+var MAX_EVALUATION_DEPTH = 300;
+var MAX_EVALUATION_STEPS = 2e6;
+var MAX_TEMPLATE_STEPS = 1e7;
+var MAX_STRING_LENGTH = 1024 * 1024;
+var MAX_RANGE_COUNT = 1e4;
+function checkLength(length2, functionName) {
+  if (length2 > MAX_STRING_LENGTH) {
+    throw new FunctionError(
+      `${functionName}: the result would be ${length2} characters long, over the limit of ${MAX_STRING_LENGTH}`,
+      true
+    );
+  }
+}
+
+// src/template/expressions/budget.ts
+var depth = 0;
+var steps = 0;
+var templateSteps;
+function withTemplateBudget(body2) {
+  templateSteps = 0;
+  try {
+    return body2();
+  } finally {
+    templateSteps = void 0;
+  }
+}
+function count(units, fail) {
+  steps += units;
+  if (steps > MAX_EVALUATION_STEPS) throw fail(`evaluation took more than ${MAX_EVALUATION_STEPS} steps`);
+  if (templateSteps === void 0) return;
+  templateSteps += units;
+  if (templateSteps > MAX_TEMPLATE_STEPS) throw fail(`the template's expressions took more than ${MAX_TEMPLATE_STEPS} steps in all`);
+}
+function enterNode(expression, offset) {
+  if (depth === 0) steps = 0;
+  count(1, (message) => new ExpressionError(message, expression, offset, { limit: true }));
+  if (depth >= MAX_EVALUATION_DEPTH) {
+    throw new ExpressionError(
+      `evaluation nested more than ${MAX_EVALUATION_DEPTH} levels deep (does a variable or function refer to itself?)`,
+      expression,
+      offset,
+      { limit: true }
+    );
+  }
+  depth += 1;
+}
+function leaveNode() {
+  depth -= 1;
+}
+function chargeWork(units, functionName) {
+  count(units, (message) => new FunctionError(`${functionName}: ${message}`, true));
+}
+
 // src/template/expressions/stringify.ts
 function armString(value) {
   if (value === null) return "";
@@ -22646,50 +22701,6 @@ function indexInto(target, index) {
   return target[index];
 }
 
-// src/template/expressions/limits.ts
-var MAX_NESTING_DEPTH = 200;
-var MAX_EVALUATION_DEPTH = 300;
-var MAX_EVALUATION_STEPS = 2e6;
-var MAX_STRING_LENGTH = 1024 * 1024;
-var MAX_RANGE_COUNT = 1e4;
-function checkLength(length2, functionName) {
-  if (length2 > MAX_STRING_LENGTH) {
-    throw new FunctionError(
-      `${functionName}: the result would be ${length2} characters long, over the limit of ${MAX_STRING_LENGTH}`,
-      true
-    );
-  }
-}
-
-// src/template/expressions/budget.ts
-var depth = 0;
-var steps = 0;
-function enterNode(expression, offset) {
-  if (depth === 0) steps = 0;
-  steps += 1;
-  if (steps > MAX_EVALUATION_STEPS) {
-    throw new ExpressionError(`evaluation took more than ${MAX_EVALUATION_STEPS} steps`, expression, offset, { limit: true });
-  }
-  if (depth >= MAX_EVALUATION_DEPTH) {
-    throw new ExpressionError(
-      `evaluation nested more than ${MAX_EVALUATION_DEPTH} levels deep (does a variable or function refer to itself?)`,
-      expression,
-      offset,
-      { limit: true }
-    );
-  }
-  depth += 1;
-}
-function leaveNode() {
-  depth -= 1;
-}
-function chargeWork(units, functionName) {
-  steps += units;
-  if (steps > MAX_EVALUATION_STEPS) {
-    throw new FunctionError(`${functionName}: evaluation took more than ${MAX_EVALUATION_STEPS} steps`, true);
-  }
-}
-
 // src/template/expressions/same-value.ts
 function sameValue(a, b) {
   const decided = compare(a, b);
@@ -22804,12 +22815,12 @@ function end(name2, pick) {
   });
 }
 function slice(name2, bounds) {
-  return defineAware(name2, [2, 2], ([value, count]) => {
-    if (isSymbolic(value) || isSymbolic(count)) {
+  return defineAware(name2, [2, 2], ([value, count2]) => {
+    if (isSymbolic(value) || isSymbolic(count2)) {
       const type = typeOfValue(value);
-      return opaque(name2, [value, count], type === "string" || type === "array" ? type : "any");
+      return opaque(name2, [value, count2], type === "string" || type === "array" ? type : "any");
     }
-    const n = expectInt(count, name2, "the count");
+    const n = expectInt(count2, name2, "the count");
     if (typeof value !== "string" && !Array.isArray(value)) {
       throw new FunctionError(`${name2}: the first argument must be an array or a string, not ${phrase(value)}`);
     }
@@ -22817,9 +22828,9 @@ function slice(name2, bounds) {
     return value.slice(from, to);
   });
 }
-function range([start2, count]) {
+function range([start2, count2]) {
   const from = expectInt(start2, "range", "the start index");
-  const n = expectInt(count, "range", "the count");
+  const n = expectInt(count2, "range", "the count");
   if (n < 0) throw new FunctionError(`range: the count must not be negative, not ${n}`);
   if (n > MAX_RANGE_COUNT) throw new FunctionError(`range: the count ${n} is over the limit of ${MAX_RANGE_COUNT}`, true);
   if (from + n > 2147483647) throw new FunctionError("range: the start index plus the count must not exceed 2147483647");
@@ -22954,8 +22965,8 @@ var collectionFunctions = [
   defineAware("length", [1, 1], length),
   end("first", (values) => values[0]),
   end("last", (values) => values[values.length - 1]),
-  slice("skip", (count, size) => [count, size]),
-  slice("take", (count) => [0, count]),
+  slice("skip", (count2, size) => [count2, size]),
+  slice("take", (count2) => [0, count2]),
   defineKnown("range", [2, 2], "array", range),
   defineAware("union", [1, Infinity], union),
   defineAware("intersection", [2, Infinity], intersection),
@@ -23266,7 +23277,13 @@ function filter([items2, fn]) {
 function reduce([items2, initial, fn]) {
   const f = expectLambda(fn, "reduce", "the third argument", 3);
   if (isSymbolic(items2)) return opaque("reduce", [items2, initial, f], "any");
-  return expectArray(items2, "reduce", "the first argument").reduce((sum, item, i2) => invoke(f, [sum, item, i2]), initial);
+  return expectArray(items2, "reduce", "the first argument").reduce((sum, item, i2) => {
+    const next = invoke(f, [sum, item, i2]);
+    if (nestsDeeperThan(next, MAX_NESTING_DEPTH)) {
+      throw new FunctionError(`reduce: the value is nested more than ${MAX_NESTING_DEPTH} levels deep`, true);
+    }
+    return next;
+  }, initial);
 }
 function sort([items2, fn]) {
   const f = expectLambda(fn, "sort", "the second argument", 2);
@@ -23592,30 +23609,30 @@ function replace([value, oldText, newText]) {
   const from = expectString(oldText, "replace", "the old string");
   const to = expectString(newText, "replace", "the new string");
   if (from === "") throw new FunctionError("replace: the old string must not be empty");
-  const count = s.split(from).length - 1;
-  checkLength(s.length + count * (to.length - from.length), "replace");
+  const count2 = s.split(from).length - 1;
+  checkLength(s.length + count2 * (to.length - from.length), "replace");
   return s.split(from).join(to);
 }
 function substring([value, start2, length2], hasLength) {
   const from = isSymbolic(start2) ? void 0 : expectInt(start2, "substring", "the start index");
-  const count = !hasLength || isSymbolic(length2) ? void 0 : expectInt(length2, "substring", "the length");
+  const count2 = !hasLength || isSymbolic(length2) ? void 0 : expectInt(length2, "substring", "the length");
   const args2 = hasLength ? [value, start2, length2] : [value, start2];
   if (isSymbolic(value)) {
     const known = leadingText(value);
-    if (from !== void 0 && count !== void 0 && from >= 0 && count >= 0 && from + count <= known.length) {
-      return known.substring(from, from + count);
+    if (from !== void 0 && count2 !== void 0 && from >= 0 && count2 >= 0 && from + count2 <= known.length) {
+      return known.substring(from, from + count2);
     }
     return opaque("substring", args2, "string");
   }
   const s = expectString(value, "substring", "the first argument");
-  if (from === void 0 || hasLength && count === void 0) return opaque("substring", args2, "string");
+  if (from === void 0 || hasLength && count2 === void 0) return opaque("substring", args2, "string");
   if (from < 0 || from > s.length) {
     throw new FunctionError(`substring: the start index ${from} is outside the string of length ${s.length}`);
   }
-  if (count !== void 0 && (count < 0 || from + count > s.length)) {
-    throw new FunctionError(`substring: the length ${count} from index ${from} does not fit in the string of length ${s.length}`);
+  if (count2 !== void 0 && (count2 < 0 || from + count2 > s.length)) {
+    throw new FunctionError(`substring: the length ${count2} from index ${from} does not fit in the string of length ${s.length}`);
   }
-  return s.slice(from, count === void 0 ? void 0 : from + count);
+  return s.slice(from, count2 === void 0 ? void 0 : from + count2);
 }
 function position(name2, last) {
   return defineAware(name2, [2, 2], ([container, item]) => {
@@ -23835,10 +23852,10 @@ function lookup(scope, name2) {
   for (let b = scope; b; b = b.outer) if (b.name.toLowerCase() === lower2) return b.value;
   return void 0;
 }
-function arityMessage(fn, count) {
+function arityMessage(fn, count2) {
   const expected = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : fn.maxArgs === Infinity ? `at least ${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
   const plural2 = expected === "1" || expected === "at least 1" ? "" : "s";
-  return `${fn.name} takes ${expected} argument${plural2}, not ${count}`;
+  return `${fn.name} takes ${expected} argument${plural2}, not ${count2}`;
 }
 var CHARACTERS_PER_STEP = 16;
 function checkResult(fn, result) {
@@ -24091,20 +24108,20 @@ function subscriptionObject(scope) {
 var MAX_COPY_COUNT = 800;
 function isCopySpecList(value) {
   return Array.isArray(value) && value.every(
-    (item) => item !== null && typeof item === "object" && !Array.isArray(item) && "name" in item && "count" in item && "input" in item
+    (item) => item !== null && typeof item === "object" && !Array.isArray(item) && typeof item.name === "string" && "count" in item && "input" in item
   );
 }
-var countText = (count) => typeof count === "string" ? count : JSON.stringify(count);
-function evaluateCount(count, ctx, loopName) {
-  const value = evaluateTemplateValue(count, ctx);
+var countText = (count2) => typeof count2 === "string" ? count2 : JSON.stringify(count2);
+function evaluateCount(count2, ctx, loopName) {
+  const value = evaluateTemplateValue(count2, ctx);
   if (isSymbolic(value)) return value;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new ExpressionError(`the count of copy loop '${loopName}' is not a whole number: ${JSON.stringify(value)}`, countText(count), 0);
+    throw new ExpressionError(`the count of copy loop '${loopName}' is not a whole number: ${JSON.stringify(value)}`, countText(count2), 0);
   }
   if (value > MAX_COPY_COUNT) {
     throw new ExpressionError(
       `copy loop '${loopName}' has ${value} instances; Azure allows at most ${MAX_COPY_COUNT}`,
-      countText(count),
+      countText(count2),
       0,
       { limit: true }
     );
@@ -24125,11 +24142,11 @@ function evaluateWithCopies(json, ctx) {
   return result;
 }
 function expandCopy(spec, ctx) {
-  const count = evaluateCount(spec.count, ctx, spec.name);
-  if (typeof count !== "number") {
-    return ctx.unknownLoopArray(spec.name, count);
+  const count2 = evaluateCount(spec.count, ctx, spec.name);
+  if (typeof count2 !== "number") {
+    return ctx.unknownLoopArray(spec.name, count2);
   }
-  return Array.from({ length: count }, (_, i2) => evaluateWithCopies(spec.input, ctx.withLoop(spec.name, i2)));
+  return Array.from({ length: count2 }, (_, i2) => evaluateWithCopies(spec.input, ctx.withLoop(spec.name, i2)));
 }
 
 // src/template/expand/resource-entries.ts
@@ -24254,7 +24271,8 @@ function joinSegments(segments) {
 // src/template/expand/template-context.ts
 var MAX_FUNCTION_DEPTH = 64;
 function lookup2(record, name2) {
-  const key = record === void 0 || record === null ? void 0 : findKey(record, name2);
+  const declares = record !== void 0 && record !== null && typeof record === "object" && !Array.isArray(record);
+  const key = declares ? findKey(record, name2) : void 0;
   return key === void 0 ? void 0 : [key, record[key]];
 }
 function declaredType(declaration) {
@@ -24299,9 +24317,9 @@ var TemplateContext = class _TemplateContext {
     return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index }], this.functionDepth);
   }
   /** An array of unknown length: a copy loop whose count is not known before deployment. */
-  unknownLoopArray(loopName, count) {
-    const origins = originsOf(count).length > 0 ? [...originsOf(count)] : [{ kind: "loop", name: loopName }];
-    return opaque(`copy[${loopName}]`, [count], "array", origins);
+  unknownLoopArray(loopName, count2) {
+    const origins = originsOf(count2).length > 0 ? [...originsOf(count2)] : [{ kind: "loop", name: loopName }];
+    return opaque(`copy[${loopName}]`, [count2], "array", origins);
   }
   parameter(name2) {
     if (this.frame.outer) return this.frame.outer.parameter(name2);
@@ -24420,7 +24438,7 @@ var TemplateContext = class _TemplateContext {
     const loops = variables?.copy;
     if (!Array.isArray(loops)) return void 0;
     const loop = loops.find(
-      (l) => !!l && typeof l === "object" && !Array.isArray(l) && String(l.name).toLowerCase() === name2.toLowerCase()
+      (l) => !!l && typeof l === "object" && !Array.isArray(l) && typeof l.name === "string" && l.name.toLowerCase() === name2.toLowerCase()
     );
     return loop ? [String(loop.name), { copy: [loop] }] : void 0;
   }
@@ -24531,20 +24549,20 @@ var Expander = class {
       return;
     }
     const loopName = typeof copy.name === "string" ? copy.name : entry.symbolicName;
-    let count;
+    let count2;
     try {
-      count = evaluateCount(copy.count ?? null, ctx, loopName);
+      count2 = evaluateCount(copy.count ?? null, ctx, loopName);
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
       if (error.limit) return this.problem("limit", error.message, [...entry.path, "copy", "count"]);
-      count = this.unevaluated(error, [...entry.path, "copy", "count"], `copy loop '${loopName}'`, "number");
+      count2 = this.unevaluated(error, [...entry.path, "copy", "count"], `copy loop '${loopName}'`, "number");
     }
-    if (typeof count === "number") {
-      for (let i2 = 0; i2 < count; i2 += 1) this.expandInstance(run2, entry, ctx.withLoop(loopName, i2), condition, parent, i2);
+    if (typeof count2 === "number") {
+      for (let i2 = 0; i2 < count2; i2 += 1) this.expandInstance(run2, entry, ctx.withLoop(loopName, i2), condition, parent, i2);
       return;
     }
     const index = opaque(`copyIndex('${loopName}')`, [], "number", [
-      ...originsOf(count),
+      ...originsOf(count2),
       { kind: "loop", name: loopName, declaredAt: this.span([...entry.path, "copy"]) }
     ]);
     this.expandInstance(run2, entry, ctx.withLoop(loopName, index), condition, parent, index);
@@ -24756,7 +24774,7 @@ function childScope(parent, instance2, template) {
   return { ...schemaScope, tenantId: parent.tenantId };
 }
 function expandTemplate(doc, options2 = {}) {
-  return new Expander(doc).run(options2);
+  return withTemplateBudget(() => new Expander(doc).run(options2));
 }
 
 // src/analyze/problem-findings.ts
@@ -25087,11 +25105,13 @@ function settingName(setting) {
 function place(p) {
   return { instance: p.setting, path: p.path };
 }
+var MAX_RELATED_SETTINGS = 20;
 function related(registry, deployed, notDeployed) {
+  const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed.length));
   return [
     { instance: registry, message: `registry ${describeInstance(registry)}` },
-    ...deployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
-    ...notDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` }))
+    ...deployed.slice(0, MAX_RELATED_SETTINGS).map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
+    ...shownNotDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` }))
   ];
 }
 function typoHint(coverage) {
@@ -25960,13 +25980,13 @@ function tableCell(text2) {
 }
 function formatStepSummary(results, context) {
   const findings = unsuppressed(results);
-  const count = (level) => findings.filter((f) => f.level === level).length;
+  const count2 = (level) => findings.filter((f) => f.level === level).length;
   const suppressed = results.flatMap((r) => r.findings).length - findings.length;
   const failed = results.filter((r) => r.status !== "analysed").length;
   const lines = [
     "## bicep-audit",
     "",
-    `**${findings.length === 0 ? "No problems" : `${findings.length} problem${findings.length === 1 ? "" : "s"}`}** in ${results.length} input${results.length === 1 ? "" : "s"}: ${count("error")} errors, ${count("warning")} warnings, ${count("note")} notes, ${suppressed} suppressed` + (failed > 0 ? `; **${failed} could not be analysed**` : "") + ".",
+    `**${findings.length === 0 ? "No problems" : `${findings.length} problem${findings.length === 1 ? "" : "s"}`}** in ${results.length} input${results.length === 1 ? "" : "s"}: ${count2("error")} errors, ${count2("warning")} warnings, ${count2("note")} notes, ${suppressed} suppressed` + (failed > 0 ? `; **${failed} could not be analysed**` : "") + ".",
     "",
     `bicep-audit ${context.toolVersion}, ${context.bicepVersion === void 0 ? "no Bicep CLI needed" : `Bicep CLI ${context.bicepVersion}`}.`
   ];
@@ -26187,8 +26207,8 @@ function excerpt2(text2, range2) {
 }
 
 // src/report/stylish.ts
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function plural(count2, word) {
+  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
 function levelText(finding, c) {
   const paint = { error: c.red, warning: c.yellow, note: c.blue }[finding.level];
@@ -26205,11 +26225,11 @@ function findingRows(finding, context, c) {
 }
 function summary(results, findings, c) {
   const active = findings.filter((f) => !f.suppression);
-  const count = (level) => active.filter((f) => f.level === level).length;
-  const notes = count("note");
+  const count2 = (level) => active.filter((f) => f.level === level).length;
+  const notes = count2("note");
   const suppressed = findings.length - active.length;
   const failed = results.filter((r) => r.status !== "analysed").length;
-  const counts = `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}${notes > 0 ? `, ${plural(notes, "note")}` : ""}`;
+  const counts = `${plural(count2("error"), "error")}, ${plural(count2("warning"), "warning")}${notes > 0 ? `, ${plural(notes, "note")}` : ""}`;
   const line = `${active.length === 0 ? c.green("✓") : c.red("✖")} ${c.bold(plural(active.length, "problem"))} (${counts})` + (suppressed > 0 ? `, ${suppressed} suppressed` : "");
   return failed > 0 ? `${line}
 ${c.red("✖")} ${failed} of ${plural(results.length, "input")} could not be analysed` : line;

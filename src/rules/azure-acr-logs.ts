@@ -22,11 +22,15 @@ function place(p: SettingPlace): InstancePlace {
   return { instance: p.setting, path: p.path };
 }
 
+/** Enough settings to show where to look; a registry targeted by hundreds (a module in a loop) would list them on every finding. */
+const MAX_RELATED_SETTINGS = 20;
+
 function related(registry: ResourceInstance, deployed: readonly ResourceInstance[], notDeployed: readonly ResourceInstance[]) {
+  const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed.length));
   return [
     { instance: registry, message: `registry ${describeInstance(registry)}` },
-    ...deployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
-    ...notDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` })),
+    ...deployed.slice(0, MAX_RELATED_SETTINGS).map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
+    ...shownNotDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` })),
   ];
 }
 

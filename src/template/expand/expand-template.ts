@@ -1,3 +1,4 @@
+import { withTemplateBudget } from '../expressions/budget';
 import { ExpressionError } from '../expressions/errors';
 import { evaluateTemplateValue } from '../expressions/evaluate';
 import { containsSymbolic, isSymbolic, opaque, originsOf, text } from '../expressions/symbolic';
@@ -414,5 +415,5 @@ function childScope(parent: DeploymentScope, instance: ResourceInstance, templat
 
 /** Expands a parsed template (either form) into the resource instances Azure would deploy. */
 export function expandTemplate(doc: ParsedJson, options: ExpandOptions = {}): Expansion {
-  return new Expander(doc).run(options);
+  return withTemplateBudget(() => new Expander(doc).run(options));
 }

@@ -17,7 +17,8 @@ function isCopySpecList(value: JsonValue): value is CopySpec[] & JsonValue[] {
   return (
     Array.isArray(value) &&
     value.every(
-      (item) => item !== null && typeof item === 'object' && !Array.isArray(item) && 'name' in item && 'count' in item && 'input' in item,
+      (item) =>
+        item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.name === 'string' && 'count' in item && 'input' in item,
     )
   );
 }

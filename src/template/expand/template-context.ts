@@ -29,8 +29,9 @@ const MAX_FUNCTION_DEPTH = 64;
 
 /** A declaration by name, ignoring case as ARM does. */
 function lookup<T extends JsonValue>(record: Record<string, T> | undefined, name: string): [string, T] | undefined {
-  // A section set to null is absent, as ARM reads it.
-  const key = record === undefined || record === null ? undefined : findKey(record as ValueObject, name);
+  // Only an object declares anything: a section set to null is absent, as ARM reads it, and a string or an array declares nothing.
+  const declares = record !== undefined && record !== null && typeof record === 'object' && !Array.isArray(record);
+  const key = declares ? findKey(record as ValueObject, name) : undefined;
   return key === undefined ? undefined : [key, record![key]!];
 }
 
@@ -219,7 +220,7 @@ export class TemplateContext implements EvalContext {
     const loops = variables?.copy;
     if (!Array.isArray(loops)) return undefined;
     const loop = loops.find(
-      (l): l is JsonObject => !!l && typeof l === 'object' && !Array.isArray(l) && String(l.name).toLowerCase() === name.toLowerCase(),
+      (l): l is JsonObject => !!l && typeof l === 'object' && !Array.isArray(l) && typeof l.name === 'string' && l.name.toLowerCase() === name.toLowerCase(),
     );
     return loop ? [String(loop.name), { copy: [loop] }] : undefined;
   }

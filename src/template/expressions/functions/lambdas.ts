@@ -1,8 +1,10 @@
 import { expectArray, expectLambda, expectObject, expectString, objectFrom } from '../arguments';
 import { FunctionError } from '../errors';
+import { MAX_NESTING_DEPTH } from '../limits';
 import { phrase } from '../phrase';
 import { isSymbolic, opaque } from '../symbolic';
-import type { LambdaValue, Symbolic, Value } from '../value';
+import { nestsDeeperThan } from '../stringify';
+import type { JsonValue, LambdaValue, Symbolic, Value } from '../value';
 import { defineAware, defineLazy, type ArmFunction, type CallEnv, type LazyArg } from './define';
 
 /** Calls a lambda with as many of `available` as it declares parameters. */
@@ -47,7 +49,14 @@ function filter([items, fn]: Value[]): Value {
 function reduce([items, initial, fn]: Value[]): Value {
   const f = expectLambda(fn, 'reduce', 'the third argument', 3);
   if (isSymbolic(items)) return opaque('reduce', [items, initial, f], 'any');
-  return expectArray(items, 'reduce', 'the first argument').reduce((sum: Value, item, i) => invoke(f, [sum, item, i]), initial);
+  return expectArray(items, 'reduce', 'the first argument').reduce((sum: Value, item, i) => {
+    const next = invoke(f, [sum, item, i]);
+    // Each step may wrap the last: bound the depth here, before the recursive walks over values meet it.
+    if (nestsDeeperThan(next as JsonValue, MAX_NESTING_DEPTH)) {
+      throw new FunctionError(`reduce: the value is nested more than ${MAX_NESTING_DEPTH} levels deep`, true);
+    }
+    return next;
+  }, initial);
 }
 
 /** sort(items, lambda(a, b)) where the lambda says whether `a` goes before `b`; stable. */
