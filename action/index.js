@@ -22565,11 +22565,20 @@ function symbolicIndex(target, index) {
   if (isSymbolic(target) && typeof index === "string") return symbolicProperty(target, index);
   return new Symbolic(`${keyOf(target)}[${keyOf(index)}]`, "any", mergeOrigins(originsOf(target), originsOf(index)));
 }
+var originIds = /* @__PURE__ */ new WeakMap();
 function originId(origin) {
-  const at = origin.declaredAt;
-  return JSON.stringify([origin.kind, origin.name, at?.file, at?.offset, at?.length, origin.note]);
+  let id = originIds.get(origin);
+  if (id === void 0) {
+    const at = origin.declaredAt;
+    id = JSON.stringify([origin.kind, origin.name, at?.file, at?.offset, at?.length, origin.note]);
+    originIds.set(origin, id);
+  }
+  return id;
 }
 function mergeOrigins(...lists) {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 1 && nonEmpty[0].length === 1) return [...nonEmpty[0]];
   const seen = /* @__PURE__ */ new Map();
   for (const origin of lists.flat()) {
     const id = originId(origin);
@@ -25003,7 +25012,9 @@ var ScopeIndex = class {
       const scope = scopeOf(item);
       if (scope === void 0) return;
       const key = resourceIdKey(scope);
-      this.byId.set(key, [...this.byId.get(key) ?? [], index]);
+      const sameId = this.byId.get(key);
+      if (sameId) sameId.push(index);
+      else this.byId.set(key, [index]);
       if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
       else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
     });
@@ -25024,10 +25035,21 @@ var ScopeIndex = class {
     const loop = hasLoopOrigin(registryId);
     const memo = `${loop}:${key}`;
     let answer = this.answers.get(memo);
+    if (!answer && !this.byId.has(key)) answer = this.maybeOnly(loop);
     if (!answer) {
       const same = new Set(this.byId.get(key) ?? []);
       const maybe = [...this.opaque, ...loop ? this.intoLoops : []].filter((i2) => !same.has(i2));
       answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
+      this.answers.set(memo, answer);
+    }
+    return answer;
+  }
+  /** For a registry no setting names by its ID: the settings that may be any registry, one shared list. */
+  maybeOnly(loop) {
+    const memo = `${loop}:`;
+    let answer = this.answers.get(memo);
+    if (!answer) {
+      answer = [...this.opaque, ...loop ? this.intoLoops : []].sort((a, b) => a - b).map((i2) => ({ setting: this.items[i2], match: "maybe" }));
       this.answers.set(memo, answer);
     }
     return answer;
@@ -25136,6 +25158,18 @@ function coverageOf2(targeting) {
   }
   return coverage;
 }
+var deciderTexts = /* @__PURE__ */ new WeakMap();
+function decidersOf(coverage, categories, context) {
+  const texts = deciderTexts.get(coverage) ?? /* @__PURE__ */ new Map();
+  deciderTexts.set(coverage, texts);
+  const key = categories.join(" ");
+  let text2 = texts.get(key);
+  if (text2 === void 0) {
+    text2 = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category].origins)), context);
+    texts.set(key, text2);
+  }
+  return text2;
+}
 function judge(registry, targeting, context) {
   const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
   const coverage = coverageOf2(targeting);
@@ -25181,7 +25215,7 @@ function judge(registry, targeting, context) {
       related: relatedPlaces
     };
   }
-  const deciders = describeDeciders(mergeOrigins(...undecided.map(([, c]) => c.origins)), context);
+  const deciders = decidersOf(coverage, undecided.map(([category]) => category), context);
   return {
     kind: "review",
     messageId: "undecided",

@@ -60,6 +60,21 @@ function coverageOf(targeting: readonly TargetingSetting[]): RegistryCoverage {
   return coverage;
 }
 
+// Registries that share a coverage share what decides it; merging the origins of hundreds of settings once is enough.
+const deciderTexts = new WeakMap<RegistryCoverage, Map<string, string>>();
+
+function decidersOf(coverage: RegistryCoverage, categories: readonly (typeof REQUIRED_CATEGORIES)[number][], context: RuleContext): string {
+  const texts = deciderTexts.get(coverage) ?? new Map<string, string>();
+  deciderTexts.set(coverage, texts);
+  const key = categories.join(' ');
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category].origins)), context);
+    texts.set(key, text);
+  }
+  return text;
+}
+
 function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[], context: RuleContext): RuleReport<MessageId> | undefined {
   const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
   const coverage = coverageOf(targeting);
@@ -105,7 +120,7 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
       related: relatedPlaces,
     };
   }
-  const deciders = describeDeciders(mergeOrigins(...undecided.map(([, c]) => c.origins)), context);
+  const deciders = decidersOf(coverage, undecided.map(([category]) => category), context);
   return {
     kind: 'review',
     messageId: 'undecided',

@@ -36,7 +36,9 @@ export class ScopeIndex<T> {
       const scope = scopeOf(item);
       if (scope === undefined) return;
       const key = resourceIdKey(scope);
-      this.byId.set(key, [...(this.byId.get(key) ?? []), index]);
+      const sameId = this.byId.get(key);
+      if (sameId) sameId.push(index);
+      else this.byId.set(key, [index]);
       if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
       else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
     });
@@ -53,12 +55,24 @@ export class ScopeIndex<T> {
     const loop = hasLoopOrigin(registryId);
     const memo = `${loop}:${key}`;
     let answer = this.answers.get(memo);
+    if (!answer && !this.byId.has(key)) answer = this.maybeOnly(loop);
     if (!answer) {
       const same = new Set(this.byId.get(key) ?? []);
       const maybe = [...this.opaque, ...(loop ? this.intoLoops : [])].filter((i) => !same.has(i));
       answer = [...[...same].map((i) => [i, 'yes'] as const), ...maybe.map((i) => [i, 'maybe'] as const)]
         .sort(([a], [b]) => a - b)
         .map(([i, match]) => ({ setting: this.items[i]!, match }));
+      this.answers.set(memo, answer);
+    }
+    return answer;
+  }
+
+  /** For a registry no setting names by its ID: the settings that may be any registry, one shared list. */
+  private maybeOnly(loop: boolean): readonly { setting: T; match: ScopeMatch }[] {
+    const memo = `${loop}:`;
+    let answer = this.answers.get(memo);
+    if (!answer) {
+      answer = [...this.opaque, ...(loop ? this.intoLoops : [])].sort((a, b) => a - b).map((i) => ({ setting: this.items[i]!, match: 'maybe' as const }));
       this.answers.set(memo, answer);
     }
     return answer;

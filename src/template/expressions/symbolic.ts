@@ -124,13 +124,25 @@ export function symbolicIndex(target: Value, index: Value): Symbolic {
   return new Symbolic(`${keyOf(target)}[${keyOf(index)}]`, 'any', mergeOrigins(originsOf(target), originsOf(index)));
 }
 
+// Origins are shared by the values built from them, so each one's id is worked out once.
+const originIds = new WeakMap<Origin, string>();
+
 function originId(origin: Origin): string {
-  const at = origin.declaredAt;
-  return JSON.stringify([origin.kind, origin.name, at?.file, at?.offset, at?.length, origin.note]);
+  let id = originIds.get(origin);
+  if (id === undefined) {
+    const at = origin.declaredAt;
+    id = JSON.stringify([origin.kind, origin.name, at?.file, at?.offset, at?.length, origin.note]);
+    originIds.set(origin, id);
+  }
+  return id;
 }
 
 /** The union of origin lists, in order of first appearance. */
 export function mergeOrigins(...lists: (readonly Origin[])[]): Origin[] {
+  // Most merges are of one list, or of lists that are all empty but one: nothing to do.
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 1 && nonEmpty[0]!.length === 1) return [...nonEmpty[0]!];
   const seen = new Map<string, Origin>();
   for (const origin of lists.flat()) {
     const id = originId(origin);
