@@ -24522,7 +24522,8 @@ var Expander = class {
       children,
       moduleOutputs: /* @__PURE__ */ new Map(),
       done: /* @__PURE__ */ new Set(),
-      inProgress: /* @__PURE__ */ new Set()
+      inProgress: /* @__PURE__ */ new Set(),
+      expanding: /* @__PURE__ */ new Set()
     };
     run2.ctx = TemplateContext.forFrame({
       ...frame,
@@ -24552,6 +24553,14 @@ var Expander = class {
   }
   /** Every instance of one declaration: once per loop index, children once per parent instance. */
   expandEntry(run2, entry, ctx, condition, parent) {
+    run2.expanding.add(entry);
+    try {
+      this.expandEntryInstances(run2, entry, ctx, condition, parent);
+    } finally {
+      run2.expanding.delete(entry);
+    }
+  }
+  expandEntryInstances(run2, entry, ctx, condition, parent) {
     const copy = entry.json.copy;
     if (!isObject(copy)) {
       this.expandInstance(run2, entry, ctx, condition, parent, void 0);
@@ -24714,7 +24723,7 @@ var Expander = class {
       if ([...run2.inProgress].some((k) => keys.includes(k.toLowerCase()))) {
         throw new ExpressionError("a module reads its own outputs", JSON.stringify(target), 0);
       }
-      for (const entry of run2.entries.filter(isModule)) {
+      for (const entry of run2.entries.filter((e) => isModule(e) && !run2.expanding.has(e))) {
         if (found() !== void 0) break;
         this.expandEntry(run2, entry, run2.ctx, run2.condition, void 0);
       }
@@ -24913,23 +24922,23 @@ function emptyCoverage(settings) {
     unknownCategories: []
   };
 }
-function union2(a, b) {
-  const pick = (x, y) => {
-    if (RANK[x.certainty] !== RANK[y.certainty]) return RANK[x.certainty] > RANK[y.certainty] ? x : y;
-    return { ...x, origins: [...x.origins, ...y.origins], notEnabledAt: x.notEnabledAt ?? y.notEnabledAt };
+function union2(members) {
+  const pick = (category) => {
+    const all2 = members.map((m) => m.byCategory[category]);
+    const best = all2.reduce((most, c) => Math.max(most, RANK[c.certainty]), 0);
+    const tied = all2.filter((c) => RANK[c.certainty] === best);
+    const notEnabledAt = tied.find((c) => c.notEnabledAt !== void 0)?.notEnabledAt;
+    return { ...tied[0], origins: tied.flatMap((c) => c.origins), ...notEnabledAt === void 0 ? {} : { notEnabledAt } };
   };
   return {
-    settings: [...a.settings, ...b.settings],
-    withoutDestination: [...a.withoutDestination, ...b.withoutDestination],
-    byCategory: {
-      ContainerRegistryLoginEvents: pick(a.byCategory.ContainerRegistryLoginEvents, b.byCategory.ContainerRegistryLoginEvents),
-      ContainerRegistryRepositoryEvents: pick(a.byCategory.ContainerRegistryRepositoryEvents, b.byCategory.ContainerRegistryRepositoryEvents)
-    },
-    unknownCategories: [...a.unknownCategories, ...b.unknownCategories]
+    settings: members.flatMap((m) => m.settings),
+    withoutDestination: members.flatMap((m) => m.withoutDestination),
+    byCategory: { ContainerRegistryLoginEvents: pick("ContainerRegistryLoginEvents"), ContainerRegistryRepositoryEvents: pick("ContainerRegistryRepositoryEvents") },
+    unknownCategories: members.flatMap((m) => m.unknownCategories)
   };
 }
 function lastOneWins(members, name2) {
-  const combined = members.reduce(union2);
+  const combined = union2(members);
   for (const category of REQUIRED_CATEGORIES) {
     const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
     if (certainties.size > 1) {
@@ -24944,10 +24953,16 @@ function lastOneWins(members, name2) {
 }
 function registryCoverage(targeting) {
   const byId = /* @__PURE__ */ new Map();
-  for (const t of targeting) byId.set(resourceIdKey(t.setting.id), [...byId.get(resourceIdKey(t.setting.id)) ?? [], t]);
-  return [...byId.values()].map(
+  for (const t of targeting) {
+    const key = resourceIdKey(t.setting.id);
+    const sameId = byId.get(key);
+    if (sameId) sameId.push(t);
+    else byId.set(key, [t]);
+  }
+  const groups = [...byId.values()].map(
     (group) => group.length === 1 ? coverageOf(group[0]) : lastOneWins(group.map(coverageOf), `'${describeValue(group[0].setting.name).split("/").pop()}'`)
-  ).reduce(union2, emptyCoverage([]));
+  );
+  return union2([emptyCoverage([]), ...groups]);
 }
 function coverageOf(targeting) {
   const coverage = emptyCoverage([targeting.setting]);

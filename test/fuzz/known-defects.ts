@@ -31,16 +31,80 @@ const loginsOnly = (name: string) => ({
   properties: { workspaceId: '/subscriptions/0/x', logs: [{ category: 'ContainerRegistryLoginEvents', enabled: true }] },
 });
 
-/** Defects none is known of now; fuzz cases that show one of these are counted, not failed. */
+/**
+ * Defects not fixed yet: fuzz cases that show one are counted under its id, not failed, and
+ * fuzz.test.ts runs each smallest input as an `it.failing` test, which a fix turns red: then
+ * move the entry to FIXED_DEFECTS. None is known now.
+ */
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [];
 
 /**
  * Defects the fuzz test found and that are fixed: their smallest inputs stay as regression cases.
- * (Found earlier and fixed in the same change: format widths, lone surrogates in uriComponent,
+ * (Found and fixed earlier in the same change: format widths, lone surrogates in uriComponent,
  * json('1e400'), work built by functions, null sections, objects without a prototype, user
  * function shapes, a failing lambda keyed outside an evaluation, JSON nested past 1,500 levels.)
  */
 export const FIXED_DEFECTS: readonly Omit<KnownDefect, 'matches'>[] = [
+  {
+    id: 'module-reference-recursion',
+    summary:
+      "src/template/expand/expand-template.ts moduleReference: reference() of a target that is not a module expands every module not expanded yet, and a looped module whose own body calls reference() re-enters it for its next instance, one level of recursion per loop index: a module copy loop whose parameters hold [reference('x')] throws RangeError 'Maximum call stack size exceeded' out of analyzeArmTemplate from about 300 instances on (800, ARM's limit, in the repro)",
+    repros: [
+      template({
+        resources: [
+          {
+            type: 'Microsoft.Resources/deployments',
+            apiVersion: '2022-09-01',
+            name: "[format('m{0}', copyIndex())]",
+            copy: { name: 'm', count: 800 },
+            properties: { mode: 'Incremental', parameters: { p: { value: "[reference('x')]" } }, template: { $schema: SCHEMA, resources: [] } },
+          },
+        ],
+      }),
+    ],
+  },
+  {
+    id: 'coverage-union-quadratic',
+    summary:
+      'src/rules/acr/coverage.ts registryCoverage and union: the coverage of a registry is folded over its settings with union(), which copies the settings list each time ([...a.settings, ...b.settings]): O(settings^2) for one registry. One registry with 32,000 settings of one name (a module looped 40 times, each with a setting in a copy loop of 800) takes 11 s; 16,000 take 2.3 s',
+    repros: [
+      template({
+        resources: [
+          { ...REGISTRY, name: 'acr' },
+          {
+            type: 'Microsoft.Resources/deployments',
+            apiVersion: '2022-09-01',
+            name: 'm',
+            copy: { name: 'm', count: 40 },
+            properties: {
+              expressionEvaluationOptions: { scope: 'inner' },
+              mode: 'Incremental',
+              template: {
+                $schema: SCHEMA,
+                resources: [
+                  {
+                    type: 'Microsoft.Insights/diagnosticSettings',
+                    apiVersion: '2021-05-01-preview',
+                    scope: "[resourceId('Microsoft.ContainerRegistry/registries', 'acr')]",
+                    name: 'audit',
+                    copy: { name: 's', count: 800 },
+                    properties: {
+                      workspaceId: '/subscriptions/0/x',
+                      logs: [
+                        { category: 'ContainerRegistryLoginEvents', enabled: true },
+                        { category: 'ContainerRegistryRepositoryEvents', enabled: true },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        ],
+      }),
+    ],
+    // Stopped cases have no result to count; loops that can make thousands of instances are the sign.
+  },
   {
     id: 'acr-logs-shared-id-quadratic',
     summary:

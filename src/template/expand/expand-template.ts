@@ -48,6 +48,8 @@ interface TemplateRun {
   moduleOutputs: Map<string, Value>;
   done: Set<string>;
   inProgress: Set<string>;
+  /** Entries whose instances are being expanded now: a reference() met inside one does not start it again. */
+  expanding: Set<ResourceEntry>;
 }
 
 class Expander {
@@ -111,6 +113,7 @@ class Expander {
       moduleOutputs: new Map(),
       done: new Set(),
       inProgress: new Set(),
+      expanding: new Set(),
     };
     run.ctx = TemplateContext.forFrame({
       ...frame,
@@ -143,6 +146,21 @@ class Expander {
 
   /** Every instance of one declaration: once per loop index, children once per parent instance. */
   private expandEntry(
+    run: TemplateRun,
+    entry: ResourceEntry,
+    ctx: TemplateContext,
+    condition: Condition,
+    parent: ParentInstance | undefined,
+  ): void {
+    run.expanding.add(entry);
+    try {
+      this.expandEntryInstances(run, entry, ctx, condition, parent);
+    } finally {
+      run.expanding.delete(entry);
+    }
+  }
+
+  private expandEntryInstances(
     run: TemplateRun,
     entry: ResourceEntry,
     ctx: TemplateContext,
@@ -335,7 +353,7 @@ class Expander {
       if ([...run.inProgress].some((k) => keys.includes(k.toLowerCase()))) {
         throw new ExpressionError('a module reads its own outputs', JSON.stringify(target), 0);
       }
-      for (const entry of run.entries.filter(isModule)) {
+      for (const entry of run.entries.filter((e) => isModule(e) && !run.expanding.has(e))) {
         if (found() !== undefined) break;
         this.expandEntry(run, entry, run.ctx, run.condition, undefined);
       }
