@@ -24047,9 +24047,8 @@ function validateAgainstSchema(name2, value) {
 function toCondition(value) {
   if (typeof value === "boolean") return value;
   if (isSymbolic(value)) return value;
-  return opaque("condition", [value], "bool", [
-    { kind: "unsupported", name: "condition", note: `a condition must be a boolean, not ${JSON.stringify(value)}` }
-  ]);
+  const shown = phrase(value);
+  return opaque("condition", [shown], "bool", [{ kind: "unsupported", name: "condition", note: `a condition must be a boolean, not ${shown}` }]);
 }
 function bothConditions(a, b) {
   if (a === false || b === false) return false;

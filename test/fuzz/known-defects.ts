@@ -46,6 +46,12 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [];
  */
 export const FIXED_DEFECTS: readonly Omit<KnownDefect, 'matches'>[] = [
   {
+    id: 'condition-note-unbounded',
+    summary:
+      "src/template/expand/conditions.ts toCondition writes the whole of a condition that is not a bool into the origin's note (JSON.stringify(value), not clipped as phrase() clips) and into the unknown's key, and Azure.ACR.Logs quotes that note in each registry's message: a 1,000,000-character condition on a registry in a copy loop of 800 gives 800 findings of about 1 MB each (800 MB of message text: 3 s on the main thread, and the fuzz worker, limited to a 1 GB heap, runs out of memory); the fuzz run met it as a 2.4 MB parameter value used as a condition",
+    repros: [template({ resources: [{ ...REGISTRY, name: 'acr', condition: 'a'.repeat(1_000_000), copy: { name: 'r', count: 800 } }] })],
+  },
+  {
     id: 'module-reference-recursion',
     summary:
       "src/template/expand/expand-template.ts moduleReference: reference() of a target that is not a module expands every module not expanded yet, and a looped module whose own body calls reference() re-enters it for its next instance, one level of recursion per loop index: a module copy loop whose parameters hold [reference('x')] throws RangeError 'Maximum call stack size exceeded' out of analyzeArmTemplate from about 300 instances on (800, ARM's limit, in the repro)",

@@ -1,3 +1,4 @@
+import { phrase } from '../expressions/phrase';
 import { isSymbolic, opaque, originsOf } from '../expressions/symbolic';
 import type { Value } from '../expressions/value';
 import type { Condition } from './instance';
@@ -6,9 +7,9 @@ import type { Condition } from './instance';
 export function toCondition(value: Value): Condition {
   if (typeof value === 'boolean') return value;
   if (isSymbolic(value)) return value;
-  return opaque('condition', [value], 'bool', [
-    { kind: 'unsupported', name: 'condition', note: `a condition must be a boolean, not ${JSON.stringify(value)}` },
-  ]);
+  // Clipped: the value may be a megabyte of text, and the note is quoted in every finding on the resource.
+  const shown = phrase(value);
+  return opaque('condition', [shown], 'bool', [{ kind: 'unsupported', name: 'condition', note: `a condition must be a boolean, not ${shown}` }]);
 }
 
 /** Both conditions: false wins, then unknown, then true. */
