@@ -20247,36 +20247,31 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 
 // src/bicep/compiler-pool.ts
 var CompilerPool = class {
-  constructor(cliPath, version, mode, jobs, startWorker) {
+  constructor(cliPath, version, mode, jobs, references, startWorker) {
     this.cliPath = cliPath;
     this.version = version;
     this.mode = mode;
     this.jobs = jobs;
+    this.references = references;
     this.startWorker = startWorker;
   }
   cliPath;
   version;
   mode;
   jobs;
+  references;
   startWorker;
   idle = [];
   waiting = [];
-  references = /* @__PURE__ */ new Map();
   live = 0;
   /** Processes started in the run (replacements included). */
   started = 0;
   compile(file) {
     return this.withWorker((worker) => worker.compile(file));
   }
-  /** Asked once per file in a run: folder discovery and the symbolic-name mirror both need them. */
+  /** A known answer needs no process; the process that asks records its answer for the others. */
   fileReferences(file) {
-    let references = this.references.get(file);
-    if (!references) {
-      references = this.withWorker((worker) => worker.fileReferences(file));
-      references.catch(() => this.references.delete(file));
-      this.references.set(file, references);
-    }
-    return references;
+    return this.references.known(file) ?? this.withWorker((worker) => worker.fileReferences(file));
   }
   async close() {
     await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
@@ -20318,6 +20313,25 @@ var CompilerPool = class {
     this.live += 1;
     this.started += 1;
     return this.startWorker();
+  }
+};
+
+// src/bicep/reference-memo.ts
+var ReferenceMemo = class {
+  answers = /* @__PURE__ */ new Map();
+  /** The answer already asked for, if any. */
+  known(file) {
+    return this.answers.get(file);
+  }
+  /** The answer, asking for it with `request` unless it was asked for already. */
+  ask(file, request) {
+    let answer = this.answers.get(file);
+    if (!answer) {
+      answer = request();
+      answer.catch(() => this.answers.delete(file));
+      this.answers.set(file, answer);
+    }
+    return answer;
   }
 };
 
@@ -21859,17 +21873,17 @@ function toOutput(file, answer, template, parameters, toOriginal) {
   };
 }
 var JsonRpcCompiler = class {
-  constructor(cliPath, version, client) {
+  constructor(cliPath, version, client, references) {
     this.cliPath = cliPath;
     this.version = version;
     this.client = client;
+    this.references = references;
   }
   cliPath;
   version;
   client;
+  references;
   mode = "jsonrpc";
-  // Asked once per file in a run: folder discovery and the symbolic-name mirror both need them.
-  references = /* @__PURE__ */ new Map();
   async compile(file) {
     const first = await this.compileAt(file, file, (p) => p);
     if (!first.success || isSymbolicNameTemplate(first.template)) return first;
@@ -21881,13 +21895,7 @@ var JsonRpcCompiler = class {
     }
   }
   fileReferences(file) {
-    let references = this.references.get(file);
-    if (!references) {
-      references = this.client.getFileReferences({ path: file }).then((r) => r.filePaths);
-      references.catch(() => this.references.delete(file));
-      this.references.set(file, references);
-    }
-    return references;
+    return this.references.ask(file, () => this.client.getFileReferences({ path: file }).then((r) => r.filePaths));
   }
   async close() {
     await this.client.close();
@@ -21923,10 +21931,12 @@ var BuildCommandCompiler = class {
 };
 async function startBicepCompiler(cliPath, options2) {
   const version = await readBicepVersion(cliPath, options2.timeoutMs);
+  const references = new ReferenceMemo();
   if (options2.noRestore || !supportsJsonRpc(version)) {
-    return new CompilerPool(cliPath, version.text, "build", options2.jobs, () => new BuildCommandCompiler(cliPath, version.text, options2));
+    return new CompilerPool(cliPath, version.text, "build", options2.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options2));
   }
-  return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs)));
+  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references);
+  return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, references, startServer);
 }
 
 // src/bicep/cached-compiler.ts

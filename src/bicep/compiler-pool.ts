@@ -1,5 +1,6 @@
 import type { BicepCompiler, CompileOutput } from './compile-output';
 import { BicepCliError, BicepTimeoutError } from './errors';
+import type { ReferenceMemo } from './reference-memo';
 
 /**
  * Up to `jobs` warm Bicep CLI processes, each reused for many files. A process that times out on
@@ -9,7 +10,6 @@ import { BicepCliError, BicepTimeoutError } from './errors';
 export class CompilerPool implements BicepCompiler {
   private readonly idle: BicepCompiler[] = [];
   private readonly waiting: ((worker: BicepCompiler) => void)[] = [];
-  private readonly references = new Map<string, Promise<readonly string[]>>();
   private live = 0;
   /** Processes started in the run (replacements included). */
   started = 0;
@@ -19,6 +19,8 @@ export class CompilerPool implements BicepCompiler {
     readonly version: string,
     readonly mode: BicepCompiler['mode'],
     private readonly jobs: number,
+    /** Shared with the processes, which fill it. */
+    private readonly references: ReferenceMemo,
     private readonly startWorker: () => BicepCompiler,
   ) {}
 
@@ -26,16 +28,9 @@ export class CompilerPool implements BicepCompiler {
     return this.withWorker((worker) => worker.compile(file));
   }
 
-  /** Asked once per file in a run: folder discovery and the symbolic-name mirror both need them. */
+  /** A known answer needs no process; the process that asks records its answer for the others. */
   fileReferences(file: string): Promise<readonly string[]> {
-    let references = this.references.get(file);
-    if (!references) {
-      references = this.withWorker((worker) => worker.fileReferences(file));
-      // A failed request is not remembered: the next caller asks again and sees the failure itself.
-      references.catch(() => this.references.delete(file));
-      this.references.set(file, references);
-    }
-    return references;
+    return this.references.known(file) ?? this.withWorker((worker) => worker.fileReferences(file));
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { toDiagnosticLevel, type BicepCompiler, type CompileOutput } from './com
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
 import { CompilerPool } from './compiler-pool';
+import { ReferenceMemo } from './reference-memo';
 import { SymbolicMirror } from './symbolic-mirror';
 import { removeTempDir } from './temp-dirs';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -48,13 +49,12 @@ function toOutput(
 
 class JsonRpcCompiler implements BicepCompiler {
   readonly mode = 'jsonrpc';
-  // Asked once per file in a run: folder discovery and the symbolic-name mirror both need them.
-  private readonly references = new Map<string, Promise<readonly string[]>>();
 
   constructor(
     readonly cliPath: string,
     readonly version: string,
     readonly client: BicepJsonRpcClient,
+    private readonly references: ReferenceMemo,
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
@@ -70,14 +70,7 @@ class JsonRpcCompiler implements BicepCompiler {
   }
 
   fileReferences(file: string): Promise<readonly string[]> {
-    let references = this.references.get(file);
-    if (!references) {
-      references = this.client.getFileReferences({ path: file }).then((r) => r.filePaths);
-      // A failed request is not remembered: the next caller asks again and sees the failure itself.
-      references.catch(() => this.references.delete(file));
-      this.references.set(file, references);
-    }
-    return references;
+    return this.references.ask(file, () => this.client.getFileReferences({ path: file }).then((r) => r.filePaths));
   }
 
   async close(): Promise<void> {
@@ -119,8 +112,10 @@ class BuildCommandCompiler implements BicepCompiler {
 export async function startBicepCompiler(cliPath: string, options: CompilerOptions): Promise<CompilerPool> {
   const version = await readBicepVersion(cliPath, options.timeoutMs);
   // The JSON-RPC server restores modules as it needs them and has no switch to stop it.
+  const references = new ReferenceMemo();
   if (options.noRestore || !supportsJsonRpc(version)) {
-    return new CompilerPool(cliPath, version.text, 'build', options.jobs, () => new BuildCommandCompiler(cliPath, version.text, options));
+    return new CompilerPool(cliPath, version.text, 'build', options.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options));
   }
-  return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs)));
+  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references);
+  return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, references, startServer);
 }
