@@ -22216,11 +22216,18 @@ async function entryPoints(inputs, fileReferences) {
 // src/discover/repository-root.ts
 var import_node_fs8 = __toESM(require("node:fs"));
 var import_node_path9 = __toESM(require("node:path"));
+function isRepositoryRoot(folder) {
+  return import_node_fs8.default.existsSync(import_node_path9.default.join(folder, ".git"));
+}
 function findRepositoryRoot(folder) {
   for (let current = import_node_path9.default.resolve(folder); ; current = import_node_path9.default.dirname(current)) {
-    if (import_node_fs8.default.existsSync(import_node_path9.default.join(current, ".git"))) return current;
+    if (isRepositoryRoot(current)) return current;
     if (import_node_path9.default.dirname(current) === current) return void 0;
   }
+}
+function relativeInside(file, folder) {
+  const relative = import_node_path9.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path9.default.isAbsolute(relative) ? relative : void 0;
 }
 
 // src/analyze/arm-input.ts
@@ -25735,10 +25742,6 @@ function mergeRepeatedFindings(results) {
 // src/analyze/repository-boundary.ts
 var import_node_fs15 = __toESM(require("node:fs"));
 var import_node_path15 = __toESM(require("node:path"));
-var isInside = (file, folder) => {
-  const relative = import_node_path15.default.relative(folder, file);
-  return relative === "" || !relative.startsWith("..") && !import_node_path15.default.isAbsolute(relative);
-};
 async function referenceOutsideRepository(entry, repoRoot) {
   const parser2 = await bicepParser();
   const queue = [entry];
@@ -25746,7 +25749,7 @@ async function referenceOutsideRepository(entry, repoRoot) {
   for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
     for (const reference2 of BicepSourceFile.parse(file, parser2).fileReferences()) {
       const target = import_node_path15.default.resolve(import_node_path15.default.dirname(file), reference2.path);
-      if (!isInside(target, repoRoot)) return { file, range: reference2.range, target };
+      if (target !== repoRoot && relativeInside(target, repoRoot) === void 0) return { file, range: reference2.range, target };
       const bicep = /\.bicep(param)?$/i.test(target);
       if (bicep && !seen.has(target) && import_node_fs15.default.existsSync(target)) {
         seen.add(target);
@@ -25892,7 +25895,7 @@ var ConfigResolver = class {
       const parent = import_node_path17.default.dirname(folder);
       const candidate = import_node_path17.default.join(folder, CONFIG_FILE2);
       if (import_node_fs17.default.existsSync(candidate)) loaded = readConfig(candidate);
-      else if (import_node_fs17.default.existsSync(import_node_path17.default.join(folder, ".git")) || parent === folder) loaded = DEFAULTS;
+      else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
     }
@@ -25989,10 +25992,6 @@ var import_node_path19 = __toESM(require("node:path"));
 // src/report/paths.ts
 var import_node_path18 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
-function relativeInside(file, folder) {
-  const relative = import_node_path18.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path18.default.isAbsolute(relative) ? relative : void 0;
-}
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
 }

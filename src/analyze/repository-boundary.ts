@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Range } from '../bicep/compile-output';
+import { relativeInside } from '../discover/repository-root';
 import { bicepParser, BicepSourceFile } from '../locate/bicep-source';
 
 export interface OutsideReference {
@@ -10,11 +11,6 @@ export interface OutsideReference {
   /** The path as resolved. */
   target: string;
 }
-
-const isInside = (file: string, folder: string) => {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
 
 /**
  * The first file reference, in the entry or the local Bicep files it pulls in, that leaves the
@@ -27,7 +23,7 @@ export async function referenceOutsideRepository(entry: string, repoRoot: string
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     for (const reference of BicepSourceFile.parse(file, parser).fileReferences()) {
       const target = path.resolve(path.dirname(file), reference.path);
-      if (!isInside(target, repoRoot)) return { file, range: reference.range, target };
+      if (target !== repoRoot && relativeInside(target, repoRoot) === undefined) return { file, range: reference.range, target };
       const bicep = /\.bicep(param)?$/i.test(target);
       if (bicep && !seen.has(target) && fs.existsSync(target)) {
         seen.add(target);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { isRepositoryRoot } from '../discover/repository-root';
 import { LineIndex } from '../locate/line-index';
 import { closestName } from '../rules/closest-name';
 import type { FindingLevel } from '../rules/finding';
@@ -84,7 +85,7 @@ export class ConfigResolver {
       const parent = path.dirname(folder);
       const candidate = path.join(folder, CONFIG_FILE);
       if (fs.existsSync(candidate)) loaded = readConfig(candidate);
-      else if (fs.existsSync(path.join(folder, '.git')) || parent === folder) loaded = DEFAULTS;
+      else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
     }

@@ -1,11 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-/** `file` relative to `folder` when inside it, else undefined. */
-function relativeInside(file: string, folder: string): string | undefined {
-  const relative = path.relative(folder, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
-}
+import { relativeInside } from '../discover/repository-root';
 
 /** A file as reports name it: relative to the working folder when inside it, else absolute. */
 export function displayPath(file: string, cwd: string): string {
