@@ -34,7 +34,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     var util = require("util");
     var path23 = require("path");
     var shim;
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs23.readFileSync,
-        writeFile: fs23.writeFile
+        readFileSync: fs22.readFileSync,
+        writeFile: fs22.writeFile
       },
       format: util.format,
       resolve: path23.resolve,
       exists: (file) => {
         try {
-          return fs23.statSync(file).isFile();
+          return fs22.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -224,7 +224,7 @@ var require_build2 = __commonJS({
     "use strict";
     var util = require("util");
     var path23 = require("path");
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1173,7 +1173,7 @@ var require_build2 = __commonJS({
         if (typeof require !== "undefined") {
           return require(path24);
         } else if (path24.match(/\.json$/)) {
-          return JSON.parse(fs23.readFileSync(path24, "utf8"));
+          return JSON.parse(fs22.readFileSync(path24, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2914,9 +2914,9 @@ var require_require_directory = __commonJS({
         }
       }
       path23 = !path23 ? dirname(m.filename) : resolve(dirname(m.filename), path23);
-      fs23.readdirSync(path23).forEach(function(filename) {
+      fs22.readdirSync(path23).forEach(function(filename) {
         var joined = join2(path23, filename), files, key, obj;
-        if (fs23.statSync(joined).isDirectory() && options2.recurse) {
+        if (fs22.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,7 +4602,7 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     function checkPathExt(path23, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
@@ -4627,12 +4627,12 @@ var require_windows = __commonJS({
       return checkPathExt(path23, options2);
     }
     function isexe(path23, options2, cb) {
-      fs23.stat(path23, function(er, stat) {
+      fs22.stat(path23, function(er, stat) {
         cb(er, er ? false : checkStat(stat, path23, options2));
       });
     }
     function sync(path23, options2) {
-      return checkStat(fs23.statSync(path23), path23, options2);
+      return checkStat(fs22.statSync(path23), path23, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     function isexe(path23, options2, cb) {
-      fs23.stat(path23, function(er, stat) {
+      fs22.stat(path23, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
     function sync(path23, options2) {
-      return checkStat(fs23.statSync(path23), options2);
+      return checkStat(fs22.statSync(path23), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs23 = require("fs");
+    var fs22 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs23.openSync(command, "r");
-        fs23.readSync(fd, buffer, 0, size, 0);
-        fs23.closeSync(fd);
+        fd = fs22.openSync(command, "r");
+        fs22.readSync(fd, buffer, 0, size, 0);
+        fs22.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -19898,7 +19898,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
 var import_node_path22 = __toESM(require("node:path"));
 
@@ -26362,6 +26362,29 @@ async function withExitCodes(stderr, body2) {
     return EXIT.environment;
   }
 }
+var WRITE_FAILURES = {
+  ENOENT: "its folder does not exist",
+  ENOTDIR: "its folder does not exist",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  EROFS: "the file system is read-only"
+};
+function writeRequestedFile(file, text2, what) {
+  try {
+    writeFileAtomic(file, text2);
+  } catch (error) {
+    const code = error.code ?? "";
+    throw new UsageError(`cannot write ${what} ${file}: ${WRITE_FAILURES[code] ?? error.message}`);
+  }
+}
+function appendToGithubFile(variable, file, text2) {
+  try {
+    import_node_fs19.default.appendFileSync(file, text2);
+  } catch (error) {
+    throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
+  }
+}
 function asUsageError(body2, ...kinds) {
   try {
     return body2();
@@ -26456,32 +26479,6 @@ async function runAudit(args2, run2) {
   return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn) };
 }
 
-// src/cli/main.ts
-var import_node_fs20 = __toESM(require("node:fs"));
-var WRITE_FAILURES = {
-  ENOENT: "its folder does not exist",
-  ENOTDIR: "its folder does not exist",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a folder",
-  EROFS: "the file system is read-only"
-};
-function writeRequestedFile(file, text2, what) {
-  try {
-    writeFileAtomic(file, text2);
-  } catch (error) {
-    const code = error.code ?? "";
-    throw new UsageError(`cannot write ${what} ${file}: ${WRITE_FAILURES[code] ?? error.message}`);
-  }
-}
-function appendStepSummary(file, text2) {
-  try {
-    import_node_fs20.default.appendFileSync(file, text2);
-  } catch (error) {
-    throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${error.message}`);
-  }
-}
-
 // src/action/run-action.ts
 var ACTION_INPUTS = {
   path: ".",
@@ -26509,18 +26506,9 @@ function options(env) {
     ...bicepPath ? [`--bicep=${bicepPath}`] : []
   ];
 }
-function appendOutputs(file, outputs) {
-  const text2 = Object.entries(outputs).map(([name2, value]) => `${name2}=${value}
-`).join("");
-  try {
-    import_node_fs21.default.appendFileSync(file, text2);
-  } catch (error) {
-    throw new UsageError(`cannot append to GITHUB_OUTPUT ${file}: ${error.message}`);
-  }
-}
 function writeSarif(file, text2) {
   try {
-    import_node_fs21.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
+    import_node_fs20.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -26536,8 +26524,12 @@ async function audit(run2) {
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));
   writeSarif(sarifFile, sarif);
-  if (run2.env.GITHUB_STEP_SUMMARY) appendStepSummary(run2.env.GITHUB_STEP_SUMMARY, formatStepSummary(analysis.results, context));
-  if (run2.env.GITHUB_OUTPUT) appendOutputs(run2.env.GITHUB_OUTPUT, { "sarif-file": sarifFile, findings: String(unsuppressedCount(analysis.results)) });
+  if (run2.env.GITHUB_STEP_SUMMARY) appendToGithubFile("GITHUB_STEP_SUMMARY", run2.env.GITHUB_STEP_SUMMARY, formatStepSummary(analysis.results, context));
+  if (run2.env.GITHUB_OUTPUT) {
+    appendToGithubFile("GITHUB_OUTPUT", run2.env.GITHUB_OUTPUT, `sarif-file=${sarifFile}
+findings=${unsuppressedCount(analysis.results)}
+`);
+  }
   return code;
 }
 async function runAction(run2) {

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BicepNotFoundError } from '../bicep/errors';
 import { parseArgs } from '../cli/args';
-import { REPORTERS, runAudit, UsageError, withExitCodes, type RunEnvironment, type Writable } from '../cli/audit';
-import { appendStepSummary, writeRequestedFile } from '../cli/main';
+import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment, type Writable } from '../cli/audit';
 import { escapeData, formatStepSummary } from '../report/github';
 import { formatSarif } from '../report/sarif';
 import type { InputResult } from '../rules/finding';
@@ -51,15 +50,6 @@ function options(env: RunEnvironment['env']): string[] {
   ];
 }
 
-function appendOutputs(file: string, outputs: Record<string, string>): void {
-  const text = Object.entries(outputs).map(([name, value]) => `${name}=${value}\n`).join('');
-  try {
-    fs.appendFileSync(file, text);
-  } catch (error) {
-    throw new UsageError(`cannot append to GITHUB_OUTPUT ${file}: ${(error as Error).message}`);
-  }
-}
-
 function writeSarif(file: string, text: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -80,8 +70,10 @@ async function audit(run: RunEnvironment): Promise<number> {
   const sarif = formatSarif(analysis.results, context);
   run.stdout.write(args.format === 'sarif' ? sarif : REPORTERS[args.format](analysis.results, context));
   writeSarif(sarifFile, sarif);
-  if (run.env.GITHUB_STEP_SUMMARY) appendStepSummary(run.env.GITHUB_STEP_SUMMARY, formatStepSummary(analysis.results, context));
-  if (run.env.GITHUB_OUTPUT) appendOutputs(run.env.GITHUB_OUTPUT, { 'sarif-file': sarifFile, findings: String(unsuppressedCount(analysis.results)) });
+  if (run.env.GITHUB_STEP_SUMMARY) appendToGithubFile('GITHUB_STEP_SUMMARY', run.env.GITHUB_STEP_SUMMARY, formatStepSummary(analysis.results, context));
+  if (run.env.GITHUB_OUTPUT) {
+    appendToGithubFile('GITHUB_OUTPUT', run.env.GITHUB_OUTPUT, `sarif-file=${sarifFile}\nfindings=${unsuppressedCount(analysis.results)}\n`);
+  }
   return code;
 }
 

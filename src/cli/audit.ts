@@ -11,6 +11,7 @@ import { colorWanted } from '../report/colors';
 import { formatGithub } from '../report/github';
 import { formatJson } from '../report/json';
 import type { ReportContext } from '../report/report-context';
+import { writeFileAtomic } from '../report/write-atomic';
 import { formatSarif } from '../report/sarif';
 import { formatStylish } from '../report/stylish';
 import { reportedRules } from '../rules/docs';
@@ -67,6 +68,34 @@ export async function withExitCodes(stderr: Writable, body: () => Promise<number
     }
     stderr.write(`bicep-audit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.environment;
+  }
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EROFS: 'the file system is read-only',
+};
+
+/** Writes a file the user asked for; failing to is theirs to fix (exit 2), and leaves any old file as it was. */
+export function writeRequestedFile(file: string, text: string, what: string): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot write ${what} ${file}: ${WRITE_FAILURES[code] ?? (error as Error).message}`);
+  }
+}
+
+/** Appends to a file GitHub Actions reads after the step: the job summary or the step's outputs. */
+export function appendToGithubFile(variable: 'GITHUB_STEP_SUMMARY' | 'GITHUB_OUTPUT', file: string, text: string): void {
+  try {
+    fs.appendFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot append to ${variable} ${file}: ${(error as Error).message}`);
   }
 }
 

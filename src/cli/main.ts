@@ -1,15 +1,13 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { readBicepVersion } from '../bicep/version';
 import { packageJson, webUrlOf } from '../package-info';
 import { formatStepSummary } from '../report/github';
-import { writeFileAtomic } from '../report/write-atomic';
 import { ruleDocs } from '../rules/docs';
 import { findRule, RULES } from '../rules/index';
 import { parseArgs, type CliArgs } from './args';
-import { REPORTERS, runAudit, UsageError, withExitCodes, type RunEnvironment } from './audit';
+import { appendToGithubFile, REPORTERS, runAudit, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
 import { EXIT } from './exit-codes';
 
 export type { Writable } from './audit';
@@ -35,34 +33,6 @@ function printRules(name: string | undefined, options: MainOptions): number {
   return EXIT.clean;
 }
 
-const WRITE_FAILURES: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'its folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  EROFS: 'the file system is read-only',
-};
-
-/** Writes a file the user asked for; failing to is theirs to fix (exit 2), and leaves any old file as it was. */
-export function writeRequestedFile(file: string, text: string, what: string): void {
-  try {
-    writeFileAtomic(file, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot write ${what} ${file}: ${WRITE_FAILURES[code] ?? (error as Error).message}`);
-  }
-}
-
-/** Appends the Markdown job summary GitHub shows on the run's page. */
-export function appendStepSummary(file: string, text: string): void {
-  try {
-    fs.appendFileSync(file, text);
-  } catch (error) {
-    throw new UsageError(`cannot append to GITHUB_STEP_SUMMARY ${file}: ${(error as Error).message}`);
-  }
-}
-
 async function printVersions(options: MainOptions, args: CliArgs): Promise<number> {
   options.stdout.write(`bicep-audit ${packageJson().version}\n`);
   const cli = locateBicepCli({ flag: args.bicep, env: options.env, homeDir: options.homeDir ?? os.homedir(), cwd: options.cwd });
@@ -78,7 +48,7 @@ async function run(options: MainOptions, args: CliArgs): Promise<number> {
   if (args.output) writeRequestedFile(path.resolve(options.cwd, args.output), report, 'the report to --output');
   else options.stdout.write(report);
   const summaryFile = options.env.GITHUB_STEP_SUMMARY;
-  if (args.format === 'github' && summaryFile) appendStepSummary(summaryFile, formatStepSummary(analysis.results, context));
+  if (args.format === 'github' && summaryFile) appendToGithubFile('GITHUB_STEP_SUMMARY', summaryFile, formatStepSummary(analysis.results, context));
   return code;
 }
 
