@@ -22,6 +22,15 @@ const REGISTRY = { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '
 const expression = (text: string): Repro => ({ kind: 'expression', text });
 const template = (body: Record<string, unknown>): Repro => ({ kind: 'template', text: JSON.stringify({ $schema: SCHEMA, ...body }, null, 2) });
 
+/** An inline module deployed `count` times by a copy loop. */
+const moduleLoop = (name: string, count: number, properties: Record<string, unknown>) => ({
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name,
+  copy: { name: 'm', count },
+  properties: { mode: 'Incremental', ...properties },
+});
+
 /** A failing diagnostic setting (only one of the two categories), on the registry 'acr'. */
 const loginsOnly = (name: string) => ({
   type: 'Microsoft.Insights/diagnosticSettings',
@@ -58,13 +67,7 @@ export const FIXED_DEFECTS: readonly Omit<KnownDefect, 'matches'>[] = [
     repros: [
       template({
         resources: [
-          {
-            type: 'Microsoft.Resources/deployments',
-            apiVersion: '2022-09-01',
-            name: "[format('m{0}', copyIndex())]",
-            copy: { name: 'm', count: 800 },
-            properties: { mode: 'Incremental', parameters: { p: { value: "[reference('x')]" } }, template: { $schema: SCHEMA, resources: [] } },
-          },
+          moduleLoop("[format('m{0}', copyIndex())]", 800, { parameters: { p: { value: "[reference('x')]" } }, template: { $schema: SCHEMA, resources: [] } }),
         ],
       }),
     ],
@@ -77,14 +80,8 @@ export const FIXED_DEFECTS: readonly Omit<KnownDefect, 'matches'>[] = [
       template({
         resources: [
           { ...REGISTRY, name: 'acr' },
-          {
-            type: 'Microsoft.Resources/deployments',
-            apiVersion: '2022-09-01',
-            name: 'm',
-            copy: { name: 'm', count: 40 },
-            properties: {
+          moduleLoop('m', 40, {
               expressionEvaluationOptions: { scope: 'inner' },
-              mode: 'Incremental',
               template: {
                 $schema: SCHEMA,
                 resources: [
@@ -104,12 +101,10 @@ export const FIXED_DEFECTS: readonly Omit<KnownDefect, 'matches'>[] = [
                   },
                 ],
               },
-            },
-          },
+            }),
         ],
       }),
     ],
-    // Stopped cases have no result to count; loops that can make thousands of instances are the sign.
   },
   {
     id: 'acr-logs-shared-id-quadratic',
@@ -118,17 +113,10 @@ export const FIXED_DEFECTS: readonly Omit<KnownDefect, 'matches'>[] = [
     repros: [
       template({
         resources: [
-          {
-            type: 'Microsoft.Resources/deployments',
-            apiVersion: '2022-09-01',
-            name: "[format('m{0}', copyIndex())]",
-            copy: { name: 'm', count: 800 },
-            properties: {
-              expressionEvaluationOptions: { scope: 'inner' },
-              mode: 'Incremental',
-              template: { $schema: SCHEMA, resources: [{ ...REGISTRY, name: 'acr' }, ...[...'abcdefgh'].map(loginsOnly)] },
-            },
-          },
+          moduleLoop("[format('m{0}', copyIndex())]", 800, {
+            expressionEvaluationOptions: { scope: 'inner' },
+            template: { $schema: SCHEMA, resources: [{ ...REGISTRY, name: 'acr' }, ...[...'abcdefgh'].map(loginsOnly)] },
+          }),
         ],
       }),
     ],
