@@ -1,4 +1,5 @@
 import { compileWithBuildCommand } from './build-command';
+import { BicepCliError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type BicepCompiler, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
@@ -6,6 +7,7 @@ import { CompilerPool } from './compiler-pool';
 import { ReferenceMemo } from './reference-memo';
 import { SymbolicMirror } from './symbolic-mirror';
 import { removeTempDir } from './temp-dirs';
+import { localFilesRead } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
 
 export interface CompilerOptions {
@@ -17,23 +19,17 @@ export interface CompilerOptions {
   jobs: number;
 }
 
-function isSymbolicNameTemplate(template: string | undefined): boolean {
-  if (template === undefined) return false;
-  return (JSON.parse(template) as { languageVersion?: unknown }).languageVersion === '2.0';
-}
-
 function toOutput(
   file: string,
   answer: { success: boolean; diagnostics: RpcDiagnostic[] },
   template: string | null | undefined,
   parameters: string | null | undefined,
-  toOriginal: (p: string) => string,
 ): CompileOutput {
   return {
     file,
     success: answer.success,
     diagnostics: answer.diagnostics.map((d) => ({
-      file: toOriginal(d.source),
+      file: d.source,
       range: {
         start: { line: d.range.start.line, character: d.range.start.char },
         end: { line: d.range.end.line, character: d.range.end.char },
@@ -47,6 +43,37 @@ function toOutput(
   };
 }
 
+/**
+ * Compiles the entry inside a symbolic-name mirror of the files it reads, so that the entry and
+ * every module come out in symbolic-name form whatever the user's config says, and reports the
+ * diagnostics on the user's own paths.
+ */
+async function compileInMirror(
+  file: string,
+  references: readonly string[],
+  compileAt: (mirrored: string) => Promise<CompileOutput>,
+): Promise<CompileOutput> {
+  const mirror = new SymbolicMirror(references);
+  try {
+    const output = await compileAt(mirror.toMirror(file)).catch((error: unknown) => {
+      // The command is shown as it would run on the user's files: the mirror is gone by then.
+      throw error instanceof BicepCliError ? rewriteCliError(error, (text) => mirror.toOriginalText(text)) : error;
+    });
+    return {
+      ...output,
+      file,
+      diagnostics: output.diagnostics.map((d) => ({ ...d, file: mirror.toOriginal(d.file), message: mirror.toOriginalText(d.message) })),
+    };
+  } finally {
+    removeTempDir(mirror.root);
+  }
+}
+
+/** The files the CLI says a compile reads, with the local ones it leaves out (JSON modules, `using` JSON). */
+async function filesRead(file: string, fromCli: Promise<readonly string[]>): Promise<readonly string[]> {
+  return [...new Set([...(await fromCli), ...(await localFilesRead(file))])];
+}
+
 class JsonRpcCompiler implements BicepCompiler {
   readonly mode = 'jsonrpc';
 
@@ -58,32 +85,22 @@ class JsonRpcCompiler implements BicepCompiler {
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
-    const first = await this.compileAt(file, file, (p) => p);
-    if (!first.success || isSymbolicNameTemplate(first.template)) return first;
-    // The user's config does not ask for symbolic names: compile a mirror that does.
-    const mirror = new SymbolicMirror(await this.fileReferences(file));
-    try {
-      return await this.compileAt(file, mirror.toMirror(file), (p) => mirror.toOriginal(p));
-    } finally {
-      removeTempDir(mirror.root);
-    }
+    return compileInMirror(file, await this.fileReferences(file), async (mirrored) => {
+      if (file.endsWith('.bicepparam')) {
+        const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
+        return toOutput(file, answer, answer.template, answer.parameters);
+      }
+      const answer = await this.client.compile({ path: mirrored });
+      return toOutput(file, answer, answer.contents, undefined);
+    });
   }
 
   fileReferences(file: string): Promise<readonly string[]> {
-    return this.references.ask(file, () => this.client.getFileReferences({ path: file }).then((r) => r.filePaths));
+    return this.references.ask(file, () => filesRead(file, this.client.getFileReferences({ path: file }).then((r) => r.filePaths)));
   }
 
   async close(): Promise<void> {
     await this.client.close();
-  }
-
-  private async compileAt(file: string, compiledPath: string, toOriginal: (p: string) => string): Promise<CompileOutput> {
-    if (file.endsWith('.bicepparam')) {
-      const answer = await this.client.compileParams({ path: compiledPath, parameterOverrides: {} });
-      return toOutput(file, answer, answer.template, answer.parameters, toOriginal);
-    }
-    const answer = await this.client.compile({ path: compiledPath });
-    return toOutput(file, answer, answer.contents, undefined, toOriginal);
   }
 }
 
@@ -94,15 +111,16 @@ class BuildCommandCompiler implements BicepCompiler {
     readonly cliPath: string,
     readonly version: string,
     private readonly options: CompilerOptions,
+    private readonly references: ReferenceMemo,
   ) {}
 
-  compile(file: string): Promise<CompileOutput> {
-    return compileWithBuildCommand(this.cliPath, file, this.options);
+  async compile(file: string): Promise<CompileOutput> {
+    return compileInMirror(file, await this.fileReferences(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
 
-  // `bicep build` does not report the files a compilation reads.
-  async fileReferences(): Promise<readonly string[]> {
-    return [];
+  // `bicep build` does not report the files a compilation reads: they are found by parsing.
+  fileReferences(file: string): Promise<readonly string[]> {
+    return this.references.ask(file, () => filesRead(file, Promise.resolve([])));
   }
 
   async close(): Promise<void> {}
@@ -114,7 +132,7 @@ export async function startBicepCompiler(cliPath: string, options: CompilerOptio
   // The JSON-RPC server restores modules as it needs them and has no switch to stop it.
   const references = new ReferenceMemo();
   if (options.noRestore || !supportsJsonRpc(version)) {
-    return new CompilerPool(cliPath, version.text, 'build', options.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options));
+    return new CompilerPool(cliPath, version.text, 'build', options.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options, references));
   }
   const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references);
   return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, references, startServer);

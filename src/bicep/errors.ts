@@ -14,7 +14,8 @@ export class BicepNotFoundError extends Error {
 /** The Bicep CLI was found but failed: it crashed, hung, or printed something unreadable. */
 export class BicepCliError extends Error {
   constructor(
-    message: string,
+    /** What failed, without the command and output lines. */
+    readonly summary: string,
     readonly command: string,
     /** How the process ended: its exit code or the signal that killed it; undefined while it runs. */
     readonly exit: number | NodeJS.Signals | undefined,
@@ -22,7 +23,7 @@ export class BicepCliError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `${message}\n  command: ${command}` +
+      `${summary}\n  command: ${command}` +
         (exit === undefined ? '' : typeof exit === 'number' ? `\n  exit code: ${exit}` : `\n  signal: ${exit}`) +
         (outputExcerpt ? `\n  output: ${outputExcerpt}` : ''),
       options,
@@ -32,6 +33,12 @@ export class BicepCliError extends Error {
 }
 
 const EXCERPT_LIMIT = 600;
+
+/** The same failure with its texts rewritten, e.g. temp paths turned back into the user's. */
+export function rewriteCliError(error: BicepCliError, rewrite: (text: string) => string): BicepCliError {
+  const Kind = error.constructor as typeof BicepCliError;
+  return new Kind(rewrite(error.summary), rewrite(error.command), error.exit, rewrite(error.outputExcerpt), { cause: error.cause });
+}
 
 /** The last part of what a process printed, short enough for an error message. */
 export function excerpt(text: string): string {

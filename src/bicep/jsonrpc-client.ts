@@ -8,6 +8,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import { BicepCliError, BicepTimeoutError, excerpt } from './errors';
 import { atExit } from './exit-hooks';
+import { bicepProcessEnv } from './child-env';
 import type {
   CompileParamsRequest,
   CompileParamsResponse,
@@ -77,7 +78,7 @@ export class BicepJsonRpcClient {
   }
 
   static start(cliPath: string, timeoutMs: number): BicepJsonRpcClient {
-    const child = spawn(cliPath, ['jsonrpc', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cliPath, ['jsonrpc', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: bicepProcessEnv() });
     // Killed with us if we are interrupted: a server must not outlive the run.
     const withdraw = atExit(() => child.kill('SIGKILL'));
     child.once('exit', withdraw);

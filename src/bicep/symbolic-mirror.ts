@@ -1,40 +1,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyEdits, modify } from 'jsonc-parser';
+import { applyEdits, modify, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { makeTempDir } from './temp-dirs';
 
 const CONFIG_FILE = 'bicepconfig.json';
-const SWITCH_PATH = ['experimentalFeaturesEnabled', 'symbolicNameCodegen'];
+const FEATURES = 'experimentalFeaturesEnabled';
+const formattingOptions = { insertSpaces: true, tabSize: 2 };
 
 /** The user's bicepconfig.json text with symbolic-name output switched on; comments are kept. */
 export function withSymbolicNames(configText: string): string {
-  const edits = modify(configText, SWITCH_PATH, true, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  // `"experimentalFeaturesEnabled": null` (or any non-object) means no features: replace it whole.
+  const features = findNodeAtLocation(parseTree(configText) ?? { type: 'null', offset: 0, length: 0 }, [FEATURES]);
+  const edits =
+    features && features.type !== 'object'
+      ? modify(configText, [FEATURES], { symbolicNameCodegen: true }, { formattingOptions })
+      : modify(configText, [FEATURES, 'symbolicNameCodegen'], true, { formattingOptions });
   return applyEdits(configText, edits);
 }
 
 /**
  * A copy, in a temp folder, of exactly the files one compilation reads, at the same absolute
- * paths below the mirror's root, with every bicepconfig.json switched to symbolic-name output
- * (a new one at the root when the user has none). The user's tree is only read.
+ * paths below the mirror's root, with every bicepconfig.json switched to symbolic-name output and
+ * one at the root for files that have none. Every module is then compiled in symbolic-name form,
+ * whatever the user's config says. The user's tree is only read.
  */
 export class SymbolicMirror {
   readonly root: string;
 
   constructor(fileReferences: readonly string[]) {
     this.root = makeTempDir('mirror');
-    let sawConfig = false;
+    fs.writeFileSync(path.join(this.root, CONFIG_FILE), withSymbolicNames('{}'));
     for (const original of fileReferences) {
       const copy = this.toMirror(original);
       fs.mkdirSync(path.dirname(copy), { recursive: true });
       if (path.basename(original) === CONFIG_FILE) {
-        sawConfig = true;
         fs.writeFileSync(copy, withSymbolicNames(fs.readFileSync(original, 'utf8')));
       } else {
         fs.copyFileSync(original, copy);
       }
-    }
-    if (!sawConfig) {
-      fs.writeFileSync(path.join(this.root, CONFIG_FILE), withSymbolicNames('{}'));
     }
   }
 
@@ -47,5 +50,10 @@ export class SymbolicMirror {
   toOriginal(mirrored: string): string {
     const prefix = this.root + path.sep;
     return mirrored.startsWith(prefix) ? path.resolve(path.sep, mirrored.slice(prefix.length)) : mirrored;
+  }
+
+  /** A message of the CLI with the mirror's paths turned back into the user's. */
+  toOriginalText(text: string): string {
+    return text.split(this.root).join('');
   }
 }

@@ -1,15 +1,22 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import type { RelatedLocation, SourceLocation } from '../rules/finding';
 import type { InstancePlace } from '../rules/rule';
 import type { ResourceInstance } from '../template/expand/instance';
 import type { SourceSpan } from '../template/location';
-import type { ParsedJson } from '../template/parse-json';
+import { parseJsonWithPositions, spanAtPath, type ParsedJson } from '../template/parse-json';
 import type Parser from 'web-tree-sitter';
 import { bicepParser, BicepSourceFile, isLocalModule } from './bicep-source';
-import { FILE_START } from './line-index';
+import { FILE_START, LineIndex } from './line-index';
 import type { Locator } from './locator';
 
+
+/** A local ARM JSON module, reached after `depth` module levels. */
+interface JsonModule {
+  file: string;
+  depth: number;
+}
 
 /** Module symbols of a compiled template path: `resources.m.properties.template.resources.n...` → [m, n]. */
 function moduleSymbols(jsonPath: readonly (string | number)[]): string[] {
@@ -29,6 +36,7 @@ function moduleSymbols(jsonPath: readonly (string | number)[]): string[] {
  */
 export class BicepLocator implements Locator {
   private readonly sources = new Map<string, BicepSourceFile>();
+  private readonly jsonModules = new Map<string, ParsedJson>();
 
   private constructor(
     private readonly entryFile: string,
@@ -41,7 +49,8 @@ export class BicepLocator implements Locator {
   }
 
   locate(place: InstancePlace): SourceLocation {
-    const { source, stoppedAt } = this.sourceOf(place.instance.deploymentChain.map((l) => l.symbolicName));
+    const { source, stoppedAt, jsonModule } = this.sourceOf(place.instance.deploymentChain.map((l) => l.symbolicName));
+    if (jsonModule) return this.locateInJsonModule(jsonModule, place);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place.instance.symbolicName);
     if (!declaration) return { file: source.file, range: FILE_START };
@@ -78,17 +87,32 @@ export class BicepLocator implements Locator {
   }
 
   /** The parsed file that declares the template at the end of a chain of module symbols. */
-  private sourceOf(symbols: readonly string[]): { source: BicepSourceFile; stoppedAt?: SourceLocation } {
+  private sourceOf(symbols: readonly string[]): { source: BicepSourceFile; stoppedAt?: SourceLocation; jsonModule?: JsonModule } {
     let source = this.source(this.entryFile);
-    for (const symbol of symbols) {
+    for (const [depth, symbol] of symbols.entries()) {
       const declaration = source.declaration(symbol);
       const modulePath = source.modulePath(symbol);
       if (!declaration || modulePath === undefined || !isLocalModule(modulePath)) {
         return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      source = this.source(path.resolve(path.dirname(source.file), modulePath));
+      const file = path.resolve(path.dirname(source.file), modulePath);
+      if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth + 1 } };
+      source = this.source(file);
     }
     return { source };
+  }
+
+  /** An ARM JSON module's template is inlined as written: the rest of the compiled path is a path in that file. */
+  private locateInJsonModule(module: JsonModule, place: InstancePlace): SourceLocation {
+    let doc = this.jsonModules.get(module.file);
+    if (!doc) {
+      doc = parseJsonWithPositions(module.file, fs.readFileSync(module.file, 'utf8'));
+      this.jsonModules.set(module.file, doc);
+    }
+    // Each module level of the compiled path is `resources.<symbol>.properties.template`.
+    const inModule = [...place.instance.jsonPath.slice(module.depth * 4), ...(place.path ?? [])];
+    const span = spanAtPath(doc, inModule, !place.path || place.path.length === 0);
+    return { file: module.file, range: new LineIndex(doc.text).rangeOf(span.offset, span.offset + span.length) };
   }
 
   private source(file: string): BicepSourceFile {

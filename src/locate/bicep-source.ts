@@ -29,6 +29,14 @@ export function isLocalModule(modulePath: string): boolean {
 
 const DECLARATIONS = new Set(['resource_declaration', 'module_declaration']);
 
+/**
+ * A node's children without comments and directives (`#disable-next-line`), which the grammar
+ * lets stand anywhere: positions (the nth array item, a declaration's last part) count only these.
+ */
+function syntaxChildren(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter((c) => !c.isExtra);
+}
+
 function identifierOf(node: SyntaxNode): string | undefined {
   return node.namedChildren.find((c) => c.type === 'identifier')?.text;
 }
@@ -37,12 +45,12 @@ function identifierOf(node: SyntaxNode): string | undefined {
 function bodyOf(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
   if (!node) return undefined;
   if (node.type === 'object') return node;
-  if (node.type === 'if_statement' || node.type === 'for_statement') return bodyOf(node.namedChildren[node.namedChildren.length - 1]);
+  if (node.type === 'if_statement' || node.type === 'for_statement') return bodyOf(syntaxChildren(node).at(-1));
   return undefined;
 }
 
 function declarationBody(declaration: SyntaxNode): SyntaxNode | undefined {
-  return bodyOf(declaration.namedChildren[declaration.namedChildren.length - 1]);
+  return bodyOf(syntaxChildren(declaration).at(-1));
 }
 
 function propertyKey(property: SyntaxNode): string | undefined {
@@ -71,6 +79,9 @@ function referencedPathNode(node: SyntaxNode): SyntaxNode | undefined {
   }
 }
 
+// `extends './base.bicepparam'` at the start of a line.
+const EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
+
 export interface FileReference {
   /** As written, e.g. `../modules/acr.bicep`. */
   path: string;
@@ -84,7 +95,7 @@ export class BicepSourceFile {
   private constructor(
     readonly file: string,
     private readonly root: SyntaxNode,
-    text: string,
+    private readonly text: string,
   ) {
     this.lines = new LineIndex(text);
   }
@@ -130,7 +141,16 @@ export class BicepSourceFile {
       for (const child of node.namedChildren) visit(child);
     };
     visit(this.root);
-    return found;
+    return [...found, ...this.extendsReferences()];
+  }
+
+  // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
+  private extendsReferences(): FileReference[] {
+    if (!this.file.toLowerCase().endsWith('.bicepparam')) return [];
+    return [...this.text.matchAll(EXTENDS)].map((match) => {
+      const start = match.index! + match[1]!.length;
+      return { path: match[2]!, range: this.lines.rangeOf(start, start + match[2]!.length) };
+    });
   }
 
   /** The `param` declaration of a parameter. */
@@ -154,7 +174,7 @@ export class BicepSourceFile {
         node = property;
         value = property.namedChildren[1];
       } else if (typeof segment === 'number' && value?.type === 'array') {
-        const item = value.namedChildren.filter((c) => c.type !== 'comment')[segment];
+        const item = syntaxChildren(value)[segment];
         if (!item) return node;
         node = item;
         value = item;

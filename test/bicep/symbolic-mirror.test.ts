@@ -16,6 +16,12 @@ describe('withSymbolicNames', () => {
     });
   });
 
+  it.each([['null', 'null'], ['a string', '"none"'], ['an array', '[]']])('replaces experimentalFeaturesEnabled that is %s and keeps comments', (_name, value) => {
+    const edited = withSymbolicNames(`{\n  // keep\n  "experimentalFeaturesEnabled": ${value}\n}`);
+    expect(edited).toContain('// keep');
+    expect(parse(edited)).toEqual({ experimentalFeaturesEnabled: { symbolicNameCodegen: true } });
+  });
+
   it('turns on a switch the user turned off', () => {
     const edited = withSymbolicNames('{ "experimentalFeaturesEnabled": { "symbolicNameCodegen": false, "extensibility": true } }');
     expect(JSON.parse(edited)).toEqual({ experimentalFeaturesEnabled: { symbolicNameCodegen: true, extensibility: true } });
@@ -41,7 +47,8 @@ describe('SymbolicMirror', () => {
       const config = fs.readFileSync(mirror.toMirror(path.join(tree, 'infra/bicepconfig.json')), 'utf8');
       expect(config).toContain('/* keep */');
       expect(config).toContain('"symbolicNameCodegen": true');
-      expect(fs.existsSync(path.join(mirror.root, 'bicepconfig.json'))).toBe(false);
+      // Files outside the user's config folder (a module elsewhere) get the switch from one at the root.
+      expect(JSON.parse(fs.readFileSync(path.join(mirror.root, 'bicepconfig.json'), 'utf8'))).toEqual({ experimentalFeaturesEnabled: { symbolicNameCodegen: true } });
       expect(mirror.toOriginal(copiedMain)).toBe(path.join(tree, 'infra/main.bicep'));
       expect(mirror.toOriginal('/elsewhere/x.bicep')).toBe('/elsewhere/x.bicep');
       expect(fs.readFileSync(path.join(tree, 'infra/bicepconfig.json'), 'utf8')).toBe(before);

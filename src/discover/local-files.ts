@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Range } from '../bicep/compile-output';
+import { bicepParser, BicepSourceFile } from '../locate/bicep-source';
+import { relativeInside } from './repository-root';
+
+/** A path one Bicep file names, resolved. */
+export interface LocalReference {
+  /** The Bicep file that names the path, and where. */
+  file: string;
+  range: Range;
+  target: string;
+}
+
+const CONFIG_FILE = 'bicepconfig.json';
+
+/**
+ * Every local path the entry names, and the local Bicep files it pulls in name in turn (modules,
+ * `using`, `extends`, `import` and the `load…()` functions), found by parsing: the CLI's own
+ * `getFileReferences` leaves out ARM JSON modules and `using 'main.json'` templates. With
+ * `followOnlyBelow`, files outside that folder are listed but not read.
+ */
+export async function localReferences(entry: string, followOnlyBelow?: string): Promise<LocalReference[]> {
+  const parser = await bicepParser();
+  const references: LocalReference[] = [];
+  const queue = [path.resolve(entry)];
+  const seen = new Set(queue);
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const reference of BicepSourceFile.parse(file, parser).fileReferences()) {
+      const target = path.resolve(path.dirname(file), reference.path);
+      references.push({ file, range: reference.range, target });
+      const followed = followOnlyBelow === undefined || relativeInside(target, followOnlyBelow) !== undefined;
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && fs.existsSync(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return references;
+}
+
+/** The bicepconfig.json that Bicep applies to a file: the nearest one at or above its folder. */
+function nearestConfig(file: string): string | undefined {
+  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, CONFIG_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+/** The entry, every existing local file it reads, and the bicepconfig.json of each Bicep file among them. */
+export async function localFilesRead(entry: string): Promise<string[]> {
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => fs.existsSync(t) && fs.statSync(t).isFile());
+  const files = [path.resolve(entry), ...targets];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).map(nearestConfig);
+  return [...new Set([...files, ...configs.filter((c): c is string => c !== undefined)])];
+}
