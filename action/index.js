@@ -34,7 +34,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     var util = require("util");
     var path23 = require("path");
     var shim;
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs22.readFileSync,
-        writeFile: fs22.writeFile
+        readFileSync: fs24.readFileSync,
+        writeFile: fs24.writeFile
       },
       format: util.format,
       resolve: path23.resolve,
       exists: (file) => {
         try {
-          return fs22.statSync(file).isFile();
+          return fs24.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -224,7 +224,7 @@ var require_build2 = __commonJS({
     "use strict";
     var util = require("util");
     var path23 = require("path");
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1173,7 +1173,7 @@ var require_build2 = __commonJS({
         if (typeof require !== "undefined") {
           return require(path24);
         } else if (path24.match(/\.json$/)) {
-          return JSON.parse(fs22.readFileSync(path24, "utf8"));
+          return JSON.parse(fs24.readFileSync(path24, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2914,9 +2914,9 @@ var require_require_directory = __commonJS({
         }
       }
       path23 = !path23 ? dirname(m.filename) : resolve(dirname(m.filename), path23);
-      fs22.readdirSync(path23).forEach(function(filename) {
+      fs24.readdirSync(path23).forEach(function(filename) {
         var joined = join2(path23, filename), files, key, obj;
-        if (fs22.statSync(joined).isDirectory() && options2.recurse) {
+        if (fs24.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,7 +4602,7 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     function checkPathExt(path23, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
@@ -4627,12 +4627,12 @@ var require_windows = __commonJS({
       return checkPathExt(path23, options2);
     }
     function isexe(path23, options2, cb) {
-      fs22.stat(path23, function(er, stat) {
+      fs24.stat(path23, function(er, stat) {
         cb(er, er ? false : checkStat(stat, path23, options2));
       });
     }
     function sync(path23, options2) {
-      return checkStat(fs22.statSync(path23), path23, options2);
+      return checkStat(fs24.statSync(path23), path23, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     function isexe(path23, options2, cb) {
-      fs22.stat(path23, function(er, stat) {
+      fs24.stat(path23, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
     function sync(path23, options2) {
-      return checkStat(fs22.statSync(path23), options2);
+      return checkStat(fs24.statSync(path23), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs22 = require("fs");
+    var fs24 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs22.openSync(command, "r");
-        fs22.readSync(fd, buffer, 0, size, 0);
-        fs22.closeSync(fd);
+        fd = fs24.openSync(command, "r");
+        fs24.readSync(fd, buffer, 0, size, 0);
+        fs24.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -9806,6 +9806,1422 @@ var require_node = __commonJS({
   "node_modules/vscode-jsonrpc/node.js"(exports2, module2) {
     "use strict";
     module2.exports = require_main2();
+  }
+});
+
+// node_modules/web-tree-sitter/tree-sitter.js
+var require_tree_sitter = __commonJS({
+  "node_modules/web-tree-sitter/tree-sitter.js"(exports, module) {
+    var Module = void 0 !== Module ? Module : {};
+    var TreeSitter = (function() {
+      var initPromise, document = "object" == typeof window ? { currentScript: window.document.currentScript } : null;
+      class Parser {
+        constructor() {
+          this.initialize();
+        }
+        initialize() {
+          throw new Error("cannot construct a Parser before calling `init()`");
+        }
+        static init(moduleOptions) {
+          return initPromise || (Module = Object.assign({}, Module, moduleOptions), initPromise = new Promise(((resolveInitPromise) => {
+            var moduleOverrides = Object.assign({}, Module), arguments_ = [], thisProgram = "./this.program", quit_ = (e, t) => {
+              throw t;
+            }, ENVIRONMENT_IS_WEB = "object" == typeof window, ENVIRONMENT_IS_WORKER = "function" == typeof importScripts, ENVIRONMENT_IS_NODE = "object" == typeof process && "object" == typeof process.versions && "string" == typeof process.versions.node, scriptDirectory = "", read_, readAsync, readBinary;
+            function locateFile(e) {
+              return Module.locateFile ? Module.locateFile(e, scriptDirectory) : scriptDirectory + e;
+            }
+            if (ENVIRONMENT_IS_NODE) {
+              var fs = require("fs"), nodePath = require("path");
+              scriptDirectory = ENVIRONMENT_IS_WORKER ? nodePath.dirname(scriptDirectory) + "/" : __dirname + "/", read_ = (e, t) => (e = isFileURI(e) ? new URL(e) : nodePath.normalize(e), fs.readFileSync(e, t ? void 0 : "utf8")), readBinary = (e) => {
+                var t = read_(e, true);
+                return t.buffer || (t = new Uint8Array(t)), t;
+              }, readAsync = (e, t, _, s = true) => {
+                e = isFileURI(e) ? new URL(e) : nodePath.normalize(e), fs.readFile(e, s ? void 0 : "utf8", ((e2, r) => {
+                  e2 ? _(e2) : t(s ? r.buffer : r);
+                }));
+              }, !Module.thisProgram && process.argv.length > 1 && (thisProgram = process.argv[1].replace(/\\/g, "/")), arguments_ = process.argv.slice(2), "undefined" != typeof module && (module.exports = Module), quit_ = (e, t) => {
+                throw process.exitCode = e, t;
+              };
+            } else (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) && (ENVIRONMENT_IS_WORKER ? scriptDirectory = self.location.href : void 0 !== document && document.currentScript && (scriptDirectory = document.currentScript.src), scriptDirectory = scriptDirectory.startsWith("blob:") ? "" : scriptDirectory.substr(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1), read_ = (e) => {
+              var t = new XMLHttpRequest();
+              return t.open("GET", e, false), t.send(null), t.responseText;
+            }, ENVIRONMENT_IS_WORKER && (readBinary = (e) => {
+              var t = new XMLHttpRequest();
+              return t.open("GET", e, false), t.responseType = "arraybuffer", t.send(null), new Uint8Array(t.response);
+            }), readAsync = (e, t, _) => {
+              var s = new XMLHttpRequest();
+              s.open("GET", e, true), s.responseType = "arraybuffer", s.onload = () => {
+                200 == s.status || 0 == s.status && s.response ? t(s.response) : _();
+              }, s.onerror = _, s.send(null);
+            });
+            var out = Module.print || console.log.bind(console), err = Module.printErr || console.error.bind(console);
+            Object.assign(Module, moduleOverrides), moduleOverrides = null, Module.arguments && (arguments_ = Module.arguments), Module.thisProgram && (thisProgram = Module.thisProgram), Module.quit && (quit_ = Module.quit);
+            var dynamicLibraries = Module.dynamicLibraries || [], wasmBinary, wasmMemory;
+            Module.wasmBinary && (wasmBinary = Module.wasmBinary), "object" != typeof WebAssembly && abort("no native wasm support detected");
+            var ABORT = false, EXITSTATUS, HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+            function updateMemoryViews() {
+              var e = wasmMemory.buffer;
+              Module.HEAP8 = HEAP8 = new Int8Array(e), Module.HEAP16 = HEAP16 = new Int16Array(e), Module.HEAPU8 = HEAPU8 = new Uint8Array(e), Module.HEAPU16 = HEAPU16 = new Uint16Array(e), Module.HEAP32 = HEAP32 = new Int32Array(e), Module.HEAPU32 = HEAPU32 = new Uint32Array(e), Module.HEAPF32 = HEAPF32 = new Float32Array(e), Module.HEAPF64 = HEAPF64 = new Float64Array(e);
+            }
+            var INITIAL_MEMORY = Module.INITIAL_MEMORY || 33554432;
+            wasmMemory = Module.wasmMemory ? Module.wasmMemory : new WebAssembly.Memory({ initial: INITIAL_MEMORY / 65536, maximum: 32768 }), updateMemoryViews(), INITIAL_MEMORY = wasmMemory.buffer.byteLength;
+            var __ATPRERUN__ = [], __ATINIT__ = [], __ATMAIN__ = [], __ATPOSTRUN__ = [], __RELOC_FUNCS__ = [], runtimeInitialized = false;
+            function preRun() {
+              if (Module.preRun) for ("function" == typeof Module.preRun && (Module.preRun = [Module.preRun]); Module.preRun.length; ) addOnPreRun(Module.preRun.shift());
+              callRuntimeCallbacks(__ATPRERUN__);
+            }
+            function initRuntime() {
+              runtimeInitialized = true, callRuntimeCallbacks(__RELOC_FUNCS__), callRuntimeCallbacks(__ATINIT__);
+            }
+            function preMain() {
+              callRuntimeCallbacks(__ATMAIN__);
+            }
+            function postRun() {
+              if (Module.postRun) for ("function" == typeof Module.postRun && (Module.postRun = [Module.postRun]); Module.postRun.length; ) addOnPostRun(Module.postRun.shift());
+              callRuntimeCallbacks(__ATPOSTRUN__);
+            }
+            function addOnPreRun(e) {
+              __ATPRERUN__.unshift(e);
+            }
+            function addOnInit(e) {
+              __ATINIT__.unshift(e);
+            }
+            function addOnPostRun(e) {
+              __ATPOSTRUN__.unshift(e);
+            }
+            var runDependencies = 0, runDependencyWatcher = null, dependenciesFulfilled = null;
+            function getUniqueRunDependency(e) {
+              return e;
+            }
+            function addRunDependency(e) {
+              runDependencies++, Module.monitorRunDependencies?.(runDependencies);
+            }
+            function removeRunDependency(e) {
+              if (runDependencies--, Module.monitorRunDependencies?.(runDependencies), 0 == runDependencies && (null !== runDependencyWatcher && (clearInterval(runDependencyWatcher), runDependencyWatcher = null), dependenciesFulfilled)) {
+                var t = dependenciesFulfilled;
+                dependenciesFulfilled = null, t();
+              }
+            }
+            function abort(e) {
+              throw Module.onAbort?.(e), err(e = "Aborted(" + e + ")"), ABORT = true, EXITSTATUS = 1, e += ". Build with -sASSERTIONS for more info.", new WebAssembly.RuntimeError(e);
+            }
+            var dataURIPrefix = "data:application/octet-stream;base64,", isDataURI = (e) => e.startsWith(dataURIPrefix), isFileURI = (e) => e.startsWith("file://"), wasmBinaryFile;
+            function getBinarySync(e) {
+              if (e == wasmBinaryFile && wasmBinary) return new Uint8Array(wasmBinary);
+              if (readBinary) return readBinary(e);
+              throw "both async and sync fetching of the wasm failed";
+            }
+            function getBinaryPromise(e) {
+              if (!wasmBinary && (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER)) {
+                if ("function" == typeof fetch && !isFileURI(e)) return fetch(e, { credentials: "same-origin" }).then(((t) => {
+                  if (!t.ok) throw `failed to load wasm binary file at '${e}'`;
+                  return t.arrayBuffer();
+                })).catch((() => getBinarySync(e)));
+                if (readAsync) return new Promise(((t, _) => {
+                  readAsync(e, ((e2) => t(new Uint8Array(e2))), _);
+                }));
+              }
+              return Promise.resolve().then((() => getBinarySync(e)));
+            }
+            function instantiateArrayBuffer(e, t, _) {
+              return getBinaryPromise(e).then(((e2) => WebAssembly.instantiate(e2, t))).then(_, ((e2) => {
+                err(`failed to asynchronously prepare wasm: ${e2}`), abort(e2);
+              }));
+            }
+            function instantiateAsync(e, t, _, s) {
+              return e || "function" != typeof WebAssembly.instantiateStreaming || isDataURI(t) || isFileURI(t) || ENVIRONMENT_IS_NODE || "function" != typeof fetch ? instantiateArrayBuffer(t, _, s) : fetch(t, { credentials: "same-origin" }).then(((e2) => WebAssembly.instantiateStreaming(e2, _).then(s, (function(e3) {
+                return err(`wasm streaming compile failed: ${e3}`), err("falling back to ArrayBuffer instantiation"), instantiateArrayBuffer(t, _, s);
+              }))));
+            }
+            function createWasm() {
+              var e = { env: wasmImports, wasi_snapshot_preview1: wasmImports, "GOT.mem": new Proxy(wasmImports, GOTHandler), "GOT.func": new Proxy(wasmImports, GOTHandler) };
+              function t(e2, t2) {
+                wasmExports = e2.exports, wasmExports = relocateExports(wasmExports, 1024);
+                var _ = getDylinkMetadata(t2);
+                return _.neededDynlibs && (dynamicLibraries = _.neededDynlibs.concat(dynamicLibraries)), mergeLibSymbols(wasmExports, "main"), LDSO.init(), loadDylibs(), addOnInit(wasmExports.__wasm_call_ctors), __RELOC_FUNCS__.push(wasmExports.__wasm_apply_data_relocs), removeRunDependency("wasm-instantiate"), wasmExports;
+              }
+              if (addRunDependency("wasm-instantiate"), Module.instantiateWasm) try {
+                return Module.instantiateWasm(e, t);
+              } catch (e2) {
+                return err(`Module.instantiateWasm callback failed with error: ${e2}`), false;
+              }
+              return instantiateAsync(wasmBinary, wasmBinaryFile, e, (function(e2) {
+                t(e2.instance, e2.module);
+              })), {};
+            }
+            wasmBinaryFile = "tree-sitter.wasm", isDataURI(wasmBinaryFile) || (wasmBinaryFile = locateFile(wasmBinaryFile));
+            var ASM_CONSTS = {};
+            function ExitStatus(e) {
+              this.name = "ExitStatus", this.message = `Program terminated with exit(${e})`, this.status = e;
+            }
+            var GOT = {}, currentModuleWeakSymbols = /* @__PURE__ */ new Set([]), GOTHandler = { get(e, t) {
+              var _ = GOT[t];
+              return _ || (_ = GOT[t] = new WebAssembly.Global({ value: "i32", mutable: true })), currentModuleWeakSymbols.has(t) || (_.required = true), _;
+            } }, callRuntimeCallbacks = (e) => {
+              for (; e.length > 0; ) e.shift()(Module);
+            }, UTF8Decoder = "undefined" != typeof TextDecoder ? new TextDecoder("utf8") : void 0, UTF8ArrayToString = (e, t, _) => {
+              for (var s = t + _, r = t; e[r] && !(r >= s); ) ++r;
+              if (r - t > 16 && e.buffer && UTF8Decoder) return UTF8Decoder.decode(e.subarray(t, r));
+              for (var a = ""; t < r; ) {
+                var o = e[t++];
+                if (128 & o) {
+                  var n = 63 & e[t++];
+                  if (192 != (224 & o)) {
+                    var l = 63 & e[t++];
+                    if ((o = 224 == (240 & o) ? (15 & o) << 12 | n << 6 | l : (7 & o) << 18 | n << 12 | l << 6 | 63 & e[t++]) < 65536) a += String.fromCharCode(o);
+                    else {
+                      var d = o - 65536;
+                      a += String.fromCharCode(55296 | d >> 10, 56320 | 1023 & d);
+                    }
+                  } else a += String.fromCharCode((31 & o) << 6 | n);
+                } else a += String.fromCharCode(o);
+              }
+              return a;
+            }, getDylinkMetadata = (e) => {
+              var t = 0, _ = 0;
+              function s() {
+                for (var _2 = 0, s2 = 1; ; ) {
+                  var r2 = e[t++];
+                  if (_2 += (127 & r2) * s2, s2 *= 128, !(128 & r2)) break;
+                }
+                return _2;
+              }
+              function r() {
+                var _2 = s();
+                return UTF8ArrayToString(e, (t += _2) - _2, _2);
+              }
+              function a(e2, t2) {
+                if (e2) throw new Error(t2);
+              }
+              var o = "dylink.0";
+              if (e instanceof WebAssembly.Module) {
+                var n = WebAssembly.Module.customSections(e, o);
+                0 === n.length && (o = "dylink", n = WebAssembly.Module.customSections(e, o)), a(0 === n.length, "need dylink section"), _ = (e = new Uint8Array(n[0])).length;
+              } else {
+                a(!(1836278016 == new Uint32Array(new Uint8Array(e.subarray(0, 24)).buffer)[0]), "need to see wasm magic number"), a(0 !== e[8], "need the dylink section to be first"), t = 9;
+                var l = s();
+                _ = t + l, o = r();
+              }
+              var d = { neededDynlibs: [], tlsExports: /* @__PURE__ */ new Set(), weakImports: /* @__PURE__ */ new Set() };
+              if ("dylink" == o) {
+                d.memorySize = s(), d.memoryAlign = s(), d.tableSize = s(), d.tableAlign = s();
+                for (var u = s(), m = 0; m < u; ++m) {
+                  var c = r();
+                  d.neededDynlibs.push(c);
+                }
+              } else {
+                a("dylink.0" !== o);
+                for (; t < _; ) {
+                  var w = e[t++], p = s();
+                  if (1 === w) d.memorySize = s(), d.memoryAlign = s(), d.tableSize = s(), d.tableAlign = s();
+                  else if (2 === w) for (u = s(), m = 0; m < u; ++m) c = r(), d.neededDynlibs.push(c);
+                  else if (3 === w) for (var h = s(); h--; ) {
+                    var g = r();
+                    256 & s() && d.tlsExports.add(g);
+                  }
+                  else if (4 === w) for (h = s(); h--; ) {
+                    r(), g = r();
+                    1 == (3 & s()) && d.weakImports.add(g);
+                  }
+                  else t += p;
+                }
+              }
+              return d;
+            };
+            function getValue(e, t = "i8") {
+              switch (t.endsWith("*") && (t = "*"), t) {
+                case "i1":
+                case "i8":
+                  return HEAP8[e];
+                case "i16":
+                  return HEAP16[e >> 1];
+                case "i32":
+                  return HEAP32[e >> 2];
+                case "i64":
+                  abort("to do getValue(i64) use WASM_BIGINT");
+                case "float":
+                  return HEAPF32[e >> 2];
+                case "double":
+                  return HEAPF64[e >> 3];
+                case "*":
+                  return HEAPU32[e >> 2];
+                default:
+                  abort(`invalid type for getValue: ${t}`);
+              }
+            }
+            var newDSO = (e, t, _) => {
+              var s = { refcount: 1 / 0, name: e, exports: _, global: true };
+              return LDSO.loadedLibsByName[e] = s, null != t && (LDSO.loadedLibsByHandle[t] = s), s;
+            }, LDSO = { loadedLibsByName: {}, loadedLibsByHandle: {}, init() {
+              newDSO("__main__", 0, wasmImports);
+            } }, ___heap_base = 78096, zeroMemory = (e, t) => (HEAPU8.fill(0, e, e + t), e), alignMemory = (e, t) => Math.ceil(e / t) * t, getMemory = (e) => {
+              if (runtimeInitialized) return zeroMemory(_malloc(e), e);
+              var t = ___heap_base, _ = t + alignMemory(e, 16);
+              return ___heap_base = _, GOT.__heap_base.value = _, t;
+            }, isInternalSym = (e) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(e) || e.startsWith("__em_js__"), uleb128Encode = (e, t) => {
+              e < 128 ? t.push(e) : t.push(e % 128 | 128, e >> 7);
+            }, sigToWasmTypes = (e) => {
+              for (var t = { i: "i32", j: "i64", f: "f32", d: "f64", e: "externref", p: "i32" }, _ = { parameters: [], results: "v" == e[0] ? [] : [t[e[0]]] }, s = 1; s < e.length; ++s) _.parameters.push(t[e[s]]);
+              return _;
+            }, generateFuncType = (e, t) => {
+              var _ = e.slice(0, 1), s = e.slice(1), r = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 };
+              t.push(96), uleb128Encode(s.length, t);
+              for (var a = 0; a < s.length; ++a) t.push(r[s[a]]);
+              "v" == _ ? t.push(0) : t.push(1, r[_]);
+            }, convertJsFunctionToWasm = (e, t) => {
+              if ("function" == typeof WebAssembly.Function) return new WebAssembly.Function(sigToWasmTypes(t), e);
+              var _ = [1];
+              generateFuncType(t, _);
+              var s = [0, 97, 115, 109, 1, 0, 0, 0, 1];
+              uleb128Encode(_.length, s), s.push(..._), s.push(2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0);
+              var r = new WebAssembly.Module(new Uint8Array(s));
+              return new WebAssembly.Instance(r, { e: { f: e } }).exports.f;
+            }, wasmTableMirror = [], wasmTable = new WebAssembly.Table({ initial: 27, element: "anyfunc" }), getWasmTableEntry = (e) => {
+              var t = wasmTableMirror[e];
+              return t || (e >= wasmTableMirror.length && (wasmTableMirror.length = e + 1), wasmTableMirror[e] = t = wasmTable.get(e)), t;
+            }, updateTableMap = (e, t) => {
+              if (functionsInTableMap) for (var _ = e; _ < e + t; _++) {
+                var s = getWasmTableEntry(_);
+                s && functionsInTableMap.set(s, _);
+              }
+            }, functionsInTableMap, getFunctionAddress = (e) => (functionsInTableMap || (functionsInTableMap = /* @__PURE__ */ new WeakMap(), updateTableMap(0, wasmTable.length)), functionsInTableMap.get(e) || 0), freeTableIndexes = [], getEmptyTableSlot = () => {
+              if (freeTableIndexes.length) return freeTableIndexes.pop();
+              try {
+                wasmTable.grow(1);
+              } catch (e) {
+                if (!(e instanceof RangeError)) throw e;
+                throw "Unable to grow wasm table. Set ALLOW_TABLE_GROWTH.";
+              }
+              return wasmTable.length - 1;
+            }, setWasmTableEntry = (e, t) => {
+              wasmTable.set(e, t), wasmTableMirror[e] = wasmTable.get(e);
+            }, addFunction = (e, t) => {
+              var _ = getFunctionAddress(e);
+              if (_) return _;
+              var s = getEmptyTableSlot();
+              try {
+                setWasmTableEntry(s, e);
+              } catch (_2) {
+                if (!(_2 instanceof TypeError)) throw _2;
+                var r = convertJsFunctionToWasm(e, t);
+                setWasmTableEntry(s, r);
+              }
+              return functionsInTableMap.set(e, s), s;
+            }, updateGOT = (e, t) => {
+              for (var _ in e) if (!isInternalSym(_)) {
+                var s = e[_];
+                _.startsWith("orig$") && (_ = _.split("$")[1], t = true), GOT[_] ||= new WebAssembly.Global({ value: "i32", mutable: true }), (t || 0 == GOT[_].value) && ("function" == typeof s ? GOT[_].value = addFunction(s) : "number" == typeof s ? GOT[_].value = s : err(`unhandled export type for '${_}': ${typeof s}`));
+              }
+            }, relocateExports = (e, t, _) => {
+              var s = {};
+              for (var r in e) {
+                var a = e[r];
+                "object" == typeof a && (a = a.value), "number" == typeof a && (a += t), s[r] = a;
+              }
+              return updateGOT(s, _), s;
+            }, isSymbolDefined = (e) => {
+              var t = wasmImports[e];
+              return !(!t || t.stub);
+            }, dynCallLegacy = (e, t, _) => (0, Module["dynCall_" + e])(t, ..._), dynCall = (e, t, _ = []) => e.includes("j") ? dynCallLegacy(e, t, _) : getWasmTableEntry(t)(..._), createInvokeFunction = (e) => function() {
+              var t = stackSave();
+              try {
+                return dynCall(e, arguments[0], Array.prototype.slice.call(arguments, 1));
+              } catch (e2) {
+                if (stackRestore(t), e2 !== e2 + 0) throw e2;
+                _setThrew(1, 0);
+              }
+            }, resolveGlobalSymbol = (e, t = false) => {
+              var _;
+              return t && "orig$" + e in wasmImports && (e = "orig$" + e), isSymbolDefined(e) ? _ = wasmImports[e] : e.startsWith("invoke_") && (_ = wasmImports[e] = createInvokeFunction(e.split("_")[1])), { sym: _, name: e };
+            }, UTF8ToString = (e, t) => e ? UTF8ArrayToString(HEAPU8, e, t) : "", loadWebAssemblyModule = (binary, flags, libName, localScope, handle) => {
+              var metadata = getDylinkMetadata(binary);
+              function loadModule() {
+                var firstLoad = !handle || !HEAP8[handle + 8];
+                if (firstLoad) {
+                  var memAlign = Math.pow(2, metadata.memoryAlign), memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0, tableBase = metadata.tableSize ? wasmTable.length : 0;
+                  handle && (HEAP8[handle + 8] = 1, HEAPU32[handle + 12 >> 2] = memoryBase, HEAP32[handle + 16 >> 2] = metadata.memorySize, HEAPU32[handle + 20 >> 2] = tableBase, HEAP32[handle + 24 >> 2] = metadata.tableSize);
+                } else memoryBase = HEAPU32[handle + 12 >> 2], tableBase = HEAPU32[handle + 20 >> 2];
+                var tableGrowthNeeded = tableBase + metadata.tableSize - wasmTable.length, moduleExports;
+                function resolveSymbol(e) {
+                  var t = resolveGlobalSymbol(e).sym;
+                  return !t && localScope && (t = localScope[e]), t || (t = moduleExports[e]), t;
+                }
+                tableGrowthNeeded > 0 && wasmTable.grow(tableGrowthNeeded);
+                var proxyHandler = { get(e, t) {
+                  switch (t) {
+                    case "__memory_base":
+                      return memoryBase;
+                    case "__table_base":
+                      return tableBase;
+                  }
+                  if (t in wasmImports && !wasmImports[t].stub) return wasmImports[t];
+                  var _;
+                  t in e || (e[t] = (...e2) => (_ ||= resolveSymbol(t), _(...e2)));
+                  return e[t];
+                } }, proxy = new Proxy({}, proxyHandler), info = { "GOT.mem": new Proxy({}, GOTHandler), "GOT.func": new Proxy({}, GOTHandler), env: proxy, wasi_snapshot_preview1: proxy };
+                function postInstantiation(module, instance) {
+                  function addEmAsm(addr, body) {
+                    for (var args = [], arity = 0; arity < 16 && -1 != body.indexOf("$" + arity); arity++) args.push("$" + arity);
+                    args = args.join(",");
+                    var func = `(${args}) => { ${body} };`;
+                    ASM_CONSTS[start] = eval(func);
+                  }
+                  if (updateTableMap(tableBase, metadata.tableSize), moduleExports = relocateExports(instance.exports, memoryBase), flags.allowUndefined || reportUndefinedSymbols(), "__start_em_asm" in moduleExports) for (var start = moduleExports.__start_em_asm, stop = moduleExports.__stop_em_asm; start < stop; ) {
+                    var jsString = UTF8ToString(start);
+                    addEmAsm(start, jsString), start = HEAPU8.indexOf(0, start) + 1;
+                  }
+                  function addEmJs(name, cSig, body) {
+                    var jsArgs = [];
+                    if (cSig = cSig.slice(1, -1), "void" != cSig) for (var i in cSig = cSig.split(","), cSig) {
+                      var jsArg = cSig[i].split(" ").pop();
+                      jsArgs.push(jsArg.replace("*", ""));
+                    }
+                    var func = `(${jsArgs}) => ${body};`;
+                    moduleExports[name] = eval(func);
+                  }
+                  for (var name in moduleExports) if (name.startsWith("__em_js__")) {
+                    var start = moduleExports[name], jsString = UTF8ToString(start), parts = jsString.split("<::>");
+                    addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]), delete moduleExports[name];
+                  }
+                  var applyRelocs = moduleExports.__wasm_apply_data_relocs;
+                  applyRelocs && (runtimeInitialized ? applyRelocs() : __RELOC_FUNCS__.push(applyRelocs));
+                  var init = moduleExports.__wasm_call_ctors;
+                  return init && (runtimeInitialized ? init() : __ATINIT__.push(init)), moduleExports;
+                }
+                if (flags.loadAsync) {
+                  if (binary instanceof WebAssembly.Module) {
+                    var instance = new WebAssembly.Instance(binary, info);
+                    return Promise.resolve(postInstantiation(binary, instance));
+                  }
+                  return WebAssembly.instantiate(binary, info).then(((e) => postInstantiation(e.module, e.instance)));
+                }
+                var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary), instance = new WebAssembly.Instance(module, info);
+                return postInstantiation(module, instance);
+              }
+              return currentModuleWeakSymbols = metadata.weakImports, flags.loadAsync ? metadata.neededDynlibs.reduce(((e, t) => e.then((() => loadDynamicLibrary(t, flags)))), Promise.resolve()).then(loadModule) : (metadata.neededDynlibs.forEach(((e) => loadDynamicLibrary(e, flags, localScope))), loadModule());
+            }, mergeLibSymbols = (e, t) => {
+              for (var [_, s] of Object.entries(e)) {
+                const e2 = (e3) => {
+                  isSymbolDefined(e3) || (wasmImports[e3] = s);
+                };
+                e2(_);
+                const t2 = "__main_argc_argv";
+                "main" == _ && e2(t2), _ == t2 && e2("main"), _.startsWith("dynCall_") && !Module.hasOwnProperty(_) && (Module[_] = s);
+              }
+            }, asyncLoad = (e, t, _, s) => {
+              var r = s ? "" : getUniqueRunDependency(`al ${e}`);
+              readAsync(e, ((e2) => {
+                t(new Uint8Array(e2)), r && removeRunDependency(r);
+              }), ((t2) => {
+                if (!_) throw `Loading data file "${e}" failed.`;
+                _();
+              })), r && addRunDependency(r);
+            };
+            function loadDynamicLibrary(e, t = { global: true, nodelete: true }, _, s) {
+              var r = LDSO.loadedLibsByName[e];
+              if (r) return t.global ? r.global || (r.global = true, mergeLibSymbols(r.exports, e)) : _ && Object.assign(_, r.exports), t.nodelete && r.refcount !== 1 / 0 && (r.refcount = 1 / 0), r.refcount++, s && (LDSO.loadedLibsByHandle[s] = r), !t.loadAsync || Promise.resolve(true);
+              function a() {
+                if (s) {
+                  var _2 = HEAPU32[s + 28 >> 2], r2 = HEAPU32[s + 32 >> 2];
+                  if (_2 && r2) {
+                    var a2 = HEAP8.slice(_2, _2 + r2);
+                    return t.loadAsync ? Promise.resolve(a2) : a2;
+                  }
+                }
+                var o2 = locateFile(e);
+                if (t.loadAsync) return new Promise((function(e2, t2) {
+                  asyncLoad(o2, e2, t2);
+                }));
+                if (!readBinary) throw new Error(`${o2}: file not found, and synchronous loading of external files is not available`);
+                return readBinary(o2);
+              }
+              function o() {
+                return t.loadAsync ? a().then(((r2) => loadWebAssemblyModule(r2, t, e, _, s))) : loadWebAssemblyModule(a(), t, e, _, s);
+              }
+              function n(t2) {
+                r.global ? mergeLibSymbols(t2, e) : _ && Object.assign(_, t2), r.exports = t2;
+              }
+              return (r = newDSO(e, s, "loading")).refcount = t.nodelete ? 1 / 0 : 1, r.global = t.global, t.loadAsync ? o().then(((e2) => (n(e2), true))) : (n(o()), true);
+            }
+            var reportUndefinedSymbols = () => {
+              for (var [e, t] of Object.entries(GOT)) if (0 == t.value) {
+                var _ = resolveGlobalSymbol(e, true).sym;
+                if (!_ && !t.required) continue;
+                if ("function" == typeof _) t.value = addFunction(_, _.sig);
+                else {
+                  if ("number" != typeof _) throw new Error(`bad export type for '${e}': ${typeof _}`);
+                  t.value = _;
+                }
+              }
+            }, loadDylibs = () => {
+              dynamicLibraries.length ? (addRunDependency("loadDylibs"), dynamicLibraries.reduce(((e, t) => e.then((() => loadDynamicLibrary(t, { loadAsync: true, global: true, nodelete: true, allowUndefined: true })))), Promise.resolve()).then((() => {
+                reportUndefinedSymbols(), removeRunDependency("loadDylibs");
+              }))) : reportUndefinedSymbols();
+            }, noExitRuntime = Module.noExitRuntime || true;
+            function setValue(e, t, _ = "i8") {
+              switch (_.endsWith("*") && (_ = "*"), _) {
+                case "i1":
+                case "i8":
+                  HEAP8[e] = t;
+                  break;
+                case "i16":
+                  HEAP16[e >> 1] = t;
+                  break;
+                case "i32":
+                  HEAP32[e >> 2] = t;
+                  break;
+                case "i64":
+                  abort("to do setValue(i64) use WASM_BIGINT");
+                case "float":
+                  HEAPF32[e >> 2] = t;
+                  break;
+                case "double":
+                  HEAPF64[e >> 3] = t;
+                  break;
+                case "*":
+                  HEAPU32[e >> 2] = t;
+                  break;
+                default:
+                  abort(`invalid type for setValue: ${_}`);
+              }
+            }
+            var ___memory_base = new WebAssembly.Global({ value: "i32", mutable: false }, 1024), ___stack_pointer = new WebAssembly.Global({ value: "i32", mutable: true }, 78096), ___table_base = new WebAssembly.Global({ value: "i32", mutable: false }, 1), nowIsMonotonic = 1, __emscripten_get_now_is_monotonic = () => nowIsMonotonic;
+            __emscripten_get_now_is_monotonic.sig = "i";
+            var _abort = () => {
+              abort("");
+            };
+            _abort.sig = "v";
+            var _emscripten_date_now = () => Date.now(), _emscripten_get_now;
+            _emscripten_date_now.sig = "d", _emscripten_get_now = () => performance.now(), _emscripten_get_now.sig = "d";
+            var _emscripten_memcpy_js = (e, t, _) => HEAPU8.copyWithin(e, t, t + _);
+            _emscripten_memcpy_js.sig = "vppp";
+            var getHeapMax = () => 2147483648, growMemory = (e) => {
+              var t = (e - wasmMemory.buffer.byteLength + 65535) / 65536;
+              try {
+                return wasmMemory.grow(t), updateMemoryViews(), 1;
+              } catch (e2) {
+              }
+            }, _emscripten_resize_heap = (e) => {
+              var t = HEAPU8.length;
+              e >>>= 0;
+              var _ = getHeapMax();
+              if (e > _) return false;
+              for (var s, r, a = 1; a <= 4; a *= 2) {
+                var o = t * (1 + 0.2 / a);
+                o = Math.min(o, e + 100663296);
+                var n = Math.min(_, (s = Math.max(e, o)) + ((r = 65536) - s % r) % r);
+                if (growMemory(n)) return true;
+              }
+              return false;
+            };
+            _emscripten_resize_heap.sig = "ip";
+            var _fd_close = (e) => 52;
+            _fd_close.sig = "ii";
+            var convertI32PairToI53Checked = (e, t) => t + 2097152 >>> 0 < 4194305 - !!e ? (e >>> 0) + 4294967296 * t : NaN;
+            function _fd_seek(e, t, _, s, r) {
+              convertI32PairToI53Checked(t, _);
+              return 70;
+            }
+            _fd_seek.sig = "iiiiip";
+            var printCharBuffers = [null, [], []], printChar = (e, t) => {
+              var _ = printCharBuffers[e];
+              0 === t || 10 === t ? ((1 === e ? out : err)(UTF8ArrayToString(_, 0)), _.length = 0) : _.push(t);
+            }, SYSCALLS = { varargs: void 0, get() {
+              var e = HEAP32[+SYSCALLS.varargs >> 2];
+              return SYSCALLS.varargs += 4, e;
+            }, getp: () => SYSCALLS.get(), getStr: (e) => UTF8ToString(e) }, _fd_write = (e, t, _, s) => {
+              for (var r = 0, a = 0; a < _; a++) {
+                var o = HEAPU32[t >> 2], n = HEAPU32[t + 4 >> 2];
+                t += 8;
+                for (var l = 0; l < n; l++) printChar(e, HEAPU8[o + l]);
+                r += n;
+              }
+              return HEAPU32[s >> 2] = r, 0;
+            };
+            function _tree_sitter_log_callback(e, t) {
+              if (currentLogCallback) {
+                const _ = UTF8ToString(t);
+                currentLogCallback(_, 0 !== e);
+              }
+            }
+            function _tree_sitter_parse_callback(e, t, _, s, r) {
+              const a = currentParseCallback(t, { row: _, column: s });
+              "string" == typeof a ? (setValue(r, a.length, "i32"), stringToUTF16(a, e, 10240)) : setValue(r, 0, "i32");
+            }
+            _fd_write.sig = "iippp";
+            var runtimeKeepaliveCounter = 0, keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0, _proc_exit = (e) => {
+              EXITSTATUS = e, keepRuntimeAlive() || (Module.onExit?.(e), ABORT = true), quit_(e, new ExitStatus(e));
+            };
+            _proc_exit.sig = "vi";
+            var exitJS = (e, t) => {
+              EXITSTATUS = e, _proc_exit(e);
+            }, handleException = (e) => {
+              if (e instanceof ExitStatus || "unwind" == e) return EXITSTATUS;
+              quit_(1, e);
+            }, lengthBytesUTF8 = (e) => {
+              for (var t = 0, _ = 0; _ < e.length; ++_) {
+                var s = e.charCodeAt(_);
+                s <= 127 ? t++ : s <= 2047 ? t += 2 : s >= 55296 && s <= 57343 ? (t += 4, ++_) : t += 3;
+              }
+              return t;
+            }, stringToUTF8Array = (e, t, _, s) => {
+              if (!(s > 0)) return 0;
+              for (var r = _, a = _ + s - 1, o = 0; o < e.length; ++o) {
+                var n = e.charCodeAt(o);
+                if (n >= 55296 && n <= 57343) n = 65536 + ((1023 & n) << 10) | 1023 & e.charCodeAt(++o);
+                if (n <= 127) {
+                  if (_ >= a) break;
+                  t[_++] = n;
+                } else if (n <= 2047) {
+                  if (_ + 1 >= a) break;
+                  t[_++] = 192 | n >> 6, t[_++] = 128 | 63 & n;
+                } else if (n <= 65535) {
+                  if (_ + 2 >= a) break;
+                  t[_++] = 224 | n >> 12, t[_++] = 128 | n >> 6 & 63, t[_++] = 128 | 63 & n;
+                } else {
+                  if (_ + 3 >= a) break;
+                  t[_++] = 240 | n >> 18, t[_++] = 128 | n >> 12 & 63, t[_++] = 128 | n >> 6 & 63, t[_++] = 128 | 63 & n;
+                }
+              }
+              return t[_] = 0, _ - r;
+            }, stringToUTF8 = (e, t, _) => stringToUTF8Array(e, HEAPU8, t, _), stringToUTF8OnStack = (e) => {
+              var t = lengthBytesUTF8(e) + 1, _ = stackAlloc(t);
+              return stringToUTF8(e, _, t), _;
+            }, stringToUTF16 = (e, t, _) => {
+              if (_ ??= 2147483647, _ < 2) return 0;
+              for (var s = t, r = (_ -= 2) < 2 * e.length ? _ / 2 : e.length, a = 0; a < r; ++a) {
+                var o = e.charCodeAt(a);
+                HEAP16[t >> 1] = o, t += 2;
+              }
+              return HEAP16[t >> 1] = 0, t - s;
+            }, AsciiToString = (e) => {
+              for (var t = ""; ; ) {
+                var _ = HEAPU8[e++];
+                if (!_) return t;
+                t += String.fromCharCode(_);
+              }
+            }, wasmImports = { __heap_base: ___heap_base, __indirect_function_table: wasmTable, __memory_base: ___memory_base, __stack_pointer: ___stack_pointer, __table_base: ___table_base, _emscripten_get_now_is_monotonic: __emscripten_get_now_is_monotonic, abort: _abort, emscripten_get_now: _emscripten_get_now, emscripten_memcpy_js: _emscripten_memcpy_js, emscripten_resize_heap: _emscripten_resize_heap, fd_close: _fd_close, fd_seek: _fd_seek, fd_write: _fd_write, memory: wasmMemory, tree_sitter_log_callback: _tree_sitter_log_callback, tree_sitter_parse_callback: _tree_sitter_parse_callback }, wasmExports = createWasm(), ___wasm_call_ctors = () => (___wasm_call_ctors = wasmExports.__wasm_call_ctors)(), ___wasm_apply_data_relocs = () => (___wasm_apply_data_relocs = wasmExports.__wasm_apply_data_relocs)(), _malloc = Module._malloc = (e) => (_malloc = Module._malloc = wasmExports.malloc)(e), _calloc = Module._calloc = (e, t) => (_calloc = Module._calloc = wasmExports.calloc)(e, t), _realloc = Module._realloc = (e, t) => (_realloc = Module._realloc = wasmExports.realloc)(e, t), _free = Module._free = (e) => (_free = Module._free = wasmExports.free)(e), _ts_language_symbol_count = Module._ts_language_symbol_count = (e) => (_ts_language_symbol_count = Module._ts_language_symbol_count = wasmExports.ts_language_symbol_count)(e), _ts_language_state_count = Module._ts_language_state_count = (e) => (_ts_language_state_count = Module._ts_language_state_count = wasmExports.ts_language_state_count)(e), _ts_language_version = Module._ts_language_version = (e) => (_ts_language_version = Module._ts_language_version = wasmExports.ts_language_version)(e), _ts_language_field_count = Module._ts_language_field_count = (e) => (_ts_language_field_count = Module._ts_language_field_count = wasmExports.ts_language_field_count)(e), _ts_language_next_state = Module._ts_language_next_state = (e, t, _) => (_ts_language_next_state = Module._ts_language_next_state = wasmExports.ts_language_next_state)(e, t, _), _ts_language_symbol_name = Module._ts_language_symbol_name = (e, t) => (_ts_language_symbol_name = Module._ts_language_symbol_name = wasmExports.ts_language_symbol_name)(e, t), _ts_language_symbol_for_name = Module._ts_language_symbol_for_name = (e, t, _, s) => (_ts_language_symbol_for_name = Module._ts_language_symbol_for_name = wasmExports.ts_language_symbol_for_name)(e, t, _, s), _strncmp = Module._strncmp = (e, t, _) => (_strncmp = Module._strncmp = wasmExports.strncmp)(e, t, _), _ts_language_symbol_type = Module._ts_language_symbol_type = (e, t) => (_ts_language_symbol_type = Module._ts_language_symbol_type = wasmExports.ts_language_symbol_type)(e, t), _ts_language_field_name_for_id = Module._ts_language_field_name_for_id = (e, t) => (_ts_language_field_name_for_id = Module._ts_language_field_name_for_id = wasmExports.ts_language_field_name_for_id)(e, t), _ts_lookahead_iterator_new = Module._ts_lookahead_iterator_new = (e, t) => (_ts_lookahead_iterator_new = Module._ts_lookahead_iterator_new = wasmExports.ts_lookahead_iterator_new)(e, t), _ts_lookahead_iterator_delete = Module._ts_lookahead_iterator_delete = (e) => (_ts_lookahead_iterator_delete = Module._ts_lookahead_iterator_delete = wasmExports.ts_lookahead_iterator_delete)(e), _ts_lookahead_iterator_reset_state = Module._ts_lookahead_iterator_reset_state = (e, t) => (_ts_lookahead_iterator_reset_state = Module._ts_lookahead_iterator_reset_state = wasmExports.ts_lookahead_iterator_reset_state)(e, t), _ts_lookahead_iterator_reset = Module._ts_lookahead_iterator_reset = (e, t, _) => (_ts_lookahead_iterator_reset = Module._ts_lookahead_iterator_reset = wasmExports.ts_lookahead_iterator_reset)(e, t, _), _ts_lookahead_iterator_next = Module._ts_lookahead_iterator_next = (e) => (_ts_lookahead_iterator_next = Module._ts_lookahead_iterator_next = wasmExports.ts_lookahead_iterator_next)(e), _ts_lookahead_iterator_current_symbol = Module._ts_lookahead_iterator_current_symbol = (e) => (_ts_lookahead_iterator_current_symbol = Module._ts_lookahead_iterator_current_symbol = wasmExports.ts_lookahead_iterator_current_symbol)(e), _memset = Module._memset = (e, t, _) => (_memset = Module._memset = wasmExports.memset)(e, t, _), _memcpy = Module._memcpy = (e, t, _) => (_memcpy = Module._memcpy = wasmExports.memcpy)(e, t, _), _ts_parser_delete = Module._ts_parser_delete = (e) => (_ts_parser_delete = Module._ts_parser_delete = wasmExports.ts_parser_delete)(e), _ts_parser_reset = Module._ts_parser_reset = (e) => (_ts_parser_reset = Module._ts_parser_reset = wasmExports.ts_parser_reset)(e), _ts_parser_set_language = Module._ts_parser_set_language = (e, t) => (_ts_parser_set_language = Module._ts_parser_set_language = wasmExports.ts_parser_set_language)(e, t), _ts_parser_timeout_micros = Module._ts_parser_timeout_micros = (e) => (_ts_parser_timeout_micros = Module._ts_parser_timeout_micros = wasmExports.ts_parser_timeout_micros)(e), _ts_parser_set_timeout_micros = Module._ts_parser_set_timeout_micros = (e, t, _) => (_ts_parser_set_timeout_micros = Module._ts_parser_set_timeout_micros = wasmExports.ts_parser_set_timeout_micros)(e, t, _), _ts_parser_set_included_ranges = Module._ts_parser_set_included_ranges = (e, t, _) => (_ts_parser_set_included_ranges = Module._ts_parser_set_included_ranges = wasmExports.ts_parser_set_included_ranges)(e, t, _), _memmove = Module._memmove = (e, t, _) => (_memmove = Module._memmove = wasmExports.memmove)(e, t, _), _memcmp = Module._memcmp = (e, t, _) => (_memcmp = Module._memcmp = wasmExports.memcmp)(e, t, _), _ts_query_new = Module._ts_query_new = (e, t, _, s, r) => (_ts_query_new = Module._ts_query_new = wasmExports.ts_query_new)(e, t, _, s, r), _ts_query_delete = Module._ts_query_delete = (e) => (_ts_query_delete = Module._ts_query_delete = wasmExports.ts_query_delete)(e), _iswspace = Module._iswspace = (e) => (_iswspace = Module._iswspace = wasmExports.iswspace)(e), _iswalnum = Module._iswalnum = (e) => (_iswalnum = Module._iswalnum = wasmExports.iswalnum)(e), _ts_query_pattern_count = Module._ts_query_pattern_count = (e) => (_ts_query_pattern_count = Module._ts_query_pattern_count = wasmExports.ts_query_pattern_count)(e), _ts_query_capture_count = Module._ts_query_capture_count = (e) => (_ts_query_capture_count = Module._ts_query_capture_count = wasmExports.ts_query_capture_count)(e), _ts_query_string_count = Module._ts_query_string_count = (e) => (_ts_query_string_count = Module._ts_query_string_count = wasmExports.ts_query_string_count)(e), _ts_query_capture_name_for_id = Module._ts_query_capture_name_for_id = (e, t, _) => (_ts_query_capture_name_for_id = Module._ts_query_capture_name_for_id = wasmExports.ts_query_capture_name_for_id)(e, t, _), _ts_query_string_value_for_id = Module._ts_query_string_value_for_id = (e, t, _) => (_ts_query_string_value_for_id = Module._ts_query_string_value_for_id = wasmExports.ts_query_string_value_for_id)(e, t, _), _ts_query_predicates_for_pattern = Module._ts_query_predicates_for_pattern = (e, t, _) => (_ts_query_predicates_for_pattern = Module._ts_query_predicates_for_pattern = wasmExports.ts_query_predicates_for_pattern)(e, t, _), _ts_query_disable_capture = Module._ts_query_disable_capture = (e, t, _) => (_ts_query_disable_capture = Module._ts_query_disable_capture = wasmExports.ts_query_disable_capture)(e, t, _), _ts_tree_copy = Module._ts_tree_copy = (e) => (_ts_tree_copy = Module._ts_tree_copy = wasmExports.ts_tree_copy)(e), _ts_tree_delete = Module._ts_tree_delete = (e) => (_ts_tree_delete = Module._ts_tree_delete = wasmExports.ts_tree_delete)(e), _ts_init = Module._ts_init = () => (_ts_init = Module._ts_init = wasmExports.ts_init)(), _ts_parser_new_wasm = Module._ts_parser_new_wasm = () => (_ts_parser_new_wasm = Module._ts_parser_new_wasm = wasmExports.ts_parser_new_wasm)(), _ts_parser_enable_logger_wasm = Module._ts_parser_enable_logger_wasm = (e, t) => (_ts_parser_enable_logger_wasm = Module._ts_parser_enable_logger_wasm = wasmExports.ts_parser_enable_logger_wasm)(e, t), _ts_parser_parse_wasm = Module._ts_parser_parse_wasm = (e, t, _, s, r) => (_ts_parser_parse_wasm = Module._ts_parser_parse_wasm = wasmExports.ts_parser_parse_wasm)(e, t, _, s, r), _ts_parser_included_ranges_wasm = Module._ts_parser_included_ranges_wasm = (e) => (_ts_parser_included_ranges_wasm = Module._ts_parser_included_ranges_wasm = wasmExports.ts_parser_included_ranges_wasm)(e), _ts_language_type_is_named_wasm = Module._ts_language_type_is_named_wasm = (e, t) => (_ts_language_type_is_named_wasm = Module._ts_language_type_is_named_wasm = wasmExports.ts_language_type_is_named_wasm)(e, t), _ts_language_type_is_visible_wasm = Module._ts_language_type_is_visible_wasm = (e, t) => (_ts_language_type_is_visible_wasm = Module._ts_language_type_is_visible_wasm = wasmExports.ts_language_type_is_visible_wasm)(e, t), _ts_tree_root_node_wasm = Module._ts_tree_root_node_wasm = (e) => (_ts_tree_root_node_wasm = Module._ts_tree_root_node_wasm = wasmExports.ts_tree_root_node_wasm)(e), _ts_tree_root_node_with_offset_wasm = Module._ts_tree_root_node_with_offset_wasm = (e) => (_ts_tree_root_node_with_offset_wasm = Module._ts_tree_root_node_with_offset_wasm = wasmExports.ts_tree_root_node_with_offset_wasm)(e), _ts_tree_edit_wasm = Module._ts_tree_edit_wasm = (e) => (_ts_tree_edit_wasm = Module._ts_tree_edit_wasm = wasmExports.ts_tree_edit_wasm)(e), _ts_tree_included_ranges_wasm = Module._ts_tree_included_ranges_wasm = (e) => (_ts_tree_included_ranges_wasm = Module._ts_tree_included_ranges_wasm = wasmExports.ts_tree_included_ranges_wasm)(e), _ts_tree_get_changed_ranges_wasm = Module._ts_tree_get_changed_ranges_wasm = (e, t) => (_ts_tree_get_changed_ranges_wasm = Module._ts_tree_get_changed_ranges_wasm = wasmExports.ts_tree_get_changed_ranges_wasm)(e, t), _ts_tree_cursor_new_wasm = Module._ts_tree_cursor_new_wasm = (e) => (_ts_tree_cursor_new_wasm = Module._ts_tree_cursor_new_wasm = wasmExports.ts_tree_cursor_new_wasm)(e), _ts_tree_cursor_delete_wasm = Module._ts_tree_cursor_delete_wasm = (e) => (_ts_tree_cursor_delete_wasm = Module._ts_tree_cursor_delete_wasm = wasmExports.ts_tree_cursor_delete_wasm)(e), _ts_tree_cursor_reset_wasm = Module._ts_tree_cursor_reset_wasm = (e) => (_ts_tree_cursor_reset_wasm = Module._ts_tree_cursor_reset_wasm = wasmExports.ts_tree_cursor_reset_wasm)(e), _ts_tree_cursor_reset_to_wasm = Module._ts_tree_cursor_reset_to_wasm = (e, t) => (_ts_tree_cursor_reset_to_wasm = Module._ts_tree_cursor_reset_to_wasm = wasmExports.ts_tree_cursor_reset_to_wasm)(e, t), _ts_tree_cursor_goto_first_child_wasm = Module._ts_tree_cursor_goto_first_child_wasm = (e) => (_ts_tree_cursor_goto_first_child_wasm = Module._ts_tree_cursor_goto_first_child_wasm = wasmExports.ts_tree_cursor_goto_first_child_wasm)(e), _ts_tree_cursor_goto_last_child_wasm = Module._ts_tree_cursor_goto_last_child_wasm = (e) => (_ts_tree_cursor_goto_last_child_wasm = Module._ts_tree_cursor_goto_last_child_wasm = wasmExports.ts_tree_cursor_goto_last_child_wasm)(e), _ts_tree_cursor_goto_first_child_for_index_wasm = Module._ts_tree_cursor_goto_first_child_for_index_wasm = (e) => (_ts_tree_cursor_goto_first_child_for_index_wasm = Module._ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports.ts_tree_cursor_goto_first_child_for_index_wasm)(e), _ts_tree_cursor_goto_first_child_for_position_wasm = Module._ts_tree_cursor_goto_first_child_for_position_wasm = (e) => (_ts_tree_cursor_goto_first_child_for_position_wasm = Module._ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports.ts_tree_cursor_goto_first_child_for_position_wasm)(e), _ts_tree_cursor_goto_next_sibling_wasm = Module._ts_tree_cursor_goto_next_sibling_wasm = (e) => (_ts_tree_cursor_goto_next_sibling_wasm = Module._ts_tree_cursor_goto_next_sibling_wasm = wasmExports.ts_tree_cursor_goto_next_sibling_wasm)(e), _ts_tree_cursor_goto_previous_sibling_wasm = Module._ts_tree_cursor_goto_previous_sibling_wasm = (e) => (_ts_tree_cursor_goto_previous_sibling_wasm = Module._ts_tree_cursor_goto_previous_sibling_wasm = wasmExports.ts_tree_cursor_goto_previous_sibling_wasm)(e), _ts_tree_cursor_goto_descendant_wasm = Module._ts_tree_cursor_goto_descendant_wasm = (e, t) => (_ts_tree_cursor_goto_descendant_wasm = Module._ts_tree_cursor_goto_descendant_wasm = wasmExports.ts_tree_cursor_goto_descendant_wasm)(e, t), _ts_tree_cursor_goto_parent_wasm = Module._ts_tree_cursor_goto_parent_wasm = (e) => (_ts_tree_cursor_goto_parent_wasm = Module._ts_tree_cursor_goto_parent_wasm = wasmExports.ts_tree_cursor_goto_parent_wasm)(e), _ts_tree_cursor_current_node_type_id_wasm = Module._ts_tree_cursor_current_node_type_id_wasm = (e) => (_ts_tree_cursor_current_node_type_id_wasm = Module._ts_tree_cursor_current_node_type_id_wasm = wasmExports.ts_tree_cursor_current_node_type_id_wasm)(e), _ts_tree_cursor_current_node_state_id_wasm = Module._ts_tree_cursor_current_node_state_id_wasm = (e) => (_ts_tree_cursor_current_node_state_id_wasm = Module._ts_tree_cursor_current_node_state_id_wasm = wasmExports.ts_tree_cursor_current_node_state_id_wasm)(e), _ts_tree_cursor_current_node_is_named_wasm = Module._ts_tree_cursor_current_node_is_named_wasm = (e) => (_ts_tree_cursor_current_node_is_named_wasm = Module._ts_tree_cursor_current_node_is_named_wasm = wasmExports.ts_tree_cursor_current_node_is_named_wasm)(e), _ts_tree_cursor_current_node_is_missing_wasm = Module._ts_tree_cursor_current_node_is_missing_wasm = (e) => (_ts_tree_cursor_current_node_is_missing_wasm = Module._ts_tree_cursor_current_node_is_missing_wasm = wasmExports.ts_tree_cursor_current_node_is_missing_wasm)(e), _ts_tree_cursor_current_node_id_wasm = Module._ts_tree_cursor_current_node_id_wasm = (e) => (_ts_tree_cursor_current_node_id_wasm = Module._ts_tree_cursor_current_node_id_wasm = wasmExports.ts_tree_cursor_current_node_id_wasm)(e), _ts_tree_cursor_start_position_wasm = Module._ts_tree_cursor_start_position_wasm = (e) => (_ts_tree_cursor_start_position_wasm = Module._ts_tree_cursor_start_position_wasm = wasmExports.ts_tree_cursor_start_position_wasm)(e), _ts_tree_cursor_end_position_wasm = Module._ts_tree_cursor_end_position_wasm = (e) => (_ts_tree_cursor_end_position_wasm = Module._ts_tree_cursor_end_position_wasm = wasmExports.ts_tree_cursor_end_position_wasm)(e), _ts_tree_cursor_start_index_wasm = Module._ts_tree_cursor_start_index_wasm = (e) => (_ts_tree_cursor_start_index_wasm = Module._ts_tree_cursor_start_index_wasm = wasmExports.ts_tree_cursor_start_index_wasm)(e), _ts_tree_cursor_end_index_wasm = Module._ts_tree_cursor_end_index_wasm = (e) => (_ts_tree_cursor_end_index_wasm = Module._ts_tree_cursor_end_index_wasm = wasmExports.ts_tree_cursor_end_index_wasm)(e), _ts_tree_cursor_current_field_id_wasm = Module._ts_tree_cursor_current_field_id_wasm = (e) => (_ts_tree_cursor_current_field_id_wasm = Module._ts_tree_cursor_current_field_id_wasm = wasmExports.ts_tree_cursor_current_field_id_wasm)(e), _ts_tree_cursor_current_depth_wasm = Module._ts_tree_cursor_current_depth_wasm = (e) => (_ts_tree_cursor_current_depth_wasm = Module._ts_tree_cursor_current_depth_wasm = wasmExports.ts_tree_cursor_current_depth_wasm)(e), _ts_tree_cursor_current_descendant_index_wasm = Module._ts_tree_cursor_current_descendant_index_wasm = (e) => (_ts_tree_cursor_current_descendant_index_wasm = Module._ts_tree_cursor_current_descendant_index_wasm = wasmExports.ts_tree_cursor_current_descendant_index_wasm)(e), _ts_tree_cursor_current_node_wasm = Module._ts_tree_cursor_current_node_wasm = (e) => (_ts_tree_cursor_current_node_wasm = Module._ts_tree_cursor_current_node_wasm = wasmExports.ts_tree_cursor_current_node_wasm)(e), _ts_node_symbol_wasm = Module._ts_node_symbol_wasm = (e) => (_ts_node_symbol_wasm = Module._ts_node_symbol_wasm = wasmExports.ts_node_symbol_wasm)(e), _ts_node_field_name_for_child_wasm = Module._ts_node_field_name_for_child_wasm = (e, t) => (_ts_node_field_name_for_child_wasm = Module._ts_node_field_name_for_child_wasm = wasmExports.ts_node_field_name_for_child_wasm)(e, t), _ts_node_children_by_field_id_wasm = Module._ts_node_children_by_field_id_wasm = (e, t) => (_ts_node_children_by_field_id_wasm = Module._ts_node_children_by_field_id_wasm = wasmExports.ts_node_children_by_field_id_wasm)(e, t), _ts_node_first_child_for_byte_wasm = Module._ts_node_first_child_for_byte_wasm = (e) => (_ts_node_first_child_for_byte_wasm = Module._ts_node_first_child_for_byte_wasm = wasmExports.ts_node_first_child_for_byte_wasm)(e), _ts_node_first_named_child_for_byte_wasm = Module._ts_node_first_named_child_for_byte_wasm = (e) => (_ts_node_first_named_child_for_byte_wasm = Module._ts_node_first_named_child_for_byte_wasm = wasmExports.ts_node_first_named_child_for_byte_wasm)(e), _ts_node_grammar_symbol_wasm = Module._ts_node_grammar_symbol_wasm = (e) => (_ts_node_grammar_symbol_wasm = Module._ts_node_grammar_symbol_wasm = wasmExports.ts_node_grammar_symbol_wasm)(e), _ts_node_child_count_wasm = Module._ts_node_child_count_wasm = (e) => (_ts_node_child_count_wasm = Module._ts_node_child_count_wasm = wasmExports.ts_node_child_count_wasm)(e), _ts_node_named_child_count_wasm = Module._ts_node_named_child_count_wasm = (e) => (_ts_node_named_child_count_wasm = Module._ts_node_named_child_count_wasm = wasmExports.ts_node_named_child_count_wasm)(e), _ts_node_child_wasm = Module._ts_node_child_wasm = (e, t) => (_ts_node_child_wasm = Module._ts_node_child_wasm = wasmExports.ts_node_child_wasm)(e, t), _ts_node_named_child_wasm = Module._ts_node_named_child_wasm = (e, t) => (_ts_node_named_child_wasm = Module._ts_node_named_child_wasm = wasmExports.ts_node_named_child_wasm)(e, t), _ts_node_child_by_field_id_wasm = Module._ts_node_child_by_field_id_wasm = (e, t) => (_ts_node_child_by_field_id_wasm = Module._ts_node_child_by_field_id_wasm = wasmExports.ts_node_child_by_field_id_wasm)(e, t), _ts_node_next_sibling_wasm = Module._ts_node_next_sibling_wasm = (e) => (_ts_node_next_sibling_wasm = Module._ts_node_next_sibling_wasm = wasmExports.ts_node_next_sibling_wasm)(e), _ts_node_prev_sibling_wasm = Module._ts_node_prev_sibling_wasm = (e) => (_ts_node_prev_sibling_wasm = Module._ts_node_prev_sibling_wasm = wasmExports.ts_node_prev_sibling_wasm)(e), _ts_node_next_named_sibling_wasm = Module._ts_node_next_named_sibling_wasm = (e) => (_ts_node_next_named_sibling_wasm = Module._ts_node_next_named_sibling_wasm = wasmExports.ts_node_next_named_sibling_wasm)(e), _ts_node_prev_named_sibling_wasm = Module._ts_node_prev_named_sibling_wasm = (e) => (_ts_node_prev_named_sibling_wasm = Module._ts_node_prev_named_sibling_wasm = wasmExports.ts_node_prev_named_sibling_wasm)(e), _ts_node_descendant_count_wasm = Module._ts_node_descendant_count_wasm = (e) => (_ts_node_descendant_count_wasm = Module._ts_node_descendant_count_wasm = wasmExports.ts_node_descendant_count_wasm)(e), _ts_node_parent_wasm = Module._ts_node_parent_wasm = (e) => (_ts_node_parent_wasm = Module._ts_node_parent_wasm = wasmExports.ts_node_parent_wasm)(e), _ts_node_descendant_for_index_wasm = Module._ts_node_descendant_for_index_wasm = (e) => (_ts_node_descendant_for_index_wasm = Module._ts_node_descendant_for_index_wasm = wasmExports.ts_node_descendant_for_index_wasm)(e), _ts_node_named_descendant_for_index_wasm = Module._ts_node_named_descendant_for_index_wasm = (e) => (_ts_node_named_descendant_for_index_wasm = Module._ts_node_named_descendant_for_index_wasm = wasmExports.ts_node_named_descendant_for_index_wasm)(e), _ts_node_descendant_for_position_wasm = Module._ts_node_descendant_for_position_wasm = (e) => (_ts_node_descendant_for_position_wasm = Module._ts_node_descendant_for_position_wasm = wasmExports.ts_node_descendant_for_position_wasm)(e), _ts_node_named_descendant_for_position_wasm = Module._ts_node_named_descendant_for_position_wasm = (e) => (_ts_node_named_descendant_for_position_wasm = Module._ts_node_named_descendant_for_position_wasm = wasmExports.ts_node_named_descendant_for_position_wasm)(e), _ts_node_start_point_wasm = Module._ts_node_start_point_wasm = (e) => (_ts_node_start_point_wasm = Module._ts_node_start_point_wasm = wasmExports.ts_node_start_point_wasm)(e), _ts_node_end_point_wasm = Module._ts_node_end_point_wasm = (e) => (_ts_node_end_point_wasm = Module._ts_node_end_point_wasm = wasmExports.ts_node_end_point_wasm)(e), _ts_node_start_index_wasm = Module._ts_node_start_index_wasm = (e) => (_ts_node_start_index_wasm = Module._ts_node_start_index_wasm = wasmExports.ts_node_start_index_wasm)(e), _ts_node_end_index_wasm = Module._ts_node_end_index_wasm = (e) => (_ts_node_end_index_wasm = Module._ts_node_end_index_wasm = wasmExports.ts_node_end_index_wasm)(e), _ts_node_to_string_wasm = Module._ts_node_to_string_wasm = (e) => (_ts_node_to_string_wasm = Module._ts_node_to_string_wasm = wasmExports.ts_node_to_string_wasm)(e), _ts_node_children_wasm = Module._ts_node_children_wasm = (e) => (_ts_node_children_wasm = Module._ts_node_children_wasm = wasmExports.ts_node_children_wasm)(e), _ts_node_named_children_wasm = Module._ts_node_named_children_wasm = (e) => (_ts_node_named_children_wasm = Module._ts_node_named_children_wasm = wasmExports.ts_node_named_children_wasm)(e), _ts_node_descendants_of_type_wasm = Module._ts_node_descendants_of_type_wasm = (e, t, _, s, r, a, o) => (_ts_node_descendants_of_type_wasm = Module._ts_node_descendants_of_type_wasm = wasmExports.ts_node_descendants_of_type_wasm)(e, t, _, s, r, a, o), _ts_node_is_named_wasm = Module._ts_node_is_named_wasm = (e) => (_ts_node_is_named_wasm = Module._ts_node_is_named_wasm = wasmExports.ts_node_is_named_wasm)(e), _ts_node_has_changes_wasm = Module._ts_node_has_changes_wasm = (e) => (_ts_node_has_changes_wasm = Module._ts_node_has_changes_wasm = wasmExports.ts_node_has_changes_wasm)(e), _ts_node_has_error_wasm = Module._ts_node_has_error_wasm = (e) => (_ts_node_has_error_wasm = Module._ts_node_has_error_wasm = wasmExports.ts_node_has_error_wasm)(e), _ts_node_is_error_wasm = Module._ts_node_is_error_wasm = (e) => (_ts_node_is_error_wasm = Module._ts_node_is_error_wasm = wasmExports.ts_node_is_error_wasm)(e), _ts_node_is_missing_wasm = Module._ts_node_is_missing_wasm = (e) => (_ts_node_is_missing_wasm = Module._ts_node_is_missing_wasm = wasmExports.ts_node_is_missing_wasm)(e), _ts_node_is_extra_wasm = Module._ts_node_is_extra_wasm = (e) => (_ts_node_is_extra_wasm = Module._ts_node_is_extra_wasm = wasmExports.ts_node_is_extra_wasm)(e), _ts_node_parse_state_wasm = Module._ts_node_parse_state_wasm = (e) => (_ts_node_parse_state_wasm = Module._ts_node_parse_state_wasm = wasmExports.ts_node_parse_state_wasm)(e), _ts_node_next_parse_state_wasm = Module._ts_node_next_parse_state_wasm = (e) => (_ts_node_next_parse_state_wasm = Module._ts_node_next_parse_state_wasm = wasmExports.ts_node_next_parse_state_wasm)(e), _ts_query_matches_wasm = Module._ts_query_matches_wasm = (e, t, _, s, r, a, o, n, l, d) => (_ts_query_matches_wasm = Module._ts_query_matches_wasm = wasmExports.ts_query_matches_wasm)(e, t, _, s, r, a, o, n, l, d), _ts_query_captures_wasm = Module._ts_query_captures_wasm = (e, t, _, s, r, a, o, n, l, d) => (_ts_query_captures_wasm = Module._ts_query_captures_wasm = wasmExports.ts_query_captures_wasm)(e, t, _, s, r, a, o, n, l, d), _iswalpha = Module._iswalpha = (e) => (_iswalpha = Module._iswalpha = wasmExports.iswalpha)(e), _iswblank = Module._iswblank = (e) => (_iswblank = Module._iswblank = wasmExports.iswblank)(e), _iswdigit = Module._iswdigit = (e) => (_iswdigit = Module._iswdigit = wasmExports.iswdigit)(e), _iswlower = Module._iswlower = (e) => (_iswlower = Module._iswlower = wasmExports.iswlower)(e), _iswupper = Module._iswupper = (e) => (_iswupper = Module._iswupper = wasmExports.iswupper)(e), _iswxdigit = Module._iswxdigit = (e) => (_iswxdigit = Module._iswxdigit = wasmExports.iswxdigit)(e), _memchr = Module._memchr = (e, t, _) => (_memchr = Module._memchr = wasmExports.memchr)(e, t, _), _strlen = Module._strlen = (e) => (_strlen = Module._strlen = wasmExports.strlen)(e), _strcmp = Module._strcmp = (e, t) => (_strcmp = Module._strcmp = wasmExports.strcmp)(e, t), _strncat = Module._strncat = (e, t, _) => (_strncat = Module._strncat = wasmExports.strncat)(e, t, _), _strncpy = Module._strncpy = (e, t, _) => (_strncpy = Module._strncpy = wasmExports.strncpy)(e, t, _), _towlower = Module._towlower = (e) => (_towlower = Module._towlower = wasmExports.towlower)(e), _towupper = Module._towupper = (e) => (_towupper = Module._towupper = wasmExports.towupper)(e), _setThrew = (e, t) => (_setThrew = wasmExports.setThrew)(e, t), stackSave = () => (stackSave = wasmExports.stackSave)(), stackRestore = (e) => (stackRestore = wasmExports.stackRestore)(e), stackAlloc = (e) => (stackAlloc = wasmExports.stackAlloc)(e), dynCall_jiji = Module.dynCall_jiji = (e, t, _, s, r) => (dynCall_jiji = Module.dynCall_jiji = wasmExports.dynCall_jiji)(e, t, _, s, r), _orig$ts_parser_timeout_micros = Module._orig$ts_parser_timeout_micros = (e) => (_orig$ts_parser_timeout_micros = Module._orig$ts_parser_timeout_micros = wasmExports.orig$ts_parser_timeout_micros)(e), _orig$ts_parser_set_timeout_micros = Module._orig$ts_parser_set_timeout_micros = (e, t) => (_orig$ts_parser_set_timeout_micros = Module._orig$ts_parser_set_timeout_micros = wasmExports.orig$ts_parser_set_timeout_micros)(e, t), calledRun;
+            function callMain(e = []) {
+              var t = resolveGlobalSymbol("main").sym;
+              if (t) {
+                e.unshift(thisProgram);
+                var _ = e.length, s = stackAlloc(4 * (_ + 1)), r = s;
+                e.forEach(((e2) => {
+                  HEAPU32[r >> 2] = stringToUTF8OnStack(e2), r += 4;
+                })), HEAPU32[r >> 2] = 0;
+                try {
+                  var a = t(_, s);
+                  return exitJS(a, true), a;
+                } catch (e2) {
+                  return handleException(e2);
+                }
+              }
+            }
+            function run(e = arguments_) {
+              function t() {
+                calledRun || (calledRun = true, Module.calledRun = true, ABORT || (initRuntime(), preMain(), Module.onRuntimeInitialized && Module.onRuntimeInitialized(), shouldRunNow && callMain(e), postRun()));
+              }
+              runDependencies > 0 || (preRun(), runDependencies > 0 || (Module.setStatus ? (Module.setStatus("Running..."), setTimeout((function() {
+                setTimeout((function() {
+                  Module.setStatus("");
+                }), 1), t();
+              }), 1)) : t()));
+            }
+            if (Module.AsciiToString = AsciiToString, Module.stringToUTF16 = stringToUTF16, dependenciesFulfilled = function e() {
+              calledRun || run(), calledRun || (dependenciesFulfilled = e);
+            }, Module.preInit) for ("function" == typeof Module.preInit && (Module.preInit = [Module.preInit]); Module.preInit.length > 0; ) Module.preInit.pop()();
+            var shouldRunNow = true;
+            Module.noInitialRun && (shouldRunNow = false), run();
+            const C = Module, INTERNAL = {}, SIZE_OF_INT = 4, SIZE_OF_CURSOR = 4 * SIZE_OF_INT, SIZE_OF_NODE = 5 * SIZE_OF_INT, SIZE_OF_POINT = 2 * SIZE_OF_INT, SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT, ZERO_POINT = { row: 0, column: 0 }, QUERY_WORD_REGEX = /[\w-.]*/g, PREDICATE_STEP_TYPE_CAPTURE = 1, PREDICATE_STEP_TYPE_STRING = 2, LANGUAGE_FUNCTION_REGEX = /^_?tree_sitter_\w+/;
+            let VERSION, MIN_COMPATIBLE_VERSION, TRANSFER_BUFFER, currentParseCallback, currentLogCallback;
+            class ParserImpl {
+              static init() {
+                TRANSFER_BUFFER = C._ts_init(), VERSION = getValue(TRANSFER_BUFFER, "i32"), MIN_COMPATIBLE_VERSION = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+              }
+              initialize() {
+                C._ts_parser_new_wasm(), this[0] = getValue(TRANSFER_BUFFER, "i32"), this[1] = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+              }
+              delete() {
+                C._ts_parser_delete(this[0]), C._free(this[1]), this[0] = 0, this[1] = 0;
+              }
+              setLanguage(e) {
+                let t;
+                if (e) {
+                  if (e.constructor !== Language) throw new Error("Argument must be a Language");
+                  {
+                    t = e[0];
+                    const _ = C._ts_language_version(t);
+                    if (_ < MIN_COMPATIBLE_VERSION || VERSION < _) throw new Error(`Incompatible language version ${_}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${VERSION}.`);
+                  }
+                } else t = 0, e = null;
+                return this.language = e, C._ts_parser_set_language(this[0], t), this;
+              }
+              getLanguage() {
+                return this.language;
+              }
+              parse(e, t, _) {
+                if ("string" == typeof e) currentParseCallback = (t2, _2) => e.slice(t2);
+                else {
+                  if ("function" != typeof e) throw new Error("Argument must be a string or a function");
+                  currentParseCallback = e;
+                }
+                this.logCallback ? (currentLogCallback = this.logCallback, C._ts_parser_enable_logger_wasm(this[0], 1)) : (currentLogCallback = null, C._ts_parser_enable_logger_wasm(this[0], 0));
+                let s = 0, r = 0;
+                if (_?.includedRanges) {
+                  s = _.includedRanges.length, r = C._calloc(s, SIZE_OF_RANGE);
+                  let e2 = r;
+                  for (let t2 = 0; t2 < s; t2++) marshalRange(e2, _.includedRanges[t2]), e2 += SIZE_OF_RANGE;
+                }
+                const a = C._ts_parser_parse_wasm(this[0], this[1], t ? t[0] : 0, r, s);
+                if (!a) throw currentParseCallback = null, currentLogCallback = null, new Error("Parsing failed");
+                const o = new Tree(INTERNAL, a, this.language, currentParseCallback);
+                return currentParseCallback = null, currentLogCallback = null, o;
+              }
+              reset() {
+                C._ts_parser_reset(this[0]);
+              }
+              getIncludedRanges() {
+                C._ts_parser_included_ranges_wasm(this[0]);
+                const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), _ = new Array(e);
+                if (e > 0) {
+                  let s = t;
+                  for (let t2 = 0; t2 < e; t2++) _[t2] = unmarshalRange(s), s += SIZE_OF_RANGE;
+                  C._free(t);
+                }
+                return _;
+              }
+              getTimeoutMicros() {
+                return C._ts_parser_timeout_micros(this[0]);
+              }
+              setTimeoutMicros(e) {
+                C._ts_parser_set_timeout_micros(this[0], e);
+              }
+              setLogger(e) {
+                if (e) {
+                  if ("function" != typeof e) throw new Error("Logger callback must be a function");
+                } else e = null;
+                return this.logCallback = e, this;
+              }
+              getLogger() {
+                return this.logCallback;
+              }
+            }
+            class Tree {
+              constructor(e, t, _, s) {
+                assertInternal(e), this[0] = t, this.language = _, this.textCallback = s;
+              }
+              copy() {
+                const e = C._ts_tree_copy(this[0]);
+                return new Tree(INTERNAL, e, this.language, this.textCallback);
+              }
+              delete() {
+                C._ts_tree_delete(this[0]), this[0] = 0;
+              }
+              edit(e) {
+                marshalEdit(e), C._ts_tree_edit_wasm(this[0]);
+              }
+              get rootNode() {
+                return C._ts_tree_root_node_wasm(this[0]), unmarshalNode(this);
+              }
+              rootNodeWithOffset(e, t) {
+                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
+                return setValue(_, e, "i32"), marshalPoint(_ + SIZE_OF_INT, t), C._ts_tree_root_node_with_offset_wasm(this[0]), unmarshalNode(this);
+              }
+              getLanguage() {
+                return this.language;
+              }
+              walk() {
+                return this.rootNode.walk();
+              }
+              getChangedRanges(e) {
+                if (e.constructor !== Tree) throw new TypeError("Argument must be a Tree");
+                C._ts_tree_get_changed_ranges_wasm(this[0], e[0]);
+                const t = getValue(TRANSFER_BUFFER, "i32"), _ = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), s = new Array(t);
+                if (t > 0) {
+                  let e2 = _;
+                  for (let _2 = 0; _2 < t; _2++) s[_2] = unmarshalRange(e2), e2 += SIZE_OF_RANGE;
+                  C._free(_);
+                }
+                return s;
+              }
+              getIncludedRanges() {
+                C._ts_tree_included_ranges_wasm(this[0]);
+                const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), _ = new Array(e);
+                if (e > 0) {
+                  let s = t;
+                  for (let t2 = 0; t2 < e; t2++) _[t2] = unmarshalRange(s), s += SIZE_OF_RANGE;
+                  C._free(t);
+                }
+                return _;
+              }
+            }
+            class Node {
+              constructor(e, t) {
+                assertInternal(e), this.tree = t;
+              }
+              get typeId() {
+                return marshalNode(this), C._ts_node_symbol_wasm(this.tree[0]);
+              }
+              get grammarId() {
+                return marshalNode(this), C._ts_node_grammar_symbol_wasm(this.tree[0]);
+              }
+              get type() {
+                return this.tree.language.types[this.typeId] || "ERROR";
+              }
+              get grammarType() {
+                return this.tree.language.types[this.grammarId] || "ERROR";
+              }
+              get endPosition() {
+                return marshalNode(this), C._ts_node_end_point_wasm(this.tree[0]), unmarshalPoint(TRANSFER_BUFFER);
+              }
+              get endIndex() {
+                return marshalNode(this), C._ts_node_end_index_wasm(this.tree[0]);
+              }
+              get text() {
+                return getText(this.tree, this.startIndex, this.endIndex);
+              }
+              get parseState() {
+                return marshalNode(this), C._ts_node_parse_state_wasm(this.tree[0]);
+              }
+              get nextParseState() {
+                return marshalNode(this), C._ts_node_next_parse_state_wasm(this.tree[0]);
+              }
+              get isNamed() {
+                return marshalNode(this), 1 === C._ts_node_is_named_wasm(this.tree[0]);
+              }
+              get hasError() {
+                return marshalNode(this), 1 === C._ts_node_has_error_wasm(this.tree[0]);
+              }
+              get hasChanges() {
+                return marshalNode(this), 1 === C._ts_node_has_changes_wasm(this.tree[0]);
+              }
+              get isError() {
+                return marshalNode(this), 1 === C._ts_node_is_error_wasm(this.tree[0]);
+              }
+              get isMissing() {
+                return marshalNode(this), 1 === C._ts_node_is_missing_wasm(this.tree[0]);
+              }
+              get isExtra() {
+                return marshalNode(this), 1 === C._ts_node_is_extra_wasm(this.tree[0]);
+              }
+              equals(e) {
+                return this.id === e.id;
+              }
+              child(e) {
+                return marshalNode(this), C._ts_node_child_wasm(this.tree[0], e), unmarshalNode(this.tree);
+              }
+              namedChild(e) {
+                return marshalNode(this), C._ts_node_named_child_wasm(this.tree[0], e), unmarshalNode(this.tree);
+              }
+              childForFieldId(e) {
+                return marshalNode(this), C._ts_node_child_by_field_id_wasm(this.tree[0], e), unmarshalNode(this.tree);
+              }
+              childForFieldName(e) {
+                const t = this.tree.language.fields.indexOf(e);
+                return -1 !== t ? this.childForFieldId(t) : null;
+              }
+              fieldNameForChild(e) {
+                marshalNode(this);
+                const t = C._ts_node_field_name_for_child_wasm(this.tree[0], e);
+                if (!t) return null;
+                return AsciiToString(t);
+              }
+              childrenForFieldName(e) {
+                const t = this.tree.language.fields.indexOf(e);
+                return -1 !== t && 0 !== t ? this.childrenForFieldId(t) : [];
+              }
+              childrenForFieldId(e) {
+                marshalNode(this), C._ts_node_children_by_field_id_wasm(this.tree[0], e);
+                const t = getValue(TRANSFER_BUFFER, "i32"), _ = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), s = new Array(t);
+                if (t > 0) {
+                  let e2 = _;
+                  for (let _2 = 0; _2 < t; _2++) s[_2] = unmarshalNode(this.tree, e2), e2 += SIZE_OF_NODE;
+                  C._free(_);
+                }
+                return s;
+              }
+              firstChildForIndex(e) {
+                marshalNode(this);
+                return setValue(TRANSFER_BUFFER + SIZE_OF_NODE, e, "i32"), C._ts_node_first_child_for_byte_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              firstNamedChildForIndex(e) {
+                marshalNode(this);
+                return setValue(TRANSFER_BUFFER + SIZE_OF_NODE, e, "i32"), C._ts_node_first_named_child_for_byte_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              get childCount() {
+                return marshalNode(this), C._ts_node_child_count_wasm(this.tree[0]);
+              }
+              get namedChildCount() {
+                return marshalNode(this), C._ts_node_named_child_count_wasm(this.tree[0]);
+              }
+              get firstChild() {
+                return this.child(0);
+              }
+              get firstNamedChild() {
+                return this.namedChild(0);
+              }
+              get lastChild() {
+                return this.child(this.childCount - 1);
+              }
+              get lastNamedChild() {
+                return this.namedChild(this.namedChildCount - 1);
+              }
+              get children() {
+                if (!this._children) {
+                  marshalNode(this), C._ts_node_children_wasm(this.tree[0]);
+                  const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+                  if (this._children = new Array(e), e > 0) {
+                    let _ = t;
+                    for (let t2 = 0; t2 < e; t2++) this._children[t2] = unmarshalNode(this.tree, _), _ += SIZE_OF_NODE;
+                    C._free(t);
+                  }
+                }
+                return this._children;
+              }
+              get namedChildren() {
+                if (!this._namedChildren) {
+                  marshalNode(this), C._ts_node_named_children_wasm(this.tree[0]);
+                  const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+                  if (this._namedChildren = new Array(e), e > 0) {
+                    let _ = t;
+                    for (let t2 = 0; t2 < e; t2++) this._namedChildren[t2] = unmarshalNode(this.tree, _), _ += SIZE_OF_NODE;
+                    C._free(t);
+                  }
+                }
+                return this._namedChildren;
+              }
+              descendantsOfType(e, t, _) {
+                Array.isArray(e) || (e = [e]), t || (t = ZERO_POINT), _ || (_ = ZERO_POINT);
+                const s = [], r = this.tree.language.types;
+                for (let t2 = 0, _2 = r.length; t2 < _2; t2++) e.includes(r[t2]) && s.push(t2);
+                const a = C._malloc(SIZE_OF_INT * s.length);
+                for (let e2 = 0, t2 = s.length; e2 < t2; e2++) setValue(a + e2 * SIZE_OF_INT, s[e2], "i32");
+                marshalNode(this), C._ts_node_descendants_of_type_wasm(this.tree[0], a, s.length, t.row, t.column, _.row, _.column);
+                const o = getValue(TRANSFER_BUFFER, "i32"), n = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), l = new Array(o);
+                if (o > 0) {
+                  let e2 = n;
+                  for (let t2 = 0; t2 < o; t2++) l[t2] = unmarshalNode(this.tree, e2), e2 += SIZE_OF_NODE;
+                }
+                return C._free(n), C._free(a), l;
+              }
+              get nextSibling() {
+                return marshalNode(this), C._ts_node_next_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              get previousSibling() {
+                return marshalNode(this), C._ts_node_prev_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              get nextNamedSibling() {
+                return marshalNode(this), C._ts_node_next_named_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              get previousNamedSibling() {
+                return marshalNode(this), C._ts_node_prev_named_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              get descendantCount() {
+                return marshalNode(this), C._ts_node_descendant_count_wasm(this.tree[0]);
+              }
+              get parent() {
+                return marshalNode(this), C._ts_node_parent_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              descendantForIndex(e, t = e) {
+                if ("number" != typeof e || "number" != typeof t) throw new Error("Arguments must be numbers");
+                marshalNode(this);
+                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
+                return setValue(_, e, "i32"), setValue(_ + SIZE_OF_INT, t, "i32"), C._ts_node_descendant_for_index_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              namedDescendantForIndex(e, t = e) {
+                if ("number" != typeof e || "number" != typeof t) throw new Error("Arguments must be numbers");
+                marshalNode(this);
+                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
+                return setValue(_, e, "i32"), setValue(_ + SIZE_OF_INT, t, "i32"), C._ts_node_named_descendant_for_index_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              descendantForPosition(e, t = e) {
+                if (!isPoint(e) || !isPoint(t)) throw new Error("Arguments must be {row, column} objects");
+                marshalNode(this);
+                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
+                return marshalPoint(_, e), marshalPoint(_ + SIZE_OF_POINT, t), C._ts_node_descendant_for_position_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              namedDescendantForPosition(e, t = e) {
+                if (!isPoint(e) || !isPoint(t)) throw new Error("Arguments must be {row, column} objects");
+                marshalNode(this);
+                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
+                return marshalPoint(_, e), marshalPoint(_ + SIZE_OF_POINT, t), C._ts_node_named_descendant_for_position_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              walk() {
+                return marshalNode(this), C._ts_tree_cursor_new_wasm(this.tree[0]), new TreeCursor(INTERNAL, this.tree);
+              }
+              toString() {
+                marshalNode(this);
+                const e = C._ts_node_to_string_wasm(this.tree[0]), t = AsciiToString(e);
+                return C._free(e), t;
+              }
+            }
+            class TreeCursor {
+              constructor(e, t) {
+                assertInternal(e), this.tree = t, unmarshalTreeCursor(this);
+              }
+              delete() {
+                marshalTreeCursor(this), C._ts_tree_cursor_delete_wasm(this.tree[0]), this[0] = this[1] = this[2] = 0;
+              }
+              reset(e) {
+                marshalNode(e), marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE), C._ts_tree_cursor_reset_wasm(this.tree[0]), unmarshalTreeCursor(this);
+              }
+              resetTo(e) {
+                marshalTreeCursor(this, TRANSFER_BUFFER), marshalTreeCursor(e, TRANSFER_BUFFER + SIZE_OF_CURSOR), C._ts_tree_cursor_reset_to_wasm(this.tree[0], e.tree[0]), unmarshalTreeCursor(this);
+              }
+              get nodeType() {
+                return this.tree.language.types[this.nodeTypeId] || "ERROR";
+              }
+              get nodeTypeId() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+              }
+              get nodeStateId() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+              }
+              get nodeId() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+              }
+              get nodeIsNamed() {
+                return marshalTreeCursor(this), 1 === C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]);
+              }
+              get nodeIsMissing() {
+                return marshalTreeCursor(this), 1 === C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]);
+              }
+              get nodeText() {
+                marshalTreeCursor(this);
+                const e = C._ts_tree_cursor_start_index_wasm(this.tree[0]), t = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+                return getText(this.tree, e, t);
+              }
+              get startPosition() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_start_position_wasm(this.tree[0]), unmarshalPoint(TRANSFER_BUFFER);
+              }
+              get endPosition() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_end_position_wasm(this.tree[0]), unmarshalPoint(TRANSFER_BUFFER);
+              }
+              get startIndex() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+              }
+              get endIndex() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+              }
+              get currentNode() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_wasm(this.tree[0]), unmarshalNode(this.tree);
+              }
+              get currentFieldId() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+              }
+              get currentFieldName() {
+                return this.tree.language.fields[this.currentFieldId];
+              }
+              get currentDepth() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+              }
+              get currentDescendantIndex() {
+                return marshalTreeCursor(this), C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+              }
+              gotoFirstChild() {
+                marshalTreeCursor(this);
+                const e = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === e;
+              }
+              gotoLastChild() {
+                marshalTreeCursor(this);
+                const e = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === e;
+              }
+              gotoFirstChildForIndex(e) {
+                marshalTreeCursor(this), setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, e, "i32");
+                const t = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === t;
+              }
+              gotoFirstChildForPosition(e) {
+                marshalTreeCursor(this), marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, e);
+                const t = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === t;
+              }
+              gotoNextSibling() {
+                marshalTreeCursor(this);
+                const e = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === e;
+              }
+              gotoPreviousSibling() {
+                marshalTreeCursor(this);
+                const e = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === e;
+              }
+              gotoDescendant(e) {
+                marshalTreeCursor(this), C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], e), unmarshalTreeCursor(this);
+              }
+              gotoParent() {
+                marshalTreeCursor(this);
+                const e = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+                return unmarshalTreeCursor(this), 1 === e;
+              }
+            }
+            class Language {
+              constructor(e, t) {
+                assertInternal(e), this[0] = t, this.types = new Array(C._ts_language_symbol_count(this[0]));
+                for (let e2 = 0, t2 = this.types.length; e2 < t2; e2++) C._ts_language_symbol_type(this[0], e2) < 2 && (this.types[e2] = UTF8ToString(C._ts_language_symbol_name(this[0], e2)));
+                this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+                for (let e2 = 0, t2 = this.fields.length; e2 < t2; e2++) {
+                  const t3 = C._ts_language_field_name_for_id(this[0], e2);
+                  this.fields[e2] = 0 !== t3 ? UTF8ToString(t3) : null;
+                }
+              }
+              get version() {
+                return C._ts_language_version(this[0]);
+              }
+              get fieldCount() {
+                return this.fields.length - 1;
+              }
+              get stateCount() {
+                return C._ts_language_state_count(this[0]);
+              }
+              fieldIdForName(e) {
+                const t = this.fields.indexOf(e);
+                return -1 !== t ? t : null;
+              }
+              fieldNameForId(e) {
+                return this.fields[e] || null;
+              }
+              idForNodeType(e, t) {
+                const _ = lengthBytesUTF8(e), s = C._malloc(_ + 1);
+                stringToUTF8(e, s, _ + 1);
+                const r = C._ts_language_symbol_for_name(this[0], s, _, t);
+                return C._free(s), r || null;
+              }
+              get nodeTypeCount() {
+                return C._ts_language_symbol_count(this[0]);
+              }
+              nodeTypeForId(e) {
+                const t = C._ts_language_symbol_name(this[0], e);
+                return t ? UTF8ToString(t) : null;
+              }
+              nodeTypeIsNamed(e) {
+                return !!C._ts_language_type_is_named_wasm(this[0], e);
+              }
+              nodeTypeIsVisible(e) {
+                return !!C._ts_language_type_is_visible_wasm(this[0], e);
+              }
+              nextState(e, t) {
+                return C._ts_language_next_state(this[0], e, t);
+              }
+              lookaheadIterator(e) {
+                const t = C._ts_lookahead_iterator_new(this[0], e);
+                return t ? new LookaheadIterable(INTERNAL, t, this) : null;
+              }
+              query(e) {
+                const t = lengthBytesUTF8(e), _ = C._malloc(t + 1);
+                stringToUTF8(e, _, t + 1);
+                const s = C._ts_query_new(this[0], _, t, TRANSFER_BUFFER, TRANSFER_BUFFER + SIZE_OF_INT);
+                if (!s) {
+                  const t2 = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), s2 = getValue(TRANSFER_BUFFER, "i32"), r2 = UTF8ToString(_, s2).length, a2 = e.substr(r2, 100).split("\n")[0];
+                  let o2, n2 = a2.match(QUERY_WORD_REGEX)[0];
+                  switch (t2) {
+                    case 2:
+                      o2 = new RangeError(`Bad node name '${n2}'`);
+                      break;
+                    case 3:
+                      o2 = new RangeError(`Bad field name '${n2}'`);
+                      break;
+                    case 4:
+                      o2 = new RangeError(`Bad capture name @${n2}`);
+                      break;
+                    case 5:
+                      o2 = new TypeError(`Bad pattern structure at offset ${r2}: '${a2}'...`), n2 = "";
+                      break;
+                    default:
+                      o2 = new SyntaxError(`Bad syntax at offset ${r2}: '${a2}'...`), n2 = "";
+                  }
+                  throw o2.index = r2, o2.length = n2.length, C._free(_), o2;
+                }
+                const r = C._ts_query_string_count(s), a = C._ts_query_capture_count(s), o = C._ts_query_pattern_count(s), n = new Array(a), l = new Array(r);
+                for (let e2 = 0; e2 < a; e2++) {
+                  const t2 = C._ts_query_capture_name_for_id(s, e2, TRANSFER_BUFFER), _2 = getValue(TRANSFER_BUFFER, "i32");
+                  n[e2] = UTF8ToString(t2, _2);
+                }
+                for (let e2 = 0; e2 < r; e2++) {
+                  const t2 = C._ts_query_string_value_for_id(s, e2, TRANSFER_BUFFER), _2 = getValue(TRANSFER_BUFFER, "i32");
+                  l[e2] = UTF8ToString(t2, _2);
+                }
+                const d = new Array(o), u = new Array(o), m = new Array(o), c = new Array(o), w = new Array(o);
+                for (let e2 = 0; e2 < o; e2++) {
+                  const t2 = C._ts_query_predicates_for_pattern(s, e2, TRANSFER_BUFFER), _2 = getValue(TRANSFER_BUFFER, "i32");
+                  c[e2] = [], w[e2] = [];
+                  const r2 = [];
+                  let a2 = t2;
+                  for (let t3 = 0; t3 < _2; t3++) {
+                    const t4 = getValue(a2, "i32");
+                    a2 += SIZE_OF_INT;
+                    const _3 = getValue(a2, "i32");
+                    if (a2 += SIZE_OF_INT, t4 === PREDICATE_STEP_TYPE_CAPTURE) r2.push({ type: "capture", name: n[_3] });
+                    else if (t4 === PREDICATE_STEP_TYPE_STRING) r2.push({ type: "string", value: l[_3] });
+                    else if (r2.length > 0) {
+                      if ("string" !== r2[0].type) throw new Error("Predicates must begin with a literal value");
+                      const t5 = r2[0].value;
+                      let _4, s2 = true, a3 = true;
+                      switch (t5) {
+                        case "any-not-eq?":
+                        case "not-eq?":
+                          s2 = false;
+                        case "any-eq?":
+                        case "eq?":
+                          if (3 !== r2.length) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected 2, got ${r2.length - 1}`);
+                          if ("capture" !== r2[1].type) throw new Error(`First argument of \`#${t5}\` predicate must be a capture. Got "${r2[1].value}"`);
+                          if (a3 = !t5.startsWith("any-"), "capture" === r2[2].type) {
+                            const t6 = r2[1].name, _5 = r2[2].name;
+                            w[e2].push(((e3) => {
+                              const r3 = [], o3 = [];
+                              for (const s3 of e3) s3.name === t6 && r3.push(s3.node), s3.name === _5 && o3.push(s3.node);
+                              const n3 = (e4, t7, _6) => _6 ? e4.text === t7.text : e4.text !== t7.text;
+                              return a3 ? r3.every(((e4) => o3.some(((t7) => n3(e4, t7, s2))))) : r3.some(((e4) => o3.some(((t7) => n3(e4, t7, s2)))));
+                            }));
+                          } else {
+                            _4 = r2[1].name;
+                            const t6 = r2[2].value, o3 = (e3) => e3.text === t6, n3 = (e3) => e3.text !== t6;
+                            w[e2].push(((e3) => {
+                              const t7 = [];
+                              for (const s3 of e3) s3.name === _4 && t7.push(s3.node);
+                              const r3 = s2 ? o3 : n3;
+                              return a3 ? t7.every(r3) : t7.some(r3);
+                            }));
+                          }
+                          break;
+                        case "any-not-match?":
+                        case "not-match?":
+                          s2 = false;
+                        case "any-match?":
+                        case "match?":
+                          if (3 !== r2.length) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected 2, got ${r2.length - 1}.`);
+                          if ("capture" !== r2[1].type) throw new Error(`First argument of \`#${t5}\` predicate must be a capture. Got "${r2[1].value}".`);
+                          if ("string" !== r2[2].type) throw new Error(`Second argument of \`#${t5}\` predicate must be a string. Got @${r2[2].value}.`);
+                          _4 = r2[1].name;
+                          const o2 = new RegExp(r2[2].value);
+                          a3 = !t5.startsWith("any-"), w[e2].push(((e3) => {
+                            const t6 = [];
+                            for (const s3 of e3) s3.name === _4 && t6.push(s3.node.text);
+                            const r3 = (e4, t7) => t7 ? o2.test(e4) : !o2.test(e4);
+                            return 0 === t6.length ? !s2 : a3 ? t6.every(((e4) => r3(e4, s2))) : t6.some(((e4) => r3(e4, s2)));
+                          }));
+                          break;
+                        case "set!":
+                          if (r2.length < 2 || r2.length > 3) throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${r2.length - 1}.`);
+                          if (r2.some(((e3) => "string" !== e3.type))) throw new Error('Arguments to `#set!` predicate must be a strings.".');
+                          d[e2] || (d[e2] = {}), d[e2][r2[1].value] = r2[2] ? r2[2].value : null;
+                          break;
+                        case "is?":
+                        case "is-not?":
+                          if (r2.length < 2 || r2.length > 3) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected 1 or 2. Got ${r2.length - 1}.`);
+                          if (r2.some(((e3) => "string" !== e3.type))) throw new Error(`Arguments to \`#${t5}\` predicate must be a strings.".`);
+                          const n2 = "is?" === t5 ? u : m;
+                          n2[e2] || (n2[e2] = {}), n2[e2][r2[1].value] = r2[2] ? r2[2].value : null;
+                          break;
+                        case "not-any-of?":
+                          s2 = false;
+                        case "any-of?":
+                          if (r2.length < 2) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected at least 1. Got ${r2.length - 1}.`);
+                          if ("capture" !== r2[1].type) throw new Error(`First argument of \`#${t5}\` predicate must be a capture. Got "${r2[1].value}".`);
+                          for (let e3 = 2; e3 < r2.length; e3++) if ("string" !== r2[e3].type) throw new Error(`Arguments to \`#${t5}\` predicate must be a strings.".`);
+                          _4 = r2[1].name;
+                          const l2 = r2.slice(2).map(((e3) => e3.value));
+                          w[e2].push(((e3) => {
+                            const t6 = [];
+                            for (const s3 of e3) s3.name === _4 && t6.push(s3.node.text);
+                            return 0 === t6.length ? !s2 : t6.every(((e4) => l2.includes(e4))) === s2;
+                          }));
+                          break;
+                        default:
+                          c[e2].push({ operator: t5, operands: r2.slice(1) });
+                      }
+                      r2.length = 0;
+                    }
+                  }
+                  Object.freeze(d[e2]), Object.freeze(u[e2]), Object.freeze(m[e2]);
+                }
+                return C._free(_), new Query(INTERNAL, s, n, w, c, Object.freeze(d), Object.freeze(u), Object.freeze(m));
+              }
+              static load(e) {
+                let t;
+                if (e instanceof Uint8Array) t = Promise.resolve(e);
+                else {
+                  const _ = e;
+                  if ("undefined" != typeof process && process.versions && process.versions.node) {
+                    const e2 = require("fs");
+                    t = Promise.resolve(e2.readFileSync(_));
+                  } else t = fetch(_).then(((e2) => e2.arrayBuffer().then(((t2) => {
+                    if (e2.ok) return new Uint8Array(t2);
+                    {
+                      const _2 = new TextDecoder("utf-8").decode(t2);
+                      throw new Error(`Language.load failed with status ${e2.status}.
+
+${_2}`);
+                    }
+                  }))));
+                }
+                return t.then(((e2) => loadWebAssemblyModule(e2, { loadAsync: true }))).then(((e2) => {
+                  const t2 = Object.keys(e2), _ = t2.find(((e3) => LANGUAGE_FUNCTION_REGEX.test(e3) && !e3.includes("external_scanner_")));
+                  _ || console.log(`Couldn't find language function in WASM file. Symbols:
+${JSON.stringify(t2, null, 2)}`);
+                  const s = e2[_]();
+                  return new Language(INTERNAL, s);
+                }));
+              }
+            }
+            class LookaheadIterable {
+              constructor(e, t, _) {
+                assertInternal(e), this[0] = t, this.language = _;
+              }
+              get currentTypeId() {
+                return C._ts_lookahead_iterator_current_symbol(this[0]);
+              }
+              get currentType() {
+                return this.language.types[this.currentTypeId] || "ERROR";
+              }
+              delete() {
+                C._ts_lookahead_iterator_delete(this[0]), this[0] = 0;
+              }
+              resetState(e) {
+                return C._ts_lookahead_iterator_reset_state(this[0], e);
+              }
+              reset(e, t) {
+                return !!C._ts_lookahead_iterator_reset(this[0], e[0], t) && (this.language = e, true);
+              }
+              [Symbol.iterator]() {
+                const e = this;
+                return { next: () => C._ts_lookahead_iterator_next(e[0]) ? { done: false, value: e.currentType } : { done: true, value: "" } };
+              }
+            }
+            class Query {
+              constructor(e, t, _, s, r, a, o, n) {
+                assertInternal(e), this[0] = t, this.captureNames = _, this.textPredicates = s, this.predicates = r, this.setProperties = a, this.assertedProperties = o, this.refutedProperties = n, this.exceededMatchLimit = false;
+              }
+              delete() {
+                C._ts_query_delete(this[0]), this[0] = 0;
+              }
+              matches(e, { startPosition: t = ZERO_POINT, endPosition: _ = ZERO_POINT, startIndex: s = 0, endIndex: r = 0, matchLimit: a = 4294967295, maxStartDepth: o = 4294967295 } = {}) {
+                if ("number" != typeof a) throw new Error("Arguments must be numbers");
+                marshalNode(e), C._ts_query_matches_wasm(this[0], e.tree[0], t.row, t.column, _.row, _.column, s, r, a, o);
+                const n = getValue(TRANSFER_BUFFER, "i32"), l = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), d = getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32"), u = new Array(n);
+                this.exceededMatchLimit = Boolean(d);
+                let m = 0, c = l;
+                for (let t2 = 0; t2 < n; t2++) {
+                  const t3 = getValue(c, "i32");
+                  c += SIZE_OF_INT;
+                  const _2 = getValue(c, "i32");
+                  c += SIZE_OF_INT;
+                  const s2 = new Array(_2);
+                  if (c = unmarshalCaptures(this, e.tree, c, s2), this.textPredicates[t3].every(((e2) => e2(s2)))) {
+                    u[m] = { pattern: t3, captures: s2 };
+                    const e2 = this.setProperties[t3];
+                    e2 && (u[m].setProperties = e2);
+                    const _3 = this.assertedProperties[t3];
+                    _3 && (u[m].assertedProperties = _3);
+                    const r2 = this.refutedProperties[t3];
+                    r2 && (u[m].refutedProperties = r2), m++;
+                  }
+                }
+                return u.length = m, C._free(l), u;
+              }
+              captures(e, { startPosition: t = ZERO_POINT, endPosition: _ = ZERO_POINT, startIndex: s = 0, endIndex: r = 0, matchLimit: a = 4294967295, maxStartDepth: o = 4294967295 } = {}) {
+                if ("number" != typeof a) throw new Error("Arguments must be numbers");
+                marshalNode(e), C._ts_query_captures_wasm(this[0], e.tree[0], t.row, t.column, _.row, _.column, s, r, a, o);
+                const n = getValue(TRANSFER_BUFFER, "i32"), l = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), d = getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32"), u = [];
+                this.exceededMatchLimit = Boolean(d);
+                const m = [];
+                let c = l;
+                for (let t2 = 0; t2 < n; t2++) {
+                  const t3 = getValue(c, "i32");
+                  c += SIZE_OF_INT;
+                  const _2 = getValue(c, "i32");
+                  c += SIZE_OF_INT;
+                  const s2 = getValue(c, "i32");
+                  if (c += SIZE_OF_INT, m.length = _2, c = unmarshalCaptures(this, e.tree, c, m), this.textPredicates[t3].every(((e2) => e2(m)))) {
+                    const e2 = m[s2], _3 = this.setProperties[t3];
+                    _3 && (e2.setProperties = _3);
+                    const r2 = this.assertedProperties[t3];
+                    r2 && (e2.assertedProperties = r2);
+                    const a2 = this.refutedProperties[t3];
+                    a2 && (e2.refutedProperties = a2), u.push(e2);
+                  }
+                }
+                return C._free(l), u;
+              }
+              predicatesForPattern(e) {
+                return this.predicates[e];
+              }
+              disableCapture(e) {
+                const t = lengthBytesUTF8(e), _ = C._malloc(t + 1);
+                stringToUTF8(e, _, t + 1), C._ts_query_disable_capture(this[0], _, t), C._free(_);
+              }
+              didExceedMatchLimit() {
+                return this.exceededMatchLimit;
+              }
+            }
+            function getText(e, t, _) {
+              const s = _ - t;
+              let r = e.textCallback(t, null, _);
+              for (t += r.length; t < _; ) {
+                const s2 = e.textCallback(t, null, _);
+                if (!(s2 && s2.length > 0)) break;
+                t += s2.length, r += s2;
+              }
+              return t > _ && (r = r.slice(0, s)), r;
+            }
+            function unmarshalCaptures(e, t, _, s) {
+              for (let r = 0, a = s.length; r < a; r++) {
+                const a2 = getValue(_, "i32"), o = unmarshalNode(t, _ += SIZE_OF_INT);
+                _ += SIZE_OF_NODE, s[r] = { name: e.captureNames[a2], node: o };
+              }
+              return _;
+            }
+            function assertInternal(e) {
+              if (e !== INTERNAL) throw new Error("Illegal constructor");
+            }
+            function isPoint(e) {
+              return e && "number" == typeof e.row && "number" == typeof e.column;
+            }
+            function marshalNode(e) {
+              let t = TRANSFER_BUFFER;
+              setValue(t, e.id, "i32"), t += SIZE_OF_INT, setValue(t, e.startIndex, "i32"), t += SIZE_OF_INT, setValue(t, e.startPosition.row, "i32"), t += SIZE_OF_INT, setValue(t, e.startPosition.column, "i32"), t += SIZE_OF_INT, setValue(t, e[0], "i32");
+            }
+            function unmarshalNode(e, t = TRANSFER_BUFFER) {
+              const _ = getValue(t, "i32");
+              if (0 === _) return null;
+              const s = getValue(t += SIZE_OF_INT, "i32"), r = getValue(t += SIZE_OF_INT, "i32"), a = getValue(t += SIZE_OF_INT, "i32"), o = getValue(t += SIZE_OF_INT, "i32"), n = new Node(INTERNAL, e);
+              return n.id = _, n.startIndex = s, n.startPosition = { row: r, column: a }, n[0] = o, n;
+            }
+            function marshalTreeCursor(e, t = TRANSFER_BUFFER) {
+              setValue(t + 0 * SIZE_OF_INT, e[0], "i32"), setValue(t + 1 * SIZE_OF_INT, e[1], "i32"), setValue(t + 2 * SIZE_OF_INT, e[2], "i32"), setValue(t + 3 * SIZE_OF_INT, e[3], "i32");
+            }
+            function unmarshalTreeCursor(e) {
+              e[0] = getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32"), e[1] = getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32"), e[2] = getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32"), e[3] = getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+            }
+            function marshalPoint(e, t) {
+              setValue(e, t.row, "i32"), setValue(e + SIZE_OF_INT, t.column, "i32");
+            }
+            function unmarshalPoint(e) {
+              return { row: getValue(e, "i32") >>> 0, column: getValue(e + SIZE_OF_INT, "i32") >>> 0 };
+            }
+            function marshalRange(e, t) {
+              marshalPoint(e, t.startPosition), marshalPoint(e += SIZE_OF_POINT, t.endPosition), setValue(e += SIZE_OF_POINT, t.startIndex, "i32"), setValue(e += SIZE_OF_INT, t.endIndex, "i32"), e += SIZE_OF_INT;
+            }
+            function unmarshalRange(e) {
+              const t = {};
+              return t.startPosition = unmarshalPoint(e), e += SIZE_OF_POINT, t.endPosition = unmarshalPoint(e), e += SIZE_OF_POINT, t.startIndex = getValue(e, "i32") >>> 0, e += SIZE_OF_INT, t.endIndex = getValue(e, "i32") >>> 0, t;
+            }
+            function marshalEdit(e) {
+              let t = TRANSFER_BUFFER;
+              marshalPoint(t, e.startPosition), t += SIZE_OF_POINT, marshalPoint(t, e.oldEndPosition), t += SIZE_OF_POINT, marshalPoint(t, e.newEndPosition), t += SIZE_OF_POINT, setValue(t, e.startIndex, "i32"), t += SIZE_OF_INT, setValue(t, e.oldEndIndex, "i32"), t += SIZE_OF_INT, setValue(t, e.newEndIndex, "i32"), t += SIZE_OF_INT;
+            }
+            for (const e of Object.getOwnPropertyNames(ParserImpl.prototype)) Object.defineProperty(Parser.prototype, e, { value: ParserImpl.prototype[e], enumerable: false, writable: false });
+            Parser.Language = Language, Module.onRuntimeInitialized = () => {
+              ParserImpl.init(), resolveInitPromise();
+            };
+          })));
+        }
+      }
+      return Parser;
+    })();
+    "object" == typeof exports && (module.exports = TreeSitter);
   }
 });
 
@@ -16705,1422 +18121,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/web-tree-sitter/tree-sitter.js
-var require_tree_sitter = __commonJS({
-  "node_modules/web-tree-sitter/tree-sitter.js"(exports, module) {
-    var Module = void 0 !== Module ? Module : {};
-    var TreeSitter = (function() {
-      var initPromise, document = "object" == typeof window ? { currentScript: window.document.currentScript } : null;
-      class Parser {
-        constructor() {
-          this.initialize();
-        }
-        initialize() {
-          throw new Error("cannot construct a Parser before calling `init()`");
-        }
-        static init(moduleOptions) {
-          return initPromise || (Module = Object.assign({}, Module, moduleOptions), initPromise = new Promise(((resolveInitPromise) => {
-            var moduleOverrides = Object.assign({}, Module), arguments_ = [], thisProgram = "./this.program", quit_ = (e, t) => {
-              throw t;
-            }, ENVIRONMENT_IS_WEB = "object" == typeof window, ENVIRONMENT_IS_WORKER = "function" == typeof importScripts, ENVIRONMENT_IS_NODE = "object" == typeof process && "object" == typeof process.versions && "string" == typeof process.versions.node, scriptDirectory = "", read_, readAsync, readBinary;
-            function locateFile(e) {
-              return Module.locateFile ? Module.locateFile(e, scriptDirectory) : scriptDirectory + e;
-            }
-            if (ENVIRONMENT_IS_NODE) {
-              var fs = require("fs"), nodePath = require("path");
-              scriptDirectory = ENVIRONMENT_IS_WORKER ? nodePath.dirname(scriptDirectory) + "/" : __dirname + "/", read_ = (e, t) => (e = isFileURI(e) ? new URL(e) : nodePath.normalize(e), fs.readFileSync(e, t ? void 0 : "utf8")), readBinary = (e) => {
-                var t = read_(e, true);
-                return t.buffer || (t = new Uint8Array(t)), t;
-              }, readAsync = (e, t, _, s = true) => {
-                e = isFileURI(e) ? new URL(e) : nodePath.normalize(e), fs.readFile(e, s ? void 0 : "utf8", ((e2, r) => {
-                  e2 ? _(e2) : t(s ? r.buffer : r);
-                }));
-              }, !Module.thisProgram && process.argv.length > 1 && (thisProgram = process.argv[1].replace(/\\/g, "/")), arguments_ = process.argv.slice(2), "undefined" != typeof module && (module.exports = Module), quit_ = (e, t) => {
-                throw process.exitCode = e, t;
-              };
-            } else (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) && (ENVIRONMENT_IS_WORKER ? scriptDirectory = self.location.href : void 0 !== document && document.currentScript && (scriptDirectory = document.currentScript.src), scriptDirectory = scriptDirectory.startsWith("blob:") ? "" : scriptDirectory.substr(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1), read_ = (e) => {
-              var t = new XMLHttpRequest();
-              return t.open("GET", e, false), t.send(null), t.responseText;
-            }, ENVIRONMENT_IS_WORKER && (readBinary = (e) => {
-              var t = new XMLHttpRequest();
-              return t.open("GET", e, false), t.responseType = "arraybuffer", t.send(null), new Uint8Array(t.response);
-            }), readAsync = (e, t, _) => {
-              var s = new XMLHttpRequest();
-              s.open("GET", e, true), s.responseType = "arraybuffer", s.onload = () => {
-                200 == s.status || 0 == s.status && s.response ? t(s.response) : _();
-              }, s.onerror = _, s.send(null);
-            });
-            var out = Module.print || console.log.bind(console), err = Module.printErr || console.error.bind(console);
-            Object.assign(Module, moduleOverrides), moduleOverrides = null, Module.arguments && (arguments_ = Module.arguments), Module.thisProgram && (thisProgram = Module.thisProgram), Module.quit && (quit_ = Module.quit);
-            var dynamicLibraries = Module.dynamicLibraries || [], wasmBinary, wasmMemory;
-            Module.wasmBinary && (wasmBinary = Module.wasmBinary), "object" != typeof WebAssembly && abort("no native wasm support detected");
-            var ABORT = false, EXITSTATUS, HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
-            function updateMemoryViews() {
-              var e = wasmMemory.buffer;
-              Module.HEAP8 = HEAP8 = new Int8Array(e), Module.HEAP16 = HEAP16 = new Int16Array(e), Module.HEAPU8 = HEAPU8 = new Uint8Array(e), Module.HEAPU16 = HEAPU16 = new Uint16Array(e), Module.HEAP32 = HEAP32 = new Int32Array(e), Module.HEAPU32 = HEAPU32 = new Uint32Array(e), Module.HEAPF32 = HEAPF32 = new Float32Array(e), Module.HEAPF64 = HEAPF64 = new Float64Array(e);
-            }
-            var INITIAL_MEMORY = Module.INITIAL_MEMORY || 33554432;
-            wasmMemory = Module.wasmMemory ? Module.wasmMemory : new WebAssembly.Memory({ initial: INITIAL_MEMORY / 65536, maximum: 32768 }), updateMemoryViews(), INITIAL_MEMORY = wasmMemory.buffer.byteLength;
-            var __ATPRERUN__ = [], __ATINIT__ = [], __ATMAIN__ = [], __ATPOSTRUN__ = [], __RELOC_FUNCS__ = [], runtimeInitialized = false;
-            function preRun() {
-              if (Module.preRun) for ("function" == typeof Module.preRun && (Module.preRun = [Module.preRun]); Module.preRun.length; ) addOnPreRun(Module.preRun.shift());
-              callRuntimeCallbacks(__ATPRERUN__);
-            }
-            function initRuntime() {
-              runtimeInitialized = true, callRuntimeCallbacks(__RELOC_FUNCS__), callRuntimeCallbacks(__ATINIT__);
-            }
-            function preMain() {
-              callRuntimeCallbacks(__ATMAIN__);
-            }
-            function postRun() {
-              if (Module.postRun) for ("function" == typeof Module.postRun && (Module.postRun = [Module.postRun]); Module.postRun.length; ) addOnPostRun(Module.postRun.shift());
-              callRuntimeCallbacks(__ATPOSTRUN__);
-            }
-            function addOnPreRun(e) {
-              __ATPRERUN__.unshift(e);
-            }
-            function addOnInit(e) {
-              __ATINIT__.unshift(e);
-            }
-            function addOnPostRun(e) {
-              __ATPOSTRUN__.unshift(e);
-            }
-            var runDependencies = 0, runDependencyWatcher = null, dependenciesFulfilled = null;
-            function getUniqueRunDependency(e) {
-              return e;
-            }
-            function addRunDependency(e) {
-              runDependencies++, Module.monitorRunDependencies?.(runDependencies);
-            }
-            function removeRunDependency(e) {
-              if (runDependencies--, Module.monitorRunDependencies?.(runDependencies), 0 == runDependencies && (null !== runDependencyWatcher && (clearInterval(runDependencyWatcher), runDependencyWatcher = null), dependenciesFulfilled)) {
-                var t = dependenciesFulfilled;
-                dependenciesFulfilled = null, t();
-              }
-            }
-            function abort(e) {
-              throw Module.onAbort?.(e), err(e = "Aborted(" + e + ")"), ABORT = true, EXITSTATUS = 1, e += ". Build with -sASSERTIONS for more info.", new WebAssembly.RuntimeError(e);
-            }
-            var dataURIPrefix = "data:application/octet-stream;base64,", isDataURI = (e) => e.startsWith(dataURIPrefix), isFileURI = (e) => e.startsWith("file://"), wasmBinaryFile;
-            function getBinarySync(e) {
-              if (e == wasmBinaryFile && wasmBinary) return new Uint8Array(wasmBinary);
-              if (readBinary) return readBinary(e);
-              throw "both async and sync fetching of the wasm failed";
-            }
-            function getBinaryPromise(e) {
-              if (!wasmBinary && (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER)) {
-                if ("function" == typeof fetch && !isFileURI(e)) return fetch(e, { credentials: "same-origin" }).then(((t) => {
-                  if (!t.ok) throw `failed to load wasm binary file at '${e}'`;
-                  return t.arrayBuffer();
-                })).catch((() => getBinarySync(e)));
-                if (readAsync) return new Promise(((t, _) => {
-                  readAsync(e, ((e2) => t(new Uint8Array(e2))), _);
-                }));
-              }
-              return Promise.resolve().then((() => getBinarySync(e)));
-            }
-            function instantiateArrayBuffer(e, t, _) {
-              return getBinaryPromise(e).then(((e2) => WebAssembly.instantiate(e2, t))).then(_, ((e2) => {
-                err(`failed to asynchronously prepare wasm: ${e2}`), abort(e2);
-              }));
-            }
-            function instantiateAsync(e, t, _, s) {
-              return e || "function" != typeof WebAssembly.instantiateStreaming || isDataURI(t) || isFileURI(t) || ENVIRONMENT_IS_NODE || "function" != typeof fetch ? instantiateArrayBuffer(t, _, s) : fetch(t, { credentials: "same-origin" }).then(((e2) => WebAssembly.instantiateStreaming(e2, _).then(s, (function(e3) {
-                return err(`wasm streaming compile failed: ${e3}`), err("falling back to ArrayBuffer instantiation"), instantiateArrayBuffer(t, _, s);
-              }))));
-            }
-            function createWasm() {
-              var e = { env: wasmImports, wasi_snapshot_preview1: wasmImports, "GOT.mem": new Proxy(wasmImports, GOTHandler), "GOT.func": new Proxy(wasmImports, GOTHandler) };
-              function t(e2, t2) {
-                wasmExports = e2.exports, wasmExports = relocateExports(wasmExports, 1024);
-                var _ = getDylinkMetadata(t2);
-                return _.neededDynlibs && (dynamicLibraries = _.neededDynlibs.concat(dynamicLibraries)), mergeLibSymbols(wasmExports, "main"), LDSO.init(), loadDylibs(), addOnInit(wasmExports.__wasm_call_ctors), __RELOC_FUNCS__.push(wasmExports.__wasm_apply_data_relocs), removeRunDependency("wasm-instantiate"), wasmExports;
-              }
-              if (addRunDependency("wasm-instantiate"), Module.instantiateWasm) try {
-                return Module.instantiateWasm(e, t);
-              } catch (e2) {
-                return err(`Module.instantiateWasm callback failed with error: ${e2}`), false;
-              }
-              return instantiateAsync(wasmBinary, wasmBinaryFile, e, (function(e2) {
-                t(e2.instance, e2.module);
-              })), {};
-            }
-            wasmBinaryFile = "tree-sitter.wasm", isDataURI(wasmBinaryFile) || (wasmBinaryFile = locateFile(wasmBinaryFile));
-            var ASM_CONSTS = {};
-            function ExitStatus(e) {
-              this.name = "ExitStatus", this.message = `Program terminated with exit(${e})`, this.status = e;
-            }
-            var GOT = {}, currentModuleWeakSymbols = /* @__PURE__ */ new Set([]), GOTHandler = { get(e, t) {
-              var _ = GOT[t];
-              return _ || (_ = GOT[t] = new WebAssembly.Global({ value: "i32", mutable: true })), currentModuleWeakSymbols.has(t) || (_.required = true), _;
-            } }, callRuntimeCallbacks = (e) => {
-              for (; e.length > 0; ) e.shift()(Module);
-            }, UTF8Decoder = "undefined" != typeof TextDecoder ? new TextDecoder("utf8") : void 0, UTF8ArrayToString = (e, t, _) => {
-              for (var s = t + _, r = t; e[r] && !(r >= s); ) ++r;
-              if (r - t > 16 && e.buffer && UTF8Decoder) return UTF8Decoder.decode(e.subarray(t, r));
-              for (var a = ""; t < r; ) {
-                var o = e[t++];
-                if (128 & o) {
-                  var n = 63 & e[t++];
-                  if (192 != (224 & o)) {
-                    var l = 63 & e[t++];
-                    if ((o = 224 == (240 & o) ? (15 & o) << 12 | n << 6 | l : (7 & o) << 18 | n << 12 | l << 6 | 63 & e[t++]) < 65536) a += String.fromCharCode(o);
-                    else {
-                      var d = o - 65536;
-                      a += String.fromCharCode(55296 | d >> 10, 56320 | 1023 & d);
-                    }
-                  } else a += String.fromCharCode((31 & o) << 6 | n);
-                } else a += String.fromCharCode(o);
-              }
-              return a;
-            }, getDylinkMetadata = (e) => {
-              var t = 0, _ = 0;
-              function s() {
-                for (var _2 = 0, s2 = 1; ; ) {
-                  var r2 = e[t++];
-                  if (_2 += (127 & r2) * s2, s2 *= 128, !(128 & r2)) break;
-                }
-                return _2;
-              }
-              function r() {
-                var _2 = s();
-                return UTF8ArrayToString(e, (t += _2) - _2, _2);
-              }
-              function a(e2, t2) {
-                if (e2) throw new Error(t2);
-              }
-              var o = "dylink.0";
-              if (e instanceof WebAssembly.Module) {
-                var n = WebAssembly.Module.customSections(e, o);
-                0 === n.length && (o = "dylink", n = WebAssembly.Module.customSections(e, o)), a(0 === n.length, "need dylink section"), _ = (e = new Uint8Array(n[0])).length;
-              } else {
-                a(!(1836278016 == new Uint32Array(new Uint8Array(e.subarray(0, 24)).buffer)[0]), "need to see wasm magic number"), a(0 !== e[8], "need the dylink section to be first"), t = 9;
-                var l = s();
-                _ = t + l, o = r();
-              }
-              var d = { neededDynlibs: [], tlsExports: /* @__PURE__ */ new Set(), weakImports: /* @__PURE__ */ new Set() };
-              if ("dylink" == o) {
-                d.memorySize = s(), d.memoryAlign = s(), d.tableSize = s(), d.tableAlign = s();
-                for (var u = s(), m = 0; m < u; ++m) {
-                  var c = r();
-                  d.neededDynlibs.push(c);
-                }
-              } else {
-                a("dylink.0" !== o);
-                for (; t < _; ) {
-                  var w = e[t++], p = s();
-                  if (1 === w) d.memorySize = s(), d.memoryAlign = s(), d.tableSize = s(), d.tableAlign = s();
-                  else if (2 === w) for (u = s(), m = 0; m < u; ++m) c = r(), d.neededDynlibs.push(c);
-                  else if (3 === w) for (var h = s(); h--; ) {
-                    var g = r();
-                    256 & s() && d.tlsExports.add(g);
-                  }
-                  else if (4 === w) for (h = s(); h--; ) {
-                    r(), g = r();
-                    1 == (3 & s()) && d.weakImports.add(g);
-                  }
-                  else t += p;
-                }
-              }
-              return d;
-            };
-            function getValue(e, t = "i8") {
-              switch (t.endsWith("*") && (t = "*"), t) {
-                case "i1":
-                case "i8":
-                  return HEAP8[e];
-                case "i16":
-                  return HEAP16[e >> 1];
-                case "i32":
-                  return HEAP32[e >> 2];
-                case "i64":
-                  abort("to do getValue(i64) use WASM_BIGINT");
-                case "float":
-                  return HEAPF32[e >> 2];
-                case "double":
-                  return HEAPF64[e >> 3];
-                case "*":
-                  return HEAPU32[e >> 2];
-                default:
-                  abort(`invalid type for getValue: ${t}`);
-              }
-            }
-            var newDSO = (e, t, _) => {
-              var s = { refcount: 1 / 0, name: e, exports: _, global: true };
-              return LDSO.loadedLibsByName[e] = s, null != t && (LDSO.loadedLibsByHandle[t] = s), s;
-            }, LDSO = { loadedLibsByName: {}, loadedLibsByHandle: {}, init() {
-              newDSO("__main__", 0, wasmImports);
-            } }, ___heap_base = 78096, zeroMemory = (e, t) => (HEAPU8.fill(0, e, e + t), e), alignMemory = (e, t) => Math.ceil(e / t) * t, getMemory = (e) => {
-              if (runtimeInitialized) return zeroMemory(_malloc(e), e);
-              var t = ___heap_base, _ = t + alignMemory(e, 16);
-              return ___heap_base = _, GOT.__heap_base.value = _, t;
-            }, isInternalSym = (e) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(e) || e.startsWith("__em_js__"), uleb128Encode = (e, t) => {
-              e < 128 ? t.push(e) : t.push(e % 128 | 128, e >> 7);
-            }, sigToWasmTypes = (e) => {
-              for (var t = { i: "i32", j: "i64", f: "f32", d: "f64", e: "externref", p: "i32" }, _ = { parameters: [], results: "v" == e[0] ? [] : [t[e[0]]] }, s = 1; s < e.length; ++s) _.parameters.push(t[e[s]]);
-              return _;
-            }, generateFuncType = (e, t) => {
-              var _ = e.slice(0, 1), s = e.slice(1), r = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 };
-              t.push(96), uleb128Encode(s.length, t);
-              for (var a = 0; a < s.length; ++a) t.push(r[s[a]]);
-              "v" == _ ? t.push(0) : t.push(1, r[_]);
-            }, convertJsFunctionToWasm = (e, t) => {
-              if ("function" == typeof WebAssembly.Function) return new WebAssembly.Function(sigToWasmTypes(t), e);
-              var _ = [1];
-              generateFuncType(t, _);
-              var s = [0, 97, 115, 109, 1, 0, 0, 0, 1];
-              uleb128Encode(_.length, s), s.push(..._), s.push(2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0);
-              var r = new WebAssembly.Module(new Uint8Array(s));
-              return new WebAssembly.Instance(r, { e: { f: e } }).exports.f;
-            }, wasmTableMirror = [], wasmTable = new WebAssembly.Table({ initial: 27, element: "anyfunc" }), getWasmTableEntry = (e) => {
-              var t = wasmTableMirror[e];
-              return t || (e >= wasmTableMirror.length && (wasmTableMirror.length = e + 1), wasmTableMirror[e] = t = wasmTable.get(e)), t;
-            }, updateTableMap = (e, t) => {
-              if (functionsInTableMap) for (var _ = e; _ < e + t; _++) {
-                var s = getWasmTableEntry(_);
-                s && functionsInTableMap.set(s, _);
-              }
-            }, functionsInTableMap, getFunctionAddress = (e) => (functionsInTableMap || (functionsInTableMap = /* @__PURE__ */ new WeakMap(), updateTableMap(0, wasmTable.length)), functionsInTableMap.get(e) || 0), freeTableIndexes = [], getEmptyTableSlot = () => {
-              if (freeTableIndexes.length) return freeTableIndexes.pop();
-              try {
-                wasmTable.grow(1);
-              } catch (e) {
-                if (!(e instanceof RangeError)) throw e;
-                throw "Unable to grow wasm table. Set ALLOW_TABLE_GROWTH.";
-              }
-              return wasmTable.length - 1;
-            }, setWasmTableEntry = (e, t) => {
-              wasmTable.set(e, t), wasmTableMirror[e] = wasmTable.get(e);
-            }, addFunction = (e, t) => {
-              var _ = getFunctionAddress(e);
-              if (_) return _;
-              var s = getEmptyTableSlot();
-              try {
-                setWasmTableEntry(s, e);
-              } catch (_2) {
-                if (!(_2 instanceof TypeError)) throw _2;
-                var r = convertJsFunctionToWasm(e, t);
-                setWasmTableEntry(s, r);
-              }
-              return functionsInTableMap.set(e, s), s;
-            }, updateGOT = (e, t) => {
-              for (var _ in e) if (!isInternalSym(_)) {
-                var s = e[_];
-                _.startsWith("orig$") && (_ = _.split("$")[1], t = true), GOT[_] ||= new WebAssembly.Global({ value: "i32", mutable: true }), (t || 0 == GOT[_].value) && ("function" == typeof s ? GOT[_].value = addFunction(s) : "number" == typeof s ? GOT[_].value = s : err(`unhandled export type for '${_}': ${typeof s}`));
-              }
-            }, relocateExports = (e, t, _) => {
-              var s = {};
-              for (var r in e) {
-                var a = e[r];
-                "object" == typeof a && (a = a.value), "number" == typeof a && (a += t), s[r] = a;
-              }
-              return updateGOT(s, _), s;
-            }, isSymbolDefined = (e) => {
-              var t = wasmImports[e];
-              return !(!t || t.stub);
-            }, dynCallLegacy = (e, t, _) => (0, Module["dynCall_" + e])(t, ..._), dynCall = (e, t, _ = []) => e.includes("j") ? dynCallLegacy(e, t, _) : getWasmTableEntry(t)(..._), createInvokeFunction = (e) => function() {
-              var t = stackSave();
-              try {
-                return dynCall(e, arguments[0], Array.prototype.slice.call(arguments, 1));
-              } catch (e2) {
-                if (stackRestore(t), e2 !== e2 + 0) throw e2;
-                _setThrew(1, 0);
-              }
-            }, resolveGlobalSymbol = (e, t = false) => {
-              var _;
-              return t && "orig$" + e in wasmImports && (e = "orig$" + e), isSymbolDefined(e) ? _ = wasmImports[e] : e.startsWith("invoke_") && (_ = wasmImports[e] = createInvokeFunction(e.split("_")[1])), { sym: _, name: e };
-            }, UTF8ToString = (e, t) => e ? UTF8ArrayToString(HEAPU8, e, t) : "", loadWebAssemblyModule = (binary, flags, libName, localScope, handle) => {
-              var metadata = getDylinkMetadata(binary);
-              function loadModule() {
-                var firstLoad = !handle || !HEAP8[handle + 8];
-                if (firstLoad) {
-                  var memAlign = Math.pow(2, metadata.memoryAlign), memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0, tableBase = metadata.tableSize ? wasmTable.length : 0;
-                  handle && (HEAP8[handle + 8] = 1, HEAPU32[handle + 12 >> 2] = memoryBase, HEAP32[handle + 16 >> 2] = metadata.memorySize, HEAPU32[handle + 20 >> 2] = tableBase, HEAP32[handle + 24 >> 2] = metadata.tableSize);
-                } else memoryBase = HEAPU32[handle + 12 >> 2], tableBase = HEAPU32[handle + 20 >> 2];
-                var tableGrowthNeeded = tableBase + metadata.tableSize - wasmTable.length, moduleExports;
-                function resolveSymbol(e) {
-                  var t = resolveGlobalSymbol(e).sym;
-                  return !t && localScope && (t = localScope[e]), t || (t = moduleExports[e]), t;
-                }
-                tableGrowthNeeded > 0 && wasmTable.grow(tableGrowthNeeded);
-                var proxyHandler = { get(e, t) {
-                  switch (t) {
-                    case "__memory_base":
-                      return memoryBase;
-                    case "__table_base":
-                      return tableBase;
-                  }
-                  if (t in wasmImports && !wasmImports[t].stub) return wasmImports[t];
-                  var _;
-                  t in e || (e[t] = (...e2) => (_ ||= resolveSymbol(t), _(...e2)));
-                  return e[t];
-                } }, proxy = new Proxy({}, proxyHandler), info = { "GOT.mem": new Proxy({}, GOTHandler), "GOT.func": new Proxy({}, GOTHandler), env: proxy, wasi_snapshot_preview1: proxy };
-                function postInstantiation(module, instance) {
-                  function addEmAsm(addr, body) {
-                    for (var args = [], arity = 0; arity < 16 && -1 != body.indexOf("$" + arity); arity++) args.push("$" + arity);
-                    args = args.join(",");
-                    var func = `(${args}) => { ${body} };`;
-                    ASM_CONSTS[start] = eval(func);
-                  }
-                  if (updateTableMap(tableBase, metadata.tableSize), moduleExports = relocateExports(instance.exports, memoryBase), flags.allowUndefined || reportUndefinedSymbols(), "__start_em_asm" in moduleExports) for (var start = moduleExports.__start_em_asm, stop = moduleExports.__stop_em_asm; start < stop; ) {
-                    var jsString = UTF8ToString(start);
-                    addEmAsm(start, jsString), start = HEAPU8.indexOf(0, start) + 1;
-                  }
-                  function addEmJs(name, cSig, body) {
-                    var jsArgs = [];
-                    if (cSig = cSig.slice(1, -1), "void" != cSig) for (var i in cSig = cSig.split(","), cSig) {
-                      var jsArg = cSig[i].split(" ").pop();
-                      jsArgs.push(jsArg.replace("*", ""));
-                    }
-                    var func = `(${jsArgs}) => ${body};`;
-                    moduleExports[name] = eval(func);
-                  }
-                  for (var name in moduleExports) if (name.startsWith("__em_js__")) {
-                    var start = moduleExports[name], jsString = UTF8ToString(start), parts = jsString.split("<::>");
-                    addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]), delete moduleExports[name];
-                  }
-                  var applyRelocs = moduleExports.__wasm_apply_data_relocs;
-                  applyRelocs && (runtimeInitialized ? applyRelocs() : __RELOC_FUNCS__.push(applyRelocs));
-                  var init = moduleExports.__wasm_call_ctors;
-                  return init && (runtimeInitialized ? init() : __ATINIT__.push(init)), moduleExports;
-                }
-                if (flags.loadAsync) {
-                  if (binary instanceof WebAssembly.Module) {
-                    var instance = new WebAssembly.Instance(binary, info);
-                    return Promise.resolve(postInstantiation(binary, instance));
-                  }
-                  return WebAssembly.instantiate(binary, info).then(((e) => postInstantiation(e.module, e.instance)));
-                }
-                var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary), instance = new WebAssembly.Instance(module, info);
-                return postInstantiation(module, instance);
-              }
-              return currentModuleWeakSymbols = metadata.weakImports, flags.loadAsync ? metadata.neededDynlibs.reduce(((e, t) => e.then((() => loadDynamicLibrary(t, flags)))), Promise.resolve()).then(loadModule) : (metadata.neededDynlibs.forEach(((e) => loadDynamicLibrary(e, flags, localScope))), loadModule());
-            }, mergeLibSymbols = (e, t) => {
-              for (var [_, s] of Object.entries(e)) {
-                const e2 = (e3) => {
-                  isSymbolDefined(e3) || (wasmImports[e3] = s);
-                };
-                e2(_);
-                const t2 = "__main_argc_argv";
-                "main" == _ && e2(t2), _ == t2 && e2("main"), _.startsWith("dynCall_") && !Module.hasOwnProperty(_) && (Module[_] = s);
-              }
-            }, asyncLoad = (e, t, _, s) => {
-              var r = s ? "" : getUniqueRunDependency(`al ${e}`);
-              readAsync(e, ((e2) => {
-                t(new Uint8Array(e2)), r && removeRunDependency(r);
-              }), ((t2) => {
-                if (!_) throw `Loading data file "${e}" failed.`;
-                _();
-              })), r && addRunDependency(r);
-            };
-            function loadDynamicLibrary(e, t = { global: true, nodelete: true }, _, s) {
-              var r = LDSO.loadedLibsByName[e];
-              if (r) return t.global ? r.global || (r.global = true, mergeLibSymbols(r.exports, e)) : _ && Object.assign(_, r.exports), t.nodelete && r.refcount !== 1 / 0 && (r.refcount = 1 / 0), r.refcount++, s && (LDSO.loadedLibsByHandle[s] = r), !t.loadAsync || Promise.resolve(true);
-              function a() {
-                if (s) {
-                  var _2 = HEAPU32[s + 28 >> 2], r2 = HEAPU32[s + 32 >> 2];
-                  if (_2 && r2) {
-                    var a2 = HEAP8.slice(_2, _2 + r2);
-                    return t.loadAsync ? Promise.resolve(a2) : a2;
-                  }
-                }
-                var o2 = locateFile(e);
-                if (t.loadAsync) return new Promise((function(e2, t2) {
-                  asyncLoad(o2, e2, t2);
-                }));
-                if (!readBinary) throw new Error(`${o2}: file not found, and synchronous loading of external files is not available`);
-                return readBinary(o2);
-              }
-              function o() {
-                return t.loadAsync ? a().then(((r2) => loadWebAssemblyModule(r2, t, e, _, s))) : loadWebAssemblyModule(a(), t, e, _, s);
-              }
-              function n(t2) {
-                r.global ? mergeLibSymbols(t2, e) : _ && Object.assign(_, t2), r.exports = t2;
-              }
-              return (r = newDSO(e, s, "loading")).refcount = t.nodelete ? 1 / 0 : 1, r.global = t.global, t.loadAsync ? o().then(((e2) => (n(e2), true))) : (n(o()), true);
-            }
-            var reportUndefinedSymbols = () => {
-              for (var [e, t] of Object.entries(GOT)) if (0 == t.value) {
-                var _ = resolveGlobalSymbol(e, true).sym;
-                if (!_ && !t.required) continue;
-                if ("function" == typeof _) t.value = addFunction(_, _.sig);
-                else {
-                  if ("number" != typeof _) throw new Error(`bad export type for '${e}': ${typeof _}`);
-                  t.value = _;
-                }
-              }
-            }, loadDylibs = () => {
-              dynamicLibraries.length ? (addRunDependency("loadDylibs"), dynamicLibraries.reduce(((e, t) => e.then((() => loadDynamicLibrary(t, { loadAsync: true, global: true, nodelete: true, allowUndefined: true })))), Promise.resolve()).then((() => {
-                reportUndefinedSymbols(), removeRunDependency("loadDylibs");
-              }))) : reportUndefinedSymbols();
-            }, noExitRuntime = Module.noExitRuntime || true;
-            function setValue(e, t, _ = "i8") {
-              switch (_.endsWith("*") && (_ = "*"), _) {
-                case "i1":
-                case "i8":
-                  HEAP8[e] = t;
-                  break;
-                case "i16":
-                  HEAP16[e >> 1] = t;
-                  break;
-                case "i32":
-                  HEAP32[e >> 2] = t;
-                  break;
-                case "i64":
-                  abort("to do setValue(i64) use WASM_BIGINT");
-                case "float":
-                  HEAPF32[e >> 2] = t;
-                  break;
-                case "double":
-                  HEAPF64[e >> 3] = t;
-                  break;
-                case "*":
-                  HEAPU32[e >> 2] = t;
-                  break;
-                default:
-                  abort(`invalid type for setValue: ${_}`);
-              }
-            }
-            var ___memory_base = new WebAssembly.Global({ value: "i32", mutable: false }, 1024), ___stack_pointer = new WebAssembly.Global({ value: "i32", mutable: true }, 78096), ___table_base = new WebAssembly.Global({ value: "i32", mutable: false }, 1), nowIsMonotonic = 1, __emscripten_get_now_is_monotonic = () => nowIsMonotonic;
-            __emscripten_get_now_is_monotonic.sig = "i";
-            var _abort = () => {
-              abort("");
-            };
-            _abort.sig = "v";
-            var _emscripten_date_now = () => Date.now(), _emscripten_get_now;
-            _emscripten_date_now.sig = "d", _emscripten_get_now = () => performance.now(), _emscripten_get_now.sig = "d";
-            var _emscripten_memcpy_js = (e, t, _) => HEAPU8.copyWithin(e, t, t + _);
-            _emscripten_memcpy_js.sig = "vppp";
-            var getHeapMax = () => 2147483648, growMemory = (e) => {
-              var t = (e - wasmMemory.buffer.byteLength + 65535) / 65536;
-              try {
-                return wasmMemory.grow(t), updateMemoryViews(), 1;
-              } catch (e2) {
-              }
-            }, _emscripten_resize_heap = (e) => {
-              var t = HEAPU8.length;
-              e >>>= 0;
-              var _ = getHeapMax();
-              if (e > _) return false;
-              for (var s, r, a = 1; a <= 4; a *= 2) {
-                var o = t * (1 + 0.2 / a);
-                o = Math.min(o, e + 100663296);
-                var n = Math.min(_, (s = Math.max(e, o)) + ((r = 65536) - s % r) % r);
-                if (growMemory(n)) return true;
-              }
-              return false;
-            };
-            _emscripten_resize_heap.sig = "ip";
-            var _fd_close = (e) => 52;
-            _fd_close.sig = "ii";
-            var convertI32PairToI53Checked = (e, t) => t + 2097152 >>> 0 < 4194305 - !!e ? (e >>> 0) + 4294967296 * t : NaN;
-            function _fd_seek(e, t, _, s, r) {
-              convertI32PairToI53Checked(t, _);
-              return 70;
-            }
-            _fd_seek.sig = "iiiiip";
-            var printCharBuffers = [null, [], []], printChar = (e, t) => {
-              var _ = printCharBuffers[e];
-              0 === t || 10 === t ? ((1 === e ? out : err)(UTF8ArrayToString(_, 0)), _.length = 0) : _.push(t);
-            }, SYSCALLS = { varargs: void 0, get() {
-              var e = HEAP32[+SYSCALLS.varargs >> 2];
-              return SYSCALLS.varargs += 4, e;
-            }, getp: () => SYSCALLS.get(), getStr: (e) => UTF8ToString(e) }, _fd_write = (e, t, _, s) => {
-              for (var r = 0, a = 0; a < _; a++) {
-                var o = HEAPU32[t >> 2], n = HEAPU32[t + 4 >> 2];
-                t += 8;
-                for (var l = 0; l < n; l++) printChar(e, HEAPU8[o + l]);
-                r += n;
-              }
-              return HEAPU32[s >> 2] = r, 0;
-            };
-            function _tree_sitter_log_callback(e, t) {
-              if (currentLogCallback) {
-                const _ = UTF8ToString(t);
-                currentLogCallback(_, 0 !== e);
-              }
-            }
-            function _tree_sitter_parse_callback(e, t, _, s, r) {
-              const a = currentParseCallback(t, { row: _, column: s });
-              "string" == typeof a ? (setValue(r, a.length, "i32"), stringToUTF16(a, e, 10240)) : setValue(r, 0, "i32");
-            }
-            _fd_write.sig = "iippp";
-            var runtimeKeepaliveCounter = 0, keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0, _proc_exit = (e) => {
-              EXITSTATUS = e, keepRuntimeAlive() || (Module.onExit?.(e), ABORT = true), quit_(e, new ExitStatus(e));
-            };
-            _proc_exit.sig = "vi";
-            var exitJS = (e, t) => {
-              EXITSTATUS = e, _proc_exit(e);
-            }, handleException = (e) => {
-              if (e instanceof ExitStatus || "unwind" == e) return EXITSTATUS;
-              quit_(1, e);
-            }, lengthBytesUTF8 = (e) => {
-              for (var t = 0, _ = 0; _ < e.length; ++_) {
-                var s = e.charCodeAt(_);
-                s <= 127 ? t++ : s <= 2047 ? t += 2 : s >= 55296 && s <= 57343 ? (t += 4, ++_) : t += 3;
-              }
-              return t;
-            }, stringToUTF8Array = (e, t, _, s) => {
-              if (!(s > 0)) return 0;
-              for (var r = _, a = _ + s - 1, o = 0; o < e.length; ++o) {
-                var n = e.charCodeAt(o);
-                if (n >= 55296 && n <= 57343) n = 65536 + ((1023 & n) << 10) | 1023 & e.charCodeAt(++o);
-                if (n <= 127) {
-                  if (_ >= a) break;
-                  t[_++] = n;
-                } else if (n <= 2047) {
-                  if (_ + 1 >= a) break;
-                  t[_++] = 192 | n >> 6, t[_++] = 128 | 63 & n;
-                } else if (n <= 65535) {
-                  if (_ + 2 >= a) break;
-                  t[_++] = 224 | n >> 12, t[_++] = 128 | n >> 6 & 63, t[_++] = 128 | 63 & n;
-                } else {
-                  if (_ + 3 >= a) break;
-                  t[_++] = 240 | n >> 18, t[_++] = 128 | n >> 12 & 63, t[_++] = 128 | n >> 6 & 63, t[_++] = 128 | 63 & n;
-                }
-              }
-              return t[_] = 0, _ - r;
-            }, stringToUTF8 = (e, t, _) => stringToUTF8Array(e, HEAPU8, t, _), stringToUTF8OnStack = (e) => {
-              var t = lengthBytesUTF8(e) + 1, _ = stackAlloc(t);
-              return stringToUTF8(e, _, t), _;
-            }, stringToUTF16 = (e, t, _) => {
-              if (_ ??= 2147483647, _ < 2) return 0;
-              for (var s = t, r = (_ -= 2) < 2 * e.length ? _ / 2 : e.length, a = 0; a < r; ++a) {
-                var o = e.charCodeAt(a);
-                HEAP16[t >> 1] = o, t += 2;
-              }
-              return HEAP16[t >> 1] = 0, t - s;
-            }, AsciiToString = (e) => {
-              for (var t = ""; ; ) {
-                var _ = HEAPU8[e++];
-                if (!_) return t;
-                t += String.fromCharCode(_);
-              }
-            }, wasmImports = { __heap_base: ___heap_base, __indirect_function_table: wasmTable, __memory_base: ___memory_base, __stack_pointer: ___stack_pointer, __table_base: ___table_base, _emscripten_get_now_is_monotonic: __emscripten_get_now_is_monotonic, abort: _abort, emscripten_get_now: _emscripten_get_now, emscripten_memcpy_js: _emscripten_memcpy_js, emscripten_resize_heap: _emscripten_resize_heap, fd_close: _fd_close, fd_seek: _fd_seek, fd_write: _fd_write, memory: wasmMemory, tree_sitter_log_callback: _tree_sitter_log_callback, tree_sitter_parse_callback: _tree_sitter_parse_callback }, wasmExports = createWasm(), ___wasm_call_ctors = () => (___wasm_call_ctors = wasmExports.__wasm_call_ctors)(), ___wasm_apply_data_relocs = () => (___wasm_apply_data_relocs = wasmExports.__wasm_apply_data_relocs)(), _malloc = Module._malloc = (e) => (_malloc = Module._malloc = wasmExports.malloc)(e), _calloc = Module._calloc = (e, t) => (_calloc = Module._calloc = wasmExports.calloc)(e, t), _realloc = Module._realloc = (e, t) => (_realloc = Module._realloc = wasmExports.realloc)(e, t), _free = Module._free = (e) => (_free = Module._free = wasmExports.free)(e), _ts_language_symbol_count = Module._ts_language_symbol_count = (e) => (_ts_language_symbol_count = Module._ts_language_symbol_count = wasmExports.ts_language_symbol_count)(e), _ts_language_state_count = Module._ts_language_state_count = (e) => (_ts_language_state_count = Module._ts_language_state_count = wasmExports.ts_language_state_count)(e), _ts_language_version = Module._ts_language_version = (e) => (_ts_language_version = Module._ts_language_version = wasmExports.ts_language_version)(e), _ts_language_field_count = Module._ts_language_field_count = (e) => (_ts_language_field_count = Module._ts_language_field_count = wasmExports.ts_language_field_count)(e), _ts_language_next_state = Module._ts_language_next_state = (e, t, _) => (_ts_language_next_state = Module._ts_language_next_state = wasmExports.ts_language_next_state)(e, t, _), _ts_language_symbol_name = Module._ts_language_symbol_name = (e, t) => (_ts_language_symbol_name = Module._ts_language_symbol_name = wasmExports.ts_language_symbol_name)(e, t), _ts_language_symbol_for_name = Module._ts_language_symbol_for_name = (e, t, _, s) => (_ts_language_symbol_for_name = Module._ts_language_symbol_for_name = wasmExports.ts_language_symbol_for_name)(e, t, _, s), _strncmp = Module._strncmp = (e, t, _) => (_strncmp = Module._strncmp = wasmExports.strncmp)(e, t, _), _ts_language_symbol_type = Module._ts_language_symbol_type = (e, t) => (_ts_language_symbol_type = Module._ts_language_symbol_type = wasmExports.ts_language_symbol_type)(e, t), _ts_language_field_name_for_id = Module._ts_language_field_name_for_id = (e, t) => (_ts_language_field_name_for_id = Module._ts_language_field_name_for_id = wasmExports.ts_language_field_name_for_id)(e, t), _ts_lookahead_iterator_new = Module._ts_lookahead_iterator_new = (e, t) => (_ts_lookahead_iterator_new = Module._ts_lookahead_iterator_new = wasmExports.ts_lookahead_iterator_new)(e, t), _ts_lookahead_iterator_delete = Module._ts_lookahead_iterator_delete = (e) => (_ts_lookahead_iterator_delete = Module._ts_lookahead_iterator_delete = wasmExports.ts_lookahead_iterator_delete)(e), _ts_lookahead_iterator_reset_state = Module._ts_lookahead_iterator_reset_state = (e, t) => (_ts_lookahead_iterator_reset_state = Module._ts_lookahead_iterator_reset_state = wasmExports.ts_lookahead_iterator_reset_state)(e, t), _ts_lookahead_iterator_reset = Module._ts_lookahead_iterator_reset = (e, t, _) => (_ts_lookahead_iterator_reset = Module._ts_lookahead_iterator_reset = wasmExports.ts_lookahead_iterator_reset)(e, t, _), _ts_lookahead_iterator_next = Module._ts_lookahead_iterator_next = (e) => (_ts_lookahead_iterator_next = Module._ts_lookahead_iterator_next = wasmExports.ts_lookahead_iterator_next)(e), _ts_lookahead_iterator_current_symbol = Module._ts_lookahead_iterator_current_symbol = (e) => (_ts_lookahead_iterator_current_symbol = Module._ts_lookahead_iterator_current_symbol = wasmExports.ts_lookahead_iterator_current_symbol)(e), _memset = Module._memset = (e, t, _) => (_memset = Module._memset = wasmExports.memset)(e, t, _), _memcpy = Module._memcpy = (e, t, _) => (_memcpy = Module._memcpy = wasmExports.memcpy)(e, t, _), _ts_parser_delete = Module._ts_parser_delete = (e) => (_ts_parser_delete = Module._ts_parser_delete = wasmExports.ts_parser_delete)(e), _ts_parser_reset = Module._ts_parser_reset = (e) => (_ts_parser_reset = Module._ts_parser_reset = wasmExports.ts_parser_reset)(e), _ts_parser_set_language = Module._ts_parser_set_language = (e, t) => (_ts_parser_set_language = Module._ts_parser_set_language = wasmExports.ts_parser_set_language)(e, t), _ts_parser_timeout_micros = Module._ts_parser_timeout_micros = (e) => (_ts_parser_timeout_micros = Module._ts_parser_timeout_micros = wasmExports.ts_parser_timeout_micros)(e), _ts_parser_set_timeout_micros = Module._ts_parser_set_timeout_micros = (e, t, _) => (_ts_parser_set_timeout_micros = Module._ts_parser_set_timeout_micros = wasmExports.ts_parser_set_timeout_micros)(e, t, _), _ts_parser_set_included_ranges = Module._ts_parser_set_included_ranges = (e, t, _) => (_ts_parser_set_included_ranges = Module._ts_parser_set_included_ranges = wasmExports.ts_parser_set_included_ranges)(e, t, _), _memmove = Module._memmove = (e, t, _) => (_memmove = Module._memmove = wasmExports.memmove)(e, t, _), _memcmp = Module._memcmp = (e, t, _) => (_memcmp = Module._memcmp = wasmExports.memcmp)(e, t, _), _ts_query_new = Module._ts_query_new = (e, t, _, s, r) => (_ts_query_new = Module._ts_query_new = wasmExports.ts_query_new)(e, t, _, s, r), _ts_query_delete = Module._ts_query_delete = (e) => (_ts_query_delete = Module._ts_query_delete = wasmExports.ts_query_delete)(e), _iswspace = Module._iswspace = (e) => (_iswspace = Module._iswspace = wasmExports.iswspace)(e), _iswalnum = Module._iswalnum = (e) => (_iswalnum = Module._iswalnum = wasmExports.iswalnum)(e), _ts_query_pattern_count = Module._ts_query_pattern_count = (e) => (_ts_query_pattern_count = Module._ts_query_pattern_count = wasmExports.ts_query_pattern_count)(e), _ts_query_capture_count = Module._ts_query_capture_count = (e) => (_ts_query_capture_count = Module._ts_query_capture_count = wasmExports.ts_query_capture_count)(e), _ts_query_string_count = Module._ts_query_string_count = (e) => (_ts_query_string_count = Module._ts_query_string_count = wasmExports.ts_query_string_count)(e), _ts_query_capture_name_for_id = Module._ts_query_capture_name_for_id = (e, t, _) => (_ts_query_capture_name_for_id = Module._ts_query_capture_name_for_id = wasmExports.ts_query_capture_name_for_id)(e, t, _), _ts_query_string_value_for_id = Module._ts_query_string_value_for_id = (e, t, _) => (_ts_query_string_value_for_id = Module._ts_query_string_value_for_id = wasmExports.ts_query_string_value_for_id)(e, t, _), _ts_query_predicates_for_pattern = Module._ts_query_predicates_for_pattern = (e, t, _) => (_ts_query_predicates_for_pattern = Module._ts_query_predicates_for_pattern = wasmExports.ts_query_predicates_for_pattern)(e, t, _), _ts_query_disable_capture = Module._ts_query_disable_capture = (e, t, _) => (_ts_query_disable_capture = Module._ts_query_disable_capture = wasmExports.ts_query_disable_capture)(e, t, _), _ts_tree_copy = Module._ts_tree_copy = (e) => (_ts_tree_copy = Module._ts_tree_copy = wasmExports.ts_tree_copy)(e), _ts_tree_delete = Module._ts_tree_delete = (e) => (_ts_tree_delete = Module._ts_tree_delete = wasmExports.ts_tree_delete)(e), _ts_init = Module._ts_init = () => (_ts_init = Module._ts_init = wasmExports.ts_init)(), _ts_parser_new_wasm = Module._ts_parser_new_wasm = () => (_ts_parser_new_wasm = Module._ts_parser_new_wasm = wasmExports.ts_parser_new_wasm)(), _ts_parser_enable_logger_wasm = Module._ts_parser_enable_logger_wasm = (e, t) => (_ts_parser_enable_logger_wasm = Module._ts_parser_enable_logger_wasm = wasmExports.ts_parser_enable_logger_wasm)(e, t), _ts_parser_parse_wasm = Module._ts_parser_parse_wasm = (e, t, _, s, r) => (_ts_parser_parse_wasm = Module._ts_parser_parse_wasm = wasmExports.ts_parser_parse_wasm)(e, t, _, s, r), _ts_parser_included_ranges_wasm = Module._ts_parser_included_ranges_wasm = (e) => (_ts_parser_included_ranges_wasm = Module._ts_parser_included_ranges_wasm = wasmExports.ts_parser_included_ranges_wasm)(e), _ts_language_type_is_named_wasm = Module._ts_language_type_is_named_wasm = (e, t) => (_ts_language_type_is_named_wasm = Module._ts_language_type_is_named_wasm = wasmExports.ts_language_type_is_named_wasm)(e, t), _ts_language_type_is_visible_wasm = Module._ts_language_type_is_visible_wasm = (e, t) => (_ts_language_type_is_visible_wasm = Module._ts_language_type_is_visible_wasm = wasmExports.ts_language_type_is_visible_wasm)(e, t), _ts_tree_root_node_wasm = Module._ts_tree_root_node_wasm = (e) => (_ts_tree_root_node_wasm = Module._ts_tree_root_node_wasm = wasmExports.ts_tree_root_node_wasm)(e), _ts_tree_root_node_with_offset_wasm = Module._ts_tree_root_node_with_offset_wasm = (e) => (_ts_tree_root_node_with_offset_wasm = Module._ts_tree_root_node_with_offset_wasm = wasmExports.ts_tree_root_node_with_offset_wasm)(e), _ts_tree_edit_wasm = Module._ts_tree_edit_wasm = (e) => (_ts_tree_edit_wasm = Module._ts_tree_edit_wasm = wasmExports.ts_tree_edit_wasm)(e), _ts_tree_included_ranges_wasm = Module._ts_tree_included_ranges_wasm = (e) => (_ts_tree_included_ranges_wasm = Module._ts_tree_included_ranges_wasm = wasmExports.ts_tree_included_ranges_wasm)(e), _ts_tree_get_changed_ranges_wasm = Module._ts_tree_get_changed_ranges_wasm = (e, t) => (_ts_tree_get_changed_ranges_wasm = Module._ts_tree_get_changed_ranges_wasm = wasmExports.ts_tree_get_changed_ranges_wasm)(e, t), _ts_tree_cursor_new_wasm = Module._ts_tree_cursor_new_wasm = (e) => (_ts_tree_cursor_new_wasm = Module._ts_tree_cursor_new_wasm = wasmExports.ts_tree_cursor_new_wasm)(e), _ts_tree_cursor_delete_wasm = Module._ts_tree_cursor_delete_wasm = (e) => (_ts_tree_cursor_delete_wasm = Module._ts_tree_cursor_delete_wasm = wasmExports.ts_tree_cursor_delete_wasm)(e), _ts_tree_cursor_reset_wasm = Module._ts_tree_cursor_reset_wasm = (e) => (_ts_tree_cursor_reset_wasm = Module._ts_tree_cursor_reset_wasm = wasmExports.ts_tree_cursor_reset_wasm)(e), _ts_tree_cursor_reset_to_wasm = Module._ts_tree_cursor_reset_to_wasm = (e, t) => (_ts_tree_cursor_reset_to_wasm = Module._ts_tree_cursor_reset_to_wasm = wasmExports.ts_tree_cursor_reset_to_wasm)(e, t), _ts_tree_cursor_goto_first_child_wasm = Module._ts_tree_cursor_goto_first_child_wasm = (e) => (_ts_tree_cursor_goto_first_child_wasm = Module._ts_tree_cursor_goto_first_child_wasm = wasmExports.ts_tree_cursor_goto_first_child_wasm)(e), _ts_tree_cursor_goto_last_child_wasm = Module._ts_tree_cursor_goto_last_child_wasm = (e) => (_ts_tree_cursor_goto_last_child_wasm = Module._ts_tree_cursor_goto_last_child_wasm = wasmExports.ts_tree_cursor_goto_last_child_wasm)(e), _ts_tree_cursor_goto_first_child_for_index_wasm = Module._ts_tree_cursor_goto_first_child_for_index_wasm = (e) => (_ts_tree_cursor_goto_first_child_for_index_wasm = Module._ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports.ts_tree_cursor_goto_first_child_for_index_wasm)(e), _ts_tree_cursor_goto_first_child_for_position_wasm = Module._ts_tree_cursor_goto_first_child_for_position_wasm = (e) => (_ts_tree_cursor_goto_first_child_for_position_wasm = Module._ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports.ts_tree_cursor_goto_first_child_for_position_wasm)(e), _ts_tree_cursor_goto_next_sibling_wasm = Module._ts_tree_cursor_goto_next_sibling_wasm = (e) => (_ts_tree_cursor_goto_next_sibling_wasm = Module._ts_tree_cursor_goto_next_sibling_wasm = wasmExports.ts_tree_cursor_goto_next_sibling_wasm)(e), _ts_tree_cursor_goto_previous_sibling_wasm = Module._ts_tree_cursor_goto_previous_sibling_wasm = (e) => (_ts_tree_cursor_goto_previous_sibling_wasm = Module._ts_tree_cursor_goto_previous_sibling_wasm = wasmExports.ts_tree_cursor_goto_previous_sibling_wasm)(e), _ts_tree_cursor_goto_descendant_wasm = Module._ts_tree_cursor_goto_descendant_wasm = (e, t) => (_ts_tree_cursor_goto_descendant_wasm = Module._ts_tree_cursor_goto_descendant_wasm = wasmExports.ts_tree_cursor_goto_descendant_wasm)(e, t), _ts_tree_cursor_goto_parent_wasm = Module._ts_tree_cursor_goto_parent_wasm = (e) => (_ts_tree_cursor_goto_parent_wasm = Module._ts_tree_cursor_goto_parent_wasm = wasmExports.ts_tree_cursor_goto_parent_wasm)(e), _ts_tree_cursor_current_node_type_id_wasm = Module._ts_tree_cursor_current_node_type_id_wasm = (e) => (_ts_tree_cursor_current_node_type_id_wasm = Module._ts_tree_cursor_current_node_type_id_wasm = wasmExports.ts_tree_cursor_current_node_type_id_wasm)(e), _ts_tree_cursor_current_node_state_id_wasm = Module._ts_tree_cursor_current_node_state_id_wasm = (e) => (_ts_tree_cursor_current_node_state_id_wasm = Module._ts_tree_cursor_current_node_state_id_wasm = wasmExports.ts_tree_cursor_current_node_state_id_wasm)(e), _ts_tree_cursor_current_node_is_named_wasm = Module._ts_tree_cursor_current_node_is_named_wasm = (e) => (_ts_tree_cursor_current_node_is_named_wasm = Module._ts_tree_cursor_current_node_is_named_wasm = wasmExports.ts_tree_cursor_current_node_is_named_wasm)(e), _ts_tree_cursor_current_node_is_missing_wasm = Module._ts_tree_cursor_current_node_is_missing_wasm = (e) => (_ts_tree_cursor_current_node_is_missing_wasm = Module._ts_tree_cursor_current_node_is_missing_wasm = wasmExports.ts_tree_cursor_current_node_is_missing_wasm)(e), _ts_tree_cursor_current_node_id_wasm = Module._ts_tree_cursor_current_node_id_wasm = (e) => (_ts_tree_cursor_current_node_id_wasm = Module._ts_tree_cursor_current_node_id_wasm = wasmExports.ts_tree_cursor_current_node_id_wasm)(e), _ts_tree_cursor_start_position_wasm = Module._ts_tree_cursor_start_position_wasm = (e) => (_ts_tree_cursor_start_position_wasm = Module._ts_tree_cursor_start_position_wasm = wasmExports.ts_tree_cursor_start_position_wasm)(e), _ts_tree_cursor_end_position_wasm = Module._ts_tree_cursor_end_position_wasm = (e) => (_ts_tree_cursor_end_position_wasm = Module._ts_tree_cursor_end_position_wasm = wasmExports.ts_tree_cursor_end_position_wasm)(e), _ts_tree_cursor_start_index_wasm = Module._ts_tree_cursor_start_index_wasm = (e) => (_ts_tree_cursor_start_index_wasm = Module._ts_tree_cursor_start_index_wasm = wasmExports.ts_tree_cursor_start_index_wasm)(e), _ts_tree_cursor_end_index_wasm = Module._ts_tree_cursor_end_index_wasm = (e) => (_ts_tree_cursor_end_index_wasm = Module._ts_tree_cursor_end_index_wasm = wasmExports.ts_tree_cursor_end_index_wasm)(e), _ts_tree_cursor_current_field_id_wasm = Module._ts_tree_cursor_current_field_id_wasm = (e) => (_ts_tree_cursor_current_field_id_wasm = Module._ts_tree_cursor_current_field_id_wasm = wasmExports.ts_tree_cursor_current_field_id_wasm)(e), _ts_tree_cursor_current_depth_wasm = Module._ts_tree_cursor_current_depth_wasm = (e) => (_ts_tree_cursor_current_depth_wasm = Module._ts_tree_cursor_current_depth_wasm = wasmExports.ts_tree_cursor_current_depth_wasm)(e), _ts_tree_cursor_current_descendant_index_wasm = Module._ts_tree_cursor_current_descendant_index_wasm = (e) => (_ts_tree_cursor_current_descendant_index_wasm = Module._ts_tree_cursor_current_descendant_index_wasm = wasmExports.ts_tree_cursor_current_descendant_index_wasm)(e), _ts_tree_cursor_current_node_wasm = Module._ts_tree_cursor_current_node_wasm = (e) => (_ts_tree_cursor_current_node_wasm = Module._ts_tree_cursor_current_node_wasm = wasmExports.ts_tree_cursor_current_node_wasm)(e), _ts_node_symbol_wasm = Module._ts_node_symbol_wasm = (e) => (_ts_node_symbol_wasm = Module._ts_node_symbol_wasm = wasmExports.ts_node_symbol_wasm)(e), _ts_node_field_name_for_child_wasm = Module._ts_node_field_name_for_child_wasm = (e, t) => (_ts_node_field_name_for_child_wasm = Module._ts_node_field_name_for_child_wasm = wasmExports.ts_node_field_name_for_child_wasm)(e, t), _ts_node_children_by_field_id_wasm = Module._ts_node_children_by_field_id_wasm = (e, t) => (_ts_node_children_by_field_id_wasm = Module._ts_node_children_by_field_id_wasm = wasmExports.ts_node_children_by_field_id_wasm)(e, t), _ts_node_first_child_for_byte_wasm = Module._ts_node_first_child_for_byte_wasm = (e) => (_ts_node_first_child_for_byte_wasm = Module._ts_node_first_child_for_byte_wasm = wasmExports.ts_node_first_child_for_byte_wasm)(e), _ts_node_first_named_child_for_byte_wasm = Module._ts_node_first_named_child_for_byte_wasm = (e) => (_ts_node_first_named_child_for_byte_wasm = Module._ts_node_first_named_child_for_byte_wasm = wasmExports.ts_node_first_named_child_for_byte_wasm)(e), _ts_node_grammar_symbol_wasm = Module._ts_node_grammar_symbol_wasm = (e) => (_ts_node_grammar_symbol_wasm = Module._ts_node_grammar_symbol_wasm = wasmExports.ts_node_grammar_symbol_wasm)(e), _ts_node_child_count_wasm = Module._ts_node_child_count_wasm = (e) => (_ts_node_child_count_wasm = Module._ts_node_child_count_wasm = wasmExports.ts_node_child_count_wasm)(e), _ts_node_named_child_count_wasm = Module._ts_node_named_child_count_wasm = (e) => (_ts_node_named_child_count_wasm = Module._ts_node_named_child_count_wasm = wasmExports.ts_node_named_child_count_wasm)(e), _ts_node_child_wasm = Module._ts_node_child_wasm = (e, t) => (_ts_node_child_wasm = Module._ts_node_child_wasm = wasmExports.ts_node_child_wasm)(e, t), _ts_node_named_child_wasm = Module._ts_node_named_child_wasm = (e, t) => (_ts_node_named_child_wasm = Module._ts_node_named_child_wasm = wasmExports.ts_node_named_child_wasm)(e, t), _ts_node_child_by_field_id_wasm = Module._ts_node_child_by_field_id_wasm = (e, t) => (_ts_node_child_by_field_id_wasm = Module._ts_node_child_by_field_id_wasm = wasmExports.ts_node_child_by_field_id_wasm)(e, t), _ts_node_next_sibling_wasm = Module._ts_node_next_sibling_wasm = (e) => (_ts_node_next_sibling_wasm = Module._ts_node_next_sibling_wasm = wasmExports.ts_node_next_sibling_wasm)(e), _ts_node_prev_sibling_wasm = Module._ts_node_prev_sibling_wasm = (e) => (_ts_node_prev_sibling_wasm = Module._ts_node_prev_sibling_wasm = wasmExports.ts_node_prev_sibling_wasm)(e), _ts_node_next_named_sibling_wasm = Module._ts_node_next_named_sibling_wasm = (e) => (_ts_node_next_named_sibling_wasm = Module._ts_node_next_named_sibling_wasm = wasmExports.ts_node_next_named_sibling_wasm)(e), _ts_node_prev_named_sibling_wasm = Module._ts_node_prev_named_sibling_wasm = (e) => (_ts_node_prev_named_sibling_wasm = Module._ts_node_prev_named_sibling_wasm = wasmExports.ts_node_prev_named_sibling_wasm)(e), _ts_node_descendant_count_wasm = Module._ts_node_descendant_count_wasm = (e) => (_ts_node_descendant_count_wasm = Module._ts_node_descendant_count_wasm = wasmExports.ts_node_descendant_count_wasm)(e), _ts_node_parent_wasm = Module._ts_node_parent_wasm = (e) => (_ts_node_parent_wasm = Module._ts_node_parent_wasm = wasmExports.ts_node_parent_wasm)(e), _ts_node_descendant_for_index_wasm = Module._ts_node_descendant_for_index_wasm = (e) => (_ts_node_descendant_for_index_wasm = Module._ts_node_descendant_for_index_wasm = wasmExports.ts_node_descendant_for_index_wasm)(e), _ts_node_named_descendant_for_index_wasm = Module._ts_node_named_descendant_for_index_wasm = (e) => (_ts_node_named_descendant_for_index_wasm = Module._ts_node_named_descendant_for_index_wasm = wasmExports.ts_node_named_descendant_for_index_wasm)(e), _ts_node_descendant_for_position_wasm = Module._ts_node_descendant_for_position_wasm = (e) => (_ts_node_descendant_for_position_wasm = Module._ts_node_descendant_for_position_wasm = wasmExports.ts_node_descendant_for_position_wasm)(e), _ts_node_named_descendant_for_position_wasm = Module._ts_node_named_descendant_for_position_wasm = (e) => (_ts_node_named_descendant_for_position_wasm = Module._ts_node_named_descendant_for_position_wasm = wasmExports.ts_node_named_descendant_for_position_wasm)(e), _ts_node_start_point_wasm = Module._ts_node_start_point_wasm = (e) => (_ts_node_start_point_wasm = Module._ts_node_start_point_wasm = wasmExports.ts_node_start_point_wasm)(e), _ts_node_end_point_wasm = Module._ts_node_end_point_wasm = (e) => (_ts_node_end_point_wasm = Module._ts_node_end_point_wasm = wasmExports.ts_node_end_point_wasm)(e), _ts_node_start_index_wasm = Module._ts_node_start_index_wasm = (e) => (_ts_node_start_index_wasm = Module._ts_node_start_index_wasm = wasmExports.ts_node_start_index_wasm)(e), _ts_node_end_index_wasm = Module._ts_node_end_index_wasm = (e) => (_ts_node_end_index_wasm = Module._ts_node_end_index_wasm = wasmExports.ts_node_end_index_wasm)(e), _ts_node_to_string_wasm = Module._ts_node_to_string_wasm = (e) => (_ts_node_to_string_wasm = Module._ts_node_to_string_wasm = wasmExports.ts_node_to_string_wasm)(e), _ts_node_children_wasm = Module._ts_node_children_wasm = (e) => (_ts_node_children_wasm = Module._ts_node_children_wasm = wasmExports.ts_node_children_wasm)(e), _ts_node_named_children_wasm = Module._ts_node_named_children_wasm = (e) => (_ts_node_named_children_wasm = Module._ts_node_named_children_wasm = wasmExports.ts_node_named_children_wasm)(e), _ts_node_descendants_of_type_wasm = Module._ts_node_descendants_of_type_wasm = (e, t, _, s, r, a, o) => (_ts_node_descendants_of_type_wasm = Module._ts_node_descendants_of_type_wasm = wasmExports.ts_node_descendants_of_type_wasm)(e, t, _, s, r, a, o), _ts_node_is_named_wasm = Module._ts_node_is_named_wasm = (e) => (_ts_node_is_named_wasm = Module._ts_node_is_named_wasm = wasmExports.ts_node_is_named_wasm)(e), _ts_node_has_changes_wasm = Module._ts_node_has_changes_wasm = (e) => (_ts_node_has_changes_wasm = Module._ts_node_has_changes_wasm = wasmExports.ts_node_has_changes_wasm)(e), _ts_node_has_error_wasm = Module._ts_node_has_error_wasm = (e) => (_ts_node_has_error_wasm = Module._ts_node_has_error_wasm = wasmExports.ts_node_has_error_wasm)(e), _ts_node_is_error_wasm = Module._ts_node_is_error_wasm = (e) => (_ts_node_is_error_wasm = Module._ts_node_is_error_wasm = wasmExports.ts_node_is_error_wasm)(e), _ts_node_is_missing_wasm = Module._ts_node_is_missing_wasm = (e) => (_ts_node_is_missing_wasm = Module._ts_node_is_missing_wasm = wasmExports.ts_node_is_missing_wasm)(e), _ts_node_is_extra_wasm = Module._ts_node_is_extra_wasm = (e) => (_ts_node_is_extra_wasm = Module._ts_node_is_extra_wasm = wasmExports.ts_node_is_extra_wasm)(e), _ts_node_parse_state_wasm = Module._ts_node_parse_state_wasm = (e) => (_ts_node_parse_state_wasm = Module._ts_node_parse_state_wasm = wasmExports.ts_node_parse_state_wasm)(e), _ts_node_next_parse_state_wasm = Module._ts_node_next_parse_state_wasm = (e) => (_ts_node_next_parse_state_wasm = Module._ts_node_next_parse_state_wasm = wasmExports.ts_node_next_parse_state_wasm)(e), _ts_query_matches_wasm = Module._ts_query_matches_wasm = (e, t, _, s, r, a, o, n, l, d) => (_ts_query_matches_wasm = Module._ts_query_matches_wasm = wasmExports.ts_query_matches_wasm)(e, t, _, s, r, a, o, n, l, d), _ts_query_captures_wasm = Module._ts_query_captures_wasm = (e, t, _, s, r, a, o, n, l, d) => (_ts_query_captures_wasm = Module._ts_query_captures_wasm = wasmExports.ts_query_captures_wasm)(e, t, _, s, r, a, o, n, l, d), _iswalpha = Module._iswalpha = (e) => (_iswalpha = Module._iswalpha = wasmExports.iswalpha)(e), _iswblank = Module._iswblank = (e) => (_iswblank = Module._iswblank = wasmExports.iswblank)(e), _iswdigit = Module._iswdigit = (e) => (_iswdigit = Module._iswdigit = wasmExports.iswdigit)(e), _iswlower = Module._iswlower = (e) => (_iswlower = Module._iswlower = wasmExports.iswlower)(e), _iswupper = Module._iswupper = (e) => (_iswupper = Module._iswupper = wasmExports.iswupper)(e), _iswxdigit = Module._iswxdigit = (e) => (_iswxdigit = Module._iswxdigit = wasmExports.iswxdigit)(e), _memchr = Module._memchr = (e, t, _) => (_memchr = Module._memchr = wasmExports.memchr)(e, t, _), _strlen = Module._strlen = (e) => (_strlen = Module._strlen = wasmExports.strlen)(e), _strcmp = Module._strcmp = (e, t) => (_strcmp = Module._strcmp = wasmExports.strcmp)(e, t), _strncat = Module._strncat = (e, t, _) => (_strncat = Module._strncat = wasmExports.strncat)(e, t, _), _strncpy = Module._strncpy = (e, t, _) => (_strncpy = Module._strncpy = wasmExports.strncpy)(e, t, _), _towlower = Module._towlower = (e) => (_towlower = Module._towlower = wasmExports.towlower)(e), _towupper = Module._towupper = (e) => (_towupper = Module._towupper = wasmExports.towupper)(e), _setThrew = (e, t) => (_setThrew = wasmExports.setThrew)(e, t), stackSave = () => (stackSave = wasmExports.stackSave)(), stackRestore = (e) => (stackRestore = wasmExports.stackRestore)(e), stackAlloc = (e) => (stackAlloc = wasmExports.stackAlloc)(e), dynCall_jiji = Module.dynCall_jiji = (e, t, _, s, r) => (dynCall_jiji = Module.dynCall_jiji = wasmExports.dynCall_jiji)(e, t, _, s, r), _orig$ts_parser_timeout_micros = Module._orig$ts_parser_timeout_micros = (e) => (_orig$ts_parser_timeout_micros = Module._orig$ts_parser_timeout_micros = wasmExports.orig$ts_parser_timeout_micros)(e), _orig$ts_parser_set_timeout_micros = Module._orig$ts_parser_set_timeout_micros = (e, t) => (_orig$ts_parser_set_timeout_micros = Module._orig$ts_parser_set_timeout_micros = wasmExports.orig$ts_parser_set_timeout_micros)(e, t), calledRun;
-            function callMain(e = []) {
-              var t = resolveGlobalSymbol("main").sym;
-              if (t) {
-                e.unshift(thisProgram);
-                var _ = e.length, s = stackAlloc(4 * (_ + 1)), r = s;
-                e.forEach(((e2) => {
-                  HEAPU32[r >> 2] = stringToUTF8OnStack(e2), r += 4;
-                })), HEAPU32[r >> 2] = 0;
-                try {
-                  var a = t(_, s);
-                  return exitJS(a, true), a;
-                } catch (e2) {
-                  return handleException(e2);
-                }
-              }
-            }
-            function run(e = arguments_) {
-              function t() {
-                calledRun || (calledRun = true, Module.calledRun = true, ABORT || (initRuntime(), preMain(), Module.onRuntimeInitialized && Module.onRuntimeInitialized(), shouldRunNow && callMain(e), postRun()));
-              }
-              runDependencies > 0 || (preRun(), runDependencies > 0 || (Module.setStatus ? (Module.setStatus("Running..."), setTimeout((function() {
-                setTimeout((function() {
-                  Module.setStatus("");
-                }), 1), t();
-              }), 1)) : t()));
-            }
-            if (Module.AsciiToString = AsciiToString, Module.stringToUTF16 = stringToUTF16, dependenciesFulfilled = function e() {
-              calledRun || run(), calledRun || (dependenciesFulfilled = e);
-            }, Module.preInit) for ("function" == typeof Module.preInit && (Module.preInit = [Module.preInit]); Module.preInit.length > 0; ) Module.preInit.pop()();
-            var shouldRunNow = true;
-            Module.noInitialRun && (shouldRunNow = false), run();
-            const C = Module, INTERNAL = {}, SIZE_OF_INT = 4, SIZE_OF_CURSOR = 4 * SIZE_OF_INT, SIZE_OF_NODE = 5 * SIZE_OF_INT, SIZE_OF_POINT = 2 * SIZE_OF_INT, SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT, ZERO_POINT = { row: 0, column: 0 }, QUERY_WORD_REGEX = /[\w-.]*/g, PREDICATE_STEP_TYPE_CAPTURE = 1, PREDICATE_STEP_TYPE_STRING = 2, LANGUAGE_FUNCTION_REGEX = /^_?tree_sitter_\w+/;
-            let VERSION, MIN_COMPATIBLE_VERSION, TRANSFER_BUFFER, currentParseCallback, currentLogCallback;
-            class ParserImpl {
-              static init() {
-                TRANSFER_BUFFER = C._ts_init(), VERSION = getValue(TRANSFER_BUFFER, "i32"), MIN_COMPATIBLE_VERSION = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-              }
-              initialize() {
-                C._ts_parser_new_wasm(), this[0] = getValue(TRANSFER_BUFFER, "i32"), this[1] = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-              }
-              delete() {
-                C._ts_parser_delete(this[0]), C._free(this[1]), this[0] = 0, this[1] = 0;
-              }
-              setLanguage(e) {
-                let t;
-                if (e) {
-                  if (e.constructor !== Language) throw new Error("Argument must be a Language");
-                  {
-                    t = e[0];
-                    const _ = C._ts_language_version(t);
-                    if (_ < MIN_COMPATIBLE_VERSION || VERSION < _) throw new Error(`Incompatible language version ${_}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${VERSION}.`);
-                  }
-                } else t = 0, e = null;
-                return this.language = e, C._ts_parser_set_language(this[0], t), this;
-              }
-              getLanguage() {
-                return this.language;
-              }
-              parse(e, t, _) {
-                if ("string" == typeof e) currentParseCallback = (t2, _2) => e.slice(t2);
-                else {
-                  if ("function" != typeof e) throw new Error("Argument must be a string or a function");
-                  currentParseCallback = e;
-                }
-                this.logCallback ? (currentLogCallback = this.logCallback, C._ts_parser_enable_logger_wasm(this[0], 1)) : (currentLogCallback = null, C._ts_parser_enable_logger_wasm(this[0], 0));
-                let s = 0, r = 0;
-                if (_?.includedRanges) {
-                  s = _.includedRanges.length, r = C._calloc(s, SIZE_OF_RANGE);
-                  let e2 = r;
-                  for (let t2 = 0; t2 < s; t2++) marshalRange(e2, _.includedRanges[t2]), e2 += SIZE_OF_RANGE;
-                }
-                const a = C._ts_parser_parse_wasm(this[0], this[1], t ? t[0] : 0, r, s);
-                if (!a) throw currentParseCallback = null, currentLogCallback = null, new Error("Parsing failed");
-                const o = new Tree(INTERNAL, a, this.language, currentParseCallback);
-                return currentParseCallback = null, currentLogCallback = null, o;
-              }
-              reset() {
-                C._ts_parser_reset(this[0]);
-              }
-              getIncludedRanges() {
-                C._ts_parser_included_ranges_wasm(this[0]);
-                const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), _ = new Array(e);
-                if (e > 0) {
-                  let s = t;
-                  for (let t2 = 0; t2 < e; t2++) _[t2] = unmarshalRange(s), s += SIZE_OF_RANGE;
-                  C._free(t);
-                }
-                return _;
-              }
-              getTimeoutMicros() {
-                return C._ts_parser_timeout_micros(this[0]);
-              }
-              setTimeoutMicros(e) {
-                C._ts_parser_set_timeout_micros(this[0], e);
-              }
-              setLogger(e) {
-                if (e) {
-                  if ("function" != typeof e) throw new Error("Logger callback must be a function");
-                } else e = null;
-                return this.logCallback = e, this;
-              }
-              getLogger() {
-                return this.logCallback;
-              }
-            }
-            class Tree {
-              constructor(e, t, _, s) {
-                assertInternal(e), this[0] = t, this.language = _, this.textCallback = s;
-              }
-              copy() {
-                const e = C._ts_tree_copy(this[0]);
-                return new Tree(INTERNAL, e, this.language, this.textCallback);
-              }
-              delete() {
-                C._ts_tree_delete(this[0]), this[0] = 0;
-              }
-              edit(e) {
-                marshalEdit(e), C._ts_tree_edit_wasm(this[0]);
-              }
-              get rootNode() {
-                return C._ts_tree_root_node_wasm(this[0]), unmarshalNode(this);
-              }
-              rootNodeWithOffset(e, t) {
-                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
-                return setValue(_, e, "i32"), marshalPoint(_ + SIZE_OF_INT, t), C._ts_tree_root_node_with_offset_wasm(this[0]), unmarshalNode(this);
-              }
-              getLanguage() {
-                return this.language;
-              }
-              walk() {
-                return this.rootNode.walk();
-              }
-              getChangedRanges(e) {
-                if (e.constructor !== Tree) throw new TypeError("Argument must be a Tree");
-                C._ts_tree_get_changed_ranges_wasm(this[0], e[0]);
-                const t = getValue(TRANSFER_BUFFER, "i32"), _ = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), s = new Array(t);
-                if (t > 0) {
-                  let e2 = _;
-                  for (let _2 = 0; _2 < t; _2++) s[_2] = unmarshalRange(e2), e2 += SIZE_OF_RANGE;
-                  C._free(_);
-                }
-                return s;
-              }
-              getIncludedRanges() {
-                C._ts_tree_included_ranges_wasm(this[0]);
-                const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), _ = new Array(e);
-                if (e > 0) {
-                  let s = t;
-                  for (let t2 = 0; t2 < e; t2++) _[t2] = unmarshalRange(s), s += SIZE_OF_RANGE;
-                  C._free(t);
-                }
-                return _;
-              }
-            }
-            class Node {
-              constructor(e, t) {
-                assertInternal(e), this.tree = t;
-              }
-              get typeId() {
-                return marshalNode(this), C._ts_node_symbol_wasm(this.tree[0]);
-              }
-              get grammarId() {
-                return marshalNode(this), C._ts_node_grammar_symbol_wasm(this.tree[0]);
-              }
-              get type() {
-                return this.tree.language.types[this.typeId] || "ERROR";
-              }
-              get grammarType() {
-                return this.tree.language.types[this.grammarId] || "ERROR";
-              }
-              get endPosition() {
-                return marshalNode(this), C._ts_node_end_point_wasm(this.tree[0]), unmarshalPoint(TRANSFER_BUFFER);
-              }
-              get endIndex() {
-                return marshalNode(this), C._ts_node_end_index_wasm(this.tree[0]);
-              }
-              get text() {
-                return getText(this.tree, this.startIndex, this.endIndex);
-              }
-              get parseState() {
-                return marshalNode(this), C._ts_node_parse_state_wasm(this.tree[0]);
-              }
-              get nextParseState() {
-                return marshalNode(this), C._ts_node_next_parse_state_wasm(this.tree[0]);
-              }
-              get isNamed() {
-                return marshalNode(this), 1 === C._ts_node_is_named_wasm(this.tree[0]);
-              }
-              get hasError() {
-                return marshalNode(this), 1 === C._ts_node_has_error_wasm(this.tree[0]);
-              }
-              get hasChanges() {
-                return marshalNode(this), 1 === C._ts_node_has_changes_wasm(this.tree[0]);
-              }
-              get isError() {
-                return marshalNode(this), 1 === C._ts_node_is_error_wasm(this.tree[0]);
-              }
-              get isMissing() {
-                return marshalNode(this), 1 === C._ts_node_is_missing_wasm(this.tree[0]);
-              }
-              get isExtra() {
-                return marshalNode(this), 1 === C._ts_node_is_extra_wasm(this.tree[0]);
-              }
-              equals(e) {
-                return this.id === e.id;
-              }
-              child(e) {
-                return marshalNode(this), C._ts_node_child_wasm(this.tree[0], e), unmarshalNode(this.tree);
-              }
-              namedChild(e) {
-                return marshalNode(this), C._ts_node_named_child_wasm(this.tree[0], e), unmarshalNode(this.tree);
-              }
-              childForFieldId(e) {
-                return marshalNode(this), C._ts_node_child_by_field_id_wasm(this.tree[0], e), unmarshalNode(this.tree);
-              }
-              childForFieldName(e) {
-                const t = this.tree.language.fields.indexOf(e);
-                return -1 !== t ? this.childForFieldId(t) : null;
-              }
-              fieldNameForChild(e) {
-                marshalNode(this);
-                const t = C._ts_node_field_name_for_child_wasm(this.tree[0], e);
-                if (!t) return null;
-                return AsciiToString(t);
-              }
-              childrenForFieldName(e) {
-                const t = this.tree.language.fields.indexOf(e);
-                return -1 !== t && 0 !== t ? this.childrenForFieldId(t) : [];
-              }
-              childrenForFieldId(e) {
-                marshalNode(this), C._ts_node_children_by_field_id_wasm(this.tree[0], e);
-                const t = getValue(TRANSFER_BUFFER, "i32"), _ = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), s = new Array(t);
-                if (t > 0) {
-                  let e2 = _;
-                  for (let _2 = 0; _2 < t; _2++) s[_2] = unmarshalNode(this.tree, e2), e2 += SIZE_OF_NODE;
-                  C._free(_);
-                }
-                return s;
-              }
-              firstChildForIndex(e) {
-                marshalNode(this);
-                return setValue(TRANSFER_BUFFER + SIZE_OF_NODE, e, "i32"), C._ts_node_first_child_for_byte_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              firstNamedChildForIndex(e) {
-                marshalNode(this);
-                return setValue(TRANSFER_BUFFER + SIZE_OF_NODE, e, "i32"), C._ts_node_first_named_child_for_byte_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              get childCount() {
-                return marshalNode(this), C._ts_node_child_count_wasm(this.tree[0]);
-              }
-              get namedChildCount() {
-                return marshalNode(this), C._ts_node_named_child_count_wasm(this.tree[0]);
-              }
-              get firstChild() {
-                return this.child(0);
-              }
-              get firstNamedChild() {
-                return this.namedChild(0);
-              }
-              get lastChild() {
-                return this.child(this.childCount - 1);
-              }
-              get lastNamedChild() {
-                return this.namedChild(this.namedChildCount - 1);
-              }
-              get children() {
-                if (!this._children) {
-                  marshalNode(this), C._ts_node_children_wasm(this.tree[0]);
-                  const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-                  if (this._children = new Array(e), e > 0) {
-                    let _ = t;
-                    for (let t2 = 0; t2 < e; t2++) this._children[t2] = unmarshalNode(this.tree, _), _ += SIZE_OF_NODE;
-                    C._free(t);
-                  }
-                }
-                return this._children;
-              }
-              get namedChildren() {
-                if (!this._namedChildren) {
-                  marshalNode(this), C._ts_node_named_children_wasm(this.tree[0]);
-                  const e = getValue(TRANSFER_BUFFER, "i32"), t = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-                  if (this._namedChildren = new Array(e), e > 0) {
-                    let _ = t;
-                    for (let t2 = 0; t2 < e; t2++) this._namedChildren[t2] = unmarshalNode(this.tree, _), _ += SIZE_OF_NODE;
-                    C._free(t);
-                  }
-                }
-                return this._namedChildren;
-              }
-              descendantsOfType(e, t, _) {
-                Array.isArray(e) || (e = [e]), t || (t = ZERO_POINT), _ || (_ = ZERO_POINT);
-                const s = [], r = this.tree.language.types;
-                for (let t2 = 0, _2 = r.length; t2 < _2; t2++) e.includes(r[t2]) && s.push(t2);
-                const a = C._malloc(SIZE_OF_INT * s.length);
-                for (let e2 = 0, t2 = s.length; e2 < t2; e2++) setValue(a + e2 * SIZE_OF_INT, s[e2], "i32");
-                marshalNode(this), C._ts_node_descendants_of_type_wasm(this.tree[0], a, s.length, t.row, t.column, _.row, _.column);
-                const o = getValue(TRANSFER_BUFFER, "i32"), n = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), l = new Array(o);
-                if (o > 0) {
-                  let e2 = n;
-                  for (let t2 = 0; t2 < o; t2++) l[t2] = unmarshalNode(this.tree, e2), e2 += SIZE_OF_NODE;
-                }
-                return C._free(n), C._free(a), l;
-              }
-              get nextSibling() {
-                return marshalNode(this), C._ts_node_next_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              get previousSibling() {
-                return marshalNode(this), C._ts_node_prev_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              get nextNamedSibling() {
-                return marshalNode(this), C._ts_node_next_named_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              get previousNamedSibling() {
-                return marshalNode(this), C._ts_node_prev_named_sibling_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              get descendantCount() {
-                return marshalNode(this), C._ts_node_descendant_count_wasm(this.tree[0]);
-              }
-              get parent() {
-                return marshalNode(this), C._ts_node_parent_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              descendantForIndex(e, t = e) {
-                if ("number" != typeof e || "number" != typeof t) throw new Error("Arguments must be numbers");
-                marshalNode(this);
-                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
-                return setValue(_, e, "i32"), setValue(_ + SIZE_OF_INT, t, "i32"), C._ts_node_descendant_for_index_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              namedDescendantForIndex(e, t = e) {
-                if ("number" != typeof e || "number" != typeof t) throw new Error("Arguments must be numbers");
-                marshalNode(this);
-                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
-                return setValue(_, e, "i32"), setValue(_ + SIZE_OF_INT, t, "i32"), C._ts_node_named_descendant_for_index_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              descendantForPosition(e, t = e) {
-                if (!isPoint(e) || !isPoint(t)) throw new Error("Arguments must be {row, column} objects");
-                marshalNode(this);
-                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
-                return marshalPoint(_, e), marshalPoint(_ + SIZE_OF_POINT, t), C._ts_node_descendant_for_position_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              namedDescendantForPosition(e, t = e) {
-                if (!isPoint(e) || !isPoint(t)) throw new Error("Arguments must be {row, column} objects");
-                marshalNode(this);
-                const _ = TRANSFER_BUFFER + SIZE_OF_NODE;
-                return marshalPoint(_, e), marshalPoint(_ + SIZE_OF_POINT, t), C._ts_node_named_descendant_for_position_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              walk() {
-                return marshalNode(this), C._ts_tree_cursor_new_wasm(this.tree[0]), new TreeCursor(INTERNAL, this.tree);
-              }
-              toString() {
-                marshalNode(this);
-                const e = C._ts_node_to_string_wasm(this.tree[0]), t = AsciiToString(e);
-                return C._free(e), t;
-              }
-            }
-            class TreeCursor {
-              constructor(e, t) {
-                assertInternal(e), this.tree = t, unmarshalTreeCursor(this);
-              }
-              delete() {
-                marshalTreeCursor(this), C._ts_tree_cursor_delete_wasm(this.tree[0]), this[0] = this[1] = this[2] = 0;
-              }
-              reset(e) {
-                marshalNode(e), marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE), C._ts_tree_cursor_reset_wasm(this.tree[0]), unmarshalTreeCursor(this);
-              }
-              resetTo(e) {
-                marshalTreeCursor(this, TRANSFER_BUFFER), marshalTreeCursor(e, TRANSFER_BUFFER + SIZE_OF_CURSOR), C._ts_tree_cursor_reset_to_wasm(this.tree[0], e.tree[0]), unmarshalTreeCursor(this);
-              }
-              get nodeType() {
-                return this.tree.language.types[this.nodeTypeId] || "ERROR";
-              }
-              get nodeTypeId() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-              }
-              get nodeStateId() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-              }
-              get nodeId() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-              }
-              get nodeIsNamed() {
-                return marshalTreeCursor(this), 1 === C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]);
-              }
-              get nodeIsMissing() {
-                return marshalTreeCursor(this), 1 === C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]);
-              }
-              get nodeText() {
-                marshalTreeCursor(this);
-                const e = C._ts_tree_cursor_start_index_wasm(this.tree[0]), t = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-                return getText(this.tree, e, t);
-              }
-              get startPosition() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_start_position_wasm(this.tree[0]), unmarshalPoint(TRANSFER_BUFFER);
-              }
-              get endPosition() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_end_position_wasm(this.tree[0]), unmarshalPoint(TRANSFER_BUFFER);
-              }
-              get startIndex() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-              }
-              get endIndex() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-              }
-              get currentNode() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_node_wasm(this.tree[0]), unmarshalNode(this.tree);
-              }
-              get currentFieldId() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-              }
-              get currentFieldName() {
-                return this.tree.language.fields[this.currentFieldId];
-              }
-              get currentDepth() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-              }
-              get currentDescendantIndex() {
-                return marshalTreeCursor(this), C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-              }
-              gotoFirstChild() {
-                marshalTreeCursor(this);
-                const e = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === e;
-              }
-              gotoLastChild() {
-                marshalTreeCursor(this);
-                const e = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === e;
-              }
-              gotoFirstChildForIndex(e) {
-                marshalTreeCursor(this), setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, e, "i32");
-                const t = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === t;
-              }
-              gotoFirstChildForPosition(e) {
-                marshalTreeCursor(this), marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, e);
-                const t = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === t;
-              }
-              gotoNextSibling() {
-                marshalTreeCursor(this);
-                const e = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === e;
-              }
-              gotoPreviousSibling() {
-                marshalTreeCursor(this);
-                const e = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === e;
-              }
-              gotoDescendant(e) {
-                marshalTreeCursor(this), C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], e), unmarshalTreeCursor(this);
-              }
-              gotoParent() {
-                marshalTreeCursor(this);
-                const e = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-                return unmarshalTreeCursor(this), 1 === e;
-              }
-            }
-            class Language {
-              constructor(e, t) {
-                assertInternal(e), this[0] = t, this.types = new Array(C._ts_language_symbol_count(this[0]));
-                for (let e2 = 0, t2 = this.types.length; e2 < t2; e2++) C._ts_language_symbol_type(this[0], e2) < 2 && (this.types[e2] = UTF8ToString(C._ts_language_symbol_name(this[0], e2)));
-                this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-                for (let e2 = 0, t2 = this.fields.length; e2 < t2; e2++) {
-                  const t3 = C._ts_language_field_name_for_id(this[0], e2);
-                  this.fields[e2] = 0 !== t3 ? UTF8ToString(t3) : null;
-                }
-              }
-              get version() {
-                return C._ts_language_version(this[0]);
-              }
-              get fieldCount() {
-                return this.fields.length - 1;
-              }
-              get stateCount() {
-                return C._ts_language_state_count(this[0]);
-              }
-              fieldIdForName(e) {
-                const t = this.fields.indexOf(e);
-                return -1 !== t ? t : null;
-              }
-              fieldNameForId(e) {
-                return this.fields[e] || null;
-              }
-              idForNodeType(e, t) {
-                const _ = lengthBytesUTF8(e), s = C._malloc(_ + 1);
-                stringToUTF8(e, s, _ + 1);
-                const r = C._ts_language_symbol_for_name(this[0], s, _, t);
-                return C._free(s), r || null;
-              }
-              get nodeTypeCount() {
-                return C._ts_language_symbol_count(this[0]);
-              }
-              nodeTypeForId(e) {
-                const t = C._ts_language_symbol_name(this[0], e);
-                return t ? UTF8ToString(t) : null;
-              }
-              nodeTypeIsNamed(e) {
-                return !!C._ts_language_type_is_named_wasm(this[0], e);
-              }
-              nodeTypeIsVisible(e) {
-                return !!C._ts_language_type_is_visible_wasm(this[0], e);
-              }
-              nextState(e, t) {
-                return C._ts_language_next_state(this[0], e, t);
-              }
-              lookaheadIterator(e) {
-                const t = C._ts_lookahead_iterator_new(this[0], e);
-                return t ? new LookaheadIterable(INTERNAL, t, this) : null;
-              }
-              query(e) {
-                const t = lengthBytesUTF8(e), _ = C._malloc(t + 1);
-                stringToUTF8(e, _, t + 1);
-                const s = C._ts_query_new(this[0], _, t, TRANSFER_BUFFER, TRANSFER_BUFFER + SIZE_OF_INT);
-                if (!s) {
-                  const t2 = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), s2 = getValue(TRANSFER_BUFFER, "i32"), r2 = UTF8ToString(_, s2).length, a2 = e.substr(r2, 100).split("\n")[0];
-                  let o2, n2 = a2.match(QUERY_WORD_REGEX)[0];
-                  switch (t2) {
-                    case 2:
-                      o2 = new RangeError(`Bad node name '${n2}'`);
-                      break;
-                    case 3:
-                      o2 = new RangeError(`Bad field name '${n2}'`);
-                      break;
-                    case 4:
-                      o2 = new RangeError(`Bad capture name @${n2}`);
-                      break;
-                    case 5:
-                      o2 = new TypeError(`Bad pattern structure at offset ${r2}: '${a2}'...`), n2 = "";
-                      break;
-                    default:
-                      o2 = new SyntaxError(`Bad syntax at offset ${r2}: '${a2}'...`), n2 = "";
-                  }
-                  throw o2.index = r2, o2.length = n2.length, C._free(_), o2;
-                }
-                const r = C._ts_query_string_count(s), a = C._ts_query_capture_count(s), o = C._ts_query_pattern_count(s), n = new Array(a), l = new Array(r);
-                for (let e2 = 0; e2 < a; e2++) {
-                  const t2 = C._ts_query_capture_name_for_id(s, e2, TRANSFER_BUFFER), _2 = getValue(TRANSFER_BUFFER, "i32");
-                  n[e2] = UTF8ToString(t2, _2);
-                }
-                for (let e2 = 0; e2 < r; e2++) {
-                  const t2 = C._ts_query_string_value_for_id(s, e2, TRANSFER_BUFFER), _2 = getValue(TRANSFER_BUFFER, "i32");
-                  l[e2] = UTF8ToString(t2, _2);
-                }
-                const d = new Array(o), u = new Array(o), m = new Array(o), c = new Array(o), w = new Array(o);
-                for (let e2 = 0; e2 < o; e2++) {
-                  const t2 = C._ts_query_predicates_for_pattern(s, e2, TRANSFER_BUFFER), _2 = getValue(TRANSFER_BUFFER, "i32");
-                  c[e2] = [], w[e2] = [];
-                  const r2 = [];
-                  let a2 = t2;
-                  for (let t3 = 0; t3 < _2; t3++) {
-                    const t4 = getValue(a2, "i32");
-                    a2 += SIZE_OF_INT;
-                    const _3 = getValue(a2, "i32");
-                    if (a2 += SIZE_OF_INT, t4 === PREDICATE_STEP_TYPE_CAPTURE) r2.push({ type: "capture", name: n[_3] });
-                    else if (t4 === PREDICATE_STEP_TYPE_STRING) r2.push({ type: "string", value: l[_3] });
-                    else if (r2.length > 0) {
-                      if ("string" !== r2[0].type) throw new Error("Predicates must begin with a literal value");
-                      const t5 = r2[0].value;
-                      let _4, s2 = true, a3 = true;
-                      switch (t5) {
-                        case "any-not-eq?":
-                        case "not-eq?":
-                          s2 = false;
-                        case "any-eq?":
-                        case "eq?":
-                          if (3 !== r2.length) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected 2, got ${r2.length - 1}`);
-                          if ("capture" !== r2[1].type) throw new Error(`First argument of \`#${t5}\` predicate must be a capture. Got "${r2[1].value}"`);
-                          if (a3 = !t5.startsWith("any-"), "capture" === r2[2].type) {
-                            const t6 = r2[1].name, _5 = r2[2].name;
-                            w[e2].push(((e3) => {
-                              const r3 = [], o3 = [];
-                              for (const s3 of e3) s3.name === t6 && r3.push(s3.node), s3.name === _5 && o3.push(s3.node);
-                              const n3 = (e4, t7, _6) => _6 ? e4.text === t7.text : e4.text !== t7.text;
-                              return a3 ? r3.every(((e4) => o3.some(((t7) => n3(e4, t7, s2))))) : r3.some(((e4) => o3.some(((t7) => n3(e4, t7, s2)))));
-                            }));
-                          } else {
-                            _4 = r2[1].name;
-                            const t6 = r2[2].value, o3 = (e3) => e3.text === t6, n3 = (e3) => e3.text !== t6;
-                            w[e2].push(((e3) => {
-                              const t7 = [];
-                              for (const s3 of e3) s3.name === _4 && t7.push(s3.node);
-                              const r3 = s2 ? o3 : n3;
-                              return a3 ? t7.every(r3) : t7.some(r3);
-                            }));
-                          }
-                          break;
-                        case "any-not-match?":
-                        case "not-match?":
-                          s2 = false;
-                        case "any-match?":
-                        case "match?":
-                          if (3 !== r2.length) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected 2, got ${r2.length - 1}.`);
-                          if ("capture" !== r2[1].type) throw new Error(`First argument of \`#${t5}\` predicate must be a capture. Got "${r2[1].value}".`);
-                          if ("string" !== r2[2].type) throw new Error(`Second argument of \`#${t5}\` predicate must be a string. Got @${r2[2].value}.`);
-                          _4 = r2[1].name;
-                          const o2 = new RegExp(r2[2].value);
-                          a3 = !t5.startsWith("any-"), w[e2].push(((e3) => {
-                            const t6 = [];
-                            for (const s3 of e3) s3.name === _4 && t6.push(s3.node.text);
-                            const r3 = (e4, t7) => t7 ? o2.test(e4) : !o2.test(e4);
-                            return 0 === t6.length ? !s2 : a3 ? t6.every(((e4) => r3(e4, s2))) : t6.some(((e4) => r3(e4, s2)));
-                          }));
-                          break;
-                        case "set!":
-                          if (r2.length < 2 || r2.length > 3) throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${r2.length - 1}.`);
-                          if (r2.some(((e3) => "string" !== e3.type))) throw new Error('Arguments to `#set!` predicate must be a strings.".');
-                          d[e2] || (d[e2] = {}), d[e2][r2[1].value] = r2[2] ? r2[2].value : null;
-                          break;
-                        case "is?":
-                        case "is-not?":
-                          if (r2.length < 2 || r2.length > 3) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected 1 or 2. Got ${r2.length - 1}.`);
-                          if (r2.some(((e3) => "string" !== e3.type))) throw new Error(`Arguments to \`#${t5}\` predicate must be a strings.".`);
-                          const n2 = "is?" === t5 ? u : m;
-                          n2[e2] || (n2[e2] = {}), n2[e2][r2[1].value] = r2[2] ? r2[2].value : null;
-                          break;
-                        case "not-any-of?":
-                          s2 = false;
-                        case "any-of?":
-                          if (r2.length < 2) throw new Error(`Wrong number of arguments to \`#${t5}\` predicate. Expected at least 1. Got ${r2.length - 1}.`);
-                          if ("capture" !== r2[1].type) throw new Error(`First argument of \`#${t5}\` predicate must be a capture. Got "${r2[1].value}".`);
-                          for (let e3 = 2; e3 < r2.length; e3++) if ("string" !== r2[e3].type) throw new Error(`Arguments to \`#${t5}\` predicate must be a strings.".`);
-                          _4 = r2[1].name;
-                          const l2 = r2.slice(2).map(((e3) => e3.value));
-                          w[e2].push(((e3) => {
-                            const t6 = [];
-                            for (const s3 of e3) s3.name === _4 && t6.push(s3.node.text);
-                            return 0 === t6.length ? !s2 : t6.every(((e4) => l2.includes(e4))) === s2;
-                          }));
-                          break;
-                        default:
-                          c[e2].push({ operator: t5, operands: r2.slice(1) });
-                      }
-                      r2.length = 0;
-                    }
-                  }
-                  Object.freeze(d[e2]), Object.freeze(u[e2]), Object.freeze(m[e2]);
-                }
-                return C._free(_), new Query(INTERNAL, s, n, w, c, Object.freeze(d), Object.freeze(u), Object.freeze(m));
-              }
-              static load(e) {
-                let t;
-                if (e instanceof Uint8Array) t = Promise.resolve(e);
-                else {
-                  const _ = e;
-                  if ("undefined" != typeof process && process.versions && process.versions.node) {
-                    const e2 = require("fs");
-                    t = Promise.resolve(e2.readFileSync(_));
-                  } else t = fetch(_).then(((e2) => e2.arrayBuffer().then(((t2) => {
-                    if (e2.ok) return new Uint8Array(t2);
-                    {
-                      const _2 = new TextDecoder("utf-8").decode(t2);
-                      throw new Error(`Language.load failed with status ${e2.status}.
-
-${_2}`);
-                    }
-                  }))));
-                }
-                return t.then(((e2) => loadWebAssemblyModule(e2, { loadAsync: true }))).then(((e2) => {
-                  const t2 = Object.keys(e2), _ = t2.find(((e3) => LANGUAGE_FUNCTION_REGEX.test(e3) && !e3.includes("external_scanner_")));
-                  _ || console.log(`Couldn't find language function in WASM file. Symbols:
-${JSON.stringify(t2, null, 2)}`);
-                  const s = e2[_]();
-                  return new Language(INTERNAL, s);
-                }));
-              }
-            }
-            class LookaheadIterable {
-              constructor(e, t, _) {
-                assertInternal(e), this[0] = t, this.language = _;
-              }
-              get currentTypeId() {
-                return C._ts_lookahead_iterator_current_symbol(this[0]);
-              }
-              get currentType() {
-                return this.language.types[this.currentTypeId] || "ERROR";
-              }
-              delete() {
-                C._ts_lookahead_iterator_delete(this[0]), this[0] = 0;
-              }
-              resetState(e) {
-                return C._ts_lookahead_iterator_reset_state(this[0], e);
-              }
-              reset(e, t) {
-                return !!C._ts_lookahead_iterator_reset(this[0], e[0], t) && (this.language = e, true);
-              }
-              [Symbol.iterator]() {
-                const e = this;
-                return { next: () => C._ts_lookahead_iterator_next(e[0]) ? { done: false, value: e.currentType } : { done: true, value: "" } };
-              }
-            }
-            class Query {
-              constructor(e, t, _, s, r, a, o, n) {
-                assertInternal(e), this[0] = t, this.captureNames = _, this.textPredicates = s, this.predicates = r, this.setProperties = a, this.assertedProperties = o, this.refutedProperties = n, this.exceededMatchLimit = false;
-              }
-              delete() {
-                C._ts_query_delete(this[0]), this[0] = 0;
-              }
-              matches(e, { startPosition: t = ZERO_POINT, endPosition: _ = ZERO_POINT, startIndex: s = 0, endIndex: r = 0, matchLimit: a = 4294967295, maxStartDepth: o = 4294967295 } = {}) {
-                if ("number" != typeof a) throw new Error("Arguments must be numbers");
-                marshalNode(e), C._ts_query_matches_wasm(this[0], e.tree[0], t.row, t.column, _.row, _.column, s, r, a, o);
-                const n = getValue(TRANSFER_BUFFER, "i32"), l = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), d = getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32"), u = new Array(n);
-                this.exceededMatchLimit = Boolean(d);
-                let m = 0, c = l;
-                for (let t2 = 0; t2 < n; t2++) {
-                  const t3 = getValue(c, "i32");
-                  c += SIZE_OF_INT;
-                  const _2 = getValue(c, "i32");
-                  c += SIZE_OF_INT;
-                  const s2 = new Array(_2);
-                  if (c = unmarshalCaptures(this, e.tree, c, s2), this.textPredicates[t3].every(((e2) => e2(s2)))) {
-                    u[m] = { pattern: t3, captures: s2 };
-                    const e2 = this.setProperties[t3];
-                    e2 && (u[m].setProperties = e2);
-                    const _3 = this.assertedProperties[t3];
-                    _3 && (u[m].assertedProperties = _3);
-                    const r2 = this.refutedProperties[t3];
-                    r2 && (u[m].refutedProperties = r2), m++;
-                  }
-                }
-                return u.length = m, C._free(l), u;
-              }
-              captures(e, { startPosition: t = ZERO_POINT, endPosition: _ = ZERO_POINT, startIndex: s = 0, endIndex: r = 0, matchLimit: a = 4294967295, maxStartDepth: o = 4294967295 } = {}) {
-                if ("number" != typeof a) throw new Error("Arguments must be numbers");
-                marshalNode(e), C._ts_query_captures_wasm(this[0], e.tree[0], t.row, t.column, _.row, _.column, s, r, a, o);
-                const n = getValue(TRANSFER_BUFFER, "i32"), l = getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32"), d = getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32"), u = [];
-                this.exceededMatchLimit = Boolean(d);
-                const m = [];
-                let c = l;
-                for (let t2 = 0; t2 < n; t2++) {
-                  const t3 = getValue(c, "i32");
-                  c += SIZE_OF_INT;
-                  const _2 = getValue(c, "i32");
-                  c += SIZE_OF_INT;
-                  const s2 = getValue(c, "i32");
-                  if (c += SIZE_OF_INT, m.length = _2, c = unmarshalCaptures(this, e.tree, c, m), this.textPredicates[t3].every(((e2) => e2(m)))) {
-                    const e2 = m[s2], _3 = this.setProperties[t3];
-                    _3 && (e2.setProperties = _3);
-                    const r2 = this.assertedProperties[t3];
-                    r2 && (e2.assertedProperties = r2);
-                    const a2 = this.refutedProperties[t3];
-                    a2 && (e2.refutedProperties = a2), u.push(e2);
-                  }
-                }
-                return C._free(l), u;
-              }
-              predicatesForPattern(e) {
-                return this.predicates[e];
-              }
-              disableCapture(e) {
-                const t = lengthBytesUTF8(e), _ = C._malloc(t + 1);
-                stringToUTF8(e, _, t + 1), C._ts_query_disable_capture(this[0], _, t), C._free(_);
-              }
-              didExceedMatchLimit() {
-                return this.exceededMatchLimit;
-              }
-            }
-            function getText(e, t, _) {
-              const s = _ - t;
-              let r = e.textCallback(t, null, _);
-              for (t += r.length; t < _; ) {
-                const s2 = e.textCallback(t, null, _);
-                if (!(s2 && s2.length > 0)) break;
-                t += s2.length, r += s2;
-              }
-              return t > _ && (r = r.slice(0, s)), r;
-            }
-            function unmarshalCaptures(e, t, _, s) {
-              for (let r = 0, a = s.length; r < a; r++) {
-                const a2 = getValue(_, "i32"), o = unmarshalNode(t, _ += SIZE_OF_INT);
-                _ += SIZE_OF_NODE, s[r] = { name: e.captureNames[a2], node: o };
-              }
-              return _;
-            }
-            function assertInternal(e) {
-              if (e !== INTERNAL) throw new Error("Illegal constructor");
-            }
-            function isPoint(e) {
-              return e && "number" == typeof e.row && "number" == typeof e.column;
-            }
-            function marshalNode(e) {
-              let t = TRANSFER_BUFFER;
-              setValue(t, e.id, "i32"), t += SIZE_OF_INT, setValue(t, e.startIndex, "i32"), t += SIZE_OF_INT, setValue(t, e.startPosition.row, "i32"), t += SIZE_OF_INT, setValue(t, e.startPosition.column, "i32"), t += SIZE_OF_INT, setValue(t, e[0], "i32");
-            }
-            function unmarshalNode(e, t = TRANSFER_BUFFER) {
-              const _ = getValue(t, "i32");
-              if (0 === _) return null;
-              const s = getValue(t += SIZE_OF_INT, "i32"), r = getValue(t += SIZE_OF_INT, "i32"), a = getValue(t += SIZE_OF_INT, "i32"), o = getValue(t += SIZE_OF_INT, "i32"), n = new Node(INTERNAL, e);
-              return n.id = _, n.startIndex = s, n.startPosition = { row: r, column: a }, n[0] = o, n;
-            }
-            function marshalTreeCursor(e, t = TRANSFER_BUFFER) {
-              setValue(t + 0 * SIZE_OF_INT, e[0], "i32"), setValue(t + 1 * SIZE_OF_INT, e[1], "i32"), setValue(t + 2 * SIZE_OF_INT, e[2], "i32"), setValue(t + 3 * SIZE_OF_INT, e[3], "i32");
-            }
-            function unmarshalTreeCursor(e) {
-              e[0] = getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32"), e[1] = getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32"), e[2] = getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32"), e[3] = getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-            }
-            function marshalPoint(e, t) {
-              setValue(e, t.row, "i32"), setValue(e + SIZE_OF_INT, t.column, "i32");
-            }
-            function unmarshalPoint(e) {
-              return { row: getValue(e, "i32") >>> 0, column: getValue(e + SIZE_OF_INT, "i32") >>> 0 };
-            }
-            function marshalRange(e, t) {
-              marshalPoint(e, t.startPosition), marshalPoint(e += SIZE_OF_POINT, t.endPosition), setValue(e += SIZE_OF_POINT, t.startIndex, "i32"), setValue(e += SIZE_OF_INT, t.endIndex, "i32"), e += SIZE_OF_INT;
-            }
-            function unmarshalRange(e) {
-              const t = {};
-              return t.startPosition = unmarshalPoint(e), e += SIZE_OF_POINT, t.endPosition = unmarshalPoint(e), e += SIZE_OF_POINT, t.startIndex = getValue(e, "i32") >>> 0, e += SIZE_OF_INT, t.endIndex = getValue(e, "i32") >>> 0, t;
-            }
-            function marshalEdit(e) {
-              let t = TRANSFER_BUFFER;
-              marshalPoint(t, e.startPosition), t += SIZE_OF_POINT, marshalPoint(t, e.oldEndPosition), t += SIZE_OF_POINT, marshalPoint(t, e.newEndPosition), t += SIZE_OF_POINT, setValue(t, e.startIndex, "i32"), t += SIZE_OF_INT, setValue(t, e.oldEndIndex, "i32"), t += SIZE_OF_INT, setValue(t, e.newEndIndex, "i32"), t += SIZE_OF_INT;
-            }
-            for (const e of Object.getOwnPropertyNames(ParserImpl.prototype)) Object.defineProperty(Parser.prototype, e, { value: ParserImpl.prototype[e], enumerable: false, writable: false });
-            Parser.Language = Language, Module.onRuntimeInitialized = () => {
-              ParserImpl.init(), resolveInitPromise();
-            };
-          })));
-        }
-      }
-      return Parser;
-    })();
-    "object" == typeof exports && (module.exports = TreeSitter);
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -19898,7 +19898,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_fs22 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
 var import_node_path22 = __toESM(require("node:path"));
 
@@ -19914,25 +19914,31 @@ var BicepNotFoundError = class extends Error {
   searched;
 };
 var BicepCliError = class extends Error {
-  constructor(message, command, exit, outputExcerpt, options2) {
+  constructor(summary2, command, exit, outputExcerpt, options2) {
     super(
-      `${message}
+      `${summary2}
   command: ${command}` + (exit === void 0 ? "" : typeof exit === "number" ? `
   exit code: ${exit}` : `
   signal: ${exit}`) + (outputExcerpt ? `
   output: ${outputExcerpt}` : ""),
       options2
     );
+    this.summary = summary2;
     this.command = command;
     this.exit = exit;
     this.outputExcerpt = outputExcerpt;
     this.name = "BicepCliError";
   }
+  summary;
   command;
   exit;
   outputExcerpt;
 };
 var EXCERPT_LIMIT = 600;
+function rewriteCliError(error, rewrite) {
+  const Kind = error.constructor;
+  return new Kind(rewrite(error.summary), rewrite(error.command), error.exit, rewrite(error.outputExcerpt), { cause: error.cause });
+}
 function excerpt(text2) {
   const trimmed = text2.trim();
   return trimmed.length <= EXCERPT_LIMIT ? trimmed : `…${trimmed.slice(-EXCERPT_LIMIT)}`;
@@ -20022,12 +20028,12 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_fs21 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
 var import_node_path21 = __toESM(require("node:path"));
 
 // src/analyze/analyze.ts
-var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 var import_node_path16 = __toESM(require("node:path"));
 
 // src/bicep/build-command.ts
@@ -20043,6 +20049,11 @@ function toDiagnosticLevel(level) {
     default:
       return "info";
   }
+}
+
+// src/bicep/child-env.ts
+function bicepProcessEnv() {
+  return { ...process.env, DOTNET_EnableDiagnostics: "0" };
 }
 
 // src/bicep/build-command.ts
@@ -20068,7 +20079,7 @@ async function compileWithBuildCommand(cliPath, file, options2) {
   const isParams = file.endsWith(".bicepparam");
   const args2 = [isParams ? "build-params" : "build", file, "--stdout", ...options2.noRestore ? ["--no-restore"] : []];
   const command = [cliPath, ...args2].join(" ");
-  const result = await (0, import_execa.default)(cliPath, args2, { reject: false, timeout: options2.timeoutMs, stripFinalNewline: false });
+  const result = await (0, import_execa.default)(cliPath, args2, { reject: false, timeout: options2.timeoutMs, stripFinalNewline: false, env: bicepProcessEnv(), extendEnv: false });
   const output = `${result.stderr}
 ${result.stdout}`;
   if (result.timedOut) {
@@ -20087,10 +20098,9 @@ ${result.stdout}`;
       return { file, success: true, diagnostics, template: result.stdout };
     }
     const parsed2 = JSON.parse(result.stdout);
-    if (typeof parsed2.templateJson !== "string" || typeof parsed2.parametersJson !== "string") {
-      throw new Error("no templateJson and parametersJson in its output");
-    }
-    return { file, success: true, diagnostics, template: parsed2.templateJson, parameters: parsed2.parametersJson };
+    if (typeof parsed2.parametersJson !== "string") throw new Error("no parametersJson in its output");
+    const template = typeof parsed2.templateJson === "string" ? { template: parsed2.templateJson } : {};
+    return { file, success: true, diagnostics, ...template, parameters: parsed2.parametersJson };
   } catch (error) {
     throw new BicepCliError("the Bicep CLI printed output that is not a template", command, 0, excerpt(result.stdout), {
       cause: error
@@ -20171,7 +20181,7 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   /** How many requests this process has answered, for callers that report reuse. */
   requestCount = 0;
   static start(cliPath, timeoutMs) {
-    const child = (0, import_node_child_process.spawn)(cliPath, ["jsonrpc", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = (0, import_node_child_process.spawn)(cliPath, ["jsonrpc", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: bicepProcessEnv() });
     const withdraw2 = atExit(() => child.kill("SIGKILL"));
     child.once("exit", withdraw2);
     const reader = new import_node.StreamMessageReader(child.stdout);
@@ -21682,6 +21692,7 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
 var findNodeAtOffset2 = findNodeAtOffset;
 var getNodePath2 = getNodePath;
 var getNodeValue2 = getNodeValue;
@@ -21786,28 +21797,45 @@ function removeTempDir(dir) {
 
 // src/bicep/symbolic-mirror.ts
 var CONFIG_FILE = "bicepconfig.json";
-var SWITCH_PATH = ["experimentalFeaturesEnabled", "symbolicNameCodegen"];
+var FEATURES = "experimentalFeaturesEnabled";
+var formattingOptions = { insertSpaces: true, tabSize: 2 };
 function withSymbolicNames(configText) {
-  const edits = modify(configText, SWITCH_PATH, true, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  const features = findNodeAtLocation2(parseTree2(configText) ?? { type: "null", offset: 0, length: 0 }, [FEATURES]);
+  const edits = features && features.type !== "object" ? modify(configText, [FEATURES], { symbolicNameCodegen: true }, { formattingOptions }) : modify(configText, [FEATURES, "symbolicNameCodegen"], true, { formattingOptions });
   return applyEdits(configText, edits);
+}
+function withLinterErrorsAsWarnings(configText) {
+  const rules = findNodeAtLocation2(parseTree2(configText) ?? { type: "null", offset: 0, length: 0 }, ["analyzers", "core", "rules"]);
+  const lowered = [];
+  let text2 = configText;
+  for (const property of rules?.type === "object" ? rules.children ?? [] : []) {
+    const name2 = property.children?.[0]?.value;
+    const level = property.children?.[1] && findNodeAtLocation2(property.children[1], ["level"]);
+    if (typeof name2 !== "string" || typeof level?.value !== "string" || level.value.toLowerCase() !== "error") continue;
+    lowered.push(name2);
+  }
+  for (const name2 of lowered) {
+    text2 = applyEdits(text2, modify(text2, ["analyzers", "core", "rules", name2, "level"], "warning", { formattingOptions }));
+  }
+  return { text: text2, lowered };
 }
 var SymbolicMirror = class {
   root;
+  /** By folder of a user's bicepconfig.json: the linter rules lowered from `error` in its copy. */
+  loweredRules = /* @__PURE__ */ new Map();
   constructor(fileReferences) {
     this.root = makeTempDir("mirror");
-    let sawConfig = false;
+    import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.root, CONFIG_FILE), withSymbolicNames("{}"));
     for (const original of fileReferences) {
       const copy = this.toMirror(original);
       import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
       if (import_node_path2.default.basename(original) === CONFIG_FILE) {
-        sawConfig = true;
-        import_node_fs2.default.writeFileSync(copy, withSymbolicNames(import_node_fs2.default.readFileSync(original, "utf8")));
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(original, "utf8")));
+        import_node_fs2.default.writeFileSync(copy, text2);
+        this.loweredRules.set(import_node_path2.default.dirname(import_node_path2.default.resolve(original)), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
         import_node_fs2.default.copyFileSync(original, copy);
       }
-    }
-    if (!sawConfig) {
-      import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.root, CONFIG_FILE), withSymbolicNames("{}"));
     }
   }
   toMirror(original) {
@@ -21819,7 +21847,249 @@ var SymbolicMirror = class {
     const prefix = this.root + import_node_path2.default.sep;
     return mirrored.startsWith(prefix) ? import_node_path2.default.resolve(import_node_path2.default.sep, mirrored.slice(prefix.length)) : mirrored;
   }
+  /** Whether the config that governs a user's file lowered this linter rule from `error`. */
+  wasLowered(originalFile, code) {
+    for (let folder = import_node_path2.default.dirname(import_node_path2.default.resolve(originalFile)); ; folder = import_node_path2.default.dirname(folder)) {
+      const lowered = this.loweredRules.get(folder);
+      if (lowered) return lowered.has(code.toLowerCase());
+      if (import_node_path2.default.dirname(folder) === folder) return false;
+    }
+  }
+  /** A message of the CLI with the mirror's paths turned back into the user's. */
+  toOriginalText(text2) {
+    return text2.split(this.root).join("");
+  }
 };
+
+// src/discover/local-files.ts
+var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_path5 = __toESM(require("node:path"));
+
+// src/locate/bicep-source.ts
+var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_path3 = __toESM(require("node:path"));
+var import_web_tree_sitter = __toESM(require_tree_sitter());
+
+// src/locate/line-index.ts
+var LineIndex = class {
+  lineStarts = [0];
+  constructor(text2) {
+    for (let i2 = 0; i2 < text2.length; i2 += 1) {
+      if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+    }
+  }
+  positionAt(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.lineStarts[low] };
+  }
+  offsetAt(position2) {
+    return (this.lineStarts[position2.line] ?? Number.POSITIVE_INFINITY) + position2.character;
+  }
+  /** The range from `start` to `end` (offsets). */
+  rangeOf(start2, end2) {
+    return { start: this.positionAt(start2), end: this.positionAt(end2) };
+  }
+};
+var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+// src/locate/bicep-source.ts
+var parserReady;
+function bicepParser() {
+  parserReady ??= (async () => {
+    await import_web_tree_sitter.default.init();
+    const beside = import_node_path3.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs3.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const parser2 = new import_web_tree_sitter.default();
+    parser2.setLanguage(language);
+    return parser2;
+  })();
+  return parserReady;
+}
+function isLocalModule(modulePath) {
+  return !/^(br|ts)[:/]/i.test(modulePath);
+}
+var DECLARATIONS = /* @__PURE__ */ new Set(["resource_declaration", "module_declaration"]);
+function syntaxChildren(node) {
+  return node.namedChildren.filter((c) => !c.isExtra);
+}
+function identifierOf(node) {
+  return node.namedChildren.find((c) => c.type === "identifier")?.text;
+}
+function bodyOf(node) {
+  if (!node) return void 0;
+  if (node.type === "object") return node;
+  if (node.type === "if_statement" || node.type === "for_statement") return bodyOf(syntaxChildren(node).at(-1));
+  return void 0;
+}
+function declarationBody(declaration) {
+  return bodyOf(syntaxChildren(declaration).at(-1));
+}
+function propertyKey(property) {
+  const key = syntaxChildren(property)[0];
+  if (!key) return void 0;
+  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
+}
+function stringValue(node) {
+  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
+  return node.namedChildren[0]?.text ?? "";
+}
+function referencedPathNode(node) {
+  switch (node.type) {
+    case "module_declaration":
+      return syntaxChildren(node)[1];
+    case "using_statement":
+    case "import_functionality":
+      return node.namedChildren.find((c) => c.type === "string");
+    case "call_expression":
+      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
+    default:
+      return void 0;
+  }
+}
+var EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
+var BicepSourceFile = class _BicepSourceFile {
+  constructor(file, root, text2) {
+    this.file = file;
+    this.root = root;
+    this.text = text2;
+    this.lines = new LineIndex(text2);
+  }
+  file;
+  root;
+  text;
+  lines;
+  static parse(file, parser2) {
+    const text2 = import_node_fs3.default.readFileSync(file, "utf8");
+    return new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
+  }
+  range(node) {
+    return this.lines.rangeOf(node.startIndex, node.endIndex);
+  }
+  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
+  declaration(symbol) {
+    let scope = this.root;
+    let found;
+    for (const name2 of symbol.split("::")) {
+      const candidates = scope === this.root ? scope.namedChildren : (scope?.namedChildren ?? []).filter((p) => p.type === "object_property").map((p) => p.namedChildren[0]);
+      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name2);
+      if (!found) return void 0;
+      scope = declarationBody(found);
+    }
+    return found;
+  }
+  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
+  modulePath(symbol) {
+    const declaration = this.declaration(symbol);
+    return declaration?.type === "module_declaration" ? stringValue(syntaxChildren(declaration)[1]) : void 0;
+  }
+  /** Every local file the source names with a plain string (registries and template specs left out). */
+  fileReferences() {
+    const found = [];
+    const visit2 = (node) => {
+      const target = referencedPathNode(node);
+      const written = stringValue(target ?? void 0);
+      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      for (const child of node.namedChildren) visit2(child);
+    };
+    visit2(this.root);
+    return [...found, ...this.extendsReferences()];
+  }
+  // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
+  extendsReferences() {
+    if (!this.file.toLowerCase().endsWith(".bicepparam")) return [];
+    return [...this.text.matchAll(EXTENDS)].map((match) => {
+      const start2 = match.index + match[1].length;
+      return { path: match[2], range: this.lines.rangeOf(start2, start2 + match[2].length) };
+    });
+  }
+  /** The `param` declaration of a parameter. */
+  parameter(name2) {
+    return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
+  }
+  /**
+   * The node for a property path of a declaration's body (the compiled resource's own keys:
+   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
+   * a value that comes from a variable or a loop is shown where it is used.
+   */
+  property(declaration, path23) {
+    let node = declaration;
+    let value = declarationBody(declaration);
+    for (const segment2 of path23) {
+      if (value?.type === "for_statement") value = bodyOf(value);
+      if (typeof segment2 === "string" && value?.type === "object") {
+        const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
+        if (!property) return node;
+        node = property;
+        value = syntaxChildren(property)[1];
+      } else if (typeof segment2 === "number" && value?.type === "array") {
+        const item = syntaxChildren(value)[segment2];
+        if (!item) return node;
+        node = item;
+        value = item;
+      } else {
+        return node;
+      }
+    }
+    return node;
+  }
+};
+
+// src/discover/repository-root.ts
+var import_node_fs4 = __toESM(require("node:fs"));
+var import_node_path4 = __toESM(require("node:path"));
+function isRepositoryRoot(folder) {
+  return import_node_fs4.default.existsSync(import_node_path4.default.join(folder, ".git"));
+}
+function findRepositoryRoot(folder) {
+  for (let current = import_node_path4.default.resolve(folder); ; current = import_node_path4.default.dirname(current)) {
+    if (isRepositoryRoot(current)) return current;
+    if (import_node_path4.default.dirname(current) === current) return void 0;
+  }
+}
+function relativeInside(file, folder) {
+  const relative = import_node_path4.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path4.default.isAbsolute(relative) ? relative : void 0;
+}
+
+// src/discover/local-files.ts
+var CONFIG_FILE2 = "bicepconfig.json";
+async function localReferences(entry, followOnlyBelow) {
+  const parser2 = await bicepParser();
+  const references = [];
+  const queue = [import_node_path5.default.resolve(entry)];
+  const seen = new Set(queue);
+  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
+    for (const reference2 of BicepSourceFile.parse(file, parser2).fileReferences()) {
+      const target = import_node_path5.default.resolve(import_node_path5.default.dirname(file), reference2.path);
+      references.push({ file, range: reference2.range, target });
+      const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return references;
+}
+function nearestConfig(file) {
+  for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
+    const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
+    if (import_node_fs5.default.existsSync(candidate)) return candidate;
+    if (import_node_path5.default.dirname(folder) === folder) return void 0;
+  }
+}
+async function localFilesRead(entry) {
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => import_node_fs5.default.existsSync(t) && import_node_fs5.default.statSync(t).isFile());
+  const files = [import_node_path5.default.resolve(entry), ...targets];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).map(nearestConfig);
+  return [.../* @__PURE__ */ new Set([...files, ...configs.filter((c) => c !== void 0)])];
+}
 
 // src/bicep/version.ts
 var import_execa2 = __toESM(require_execa());
@@ -21836,7 +22106,7 @@ function supportsJsonRpc(version) {
 }
 async function readBicepVersion(cliPath, timeoutMs) {
   const command = `${cliPath} --version`;
-  const result = await (0, import_execa2.default)(cliPath, ["--version"], { reject: false, timeout: timeoutMs });
+  const result = await (0, import_execa2.default)(cliPath, ["--version"], { reject: false, timeout: timeoutMs, env: bicepProcessEnv(), extendEnv: false });
   const output = `${result.stdout}
 ${result.stderr}`;
   if (result.timedOut) {
@@ -21850,16 +22120,12 @@ ${result.stderr}`;
 }
 
 // src/bicep/compiler.ts
-function isSymbolicNameTemplate(template) {
-  if (template === void 0) return false;
-  return JSON.parse(template).languageVersion === "2.0";
-}
-function toOutput(file, answer, template, parameters, toOriginal) {
+function toOutput(file, answer, template, parameters) {
   return {
     file,
     success: answer.success,
     diagnostics: answer.diagnostics.map((d) => ({
-      file: toOriginal(d.source),
+      file: d.source,
       range: {
         start: { line: d.range.start.line, character: d.range.start.char },
         end: { line: d.range.end.line, character: d.range.end.char }
@@ -21871,6 +22137,28 @@ function toOutput(file, answer, template, parameters, toOriginal) {
     ...template ? { template } : {},
     ...parameters ? { parameters } : {}
   };
+}
+async function compileInMirror(file, references, compileAt) {
+  const mirror = new SymbolicMirror(references);
+  try {
+    const output = await compileAt(mirror.toMirror(file)).catch((error) => {
+      throw error instanceof BicepCliError ? rewriteCliError(error, (text2) => mirror.toOriginalText(text2)) : error;
+    });
+    return {
+      ...output,
+      file,
+      diagnostics: output.diagnostics.map((d) => {
+        const original = mirror.toOriginal(d.file);
+        const level = d.level === "warning" && mirror.wasLowered(original, d.code) ? "error" : d.level;
+        return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
+      })
+    };
+  } finally {
+    removeTempDir(mirror.root);
+  }
+}
+async function filesRead(file, fromCli) {
+  return [.../* @__PURE__ */ new Set([...await fromCli, ...await localFilesRead(file)])];
 }
 var JsonRpcCompiler = class {
   constructor(cliPath, version, client, references) {
@@ -21885,46 +22173,40 @@ var JsonRpcCompiler = class {
   references;
   mode = "jsonrpc";
   async compile(file) {
-    const first = await this.compileAt(file, file, (p) => p);
-    if (!first.success || isSymbolicNameTemplate(first.template)) return first;
-    const mirror = new SymbolicMirror(await this.fileReferences(file));
-    try {
-      return await this.compileAt(file, mirror.toMirror(file), (p) => mirror.toOriginal(p));
-    } finally {
-      removeTempDir(mirror.root);
-    }
+    return compileInMirror(file, await this.fileReferences(file), async (mirrored) => {
+      if (file.endsWith(".bicepparam")) {
+        const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
+        return toOutput(file, answer2, answer2.template, answer2.parameters);
+      }
+      const answer = await this.client.compile({ path: mirrored });
+      return toOutput(file, answer, answer.contents, void 0);
+    });
   }
   fileReferences(file) {
-    return this.references.ask(file, () => this.client.getFileReferences({ path: file }).then((r) => r.filePaths));
+    return this.references.ask(file, () => filesRead(file, this.client.getFileReferences({ path: file }).then((r) => r.filePaths)));
   }
   async close() {
     await this.client.close();
   }
-  async compileAt(file, compiledPath, toOriginal) {
-    if (file.endsWith(".bicepparam")) {
-      const answer2 = await this.client.compileParams({ path: compiledPath, parameterOverrides: {} });
-      return toOutput(file, answer2, answer2.template, answer2.parameters, toOriginal);
-    }
-    const answer = await this.client.compile({ path: compiledPath });
-    return toOutput(file, answer, answer.contents, void 0, toOriginal);
-  }
 };
 var BuildCommandCompiler = class {
-  constructor(cliPath, version, options2) {
+  constructor(cliPath, version, options2, references) {
     this.cliPath = cliPath;
     this.version = version;
     this.options = options2;
+    this.references = references;
   }
   cliPath;
   version;
   options;
+  references;
   mode = "build";
-  compile(file) {
-    return compileWithBuildCommand(this.cliPath, file, this.options);
+  async compile(file) {
+    return compileInMirror(file, await this.fileReferences(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
-  // `bicep build` does not report the files a compilation reads.
-  async fileReferences() {
-    return [];
+  // `bicep build` does not report the files a compilation reads: they are found by parsing.
+  fileReferences(file) {
+    return this.references.ask(file, () => filesRead(file, Promise.resolve([])));
   }
   async close() {
   }
@@ -21933,7 +22215,7 @@ async function startBicepCompiler(cliPath, options2) {
   const version = await readBicepVersion(cliPath, options2.timeoutMs);
   const references = new ReferenceMemo();
   if (options2.noRestore || !supportsJsonRpc(version)) {
-    return new CompilerPool(cliPath, version.text, "build", options2.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options2));
+    return new CompilerPool(cliPath, version.text, "build", options2.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options2, references));
   }
   const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references);
   return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, references, startServer);
@@ -21993,20 +22275,20 @@ var CachedCompiler = class {
 
 // src/bicep/compile-cache.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs4 = __toESM(require("node:fs"));
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
 
 // src/report/write-atomic.ts
-var import_node_fs3 = __toESM(require("node:fs"));
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2) {
-  const temp = import_node_path3.default.join(import_node_path3.default.dirname(file), `.${import_node_path3.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = import_node_path6.default.join(import_node_path6.default.dirname(file), `.${import_node_path6.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs3.default.writeFileSync(temp, text2, { flag: "wx" });
-    import_node_fs3.default.renameSync(temp, file);
+    import_node_fs6.default.writeFileSync(temp, text2, { flag: "wx" });
+    import_node_fs6.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs3.default.rmSync(temp, { force: true });
+      import_node_fs6.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -22014,21 +22296,21 @@ function writeFileAtomic(file, text2) {
 }
 
 // src/bicep/compile-cache.ts
-var FORMAT = 1;
+var FORMAT = 2;
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs4.default.readFileSync(file));
+    return sha256(import_node_fs7.default.readFileSync(file));
   } catch {
     return void 0;
   }
 }
 function configsAbove(file) {
   const found = [];
-  for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
-    const candidate = import_node_path4.default.join(folder, "bicepconfig.json");
-    if (import_node_fs4.default.existsSync(candidate)) found.push(candidate);
-    if (import_node_path4.default.dirname(folder) === folder) return found;
+  for (let folder = import_node_path7.default.dirname(file); ; folder = import_node_path7.default.dirname(folder)) {
+    const candidate = import_node_path7.default.join(folder, "bicepconfig.json");
+    if (import_node_fs7.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path7.default.dirname(folder) === folder) return found;
   }
 }
 function isEntry(value) {
@@ -22036,15 +22318,15 @@ function isEntry(value) {
   return typeof entry === "object" && entry !== null && entry.format === FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.references) && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && entry.output.success === true;
 }
 function cacheFolder(cwd, env, homeDir) {
-  for (let folder = import_node_path4.default.resolve(cwd); ; folder = import_node_path4.default.dirname(folder)) {
-    if (import_node_fs4.default.existsSync(import_node_path4.default.join(folder, "node_modules"))) return import_node_path4.default.join(folder, "node_modules", ".cache", "bicep-audit");
-    if (import_node_path4.default.dirname(folder) === folder) break;
+  for (let folder = import_node_path7.default.resolve(cwd); ; folder = import_node_path7.default.dirname(folder)) {
+    if (import_node_fs7.default.existsSync(import_node_path7.default.join(folder, "node_modules"))) return import_node_path7.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path7.default.dirname(folder) === folder) break;
   }
-  return import_node_path4.default.join(env.XDG_CACHE_HOME || import_node_path4.default.join(homeDir, ".cache"), "bicep-audit");
+  return import_node_path7.default.join(env.XDG_CACHE_HOME || import_node_path7.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs4.default.realpathSync(cliPath);
-  const stat = import_node_fs4.default.statSync(real);
+  const real = import_node_fs7.default.realpathSync(cliPath);
+  const stat = import_node_fs7.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CompileCache = class {
@@ -22058,7 +22340,7 @@ var CompileCache = class {
   lookup(file) {
     let entry;
     try {
-      entry = JSON.parse(import_node_fs4.default.readFileSync(this.pathFor(file), "utf8"));
+      entry = JSON.parse(import_node_fs7.default.readFileSync(this.pathFor(file), "utf8"));
     } catch {
       return void 0;
     }
@@ -22074,27 +22356,27 @@ var CompileCache = class {
     if (hashed.some((r) => r.sha256 === void 0)) return;
     const entry = { format: FORMAT, cliVersion, references: hashed, configs: configsAbove(file), output };
     try {
-      import_node_fs4.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(file), JSON.stringify(entry));
     } catch {
     }
   }
   pathFor(file) {
-    return import_node_path4.default.join(this.folder, `${sha256(JSON.stringify([FORMAT, this.cli, file]))}.json`);
+    return import_node_path7.default.join(this.folder, `${sha256(JSON.stringify([FORMAT, this.cli, file]))}.json`);
   }
 };
 
 // src/bicep/locate-cli.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 
 // src/package-info.ts
-var import_node_fs5 = __toESM(require("node:fs"));
-var import_node_path5 = __toESM(require("node:path"));
-var packageRoot = import_node_path5.default.resolve(__dirname, "..");
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
+var packageRoot = import_node_path8.default.resolve(__dirname, "..");
 var cached;
 function packageJson() {
-  cached ??= JSON.parse(import_node_fs5.default.readFileSync(import_node_path5.default.join(packageRoot, "package.json"), "utf8"));
+  cached ??= JSON.parse(import_node_fs8.default.readFileSync(import_node_path8.default.join(packageRoot, "package.json"), "utf8"));
   return cached;
 }
 function webUrlOf(packagePath) {
@@ -22105,14 +22387,14 @@ function webUrlOf(packagePath) {
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs6.default.accessSync(candidate, import_node_fs6.default.constants.X_OK);
-    return import_node_fs6.default.statSync(candidate).isFile();
+    import_node_fs9.default.accessSync(candidate, import_node_fs9.default.constants.X_OK);
+    return import_node_fs9.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function provisionedBicepPath() {
-  return import_node_path6.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+  return import_node_path9.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -22121,30 +22403,30 @@ function locateBicepCli(options2) {
   ];
   for (const [source, value] of explicit) {
     if (value) {
-      const resolved = import_node_path6.default.resolve(options2.cwd, value);
+      const resolved = import_node_path9.default.resolve(options2.cwd, value);
       if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
       return { path: resolved, source };
     }
   }
-  const pathDirs = (options2.env.PATH ?? "").split(import_node_path6.default.delimiter).filter(Boolean);
+  const pathDirs = (options2.env.PATH ?? "").split(import_node_path9.default.delimiter).filter(Boolean);
   const provisioned = options2.provisionedPath ?? provisionedBicepPath();
   const candidates = [
     ["provisioned", provisioned],
-    ...pathDirs.map((dir) => ["PATH", import_node_path6.default.join(dir, executableName)]),
-    ["~/.azure/bin", import_node_path6.default.join(options2.homeDir, ".azure", "bin", executableName)]
+    ...pathDirs.map((dir) => ["PATH", import_node_path9.default.join(dir, executableName)]),
+    ["~/.azure/bin", import_node_path9.default.join(options2.homeDir, ".azure", "bin", executableName)]
   ];
   const found = candidates.find(([, candidate]) => isExecutableFile(candidate));
   if (found) return { path: found[1], source: found[0] };
   throw new BicepNotFoundError([
     `the provisioned copy (${provisioned})`,
     "PATH",
-    import_node_path6.default.join(options2.homeDir, ".azure", "bin", executableName)
+    import_node_path9.default.join(options2.homeDir, ".azure", "bin", executableName)
   ]);
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
   const lower2 = file.toLowerCase();
@@ -22156,13 +22438,13 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries;
   try {
-    entries = import_node_fs7.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = import_node_fs10.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
   }
   for (const entry of entries) {
-    const full = import_node_path7.default.join(folder, entry.name);
+    const full = import_node_path10.default.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
@@ -22175,10 +22457,10 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
   const inputs = [];
   const unusable = [];
   for (const given of paths) {
-    const file = import_node_path7.default.resolve(cwd, given);
+    const file = import_node_path10.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs7.default.statSync(file);
+      stat = import_node_fs10.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -22200,41 +22482,24 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
 }
 
 // src/discover/entry-points.ts
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_path11 = __toESM(require("node:path"));
 async function entryPoints(inputs, fileReferences) {
   const usedByOthers = /* @__PURE__ */ new Set();
   for (const input2 of inputs) {
     if (input2.kind === "arm-template") continue;
     for (const reference2 of await fileReferences(input2.file)) {
-      const resolved = import_node_path8.default.resolve(reference2);
+      const resolved = import_node_path11.default.resolve(reference2);
       if (resolved !== input2.file) usedByOthers.add(resolved);
     }
   }
-  return inputs.filter((i2) => !(i2.fromFolder && i2.kind === "bicep" && usedByOthers.has(i2.file)));
-}
-
-// src/discover/repository-root.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
-function isRepositoryRoot(folder) {
-  return import_node_fs8.default.existsSync(import_node_path9.default.join(folder, ".git"));
-}
-function findRepositoryRoot(folder) {
-  for (let current = import_node_path9.default.resolve(folder); ; current = import_node_path9.default.dirname(current)) {
-    if (isRepositoryRoot(current)) return current;
-    if (import_node_path9.default.dirname(current) === current) return void 0;
-  }
-}
-function relativeInside(file, folder) {
-  const relative = import_node_path9.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path9.default.isAbsolute(relative) ? relative : void 0;
+  return inputs.filter((i2) => !(i2.fromFolder && i2.kind !== "arm-template" && usedByOthers.has(i2.file)));
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_path12 = __toESM(require("node:path"));
 
 // src/template/parse-json.ts
 var JsonSyntaxError = class extends Error {
@@ -22312,31 +22577,6 @@ function isWithinPath(path23, prefix) {
   return prefix.length <= path23.length && prefix.every((segment2, i2) => segment2 === path23[i2]);
 }
 
-// src/locate/line-index.ts
-var LineIndex = class {
-  lineStarts = [0];
-  constructor(text2) {
-    for (let i2 = 0; i2 < text2.length; i2 += 1) {
-      if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
-    }
-  }
-  positionAt(offset) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
-  }
-  /** The range from `start` to `end` (offsets). */
-  rangeOf(start2, end2) {
-    return { start: this.positionAt(start2), end: this.positionAt(end2) };
-  }
-};
-var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 // src/locate/json-locator.ts
 var JsonLocator = class {
   constructor(doc) {
@@ -22363,7 +22603,7 @@ var JsonLocator = class {
   }
   describeSpan(span) {
     const { line, character } = this.lines.positionAt(span.offset);
-    return `${import_node_path10.default.basename(span.file)}:${line + 1}:${character + 1}`;
+    return `${import_node_path12.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
 
@@ -23730,12 +23970,12 @@ function parseTemplateString(value) {
   return { kind: "literal", value };
 }
 function parseExpression(text2) {
-  return { text: text2, root: new Parser2(text2).parseAll() };
+  return { text: text2, root: new Parser3(text2).parseAll() };
 }
 var isDigit2 = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
 var isIdentifierStart = (ch) => ch !== void 0 && /[A-Za-z_$]/.test(ch);
 var isIdentifierPart = (ch) => ch !== void 0 && /[A-Za-z0-9_$]/.test(ch);
-var Parser2 = class {
+var Parser3 = class {
   constructor(text2) {
     this.text = text2;
   }
@@ -23999,15 +24239,15 @@ function walk2(json, ctx, depth2) {
 }
 
 // src/template/validate.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_path13 = __toESM(require("node:path"));
 var import_ajv = __toESM(require_ajv());
 var ajv = new import_ajv.default({ allErrors: true, strictRequired: false, allowUnionTypes: true });
 var validators = /* @__PURE__ */ new Map();
 function validator(name2) {
   let validate = validators.get(name2);
   if (!validate) {
-    const schema = JSON.parse(import_node_fs9.default.readFileSync(import_node_path11.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
+    const schema = JSON.parse(import_node_fs11.default.readFileSync(import_node_path13.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
     validate = ajv.compile(schema);
     validators.set(name2, validate);
   }
@@ -24811,70 +25051,6 @@ function expandTemplate(doc, options2 = {}) {
   return withTemplateBudget(() => new Expander(doc).run(options2));
 }
 
-// src/analyze/problem-findings.ts
-var PROBLEM_RULE_IDS = {
-  structure: "template-structure",
-  evaluation: "template-evaluation",
-  limit: "template-limit",
-  syntax: "json-syntax",
-  input: "input"
-};
-var PROBLEM_RULES = {
-  [PROBLEM_RULE_IDS.structure]: {
-    title: "Template structure",
-    description: "The template does not have the shape of an ARM deployment template, so it cannot be analysed."
-  },
-  [PROBLEM_RULE_IDS.evaluation]: {
-    title: "Expression not evaluated",
-    description: "An expression could not be evaluated, so the rules may not see its value; review it by hand."
-  },
-  [PROBLEM_RULE_IDS.limit]: {
-    title: "Analysis limit",
-    description: "The template exceeds a bound of the analysis (loop size, nesting depth or string size)."
-  },
-  [PROBLEM_RULE_IDS.syntax]: { title: "JSON syntax", description: "The file is not valid JSON." },
-  [PROBLEM_RULE_IDS.input]: {
-    title: "Input not analysed",
-    description: "The input could not be read or compiled, so no rule ran on it."
-  }
-};
-function problemFinding(problem, location) {
-  const evaluation = problem.kind === "evaluation";
-  return {
-    ruleId: PROBLEM_RULE_IDS[problem.kind],
-    // An expression the tool could not evaluate leaves the outcome open: a person must look.
-    level: evaluation ? "warning" : "error",
-    kind: evaluation ? "review" : "fail",
-    message: problem.jsonPath && problem.jsonPath.length > 0 ? `${problem.message} (at ${formatJsonPath(problem.jsonPath)})` : problem.message,
-    location,
-    relatedLocations: []
-  };
-}
-function inputFinding(file, reason, location) {
-  return { ruleId: PROBLEM_RULE_IDS.input, level: "error", kind: "fail", message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
-}
-function syntaxFinding(problem, location) {
-  return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
-}
-function formatJsonPath(path23) {
-  return `$${path23.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
-}
-
-// src/locate/suppressions.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var DIRECTIVE = /^\s*#disable-next-line\s+(.+)$/;
-function isSuppressed(location, rule) {
-  if (!location.file.toLowerCase().endsWith(".bicep") || location.range.start.line === 0) return false;
-  const lines = import_node_fs10.default.readFileSync(location.file, "utf8").split(/\r?\n/);
-  const match = DIRECTIVE.exec(lines[location.range.start.line - 1] ?? "");
-  if (!match) return false;
-  const names = new Set([rule.id, ...rule.meta.aliases].map((n) => n.toLowerCase()));
-  return match[1].split(/\s+/).some((code) => names.has(code.toLowerCase()));
-}
-
-// src/rules/finding.ts
-var LEVEL_ORDER = { note: 1, warning: 2, error: 3 };
-
 // src/rules/acr/coverage.ts
 var REQUIRED_CATEGORIES = ["ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"];
 var COVERING_GROUPS = ["audit", "allLogs"];
@@ -25305,6 +25481,108 @@ function findRule(name2) {
   const lower2 = name2.toLowerCase();
   return RULES.find((r) => r.id.toLowerCase() === lower2 || r.meta.aliases.some((a) => a.toLowerCase() === lower2));
 }
+function unknownRuleFix(name2) {
+  const suggestion = closestName(name2, RULES.flatMap((r) => [r.id, ...r.meta.aliases]));
+  return suggestion ? `did you mean '${suggestion}'?` : "run bicep-audit rules to list them";
+}
+
+// src/analyze/problem-findings.ts
+var PROBLEM_RULE_IDS = {
+  structure: "template-structure",
+  evaluation: "template-evaluation",
+  limit: "template-limit",
+  syntax: "json-syntax",
+  input: "input",
+  directive: "suppression-directive"
+};
+var PROBLEM_RULES = {
+  [PROBLEM_RULE_IDS.structure]: {
+    title: "Template structure",
+    description: "The template does not have the shape of an ARM deployment template, so it cannot be analysed."
+  },
+  [PROBLEM_RULE_IDS.evaluation]: {
+    title: "Expression not evaluated",
+    description: "An expression could not be evaluated, so the rules may not see its value; review it by hand."
+  },
+  [PROBLEM_RULE_IDS.limit]: {
+    title: "Analysis limit",
+    description: "The template exceeds a bound of the analysis (loop size, nesting depth or string size)."
+  },
+  [PROBLEM_RULE_IDS.syntax]: { title: "JSON syntax", description: "The file is not valid JSON." },
+  [PROBLEM_RULE_IDS.input]: {
+    title: "Input not analysed",
+    description: "The input could not be read or compiled, so no rule ran on it."
+  },
+  [PROBLEM_RULE_IDS.directive]: {
+    title: "Suppression directive",
+    description: "A bicep-audit-disable-next-line comment names something that is not a rule id or alias, so it suppresses nothing for that name."
+  }
+};
+function problemFinding(problem, location) {
+  const evaluation = problem.kind === "evaluation";
+  return {
+    ruleId: PROBLEM_RULE_IDS[problem.kind],
+    // An expression the tool could not evaluate leaves the outcome open: a person must look.
+    level: evaluation ? "warning" : "error",
+    kind: evaluation ? "review" : "fail",
+    message: problem.jsonPath && problem.jsonPath.length > 0 ? `${problem.message} (at ${formatJsonPath(problem.jsonPath)})` : problem.message,
+    location,
+    relatedLocations: []
+  };
+}
+function inputFinding(file, reason, location) {
+  return { ruleId: PROBLEM_RULE_IDS.input, level: "error", kind: "fail", message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
+}
+function unknownDirectiveNameFinding(name2) {
+  return {
+    ruleId: PROBLEM_RULE_IDS.directive,
+    level: "warning",
+    kind: "fail",
+    message: `bicep-audit-disable-next-line names '${name2.text}', which is not a rule id or alias, so it suppresses nothing; ${unknownRuleFix(name2.text)}`,
+    location: name2.location,
+    relatedLocations: []
+  };
+}
+function syntaxFinding(problem, location) {
+  return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
+}
+function formatJsonPath(path23) {
+  return `$${path23.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+}
+
+// src/locate/suppressions.ts
+var import_node_fs12 = __toESM(require("node:fs"));
+var FORMS = [
+  ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
+  ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
+];
+function directiveBefore(location) {
+  const line = location.range.start.line - 1;
+  if (!location.file.toLowerCase().endsWith(".bicep") || line < 0) return void 0;
+  const text2 = import_node_fs12.default.readFileSync(location.file, "utf8").split(/\r?\n/)[line] ?? "";
+  for (const [form, pattern] of FORMS) {
+    const match = pattern.exec(text2);
+    if (!match) continue;
+    const start2 = match[1].length;
+    const names = [...match[2].matchAll(/[^\s,]+/g)].map((m) => {
+      const character = start2 + m.index;
+      return { text: m[0], location: { file: location.file, range: { start: { line, character }, end: { line, character: character + m[0].length } } } };
+    });
+    const justification = match[3]?.trim();
+    return { form, names, ...justification ? { justification } : {} };
+  }
+  return void 0;
+}
+function suppressionBy(directive, rule) {
+  if (!directive.names.some((n) => findRule(n.text)?.id === rule.id)) return void 0;
+  return { kind: "inSource", ...directive.justification ? { justification: directive.justification } : {} };
+}
+function unknownNames(directive) {
+  return directive.form === "own" ? directive.names.filter((n) => !findRule(n.text)) : [];
+}
+
+// src/rules/finding.ts
+var LEVEL_ORDER = { note: 1, warning: 2, error: 3 };
 
 // src/analyze/run-rules.ts
 function levelFor(kind, configured) {
@@ -25313,6 +25591,7 @@ function levelFor(kind, configured) {
 }
 function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) {
   const findings = [];
+  const directives = /* @__PURE__ */ new Map();
   for (const rule of RULES) {
     const setting = settings.get(rule.id) ?? rule.meta.level;
     if (setting === "off") continue;
@@ -25337,11 +25616,14 @@ function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) 
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName)
         }
       };
-      if (isSuppressed(location, rule)) finding.suppression = { kind: "inSource" };
+      const directive = directiveBefore(location);
+      const suppression = directive && suppressionBy(directive, rule);
+      if (suppression) finding.suppression = suppression;
+      if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
       findings.push(finding);
     }
   }
-  return findings;
+  return [...findings, ...[...directives.values()].flatMap(unknownNames).map(unknownDirectiveNameFinding)];
 }
 
 // src/analyze/arm-input.ts
@@ -25353,7 +25635,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map()) {
-  const text2 = stripBom(import_node_fs11.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -25386,143 +25668,11 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
 }
 
 // src/analyze/bicep-input.ts
+var import_node_fs17 = __toESM(require("node:fs"));
+
+// src/locate/bicep-locator.ts
 var import_node_fs14 = __toESM(require("node:fs"));
-
-// src/locate/bicep-locator.ts
-var import_node_path13 = __toESM(require("node:path"));
-
-// src/locate/bicep-source.ts
-var import_node_fs12 = __toESM(require("node:fs"));
-var import_node_path12 = __toESM(require("node:path"));
-var import_web_tree_sitter = __toESM(require_tree_sitter());
-var parserReady;
-function bicepParser() {
-  parserReady ??= (async () => {
-    await import_web_tree_sitter.default.init();
-    const beside = import_node_path12.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs12.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
-    const parser2 = new import_web_tree_sitter.default();
-    parser2.setLanguage(language);
-    return parser2;
-  })();
-  return parserReady;
-}
-function isLocalModule(modulePath) {
-  return !/^(br|ts)[:/]/i.test(modulePath);
-}
-var DECLARATIONS = /* @__PURE__ */ new Set(["resource_declaration", "module_declaration"]);
-function identifierOf(node) {
-  return node.namedChildren.find((c) => c.type === "identifier")?.text;
-}
-function bodyOf(node) {
-  if (!node) return void 0;
-  if (node.type === "object") return node;
-  if (node.type === "if_statement" || node.type === "for_statement") return bodyOf(node.namedChildren[node.namedChildren.length - 1]);
-  return void 0;
-}
-function declarationBody(declaration) {
-  return bodyOf(declaration.namedChildren[declaration.namedChildren.length - 1]);
-}
-function propertyKey(property) {
-  const key = property.namedChildren[0];
-  if (!key) return void 0;
-  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
-}
-function stringValue(node) {
-  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
-  return node.namedChildren[0]?.text ?? "";
-}
-function referencedPathNode(node) {
-  switch (node.type) {
-    case "module_declaration":
-      return node.namedChildren[1];
-    case "using_statement":
-    case "import_functionality":
-      return node.namedChildren.find((c) => c.type === "string");
-    case "call_expression":
-      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
-    default:
-      return void 0;
-  }
-}
-var BicepSourceFile = class _BicepSourceFile {
-  constructor(file, root, text2) {
-    this.file = file;
-    this.root = root;
-    this.lines = new LineIndex(text2);
-  }
-  file;
-  root;
-  lines;
-  static parse(file, parser2) {
-    const text2 = import_node_fs12.default.readFileSync(file, "utf8");
-    return new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
-  }
-  range(node) {
-    return this.lines.rangeOf(node.startIndex, node.endIndex);
-  }
-  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
-  declaration(symbol) {
-    let scope = this.root;
-    let found;
-    for (const name2 of symbol.split("::")) {
-      const candidates = scope === this.root ? scope.namedChildren : (scope?.namedChildren ?? []).filter((p) => p.type === "object_property").map((p) => p.namedChildren[0]);
-      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name2);
-      if (!found) return void 0;
-      scope = declarationBody(found);
-    }
-    return found;
-  }
-  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
-  modulePath(symbol) {
-    const declaration = this.declaration(symbol);
-    return declaration?.type === "module_declaration" ? stringValue(declaration.namedChildren[1]) : void 0;
-  }
-  /** Every local file the source names with a plain string (registries and template specs left out). */
-  fileReferences() {
-    const found = [];
-    const visit2 = (node) => {
-      const target = referencedPathNode(node);
-      const written = stringValue(target ?? void 0);
-      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
-      for (const child of node.namedChildren) visit2(child);
-    };
-    visit2(this.root);
-    return found;
-  }
-  /** The `param` declaration of a parameter. */
-  parameter(name2) {
-    return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
-  }
-  /**
-   * The node for a property path of a declaration's body (the compiled resource's own keys:
-   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
-   * a value that comes from a variable or a loop is shown where it is used.
-   */
-  property(declaration, path23) {
-    let node = declaration;
-    let value = declarationBody(declaration);
-    for (const segment2 of path23) {
-      if (value?.type === "for_statement") value = bodyOf(value);
-      if (typeof segment2 === "string" && value?.type === "object") {
-        const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
-        if (!property) return node;
-        node = property;
-        value = property.namedChildren[1];
-      } else if (typeof segment2 === "number" && value?.type === "array") {
-        const item = value.namedChildren.filter((c) => c.type !== "comment")[segment2];
-        if (!item) return node;
-        node = item;
-        value = item;
-      } else {
-        return node;
-      }
-    }
-    return node;
-  }
-};
-
-// src/locate/bicep-locator.ts
+var import_node_path14 = __toESM(require("node:path"));
 function moduleSymbols(jsonPath) {
   const symbols = [];
   for (let i2 = 0; i2 + 3 < jsonPath.length; i2 += 4) {
@@ -25541,11 +25691,13 @@ var BicepLocator = class _BicepLocator {
   compiled;
   parser;
   sources = /* @__PURE__ */ new Map();
+  jsonModules = /* @__PURE__ */ new Map();
   static async create(entryFile, compiled) {
     return new _BicepLocator(entryFile, compiled, await bicepParser());
   }
   locate(place2) {
-    const { source, stoppedAt } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
+    const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
+    if (jsonModule) return this.locateInJsonModule(jsonModule, place2);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place2.instance.symbolicName);
     if (!declaration) return { file: source.file, range: FILE_START };
@@ -25573,23 +25725,36 @@ var BicepLocator = class _BicepLocator {
       const parameter = stoppedAt ? void 0 : source.parameter(name2);
       if (parameter) {
         const { line, character } = source.range(parameter).start;
-        return `${import_node_path13.default.basename(source.file)}:${line + 1}:${character + 1}`;
+        return `${import_node_path14.default.basename(source.file)}:${line + 1}:${character + 1}`;
       }
     }
-    return `${import_node_path13.default.basename(this.entryFile)} (compiled template)`;
+    return `${import_node_path14.default.basename(this.entryFile)} (compiled template)`;
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
     let source = this.source(this.entryFile);
-    for (const symbol of symbols) {
+    for (const [depth2, symbol] of symbols.entries()) {
       const declaration = source.declaration(symbol);
       const modulePath = source.modulePath(symbol);
       if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
         return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      source = this.source(import_node_path13.default.resolve(import_node_path13.default.dirname(source.file), modulePath));
+      const file = import_node_path14.default.resolve(import_node_path14.default.dirname(source.file), modulePath);
+      if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth2 + 1 } };
+      source = this.source(file);
     }
     return { source };
+  }
+  /** An ARM JSON module's template is inlined as written: the rest of the compiled path is a path in that file. */
+  locateInJsonModule(module2, place2) {
+    let doc = this.jsonModules.get(module2.file);
+    if (!doc) {
+      doc = parseJsonWithPositions(module2.file, import_node_fs14.default.readFileSync(module2.file, "utf8"));
+      this.jsonModules.set(module2.file, doc);
+    }
+    const inModule = [...place2.instance.jsonPath.slice(module2.depth * 4), ...place2.path ?? []];
+    const span = spanAtPath(doc, inModule, !place2.path || place2.path.length === 0);
+    return { file: module2.file, range: new LineIndex(doc.text).rangeOf(span.offset, span.offset + span.length) };
   }
   source(file) {
     let source = this.sources.get(file);
@@ -25633,14 +25798,46 @@ function parseParameterOverride(text2) {
   }
 }
 
+// src/analyze/registry-modules.ts
+var import_node_fs15 = __toESM(require("node:fs"));
+var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
+var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
+var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
+var TRAILING_LINK = /\s*\[https:\/\/[^\]\s]+\]\s*$/;
+function modulePathAt(file, diagnostic) {
+  const text2 = import_node_fs15.default.readFileSync(file, "utf8");
+  const lines = new LineIndex(text2);
+  const start2 = lines.offsetAt(diagnostic.range.start);
+  const end2 = lines.offsetAt(diagnostic.range.end);
+  if (end2 > start2) return diagnostic.range;
+  const quoted = /^'[^'\r\n]*'/.exec(text2.slice(start2));
+  return quoted ? lines.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
+}
+function textIn(file, range2) {
+  const text2 = import_node_fs15.default.readFileSync(file, "utf8");
+  const lines = new LineIndex(text2);
+  return text2.slice(lines.offsetAt(range2.start), lines.offsetAt(range2.end));
+}
+function restoreFailureFindings(entry, diagnostics) {
+  const failures = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
+  if (failures.length === 0) return void 0;
+  return failures.map((d) => {
+    const range2 = modulePathAt(d.file, d);
+    const reference2 = textIn(d.file, range2).replace(/^'|'$/g, "");
+    const cause = d.message.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "").replace(TRAILING_LINK, "");
+    const reason = `the module ${reference2} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
+    return inputFinding(entry, reason, { file: d.file, range: range2 });
+  });
+}
+
 // src/analyze/source-checks.ts
-var import_node_fs13 = __toESM(require("node:fs"));
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_path15 = __toESM(require("node:path"));
 var USING = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
   const match = USING.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
-  return { file: import_node_path14.default.resolve(import_node_path14.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+  return { file: import_node_path15.default.resolve(import_node_path15.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
 }
 function bicepSourceProblem(file, bytes) {
   if (bytes.includes(0)) return { reason: "it is a binary file, not Bicep source", range: FILE_START };
@@ -25653,7 +25850,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs13.default.existsSync(target.file)) {
+  if (target && !import_node_fs16.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -25661,14 +25858,17 @@ function bicepSourceProblem(file, bytes) {
 
 // src/analyze/bicep-input.ts
 var DIAGNOSTIC_LEVELS = { error: "error", warning: "warning", info: "note" };
+var TRAILING_LINK2 = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
 function diagnosticFinding(d) {
+  const link = TRAILING_LINK2.exec(d.message);
   return {
     ruleId: d.code,
     level: DIAGNOSTIC_LEVELS[d.level],
     kind: "fail",
-    message: d.message,
+    message: link ? d.message.slice(0, link.index) : d.message,
     location: { file: d.file, range: d.range },
-    relatedLocations: []
+    relatedLocations: [],
+    ...link ? { helpUri: link[1] } : {}
   };
 }
 function instanceAround(problem, instances) {
@@ -25694,21 +25894,39 @@ function compiledDocument(file, template, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs14.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
+}
+function usingNone(file) {
+  if (!file.endsWith(".bicepparam")) return void 0;
+  const text2 = import_node_fs17.default.readFileSync(file, "utf8");
+  const match = /^[ \t]*(using\s+none)\b/m.exec(text2);
+  if (!match) return void 0;
+  const start2 = match.index + match[0].indexOf(match[1]);
+  return new LineIndex(text2).rangeOf(start2, start2 + match[1].length);
 }
 async function analyzeBicep(compiler, file, values, ruleSettings) {
   const output = await compiler.compile(file);
+  const unfetched = restoreFailureFindings(file, output.diagnostics);
+  if (unfetched) return { file, status: "failed", findings: unfetched };
   const findings = output.diagnostics.map(diagnosticFinding);
-  if (!output.success || output.template === void 0) return { file, status: "failed", findings };
-  const compiled = compiledDocument(file, output.template, output.parameters);
+  if (!output.success) return { file, status: "failed", findings };
+  if (output.template === void 0) {
+    const none = usingNone(file);
+    const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
+    return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
+  }
+  const templateFile = templateFileOf(file);
+  const usesJson = /\.jsonc?$/i.test(templateFile);
+  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs17.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters });
-  const locator = await BicepLocator.create(templateFileOf(file), doc);
+  const jsonLocator = usesJson ? new JsonLocator(doc) : void 0;
+  const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc);
   for (const problem of expansion.problems) {
     const instance2 = instanceAround(problem, expansion.instances);
-    const location = instance2 ? locator.locate({ instance: instance2 }) : { file, range: FILE_START };
-    findings.push(problemFinding(problem, location));
+    const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
+    findings.push(problemFinding(problem, instance2 ? locator.locate({ instance: instance2 }) : outside));
   }
   findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));
   return { file, status: "analysed", findings };
@@ -25740,24 +25958,8 @@ function mergeRepeatedFindings(results) {
 }
 
 // src/analyze/repository-boundary.ts
-var import_node_fs15 = __toESM(require("node:fs"));
-var import_node_path15 = __toESM(require("node:path"));
 async function referenceOutsideRepository(entry, repoRoot) {
-  const parser2 = await bicepParser();
-  const queue = [entry];
-  const seen = new Set(queue);
-  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
-    for (const reference2 of BicepSourceFile.parse(file, parser2).fileReferences()) {
-      const target = import_node_path15.default.resolve(import_node_path15.default.dirname(file), reference2.path);
-      if (target !== repoRoot && relativeInside(target, repoRoot) === void 0) return { file, range: reference2.range, target };
-      const bicep = /\.bicep(param)?$/i.test(target);
-      if (bicep && !seen.has(target) && import_node_fs15.default.existsSync(target)) {
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-  }
-  return void 0;
+  return (await localReferences(entry, repoRoot)).find((r) => r.target !== repoRoot && relativeInside(r.target, repoRoot) === void 0);
 }
 
 // src/analyze/analyze.ts
@@ -25821,7 +26023,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs16.default.readFileSync(input2.file);
+    bytes = import_node_fs18.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -25840,7 +26042,7 @@ async function outsideRepository(input2) {
 }
 async function analyzeInput(input2, compiler, options2) {
   try {
-    import_node_fs16.default.accessSync(input2.file, import_node_fs16.default.constants.R_OK);
+    import_node_fs18.default.accessSync(input2.file, import_node_fs18.default.constants.R_OK);
     const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
     if (input2.kind === "arm-template") {
       return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
@@ -25857,15 +26059,32 @@ async function analyzeInput(input2, compiler, options2) {
   }
 }
 
+// src/analyze/config-suppressions.ts
+function applyConfigSuppressions(results, suppressionFor) {
+  return results.map((result) => ({
+    ...result,
+    findings: result.findings.map((finding) => {
+      if (finding.suppression || !finding.instance) return finding;
+      const [first, ...others] = (finding.appliesTo ?? [result.file]).map((input2) => suppressionFor(input2, finding));
+      return first && others.every(Boolean) ? { ...finding, suppression: first } : finding;
+    })
+  }));
+}
+
 // src/config/load-config.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs19 = __toESM(require("node:fs"));
 var import_node_path17 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
-var CONFIG_FILE2 = "bicep-audit.json";
+var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
 };
-var DEFAULTS = { config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map() }, isExcluded: () => false };
+var DEFAULTS = {
+  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), suppressions: [] },
+  isExcluded: () => false,
+  suppressionOf: () => void 0
+};
 var GLOB_OPTIONS = { dot: true, strictBrackets: true, debug: true };
+var NAME_GLOB_OPTIONS = { ...GLOB_OPTIONS, bash: true, nocase: true };
 var ConfigResolver = class {
   cwd;
   explicit;
@@ -25885,6 +26104,14 @@ var ConfigResolver = class {
     const absolute = import_node_path17.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
+  /**
+   * The `external` suppression that the config of an input makes for one of its rule findings:
+   * the first entry that names the rule and a glob matching the instance's name as the JSON report
+   * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
+   */
+  suppressionFor(input2, finding) {
+    return this.loadedFor(import_node_path17.default.resolve(this.cwd, input2)).suppressionOf(finding);
+  }
   loadedFor(file) {
     return this.explicit ?? this.inFolder(import_node_path17.default.dirname(file));
   }
@@ -25893,8 +26120,8 @@ var ConfigResolver = class {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
       const parent = import_node_path17.default.dirname(folder);
-      const candidate = import_node_path17.default.join(folder, CONFIG_FILE2);
-      if (import_node_fs17.default.existsSync(candidate)) loaded = readConfig(candidate);
+      const candidate = import_node_path17.default.join(folder, CONFIG_FILE3);
+      if (import_node_fs19.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -25905,7 +26132,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs17.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs19.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -25922,36 +26149,53 @@ function readConfig(file) {
   }
   const json = doc.value;
   const problems = [];
-  const rules = /* @__PURE__ */ new Map();
-  for (const [name2, setting] of Object.entries(json.rules ?? {})) {
+  const ruleId = (name2, at, atKey = false) => {
     const rule = findRule(name2);
-    if (!rule) problems.push({ offset: spanAtPath(doc, ["rules", name2], true).offset, message: unknownRule(name2) });
-    else if (setting !== null) rules.set(rule.id, setting);
-  }
-  const exclude = json.exclude ?? [];
-  const matchers = exclude.flatMap((glob, i2) => {
+    if (!rule) problems.push({ offset: spanAtPath(doc, at, atKey).offset, message: `${pointer(at)} is not a rule id or alias; ${unknownRuleFix(name2)}` });
+    return rule?.id;
+  };
+  const glob = (pattern, at, options2) => {
     try {
-      return [(0, import_picomatch.default)(glob, GLOB_OPTIONS)];
+      return [(0, import_picomatch.default)(pattern, options2)];
     } catch (error) {
-      const message = `${pointer(["exclude", i2])} is not a valid glob: ${error.message}`;
-      problems.push({ offset: spanAtPath(doc, ["exclude", i2]).offset, message });
+      problems.push({ offset: spanAtPath(doc, at).offset, message: `${pointer(at)} is not a valid glob: ${error.message}` });
       return [];
     }
-  });
+  };
+  const rules = /* @__PURE__ */ new Map();
+  for (const [name2, setting] of Object.entries(json.rules ?? {})) {
+    const id = ruleId(name2, ["rules", name2], true);
+    if (id !== void 0 && setting !== null) rules.set(id, setting);
+  }
+  const exclude = json.exclude ?? [];
+  const excluded = exclude.flatMap((pattern, i2) => glob(pattern, ["exclude", i2], GLOB_OPTIONS));
+  const suppressions = (json.suppressions ?? []).map((entry, i2) => ({
+    rules: [...new Set(entry.rules.flatMap((name2, j) => ruleId(name2, ["suppressions", i2, "rules", j]) ?? []))],
+    names: entry.names,
+    reason: entry.reason,
+    matchers: entry.names.flatMap((pattern, j) => glob(pattern, ["suppressions", i2, "names", j], NAME_GLOB_OPTIONS))
+  }));
   if (problems.length > 0) throw configError(file, text2, problems);
   const folder = import_node_path17.default.dirname(file);
   return {
-    config: { file, rules, exclude, parameters: new Map(Object.entries(json.parameters ?? {})) },
+    config: {
+      file,
+      rules,
+      exclude,
+      parameters: new Map(Object.entries(json.parameters ?? {})),
+      suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason }))
+    },
     isExcluded: (absolute) => {
       const relative = import_node_path17.default.relative(folder, absolute).split(import_node_path17.default.sep).join("/");
-      return matchers.some((matches) => matches(relative));
+      return excluded.some((matches) => matches(relative));
+    },
+    suppressionOf: (finding) => {
+      if (!finding.instance) return void 0;
+      const name2 = describeValue(finding.instance.name);
+      const entry = suppressions.find((s) => s.rules.includes(finding.ruleId) && s.matchers.some((matches) => matches(name2)));
+      return entry && { kind: "external", justification: entry.reason };
     }
   };
-}
-function unknownRule(name2) {
-  const suggestion = closestName(name2, RULES.flatMap((r) => [r.id, ...r.meta.aliases]));
-  const fix = suggestion ? `did you mean '${suggestion}'?` : "run bicep-audit rules to list them";
-  return `${pointer(["rules", name2])} is not a rule id or alias; ${fix}`;
 }
 function pointer(segments) {
   return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
@@ -26082,7 +26326,7 @@ function jsonResult(finding, input2) {
       deploymentChain: finding.instance.deploymentChain
     } : null,
     appliesTo: finding.appliesTo ?? [input2],
-    suppression: finding.suppression ?? null
+    suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null
   };
 }
 function formatJson(results, context) {
@@ -26126,18 +26370,19 @@ function partialFingerprints(findings, context) {
 
 // src/report/rule-descriptions.ts
 var BICEP_DOCS = "https://learn.microsoft.com/azure/azure-resource-manager/bicep";
-function bicepDiagnostic(id) {
+function bicepDiagnostic(id, findings) {
   const compiler = /^BCP\d+$/i.test(id);
+  const level = findings.map((f) => f.level).reduce((top, l) => top && LEVEL_ORDER[top] >= LEVEL_ORDER[l] ? top : l, void 0);
   return {
     title: `Bicep ${compiler ? "compiler diagnostic" : "linter rule"} ${id}`,
     description: `The Bicep CLI reported ${id} while compiling the file.`,
-    level: "error",
-    helpUri: compiler ? `${BICEP_DOCS}/diagnostics/${id.toLowerCase()}` : `${BICEP_DOCS}/linter-rule-${id}`,
+    level: level ?? "error",
+    helpUri: findings.find((f) => f.helpUri !== void 0)?.helpUri ?? (compiler ? `${BICEP_DOCS}/diagnostics/${id.toLowerCase()}` : `${BICEP_DOCS}/linter-rule-${id}`),
     tags: ["bicep"],
     aliases: []
   };
 }
-function describeRule(id, context) {
+function describeRule(id, context, findings = []) {
   const rule = context.rules.get(id);
   if (rule) {
     const { meta } = rule;
@@ -26156,7 +26401,7 @@ function describeRule(id, context) {
   if (problem) {
     return { ...problem, level: "error", helpUri: webUrlOf("README.md#what-the-tool-itself-reports"), tags: ["bicep-audit"], aliases: [] };
   }
-  return bicepDiagnostic(id);
+  return bicepDiagnostic(id, findings);
 }
 
 // src/report/sarif.ts
@@ -26168,8 +26413,8 @@ function physicalLocation(location, context) {
     region: { startLine: start2.line + 1, startColumn: start2.character + 1, endLine: end2.line + 1, endColumn: end2.character + 1 }
   };
 }
-function descriptor(id, context) {
-  const rule = describeRule(id, context);
+function descriptor(id, context, findings) {
+  const rule = describeRule(id, context, findings.filter((f) => f.ruleId === id));
   return {
     id,
     shortDescription: { text: rule.title },
@@ -26200,7 +26445,7 @@ function sarifResult(finding, ruleIndex, fingerprint, context) {
         physicalLocation: physicalLocation(r.location, context)
       }))
     } : {},
-    ...finding.suppression ? { suppressions: [{ kind: finding.suppression.kind, status: "accepted" }] } : {},
+    ...finding.suppression ? { suppressions: [{ ...finding.suppression, status: "accepted" }] } : {},
     ...finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}
   };
 }
@@ -26220,7 +26465,7 @@ function formatSarif(results, context) {
             version: context.toolVersion,
             semanticVersion: context.toolVersion,
             informationUri: packageJson().homepage,
-            rules: ruleIds.map((id) => descriptor(id, context))
+            rules: ruleIds.map((id) => descriptor(id, context, findings))
           }
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: (0, import_node_url2.pathToFileURL)(`${context.repoRoot}/`).href } },
@@ -26274,7 +26519,8 @@ function levelText(finding, c) {
 function findingRows(finding, context, c) {
   const { line, character } = finding.location.range.start;
   const appliesTo = finding.appliesTo && finding.appliesTo.length > 1 ? `  (for ${finding.appliesTo.map((f) => displayPath(f, context.cwd)).join(", ")})` : "";
-  const suppressed = finding.suppression ? `  ${c.dim("[suppressed]")}` : "";
+  const why = finding.suppression?.justification;
+  const suppressed = finding.suppression ? `  ${c.dim(why === void 0 ? "[suppressed]" : `[suppressed: ${why}]`)}` : "";
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text2 = context.sourceText(finding.location.file);
   const lines = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
@@ -26305,10 +26551,10 @@ ${rows.join("\n")}`);
 }
 
 // src/rules/docs.ts
-var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_path20 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs18.default.readFileSync(import_node_path20.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs20.default.readFileSync(import_node_path20.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -26380,7 +26626,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs19.default.appendFileSync(file, text2);
+    import_node_fs21.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -26399,7 +26645,7 @@ function parameterValues(args2, cwd) {
     const file = import_node_path21.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs19.default.readFileSync(file, "utf8");
+      text2 = import_node_fs21.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -26413,14 +26659,14 @@ function parameterValues(args2, cwd) {
   return values;
 }
 var PROGRESS_AFTER = 5;
-function progressLine(stderr) {
+function progressLine(stderr, cwd) {
   if (!stderr.isTTY) return { update: void 0, clear: () => void 0 };
   let shown = false;
   return {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path21.default.basename(file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path21.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -26430,7 +26676,7 @@ function sourceReader() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs19.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs21.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -26441,7 +26687,7 @@ function sourceReader() {
 async function runAudit(args2, run2) {
   if (args2.paths.length === 0) throw new UsageError("no inputs: name .bicep, .bicepparam or ARM .json files, or folders");
   const config = asUsageError(() => new ConfigResolver({ cwd: run2.cwd, ...args2.config ? { explicit: args2.config } : {} }), ConfigError);
-  const progress = progressLine(run2.stderr);
+  const progress = progressLine(run2.stderr, run2.cwd);
   let analysis;
   try {
     analysis = await analyze({
@@ -26467,6 +26713,7 @@ async function runAudit(args2, run2) {
   if (analysis.results.length === 0) {
     throw new UsageError(`no inputs found in ${args2.paths.join(", ")} (looked for .bicep and .bicepparam files)`);
   }
+  analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input2, finding) => config.suppressionFor(input2, finding)) };
   const context = {
     cwd: run2.cwd,
     repoRoot: findRepositoryRoot(run2.cwd) ?? run2.cwd,
@@ -26508,7 +26755,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs20.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
+    import_node_fs22.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }

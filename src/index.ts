@@ -6,7 +6,7 @@ export { analyze, type Analysis, type AnalyzeOptions, type BicepCliInfo } from '
 export { EXIT, exitCodeFor, type FailOn } from './cli/exit-codes';
 
 // Results.
-export type { Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation } from './rules/finding';
+export type { Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation, Suppression } from './rules/finding';
 
 // Rules.
 export { RULES, findRule } from './rules/index';

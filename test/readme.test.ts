@@ -1,16 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isolatedEnv, runInProcess } from './helpers/run-cli';
+import { auditWithRealBicep } from './helpers/real-bicep';
 
 const ROOT = path.resolve(__dirname, '..');
 
 describe('README', () => {
-  it('shows what the Quick start demo really prints', async () => {
+  it('starts with the Bicep demo, and shows what it really prints, compiled by the real CLI', async () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('```sh\nnpm ci && npx bicep-audit bicep-fixtures/demo/main.bicep\n```');
     const shown = /It prints two findings and exits 1[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
-    const result = await runInProcess({ argv: ['bicep-fixtures/demo/registry.json'], cwd: ROOT, env: isolatedEnv(), homeDir: ROOT });
+    const result = await auditWithRealBicep(['bicep-fixtures/demo/main.bicep', '--no-cache'], { cwd: ROOT });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(shown);
+  });
+
+  it('gives the ARM twin of the demo the same two findings without a Bicep CLI', async () => {
+    const result = await runInProcess({ argv: ['bicep-fixtures/demo/registry.json', '--format', 'json'], cwd: ROOT, env: isolatedEnv(), homeDir: ROOT });
+    expect(result.code).toBe(1);
+    const messages = (JSON.parse(result.stdout) as { results: { message: string }[] }).results.map((r) => r.message.split(' ').slice(0, 2).join(' '));
+    expect(messages).toEqual(["registry 'acrshareddemo'", "registry 'acrscratchdemo'"]);
   });
 
   it('runs the test command it names from .ci/run', () => {

@@ -1,4 +1,6 @@
+import type { DirectiveName } from '../locate/suppressions';
 import type { Finding, SourceLocation } from '../rules/finding';
+import { unknownRuleFix } from '../rules/index';
 import type { ExpansionProblem } from '../template/expand/instance';
 import type { JsonSyntaxProblem } from '../template/parse-json';
 
@@ -9,6 +11,7 @@ export const PROBLEM_RULE_IDS = {
   limit: 'template-limit',
   syntax: 'json-syntax',
   input: 'input',
+  directive: 'suppression-directive',
 } as const;
 
 /** What each of the tool's own finding ids means, for reports that describe every id they use. */
@@ -30,6 +33,10 @@ export const PROBLEM_RULES: Readonly<Record<string, { title: string; description
     title: 'Input not analysed',
     description: 'The input could not be read or compiled, so no rule ran on it.',
   },
+  [PROBLEM_RULE_IDS.directive]: {
+    title: 'Suppression directive',
+    description: 'A bicep-audit-disable-next-line comment names something that is not a rule id or alias, so it suppresses nothing for that name.',
+  },
 };
 
 export function problemFinding(problem: ExpansionProblem, location: SourceLocation): Finding {
@@ -48,6 +55,18 @@ export function problemFinding(problem: ExpansionProblem, location: SourceLocati
 /** An input that cannot be analysed at all, at the place that shows why. */
 export function inputFinding(file: string, reason: string, location: SourceLocation): Finding {
   return { ruleId: PROBLEM_RULE_IDS.input, level: 'error', kind: 'fail', message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
+}
+
+/** A name in a `// bicep-audit-disable-next-line` comment that is no rule's id or alias, where it is written. */
+export function unknownDirectiveNameFinding(name: DirectiveName): Finding {
+  return {
+    ruleId: PROBLEM_RULE_IDS.directive,
+    level: 'warning',
+    kind: 'fail',
+    message: `bicep-audit-disable-next-line names '${name.text}', which is not a rule id or alias, so it suppresses nothing; ${unknownRuleFix(name.text)}`,
+    location: name.location,
+    relatedLocations: [],
+  };
 }
 
 export function syntaxFinding(problem: JsonSyntaxProblem, location: SourceLocation): Finding {

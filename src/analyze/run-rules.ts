@@ -1,9 +1,10 @@
 import type { Locator } from '../locate/locator';
-import { isSuppressed } from '../locate/suppressions';
+import { directiveBefore, suppressionBy, unknownNames, type Directive } from '../locate/suppressions';
 import type { RuleSetting } from '../config/load-config';
 import { LEVEL_ORDER, type Finding, type FindingKind, type FindingLevel } from '../rules/finding';
 import { RULES } from '../rules/index';
 import { formatMessage } from '../rules/rule';
+import { unknownDirectiveNameFinding } from './problem-findings';
 import type { ResourceInstance } from '../template/expand/instance';
 
 function levelFor(kind: FindingKind, configured: FindingLevel): FindingLevel {
@@ -12,13 +13,17 @@ function levelFor(kind: FindingKind, configured: FindingLevel): FindingLevel {
   return LEVEL_ORDER[configured] < LEVEL_ORDER.warning ? configured : 'warning';
 }
 
-/** Runs every rule that is not off on the instances and places each report in the user's files. */
+/**
+ * Runs every rule that is not off on the instances and places each report in the user's files; a
+ * directive on the line before suppresses it, and names in it that are no rule are reported once.
+ */
 export function ruleFindings(
   instances: readonly ResourceInstance[],
   locator: Locator,
   settings: ReadonlyMap<string, RuleSetting> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
+  const directives = new Map<string, Directive>();
   for (const rule of RULES) {
     const setting = settings.get(rule.id) ?? rule.meta.level;
     if (setting === 'off') continue;
@@ -43,9 +48,12 @@ export function ruleFindings(
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName),
         },
       };
-      if (isSuppressed(location, rule)) finding.suppression = { kind: 'inSource' };
+      const directive = directiveBefore(location);
+      const suppression = directive && suppressionBy(directive, rule);
+      if (suppression) finding.suppression = suppression;
+      if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
       findings.push(finding);
     }
   }
-  return findings;
+  return [...findings, ...[...directives.values()].flatMap(unknownNames).map(unknownDirectiveNameFinding)];
 }

@@ -59,10 +59,10 @@ export async function compileWithBuildCommand(
       return { file, success: true, diagnostics, template: result.stdout };
     }
     const parsed = JSON.parse(result.stdout) as BuildParamsStdout;
-    if (typeof parsed.templateJson !== 'string' || typeof parsed.parametersJson !== 'string') {
-      throw new Error('no templateJson and parametersJson in its output');
-    }
-    return { file, success: true, diagnostics, template: parsed.templateJson, parameters: parsed.parametersJson };
+    if (typeof parsed.parametersJson !== 'string') throw new Error('no parametersJson in its output');
+    // A base parameter file (`using none`) has parameters and no template.
+    const template = typeof parsed.templateJson === 'string' ? { template: parsed.templateJson } : {};
+    return { file, success: true, diagnostics, ...template, parameters: parsed.parametersJson };
   } catch (error) {
     throw new BicepCliError('the Bicep CLI printed output that is not a template', command, 0, excerpt(result.stdout), {
       cause: error,

@@ -5,7 +5,8 @@ import { writeFileAtomic } from '../report/write-atomic';
 import type { CompileOutput } from './compile-output';
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are simply missed. */
-const FORMAT = 1;
+// 2: compiled in a symbolic-name mirror, references include the local files found by parsing.
+const FORMAT = 2;
 
 interface Entry {
   format: number;

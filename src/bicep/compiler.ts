@@ -62,7 +62,11 @@ async function compileInMirror(
     return {
       ...output,
       file,
-      diagnostics: output.diagnostics.map((d) => ({ ...d, file: mirror.toOriginal(d.file), message: mirror.toOriginalText(d.message) })),
+      diagnostics: output.diagnostics.map((d) => {
+        const original = mirror.toOriginal(d.file);
+        const level = d.level === 'warning' && mirror.wasLowered(original, d.code) ? 'error' : d.level;
+        return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
+      }),
     };
   } finally {
     removeTempDir(mirror.root);

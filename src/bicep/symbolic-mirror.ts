@@ -19,13 +19,35 @@ export function withSymbolicNames(configText: string): string {
 }
 
 /**
+ * The config with every linter rule at `error` lowered to `warning`, so that the compile still
+ * gives a template to audit; the lowered rule names are returned to raise their diagnostics back.
+ */
+export function withLinterErrorsAsWarnings(configText: string): { text: string; lowered: string[] } {
+  const rules = findNodeAtLocation(parseTree(configText) ?? { type: 'null', offset: 0, length: 0 }, ['analyzers', 'core', 'rules']);
+  const lowered: string[] = [];
+  let text = configText;
+  for (const property of rules?.type === 'object' ? (rules.children ?? []) : []) {
+    const name = property.children?.[0]?.value;
+    const level = property.children?.[1] && findNodeAtLocation(property.children[1], ['level']);
+    if (typeof name !== 'string' || typeof level?.value !== 'string' || level.value.toLowerCase() !== 'error') continue;
+    lowered.push(name);
+  }
+  for (const name of lowered) {
+    text = applyEdits(text, modify(text, ['analyzers', 'core', 'rules', name, 'level'], 'warning', { formattingOptions }));
+  }
+  return { text, lowered };
+}
+
+/**
  * A copy, in a temp folder, of exactly the files one compilation reads, at the same absolute
- * paths below the mirror's root, with every bicepconfig.json switched to symbolic-name output and
- * one at the root for files that have none. Every module is then compiled in symbolic-name form,
+ * paths below the mirror's root, with every bicepconfig.json switched to symbolic-name output (and
+ * its linter errors lowered to warnings) and one at the root for files that have none. Every module is then compiled in symbolic-name form,
  * whatever the user's config says. The user's tree is only read.
  */
 export class SymbolicMirror {
   readonly root: string;
+  /** By folder of a user's bicepconfig.json: the linter rules lowered from `error` in its copy. */
+  private readonly loweredRules = new Map<string, Set<string>>();
 
   constructor(fileReferences: readonly string[]) {
     this.root = makeTempDir('mirror');
@@ -34,7 +56,9 @@ export class SymbolicMirror {
       const copy = this.toMirror(original);
       fs.mkdirSync(path.dirname(copy), { recursive: true });
       if (path.basename(original) === CONFIG_FILE) {
-        fs.writeFileSync(copy, withSymbolicNames(fs.readFileSync(original, 'utf8')));
+        const { text, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(fs.readFileSync(original, 'utf8')));
+        fs.writeFileSync(copy, text);
+        this.loweredRules.set(path.dirname(path.resolve(original)), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
         fs.copyFileSync(original, copy);
       }
@@ -50,6 +74,15 @@ export class SymbolicMirror {
   toOriginal(mirrored: string): string {
     const prefix = this.root + path.sep;
     return mirrored.startsWith(prefix) ? path.resolve(path.sep, mirrored.slice(prefix.length)) : mirrored;
+  }
+
+  /** Whether the config that governs a user's file lowered this linter rule from `error`. */
+  wasLowered(originalFile: string, code: string): boolean {
+    for (let folder = path.dirname(path.resolve(originalFile)); ; folder = path.dirname(folder)) {
+      const lowered = this.loweredRules.get(folder);
+      if (lowered) return lowered.has(code.toLowerCase());
+      if (path.dirname(folder) === folder) return false;
+    }
   }
 
   /** A message of the CLI with the mirror's paths turned back into the user's. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyze, type Analysis } from '../analyze/analyze';
+import { applyConfigSuppressions } from '../analyze/config-suppressions';
 import { cacheFolder } from '../bicep/compile-cache';
 import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
 import { ConfigError, ConfigResolver } from '../config/load-config';
@@ -131,14 +132,15 @@ function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
 // A progress line helps only when a run takes a while and someone watches the terminal.
 const PROGRESS_AFTER = 5;
 
-function progressLine(stderr: Writable) {
+function progressLine(stderr: Writable, cwd: string) {
   if (!stderr.isTTY) return { update: undefined, clear: () => undefined };
   let shown = false;
   return {
     update: (done: number, total: number, file: string) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\u001b[K[${done + 1}/${total}] ${path.basename(file)}`);
+      // By path: a repository has many a main.bicep.
+      stderr.write(`\r\u001b[K[${done + 1}/${total}] ${path.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write('\r\u001b[K'),
   };
@@ -163,7 +165,7 @@ function sourceReader(): (file: string) => string | undefined {
 export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<AuditRun> {
   if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
   const config = asUsageError(() => new ConfigResolver({ cwd: run.cwd, ...(args.config ? { explicit: args.config } : {}) }), ConfigError);
-  const progress = progressLine(run.stderr);
+  const progress = progressLine(run.stderr, run.cwd);
   let analysis: Analysis;
   try {
     analysis = await analyze({
@@ -189,6 +191,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
   if (analysis.results.length === 0) {
     throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
   }
+  analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input, finding) => config.suppressionFor(input, finding)) };
   const context: ReportContext = {
     cwd: run.cwd,
     repoRoot: findRepositoryRoot(run.cwd) ?? run.cwd,

@@ -3,9 +3,9 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { isRepositoryRoot } from '../discover/repository-root';
 import { LineIndex } from '../locate/line-index';
-import { closestName } from '../rules/closest-name';
-import type { FindingLevel } from '../rules/finding';
-import { findRule, RULES } from '../rules/index';
+import type { Finding, FindingLevel, Suppression } from '../rules/finding';
+import { findRule, unknownRuleFix } from '../rules/index';
+import { describeValue } from '../template/describe-value';
 import type { JsonValue, Value } from '../template/expressions/value';
 import { JsonSyntaxError, parseJsonWithPositions, spanAtPath, stripBom, type ParsedJson } from '../template/parse-json';
 import { validateAgainstSchema } from '../template/validate';
@@ -23,21 +23,32 @@ export interface Config {
   /** Globs as written, relative to the config file's folder. */
   exclude: readonly string[];
   parameters: ReadonlyMap<string, Value>;
+  suppressions: readonly ConfigSuppression[];
+}
+
+/** An entry of `suppressions`: the rules (canonical ids) it suppresses for the resources whose name matches a glob. */
+export interface ConfigSuppression {
+  rules: readonly string[];
+  /** Globs as written, matched against the whole instance name in any letter case. */
+  names: readonly string[];
+  reason: string;
 }
 
 /** A config that cannot be read or is invalid; the message names the file, line and column of each problem. */
 export class ConfigError extends Error {}
 
-/** A config with its `exclude` globs compiled. */
+/** A config with its globs compiled. */
 interface Loaded {
   config: Config;
   isExcluded(absolute: string): boolean;
+  suppressionOf(finding: Finding): Suppression | undefined;
 }
 
 interface ConfigJson {
   rules?: Record<string, RuleSetting | null>;
   exclude?: string[];
   parameters?: Record<string, JsonValue>;
+  suppressions?: { rules: string[]; names: string[]; reason: string }[];
 }
 
 interface Problem {
@@ -45,10 +56,16 @@ interface Problem {
   message: string;
 }
 
-const DEFAULTS: Loaded = { config: { rules: new Map(), exclude: [], parameters: new Map() }, isExcluded: () => false };
+const DEFAULTS: Loaded = {
+  config: { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [] },
+  isExcluded: () => false,
+  suppressionOf: () => undefined,
+};
 
 // strictBrackets and debug make picomatch throw on a broken pattern instead of reading it literally or matching nothing.
 const GLOB_OPTIONS = { dot: true, strictBrackets: true, debug: true };
+// Resource names are not paths: `*` also matches the `/` of `parent/child` and of an unknown part's expression; Azure ignores their case.
+const NAME_GLOB_OPTIONS = { ...GLOB_OPTIONS, bash: true, nocase: true };
 
 /** Finds and reads configs; one per run. */
 export class ConfigResolver {
@@ -72,6 +89,15 @@ export class ConfigResolver {
   isExcluded(file: string): boolean {
     const absolute = path.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
+  }
+
+  /**
+   * The `external` suppression that the config of an input makes for one of its rule findings:
+   * the first entry that names the rule and a glob matching the instance's name as the JSON report
+   * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
+   */
+  suppressionFor(input: string, finding: Finding): Suppression | undefined {
+    return this.loadedFor(path.resolve(this.cwd, input)).suppressionOf(finding);
   }
 
   private loadedFor(file: string): Loaded {
@@ -113,37 +139,55 @@ function readConfig(file: string): Loaded {
   }
   const json = doc.value as ConfigJson;
   const problems: Problem[] = [];
-  const rules = new Map<string, RuleSetting>();
-  for (const [name, setting] of Object.entries(json.rules ?? {})) {
+  /** The canonical id of a rule the config names at `at`; an unknown name is a problem there. */
+  const ruleId = (name: string, at: (string | number)[], atKey = false) => {
     const rule = findRule(name);
-    if (!rule) problems.push({ offset: spanAtPath(doc, ['rules', name], true).offset, message: unknownRule(name) });
-    else if (setting !== null) rules.set(rule.id, setting); // validation, as ARM does, reads null as absent
-  }
-  const exclude = json.exclude ?? [];
-  const matchers = exclude.flatMap((glob, i) => {
+    if (!rule) problems.push({ offset: spanAtPath(doc, at, atKey).offset, message: `${pointer(at)} is not a rule id or alias; ${unknownRuleFix(name)}` });
+    return rule?.id;
+  };
+  /** A glob the config holds at `at`; a broken one is a problem there. */
+  const glob = (pattern: string, at: (string | number)[], options: picomatch.PicomatchOptions) => {
     try {
-      return [picomatch(glob, GLOB_OPTIONS)];
+      return [picomatch(pattern, options)];
     } catch (error) {
-      const message = `${pointer(['exclude', i])} is not a valid glob: ${(error as Error).message}`;
-      problems.push({ offset: spanAtPath(doc, ['exclude', i]).offset, message });
+      problems.push({ offset: spanAtPath(doc, at).offset, message: `${pointer(at)} is not a valid glob: ${(error as Error).message}` });
       return [];
     }
-  });
+  };
+  const rules = new Map<string, RuleSetting>();
+  for (const [name, setting] of Object.entries(json.rules ?? {})) {
+    const id = ruleId(name, ['rules', name], true);
+    if (id !== undefined && setting !== null) rules.set(id, setting); // validation, as ARM does, reads null as absent
+  }
+  const exclude = json.exclude ?? [];
+  const excluded = exclude.flatMap((pattern, i) => glob(pattern, ['exclude', i], GLOB_OPTIONS));
+  const suppressions = (json.suppressions ?? []).map((entry, i) => ({
+    rules: [...new Set(entry.rules.flatMap((name, j) => ruleId(name, ['suppressions', i, 'rules', j]) ?? []))],
+    names: entry.names,
+    reason: entry.reason,
+    matchers: entry.names.flatMap((pattern, j) => glob(pattern, ['suppressions', i, 'names', j], NAME_GLOB_OPTIONS)),
+  }));
   if (problems.length > 0) throw configError(file, text, problems);
   const folder = path.dirname(file);
   return {
-    config: { file, rules, exclude, parameters: new Map(Object.entries(json.parameters ?? {})) },
+    config: {
+      file,
+      rules,
+      exclude,
+      parameters: new Map(Object.entries(json.parameters ?? {})),
+      suppressions: suppressions.map(({ rules, names, reason }) => ({ rules, names, reason })),
+    },
     isExcluded: (absolute) => {
       const relative = path.relative(folder, absolute).split(path.sep).join('/');
-      return matchers.some((matches) => matches(relative));
+      return excluded.some((matches) => matches(relative));
+    },
+    suppressionOf: (finding) => {
+      if (!finding.instance) return undefined;
+      const name = describeValue(finding.instance.name);
+      const entry = suppressions.find((s) => s.rules.includes(finding.ruleId) && s.matchers.some((matches) => matches(name)));
+      return entry && { kind: 'external', justification: entry.reason };
     },
   };
-}
-
-function unknownRule(name: string): string {
-  const suggestion = closestName(name, RULES.flatMap((r) => [r.id, ...r.meta.aliases]));
-  const fix = suggestion ? `did you mean '${suggestion}'?` : 'run bicep-audit rules to list them';
-  return `${pointer(['rules', name])} is not a rule id or alias; ${fix}`;
 }
 
 /** A JSON pointer, written as the schema validator writes them. */

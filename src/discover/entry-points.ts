@@ -3,7 +3,7 @@ import type { DiscoveredInput } from './discover-inputs';
 
 /**
  * Drops, among the Bicep files found in folders, those that another input reads as a local
- * module or a `.bicepparam` file uses: they are analysed inside their callers, with the callers'
+ * module, a `.bicepparam` file uses or extends: they are analysed inside their callers, with the callers'
  * values, so that one problem is reported once. Files the user named are always kept.
  */
 export async function entryPoints(
@@ -18,5 +18,5 @@ export async function entryPoints(
       if (resolved !== input.file) usedByOthers.add(resolved);
     }
   }
-  return inputs.filter((i) => !(i.fromFolder && i.kind === 'bicep' && usedByOthers.has(i.file)));
+  return inputs.filter((i) => !(i.fromFolder && i.kind !== 'arm-template' && usedByOthers.has(i.file)));
 }

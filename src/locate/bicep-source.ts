@@ -54,7 +54,7 @@ function declarationBody(declaration: SyntaxNode): SyntaxNode | undefined {
 }
 
 function propertyKey(property: SyntaxNode): string | undefined {
-  const key = property.namedChildren[0];
+  const key = syntaxChildren(property)[0];
   if (!key) return undefined;
   return key.type === 'string' ? key.namedChildren.find((c) => c.type === 'string_content')?.text ?? '' : key.text;
 }
@@ -68,7 +68,7 @@ function stringValue(node: SyntaxNode | undefined): string | undefined {
 function referencedPathNode(node: SyntaxNode): SyntaxNode | undefined {
   switch (node.type) {
     case 'module_declaration':
-      return node.namedChildren[1];
+      return syntaxChildren(node)[1];
     case 'using_statement':
     case 'import_functionality':
       return node.namedChildren.find((c) => c.type === 'string');
@@ -128,7 +128,7 @@ export class BicepSourceFile {
   /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
   modulePath(symbol: string): string | undefined {
     const declaration = this.declaration(symbol);
-    return declaration?.type === 'module_declaration' ? stringValue(declaration.namedChildren[1]) : undefined;
+    return declaration?.type === 'module_declaration' ? stringValue(syntaxChildren(declaration)[1]) : undefined;
   }
 
   /** Every local file the source names with a plain string (registries and template specs left out). */
@@ -172,7 +172,7 @@ export class BicepSourceFile {
         const property = value.namedChildren.find((p) => p.type === 'object_property' && propertyKey(p)?.toLowerCase() === segment.toLowerCase());
         if (!property) return node;
         node = property;
-        value = property.namedChildren[1];
+        value = syntaxChildren(property)[1];
       } else if (typeof segment === 'number' && value?.type === 'array') {
         const item = syntaxChildren(value)[segment];
         if (!item) return node;

@@ -21,6 +21,10 @@ export class LineIndex {
     return { line: low, character: offset - this.lineStarts[low]! };
   }
 
+  offsetAt(position: Position): number {
+    return (this.lineStarts[position.line] ?? Number.POSITIVE_INFINITY) + position.character;
+  }
+
   /** The range from `start` to `end` (offsets). */
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };

@@ -1,18 +1,58 @@
 import fs from 'node:fs';
-import type { SourceLocation } from '../rules/finding';
+import type { SourceLocation, Suppression } from '../rules/finding';
+import { findRule } from '../rules/index';
 import type { Rule } from '../rules/rule';
 
-const DIRECTIVE = /^\s*#disable-next-line\s+(.+)$/;
-
 /**
- * Bicep's own directive on the line before a finding, `#disable-next-line <codes>`, naming the
- * rule by its id or an alias, suppresses it. Only Bicep sources have the directive.
+ * The two directives; their groups are the text before the names, the names and the reason.
+ * Bicep's own `#disable-next-line <codes>` (codes are letters, digits, `-` and `_`, so of a rule's
+ * names only an alias like `AZR-000535` compiles; a `// comment` may follow and is the
+ * justification), and bicep-audit's, written as ESLint's:
+ * `// bicep-audit-disable-next-line <rule id or alias>[, <more>] -- <reason>`.
  */
-export function isSuppressed(location: SourceLocation, rule: Rule): boolean {
-  if (!location.file.toLowerCase().endsWith('.bicep') || location.range.start.line === 0) return false;
-  const lines = fs.readFileSync(location.file, 'utf8').split(/\r?\n/);
-  const match = DIRECTIVE.exec(lines[location.range.start.line - 1] ?? '');
-  if (!match) return false;
-  const names = new Set([rule.id, ...rule.meta.aliases].map((n) => n.toLowerCase()));
-  return match[1]!.split(/\s+/).some((code) => names.has(code.toLowerCase()));
+const FORMS: readonly [Directive['form'], RegExp][] = [
+  ['bicep', /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
+  ['own', /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/],
+];
+
+export interface DirectiveName {
+  text: string;
+  location: SourceLocation;
+}
+
+export interface Directive {
+  /** `bicep`: its codes may be Bicep linter rules as well; `own`: every name must be a rule id or alias. */
+  form: 'bicep' | 'own';
+  names: DirectiveName[];
+  justification?: string;
+}
+
+/** The directive on the line before a location in a Bicep file, if there is one. */
+export function directiveBefore(location: SourceLocation): Directive | undefined {
+  const line = location.range.start.line - 1;
+  if (!location.file.toLowerCase().endsWith('.bicep') || line < 0) return undefined;
+  const text = fs.readFileSync(location.file, 'utf8').split(/\r?\n/)[line] ?? '';
+  for (const [form, pattern] of FORMS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const start = match[1]!.length;
+    const names = [...match[2]!.matchAll(/[^\s,]+/g)].map((m) => {
+      const character = start + m.index!;
+      return { text: m[0], location: { file: location.file, range: { start: { line, character }, end: { line, character: character + m[0].length } } } };
+    });
+    const justification = match[3]?.trim();
+    return { form, names, ...(justification ? { justification } : {}) };
+  }
+  return undefined;
+}
+
+/** The suppression a directive makes for a rule: when it names the rule by its id or an alias, in any letter case. */
+export function suppressionBy(directive: Directive, rule: Rule): Suppression | undefined {
+  if (!directive.names.some((n) => findRule(n.text)?.id === rule.id)) return undefined;
+  return { kind: 'inSource', ...(directive.justification ? { justification: directive.justification } : {}) };
+}
+
+/** The names in a bicep-audit directive that are no rule's id or alias (a typo suppresses nothing). */
+export function unknownNames(directive: Directive): DirectiveName[] {
+  return directive.form === 'own' ? directive.names.filter((n) => !findRule(n.text)) : [];
 }

@@ -30,7 +30,7 @@ function jsonResult(finding: Finding, input: string) {
         }
       : null,
     appliesTo: finding.appliesTo ?? [input],
-    suppression: finding.suppression ?? null,
+    suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { PROBLEM_RULES } from '../analyze/problem-findings';
-import type { FindingLevel } from '../rules/finding';
+import { LEVEL_ORDER, type Finding, type FindingLevel } from '../rules/finding';
 import { webUrlOf } from '../package-info';
 import type { ReportContext } from './report-context';
 
@@ -17,19 +17,24 @@ export interface RuleDescription {
 
 const BICEP_DOCS = 'https://learn.microsoft.com/azure/azure-resource-manager/bicep';
 
-function bicepDiagnostic(id: string): RuleDescription {
+/** A Bicep diagnostic has no fixed level (the user's bicepconfig.json sets it): it takes its results' highest level. */
+function bicepDiagnostic(id: string, findings: readonly Finding[]): RuleDescription {
   const compiler = /^BCP\d+$/i.test(id);
+  const level = findings.map((f) => f.level).reduce<FindingLevel | undefined>((top, l) => (top && LEVEL_ORDER[top] >= LEVEL_ORDER[l] ? top : l), undefined);
   return {
     title: `Bicep ${compiler ? 'compiler diagnostic' : 'linter rule'} ${id}`,
     description: `The Bicep CLI reported ${id} while compiling the file.`,
-    level: 'error',
-    helpUri: compiler ? `${BICEP_DOCS}/diagnostics/${id.toLowerCase()}` : `${BICEP_DOCS}/linter-rule-${id}`,
+    level: level ?? 'error',
+    helpUri:
+      findings.find((f) => f.helpUri !== undefined)?.helpUri ??
+      (compiler ? `${BICEP_DOCS}/diagnostics/${id.toLowerCase()}` : `${BICEP_DOCS}/linter-rule-${id}`),
     tags: ['bicep'],
     aliases: [],
   };
 }
 
-export function describeRule(id: string, context: ReportContext): RuleDescription {
+/** `findings`: the results with this id, for what only they can tell (a Bicep diagnostic's level and link). */
+export function describeRule(id: string, context: ReportContext, findings: readonly Finding[] = []): RuleDescription {
   const rule = context.rules.get(id);
   if (rule) {
     const { meta } = rule;
@@ -48,5 +53,5 @@ export function describeRule(id: string, context: ReportContext): RuleDescriptio
   if (problem) {
     return { ...problem, level: 'error', helpUri: webUrlOf('README.md#what-the-tool-itself-reports'), tags: ['bicep-audit'], aliases: [] };
   }
-  return bicepDiagnostic(id);
+  return bicepDiagnostic(id, findings);
 }

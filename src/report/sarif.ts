@@ -17,8 +17,8 @@ function physicalLocation(location: SourceLocation, context: ReportContext) {
   };
 }
 
-function descriptor(id: string, context: ReportContext): ReportingDescriptor {
-  const rule = describeRule(id, context);
+function descriptor(id: string, context: ReportContext, findings: readonly Finding[]): ReportingDescriptor {
+  const rule = describeRule(id, context, findings.filter((f) => f.ruleId === id));
   return {
     id,
     shortDescription: { text: rule.title },
@@ -52,7 +52,7 @@ function sarifResult(finding: Finding, ruleIndex: number, fingerprint: string, c
           })),
         }
       : {}),
-    ...(finding.suppression ? { suppressions: [{ kind: finding.suppression.kind, status: 'accepted' as const }] } : {}),
+    ...(finding.suppression ? { suppressions: [{ ...finding.suppression, status: 'accepted' as const }] } : {}),
     ...(finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}),
   };
 }
@@ -74,7 +74,7 @@ export function formatSarif(results: readonly InputResult[], context: ReportCont
             version: context.toolVersion,
             semanticVersion: context.toolVersion,
             informationUri: packageJson().homepage,
-            rules: ruleIds.map((id) => descriptor(id, context)),
+            rules: ruleIds.map((id) => descriptor(id, context, findings)),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${context.repoRoot}/`).href } },

@@ -17,7 +17,8 @@ function findingRows(finding: Finding, context: ReportContext, c: Colors): strin
   const { line, character } = finding.location.range.start;
   const appliesTo =
     finding.appliesTo && finding.appliesTo.length > 1 ? `  (for ${finding.appliesTo.map((f) => displayPath(f, context.cwd)).join(', ')})` : '';
-  const suppressed = finding.suppression ? `  ${c.dim('[suppressed]')}` : '';
+  const why = finding.suppression?.justification;
+  const suppressed = finding.suppression ? `  ${c.dim(why === undefined ? '[suppressed]' : `[suppressed: ${why}]`)}` : '';
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text = context.sourceText(finding.location.file);
   const lines = text === undefined ? undefined : excerpt(text, finding.location.range);

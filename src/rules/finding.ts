@@ -37,10 +37,19 @@ export interface Finding {
   location: SourceLocation;
   relatedLocations: RelatedLocation[];
   instance?: FindingInstance;
+  /** A page about this very finding when the rule has none of its own (the link a Bicep linter diagnostic ends with). */
+  helpUri?: string;
   /** For a problem in a template that `.bicepparam` files use: the parameter files it applies to. */
   appliesTo?: string[];
-  /** Set when an in-source directive suppresses the finding; it is still reported. */
-  suppression?: { kind: 'inSource' };
+  /** Set when a directive in the source or the config suppresses the finding; it is still reported. */
+  suppression?: Suppression;
+}
+
+/** SARIF's suppression kinds: `inSource`, a directive beside the code; `external`, an entry of bicep-audit.json. */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  /** Why, as the directive (after `--`) or the config entry (`reason`) says. */
+  justification?: string;
 }
 
 /** What analysing one input produced. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
+import { positionOf } from '../helpers/fixture-position';
+import { isolatedEnv, runInProcess, RUNNERS } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
@@ -9,8 +10,18 @@ const CONDITION = fs.readFileSync(path.join(FIXTURES, 'condition.json'), 'utf8')
 
 interface JsonReport {
   inputs: { file: string }[];
-  results: { ruleId: string; level: string; kind: string }[];
+  results: {
+    ruleId: string;
+    level: string;
+    kind: string;
+    location: { file: string; line: number; column: number };
+    suppression: { kind: string; justification: string | null } | null;
+  }[];
 }
+
+/** Each result's rule, `file:line:column` (relative to `root`) and suppression. */
+const placed = (stdout: string, root: string) =>
+  (JSON.parse(stdout) as JsonReport).results.map((r) => [r.ruleId, `${path.relative(root, r.location.file)}:${r.location.line}:${r.location.column}`, r.suppression]);
 
 const levels = (stdout: string) => (JSON.parse(stdout) as JsonReport).results.map((r) => r.level);
 
@@ -53,6 +64,22 @@ describe.each(RUNNERS)('config end to end (%s)', (_runner, run) => {
     expect((JSON.parse(result.stdout) as JsonReport).inputs.map((i) => path.relative(result.tree, i.file))).toEqual([path.join('infra', 'typo.json')]);
   });
 
+  it('suppressions accept an ARM finding by resource name, with the reason as the justification, and exit 0', async () => {
+    const config = { suppressions: [{ rules: ['Azure.ACR.AuditLogs'], names: ['ACRTYPO'], reason: 'fixed in the next release' }] };
+    const result = await invoke({ 'bicep-audit.json': JSON.stringify(config) }, ['infra/typo.json']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const { line, column } = positionOf(path.join(FIXTURES, 'typo.json'), '"ContainerRegistryRepositoryEvent"');
+    expect(placed(result.stdout, result.tree)).toEqual([
+      ['Azure.ACR.Logs', `${path.join('infra', 'typo.json')}:${line}:${column}`, { kind: 'external', justification: 'fixed in the next release' }],
+    ]);
+  });
+
+  it('a suppression without a reason exits 2 naming the file, line and column of the entry', async () => {
+    const result = await invoke({ 'bicep-audit.json': '{\n  "suppressions": [\n    { "rules": ["Azure.ACR.Logs"], "names": ["acrtypo"] }\n  ]\n}\n' }, ['infra/typo.json']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toBe(`bicep-audit: ${path.join(result.tree, 'bicep-audit.json')}:3:5: /suppressions/0 must have required property 'reason'\n`);
+  });
+
   it('an invalid config exits 2 naming the file, line, column and JSON path', async () => {
     const result = await invoke({ 'bicep-audit.json': '{\n  "rules": { "Azure.ACR.Logs": "fatal" }\n}\n' }, ['infra/typo.json']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
@@ -75,4 +102,30 @@ describe.each(RUNNERS)('config end to end (%s)', (_runner, run) => {
     const file = path.join(result.tree, 'nope.json');
     expect(result.stderr).toBe(`bicep-audit: cannot read the config ${file}: ENOENT: no such file or directory, open '${file}'\n`);
   });
+});
+
+describe('config suppressions on Bicep inputs (real Bicep CLI)', () => {
+  const ROOT = path.resolve(__dirname, '..', '..');
+  const FOLDER = path.join(ROOT, 'bicep-fixtures', 'suppressions', 'config');
+
+  it("suppress by instance name wherever the registry is declared (a local module too); a directive's own reason wins", async () => {
+    const result = await runInProcess({
+      argv: [path.join(FOLDER, 'main.bicep'), '--format', 'json', '--no-cache'],
+      cwd: ROOT,
+      env: { PATH: process.env.PATH },
+      homeDir: makeTree({}),
+    });
+    expect([result.code, result.stderr]).toEqual([1, '']);
+    const at = (file: string, snippet: string) => {
+      const { line, column } = positionOf(path.join(FOLDER, file), snippet);
+      return `${path.relative(ROOT, path.join(FOLDER, file))}:${line}:${column}`;
+    };
+    const external = { kind: 'external', justification: 'scratch registries hold no production images' };
+    expect(placed(result.stdout, ROOT)).toEqual([
+      ['Azure.ACR.Logs', at('main.bicep', 'resource scratch '), external],
+      ['Azure.ACR.Logs', at('main.bicep', 'resource prod '), null],
+      ['Azure.ACR.Logs', at('main.bicep', 'resource scratchWithDirective '), { kind: 'inSource', justification: "the directive's reason wins over the config's" }],
+      ['Azure.ACR.Logs', at('modules/registry.bicep', 'resource registry '), external],
+    ]);
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, ConfigError, ConfigResolver, type Config } from '../../src/config/load-config';
+import type { Finding } from '../../src/rules/finding';
 import { makeTree } from '../helpers/temp-tree';
 
-const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map() };
+const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [] };
 
 /** The message of the ConfigError the action throws. */
 function configError(action: () => unknown): string {
@@ -43,6 +44,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map([['Azure.ACR.Logs', 'warning']]),
       exclude: [],
       parameters: new Map(),
+      suppressions: [],
     });
     expect(resolver.configFor('repo/infra/app/main.bicep')).toBe(config);
   });
@@ -72,6 +74,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map(),
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
+      suppressions: [],
     });
   });
 
@@ -87,12 +90,14 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map(),
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
+      suppressions: [],
     });
     expect(resolver.configFor(path.join(tree, 'repo/other/main.bicep'))).toStrictEqual({
       file: path.join(tree, 'repo', CONFIG_FILE),
       rules: new Map([['Azure.ACR.Logs', 'note']]),
       exclude: [],
       parameters: new Map([['location', 'westeurope']]),
+      suppressions: [],
     });
   });
 
@@ -107,6 +112,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map([['Azure.ACR.Logs', 'off']]),
       exclude: [],
       parameters: new Map(),
+      suppressions: [],
     };
     expect(resolver.configFor(path.join(tree, 'a/main.bicep'))).toStrictEqual(expected);
     expect(resolver.configFor(path.join(tree, 'b/c/main.bicep'))).toStrictEqual(expected);
@@ -190,6 +196,58 @@ describe('ConfigResolver: exclude', () => {
   });
 });
 
+describe('ConfigResolver: suppressions', () => {
+  const text = JSON.stringify({
+    suppressions: [
+      { rules: ['AZR-000535', 'Azure.ACR.AuditLogs'], names: ['acrscratch*', 'acrprod/*', 'teamacr*'], reason: 'not production' },
+      { rules: ['Azure.ACR.Logs'], names: ['*'], reason: 'never reached: the first entry that matches gives the reason' },
+    ],
+  });
+  const tree = makeTree({ [CONFIG_FILE]: text, 'other/bicep-audit.json': '{}' });
+  const resolver = new ConfigResolver({ cwd: tree });
+
+  /** A finding of `ruleId` about an instance with this name, as reports write it. */
+  const findingAbout = (name: string, ruleId = 'Azure.ACR.Logs'): Finding => ({
+    ruleId,
+    level: 'error',
+    kind: 'fail',
+    message: 'm',
+    location: { file: path.join(tree, 'main.bicep'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    relatedLocations: [],
+    instance: { type: 'Microsoft.ContainerRegistry/registries', name, id: name, symbolicName: 'r', deploymentChain: [] },
+  });
+
+  it('reads each entry with its rules as canonical ids, once each', () => {
+    expect(configOf(text).suppressions).toStrictEqual([
+      { rules: ['Azure.ACR.Logs'], names: ['acrscratch*', 'acrprod/*', 'teamacr*'], reason: 'not production' },
+      { rules: ['Azure.ACR.Logs'], names: ['*'], reason: 'never reached: the first entry that matches gives the reason' },
+    ]);
+  });
+
+  it.each([
+    ['a name the glob matches', 'acrscratchdev'],
+    ['in another letter case, as Azure compares names', 'ACRScratchDev'],
+    ["a child resource's parent/child name", 'acrprod/replica'],
+    ["a part known only at deployment, whose expression holds '/'", "teamacr{uniqueString(concat('/subscriptions/', subscription().subscriptionId))}"],
+  ])('suppresses, as external with the first matching entry\'s reason: %s', (_name, name) => {
+    expect(resolver.suppressionFor(path.join(tree, 'main.bicep'), findingAbout(name))).toStrictEqual({ kind: 'external', justification: 'not production' });
+  });
+
+  it('the next entry applies where the first does not match', () => {
+    expect(resolver.suppressionFor(path.join(tree, 'main.bicep'), findingAbout('acrprod'))).toStrictEqual({
+      kind: 'external',
+      justification: 'never reached: the first entry that matches gives the reason',
+    });
+  });
+
+  it('does not suppress a finding of another id, one without an instance, or under another config', () => {
+    expect(resolver.suppressionFor(path.join(tree, 'main.bicep'), findingAbout('acrscratchdev', 'template-evaluation'))).toBeUndefined();
+    const { instance: _none, ...withoutInstance } = findingAbout('acrscratchdev');
+    expect(resolver.suppressionFor(path.join(tree, 'main.bicep'), withoutInstance)).toBeUndefined();
+    expect(resolver.suppressionFor(path.join(tree, 'other/main.bicep'), findingAbout('acrscratchdev'))).toBeUndefined();
+  });
+});
+
 describe('ConfigResolver: errors name the file, line, column and JSON path', () => {
   it('a level that is not error, warning, note or off', () => {
     const text = ['{', '  "rules": {', '    "Azure.ACR.Logs": "fatal"', '  }', '}'].join('\n');
@@ -234,6 +292,28 @@ describe('ConfigResolver: errors name the file, line, column and JSON path', () 
       [
         'FILE:2:34: /exclude/1 is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
         'FILE:2:53: /exclude/2 is not a valid glob: Expected pattern to be a non-empty string',
+      ].join('\n'),
+    );
+  });
+
+  it('a suppression without a reason, at the entry', () => {
+    const text = ['{', '  "suppressions": [', '    { "rules": ["Azure.ACR.Logs"], "names": ["acrscratch*"] }', '  ]', '}'].join('\n');
+    expect(errorOf(text)).toBe("FILE:3:5: /suppressions/0 must have required property 'reason'");
+  });
+
+  it('a suppression with an empty reason or no names, at the value', () => {
+    const text = ['{', '  "suppressions": [', '    { "rules": ["Azure.ACR.Logs"], "names": [], "reason": "" }', '  ]', '}'].join('\n');
+    expect(errorOf(text)).toBe(
+      ['FILE:3:45: /suppressions/0/names must NOT have fewer than 1 items', 'FILE:3:59: /suppressions/0/reason must NOT have fewer than 1 characters'].join('\n'),
+    );
+  });
+
+  it('an unknown rule or an invalid glob in a suppression, at its position', () => {
+    const text = ['{', '  "suppressions": [', '    { "rules": ["AZR-00535"], "names": ["acr[*"], "reason": "scratch" }', '  ]', '}'].join('\n');
+    expect(errorOf(text)).toBe(
+      [
+        "FILE:3:17: /suppressions/0/rules/0 is not a rule id or alias; did you mean 'AZR-000535'?",
+        'FILE:3:41: /suppressions/0/names/0 is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
       ].join('\n'),
     );
   });

@@ -8,6 +8,7 @@ import { positionOf } from '../helpers/fixture-position';
 const FIXTURES = path.resolve(__dirname, '..', '..', 'bicep-fixtures', 'locate');
 const MAIN = path.join(FIXTURES, 'main.bicep');
 const REGISTRY = path.join(FIXTURES, 'modules', 'registry.bicep');
+const COMMENTS = path.join(FIXTURES, 'comments.bicep');
 
 /** 0-based start of a snippet, as locations carry it. */
 function startOf(file: string, snippet: string, occurrence = 1) {
@@ -18,11 +19,13 @@ function startOf(file: string, snippet: string, occurrence = 1) {
 describe('BicepSourceFile', () => {
   let registry: BicepSourceFile;
   let main: BicepSourceFile;
+  let comments: BicepSourceFile;
 
   beforeAll(async () => {
     const parser = await bicepParser();
     registry = BicepSourceFile.parse(REGISTRY, parser);
     main = BicepSourceFile.parse(MAIN, parser);
+    comments = BicepSourceFile.parse(COMMENTS, parser);
   });
 
   const start = (source: BicepSourceFile, node: Parameters<BicepSourceFile['range']>[0] | undefined) => (node ? source.range(node).start : undefined);
@@ -53,6 +56,16 @@ describe('BicepSourceFile', () => {
     expect(registry.range(registry.property(audit, ['properties', 'logs', 0])).start).toEqual(
       startOf(REGISTRY, "{ category: 'ContainerRegistryLoginEvents'"),
     );
+  });
+
+  it('counts array items, a loop body, a property value and a module path past comments and #disable-next-line directives', () => {
+    const audit = comments.declaration('audit')!;
+    expect(comments.range(comments.property(audit, ['properties', 'logs', 0])).start).toEqual(startOf(COMMENTS, "{ category: 'ContainerRegistryLoginEvents'"));
+    expect(comments.range(comments.property(audit, ['properties', 'logs', 1, 'enabled'])).start).toEqual(startOf(COMMENTS, 'enabled: true', 2));
+    expect(comments.range(comments.property(audit, ['properties', 'workspaceId'])).start).toEqual(startOf(COMMENTS, 'workspaceId: workspaceId'));
+    const registries = comments.declaration('registries')!;
+    expect(comments.range(comments.property(registries, ['sku', 'name'])).start).toEqual(startOf(COMMENTS, "name: 'Premium'"));
+    expect(comments.modulePath('named')).toBe('modules/named.bicep');
   });
 
   it('stops at the deepest part of a path the source spells out', () => {

@@ -27,9 +27,13 @@ let results: InputResult[];
 
 beforeAll(async () => {
   results = [await analyzeArmTemplate(TYPO, new Map()), await analyzeArmTemplate(CONDITION, new Map([['enableAudit', true]]))];
-  // The review result is suppressed here to show how reports carry suppressions.
-  results[1]!.findings[0]!.suppression = { kind: 'inSource' };
+  // The review result is suppressed here (as bicep-audit.json would) to show how reports carry suppressions.
+  results[1]!.findings[0]!.suppression = { kind: 'external', justification: REASON };
 });
+
+const REASON = 'the release pipeline sets exportLogins';
+/** The results with the review suppressed in the source instead, by a directive without a reason. */
+const inSourceWithoutReason = () => [results[0]!, { ...results[1]!, findings: [{ ...results[1]!.findings[0]!, suppression: { kind: 'inSource' as const } }] }];
 
 const typoAt = positionOf(TYPO, '"ContainerRegistryRepositoryEvent"');
 const reviewAt = positionOf(CONDITION, '{ "category": "ContainerRegistryLoginEvents"');
@@ -38,14 +42,14 @@ const reviewLine = fs.readFileSync(CONDITION, 'utf8').split('\n')[reviewAt.line 
 const underline = (column: number, width: number) => `${' '.repeat(column - 1)}${'^'.repeat(width)}`;
 
 describe('stylish', () => {
-  it('groups by file, shows the line with a caret under the range, marks reviews and suppressions, and counts', () => {
+  it('groups by file, shows the line with a caret under the range, marks reviews and suppressions with their reason, and counts', () => {
     expect(formatStylish(results, context)).toBe(
       'typo.json\n' +
         `  ${typoAt.line}:${typoAt.column}  error  ${TYPO_MESSAGE}  Azure.ACR.Logs\n` +
         `    ${typoAt.line} | ${typoLine}\n` +
         `       | ${underline(typoAt.column, 34)}\n\n` +
         'condition.json\n' +
-        `  ${reviewAt.line}:${reviewAt.column}  warning (review)  ${REVIEW_MESSAGE}  Azure.ACR.Logs  [suppressed]\n` +
+        `  ${reviewAt.line}:${reviewAt.column}  warning (review)  ${REVIEW_MESSAGE}  Azure.ACR.Logs  [suppressed: ${REASON}]\n` +
         `    ${reviewAt.line} | ${reviewLine}\n` +
         `       | ${underline(reviewAt.column, reviewLine.lastIndexOf('}') + 2 - reviewAt.column)}\n\n` +
         '✖ 1 problem (1 error, 0 warnings), 1 suppressed\n',
@@ -170,7 +174,20 @@ describe('json', () => {
       appliesTo: [TYPO],
       suppression: null,
     });
-    expect([report.results[1].kind, report.results[1].level, report.results[1].suppression]).toEqual(['review', 'warning', { kind: 'inSource' }]);
+    expect([report.results[1].kind, report.results[1].level, report.results[1].suppression]).toEqual(['review', 'warning', { kind: 'external', justification: REASON }]);
+  });
+
+  it('gives a suppression without a reason a null justification', () => {
+    const report = JSON.parse(formatJson(inSourceWithoutReason(), context));
+    expect(validate(report)).toBe(true);
+    expect(report.results.map((r: { suppression: unknown }) => r.suppression)).toEqual([null, { kind: 'inSource', justification: null }]);
+  });
+
+  it('the schema rejects a suppression of another kind', () => {
+    const report = JSON.parse(formatJson(results, context));
+    report.results[1].suppression.kind = 'unknown';
+    expect(validate(report)).toBe(false);
+    expect(validate.errors?.map((e) => `${e.instancePath} ${e.message}`)).toContain('/results/1/suppression/kind must be equal to one of the allowed values');
   });
 
   it('the schema rejects a report that lacks a field programs rely on', () => {
@@ -215,7 +232,7 @@ describe('sarif', () => {
     expect(sarifRun.properties).toEqual({ bicepVersion: '0.37.4' });
     expect(sarifRun.results.map((r: { kind: string; level: string; suppressions?: unknown }) => [r.kind, r.level, r.suppressions])).toEqual([
       ['fail', 'error', undefined],
-      ['review', 'warning', [{ kind: 'inSource', status: 'accepted' }]],
+      ['review', 'warning', [{ kind: 'external', justification: REASON, status: 'accepted' }]],
     ]);
     expect(sarifRun.results[0].locations).toEqual([
       {
@@ -230,6 +247,11 @@ describe('sarif', () => {
       [1, "diagnostic setting 'audit'"],
     ]);
     expect(sarifRun.invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  it('gives a suppression without a reason no justification', () => {
+    const sarifRun = JSON.parse(formatSarif(inSourceWithoutReason(), context)).runs[0];
+    expect(sarifRun.results.map((r: { suppressions?: unknown }) => r.suppressions)).toEqual([undefined, [{ kind: 'inSource', status: 'accepted' }]]);
   });
 
   it('reports an input that could not be analysed as an unsuccessful invocation', () => {

@@ -48,6 +48,25 @@ describe('SARIF accepted by GitHub code scanning (Sarif.Multitool validate, Ghas
     expect(validate(log)).toEqual([]);
   });
 
+  it('has zero errors and zero warnings with suppressions of both kinds, with and without a justification', async () => {
+    const tree = makeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'bicep-audit.json': JSON.stringify({ suppressions: [{ rules: ['Azure.ACR.Logs'], names: ['acrtypo'], reason: 'fixed in the next release' }] }),
+      'typo.json': fs.readFileSync(path.join(FIXTURES, 'typo.json'), 'utf8'),
+      'in-source.bicep': fs.readFileSync(path.resolve(__dirname, '..', '..', 'bicep-fixtures', 'suppressions', 'in-source.bicep'), 'utf8'),
+    });
+    const run = await runInProcess({ argv: ['typo.json', 'in-source.bicep', '--format', 'sarif', '--no-cache'], cwd: tree, env: isolatedEnv(), homeDir: tree });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(JSON.parse(run.stdout).runs[0].results.map((r: { suppressions: unknown }) => r.suppressions)).toEqual([
+      [{ kind: 'external', justification: 'fixed in the next release', status: 'accepted' }],
+      [{ kind: 'inSource', status: 'accepted' }],
+      [{ kind: 'inSource', justification: "exported by the platform team's Azure Policy", status: 'accepted' }],
+      [{ kind: 'inSource', justification: 'audit logs come from Azure Policy (DeployIfNotExists)', status: 'accepted' }],
+      [{ kind: 'inSource', status: 'accepted' }],
+    ]);
+    expect(validate(run.stdout)).toEqual([]);
+  }, 120_000);
+
   it('has zero errors and zero warnings on a clean run', async () => {
     expect(validate(await sarifOf(['same-file.json']))).toEqual([]);
   });

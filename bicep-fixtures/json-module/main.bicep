@@ -1,0 +1,4 @@
+// A local module written in ARM JSON.
+module registry 'mods/registry.json' = {
+  name: 'registry'
+}

@@ -1,0 +1,3 @@
+using 'arm.json'
+
+param registryName = 'acrarmtemplate'

@@ -1,0 +1,4 @@
+using 'main.bicep'
+extends 'base.bicepparam'
+
+param exportRepositoryEvents = true

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { auditWithRealBicep, realBicep, seen, type JsonReport } from '../helpers/real-bicep';
+import { makeExecutable, makeTree } from '../helpers/temp-tree';
+
+const registry = (name: string) => `// Registry ${name}.
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+}
+`;
+
+/** The real CLI behind a wrapper that logs each process it starts, one line of arguments each. */
+function loggingCli(folder: string): { cli: string; starts: () => string[] } {
+  const log = path.join(folder, 'starts.log');
+  const cli = makeExecutable(path.join(folder, 'bicep'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realBicep()}' "$@"\n`);
+  return { cli, starts: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : []) };
+}
+
+async function audit(root: string, cli: string, argv: string[]): Promise<{ code: number; report: JsonReport }> {
+  const run = await auditWithRealBicep([...argv, '--format', 'json'], { cwd: root, env: { BICEP_PATH: cli, XDG_CACHE_HOME: path.join(root, '.cache') } });
+  return { code: run.code, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+describe('the warm pool', () => {
+  it('serves 20 files in one invocation with one version check and one server per job', async () => {
+    const files = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`infra/acr${i}.bicep`, registry(`acrpool${i}`)]));
+    const root = makeTree({ ...files, '.git/HEAD': '' });
+    const { cli, starts } = loggingCli(makeTree({}));
+    const { code, report } = await audit(root, cli, ['infra', '--jobs', '2', '--no-cache']);
+    expect(code).toBe(1);
+    expect(report.inputs.filter((i) => i.status === 'analysed')).toHaveLength(20);
+    expect(seen(report, root).map((r) => r.at).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `infra/acr${i}.bicep:2:1`).sort());
+    expect(starts().sort()).toEqual(['--version', 'jsonrpc --stdio', 'jsonrpc --stdio']);
+  }, 60_000);
+});
+
+describe('the compile cache', () => {
+  const WORKSPACE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit';
+  const jsonModule = (categories: string[]) =>
+    JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        resources: [
+          { type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: 'acrcachedjson', location: 'westeurope', sku: { name: 'Basic' } },
+          {
+            type: 'Microsoft.Insights/diagnosticSettings',
+            apiVersion: '2021-05-01-preview',
+            name: 'audit',
+            scope: 'Microsoft.ContainerRegistry/registries/acrcachedjson',
+            properties: { workspaceId: WORKSPACE, logs: categories.map((category) => ({ category, enabled: true })) },
+            dependsOn: ['acrcachedjson'],
+          },
+        ],
+      },
+      null,
+      2,
+    );
+  const BOTH = ['ContainerRegistryLoginEvents', 'ContainerRegistryRepositoryEvents'];
+
+  function tree() {
+    return makeTree({
+      '.git/HEAD': '',
+      'main.bicep': `// A JSON module, a loaded file and an imported value.
+import { exportedLogs } from 'shared.bicep'
+
+module fromJson 'mods/registry.json' = {
+  name: 'fromJson'
+}
+
+resource loaded 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrcachedloaded'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+}
+
+resource loadedAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: loaded
+  properties: {
+    workspaceId: '${WORKSPACE}'
+    logs: [
+      { categoryGroup: loadTextContent('group.txt'), enabled: true }
+    ]
+  }
+}
+
+resource imported 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrcachedimported'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+}
+
+resource importedAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: imported
+  properties: {
+    workspaceId: '${WORKSPACE}'
+    logs: exportedLogs
+  }
+}
+`,
+      'shared.bicep': `@export()
+var exportedLogs = [
+  { categoryGroup: 'audit', enabled: true }
+]
+`,
+      'group.txt': 'audit',
+      'mods/registry.json': jsonModule(BOTH),
+    });
+  }
+
+  it.each([
+    ['a JSON module', 'mods/registry.json', jsonModule(['ContainerRegistryLoginEvents']), "registry 'acrcachedjson' in module 'fromJson' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group"],
+    ['a loadTextContent file', 'group.txt', 'allLog', "registry 'acrcachedloaded' does not export ContainerRegistryLoginEvents or ContainerRegistryRepositoryEvents ('allLog' is not a container registry log category group; did you mean 'allLogs'?); enable them or the 'audit' category group"],
+    ['an imported file', 'shared.bicep', "@export()\nvar exportedLogs = [\n  { categoryGroup: 'audit', enabled: false }\n]\n", "registry 'acrcachedimported' does not export ContainerRegistryLoginEvents or ContainerRegistryRepositoryEvents; enable them or the 'audit' category group"],
+  ])('compiles again after an edit of %s', async (_what, edited, content, message) => {
+    const root = tree();
+    const { cli, starts } = loggingCli(makeTree({}));
+    const first = await audit(root, cli, ['main.bicep']);
+    expect(first.code).toBe(0);
+    const processes = starts().length;
+    expect(processes).toBe(2);
+
+    const cached = await audit(root, cli, ['main.bicep']);
+    expect(cached.report).toEqual(first.report);
+    expect(starts()).toHaveLength(processes);
+
+    fs.writeFileSync(path.join(root, edited), content);
+    const after = await audit(root, cli, ['main.bicep']);
+    expect(starts().length).toBeGreaterThan(processes);
+    expect(after.code).toBe(1);
+    expect(seen(after.report, root).map((r) => r.message)).toEqual([message]);
+  }, 60_000);
+});

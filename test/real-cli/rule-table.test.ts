@@ -1,0 +1,50 @@
+import { auditJson, realBicep, seen } from '../helpers/real-bicep';
+
+// The rule's table on Bicep compiled by the real CLI, beside the same table on ARM fixtures (test/rules).
+const valid = [
+  'rule/valid-both-categories.bicep',
+  'rule/valid-audit-group.bicep',
+  'rule/valid-two-settings.bicep',
+  'rule/valid-module-existing.bicep',
+  'rule/valid-loops.bicep',
+  'rule/valid-existing-only.bicep',
+];
+
+const invalid: [string, string, string][] = [
+  [
+    'rule/invalid-no-setting.bicep',
+    '2:1',
+    "registry 'acrbare' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+  ],
+  ['rule/invalid-one-category.bicep', '13:5', "registry 'acronecategory' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group"],
+  ['rule/invalid-disabled.bicep', '15:56', "registry 'acrdisabled' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group"],
+  [
+    'rule/invalid-misspelt.bicep',
+    '15:9',
+    "registry 'acrtypo' does not export ContainerRegistryRepositoryEvents ('ContainerRegistryRepositoryEvent' is not a container registry log category; did you mean 'ContainerRegistryRepositoryEvents'?); enable it or the 'audit' category group",
+  ],
+  [
+    'rule/invalid-no-destination.bicep',
+    '11:3',
+    "diagnostic setting 'audit' of registry 'acrnowhere' has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
+  ],
+];
+
+beforeAll(() => {
+  realBicep();
+});
+
+describe('Azure.ACR.Logs on compiled Bicep', () => {
+  it.each(valid)('valid: %s', async (file) => {
+    const { code, report } = await auditJson([file]);
+    expect(report.inputs).toEqual([{ file: expect.stringMatching(new RegExp(`${file}$`)), status: 'analysed' }]);
+    expect(seen(report)).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it.each(invalid)('invalid: %s at %s', async (file, at, message) => {
+    const { code, report } = await auditJson([file]);
+    expect(seen(report)).toEqual([{ at: `${file}:${at}`, ruleId: 'Azure.ACR.Logs', level: 'error', message }]);
+    expect(code).toBe(1);
+  });
+});
