@@ -25387,7 +25387,11 @@ function judge(registry, targeting, context) {
     targeting.filter((t) => t.setting.condition === false).map((t) => t.setting)
   );
   if (coverage.settings.length === 0) {
-    return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at: { instance: registry }, related: relatedPlaces.slice(1) };
+    const at = { instance: registry };
+    const notDeployed = [...new Set(targeting.filter((t) => t.setting.condition === false).map((t) => settingName(t.setting)))];
+    if (notDeployed.length === 0) return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    const notDeployedText = notDeployed.length === 1 ? `diagnostic setting ${notDeployed[0]} is not, because its condition is false` : `diagnostic settings ${notDeployed.join(", ")} are not, because their conditions are false`;
+    return { kind: "fail", messageId: "settingsNotDeployed", data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]]);
   const missing = entries.filter(([, c]) => c.certainty === "no").map(([category]) => category);
@@ -25454,6 +25458,7 @@ var azureAcrLogs = defineRule({
     aliases: ["Azure.ACR.AuditLogs", "AZR-000535"],
     messages: {
       noSettings: "registry {registry} has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      settingsNotDeployed: "registry {registry} has no diagnostic setting that is deployed: {notDeployed}, so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       noDestination: "diagnostic setting {setting} of registry {registry} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
       missingCategories: "registry {registry} does not export {missing}{hint}; {enable} or the 'audit' category group",
       undecided: "whether registry {registry} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying",

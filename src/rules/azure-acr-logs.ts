@@ -10,7 +10,7 @@ import { defineRule, formatMessage, type InstancePlace, type RuleContext, type R
 const REGISTRY_TYPE = 'microsoft.containerregistry/registries';
 const SETTING_TYPE = 'microsoft.insights/diagnosticsettings';
 
-type MessageId = 'noSettings' | 'noDestination' | 'missingCategories' | 'undecided' | 'conditionalRegistry';
+type MessageId = 'noSettings' | 'settingsNotDeployed' | 'noDestination' | 'missingCategories' | 'undecided' | 'conditionalRegistry';
 
 const isType = (instance: ResourceInstance, type: string) => instance.type.toLowerCase() === type;
 
@@ -85,7 +85,14 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
     targeting.filter((t) => t.setting.condition === false).map((t) => t.setting),
   );
   if (coverage.settings.length === 0) {
-    return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at: { instance: registry }, related: relatedPlaces.slice(1) };
+    const at = { instance: registry };
+    const notDeployed = [...new Set(targeting.filter((t) => t.setting.condition === false).map((t) => settingName(t.setting)))];
+    if (notDeployed.length === 0) return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    const notDeployedText =
+      notDeployed.length === 1
+        ? `diagnostic setting ${notDeployed[0]} is not, because its condition is false`
+        : `diagnostic settings ${notDeployed.join(', ')} are not, because their conditions are false`;
+    return { kind: 'fail', messageId: 'settingsNotDeployed', data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]] as const);
   const missing = entries.filter(([, c]) => c.certainty === 'no').map(([category]) => category);
@@ -162,6 +169,8 @@ export const azureAcrLogs = defineRule<MessageId>({
     messages: {
       noSettings:
         "registry {registry} has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      settingsNotDeployed:
+        "registry {registry} has no diagnostic setting that is deployed: {notDeployed}, so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       noDestination:
         'diagnostic setting {setting} of registry {registry} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId',
       missingCategories:

@@ -28,6 +28,11 @@ const invalid: [string, string, string][] = [
     '11:3',
     "diagnostic setting 'audit' of registry 'acrnowhere' has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
   ],
+  [
+    'rule/invalid-condition-false.bicep',
+    '4:1',
+    "registry 'acrconditional' has no diagnostic setting that is deployed: diagnostic setting 'audit' is not, because its condition is false, so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+  ],
 ];
 
 beforeAll(() => {
