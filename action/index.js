@@ -20040,6 +20040,11 @@ var import_node_path16 = __toESM(require("node:path"));
 var import_execa = __toESM(require_execa());
 
 // src/bicep/compile-output.ts
+var TRAILING_LINK = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
+function splitDocsLink(message) {
+  const match = TRAILING_LINK.exec(message);
+  return match ? { text: message.slice(0, match.index), link: match[1] } : { text: message };
+}
 function toDiagnosticLevel(level) {
   switch (level.toLowerCase()) {
     case "error":
@@ -22077,18 +22082,19 @@ async function localReferences(entry, followOnlyBelow) {
   }
   return references;
 }
-function nearestConfig(file) {
+function bicepConfigsAbove(file) {
+  const found = [];
   for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
     const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
-    if (import_node_fs5.default.existsSync(candidate)) return candidate;
-    if (import_node_path5.default.dirname(folder) === folder) return void 0;
+    if (import_node_fs5.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path5.default.dirname(folder) === folder) return found;
   }
 }
 async function localFilesRead(entry) {
   const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => import_node_fs5.default.existsSync(t) && import_node_fs5.default.statSync(t).isFile());
   const files = [import_node_path5.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).map(nearestConfig);
-  return [.../* @__PURE__ */ new Set([...files, ...configs.filter((c) => c !== void 0)])];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  return [.../* @__PURE__ */ new Set([...files, ...configs])];
 }
 
 // src/bicep/version.ts
@@ -22305,14 +22311,6 @@ function hashOf(file) {
     return void 0;
   }
 }
-function configsAbove(file) {
-  const found = [];
-  for (let folder = import_node_path7.default.dirname(file); ; folder = import_node_path7.default.dirname(folder)) {
-    const candidate = import_node_path7.default.join(folder, "bicepconfig.json");
-    if (import_node_fs7.default.existsSync(candidate)) found.push(candidate);
-    if (import_node_path7.default.dirname(folder) === folder) return found;
-  }
-}
 function isEntry(value) {
   const entry = value;
   return typeof entry === "object" && entry !== null && entry.format === FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.references) && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && entry.output.success === true;
@@ -22346,7 +22344,7 @@ var CompileCache = class {
     }
     if (!isEntry(entry) || entry.output.file !== file) return void 0;
     if (entry.references.some((r) => hashOf(r.file) !== r.sha256)) return void 0;
-    if (JSON.stringify(configsAbove(file)) !== JSON.stringify(entry.configs)) return void 0;
+    if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return void 0;
     return { output: entry.output, cliVersion: entry.cliVersion, references: entry.references.map((r) => r.file) };
   }
   /** Keeps a successful compile; failures are not kept (a missing module may appear without any read file changing). */
@@ -22354,7 +22352,7 @@ var CompileCache = class {
     if (!output.success || references.length === 0) return;
     const hashed = [.../* @__PURE__ */ new Set([file, ...references])].map((r) => ({ file: r, sha256: hashOf(r) }));
     if (hashed.some((r) => r.sha256 === void 0)) return;
-    const entry = { format: FORMAT, cliVersion, references: hashed, configs: configsAbove(file), output };
+    const entry = { format: FORMAT, cliVersion, references: hashed, configs: bicepConfigsAbove(file), output };
     try {
       import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(file), JSON.stringify(entry));
@@ -25561,10 +25559,18 @@ var FORMS = [
   ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
   ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
 ];
-function directiveBefore(location) {
+function sourceLines() {
+  const read = /* @__PURE__ */ new Map();
+  return (file) => {
+    let lines = read.get(file);
+    if (!lines) read.set(file, lines = import_node_fs12.default.readFileSync(file, "utf8").split(/\r?\n/));
+    return lines;
+  };
+}
+function directiveBefore(location, linesOf = sourceLines()) {
   const line = location.range.start.line - 1;
   if (!location.file.toLowerCase().endsWith(".bicep") || line < 0) return void 0;
-  const text2 = import_node_fs12.default.readFileSync(location.file, "utf8").split(/\r?\n/)[line] ?? "";
+  const text2 = linesOf(location.file)[line] ?? "";
   for (const [form, pattern] of FORMS) {
     const match = pattern.exec(text2);
     if (!match) continue;
@@ -25597,6 +25603,7 @@ function levelFor(kind, configured) {
 function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) {
   const findings = [];
   const directives = /* @__PURE__ */ new Map();
+  const linesOf = sourceLines();
   for (const rule of RULES) {
     const setting = settings.get(rule.id) ?? rule.meta.level;
     if (setting === "off") continue;
@@ -25621,7 +25628,7 @@ function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) 
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName)
         }
       };
-      const directive = directiveBefore(location);
+      const directive = directiveBefore(location, linesOf);
       const suppression = directive && suppressionBy(directive, rule);
       if (suppression) finding.suppression = suppression;
       if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
@@ -25808,29 +25815,22 @@ var import_node_fs15 = __toESM(require("node:fs"));
 var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
 var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
-var TRAILING_LINK = /\s*\[https:\/\/[^\]\s]+\]\s*$/;
-function modulePathAt(file, diagnostic) {
-  const text2 = import_node_fs15.default.readFileSync(file, "utf8");
+function modulePathAt(diagnostic) {
+  const text2 = import_node_fs15.default.readFileSync(diagnostic.file, "utf8");
   const lines = new LineIndex(text2);
   const start2 = lines.offsetAt(diagnostic.range.start);
   const end2 = lines.offsetAt(diagnostic.range.end);
-  if (end2 > start2) return diagnostic.range;
-  const quoted = /^'[^'\r\n]*'/.exec(text2.slice(start2));
-  return quoted ? lines.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
-}
-function textIn(file, range2) {
-  const text2 = import_node_fs15.default.readFileSync(file, "utf8");
-  const lines = new LineIndex(text2);
-  return text2.slice(lines.offsetAt(range2.start), lines.offsetAt(range2.end));
+  const quoted = end2 > start2 ? void 0 : /^'[^'\r\n]*'/.exec(text2.slice(start2));
+  const range2 = quoted ? lines.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
+  return { range: range2, written: text2.slice(lines.offsetAt(range2.start), lines.offsetAt(range2.end)).replace(/^'|'$/g, "") };
 }
 function restoreFailureFindings(entry, diagnostics) {
   const failures = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
   if (failures.length === 0) return void 0;
   return failures.map((d) => {
-    const range2 = modulePathAt(d.file, d);
-    const reference2 = textIn(d.file, range2).replace(/^'|'$/g, "");
-    const cause = d.message.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "").replace(TRAILING_LINK, "");
-    const reason = `the module ${reference2} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
+    const { range: range2, written } = modulePathAt(d);
+    const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "");
+    const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range: range2 });
   });
 }
@@ -25843,6 +25843,13 @@ function usingTarget(file, text2) {
   const match = USING.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
   return { file: import_node_path15.default.resolve(import_node_path15.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+}
+var USING_NONE = /^[ \t]*(using\s+none)\b/m;
+function usingNone(text2) {
+  const match = USING_NONE.exec(text2);
+  if (!match) return void 0;
+  const start2 = match.index + match[0].indexOf(match[1]);
+  return new LineIndex(text2).rangeOf(start2, start2 + match[1].length);
 }
 function bicepSourceProblem(file, bytes) {
   if (bytes.includes(0)) return { reason: "it is a binary file, not Bicep source", range: FILE_START };
@@ -25863,17 +25870,16 @@ function bicepSourceProblem(file, bytes) {
 
 // src/analyze/bicep-input.ts
 var DIAGNOSTIC_LEVELS = { error: "error", warning: "warning", info: "note" };
-var TRAILING_LINK2 = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
 function diagnosticFinding(d) {
-  const link = TRAILING_LINK2.exec(d.message);
+  const { text: text2, link } = splitDocsLink(d.message);
   return {
     ruleId: d.code,
     level: DIAGNOSTIC_LEVELS[d.level],
     kind: "fail",
-    message: link ? d.message.slice(0, link.index) : d.message,
+    message: text2,
     location: { file: d.file, range: d.range },
     relatedLocations: [],
-    ...link ? { helpUri: link[1] } : {}
+    ...link ? { helpUri: link } : {}
   };
 }
 function instanceAround(problem, instances) {
@@ -25901,14 +25907,6 @@ function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
   return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
 }
-function usingNone(file) {
-  if (!file.endsWith(".bicepparam")) return void 0;
-  const text2 = import_node_fs17.default.readFileSync(file, "utf8");
-  const match = /^[ \t]*(using\s+none)\b/m.exec(text2);
-  if (!match) return void 0;
-  const start2 = match.index + match[0].indexOf(match[1]);
-  return new LineIndex(text2).rangeOf(start2, start2 + match[1].length);
-}
 async function analyzeBicep(compiler, file, values, ruleSettings) {
   const output = await compiler.compile(file);
   const unfetched = restoreFailureFindings(file, output.diagnostics);
@@ -25916,7 +25914,7 @@ async function analyzeBicep(compiler, file, values, ruleSettings) {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
-    const none = usingNone(file);
+    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs17.default.readFileSync(file, "utf8")) : void 0;
     const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
     return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
   }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import type { BicepCompiler, BicepDiagnostic, Range } from '../bicep/compile-output';
+import { splitDocsLink, type BicepCompiler, type BicepDiagnostic } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
 import { BicepCliError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
 import { JsonLocator } from '../locate/json-locator';
 import type { Locator } from '../locate/locator';
-import { FILE_START, LineIndex } from '../locate/line-index';
+import { FILE_START } from '../locate/line-index';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { ExpansionProblem, ResourceInstance } from '../template/expand/instance';
@@ -15,23 +15,20 @@ import { ParameterFileError, readParameterValues } from '../template/parameter-f
 import { inputFinding, problemFinding } from './problem-findings';
 import { restoreFailureFindings } from './registry-modules';
 import { ruleFindings } from './run-rules';
-import { usingTarget } from './source-checks';
+import { usingNone, usingTarget } from './source-checks';
 
 const DIAGNOSTIC_LEVELS: Record<BicepDiagnostic['level'], FindingLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
-// Bicep ends a linter diagnostic's message with its docs link: ` [https://aka.ms/bicep/linter/…]`.
-const TRAILING_LINK = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
-
 function diagnosticFinding(d: BicepDiagnostic): Finding {
-  const link = TRAILING_LINK.exec(d.message);
+  const { text, link } = splitDocsLink(d.message);
   return {
     ruleId: d.code,
     level: DIAGNOSTIC_LEVELS[d.level],
     kind: 'fail',
-    message: link ? d.message.slice(0, link.index) : d.message,
+    message: text,
     location: { file: d.file, range: d.range },
     relatedLocations: [],
-    ...(link ? { helpUri: link[1]! } : {}),
+    ...(link ? { helpUri: link } : {}),
   };
 }
 
@@ -65,16 +62,6 @@ function templateFileOf(file: string): string {
   return usingTarget(file, fs.readFileSync(file, 'utf8'))?.file ?? file;
 }
 
-/** Where a `.bicepparam` file says `using none`, if it does. */
-function usingNone(file: string): Range | undefined {
-  if (!file.endsWith('.bicepparam')) return undefined;
-  const text = fs.readFileSync(file, 'utf8');
-  const match = /^[ \t]*(using\s+none)\b/m.exec(text);
-  if (!match) return undefined;
-  const start = match.index + match[0].indexOf(match[1]!);
-  return new LineIndex(text).rangeOf(start, start + match[1]!.length);
-}
-
 /** Parameter values from the config file and from the command line. */
 export interface ParameterValues {
   config: ReadonlyMap<string, Value>;
@@ -94,7 +81,7 @@ export async function analyzeBicep(
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: 'failed', findings };
   if (output.template === undefined) {
-    const none = usingNone(file);
+    const none = file.endsWith('.bicepparam') ? usingNone(fs.readFileSync(file, 'utf8')) : undefined;
     const reason = none
       ? 'it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it'
       : 'the Bicep CLI compiled it but returned no template';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { BicepDiagnostic, Range } from '../bicep/compile-output';
+import { splitDocsLink, type BicepDiagnostic, type Range } from '../bicep/compile-output';
 import { LineIndex } from '../locate/line-index';
 import type { Finding } from '../rules/finding';
 import { inputFinding } from './problem-findings';
@@ -10,25 +10,18 @@ const RESTORE_FAILURES = new Set(['BCP190', 'BCP192']);
 // The same parenthesised cause, once per retry: `(Name or service not known (host:443)) (Name or …`.
 const REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 
-// Noise of the .NET client and the docs link, neither of which helps the reader.
+// Advice of the .NET client that does not help the reader.
 const CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
-const TRAILING_LINK = /\s*\[https:\/\/[^\]\s]+\]\s*$/;
 
-/** The module path the diagnostic is on: its range, or (`bicep build` gives a position only) the string that starts there. */
-function modulePathAt(file: string, diagnostic: BicepDiagnostic): Range {
-  const text = fs.readFileSync(file, 'utf8');
+/** The module path the diagnostic is on, as a range and as written: `bicep build` gives a position only, so the string that starts there. */
+function modulePathAt(diagnostic: BicepDiagnostic): { range: Range; written: string } {
+  const text = fs.readFileSync(diagnostic.file, 'utf8');
   const lines = new LineIndex(text);
   const start = lines.offsetAt(diagnostic.range.start);
   const end = lines.offsetAt(diagnostic.range.end);
-  if (end > start) return diagnostic.range;
-  const quoted = /^'[^'\r\n]*'/.exec(text.slice(start));
-  return quoted ? lines.rangeOf(start, start + quoted[0].length) : diagnostic.range;
-}
-
-function textIn(file: string, range: Range): string {
-  const text = fs.readFileSync(file, 'utf8');
-  const lines = new LineIndex(text);
-  return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+  const quoted = end > start ? undefined : /^'[^'\r\n]*'/.exec(text.slice(start));
+  const range = quoted ? lines.rangeOf(start, start + quoted[0].length) : diagnostic.range;
+  return { range, written: text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)).replace(/^'|'$/g, '') };
 }
 
 /**
@@ -40,10 +33,9 @@ export function restoreFailureFindings(entry: string, diagnostics: readonly Bice
   const failures = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
   if (failures.length === 0) return undefined;
   return failures.map((d) => {
-    const range = modulePathAt(d.file, d);
-    const reference = textIn(d.file, range).replace(/^'|'$/g, '');
-    const cause = d.message.replace(REPEATED_CAUSE, '$1').replace(CLIENT_ADVICE, '').replace(TRAILING_LINK, '');
-    const reason = `the module ${reference} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
+    const { range, written } = modulePathAt(d);
+    const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, '$1').replace(CLIENT_ADVICE, '');
+    const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range });
   });
 }

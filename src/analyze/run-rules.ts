@@ -1,5 +1,5 @@
 import type { Locator } from '../locate/locator';
-import { directiveBefore, suppressionBy, unknownNames, type Directive } from '../locate/suppressions';
+import { directiveBefore, sourceLines, suppressionBy, unknownNames, type Directive } from '../locate/suppressions';
 import type { RuleSetting } from '../config/load-config';
 import { LEVEL_ORDER, type Finding, type FindingKind, type FindingLevel } from '../rules/finding';
 import { RULES } from '../rules/index';
@@ -24,6 +24,8 @@ export function ruleFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   const directives = new Map<string, Directive>();
+  // A loop of 800 registries gives 800 findings in one file: read it once.
+  const linesOf = sourceLines();
   for (const rule of RULES) {
     const setting = settings.get(rule.id) ?? rule.meta.level;
     if (setting === 'off') continue;
@@ -48,7 +50,7 @@ export function ruleFindings(
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName),
         },
       };
-      const directive = directiveBefore(location);
+      const directive = directiveBefore(location, linesOf);
       const suppression = directive && suppressionBy(directive, rule);
       if (suppression) finding.suppression = suppression;
       if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);

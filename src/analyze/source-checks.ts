@@ -14,6 +14,17 @@ export function usingTarget(file: string, text: string): { file: string; offset:
   return { file: path.resolve(path.dirname(file), match[2]!), offset: match.index + match[1]!.length, length: match[2]!.length };
 }
 
+// `using none`: a base parameter file that others extend.
+const USING_NONE = /^[ \t]*(using\s+none)\b/m;
+
+/** Where a `.bicepparam` file's text says `using none`, if it does. */
+export function usingNone(text: string): Range | undefined {
+  const match = USING_NONE.exec(text);
+  if (!match) return undefined;
+  const start = match.index + match[0].indexOf(match[1]!);
+  return new LineIndex(text).rangeOf(start, start + match[1]!.length);
+}
+
 export interface SourceProblem {
   reason: string;
   range: Range;

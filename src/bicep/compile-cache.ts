@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../report/write-atomic';
 import type { CompileOutput } from './compile-output';
+import { bicepConfigsAbove } from '../discover/local-files';
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are simply missed. */
 // 2: compiled in a symbolic-name mirror, references include the local files found by parsing.
@@ -25,16 +26,6 @@ function hashOf(file: string): string | undefined {
     return sha256(fs.readFileSync(file));
   } catch {
     return undefined;
-  }
-}
-
-/** The bicepconfig.json files Bicep could merge for a file: in its folder and every folder above. */
-function configsAbove(file: string): string[] {
-  const found: string[] = [];
-  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, 'bicepconfig.json');
-    if (fs.existsSync(candidate)) found.push(candidate);
-    if (path.dirname(folder) === folder) return found;
   }
 }
 
@@ -90,7 +81,7 @@ export class CompileCache {
     }
     if (!isEntry(entry) || entry.output.file !== file) return undefined;
     if (entry.references.some((r) => hashOf(r.file) !== r.sha256)) return undefined;
-    if (JSON.stringify(configsAbove(file)) !== JSON.stringify(entry.configs)) return undefined;
+    if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return undefined;
     return { output: entry.output, cliVersion: entry.cliVersion, references: entry.references.map((r) => r.file) };
   }
 
@@ -99,7 +90,7 @@ export class CompileCache {
     if (!output.success || references.length === 0) return;
     const hashed = [...new Set([file, ...references])].map((r) => ({ file: r, sha256: hashOf(r) }));
     if (hashed.some((r) => r.sha256 === undefined)) return;
-    const entry: Entry = { format: FORMAT, cliVersion, references: hashed as Entry['references'], configs: configsAbove(file), output };
+    const entry: Entry = { format: FORMAT, cliVersion, references: hashed as Entry['references'], configs: bicepConfigsAbove(file), output };
     try {
       fs.mkdirSync(this.folder, { recursive: true });
       // Renamed into place: a run reading at the same time sees the old entry or the new one, whole.

@@ -43,6 +43,15 @@ export interface BicepCompiler {
   close(): Promise<void>;
 }
 
+// Bicep ends some diagnostic messages with their docs link: ` [https://aka.ms/bicep/…]`.
+const TRAILING_LINK = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
+
+/** A diagnostic's message without the docs link it may end with, and that link. */
+export function splitDocsLink(message: string): { text: string; link?: string } {
+  const match = TRAILING_LINK.exec(message);
+  return match ? { text: message.slice(0, match.index), link: match[1]! } : { text: message };
+}
+
 export function toDiagnosticLevel(level: string): BicepDiagnosticLevel {
   switch (level.toLowerCase()) {
     case 'error':

@@ -39,12 +39,13 @@ export async function localReferences(entry: string, followOnlyBelow?: string): 
   return references;
 }
 
-/** The bicepconfig.json that Bicep applies to a file: the nearest one at or above its folder. */
-function nearestConfig(file: string): string | undefined {
+/** The bicepconfig.json files at or above a file's folder, nearest first: Bicep applies the first. */
+export function bicepConfigsAbove(file: string): string[] {
+  const found: string[] = [];
   for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
     const candidate = path.join(folder, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(folder) === folder) return undefined;
+    if (fs.existsSync(candidate)) found.push(candidate);
+    if (path.dirname(folder) === folder) return found;
   }
 }
 
@@ -52,6 +53,6 @@ function nearestConfig(file: string): string | undefined {
 export async function localFilesRead(entry: string): Promise<string[]> {
   const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => fs.existsSync(t) && fs.statSync(t).isFile());
   const files = [path.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).map(nearestConfig);
-  return [...new Set([...files, ...configs.filter((c): c is string => c !== undefined)])];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  return [...new Set([...files, ...configs])];
 }

@@ -27,11 +27,21 @@ export interface Directive {
   justification?: string;
 }
 
+/** A file's lines, read once per file by whoever looks for many directives. */
+export function sourceLines(): (file: string) => readonly string[] {
+  const read = new Map<string, readonly string[]>();
+  return (file) => {
+    let lines = read.get(file);
+    if (!lines) read.set(file, (lines = fs.readFileSync(file, 'utf8').split(/\r?\n/)));
+    return lines;
+  };
+}
+
 /** The directive on the line before a location in a Bicep file, if there is one. */
-export function directiveBefore(location: SourceLocation): Directive | undefined {
+export function directiveBefore(location: SourceLocation, linesOf: (file: string) => readonly string[] = sourceLines()): Directive | undefined {
   const line = location.range.start.line - 1;
   if (!location.file.toLowerCase().endsWith('.bicep') || line < 0) return undefined;
-  const text = fs.readFileSync(location.file, 'utf8').split(/\r?\n/)[line] ?? '';
+  const text = linesOf(location.file)[line] ?? '';
   for (const [form, pattern] of FORMS) {
     const match = pattern.exec(text);
     if (!match) continue;
