@@ -9,12 +9,12 @@ const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
 const ESC = '\u001b[';
 
 /** Runs main() in-process with streams that say whether they are terminals. */
-async function runWith(argv: string[], options: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string> }) {
+async function runWith(argv: string[], options: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string>; cwd?: string }) {
   let stdout = '';
   let stderr = '';
   const code = await main({
     argv,
-    cwd: FIXTURES,
+    cwd: options.cwd ?? FIXTURES,
     env: isolatedEnv(options.env),
     homeDir: makeTree({}),
     stdout: { write: (t: string) => (stdout += t), isTTY: options.stdoutTTY ?? false },
@@ -45,6 +45,12 @@ describe('on a terminal', () => {
     expect(quiet.stderr).toBe('');
     const piped = await runWith(inputs, { stderrTTY: false });
     expect(piped.stderr).toBe('');
+  });
+
+  it('names each entry in the progress line by its path, not its base name', async () => {
+    const inputs = ['typo.json', 'same-file.json', 'loops.json', 'no-setting.json', 'two-settings.json', 'condition.json'].map((f) => `arm/${f}`);
+    const result = await runWith([...inputs, '--format', 'json'], { stderrTTY: true, cwd: path.dirname(FIXTURES) });
+    expect(result.stderr).toBe(`${inputs.map((f, i) => `\r${ESC}K[${i + 1}/6] ${f}`).join('')}\r${ESC}K`);
   });
 });
 
