@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   parameters: ReadonlyMap<string, Value>;
   /** Longest wait for one answer of the Bicep CLI; past it, the process is replaced and the file not analysed. */
   timeoutMs: number;
+  /** Longest wait for a file that fetches `br:`/`ts:` modules (bounded by `timeoutMs`); default 20 s. */
+  restoreTimeoutMs?: number;
   /** At most this many inputs (and Bicep CLI processes) at once. */
   jobs: number;
   /** Where compiled templates are kept between runs; undefined compiles every file (`--no-cache`). */
@@ -57,6 +59,12 @@ export interface Analysis {
   results: InputResult[];
   /** The Bicep CLI that served the run, when any input needed one. */
   bicep?: BicepCliInfo;
+}
+
+const DEFAULT_RESTORE_TIMEOUT_MS = 20_000;
+
+function restoreTimeoutOf(options: AnalyzeOptions): number {
+  return Math.min(options.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options.timeoutMs);
 }
 
 function unusableResult(file: string, reason: string): InputResult {
@@ -94,7 +102,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   let compiler: BicepCompiler | undefined;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd });
-    const start = () => startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs, jobs: options.jobs });
+    const start = () => startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options), jobs: options.jobs });
     compiler = options.cacheFolder
       ? new CachedCompiler(cli.path, new CompileCache(options.cacheFolder, cliIdentity(cli.path, options.noRestore)), start)
       : await start();
@@ -162,7 +170,9 @@ async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | un
     if (input.kind === 'arm-template') {
       return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules);
     }
-    return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules);
+    // Under --no-restore nothing is fetched, so no wait is for fetching.
+    const restoreTimeoutMs = options.noRestore ? undefined : restoreTimeoutOf(options);
+    return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules, restoreTimeoutMs);
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;

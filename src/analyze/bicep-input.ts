@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { splitDocsLink, type BicepCompiler, type BicepDiagnostic } from '../bicep/compile-output';
+import { splitDocsLink, type BicepCompiler, type BicepDiagnostic, type CompileOutput } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
-import { BicepCliError } from '../bicep/errors';
+import { BicepCliError, BicepTimeoutError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
 import { JsonLocator } from '../locate/json-locator';
 import type { Locator } from '../locate/locator';
@@ -13,7 +13,8 @@ import type { Value } from '../template/expressions/value';
 import { isWithinPath, JsonSyntaxError, parseJsonWithPositions } from '../template/parse-json';
 import { ParameterFileError, readParameterValues } from '../template/parameter-file';
 import { inputFinding, problemFinding } from './problem-findings';
-import { restoreFailureFindings } from './registry-modules';
+import { notFetchedInTime, restoreFailureFindings } from './registry-modules';
+import { registryModules } from '../discover/local-files';
 import { ruleFindings } from './run-rules';
 import { usingNone, usingTarget } from './source-checks';
 
@@ -74,8 +75,18 @@ export async function analyzeBicep(
   file: string,
   values: ParameterValues,
   ruleSettings: ReadonlyMap<string, RuleSetting>,
+  /** The wait for a file that fetches registry modules, when the compiler fetches (not under `--no-restore`). */
+  restoreTimeoutMs?: number,
 ): Promise<InputResult> {
-  const output = await compiler.compile(file);
+  let output: CompileOutput;
+  try {
+    output = await compiler.compile(file);
+  } catch (error) {
+    // Bicep retries an unreachable registry for minutes: past the bound, one finding per module.
+    const fetched = error instanceof BicepTimeoutError && restoreTimeoutMs !== undefined ? await registryModules(file) : [];
+    if (fetched.length === 0) throw error;
+    return { file, status: 'failed', findings: notFetchedInTime(file, fetched, restoreTimeoutMs!) };
+  }
   const unfetched = restoreFailureFindings(file, output.diagnostics);
   if (unfetched) return { file, status: 'failed', findings: unfetched };
   const findings = output.diagnostics.map(diagnosticFinding);

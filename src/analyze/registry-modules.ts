@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { splitDocsLink, type BicepDiagnostic, type Range } from '../bicep/compile-output';
 import { LineIndex } from '../locate/line-index';
 import type { Finding } from '../rules/finding';
+import type { RegistryModule } from '../discover/local-files';
 import { inputFinding } from './problem-findings';
 
 // BCP192: the restore of a `br:`/`ts:` module failed; BCP190: it was never restored (`--no-restore`).
@@ -37,5 +38,15 @@ export function restoreFailureFindings(entry: string, diagnostics: readonly Bice
     const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, '$1').replace(CLIENT_ADVICE, '');
     const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range });
+  });
+}
+
+/** The file's registry modules when Bicep was still fetching them at the bound: one finding on each. */
+export function notFetchedInTime(entry: string, modules: readonly RegistryModule[], timeoutMs: number): Finding[] {
+  return modules.map((m) => {
+    const reason =
+      `the module ${m.path} was not fetched within ${timeoutMs / 1000} s (the Bicep CLI was still fetching the file's registry modules), ` +
+      'so the file was not analysed; check the registry can be reached, or raise --restore-timeout';
+    return inputFinding(entry, reason, { file: m.file, range: m.range });
   });
 }

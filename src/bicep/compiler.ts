@@ -7,7 +7,7 @@ import { CompilerPool } from './compiler-pool';
 import { ReferenceMemo } from './reference-memo';
 import { SymbolicMirror } from './symbolic-mirror';
 import { removeTempDir } from './temp-dirs';
-import { localFilesRead } from '../discover/local-files';
+import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
 
 export interface CompilerOptions {
@@ -15,6 +15,8 @@ export interface CompilerOptions {
   noRestore: boolean;
   /** Longest wait for one answer of the CLI. */
   timeoutMs: number;
+  /** Longest wait for a file that fetches `br:`/`ts:` modules; at most `timeoutMs`. */
+  restoreTimeoutMs: number;
   /** At most this many CLI processes at once. */
   jobs: number;
 }
@@ -86,21 +88,32 @@ class JsonRpcCompiler implements BicepCompiler {
     readonly version: string,
     readonly client: BicepJsonRpcClient,
     private readonly references: ReferenceMemo,
+    private readonly restoreTimeoutMs: number,
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
-    return compileInMirror(file, await this.fileReferences(file), async (mirrored) => {
+    const references = await this.fileReferences(file);
+    const timeoutMs = await this.timeoutFor(file);
+    return compileInMirror(file, references, async (mirrored) => {
       if (file.endsWith('.bicepparam')) {
-        const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
+        const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
         return toOutput(file, answer, answer.template, answer.parameters);
       }
-      const answer = await this.client.compile({ path: mirrored });
+      const answer = await this.client.compile({ path: mirrored }, timeoutMs);
       return toOutput(file, answer, answer.contents, undefined);
     });
   }
 
   fileReferences(file: string): Promise<readonly string[]> {
-    return this.references.ask(file, () => filesRead(file, this.client.getFileReferences({ path: file }).then((r) => r.filePaths)));
+    return this.references.ask(file, async () => {
+      const fromCli = this.client.getFileReferences({ path: file }, await this.timeoutFor(file)).then((r) => r.filePaths);
+      return filesRead(file, fromCli);
+    });
+  }
+
+  /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
+  private async timeoutFor(file: string): Promise<number | undefined> {
+    return (await registryModules(file)).length > 0 ? this.restoreTimeoutMs : undefined;
   }
 
   async close(): Promise<void> {
@@ -138,6 +151,6 @@ export async function startBicepCompiler(cliPath: string, options: CompilerOptio
   if (options.noRestore || !supportsJsonRpc(version)) {
     return new CompilerPool(cliPath, version.text, 'build', options.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options, references));
   }
-  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references);
+  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references, options.restoreTimeoutMs);
   return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, references, startServer);
 }

@@ -98,16 +98,16 @@ export class BicepJsonRpcClient {
     return this.request('bicep/version', request);
   }
 
-  compile(request: CompileRequest): Promise<CompileResponse> {
-    return this.request('bicep/compile', request);
+  compile(request: CompileRequest, timeoutMs?: number): Promise<CompileResponse> {
+    return this.request('bicep/compile', request, timeoutMs);
   }
 
-  compileParams(request: CompileParamsRequest): Promise<CompileParamsResponse> {
-    return this.request('bicep/compileParams', request);
+  compileParams(request: CompileParamsRequest, timeoutMs?: number): Promise<CompileParamsResponse> {
+    return this.request('bicep/compileParams', request, timeoutMs);
   }
 
-  getFileReferences(request: GetFileReferencesRequest): Promise<GetFileReferencesResponse> {
-    return this.request('bicep/getFileReferences', request);
+  getFileReferences(request: GetFileReferencesRequest, timeoutMs?: number): Promise<GetFileReferencesResponse> {
+    return this.request('bicep/getFileReferences', request, timeoutMs);
   }
 
   /** Ends the process: SIGTERM, then SIGKILL for one that ignores it; resolves once it has exited. */
@@ -126,12 +126,12 @@ export class BicepJsonRpcClient {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  private async request<Response>(method: string, params: object): Promise<Response> {
+  private async request<Response>(method: string, params: object, timeoutMs = this.timeoutMs): Promise<Response> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`, undefined, BicepTimeoutError)),
-        this.timeoutMs,
+        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${timeoutMs} ms`, undefined, BicepTimeoutError)),
+        timeoutMs,
       );
     });
     try {

@@ -1,3 +1,5 @@
+import { BicepTimeoutError } from './errors';
+
 /**
  * The files each compilation reads, asked of the CLI once per file in a run and shared by all the
  * processes of the pool: folder discovery, the cache key and the symbolic-name mirror all need them.
@@ -15,8 +17,9 @@ export class ReferenceMemo {
     let answer = this.answers.get(file);
     if (!answer) {
       answer = request();
-      // A failed request is not remembered: the next caller asks again and sees the failure itself.
-      answer.catch(() => this.answers.delete(file));
+      // A failed request is not remembered, so the next caller asks again; a timeout is, so that a
+      // file whose registry modules cannot be fetched costs one wait in a run, not one per caller.
+      answer.catch((error: unknown) => error instanceof BicepTimeoutError || this.answers.delete(file));
       this.answers.set(file, answer);
     }
     return answer;

@@ -15,6 +15,7 @@ export interface CliArgs {
   parameters?: string;
   param: string[];
   timeout: number;
+  restoreTimeout: number;
   jobs: number;
   cache: boolean;
   config?: string;
@@ -65,6 +66,11 @@ function parser(argv: readonly string[]) {
       default: 120,
       describe: 'seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)',
     })
+    .option('restore-timeout', {
+      type: 'number',
+      default: 20,
+      describe: 'seconds to wait for the Bicep CLI on a file that uses br:/ts: modules while it fetches them; past it the file is reported as not analysed (exit 2)',
+    })
     .option('cache', {
       type: 'boolean',
       default: true,
@@ -103,6 +109,9 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (!Number.isFinite(parsed.timeout) || parsed.timeout <= 0) {
         return resolve({ kind: 'usage-error', message: '--timeout takes a positive number of seconds' });
       }
+      if (!Number.isFinite(parsed['restore-timeout']) || parsed['restore-timeout'] <= 0) {
+        return resolve({ kind: 'usage-error', message: '--restore-timeout takes a positive number of seconds' });
+      }
       if (!Number.isInteger(parsed.jobs) || parsed.jobs < 1) {
         return resolve({ kind: 'usage-error', message: '--jobs takes a whole number of 1 or more' });
       }
@@ -118,6 +127,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(parsed.parameters === undefined ? {} : { parameters: parsed.parameters }),
           param: parsed.param.map(String),
           timeout: parsed.timeout,
+          restoreTimeout: parsed['restore-timeout'],
           jobs: parsed.jobs,
           cache: parsed.cache,
           ...(parsed.config === undefined ? {} : { config: parsed.config }),

@@ -177,6 +177,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
       noRestore: !args.restore,
       parameters: parameterValues(args, run.cwd),
       timeoutMs: args.timeout * 1000,
+      restoreTimeoutMs: args.restoreTimeout * 1000,
       jobs: args.jobs,
       ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
       config: {

@@ -14,21 +14,16 @@ export interface LocalReference {
 
 const CONFIG_FILE = 'bicepconfig.json';
 
-/**
- * Every local path the entry names, and the local Bicep files it pulls in name in turn (modules,
- * `using`, `extends`, `import` and the `load…()` functions), found by parsing: the CLI's own
- * `getFileReferences` leaves out ARM JSON modules and `using 'main.json'` templates. With
- * `followOnlyBelow`, files outside that folder are listed but not read.
- */
-export async function localReferences(entry: string, followOnlyBelow?: string): Promise<LocalReference[]> {
+/** Parses the entry and every local Bicep file it pulls in, once each, handing each to `visit`; files outside `followOnlyBelow` are not read. */
+async function walkBicepFiles(entry: string, visit: (source: BicepSourceFile) => void, followOnlyBelow?: string): Promise<void> {
   const parser = await bicepParser();
-  const references: LocalReference[] = [];
   const queue = [path.resolve(entry)];
   const seen = new Set(queue);
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    for (const reference of BicepSourceFile.parse(file, parser).fileReferences()) {
+    const source = BicepSourceFile.parse(file, parser);
+    visit(source);
+    for (const reference of source.fileReferences()) {
       const target = path.resolve(path.dirname(file), reference.path);
-      references.push({ file, range: reference.range, target });
       const followed = followOnlyBelow === undefined || relativeInside(target, followOnlyBelow) !== undefined;
       if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && fs.existsSync(target)) {
         seen.add(target);
@@ -36,7 +31,36 @@ export async function localReferences(entry: string, followOnlyBelow?: string): 
       }
     }
   }
+}
+
+/**
+ * Every local path the entry names, and the local Bicep files it pulls in name in turn (modules,
+ * `using`, `extends`, `import` and the `load…()` functions), found by parsing: the CLI's own
+ * `getFileReferences` leaves out ARM JSON modules and `using 'main.json'` templates. With
+ * `followOnlyBelow`, files outside that folder are listed but not read.
+ */
+export async function localReferences(entry: string, followOnlyBelow?: string): Promise<LocalReference[]> {
+  const references: LocalReference[] = [];
+  await walkBicepFiles(
+    entry,
+    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: path.resolve(path.dirname(source.file), r.path) }))),
+    followOnlyBelow,
+  );
   return references;
+}
+
+/** A `br:` or `ts:` module declared in the entry or a local Bicep file it pulls in. */
+export interface RegistryModule {
+  file: string;
+  range: Range;
+  /** As written, e.g. `br/public:avm/res/container-registry/registry:0.4.0`. */
+  path: string;
+}
+
+export async function registryModules(entry: string): Promise<RegistryModule[]> {
+  const modules: RegistryModule[] = [];
+  await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
+  return modules;
 }
 
 /** The bicepconfig.json files at or above a file's folder, nearest first: Bicep applies the first. */

@@ -144,6 +144,15 @@ export class BicepSourceFile {
     return [...found, ...this.extendsReferences()];
   }
 
+  /** The `br:` and `ts:` modules the source declares, with the range of each path. */
+  registryModules(): FileReference[] {
+    return this.root.namedChildren.flatMap((node) => {
+      const target = node.type === 'module_declaration' ? syntaxChildren(node)[1] : undefined;
+      const written = stringValue(target);
+      return target && written !== undefined && !isLocalModule(written) ? [{ path: written, range: this.range(target) }] : [];
+    });
+  }
+
   // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
   private extendsReferences(): FileReference[] {
     if (!this.file.toLowerCase().endsWith('.bicepparam')) return [];

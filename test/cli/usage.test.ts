@@ -47,6 +47,11 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     });
   });
 
+  it.each([['0'], ['-3'], ['soon']])('--restore-timeout %s is a usage error (exit 2)', async (seconds) => {
+    const result = await invoke(['notes.txt', '--restore-timeout', seconds]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'bicep-audit: --restore-timeout takes a positive number of seconds\nRun bicep-audit --help for usage.\n' });
+  });
+
   it.each([['0'], ['1.5'], ['many']])('--jobs %s is a usage error (exit 2)', async (jobs) => {
     const result = await invoke(['notes.txt', '--jobs', jobs]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'bicep-audit: --jobs takes a whole number of 1 or more\nRun bicep-audit --help for usage.\n' });

@@ -188,6 +188,23 @@ describe('modules', () => {
   }, 60_000);
 });
 
+describe('the wait for registry modules', () => {
+  it('is bounded by --restore-timeout: past it, one finding on the module line, exit 2', async () => {
+    const { code, report } = await auditJson(['locate/main.bicep', '--param', 'workspaceId=/subscriptions/x', '--restore-timeout', '1']);
+    expect(code).toBe(2);
+    expect(report.inputs.map((i) => i.status)).toEqual(['failed']);
+    expect(seen(report)).toEqual([
+      {
+        at: 'locate/main.bicep:16:15',
+        ruleId: 'input',
+        level: 'error',
+        message:
+          "cannot analyse locate/main.bicep: the module br/public:avm/res/container-registry/registry:0.1.0 was not fetched within 1 s (the Bicep CLI was still fetching the file's registry modules), so the file was not analysed; check the registry can be reached, or raise --restore-timeout",
+      },
+    ]);
+  }, 60_000);
+});
+
 describe('--no-restore', () => {
   /** What a user sees of a finding: where it starts, what it says, whether it is suppressed. */
   const starts = (report: Parameters<typeof seen>[0]) => seen(report).map(({ at, ruleId, message, suppressed }) => ({ at, ruleId, message, suppressed }));
