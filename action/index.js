@@ -19975,6 +19975,10 @@ function parser(argv) {
     type: "number",
     default: 120,
     describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
+  }).option("restore-timeout", {
+    type: "number",
+    default: 20,
+    describe: "seconds to wait for the Bicep CLI on a file that uses br:/ts: modules while it fetches them; past it the file is reported as not analysed (exit 2)"
   }).option("cache", {
     type: "boolean",
     default: true,
@@ -20002,6 +20006,9 @@ async function parseArgs(argv) {
       if (!Number.isFinite(parsed2.timeout) || parsed2.timeout <= 0) {
         return resolve({ kind: "usage-error", message: "--timeout takes a positive number of seconds" });
       }
+      if (!Number.isFinite(parsed2["restore-timeout"]) || parsed2["restore-timeout"] <= 0) {
+        return resolve({ kind: "usage-error", message: "--restore-timeout takes a positive number of seconds" });
+      }
       if (!Number.isInteger(parsed2.jobs) || parsed2.jobs < 1) {
         return resolve({ kind: "usage-error", message: "--jobs takes a whole number of 1 or more" });
       }
@@ -20017,6 +20024,7 @@ async function parseArgs(argv) {
           ...parsed2.parameters === void 0 ? {} : { parameters: parsed2.parameters },
           param: parsed2.param.map(String),
           timeout: parsed2.timeout,
+          restoreTimeout: parsed2["restore-timeout"],
           jobs: parsed2.jobs,
           cache: parsed2.cache,
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
@@ -20201,14 +20209,14 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   version(request = {}) {
     return this.request("bicep/version", request);
   }
-  compile(request) {
-    return this.request("bicep/compile", request);
+  compile(request, timeoutMs) {
+    return this.request("bicep/compile", request, timeoutMs);
   }
-  compileParams(request) {
-    return this.request("bicep/compileParams", request);
+  compileParams(request, timeoutMs) {
+    return this.request("bicep/compileParams", request, timeoutMs);
   }
-  getFileReferences(request) {
-    return this.request("bicep/getFileReferences", request);
+  getFileReferences(request, timeoutMs) {
+    return this.request("bicep/getFileReferences", request, timeoutMs);
   }
   /** Ends the process: SIGTERM, then SIGKILL for one that ignores it; resolves once it has exited. */
   async close() {
@@ -20224,12 +20232,12 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   running() {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
-  async request(method, params) {
+  async request(method, params, timeoutMs = this.timeoutMs) {
     let timer;
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(
-        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${this.timeoutMs} ms`, void 0, BicepTimeoutError)),
-        this.timeoutMs
+        () => reject(this.failure(`the Bicep CLI did not answer ${method} within ${timeoutMs} ms`, void 0, BicepTimeoutError)),
+        timeoutMs
       );
     });
     try {
@@ -20343,7 +20351,7 @@ var ReferenceMemo = class {
     let answer = this.answers.get(file);
     if (!answer) {
       answer = request();
-      answer.catch(() => this.answers.delete(file));
+      answer.catch((error) => error instanceof BicepTimeoutError || this.answers.delete(file));
       this.answers.set(file, answer);
     }
     return answer;
@@ -22005,6 +22013,14 @@ var BicepSourceFile = class _BicepSourceFile {
     visit2(this.root);
     return [...found, ...this.extendsReferences()];
   }
+  /** The `br:` and `ts:` modules the source declares, with the range of each path. */
+  registryModules() {
+    return this.root.namedChildren.flatMap((node) => {
+      const target = node.type === "module_declaration" ? syntaxChildren(node)[1] : void 0;
+      const written = stringValue(target);
+      return target && written !== void 0 && !isLocalModule(written) ? [{ path: written, range: this.range(target) }] : [];
+    });
+  }
   // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
   extendsReferences() {
     if (!this.file.toLowerCase().endsWith(".bicepparam")) return [];
@@ -22064,15 +22080,15 @@ function relativeInside(file, folder) {
 
 // src/discover/local-files.ts
 var CONFIG_FILE2 = "bicepconfig.json";
-async function localReferences(entry, followOnlyBelow) {
+async function walkBicepFiles(entry, visit2, followOnlyBelow) {
   const parser2 = await bicepParser();
-  const references = [];
   const queue = [import_node_path5.default.resolve(entry)];
   const seen = new Set(queue);
   for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
-    for (const reference2 of BicepSourceFile.parse(file, parser2).fileReferences()) {
+    const source = BicepSourceFile.parse(file, parser2);
+    visit2(source);
+    for (const reference2 of source.fileReferences()) {
       const target = import_node_path5.default.resolve(import_node_path5.default.dirname(file), reference2.path);
-      references.push({ file, range: reference2.range, target });
       const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
       if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
         seen.add(target);
@@ -22080,7 +22096,20 @@ async function localReferences(entry, followOnlyBelow) {
       }
     }
   }
+}
+async function localReferences(entry, followOnlyBelow) {
+  const references = [];
+  await walkBicepFiles(
+    entry,
+    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path5.default.resolve(import_node_path5.default.dirname(source.file), r.path) }))),
+    followOnlyBelow
+  );
   return references;
+}
+async function registryModules(entry) {
+  const modules = [];
+  await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
+  return modules;
 }
 function bicepConfigsAbove(file) {
   const found = [];
@@ -22167,29 +22196,40 @@ async function filesRead(file, fromCli) {
   return [.../* @__PURE__ */ new Set([...await fromCli, ...await localFilesRead(file)])];
 }
 var JsonRpcCompiler = class {
-  constructor(cliPath, version, client, references) {
+  constructor(cliPath, version, client, references, restoreTimeoutMs) {
     this.cliPath = cliPath;
     this.version = version;
     this.client = client;
     this.references = references;
+    this.restoreTimeoutMs = restoreTimeoutMs;
   }
   cliPath;
   version;
   client;
   references;
+  restoreTimeoutMs;
   mode = "jsonrpc";
   async compile(file) {
-    return compileInMirror(file, await this.fileReferences(file), async (mirrored) => {
+    const references = await this.fileReferences(file);
+    const timeoutMs = await this.timeoutFor(file);
+    return compileInMirror(file, references, async (mirrored) => {
       if (file.endsWith(".bicepparam")) {
-        const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
+        const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
         return toOutput(file, answer2, answer2.template, answer2.parameters);
       }
-      const answer = await this.client.compile({ path: mirrored });
+      const answer = await this.client.compile({ path: mirrored }, timeoutMs);
       return toOutput(file, answer, answer.contents, void 0);
     });
   }
   fileReferences(file) {
-    return this.references.ask(file, () => filesRead(file, this.client.getFileReferences({ path: file }).then((r) => r.filePaths)));
+    return this.references.ask(file, async () => {
+      const fromCli = this.client.getFileReferences({ path: file }, await this.timeoutFor(file)).then((r) => r.filePaths);
+      return filesRead(file, fromCli);
+    });
+  }
+  /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
+  async timeoutFor(file) {
+    return (await registryModules(file)).length > 0 ? this.restoreTimeoutMs : void 0;
   }
   async close() {
     await this.client.close();
@@ -22223,7 +22263,7 @@ async function startBicepCompiler(cliPath, options2) {
   if (options2.noRestore || !supportsJsonRpc(version)) {
     return new CompilerPool(cliPath, version.text, "build", options2.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options2, references));
   }
-  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references);
+  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references, options2.restoreTimeoutMs);
   return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, references, startServer);
 }
 
@@ -22784,6 +22824,13 @@ function lambdaSummary(lambda2) {
     lambdaSummaries.set(lambda2, summary2);
   }
   return summary2;
+}
+var UNEVALUATED = "unevaluated:";
+function unevaluatedValue(path23, type, origins) {
+  return opaque(`${UNEVALUATED}${path23.join(".")}`, [], type, origins);
+}
+function isUnevaluated(value) {
+  return value.key.startsWith(UNEVALUATED);
 }
 function opaque(name2, args2, type, origins = []) {
   const key = args2.length === 0 ? name2 : `${name2}(${args2.map(keyOf).join(", ")})`;
@@ -24442,11 +24489,12 @@ function isLinkedDeployment(entry) {
 }
 
 // src/template/describe-value.ts
+var unknownPiece = (piece) => isUnevaluated(piece) ? "{not evaluated}" : `{${piece.key}}`;
 function describeValue(value) {
   if (typeof value === "string") return value;
   if (isSymbolic(value)) {
-    if (!value.parts) return `{${value.key}}`;
-    return value.parts.map((p) => typeof p === "string" ? p : `{${p.key}}`).join("");
+    if (!value.parts) return unknownPiece(value);
+    return value.parts.map((p) => typeof p === "string" ? p : unknownPiece(p)).join("");
   }
   if (value !== null && typeof value === "object" && "kind" in value && value.kind === "lambda") return "<lambda>";
   return JSON.stringify(value);
@@ -24559,25 +24607,32 @@ function declaredType(declaration) {
 }
 var FrameState = class {
   parameters = /* @__PURE__ */ new Map();
+  parameterSources = /* @__PURE__ */ new Map();
   variables = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
 };
 var TemplateContext = class _TemplateContext {
-  constructor(frame, state, loops, functionDepth) {
+  constructor(frame, state, loops, functionDepth, reads) {
     this.frame = frame;
     this.state = state;
     this.loops = loops;
     this.functionDepth = functionDepth;
+    this.reads = reads;
   }
   frame;
   state;
   loops;
   functionDepth;
+  reads;
   static forFrame(frame) {
     return new _TemplateContext(frame, new FrameState(), [], 0);
   }
   withLoop(name2, index) {
-    return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index }], this.functionDepth);
+    return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index }], this.functionDepth, this.reads);
+  }
+  /** The same context, recording into `reads` the parameters and variables its evaluations read. */
+  recordingReads(reads) {
+    return new _TemplateContext(this.frame, this.state, this.loops, this.functionDepth, reads);
   }
   /** An array of unknown length: a copy loop whose count is not known before deployment. */
   unknownLoopArray(loopName, count2) {
@@ -24589,12 +24644,22 @@ var TemplateContext = class _TemplateContext {
     const declaration = lookup2(this.frame.template.parameters, name2);
     if (!declaration) throw new ExpressionError(`the template has no parameter '${name2}'`, `parameters('${name2}')`, 0);
     const [declaredName, body2] = declaration;
-    return this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
+    const value = this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
+      const sources = this.state.parameterSources;
       const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
-      if (given) return given[1];
+      if (given) {
+        sources.set(declaredName, "given");
+        return given[1];
+      }
       const declared = body2 && typeof body2 === "object" && !Array.isArray(body2) ? body2 : {};
-      if (declared.defaultValue !== void 0) return evaluateWithCopies(declared.defaultValue, this);
-      if (declared.nullable === true) return null;
+      if (declared.defaultValue !== void 0) {
+        sources.set(declaredName, "default");
+        return evaluateWithCopies(declared.defaultValue, this);
+      }
+      if (declared.nullable === true) {
+        sources.set(declaredName, "nullable");
+        return null;
+      }
       const origin = {
         kind: "parameter",
         name: declaredName,
@@ -24602,6 +24667,9 @@ var TemplateContext = class _TemplateContext {
       };
       return opaque(`parameters('${declaredName}')`, [], declaredType(body2), [origin]);
     });
+    const source = this.state.parameterSources.get(declaredName);
+    this.reads?.push({ kind: "parameter", name: declaredName, value, ...source ? { source } : {} });
+    return value;
   }
   variable(name2) {
     if (this.frame.outer) return this.frame.outer.variable(name2);
@@ -24614,7 +24682,9 @@ var TemplateContext = class _TemplateContext {
     const declaration = lookup2(variables, name2);
     if (!declaration) throw new ExpressionError(`the template has no variable '${name2}'`, `variables('${name2}')`, 0);
     const [declaredName, body2] = declaration;
-    return this.memo(this.state.variables, `variable:${declaredName}`, () => evaluateWithCopies(body2, this));
+    const value = this.memo(this.state.variables, `variable:${declaredName}`, () => evaluateWithCopies(body2, this));
+    this.reads?.push({ kind: "variable", name: declaredName, value });
+    return value;
   }
   copyIndex(loopName, offset) {
     const loop = loopName === void 0 ? this.loops[this.loops.length - 1] : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
@@ -24752,7 +24822,7 @@ var Expander = class {
   /** Records an expression error as a problem and stands an unknown value in for the result. */
   unevaluated(error, path23, what, type) {
     this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path23);
-    return opaque(`unevaluated:${path23.join(".")}`, [], type, [
+    return unevaluatedValue(path23, type, [
       { kind: "unsupported", name: what, declaredAt: this.span(path23), note: error.message }
     ]);
   }
@@ -24846,8 +24916,10 @@ var Expander = class {
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
     const { json, path: path23 } = entry;
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path23, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx), "bool"));
+    const reads = [];
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path23, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
+    const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
     let type = String(json.type);
     let name2 = this.attempt([...path23, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
     if (parent && !type.split("/")[0].includes(".")) {
@@ -24883,6 +24955,7 @@ var Expander = class {
       ...scope === void 0 ? {} : { scope },
       body: body2,
       condition,
+      ...falseCondition ? { falseCondition } : {},
       existing: json.existing === true,
       deploymentChain: run2.chain,
       symbolicName: entry.symbolicName,
@@ -24944,7 +25017,8 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path23, true)
+      declaredAt: this.span(path23, true),
+      ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
     try {
@@ -25044,6 +25118,15 @@ function childScope(parent, instance2, template) {
     return { kind: "subscription", subscriptionId, tenantId: parent.tenantId };
   }
   return { ...schemaScope, tenantId: parent.tenantId };
+}
+function declaringModule(chain) {
+  const module2 = chain.at(-1);
+  return module2 ? { declaredIn: module2.symbolicName } : {};
+}
+function falseModuleCondition(chain) {
+  const module2 = chain.find((link) => link.falseCondition);
+  if (!module2?.falseCondition) return void 0;
+  return module2.falseCondition.module ? module2.falseCondition : { ...module2.falseCondition, module: module2.symbolicName };
 }
 function expandTemplate(doc, options2 = {}) {
   return withTemplateBudget(() => new Expander(doc).run(options2));
@@ -25290,6 +25373,29 @@ function describeOrigin(origin, describeSpan) {
       return `${origin.name}${where}`;
   }
 }
+var MAX_READS_SHOWN = 3;
+function describeRead(read, declaredIn) {
+  const value = `${read.kind} '${read.name}' is ${phrase(read.value)}`;
+  switch (read.source) {
+    case "default":
+      return `${value}, its default${declaredIn ? `, which module '${declaredIn}' does not pass` : ""}`;
+    case "nullable":
+      return `${value}, as no value is given${declaredIn ? ` by module '${declaredIn}'` : ""}`;
+    case "given":
+      return declaredIn ? `${value}, as module '${declaredIn}' passes it` : `${value}, as given`;
+    default:
+      return value;
+  }
+}
+function describeFalseCondition(falseCondition) {
+  const reads = (falseCondition?.reads ?? []).filter(
+    (r, i2, all2) => all2.findIndex((other) => other.kind === r.kind && other.name.toLowerCase() === r.name.toLowerCase()) === i2
+  );
+  const shown = reads.slice(0, MAX_READS_SHOWN).map((r) => describeRead(r, falseCondition?.declaredIn));
+  const because = shown.length > 0 ? ` (${shown.join("; ")}${reads.length > shown.length ? "; …" : ""})` : "";
+  const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : "its condition";
+  return `${whose} is false${because}`;
+}
 
 // src/rules/closest-name.ts
 function editDistance(a, b) {
@@ -25386,9 +25492,13 @@ function judge(registry, targeting, context) {
   );
   if (coverage.settings.length === 0) {
     const at = { instance: registry };
-    const notDeployed = [...new Set(targeting.filter((t) => t.setting.condition === false).map((t) => settingName(t.setting)))];
+    const notDeployed = [
+      ...new Set(
+        targeting.filter((t) => t.setting.condition === false).map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`)
+      )
+    ];
     if (notDeployed.length === 0) return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
-    const notDeployedText = notDeployed.length === 1 ? `diagnostic setting ${notDeployed[0]} is not, because its condition is false` : `diagnostic settings ${notDeployed.join(", ")} are not, because their conditions are false`;
+    const notDeployedText = notDeployed.join("; ");
     return { kind: "fail", messageId: "settingsNotDeployed", data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]]);
@@ -25685,6 +25795,10 @@ var import_node_fs17 = __toESM(require("node:fs"));
 // src/locate/bicep-locator.ts
 var import_node_fs14 = __toESM(require("node:fs"));
 var import_node_path14 = __toESM(require("node:path"));
+function placeText(location) {
+  const { line, character } = location.range.start;
+  return `${import_node_path14.default.basename(location.file)}:${line + 1}:${character + 1}`;
+}
 function moduleSymbols(jsonPath) {
   const symbols = [];
   for (let i2 = 0; i2 + 3 < jsonPath.length; i2 += 4) {
@@ -25709,7 +25823,7 @@ var BicepLocator = class _BicepLocator {
   }
   locate(place2) {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
-    if (jsonModule) return this.locateInJsonModule(jsonModule, place2);
+    if (jsonModule) return this.locateInJsonModule(jsonModule, [...place2.instance.jsonPath, ...place2.path ?? []], !place2.path || place2.path.length === 0);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place2.instance.symbolicName);
     if (!declaration) return { file: source.file, range: FILE_START };
@@ -25732,15 +25846,11 @@ var BicepLocator = class _BicepLocator {
     const jsonPath = node ? getNodePath2(node) : [];
     const at = jsonPath.lastIndexOf("parameters");
     const name2 = jsonPath[at + 1];
-    if (at >= 0 && typeof name2 === "string") {
-      const { source, stoppedAt } = this.sourceOf(moduleSymbols(jsonPath.slice(0, at)));
-      const parameter = stoppedAt ? void 0 : source.parameter(name2);
-      if (parameter) {
-        const { line, character } = source.range(parameter).start;
-        return `${import_node_path14.default.basename(source.file)}:${line + 1}:${character + 1}`;
-      }
-    }
-    return `${import_node_path14.default.basename(this.entryFile)} (compiled template)`;
+    const { source, stoppedAt, jsonModule } = this.sourceOf(moduleSymbols(at >= 0 ? jsonPath.slice(0, at) : jsonPath));
+    if (jsonModule) return placeText(this.locateInJsonModule(jsonModule, jsonPath));
+    if (stoppedAt && stoppedAt.range !== FILE_START) return `${placeText(stoppedAt)}, inside the registry module declared there`;
+    const parameter = !stoppedAt && at >= 0 && typeof name2 === "string" ? source.parameter(name2) : void 0;
+    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path14.default.basename(source.file);
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
@@ -25758,14 +25868,13 @@ var BicepLocator = class _BicepLocator {
     return { source };
   }
   /** An ARM JSON module's template is inlined as written: the rest of the compiled path is a path in that file. */
-  locateInJsonModule(module2, place2) {
+  locateInJsonModule(module2, compiledPath, wholeDeclaration = true) {
     let doc = this.jsonModules.get(module2.file);
     if (!doc) {
       doc = parseJsonWithPositions(module2.file, import_node_fs14.default.readFileSync(module2.file, "utf8"));
       this.jsonModules.set(module2.file, doc);
     }
-    const inModule = [...place2.instance.jsonPath.slice(module2.depth * 4), ...place2.path ?? []];
-    const span = spanAtPath(doc, inModule, !place2.path || place2.path.length === 0);
+    const span = spanAtPath(doc, compiledPath.slice(module2.depth * 4), wholeDeclaration);
     return { file: module2.file, range: new LineIndex(doc.text).rangeOf(span.offset, span.offset + span.length) };
   }
   source(file) {
@@ -25832,6 +25941,12 @@ function restoreFailureFindings(entry, diagnostics) {
     const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "");
     const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range: range2 });
+  });
+}
+function notFetchedInTime(entry, modules, timeoutMs) {
+  return modules.map((m) => {
+    const reason = `the module ${m.path} was not fetched within ${timeoutMs / 1e3} s (the Bicep CLI was still fetching the file's registry modules), so the file was not analysed; check the registry can be reached, or raise --restore-timeout`;
+    return inputFinding(entry, reason, { file: m.file, range: m.range });
   });
 }
 
@@ -25907,8 +26022,15 @@ function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
   return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
 }
-async function analyzeBicep(compiler, file, values, ruleSettings) {
-  const output = await compiler.compile(file);
+async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs) {
+  let output;
+  try {
+    output = await compiler.compile(file);
+  } catch (error) {
+    const fetched = error instanceof BicepTimeoutError && restoreTimeoutMs !== void 0 ? await registryModules(file) : [];
+    if (fetched.length === 0) throw error;
+    return { file, status: "failed", findings: notFetchedInTime(file, fetched, restoreTimeoutMs) };
+  }
   const unfetched = restoreFailureFindings(file, output.diagnostics);
   if (unfetched) return { file, status: "failed", findings: unfetched };
   const findings = output.diagnostics.map(diagnosticFinding);
@@ -25966,6 +26088,10 @@ async function referenceOutsideRepository(entry, repoRoot) {
 }
 
 // src/analyze/analyze.ts
+var DEFAULT_RESTORE_TIMEOUT_MS = 2e4;
+function restoreTimeoutOf(options2) {
+  return Math.min(options2.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options2.timeoutMs);
+}
 function unusableResult(file, reason) {
   return { file, status: "failed", findings: [inputFinding(file, reason, { file, range: FILE_START })] };
 }
@@ -25991,7 +26117,7 @@ async function analyze(options2) {
   let compiler;
   if (needsBicep) {
     const cli = locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd });
-    const start2 = () => startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, jobs: options2.jobs });
+    const start2 = () => startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs: options2.jobs });
     compiler = options2.cacheFolder ? new CachedCompiler(cli.path, new CompileCache(options2.cacheFolder, cliIdentity(cli.path, options2.noRestore)), start2) : await start2();
   }
   try {
@@ -26050,7 +26176,8 @@ async function analyzeInput(input2, compiler, options2) {
     if (input2.kind === "arm-template") {
       return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
     }
-    return await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules);
+    const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
+    return await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules, restoreTimeoutMs);
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
@@ -26702,6 +26829,7 @@ async function runAudit(args2, run2) {
       noRestore: !args2.restore,
       parameters: parameterValues(args2, run2.cwd),
       timeoutMs: args2.timeout * 1e3,
+      restoreTimeoutMs: args2.restoreTimeout * 1e3,
       jobs: args2.jobs,
       ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
       config: {

@@ -12,6 +12,12 @@ import { FILE_START, LineIndex } from './line-index';
 import type { Locator } from './locator';
 
 
+/** `main.bicep:3:1`, as messages name a place. */
+function placeText(location: SourceLocation): string {
+  const { line, character } = location.range.start;
+  return `${path.basename(location.file)}:${line + 1}:${character + 1}`;
+}
+
 /** A local ARM JSON module, reached after `depth` module levels. */
 interface JsonModule {
   file: string;
@@ -50,7 +56,7 @@ export class BicepLocator implements Locator {
 
   locate(place: InstancePlace): SourceLocation {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place.instance.deploymentChain.map((l) => l.symbolicName));
-    if (jsonModule) return this.locateInJsonModule(jsonModule, place);
+    if (jsonModule) return this.locateInJsonModule(jsonModule, [...place.instance.jsonPath, ...(place.path ?? [])], !place.path || place.path.length === 0);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place.instance.symbolicName);
     if (!declaration) return { file: source.file, range: FILE_START };
@@ -75,15 +81,12 @@ export class BicepLocator implements Locator {
     const jsonPath = node ? getNodePath(node) : [];
     const at = jsonPath.lastIndexOf('parameters');
     const name = jsonPath[at + 1];
-    if (at >= 0 && typeof name === 'string') {
-      const { source, stoppedAt } = this.sourceOf(moduleSymbols(jsonPath.slice(0, at)));
-      const parameter = stoppedAt ? undefined : source.parameter(name);
-      if (parameter) {
-        const { line, character } = source.range(parameter).start;
-        return `${path.basename(source.file)}:${line + 1}:${character + 1}`;
-      }
-    }
-    return `${path.basename(this.entryFile)} (compiled template)`;
+    const { source, stoppedAt, jsonModule } = this.sourceOf(moduleSymbols(at >= 0 ? jsonPath.slice(0, at) : jsonPath));
+    if (jsonModule) return placeText(this.locateInJsonModule(jsonModule, jsonPath));
+    // A registry module's own template is not the user's to read: show the declaration that pulls it in.
+    if (stoppedAt && stoppedAt.range !== FILE_START) return `${placeText(stoppedAt)}, inside the registry module declared there`;
+    const parameter = !stoppedAt && at >= 0 && typeof name === 'string' ? source.parameter(name) : undefined;
+    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : path.basename(source.file);
   }
 
   /** The parsed file that declares the template at the end of a chain of module symbols. */
@@ -103,15 +106,14 @@ export class BicepLocator implements Locator {
   }
 
   /** An ARM JSON module's template is inlined as written: the rest of the compiled path is a path in that file. */
-  private locateInJsonModule(module: JsonModule, place: InstancePlace): SourceLocation {
+  private locateInJsonModule(module: JsonModule, compiledPath: readonly (string | number)[], wholeDeclaration = true): SourceLocation {
     let doc = this.jsonModules.get(module.file);
     if (!doc) {
       doc = parseJsonWithPositions(module.file, fs.readFileSync(module.file, 'utf8'));
       this.jsonModules.set(module.file, doc);
     }
     // Each module level of the compiled path is `resources.<symbol>.properties.template`.
-    const inModule = [...place.instance.jsonPath.slice(module.depth * 4), ...(place.path ?? [])];
-    const span = spanAtPath(doc, inModule, !place.path || place.path.length === 0);
+    const span = spanAtPath(doc, compiledPath.slice(module.depth * 4), wholeDeclaration);
     return { file: module.file, range: new LineIndex(doc.text).rangeOf(span.offset, span.offset + span.length) };
   }
 

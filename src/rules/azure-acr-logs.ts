@@ -3,7 +3,7 @@ import { isSymbolic, mergeOrigins, originsOf } from '../template/expressions/sym
 import type { Origin, Value } from '../template/expressions/value';
 import { COVERING_GROUPS, REQUIRED_CATEGORIES, registryCoverage, type RegistryCoverage, type SettingPlace, type TargetingSetting } from './acr/coverage';
 import { ScopeIndex } from './acr/scope-match';
-import { describeInstance, describeOrigin } from './acr/describe-instance';
+import { describeInstance, describeOrigin, describeFalseCondition } from './acr/describe-instance';
 import { closestName } from './closest-name';
 import { defineRule, formatMessage, type InstancePlace, type RuleContext, type RuleReport } from './rule';
 
@@ -86,12 +86,15 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
   );
   if (coverage.settings.length === 0) {
     const at = { instance: registry };
-    const notDeployed = [...new Set(targeting.filter((t) => t.setting.condition === false).map((t) => settingName(t.setting)))];
+    const notDeployed = [
+      ...new Set(
+        targeting
+          .filter((t) => t.setting.condition === false)
+          .map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`),
+      ),
+    ];
     if (notDeployed.length === 0) return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
-    const notDeployedText =
-      notDeployed.length === 1
-        ? `diagnostic setting ${notDeployed[0]} is not, because its condition is false`
-        : `diagnostic settings ${notDeployed.join(', ')} are not, because their conditions are false`;
+    const notDeployedText = notDeployed.join('; ');
     return { kind: 'fail', messageId: 'settingsNotDeployed', data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]] as const);

@@ -148,7 +148,7 @@ describe('params reach the analysis', () => {
     'settle it in the template or check it before deploying\n';
   const NO_SETTING =
     "::error file=test/fixtures/arm/condition.json,line=10,col=5,endLine=16,endColumn=6,title=Azure.ACR.Logs::registry 'acrcond' has no diagnostic setting that is deployed: " +
-    "diagnostic setting 'audit' is not, because its condition is false, so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, " +
+    "diagnostic setting 'audit' is not, because its condition is false (parameter 'enableAudit' is false, its default), so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, " +
     "or the 'audit' category group\n";
 
   it.each([

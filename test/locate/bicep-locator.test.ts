@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseJsonWithPositions } from '../../src/template/parse-json';
 import { BicepLocator } from '../../src/locate/bicep-locator';
@@ -82,7 +83,9 @@ describe('BicepLocator', () => {
     JSON.stringify({
       resources: {
         teamRegistries: { properties: { template: { parameters: { exportRepositoryEvents: { type: 'bool' } } } } },
+        remote: { properties: { template: { parameters: { diagnosticWorkspaceId: { type: 'string' } } } } },
       },
+      variables: { unplaced: 'x' },
     }),
   );
 
@@ -120,5 +123,28 @@ describe('BicepLocator', () => {
     const offset = compiled.text.indexOf('"exportRepositoryEvents"');
     const { line, column } = positionOf(REGISTRY, 'param exportRepositoryEvents');
     expect(locator.describeSpan({ file: 'compiled.json', offset, length: 10 })).toBe(`registry.bicep:${line}:${column}`);
+  });
+
+  it("names a br: module's parameter by the module declaration in the user's file, not the compiled template", async () => {
+    const locator = await BicepLocator.create(MAIN, compiled);
+    const offset = compiled.text.indexOf('"diagnosticWorkspaceId"');
+    const { line, column } = positionOf(MAIN, 'module remote');
+    expect(locator.describeSpan({ file: 'compiled.json', offset, length: 10 })).toBe(`main.bicep:${line}:${column}, inside the registry module declared there`);
+  });
+
+  it('names the Bicep file for a place it cannot point into', async () => {
+    const locator = await BicepLocator.create(MAIN, compiled);
+    const offset = compiled.text.indexOf('"unplaced"');
+    expect(locator.describeSpan({ file: 'compiled.json', offset, length: 10 })).toBe('main.bicep');
+  });
+
+  it("names a place in an ARM JSON module by that file's own line", async () => {
+    const entry = path.resolve(FIXTURES, '..', 'json-module', 'main.bicep');
+    const module = path.resolve(FIXTURES, '..', 'json-module', 'mods', 'registry.json');
+    const inlined = parseJsonWithPositions('compiled.json', JSON.stringify({ resources: { registry: { properties: { template: JSON.parse(fs.readFileSync(module, 'utf8')) } } } }));
+    const locator = await BicepLocator.create(entry, inlined);
+    const offset = inlined.text.indexOf('"logs"');
+    const { line, column } = positionOf(module, '"logs"');
+    expect(locator.describeSpan({ file: 'compiled.json', offset, length: 6 })).toBe(`registry.json:${line}:${column}`);
   });
 });

@@ -188,6 +188,23 @@ describe('modules', () => {
   }, 60_000);
 });
 
+describe('messages', () => {
+  it('show a value that could not be evaluated as such, not by its internal key', async () => {
+    const { code, report } = await auditJson(['review/unevaluated-name.bicep']);
+    expect(code).toBe(1);
+    expect(seen(report)).toEqual([
+      { at: 'review/unevaluated-name.bicep:4:1', ruleId: 'template-evaluation', level: 'warning', message: "resource name: int: 'x' is not an integer (at $.resources.registry.name)" },
+      {
+        at: 'review/unevaluated-name.bicep:4:1',
+        ruleId: 'Azure.ACR.Logs',
+        level: 'error',
+        message:
+          "registry 'registry' (named {not evaluated}) has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ]);
+  });
+});
+
 describe('the wait for registry modules', () => {
   it('is bounded by --restore-timeout: past it, one finding on the module line, exit 2', async () => {
     const { code, report } = await auditJson(['locate/main.bicep', '--param', 'workspaceId=/subscriptions/x', '--restore-timeout', '1']);
@@ -215,7 +232,7 @@ describe('--no-restore', () => {
     const build = await auditJson([...entries, '--no-restore']);
     expect(build.code).toBe(server.code);
     expect(starts(build.report)).toEqual(starts(server.report));
-    expect(starts(server.report)).toHaveLength(16);
+    expect(starts(server.report)).toHaveLength(18);
   }, 60_000);
 });
 

@@ -94,7 +94,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'error',
         at: '"registry": {',
         message:
-          "registry 'acrcond' has no diagnostic setting that is deployed: diagnostic setting 'audit' is not, because its condition is false, so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+          "registry 'acrcond' has no diagnostic setting that is deployed: diagnostic setting 'audit' is not, because its condition is false (parameter 'enableAudit' is false, its default), so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       },
     ],
   },

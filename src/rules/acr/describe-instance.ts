@@ -1,4 +1,5 @@
-import type { DeploymentLink, ResourceInstance } from '../../template/expand/instance';
+import type { DeploymentLink, FalseCondition, ResourceInstance, ValueRead } from '../../template/expand/instance';
+import { phrase } from '../../template/expressions/phrase';
 import { describeValue } from '../../template/describe-value';
 import type { Origin, Symbolic } from '../../template/expressions/value';
 import type { SourceSpan } from '../../template/location';
@@ -39,4 +40,32 @@ export function describeOrigin(origin: Origin, describeSpan: (span: SourceSpan) 
     default:
       return `${origin.name}${where}`;
   }
+}
+
+/** Enough of what a false condition read to see why, without quoting a whole template. */
+const MAX_READS_SHOWN = 3;
+
+function describeRead(read: ValueRead, declaredIn: string | undefined): string {
+  const value = `${read.kind} '${read.name}' is ${phrase(read.value)}`;
+  switch (read.source) {
+    case 'default':
+      return `${value}, its default${declaredIn ? `, which module '${declaredIn}' does not pass` : ''}`;
+    case 'nullable':
+      return `${value}, as no value is given${declaredIn ? ` by module '${declaredIn}'` : ''}`;
+    case 'given':
+      return declaredIn ? `${value}, as module '${declaredIn}' passes it` : `${value}, as given`;
+    default:
+      return value;
+  }
+}
+
+/** `its condition is false (parameter 'workspaceId' is '', its default, which module 'registry' does not pass)`. */
+export function describeFalseCondition(falseCondition: FalseCondition | undefined): string {
+  const reads = (falseCondition?.reads ?? []).filter(
+    (r, i, all) => all.findIndex((other) => other.kind === r.kind && other.name.toLowerCase() === r.name.toLowerCase()) === i,
+  );
+  const shown = reads.slice(0, MAX_READS_SHOWN).map((r) => describeRead(r, falseCondition?.declaredIn));
+  const because = shown.length > 0 ? ` (${shown.join('; ')}${reads.length > shown.length ? '; …' : ''})` : '';
+  const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : 'its condition';
+  return `${whose} is false${because}`;
 }

@@ -1,14 +1,14 @@
 import { withTemplateBudget } from '../expressions/budget';
 import { ExpressionError } from '../expressions/errors';
 import { evaluateTemplateValue } from '../expressions/evaluate';
-import { containsSymbolic, isSymbolic, opaque, originsOf, text } from '../expressions/symbolic';
+import { containsSymbolic, isSymbolic, opaque, originsOf, text, unevaluatedValue } from '../expressions/symbolic';
 import type { Symbolic, Value, ValueObject } from '../expressions/value';
 import type { SourceSpan } from '../location';
 import { isWithinPath, spanAtPath, type ParsedJson } from '../parse-json';
 import { validateAgainstSchema } from '../validate';
 import { bothConditions, toCondition } from './conditions';
 import { entryScope, type DeploymentScope } from './deployment-scope';
-import type { Condition, DeploymentLink, Expansion, ExpansionProblem, ResourceInstance } from './instance';
+import type { Condition, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
 import { evaluateCount, evaluateWithCopies } from './property-copy';
 import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
 import { describeValue } from '../describe-value';
@@ -79,7 +79,7 @@ class Expander {
   /** Records an expression error as a problem and stands an unknown value in for the result. */
   private unevaluated(error: ExpressionError, path: JsonPath, what: string, type: Symbolic['type']): Value {
     this.problem(error.limit ? 'limit' : 'evaluation', `${what}: ${error.message}`, path);
-    return opaque(`unevaluated:${path.join('.')}`, [], type, [
+    return unevaluatedValue(path, type, [
       { kind: 'unsupported', name: what, declaredAt: this.span(path), note: error.message },
     ]);
   }
@@ -209,11 +209,13 @@ class Expander {
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
 
     const { json, path } = entry;
+    const reads: ValueRead[] = [];
     const ownCondition =
       json.condition === undefined
         ? true
-        : toCondition(this.attempt([...path, 'condition'], 'condition', () => evaluateTemplateValue(json.condition!, ctx), 'bool'));
+        : toCondition(this.attempt([...path, 'condition'], 'condition', () => evaluateTemplateValue(json.condition!, ctx.recordingReads(reads)), 'bool'));
     const condition = bothConditions(outerCondition, ownCondition);
+    const falseCondition = ownCondition === false ? { ...declaringModule(run.chain), reads } : falseModuleCondition(run.chain);
     let type = String(json.type);
     let name = this.attempt([...path, 'name'], 'resource name', () => evaluateTemplateValue(json.name ?? null, ctx), 'string');
     if (parent && !type.split('/')[0]!.includes('.')) {
@@ -251,6 +253,7 @@ class Expander {
       ...(scope === undefined ? {} : { scope }),
       body,
       condition,
+      ...(falseCondition ? { falseCondition } : {}),
       existing: json.existing === true,
       deploymentChain: run.chain,
       symbolicName: entry.symbolicName,
@@ -320,6 +323,7 @@ class Expander {
       name: instance.name,
       ...(instance.loopIndex === undefined ? {} : { loopIndex: instance.loopIndex }),
       declaredAt: this.span(path, true),
+      ...(instance.falseCondition ? { falseCondition: instance.falseCondition } : {}),
     };
     run.inProgress.add(key);
     try {
@@ -432,6 +436,19 @@ function childScope(parent: DeploymentScope, instance: ResourceInstance, templat
 }
 
 /** Expands a parsed template (either form) into the resource instances Azure would deploy. */
+/** The module whose template is being expanded, for a condition that reads its parameters. */
+function declaringModule(chain: readonly DeploymentLink[]): { declaredIn?: string } {
+  const module = chain.at(-1);
+  return module ? { declaredIn: module.symbolicName } : {};
+}
+
+/** The false condition of the outermost module around an instance that is not deployed, if any. */
+function falseModuleCondition(chain: readonly DeploymentLink[]): FalseCondition | undefined {
+  const module = chain.find((link) => link.falseCondition);
+  if (!module?.falseCondition) return undefined;
+  return module.falseCondition.module ? module.falseCondition : { ...module.falseCondition, module: module.symbolicName };
+}
+
 export function expandTemplate(doc: ParsedJson, options: ExpandOptions = {}): Expansion {
   return withTemplateBudget(() => new Expander(doc).run(options));
 }

@@ -4,6 +4,28 @@ import type { Symbolic, Value, ValueObject } from '../expressions/value';
 /** true, false, or not known before deployment (a Symbolic of type bool). */
 export type Condition = true | false | Symbolic;
 
+/** How a parameter a condition read got its value. */
+export type ParameterSource = 'given' | 'default' | 'nullable';
+
+/** A parameter or variable that a condition read, with the value it had. */
+export interface ValueRead {
+  kind: 'parameter' | 'variable';
+  name: string;
+  value: Value;
+  /** For a parameter: passed in (by the caller, or the run's parameters), its default, or null for a nullable one. */
+  source?: ParameterSource;
+}
+
+/** Why an instance is not deployed: its own condition, or that of a module around it, is false. */
+export interface FalseCondition {
+  /** The module whose condition is false, when it is not the instance's own. */
+  module?: string;
+  /** The module whose template holds the false condition; undefined for the entry template. */
+  declaredIn?: string;
+  /** What that condition read. */
+  reads: ValueRead[];
+}
+
 /** One module (nested deployment) on the way from the entry template to an instance. */
 export interface DeploymentLink {
   /** The deployment's symbolic name (the Bicep `module` symbol) or, in classic templates, its name. */
@@ -13,6 +35,8 @@ export interface DeploymentLink {
   loopIndex?: number | Symbolic;
   /** Where the deployment resource is declared in the compiled JSON. */
   declaredAt: SourceSpan;
+  /** Set when the module is not deployed. */
+  falseCondition?: FalseCondition;
 }
 
 /** A resource as Azure would deploy it: one per loop index and per module instance. */
@@ -29,6 +53,8 @@ export interface ResourceInstance {
   body: ValueObject;
   /** The instance's condition combined with the conditions of the deployments around it. */
   condition: Condition;
+  /** Set when `condition` is false: which condition and what it read. */
+  falseCondition?: FalseCondition;
   existing: boolean;
   /** Modules from the entry template down to the template that declares the instance. */
   deploymentChain: DeploymentLink[];

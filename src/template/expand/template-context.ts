@@ -7,6 +7,7 @@ import type { JsonValue, Origin, SymbolicType, Value, ValueObject } from '../exp
 import type { SourceSpan } from '../location';
 import { resourceGroupObject, scopeId, subscriptionObject, type DeploymentScope } from './deployment-scope';
 import { evaluateWithCopies } from './property-copy';
+import type { ParameterSource, ValueRead } from './instance';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -58,6 +59,7 @@ function declaredType(declaration: JsonValue): SymbolicType {
 /** Memos shared by every context of one frame: each parameter and variable is evaluated once. */
 class FrameState {
   readonly parameters = new Map<string, Value>();
+  readonly parameterSources = new Map<string, ParameterSource>();
   readonly variables = new Map<string, Value>();
   readonly inProgress = new Set<string>();
 }
@@ -69,6 +71,8 @@ export class TemplateContext implements EvalContext {
     private readonly state: FrameState,
     private readonly loops: readonly { name: string; index: Value }[],
     private readonly functionDepth: number,
+    /** Where the parameters and variables read are recorded, for a condition that may say why it is false. */
+    private readonly reads?: ValueRead[],
   ) {}
 
   static forFrame(frame: TemplateFrame): TemplateContext {
@@ -76,7 +80,12 @@ export class TemplateContext implements EvalContext {
   }
 
   withLoop(name: string, index: Value): TemplateContext {
-    return new TemplateContext(this.frame, this.state, [...this.loops, { name, index }], this.functionDepth);
+    return new TemplateContext(this.frame, this.state, [...this.loops, { name, index }], this.functionDepth, this.reads);
+  }
+
+  /** The same context, recording into `reads` the parameters and variables its evaluations read. */
+  recordingReads(reads: ValueRead[]): TemplateContext {
+    return new TemplateContext(this.frame, this.state, this.loops, this.functionDepth, reads);
   }
 
   /** An array of unknown length: a copy loop whose count is not known before deployment. */
@@ -90,13 +99,23 @@ export class TemplateContext implements EvalContext {
     const declaration = lookup(this.frame.template.parameters as Record<string, JsonValue> | undefined, name);
     if (!declaration) throw new ExpressionError(`the template has no parameter '${name}'`, `parameters('${name}')`, 0);
     const [declaredName, body] = declaration;
-    return this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
+    const value = this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
+      const sources = this.state.parameterSources;
       const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
-      if (given) return given[1];
+      if (given) {
+        sources.set(declaredName, 'given');
+        return given[1];
+      }
       const declared = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
-      if (declared.defaultValue !== undefined) return evaluateWithCopies(declared.defaultValue, this);
+      if (declared.defaultValue !== undefined) {
+        sources.set(declaredName, 'default');
+        return evaluateWithCopies(declared.defaultValue, this);
+      }
       // A nullable parameter that is given no value is null, not unknown.
-      if (declared.nullable === true) return null;
+      if (declared.nullable === true) {
+        sources.set(declaredName, 'nullable');
+        return null;
+      }
       const origin: Origin = {
         kind: 'parameter',
         name: declaredName,
@@ -104,6 +123,9 @@ export class TemplateContext implements EvalContext {
       };
       return opaque(`parameters('${declaredName}')`, [], declaredType(body), [origin]);
     });
+    const source = this.state.parameterSources.get(declaredName);
+    this.reads?.push({ kind: 'parameter', name: declaredName, value, ...(source ? { source } : {}) });
+    return value;
   }
 
   variable(name: string): Value {
@@ -117,7 +139,9 @@ export class TemplateContext implements EvalContext {
     const declaration = lookup(variables, name);
     if (!declaration) throw new ExpressionError(`the template has no variable '${name}'`, `variables('${name}')`, 0);
     const [declaredName, body] = declaration;
-    return this.memo(this.state.variables, `variable:${declaredName}`, () => evaluateWithCopies(body, this));
+    const value = this.memo(this.state.variables, `variable:${declaredName}`, () => evaluateWithCopies(body, this));
+    this.reads?.push({ kind: 'variable', name: declaredName, value });
+    return value;
   }
 
   copyIndex(loopName: string | undefined, offset: number): Value {

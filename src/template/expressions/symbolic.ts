@@ -77,6 +77,19 @@ function lambdaSummary(lambda: LambdaValue): { key: string; origins: Origin[] } 
  * `name(<keys of args>)`, or just `name` when there are no arguments (so `name` may itself be
  * `utcNow()` or `parameters('x')`). Its origins are `origins` plus those inside the arguments.
  */
+// The key of a value whose expression failed to evaluate (and of values made from it): `unevaluated:<json path>`.
+const UNEVALUATED = 'unevaluated:';
+
+/** The stand-in for a value whose expression failed, unique to where it is in the template. */
+export function unevaluatedValue(path: readonly (string | number)[], type: SymbolicType, origins: readonly Origin[]): Symbolic {
+  return opaque(`${UNEVALUATED}${path.join('.')}`, [], type, origins);
+}
+
+/** Whether a value comes from an expression that failed to evaluate. */
+export function isUnevaluated(value: Symbolic): boolean {
+  return value.key.startsWith(UNEVALUATED);
+}
+
 export function opaque(name: string, args: readonly Value[], type: SymbolicType, origins: readonly Origin[] = []): Symbolic {
   const key = args.length === 0 ? name : `${name}(${args.map(keyOf).join(', ')})`;
   return new Symbolic(key, type, mergeOrigins(origins, ...args.map(originsOf)));
