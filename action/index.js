@@ -19947,98 +19947,8 @@ var BicepTimeoutError = class extends BicepCliError {
 };
 
 // src/cli/args.ts
-var import_node_os = __toESM(require("node:os"));
+var import_node_os2 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
-var FORMATS = ["stylish", "json", "sarif", "github"];
-function parser(argv) {
-  return (0, import_yargs.default)([...argv]).scriptName("bicep-audit").version(false).command(
-    "$0 [paths..]",
-    "Audits Bicep files, .bicepparam files and ARM templates and reports findings on the source lines to change.",
-    (y) => y.positional("paths", {
-      type: "string",
-      array: true,
-      describe: "files (.bicep, .bicepparam, ARM .json) and folders (searched for .bicep and .bicepparam)"
-    })
-  ).command(
-    "rules [rule]",
-    "list the rules, or print one rule's docs page (by id or alias)",
-    (y) => y.positional("rule", { type: "string", describe: "a rule id or alias" })
-  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
-    type: "boolean",
-    default: true,
-    describe: "--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)"
-  }).option("fail-on", {
-    choices: ["error", "warning", "note", "never"],
-    default: "error",
-    describe: "exit 1 when a finding is at or above this level"
-  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs" }).option("param", { type: "string", array: true, default: [], describe: "parameter value name=value (JSON or text); repeatable" }).option("timeout", {
-    type: "number",
-    default: 120,
-    describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
-  }).option("restore-timeout", {
-    type: "number",
-    default: 20,
-    describe: "seconds to wait for the Bicep CLI on a file that uses br:/ts: modules while it fetches them; past it the file is reported as not analysed (exit 2)"
-  }).option("cache", {
-    type: "boolean",
-    default: true,
-    describe: "--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)"
-  }).option("jobs", {
-    alias: "j",
-    type: "number",
-    default: import_node_os.default.availableParallelism(),
-    defaultDescription: "the number of cores",
-    describe: "inputs analysed at once, and Bicep CLI processes kept warm (never more than the inputs)"
-  }).option("config", {
-    alias: "c",
-    type: "string",
-    describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
-  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
-}
-async function parseArgs(argv) {
-  return new Promise((resolve) => {
-    parser(argv).parse([...argv], {}, (error, parsed2, output) => {
-      if (error) return resolve({ kind: "usage-error", message: error.message });
-      if (output) return resolve({ kind: "text", text: output });
-      if (parsed2._[0] === "rules") {
-        return resolve({ kind: "rules", ...typeof parsed2.rule === "string" ? { rule: parsed2.rule } : {} });
-      }
-      if (!Number.isFinite(parsed2.timeout) || parsed2.timeout <= 0) {
-        return resolve({ kind: "usage-error", message: "--timeout takes a positive number of seconds" });
-      }
-      if (!Number.isFinite(parsed2["restore-timeout"]) || parsed2["restore-timeout"] <= 0) {
-        return resolve({ kind: "usage-error", message: "--restore-timeout takes a positive number of seconds" });
-      }
-      if (!Number.isInteger(parsed2.jobs) || parsed2.jobs < 1) {
-        return resolve({ kind: "usage-error", message: "--jobs takes a whole number of 1 or more" });
-      }
-      resolve({
-        kind: "run",
-        args: {
-          paths: (parsed2.paths ?? []).map(String),
-          format: parsed2.format,
-          ...parsed2.output === void 0 ? {} : { output: parsed2.output },
-          ...parsed2.bicep === void 0 ? {} : { bicep: parsed2.bicep },
-          restore: parsed2.restore,
-          failOn: parsed2["fail-on"],
-          ...parsed2.parameters === void 0 ? {} : { parameters: parsed2.parameters },
-          param: parsed2.param.map(String),
-          timeout: parsed2.timeout,
-          restoreTimeout: parsed2["restore-timeout"],
-          jobs: parsed2.jobs,
-          cache: parsed2.cache,
-          ...parsed2.config === void 0 ? {} : { config: parsed2.config },
-          version: parsed2.version
-        }
-      });
-    });
-  });
-}
-
-// src/cli/audit.ts
-var import_node_fs21 = __toESM(require("node:fs"));
-var import_node_os3 = __toESM(require("node:os"));
-var import_node_path21 = __toESM(require("node:path"));
 
 // src/analyze/analyze.ts
 var import_node_fs18 = __toESM(require("node:fs"));
@@ -21791,11 +21701,11 @@ function applyEdits(text2, edits) {
 
 // src/bicep/temp-dirs.ts
 var import_node_fs = __toESM(require("node:fs"));
-var import_node_os2 = __toESM(require("node:os"));
+var import_node_os = __toESM(require("node:os"));
 var import_node_path = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os2.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
     atExit(() => import_node_fs.default.rmSync(dir, { recursive: true, force: true }))
@@ -22196,18 +22106,20 @@ async function filesRead(file, fromCli) {
   return [.../* @__PURE__ */ new Set([...await fromCli, ...await localFilesRead(file)])];
 }
 var JsonRpcCompiler = class {
-  constructor(cliPath, version, client, references, restoreTimeoutMs) {
+  constructor(cliPath, version, client, references, restoreTimeoutMs, fetching) {
     this.cliPath = cliPath;
     this.version = version;
     this.client = client;
     this.references = references;
     this.restoreTimeoutMs = restoreTimeoutMs;
+    this.fetching = fetching;
   }
   cliPath;
   version;
   client;
   references;
   restoreTimeoutMs;
+  fetching;
   mode = "jsonrpc";
   async compile(file) {
     const references = await this.fileReferences(file);
@@ -22229,7 +22141,9 @@ var JsonRpcCompiler = class {
   }
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
   async timeoutFor(file) {
-    return (await registryModules(file)).length > 0 ? this.restoreTimeoutMs : void 0;
+    let fetches = this.fetching.get(file);
+    if (!fetches) this.fetching.set(file, fetches = registryModules(file).then((modules) => modules.length > 0));
+    return await fetches ? this.restoreTimeoutMs : void 0;
   }
   async close() {
     await this.client.close();
@@ -22263,7 +22177,8 @@ async function startBicepCompiler(cliPath, options2) {
   if (options2.noRestore || !supportsJsonRpc(version)) {
     return new CompilerPool(cliPath, version.text, "build", options2.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options2, references));
   }
-  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references, options2.restoreTimeoutMs);
+  const fetching = /* @__PURE__ */ new Map();
+  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references, options2.restoreTimeoutMs, fetching);
   return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, references, startServer);
 }
 
@@ -26188,6 +26103,98 @@ async function analyzeInput(input2, compiler, options2) {
     return unusableResult(input2.file, reason);
   }
 }
+
+// src/cli/args.ts
+var FORMATS = ["stylish", "json", "sarif", "github"];
+function parser(argv) {
+  return (0, import_yargs.default)([...argv]).scriptName("bicep-audit").version(false).command(
+    "$0 [paths..]",
+    "Audits Bicep files, .bicepparam files and ARM templates and reports findings on the source lines to change.",
+    (y) => y.positional("paths", {
+      type: "string",
+      array: true,
+      describe: "files (.bicep, .bicepparam, ARM .json) and folders (searched for .bicep and .bicepparam)"
+    })
+  ).command(
+    "rules [rule]",
+    "list the rules, or print one rule's docs page (by id or alias)",
+    (y) => y.positional("rule", { type: "string", describe: "a rule id or alias" })
+  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
+    type: "boolean",
+    default: true,
+    describe: "--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)"
+  }).option("fail-on", {
+    choices: ["error", "warning", "note", "never"],
+    default: "error",
+    describe: "exit 1 when a finding is at or above this level"
+  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs" }).option("param", { type: "string", array: true, default: [], describe: "parameter value name=value (JSON or text); repeatable" }).option("timeout", {
+    type: "number",
+    default: 120,
+    describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
+  }).option("restore-timeout", {
+    type: "number",
+    default: DEFAULT_RESTORE_TIMEOUT_MS / 1e3,
+    describe: "seconds to wait for the Bicep CLI on a file that uses br:/ts: modules while it fetches them; past it the file is reported as not analysed (exit 2)"
+  }).option("cache", {
+    type: "boolean",
+    default: true,
+    describe: "--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)"
+  }).option("jobs", {
+    alias: "j",
+    type: "number",
+    default: import_node_os2.default.availableParallelism(),
+    defaultDescription: "the number of cores",
+    describe: "inputs analysed at once, and Bicep CLI processes kept warm (never more than the inputs)"
+  }).option("config", {
+    alias: "c",
+    type: "string",
+    describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
+  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+}
+async function parseArgs(argv) {
+  return new Promise((resolve) => {
+    parser(argv).parse([...argv], {}, (error, parsed2, output) => {
+      if (error) return resolve({ kind: "usage-error", message: error.message });
+      if (output) return resolve({ kind: "text", text: output });
+      if (parsed2._[0] === "rules") {
+        return resolve({ kind: "rules", ...typeof parsed2.rule === "string" ? { rule: parsed2.rule } : {} });
+      }
+      if (!Number.isFinite(parsed2.timeout) || parsed2.timeout <= 0) {
+        return resolve({ kind: "usage-error", message: "--timeout takes a positive number of seconds" });
+      }
+      if (!Number.isFinite(parsed2["restore-timeout"]) || parsed2["restore-timeout"] <= 0) {
+        return resolve({ kind: "usage-error", message: "--restore-timeout takes a positive number of seconds" });
+      }
+      if (!Number.isInteger(parsed2.jobs) || parsed2.jobs < 1) {
+        return resolve({ kind: "usage-error", message: "--jobs takes a whole number of 1 or more" });
+      }
+      resolve({
+        kind: "run",
+        args: {
+          paths: (parsed2.paths ?? []).map(String),
+          format: parsed2.format,
+          ...parsed2.output === void 0 ? {} : { output: parsed2.output },
+          ...parsed2.bicep === void 0 ? {} : { bicep: parsed2.bicep },
+          restore: parsed2.restore,
+          failOn: parsed2["fail-on"],
+          ...parsed2.parameters === void 0 ? {} : { parameters: parsed2.parameters },
+          param: parsed2.param.map(String),
+          timeout: parsed2.timeout,
+          restoreTimeout: parsed2["restore-timeout"],
+          jobs: parsed2.jobs,
+          cache: parsed2.cache,
+          ...parsed2.config === void 0 ? {} : { config: parsed2.config },
+          version: parsed2.version
+        }
+      });
+    });
+  });
+}
+
+// src/cli/audit.ts
+var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_os3 = __toESM(require("node:os"));
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {

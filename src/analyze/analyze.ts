@@ -61,7 +61,8 @@ export interface Analysis {
   bicep?: BicepCliInfo;
 }
 
-const DEFAULT_RESTORE_TIMEOUT_MS = 20_000;
+/** The wait for a file that fetches registry modules when the caller names none (the CLI's --restore-timeout default). */
+export const DEFAULT_RESTORE_TIMEOUT_MS = 20_000;
 
 function restoreTimeoutOf(options: AnalyzeOptions): number {
   return Math.min(options.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options.timeoutMs);

@@ -89,6 +89,8 @@ class JsonRpcCompiler implements BicepCompiler {
     readonly client: BicepJsonRpcClient,
     private readonly references: ReferenceMemo,
     private readonly restoreTimeoutMs: number,
+    /** Whether each file fetches registry modules, worked out once per run for every process of the pool. */
+    private readonly fetching: Map<string, Promise<boolean>>,
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
@@ -113,7 +115,9 @@ class JsonRpcCompiler implements BicepCompiler {
 
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
   private async timeoutFor(file: string): Promise<number | undefined> {
-    return (await registryModules(file)).length > 0 ? this.restoreTimeoutMs : undefined;
+    let fetches = this.fetching.get(file);
+    if (!fetches) this.fetching.set(file, (fetches = registryModules(file).then((modules) => modules.length > 0)));
+    return (await fetches) ? this.restoreTimeoutMs : undefined;
   }
 
   async close(): Promise<void> {
@@ -151,6 +155,8 @@ export async function startBicepCompiler(cliPath: string, options: CompilerOptio
   if (options.noRestore || !supportsJsonRpc(version)) {
     return new CompilerPool(cliPath, version.text, 'build', options.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options, references));
   }
-  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references, options.restoreTimeoutMs);
+  const fetching = new Map<string, Promise<boolean>>();
+  const startServer = () =>
+    new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references, options.restoreTimeoutMs, fetching);
   return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, references, startServer);
 }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import yargs from 'yargs';
+import { DEFAULT_RESTORE_TIMEOUT_MS } from '../analyze/analyze';
 import type { FailOn } from './exit-codes';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -68,7 +69,7 @@ function parser(argv: readonly string[]) {
     })
     .option('restore-timeout', {
       type: 'number',
-      default: 20,
+      default: DEFAULT_RESTORE_TIMEOUT_MS / 1000,
       describe: 'seconds to wait for the Bicep CLI on a file that uses br:/ts: modules while it fetches them; past it the file is reported as not analysed (exit 2)',
     })
     .option('cache', {
