@@ -2,22 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
-import { BicepCliError, BicepTimeoutError } from '../bicep/errors';
+import { BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { CachedCompiler } from '../bicep/cached-compiler';
 import { CompileCache, cliIdentity } from '../bicep/compile-cache';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
+import { localFilesRead } from '../discover/local-files';
 import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
 import type { Value } from '../template/expressions/value';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
+import { brokenSource, outsideRepository, readError, unusableResult } from './input-checks';
 import { mergeRepeatedFindings } from './merge-repeated';
-import { referenceOutsideRepository } from './repository-boundary';
-import { bicepSourceProblem } from './source-checks';
 import { inputFinding } from './problem-findings';
+import { ResultCache, resultContext, toolIdentity } from './result-cache';
+import { inShard, type Shard } from './shard';
 import { FILE_START } from '../locate/line-index';
 
 export interface AnalyzeOptions {
@@ -36,8 +38,10 @@ export interface AnalyzeOptions {
   restoreTimeoutMs?: number;
   /** At most this many inputs (and Bicep CLI processes) at once. */
   jobs: number;
-  /** Where compiled templates are kept between runs; undefined compiles every file (`--no-cache`). */
+  /** Where compiled templates and results are kept between runs; undefined compiles and analyses every file (`--no-cache`). */
   cacheFolder?: string;
+  /** `--shard i/n`: audit only the entries of this part. */
+  shard?: Shard;
   /** The user's config for an input: rule levels by canonical id, parameter values, excluded files. */
   config?: InputConfig;
   /** Called before each input is analysed, e.g. for a progress line. */
@@ -68,54 +72,70 @@ function restoreTimeoutOf(options: AnalyzeOptions): number {
   return Math.min(options.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options.timeoutMs);
 }
 
-function unusableResult(file: string, reason: string): InputResult {
-  return { file, status: 'failed', findings: [inputFinding(file, reason, { file, range: FILE_START })] };
+/** The caches of a run with Bicep inputs, by the CLI that would compile them; none under `--no-cache`. */
+interface RunCaches {
+  cliPath: string;
+  compiles: CompileCache;
+  results: ResultCache;
 }
 
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied: it cannot be read',
-  EPERM: 'permission denied: it cannot be read',
-  EISDIR: 'it is a folder',
-};
-
-/** Why a file could not be read, for the errors a user can fix; undefined for anything else. */
-function readError(error: unknown): string | undefined {
-  return READ_ERRORS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+function runCaches(options: AnalyzeOptions): RunCaches | undefined {
+  if (!options.cacheFolder) return undefined;
+  let cliPath: string;
+  try {
+    cliPath = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd }).path;
+  } catch (error) {
+    // With no CLI nothing was kept: the first compile says why there is none.
+    if (error instanceof BicepNotFoundError) return undefined;
+    throw error;
+  }
+  const cli = cliIdentity(cliPath, options.noRestore);
+  return { cliPath, compiles: new CompileCache(options.cacheFolder, cli), results: new ResultCache(options.cacheFolder, JSON.stringify([toolIdentity(), cli])) };
 }
+
+/** A result kept from an earlier run, and the files it follows from. */
+type KeptResult = NonNullable<ReturnType<ResultCache['lookup']>>;
 
 /**
- * Discovers the inputs, compiles Bicep through the compile cache and a pool of warm Bicep CLI
- * processes (`jobs` inputs at once), expands every template and returns one result per input, in
- * order. Throws BicepNotFoundError or BicepCliError when the environment fails as a whole; an
- * input that cannot be analysed is a `failed` result, one the CLI timed out on an `error` result.
+ * Discovers the inputs, takes the results of unchanged Bicep inputs from the cache, compiles the
+ * others through the compile cache and a pool of warm Bicep CLI processes (`jobs` inputs at once),
+ * expands every template and returns one result per input, in order. Throws BicepNotFoundError or
+ * BicepCliError when the environment fails as a whole; an input that cannot be analysed is a
+ * `failed` result, one the CLI timed out on an `error` result. With a shard, only the inputs of
+ * that shard have results.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
-  const results: InputResult[] = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
+  const ours = (file: string) => inShard(options.shard, file, options.cwd);
+  const results: InputResult[] = discovery.unusable.filter((u) => ours(u.file)).map((u) => unusableResult(u.file, u.reason));
+  const caches = discovery.inputs.some((i) => i.kind !== 'arm-template') ? runCaches(options) : undefined;
+  const contexts = new Map<string, string>();
+  const kept = new Map<string, KeptResult>();
+  for (const input of caches ? discovery.inputs.filter((i) => i.kind !== 'arm-template') : []) {
+    contexts.set(input.file, contextOf(input.file, options));
+    const hit = caches!.results.lookup(input.file, contexts.get(input.file)!);
+    if (hit) kept.set(input.file, hit);
+  }
+  // A kept result vouches for the files it read: they were checked, and are unchanged.
+  const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
   const usable: DiscoveredInput[] = [];
   for (const input of discovery.inputs) {
-    const broken = brokenSource(input) ?? (await outsideRepository(input));
-    if (broken) results.push(broken);
-    else usable.push(input);
+    const broken = kept.has(input.file) ? undefined : (brokenSource(input) ?? (vouched.has(input.file) ? undefined : await outsideRepository(input)));
+    if (!broken) usable.push(input);
+    else if (ours(input.file)) results.push(broken);
   }
-  const needsBicep = usable.some((i) => i.kind !== 'arm-template');
-  let compiler: BicepCompiler | undefined;
-  if (needsBicep) {
-    const cli = locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd });
-    const start = () => startBicepCompiler(cli.path, { noRestore: options.noRestore, timeoutMs: options.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options), jobs: options.jobs });
-    compiler = options.cacheFolder
-      ? new CachedCompiler(cli.path, new CompileCache(options.cacheFolder, cliIdentity(cli.path, options.noRestore)), start)
-      : await start();
-  }
+  const inputs = (await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead)).filter((i) => ours(i.file));
+  const toCompile = inputs.filter((i) => i.kind !== 'arm-template' && !kept.has(i.file)).map((i) => i.file);
+  const compiler = toCompile.length > 0 ? bicepCompiler(options, caches) : undefined;
   try {
-    const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler!, file)) : usable;
+    compiler?.prepare(toCompile);
     const analysed = new Array<InputResult>(inputs.length);
     let next = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
-        options.onProgress?.(index, inputs.length, inputs[index]!.file);
-        analysed[index] = await analyzeInput(inputs[index]!, compiler, options);
+        const input = inputs[index]!;
+        options.onProgress?.(index, inputs.length, input.file);
+        analysed[index] = kept.get(input.file)?.result ?? (await analyzeInput(input, compiler, options, caches && { results: caches.results, context: contexts.get(input.file)! }));
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.jobs, inputs.length) }, lane));
@@ -123,48 +143,34 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   } finally {
     await compiler?.close();
   }
-  return {
-    results: mergeRepeatedFindings(results),
-    ...(compiler ? { bicep: { path: compiler.cliPath, version: compiler.version, mode: compiler.mode } } : {}),
-  };
+  const bicep: BicepCliInfo | undefined = compiler
+    ? { path: compiler.cliPath, version: compiler.version, mode: compiler.mode }
+    : kept.size > 0
+      ? { path: caches!.cliPath, version: caches!.compiles.knownCliVersion() ?? 'unknown', mode: 'cache' }
+      : undefined;
+  return { results: mergeRepeatedFindings(results), ...(bicep ? { bicep } : {}) };
 }
 
-/** The files an input reads; none when the CLI cannot tell (its own compile reports why). */
-async function referencesOrNone(compiler: BicepCompiler, file: string): Promise<readonly string[]> {
-  try {
-    return await compiler.fileReferences(file);
-  } catch (error) {
-    if (error instanceof BicepCliError) return [];
-    throw error;
-  }
+/** Everything besides the files it reads that decides a Bicep input's result. */
+function contextOf(file: string, options: AnalyzeOptions): string {
+  const config = options.config?.configFor(file) ?? { rules: new Map(), parameters: new Map() };
+  return resultContext([[...config.rules], [...config.parameters], [...options.parameters], findRepositoryRoot(path.dirname(file)) ?? null]);
 }
 
-/** A Bicep source that cannot be compiled (unreadable, empty, binary, not UTF-8, a missing `using` file), found without the CLI. */
-function brokenSource(input: DiscoveredInput): InputResult | undefined {
-  if (input.kind === 'arm-template') return undefined;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(input.file);
-  } catch (error) {
-    const reason = readError(error);
-    if (reason === undefined) throw error;
-    return unusableResult(input.file, reason);
-  }
-  const problem = bicepSourceProblem(input.file, bytes);
-  if (!problem) return undefined;
-  return { file: input.file, status: 'failed', findings: [inputFinding(input.file, problem.reason, { file: input.file, range: problem.range })] };
+/** The Bicep CLI that serves the run, behind the compile cache unless `--no-cache`; nothing is started yet. */
+function bicepCompiler(options: AnalyzeOptions, caches: RunCaches | undefined): BicepCompiler {
+  const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd }).path;
+  const compilerOptions = { noRestore: options.noRestore, timeoutMs: options.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options), jobs: options.jobs };
+  if (!caches) return startBicepCompiler(cliPath, compilerOptions);
+  return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...(knownVersion ? { knownVersion } : {}) }));
 }
 
-/** A Bicep input that would make the CLI read a file outside its repository: refused, so a pull request cannot reach out. */
-async function outsideRepository(input: DiscoveredInput): Promise<InputResult | undefined> {
-  const repoRoot = input.kind === 'arm-template' ? undefined : findRepositoryRoot(path.dirname(input.file));
-  const outside = repoRoot === undefined ? undefined : await referenceOutsideRepository(input.file, repoRoot);
-  if (!outside) return undefined;
-  const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
-  return { file: input.file, status: 'failed', findings: [inputFinding(input.file, reason, { file: outside.file, range: outside.range })] };
-}
-
-async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {
+async function analyzeInput(
+  input: DiscoveredInput,
+  compiler: BicepCompiler | undefined,
+  options: AnalyzeOptions,
+  keep?: { results: ResultCache; context: string },
+): Promise<InputResult> {
   try {
     fs.accessSync(input.file, fs.constants.R_OK);
     const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map() };
@@ -173,7 +179,9 @@ async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | un
     }
     // Under --no-restore nothing is fetched, so no wait is for fetching.
     const restoreTimeoutMs = options.noRestore ? undefined : restoreTimeoutOf(options);
-    return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules, restoreTimeoutMs);
+    const { result, filesRead } = await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules, restoreTimeoutMs);
+    if (filesRead) keep?.results.store(input.file, keep.context, filesRead, result);
+    return result;
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;

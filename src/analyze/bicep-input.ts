@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { splitDocsLink, type BicepCompiler, type BicepDiagnostic, type CompileOutput } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
+import { followsFromFilesRead } from '../bicep/cached-compiler';
 import { BicepCliError, BicepTimeoutError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
 import { JsonLocator } from '../locate/json-locator';
@@ -69,6 +70,12 @@ export interface ParameterValues {
   overrides: ReadonlyMap<string, Value>;
 }
 
+/** An input's result, with the files it follows from when nothing else decides it (it can be kept between runs). */
+export interface BicepAnalysis {
+  result: InputResult;
+  filesRead?: readonly string[];
+}
+
 /** Compiles a `.bicep` or `.bicepparam` entry and analyses the template it deploys. */
 export async function analyzeBicep(
   compiler: BicepCompiler,
@@ -77,7 +84,7 @@ export async function analyzeBicep(
   ruleSettings: ReadonlyMap<string, RuleSetting>,
   /** The wait for a file that fetches registry modules, when the compiler fetches (not under `--no-restore`). */
   restoreTimeoutMs?: number,
-): Promise<InputResult> {
+): Promise<BicepAnalysis> {
   let output: CompileOutput;
   try {
     output = await compiler.compile(file);
@@ -85,10 +92,15 @@ export async function analyzeBicep(
     // Bicep retries an unreachable registry for minutes: past the bound, one finding per module.
     const fetched = error instanceof BicepTimeoutError && restoreTimeoutMs !== undefined ? await registryModules(file) : [];
     if (fetched.length === 0) throw error;
-    return { file, status: 'failed', findings: notFetchedInTime(file, fetched, restoreTimeoutMs!) };
+    return { result: { file, status: 'failed', findings: notFetchedInTime(file, fetched, restoreTimeoutMs!) } };
   }
   const unfetched = restoreFailureFindings(file, output.diagnostics);
-  if (unfetched) return { file, status: 'failed', findings: unfetched };
+  if (unfetched) return { result: { file, status: 'failed', findings: unfetched } };
+  const filesRead = (await followsFromFilesRead(file, output)) ? { filesRead: output.filesRead } : {};
+  return { result: await analyzeCompiled(file, output, values, ruleSettings), ...filesRead };
+}
+
+async function analyzeCompiled(file: string, output: CompileOutput, values: ParameterValues, ruleSettings: ReadonlyMap<string, RuleSetting>): Promise<InputResult> {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: 'failed', findings };
   if (output.template === undefined) {

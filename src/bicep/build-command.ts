@@ -37,7 +37,7 @@ export async function compileWithBuildCommand(
   cliPath: string,
   file: string,
   options: { noRestore: boolean; timeoutMs: number },
-): Promise<CompileOutput> {
+): Promise<Omit<CompileOutput, 'filesRead'>> {
   const isParams = file.endsWith('.bicepparam');
   const args = [isParams ? 'build-params' : 'build', file, '--stdout', ...(options.noRestore ? ['--no-restore'] : [])];
   const command = [cliPath, ...args].join(' ');

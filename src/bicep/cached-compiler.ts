@@ -1,14 +1,23 @@
 import type { CompileCache } from './compile-cache';
 import type { BicepCompiler, CompileOutput } from './compile-output';
 import type { CompilerPool } from './compiler-pool';
+import { registryModules } from '../discover/local-files';
 
 /**
- * Serves compiles from the cache, and starts the Bicep CLI (its version check and its pool) only
- * when a file misses: an unchanged repository is audited without starting Bicep at all.
+ * Whether a compile's outcome follows from the files it read alone, so that it can be kept between
+ * runs: a failed fetch of a registry module may go through next time with no file changed.
+ */
+export async function followsFromFilesRead(file: string, output: CompileOutput): Promise<boolean> {
+  return output.success || (await registryModules(file)).length === 0;
+}
+
+/**
+ * Serves compiles from the cache, and starts the Bicep CLI only for files that miss: an
+ * unchanged repository is audited without starting Bicep at all. The first miss starts a process
+ * while the rest of the cache is still being read.
  */
 export class CachedCompiler implements BicepCompiler {
-  private pool: Promise<CompilerPool> | undefined;
-  private started: CompilerPool | undefined;
+  private pool: CompilerPool | undefined;
   private cachedVersion: string | undefined;
   private readonly lookups = new Map<string, ReturnType<CompileCache['lookup']>>();
   /** Compiles answered from the cache, for reports of what the cache saved. */
@@ -17,15 +26,25 @@ export class CachedCompiler implements BicepCompiler {
   constructor(
     readonly cliPath: string,
     private readonly cache: CompileCache,
-    private readonly startPool: () => Promise<CompilerPool>,
+    /** Starts the pool, given the version this binary reported before, if the cache remembers one. */
+    private readonly startPool: (knownVersion: string | undefined) => CompilerPool,
   ) {}
 
   get version(): string {
-    return this.started?.version ?? this.cachedVersion ?? 'unknown';
+    return this.pool && this.pool.version !== 'unknown' ? this.pool.version : (this.cachedVersion ?? 'unknown');
   }
 
   get mode(): BicepCompiler['mode'] {
-    return this.started?.mode ?? 'cache';
+    return this.pool?.mode ?? 'cache';
+  }
+
+  prepare(files: readonly string[]): void {
+    const misses: string[] = [];
+    for (const file of files) {
+      if (this.lookup(file)) continue;
+      misses.push(file);
+      this.startedPool().prepare(misses);
+    }
   }
 
   async compile(file: string): Promise<CompileOutput> {
@@ -35,29 +54,24 @@ export class CachedCompiler implements BicepCompiler {
       this.cachedVersion = cached.cliVersion;
       return cached.output;
     }
-    const pool = await this.startedPool();
-    const references = await pool.fileReferences(file);
+    const pool = this.startedPool();
     const output = await pool.compile(file);
-    this.cache.store(file, references, pool.version, output);
+    if (await followsFromFilesRead(file, output)) this.cache.store(file, pool.version, output);
     return output;
   }
 
-  async fileReferences(file: string): Promise<readonly string[]> {
-    return this.lookup(file)?.references ?? (await this.startedPool()).fileReferences(file);
-  }
-
-  /** One look in the cache per file and run: discovery and the compile both ask. */
+  /** One look in the cache per file and run: `prepare` and the compile both ask. */
   private lookup(file: string): ReturnType<CompileCache['lookup']> {
     if (!this.lookups.has(file)) this.lookups.set(file, this.cache.lookup(file));
     return this.lookups.get(file);
   }
 
   async close(): Promise<void> {
-    await this.started?.close();
+    await this.pool?.close();
   }
 
-  private startedPool(): Promise<CompilerPool> {
-    this.pool ??= this.startPool().then((pool) => (this.started = pool));
+  private startedPool(): CompilerPool {
+    this.pool ??= this.startPool(this.cache.knownCliVersion());
     return this.pool;
   }
 }

@@ -1,32 +1,19 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../report/write-atomic';
+import { HashedEntries, sha256 } from '../files/hashed-entries';
 import type { CompileOutput } from './compile-output';
 import { bicepConfigsAbove } from '../discover/local-files';
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are simply missed. */
-// 2: compiled in a symbolic-name mirror, references include the local files found by parsing.
-const FORMAT = 2;
+// 3: failed compiles are kept too, and the files a compile looked for in vain.
+const FORMAT = 3;
 
 interface Entry {
   format: number;
   cliVersion: string;
-  /** Every file the compilation read, with the hash of its content then. */
-  references: { file: string; sha256: string }[];
   /** The bicepconfig.json files from the entry's folder up: a new one would change the merged config. */
   configs: string[];
   output: CompileOutput;
-}
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
-function hashOf(file: string): string | undefined {
-  try {
-    return sha256(fs.readFileSync(file));
-  } catch {
-    return undefined;
-  }
 }
 
 function isEntry(value: unknown): value is Entry {
@@ -36,11 +23,12 @@ function isEntry(value: unknown): value is Entry {
     entry !== null &&
     entry.format === FORMAT &&
     typeof entry.cliVersion === 'string' &&
-    Array.isArray(entry.references) &&
     Array.isArray(entry.configs) &&
     typeof entry.output === 'object' &&
     entry.output !== null &&
-    entry.output.success === true
+    typeof entry.output.success === 'boolean' &&
+    Array.isArray(entry.output.diagnostics) &&
+    Array.isArray(entry.output.filesRead)
   );
 }
 
@@ -62,45 +50,49 @@ export function cliIdentity(cliPath: string, noRestore: boolean): string {
 
 /**
  * Compiled templates on disk, one file per entry and CLI. An entry is used only while every file
- * the compilation read hashes the same and the bicepconfig.json files around it are the same
- * ones; anything unreadable or unexpected in the cache is a miss, and is rewritten.
+ * the compilation read (or looked for) hashes the same and the bicepconfig.json files around it
+ * are the same ones.
  */
 export class CompileCache {
+  private readonly entries: HashedEntries;
+
   constructor(
-    private readonly folder: string,
+    folder: string,
     private readonly cli: string,
-  ) {}
+  ) {
+    this.entries = new HashedEntries(folder);
+  }
 
-  /** The stored compile of `file`, when nothing it read has changed. */
-  lookup(file: string): { output: CompileOutput; cliVersion: string; references: string[] } | undefined {
-    let entry: unknown;
-    try {
-      entry = JSON.parse(fs.readFileSync(this.pathFor(file), 'utf8'));
-    } catch {
-      return undefined;
-    }
+  /** The stored compile of `file`, when nothing it read (or looked for) has changed. */
+  lookup(file: string): { output: CompileOutput; cliVersion: string } | undefined {
+    const entry = this.entries.read(this.keyFor(file));
     if (!isEntry(entry) || entry.output.file !== file) return undefined;
-    if (entry.references.some((r) => hashOf(r.file) !== r.sha256)) return undefined;
     if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return undefined;
-    return { output: entry.output, cliVersion: entry.cliVersion, references: entry.references.map((r) => r.file) };
+    return { output: entry.output, cliVersion: entry.cliVersion };
   }
 
-  /** Keeps a successful compile; failures are not kept (a missing module may appear without any read file changing). */
-  store(file: string, references: readonly string[], cliVersion: string, output: CompileOutput): void {
-    if (!output.success || references.length === 0) return;
-    const hashed = [...new Set([file, ...references])].map((r) => ({ file: r, sha256: hashOf(r) }));
-    if (hashed.some((r) => r.sha256 === undefined)) return;
-    const entry: Entry = { format: FORMAT, cliVersion, references: hashed as Entry['references'], configs: bicepConfigsAbove(file), output };
-    try {
-      fs.mkdirSync(this.folder, { recursive: true });
-      // Renamed into place: a run reading at the same time sees the old entry or the new one, whole.
-      writeFileAtomic(this.pathFor(file), JSON.stringify(entry));
-    } catch {
-      // The cache only saves time: a folder that cannot be written costs a compile, nothing else.
-    }
+  /**
+   * Keeps a compile, failed or not: its diagnostics follow from the files it read as surely as a
+   * template does. Not kept when the files it read cannot be told or read.
+   */
+  store(file: string, cliVersion: string, output: CompileOutput): void {
+    if (output.filesRead.length === 0) return;
+    const entry: Entry = { format: FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
+    if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
+    if (this.knownCliVersion() !== cliVersion) this.entries.writeJson(this.versionKey(), JSON.stringify({ format: FORMAT, cliVersion }));
   }
 
-  private pathFor(file: string): string {
-    return path.join(this.folder, `${sha256(JSON.stringify([FORMAT, this.cli, file]))}.json`);
+  /** The version this CLI binary reported last time, so that a run need not start it to ask. */
+  knownCliVersion(): string | undefined {
+    const known = this.entries.readJson(this.versionKey()) as { format?: unknown; cliVersion?: unknown } | undefined;
+    return known?.format === FORMAT && typeof known.cliVersion === 'string' ? known.cliVersion : undefined;
+  }
+
+  private keyFor(file: string): string {
+    return sha256(JSON.stringify([FORMAT, this.cli, file]));
+  }
+
+  private versionKey(): string {
+    return `cli-${sha256(JSON.stringify([FORMAT, this.cli]))}`;
   }
 }

@@ -29,6 +29,8 @@ export interface CompileOutput {
   template?: string;
   /** The ARM parameters JSON text of a `.bicepparam` entry. */
   parameters?: string;
+  /** Every file the compile read (modules, loaded and imported files, configs), and those it looked for in vain. */
+  filesRead: string[];
 }
 
 /** One Bicep CLI serving a whole run; `close` ends its process. */
@@ -37,9 +39,9 @@ export interface BicepCompiler {
   readonly version: string;
   /** How it compiles; `cache` when every file so far came from the compile cache. */
   readonly mode: 'jsonrpc' | 'build' | 'cache';
+  /** Told the files it will be asked to compile, it starts what they need while other work goes on. */
+  prepare(files: readonly string[]): void;
   compile(file: string): Promise<CompileOutput>;
-  /** Every file one compilation reads (modules, loaded files, configs), when the CLI can tell. */
-  fileReferences(file: string): Promise<readonly string[]>;
   close(): Promise<void>;
 }
 

@@ -1,43 +1,107 @@
 import type { BicepCompiler, CompileOutput } from './compile-output';
 import { BicepCliError, BicepTimeoutError } from './errors';
-import type { ReferenceMemo } from './reference-memo';
+
+/** One process of the pool (or the way one file is compiled, for `bicep build`). */
+export interface PoolWorker {
+  compile(file: string): Promise<CompileOutput>;
+  close(): Promise<void>;
+}
+
+/** How the pool compiles, and how it starts a process for it. */
+export interface PoolKind {
+  mode: 'jsonrpc' | 'build';
+  startWorker: () => PoolWorker;
+}
 
 /**
- * Up to `jobs` warm Bicep CLI processes, each reused for many files. A process that times out on
- * a file is killed and replaced, and the file fails; one that crashes is replaced and the file is
- * tried once more on a fresh process.
+ * Reads the CLI's version, from the first process the pool starts where it can; it may switch the
+ * pool to another kind (a CLI too old for the JSON-RPC server), closing the processes started.
+ */
+export type IdentifyCli = (first: PoolWorker, switchTo: (kind: PoolKind) => Promise<void>) => Promise<string>;
+
+/**
+ * Up to `jobs` warm Bicep CLI processes, each reused for many files, started only when a file
+ * needs one (or when `warm` is told one will). A process that times out on a file is killed and
+ * replaced, and the file fails; one that crashes is replaced and the file is tried once more on a
+ * fresh process.
  */
 export class CompilerPool implements BicepCompiler {
-  private readonly idle: BicepCompiler[] = [];
-  private readonly waiting: ((worker: BicepCompiler) => void)[] = [];
+  private readonly idle: PoolWorker[] = [];
+  private readonly waiting: ((worker: PoolWorker) => void)[] = [];
   private live = 0;
+  private identified: Promise<string> | undefined;
+  private settledVersion: string | undefined;
   /** Processes started in the run (replacements included). */
   started = 0;
 
   constructor(
     readonly cliPath: string,
-    readonly version: string,
-    readonly mode: BicepCompiler['mode'],
     private readonly jobs: number,
-    /** Shared with the processes, which fill it. */
-    private readonly references: ReferenceMemo,
-    private readonly startWorker: () => BicepCompiler,
+    private kind: PoolKind,
+    private readonly identify: IdentifyCli,
   ) {}
 
-  compile(file: string): Promise<CompileOutput> {
+  get mode(): BicepCompiler['mode'] {
+    return this.kind.mode;
+  }
+
+  /** The CLI's version, once a compile has asked for it; `unknown` before. */
+  get version(): string {
+    return this.settledVersion ?? 'unknown';
+  }
+
+  /** Starts a process for each file to come (at most `jobs`), so that they boot while other work goes on. */
+  prepare(files: readonly string[]): void {
+    if (files.length === 0) return;
+    while (this.live < Math.min(files.length, this.jobs)) this.idle.push(this.startOne());
+    // A failure here is the first compile's to report.
+    this.ready().catch(() => undefined);
+  }
+
+  async compile(file: string): Promise<CompileOutput> {
+    await this.ready();
     return this.withWorker((worker) => worker.compile(file));
   }
 
-  /** A known answer needs no process; the process that asks records its answer for the others. */
-  fileReferences(file: string): Promise<readonly string[]> {
-    return this.references.known(file) ?? this.withWorker((worker) => worker.fileReferences(file));
-  }
-
   async close(): Promise<void> {
+    // A process being asked its version is idle again (or gone) once it has answered.
+    await this.identified?.catch(() => undefined);
     await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
   }
 
-  private async withWorker<T>(task: (worker: BicepCompiler) => Promise<T>, attempt = 1): Promise<T> {
+  /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
+  private ready(): Promise<string> {
+    this.identified ??= this.identifyWith(this.idle.pop() ?? this.startOne());
+    return this.identified;
+  }
+
+  private async identifyWith(first: PoolWorker): Promise<string> {
+    const kind = this.kind;
+    let version: string;
+    try {
+      version = await this.identify(first, (next) => this.switchTo(next));
+    } catch (error) {
+      await this.retire(first);
+      throw error;
+    }
+    // The first process goes to work, unless the pool switched to another kind.
+    if (this.kind === kind) this.release(first);
+    else await this.retire(first);
+    this.settledVersion = version;
+    return version;
+  }
+
+  private async switchTo(kind: PoolKind): Promise<void> {
+    this.kind = kind;
+    await Promise.all(this.idle.splice(0).map((worker) => this.retire(worker)));
+  }
+
+  private async retire(worker: PoolWorker): Promise<void> {
+    this.live -= 1;
+    await worker.close();
+  }
+
+  private async withWorker<T>(task: (worker: PoolWorker) => Promise<T>, attempt = 1): Promise<T> {
     const worker = await this.acquire();
     try {
       const result = await task(worker);
@@ -55,29 +119,28 @@ export class CompilerPool implements BicepCompiler {
     }
   }
 
-  private acquire(): Promise<BicepCompiler> {
+  private acquire(): Promise<PoolWorker> {
     const idle = this.idle.pop();
     if (idle) return Promise.resolve(idle);
     if (this.live < this.jobs) return Promise.resolve(this.startOne());
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private release(worker: BicepCompiler): void {
+  private release(worker: PoolWorker): void {
     const next = this.waiting.shift();
     if (next) next(worker);
     else this.idle.push(worker);
   }
 
-  private async replace(worker: BicepCompiler): Promise<void> {
-    await worker.close();
-    this.live -= 1;
+  private async replace(worker: PoolWorker): Promise<void> {
+    await this.retire(worker);
     const next = this.waiting.shift();
     if (next) next(this.startOne());
   }
 
-  private startOne(): BicepCompiler {
+  private startOne(): PoolWorker {
     this.live += 1;
     this.started += 1;
-    return this.startWorker();
+    return this.kind.startWorker();
   }
 }

@@ -1,10 +1,9 @@
 import { compileWithBuildCommand } from './build-command';
-import { BicepCliError, rewriteCliError } from './errors';
-import { toDiagnosticLevel, type BicepCompiler, type CompileOutput } from './compile-output';
+import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
+import { toDiagnosticLevel, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { CompilerPool } from './compiler-pool';
-import { ReferenceMemo } from './reference-memo';
+import { CompilerPool, type PoolWorker } from './compiler-pool';
 import { SymbolicMirror } from './symbolic-mirror';
 import { removeTempDir } from './temp-dirs';
 import { localFilesRead, registryModules } from '../discover/local-files';
@@ -19,6 +18,8 @@ export interface CompilerOptions {
   restoreTimeoutMs: number;
   /** At most this many CLI processes at once. */
   jobs: number;
+  /** The CLI's version when it is already known (remembered for this binary): `bicep build` then needs no `--version` process. */
+  knownVersion?: string;
 }
 
 function toOutput(
@@ -26,7 +27,7 @@ function toOutput(
   answer: { success: boolean; diagnostics: RpcDiagnostic[] },
   template: string | null | undefined,
   parameters: string | null | undefined,
-): CompileOutput {
+): Omit<CompileOutput, 'filesRead'> {
   return {
     file,
     success: answer.success,
@@ -45,17 +46,15 @@ function toOutput(
   };
 }
 
+type CompileAt = (mirrored: string) => Promise<Omit<CompileOutput, 'filesRead'>>;
+
 /**
  * Compiles the entry inside a symbolic-name mirror of the files it reads, so that the entry and
  * every module come out in symbolic-name form whatever the user's config says, and reports the
  * diagnostics on the user's own paths.
  */
-async function compileInMirror(
-  file: string,
-  references: readonly string[],
-  compileAt: (mirrored: string) => Promise<CompileOutput>,
-): Promise<CompileOutput> {
-  const mirror = new SymbolicMirror(references);
+async function compileInMirror(file: string, filesRead: readonly string[], compileAt: CompileAt): Promise<CompileOutput> {
+  const mirror = new SymbolicMirror(filesRead);
   try {
     const output = await compileAt(mirror.toMirror(file)).catch((error: unknown) => {
       // The command is shown as it would run on the user's files: the mirror is gone by then.
@@ -69,55 +68,55 @@ async function compileInMirror(
         const level = d.level === 'warning' && mirror.wasLowered(original, d.code) ? 'error' : d.level;
         return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
       }),
+      filesRead: [...filesRead],
     };
   } finally {
     removeTempDir(mirror.root);
   }
 }
 
-/** The files the CLI says a compile reads, with the local ones it leaves out (JSON modules, `using` JSON). */
-async function filesRead(file: string, fromCli: Promise<readonly string[]>): Promise<readonly string[]> {
-  return [...new Set([...(await fromCli), ...(await localFilesRead(file))])];
-}
-
-class JsonRpcCompiler implements BicepCompiler {
-  readonly mode = 'jsonrpc';
-
+/** One `bicep jsonrpc --stdio` process of the pool. */
+class JsonRpcCompiler implements PoolWorker {
   constructor(
-    readonly cliPath: string,
-    readonly version: string,
     readonly client: BicepJsonRpcClient,
-    private readonly references: ReferenceMemo,
     private readonly restoreTimeoutMs: number,
     /** Whether each file fetches registry modules, worked out once per run for every process of the pool. */
     private readonly fetching: Map<string, Promise<boolean>>,
   ) {}
 
+  /**
+   * The files are found by parsing, so each file is compiled once. Only a file that fetches
+   * registry modules asks the CLI which files it reads (the restored modules live outside the
+   * tree); and a compile that fails asks too, in case parsing missed a file the mirror then lacked.
+   */
   async compile(file: string): Promise<CompileOutput> {
-    const references = await this.fileReferences(file);
-    const timeoutMs = await this.timeoutFor(file);
-    return compileInMirror(file, references, async (mirrored) => {
-      if (file.endsWith('.bicepparam')) {
-        const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
-        return toOutput(file, answer, answer.template, answer.parameters);
-      }
-      const answer = await this.client.compile({ path: mirrored }, timeoutMs);
-      return toOutput(file, answer, answer.contents, undefined);
-    });
+    const timeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
+    const parsed = await localFilesRead(file);
+    const filesRead = timeoutMs === undefined ? parsed : union(parsed, await this.filesTheCliReads(file, timeoutMs));
+    const output = await compileInMirror(file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    if (output.success || timeoutMs !== undefined) return output;
+    const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
+    return missed.length === filesRead.length ? output : compileInMirror(file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
   }
 
-  fileReferences(file: string): Promise<readonly string[]> {
-    return this.references.ask(file, async () => {
-      const fromCli = this.client.getFileReferences({ path: file }, await this.timeoutFor(file)).then((r) => r.filePaths);
-      return filesRead(file, fromCli);
-    });
+  private async compileAt(file: string, mirrored: string, timeoutMs: number | undefined): Promise<Omit<CompileOutput, 'filesRead'>> {
+    if (file.endsWith('.bicepparam')) {
+      const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
+      return toOutput(file, answer, answer.template, answer.parameters);
+    }
+    const answer = await this.client.compile({ path: mirrored }, timeoutMs);
+    return toOutput(file, answer, answer.contents, undefined);
+  }
+
+  private async filesTheCliReads(file: string, timeoutMs: number | undefined): Promise<string[]> {
+    return (await this.client.getFileReferences({ path: file }, timeoutMs)).filePaths;
   }
 
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
-  private async timeoutFor(file: string): Promise<number | undefined> {
+  private fetches(file: string): Promise<boolean> {
     let fetches = this.fetching.get(file);
     if (!fetches) this.fetching.set(file, (fetches = registryModules(file).then((modules) => modules.length > 0)));
-    return (await fetches) ? this.restoreTimeoutMs : undefined;
+    return fetches;
   }
 
   async close(): Promise<void> {
@@ -125,38 +124,49 @@ class JsonRpcCompiler implements BicepCompiler {
   }
 }
 
-class BuildCommandCompiler implements BicepCompiler {
-  readonly mode = 'build';
+function union(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])];
+}
 
+/** One `bicep build` process per file: `bicep build` does not report the files it reads, so they are found by parsing. */
+class BuildCommandCompiler implements PoolWorker {
   constructor(
-    readonly cliPath: string,
-    readonly version: string,
+    private readonly cliPath: string,
     private readonly options: CompilerOptions,
-    private readonly references: ReferenceMemo,
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
-    return compileInMirror(file, await this.fileReferences(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
-  }
-
-  // `bicep build` does not report the files a compilation reads: they are found by parsing.
-  fileReferences(file: string): Promise<readonly string[]> {
-    return this.references.ask(file, () => filesRead(file, Promise.resolve([])));
+    return compileInMirror(file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
 
   async close(): Promise<void> {}
 }
 
-/** Checks the CLI's version once and returns the pool of processes that serves the whole run. */
-export async function startBicepCompiler(cliPath: string, options: CompilerOptions): Promise<CompilerPool> {
-  const version = await readBicepVersion(cliPath, options.timeoutMs);
-  // The JSON-RPC server restores modules as it needs them and has no switch to stop it.
-  const references = new ReferenceMemo();
-  if (options.noRestore || !supportsJsonRpc(version)) {
-    return new CompilerPool(cliPath, version.text, 'build', options.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options, references));
+/**
+ * The pool of processes that serves the whole run. No process starts here: the first one the pool
+ * starts is asked its version over JSON-RPC (a `bicep --version` process costs as much as a server).
+ * A CLI too old for the server, whose first process fails, falls back to `bicep build`; so does
+ * `--no-restore`, whose version is read once unless it is known.
+ */
+export function startBicepCompiler(cliPath: string, options: CompilerOptions): CompilerPool {
+  const startBuild = () => new BuildCommandCompiler(cliPath, options);
+  if (options.noRestore) {
+    const version = options.knownVersion ?? readBicepVersion(cliPath, options.timeoutMs).then((v) => v.text);
+    return new CompilerPool(cliPath, options.jobs, { mode: 'build', startWorker: startBuild }, () => Promise.resolve(version));
   }
   const fetching = new Map<string, Promise<boolean>>();
-  const startServer = () =>
-    new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options.timeoutMs), references, options.restoreTimeoutMs, fetching);
-  return new CompilerPool(cliPath, version.text, 'jsonrpc', options.jobs, references, startServer);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), options.restoreTimeoutMs, fetching);
+  return new CompilerPool(cliPath, options.jobs, { mode: 'jsonrpc', startWorker: startServer }, async (first, switchTo) => {
+    try {
+      return (await (first as JsonRpcCompiler).client.version()).version;
+    } catch (error) {
+      if (!(error instanceof BicepCliError)) throw error;
+      // Why did the server fail? A CLI that cannot say its version is reported as such.
+      const printed = await readBicepVersion(cliPath, options.timeoutMs);
+      // A server that cannot say its version fails the run, not one file: no longer a file's timeout.
+      if (supportsJsonRpc(printed)) throw error instanceof BicepTimeoutError ? new BicepCliError(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error }) : error;
+      await switchTo({ mode: 'build', startWorker: startBuild });
+      return printed.text;
+    }
+  });
 }

@@ -52,7 +52,8 @@ export class SymbolicMirror {
   constructor(fileReferences: readonly string[]) {
     this.root = makeTempDir('mirror');
     fs.writeFileSync(path.join(this.root, CONFIG_FILE), withSymbolicNames('{}'));
-    for (const original of fileReferences) {
+    // A named file that does not exist stays missing in the mirror, as it is in the user's tree.
+    for (const original of fileReferences.filter((f) => fs.existsSync(f))) {
       const copy = this.toMirror(original);
       fs.mkdirSync(path.dirname(copy), { recursive: true });
       if (path.basename(original) === CONFIG_FILE) {

@@ -12,7 +12,7 @@ import { colorWanted } from '../report/colors';
 import { formatGithub } from '../report/github';
 import { formatJson } from '../report/json';
 import type { ReportContext } from '../report/report-context';
-import { writeFileAtomic } from '../report/write-atomic';
+import { writeFileAtomic } from '../files/write-atomic';
 import { formatSarif } from '../report/sarif';
 import { formatStylish } from '../report/stylish';
 import { reportedRules } from '../rules/docs';

@@ -73,10 +73,13 @@ export function bicepConfigsAbove(file: string): string[] {
   }
 }
 
-/** The entry, every existing local file it reads, and the bicepconfig.json of each Bicep file among them. */
+/**
+ * The entry, every local file it reads, and the bicepconfig.json of each Bicep file among them.
+ * A file it names that does not exist is listed too: its appearing changes the compile.
+ */
 export async function localFilesRead(entry: string): Promise<string[]> {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => fs.existsSync(t) && fs.statSync(t).isFile());
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !fs.existsSync(t) || fs.statSync(t).isFile());
   const files = [path.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && fs.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   return [...new Set([...files, ...configs])];
 }

@@ -88,6 +88,8 @@ export interface FileReference {
   range: Range;
 }
 
+const parsedSources = new Map<string, BicepSourceFile>();
+
 /** One Bicep file, parsed with a real Bicep grammar, for positions of declarations and properties. */
 export class BicepSourceFile {
   private readonly lines: LineIndex;
@@ -100,9 +102,14 @@ export class BicepSourceFile {
     this.lines = new LineIndex(text);
   }
 
+  /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
   static parse(file: string, parser: Parser): BicepSourceFile {
     const text = fs.readFileSync(file, 'utf8');
-    return new BicepSourceFile(file, parser.parse(text).rootNode, text);
+    const known = parsedSources.get(file);
+    if (known?.text === text) return known;
+    const source = new BicepSourceFile(file, parser.parse(text).rootNode, text);
+    parsedSources.set(file, source);
+    return source;
   }
 
   range(node: SyntaxNode): Range {

@@ -17,17 +17,39 @@ function project() {
   });
   const main = path.join(tree, 'repo', 'main.bicep');
   const references = [main, path.join(tree, 'repo', 'modules', 'acr.bicep'), path.join(tree, 'repo', 'bicepconfig.json')];
-  const output: CompileOutput = { file: main, success: true, diagnostics: [], template: TEMPLATE };
+  const output: CompileOutput = { file: main, success: true, diagnostics: [], template: TEMPLATE, filesRead: references };
   const folder = path.join(tree, 'cache');
   return { tree, main, references, output, folder, cache: new CompileCache(folder, 'cli-a') };
 }
 
 describe('the compile cache', () => {
   it('gives back a stored compile, with the CLI version and the files it read', () => {
-    const { main, references, output, cache } = project();
+    const { main, output, cache } = project();
     expect(cache.lookup(main)).toBeUndefined();
-    cache.store(main, references, '0.37.4', output);
-    expect(cache.lookup(main)).toEqual({ output, cliVersion: '0.37.4', references });
+    cache.store(main, '0.37.4', output);
+    expect(cache.lookup(main)).toEqual({ output, cliVersion: '0.37.4' });
+  });
+
+  it('keeps a failed compile, until a file it looked for in vain appears', () => {
+    const { tree, main, references, cache } = project();
+    const missing = path.join(tree, 'repo', 'modules', 'missing.bicep');
+    const failed: CompileOutput = {
+      file: main,
+      success: false,
+      diagnostics: [{ file: main, range: { start: { line: 0, character: 11 }, end: { line: 0, character: 27 } }, level: 'error', code: 'BCP091', message: 'An error occurred reading file.' }],
+      filesRead: [...references, missing],
+    };
+    cache.store(main, '0.49.2', failed);
+    expect(cache.lookup(main)).toEqual({ output: failed, cliVersion: '0.49.2' });
+    fs.writeFileSync(missing, "param name string = 'acrthree'\n");
+    expect(cache.lookup(main)).toBeUndefined();
+  });
+
+  it('remembers the version the CLI reported, by CLI', () => {
+    const { main, output, folder, cache } = project();
+    expect(cache.knownCliVersion()).toBeUndefined();
+    cache.store(main, '0.49.2', output);
+    expect([cache.knownCliVersion(), new CompileCache(folder, 'cli-b').knownCliVersion()]).toEqual(['0.49.2', undefined]);
   });
 
   it.each([
@@ -37,52 +59,52 @@ describe('the compile cache', () => {
     ['its bicepconfig.json changes', (tree: string) => fs.writeFileSync(path.join(tree, 'repo', 'bicepconfig.json'), '{ "analyzers": {} }\n')],
     ['a new bicepconfig.json appears nearer to it', (tree: string) => fs.writeFileSync(path.join(tree, 'bicepconfig.json'), '{}\n')],
   ])('misses when %s', (_name, change) => {
-    const { tree, main, references, output, cache } = project();
-    cache.store(main, references, '0.37.4', output);
+    const { tree, main, output, cache } = project();
+    cache.store(main, '0.37.4', output);
     change(tree);
     expect(cache.lookup(main)).toBeUndefined();
   });
 
   it('hashes the entry even when the CLI does not list it among the files it read', () => {
     const { tree, main, references, output, cache } = project();
-    cache.store(main, references.slice(1), '0.37.4', output);
+    cache.store(main, '0.37.4', { ...output, filesRead: references.slice(1) });
     fs.appendFileSync(path.join(tree, 'repo', 'main.bicep'), '// edited\n');
     expect(cache.lookup(main)).toBeUndefined();
   });
 
   it('keeps entries apart by CLI', () => {
-    const { main, references, output, folder, cache } = project();
-    cache.store(main, references, '0.37.4', output);
+    const { main, output, folder, cache } = project();
+    cache.store(main, '0.37.4', output);
     expect(new CompileCache(folder, 'cli-b').lookup(main)).toBeUndefined();
   });
 
-  it('does not keep failed compiles, nor compiles whose files it cannot tell', () => {
-    const { main, references, output, folder, cache } = project();
-    cache.store(main, references, '0.37.4', { ...output, success: false, template: undefined as never });
-    cache.store(main, [], '0.37.4', output);
+  it('does not keep compiles whose files it cannot tell, or cannot read', () => {
+    const { tree, main, output, folder, cache } = project();
+    cache.store(main, '0.37.4', { ...output, filesRead: [] });
+    cache.store(main, '0.37.4', { ...output, filesRead: [path.join(tree, 'repo')] });
     expect(fs.existsSync(folder)).toBe(false);
   });
 
   it('ignores a corrupt entry and rewrites it whole', () => {
-    const { main, references, output, folder, cache } = project();
-    cache.store(main, references, '0.37.4', output);
-    const [entry] = fs.readdirSync(folder);
+    const { main, output, folder, cache } = project();
+    cache.store(main, '0.37.4', output);
+    const entry = fs.readdirSync(folder).find((f) => !f.startsWith('cli-'));
     for (const garbage of ['{"format": 1, "output"', '[]', '{"format": 1}', '']) {
       fs.writeFileSync(path.join(folder, entry!), garbage);
       expect(cache.lookup(main)).toBeUndefined();
     }
-    cache.store(main, references, '0.37.4', output);
+    cache.store(main, '0.37.4', output);
     expect(cache.lookup(main)?.output).toEqual(output);
-    expect(fs.readdirSync(folder)).toEqual([entry]);
+    expect(fs.readdirSync(folder).filter((f) => !f.startsWith('cli-'))).toEqual([entry]);
   });
 
   it('runs writing and reading the same entry at once see it whole or not at all, and leave no temp files', async () => {
-    const { main, references, output, folder } = project();
+    const { main, output, folder } = project();
     // Four processes store the entry 200 times each while this one reads it.
     const script = `
       const { CompileCache } = require(${JSON.stringify(BUILT)});
       const cache = new CompileCache(${JSON.stringify(folder)}, 'cli-a');
-      for (let i = 0; i < 200; i += 1) cache.store(${JSON.stringify(main)}, ${JSON.stringify(references)}, '0.37.4', ${JSON.stringify(output)});`;
+      for (let i = 0; i < 200; i += 1) cache.store(${JSON.stringify(main)}, '0.37.4', ${JSON.stringify(output)});`;
     const writers = Array.from({ length: 4 }, () => spawn(process.execPath, ['-e', script], { stdio: 'inherit' }));
     const done = Promise.all(writers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
     const reader = new CompileCache(folder, 'cli-a');
@@ -96,16 +118,16 @@ describe('the compile cache', () => {
     }
     expect(await done).toEqual([0, 0, 0, 0]);
     expect(seen.has('torn')).toBe(false);
-    expect(fs.readdirSync(folder)).toHaveLength(1);
+    expect(fs.readdirSync(folder)).toHaveLength(2);
     expect(reader.lookup(main)?.output).toEqual(output);
   });
 
   it('a cache folder that cannot be written costs nothing but the cache', () => {
-    const { tree, main, references, output } = project();
+    const { tree, main, output } = project();
     fs.writeFileSync(path.join(tree, 'not-a-folder'), '');
     const cache = new CompileCache(path.join(tree, 'not-a-folder', 'cache'), 'cli-a');
-    expect(() => cache.store(main, references, '0.37.4', output)).not.toThrow();
-    expect(cache.lookup(main)).toBeUndefined();
+    cache.store(main, '0.37.4', output);
+    expect([cache.lookup(main), cache.knownCliVersion()]).toEqual([undefined, undefined]);
   });
 });
 

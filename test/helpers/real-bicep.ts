@@ -12,6 +12,14 @@ export const BICEP_FIXTURES = path.resolve(__dirname, '..', '..', 'bicep-fixture
  * they fail (never skip), saying how to provision it.
  */
 export function realBicep(): string {
+  checkedCli ??= checkedRealBicep();
+  return checkedCli;
+}
+
+// Checked once per test file: each check starts the CLI.
+let checkedCli: string | undefined;
+
+function checkedRealBicep(): string {
   const cli = provisionedBicepPath();
   const pinned = packageJson().bicepCli.version;
   if (!fs.existsSync(cli)) throw new Error(`no Bicep CLI at ${cli}: these tests compile real Bicep; run \`npm ci\` or \`npm run provision-bicep\``);

@@ -84,6 +84,12 @@ const scenarios: Scenario[] = [
     stderr: ['bicep-audit: the Bicep CLI closed its output before answering', `  command: ${fake('mid-answer.js')} jsonrpc --stdio`],
   },
   {
+    name: 'never answers its first request, the version',
+    fake: 'mute.js',
+    extra: ['--timeout', '1'],
+    stderr: ['bicep-audit: the Bicep CLI did not answer bicep/version within 1000 ms', `  command: ${fake('mute.js')} jsonrpc --stdio`],
+  },
+  {
     name: 'is killed by a signal',
     fake: 'killed.js',
     stderr: ['bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly', `  command: ${fake('killed.js')} jsonrpc --stdio`, '  signal: SIGKILL', '  output: about to be killed'],
@@ -108,7 +114,7 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
 
 /** The stylish report of a file the CLI timed out on: the run goes on and exits 3. */
 const timedOut = (file: string) =>
-  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/getFileReferences within 1000 ms; the process was replaced and the file not analysed  input\n` +
+  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed  input\n` +
   `    1 | param location string = 'westeurope'\n      | ^\n`;
 
 describe('a CLI that hangs on a file: that file is not analysed, its process is replaced, the run goes on', () => {
@@ -122,9 +128,9 @@ describe('a CLI that hangs on a file: that file is not analysed, its process is 
     const report = result.stdout.split(tree).join('<tree>');
     expect(report.startsWith(`${timedOut('src/main.bicep')}\nsrc/typo.json\n  22:25  error  registry 'acrtypo' does not export`)).toBe(true);
     expect(report.endsWith(`${timedOut('src/second.bicep')}\n✖ 3 problems (3 errors, 0 warnings)\n✖ 2 of 3 inputs could not be analysed\n`)).toBe(true);
-    // The version check, then a server per file: a lookup that timed out is not asked again in the run (discovery, then the cache key).
+    // A server per file, each replaced after its timeout; the first one said the version, so no `--version` process.
     const started = recordedPids(pids);
-    expect(started).toHaveLength(3);
+    expect(started).toHaveLength(2);
     expect(started.filter(alive)).toEqual([]);
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
@@ -134,9 +140,9 @@ describe('a CLI that hangs on a file: that file is not analysed, its process is 
     const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('crashes.js')], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
     expect(result.status).toBe(3);
     expect(result.stderr.split('\n')[0]).toBe('bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly');
-    // The version check, then for the reference lookup and for the compile: a server and its replacement.
+    // The server that said its version and crashed on the compile, and its replacement, which crashed too.
     const started = recordedPids(pids);
-    expect(started).toHaveLength(5);
+    expect(started).toHaveLength(2);
     expect(started.filter(alive)).toEqual([]);
   });
 });
@@ -144,7 +150,7 @@ describe('a CLI that hangs on a file: that file is not analysed, its process is 
 describe('interrupted while the CLI works: temp folders removed, the CLI ended, the signal kept', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s', async (signal) => {
     const { tree, env, pids, tmp } = workspace();
-    const child = spawn(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('hangs-in-mirror.js')], { cwd: tree, env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('hangs.js')], { cwd: tree, env, stdio: 'ignore' });
     const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, s) => resolve(s)));
     // The mirror exists once the fake has been asked to compile it.
     for (let waited = 0; fs.readdirSync(tmp).length === 0; waited += 50) {
