@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs24 = require("fs");
+    var fs27 = require("fs");
     var util = require("util");
-    var path23 = require("path");
+    var path27 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs24.readFileSync,
-        writeFile: fs24.writeFile
+        readFileSync: fs27.readFileSync,
+        writeFile: fs27.writeFile
       },
       format: util.format,
-      resolve: path23.resolve,
+      resolve: path27.resolve,
       exists: (file) => {
         try {
-          return fs24.statSync(file).isFile();
+          return fs27.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path23 = require("path");
-    var fs24 = require("fs");
+    var path27 = require("path");
+    var fs27 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path23.normalize,
-      resolve: path23.resolve,
-      require: (path24) => {
+      normalize: path27.normalize,
+      resolve: path27.resolve,
+      require: (path28) => {
         if (typeof require !== "undefined") {
-          return require(path24);
-        } else if (path24.match(/\.json$/)) {
-          return JSON.parse(fs24.readFileSync(path24, "utf8"));
+          return require(path28);
+        } else if (path28.match(/\.json$/)) {
+          return JSON.parse(fs27.readFileSync(path28, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path23 = [graph[toModel].parent, toModel];
+      const path27 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path23.unshift(graph[cur].parent);
+        path27.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path23;
+      fn.conversion = path27;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs24 = require("fs");
+    var fs27 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path23, filename, options2) {
+    function checkFileInclusion(path27, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path23)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path23, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path23)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path23, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path27)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path27, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path27)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path27, filename))
       );
     }
-    function requireDirectory(m, path23, options2) {
+    function requireDirectory(m, path27, options2) {
       var retval = {};
-      if (path23 && !options2 && typeof path23 !== "string") {
-        options2 = path23;
-        path23 = null;
+      if (path27 && !options2 && typeof path27 !== "string") {
+        options2 = path27;
+        path27 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path23 = !path23 ? dirname(m.filename) : resolve(dirname(m.filename), path23);
-      fs24.readdirSync(path23).forEach(function(filename) {
-        var joined = join2(path23, filename), files, key, obj;
-        if (fs24.statSync(joined).isDirectory() && options2.recurse) {
+      path27 = !path27 ? dirname(m.filename) : resolve(dirname(m.filename), path27);
+      fs27.readdirSync(path27).forEach(function(filename) {
+        var joined = join2(path27, filename), files, key, obj;
+        if (fs27.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs24 = require("fs");
-    function checkPathExt(path23, options2) {
+    var fs27 = require("fs");
+    function checkPathExt(path27, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path23.substr(-p.length).toLowerCase() === p) {
+        if (p && path27.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path23, options2) {
+    function checkStat(stat, path27, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path23, options2);
+      return checkPathExt(path27, options2);
     }
-    function isexe(path23, options2, cb) {
-      fs24.stat(path23, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path23, options2));
+    function isexe(path27, options2, cb) {
+      fs27.stat(path27, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path27, options2));
       });
     }
-    function sync(path23, options2) {
-      return checkStat(fs24.statSync(path23), path23, options2);
+    function sync(path27, options2) {
+      return checkStat(fs27.statSync(path27), path27, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs24 = require("fs");
-    function isexe(path23, options2, cb) {
-      fs24.stat(path23, function(er, stat) {
+    var fs27 = require("fs");
+    function isexe(path27, options2, cb) {
+      fs27.stat(path27, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path23, options2) {
-      return checkStat(fs24.statSync(path23), options2);
+    function sync(path27, options2) {
+      return checkStat(fs27.statSync(path27), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs24 = require("fs");
+    var fs27 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path23, options2, cb) {
+    function isexe(path27, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path23, options2 || {}, function(er, is) {
+          isexe(path27, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path23, options2 || {}, function(er, is) {
+      core(path27, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path23, options2) {
+    function sync(path27, options2) {
       try {
-        return core.sync(path23, options2 || {});
+        return core.sync(path27, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path23 = require("path");
+    var path27 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path23.join(pathPart, cmd);
+        const pCmd = path27.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path23.join(pathPart, cmd);
+        const pCmd = path27.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path27 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path23.delimiter : void 0
+          pathExt: withoutPathExt ? path27.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path23.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path27.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path23, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path23.split("/").pop();
+      const [path27, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path27.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs24 = require("fs");
+    var fs27 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs24.openSync(command, "r");
-        fs24.readSync(fd, buffer, 0, size, 0);
-        fs24.closeSync(fd);
+        fd = fs27.openSync(command, "r");
+        fs27.readSync(fd, buffer, 0, size, 0);
+        fs27.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path27 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path23.normalize(parsed2.command);
+        parsed2.command = path27.normalize(parsed2.command);
         parsed2.command = escape2.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path27 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path23.resolve(options2.cwd);
+      let cwdPath = path27.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path23.join(cwdPath, "node_modules/.bin"));
+        result.push(path27.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path23.resolve(cwdPath, "..");
+        cwdPath = path27.resolve(cwdPath, "..");
       }
-      const execPathDir = path23.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path27.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path23.delimiter);
+      return result.concat(options2.path).join(path27.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path24 = pathKey({ env });
-      options2.path = env[path24];
-      env[path24] = module2.exports(options2);
+      const path28 = pathKey({ env });
+      options2.path = env[path28];
+      env[path28] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path27 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path23.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path27.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path23 = require("path");
+    var path27 = require("path");
     var os5 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path23.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path27.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path23.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path27.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -14454,8 +14454,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input2 = path23;
+    function removeDotSegments(path27) {
+      let input2 = path27;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -14529,11 +14529,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path27) {
+      if (path27 === "" || path27[0] === "/") {
+        return removeDotSegments(path27);
       }
-      const segments = path23.split("/");
+      const segments = path27.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -14896,8 +14896,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path27 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path27 && path27 !== "/" ? path27 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18376,8 +18376,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path27, { windows } = {}) => {
+      const segs = path27.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -19898,9 +19898,9 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_fs25 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -19951,8 +19951,8 @@ var import_node_os2 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
-var import_node_fs18 = __toESM(require("node:fs"));
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/bicep/build-command.ts
 var import_execa = __toESM(require_execa());
@@ -20180,34 +20180,68 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 
 // src/bicep/compiler-pool.ts
 var CompilerPool = class {
-  constructor(cliPath, version, mode, jobs, references, startWorker) {
+  constructor(cliPath, jobs, kind, identify) {
     this.cliPath = cliPath;
-    this.version = version;
-    this.mode = mode;
     this.jobs = jobs;
-    this.references = references;
-    this.startWorker = startWorker;
+    this.kind = kind;
+    this.identify = identify;
   }
   cliPath;
-  version;
-  mode;
   jobs;
-  references;
-  startWorker;
+  kind;
+  identify;
   idle = [];
   waiting = [];
   live = 0;
-  /** Processes started in the run (replacements included). */
-  started = 0;
-  compile(file) {
+  identified;
+  settledVersion;
+  get mode() {
+    return this.kind.mode;
+  }
+  /** The CLI's version, once a compile has asked for it; `unknown` before. */
+  get version() {
+    return this.settledVersion ?? "unknown";
+  }
+  /** Starts a process for each file to come (at most `jobs`), so that they boot while other work goes on. */
+  prepare(files) {
+    if (files.length === 0) return;
+    while (this.live < Math.min(files.length, this.jobs)) this.idle.push(this.startOne());
+    this.ready().catch(() => void 0);
+  }
+  async compile(file) {
+    await this.ready();
     return this.withWorker((worker) => worker.compile(file));
   }
-  /** A known answer needs no process; the process that asks records its answer for the others. */
-  fileReferences(file) {
-    return this.references.known(file) ?? this.withWorker((worker) => worker.fileReferences(file));
-  }
   async close() {
+    await this.identified?.catch(() => void 0);
     await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
+  }
+  /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
+  ready() {
+    this.identified ??= this.identifyWith(this.idle.pop() ?? this.startOne());
+    return this.identified;
+  }
+  async identifyWith(first) {
+    const kind = this.kind;
+    let version;
+    try {
+      version = await this.identify(first, (next) => this.switchTo(next));
+    } catch (error) {
+      await this.retire(first);
+      throw error;
+    }
+    if (this.kind === kind) this.release(first);
+    else await this.retire(first);
+    this.settledVersion = version;
+    return version;
+  }
+  async switchTo(kind) {
+    this.kind = kind;
+    await Promise.all(this.idle.splice(0).map((worker) => this.retire(worker)));
+  }
+  async retire(worker) {
+    this.live -= 1;
+    await worker.close();
   }
   async withWorker(task, attempt2 = 1) {
     const worker = await this.acquire();
@@ -20237,34 +20271,13 @@ var CompilerPool = class {
     else this.idle.push(worker);
   }
   async replace(worker) {
-    await worker.close();
-    this.live -= 1;
+    await this.retire(worker);
     const next = this.waiting.shift();
     if (next) next(this.startOne());
   }
   startOne() {
     this.live += 1;
-    this.started += 1;
-    return this.startWorker();
-  }
-};
-
-// src/bicep/reference-memo.ts
-var ReferenceMemo = class {
-  answers = /* @__PURE__ */ new Map();
-  /** The answer already asked for, if any. */
-  known(file) {
-    return this.answers.get(file);
-  }
-  /** The answer, asking for it with `request` unless it was asked for already. */
-  ask(file, request) {
-    let answer = this.answers.get(file);
-    if (!answer) {
-      answer = request();
-      answer.catch((error) => error instanceof BicepTimeoutError || this.answers.delete(file));
-      this.answers.set(file, answer);
-    }
-    return answer;
+    return this.kind.startWorker();
   }
 };
 
@@ -21025,12 +21038,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path23) {
+function findNodeAtLocation(root, path27) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path23) {
+  for (let segment2 of path27) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21060,17 +21073,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path23 = getNodePath(node.parent);
+  const path27 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path23.push(key);
+    path27.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path23.push(index);
+      path27.push(index);
     }
   }
-  return path23;
+  return path27;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -21440,14 +21453,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path23 = originalPath.slice();
+  const path27 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path23.length > 0) {
-    lastSegment = path23.pop();
-    parent = findNodeAtLocation(root, path23);
+  while (path27.length > 0) {
+    lastSegment = path27.pop();
+    parent = findNodeAtLocation(root, path27);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -21675,8 +21688,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path23, value, options2) {
-  return setProperty(text2, path23, value, options2);
+function modify(text2, path27, value, options2) {
+  return setProperty(text2, path27, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -21749,7 +21762,7 @@ var SymbolicMirror = class {
   constructor(fileReferences) {
     this.root = makeTempDir("mirror");
     import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.root, CONFIG_FILE), withSymbolicNames("{}"));
-    for (const original of fileReferences) {
+    for (const original of fileReferences.filter((f) => import_node_fs2.default.existsSync(f))) {
       const copy = this.toMirror(original);
       import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
       if (import_node_path2.default.basename(original) === CONFIG_FILE) {
@@ -21876,6 +21889,7 @@ function referencedPathNode(node) {
   }
 }
 var EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
+var parsedSources = /* @__PURE__ */ new Map();
 var BicepSourceFile = class _BicepSourceFile {
   constructor(file, root, text2) {
     this.file = file;
@@ -21887,9 +21901,14 @@ var BicepSourceFile = class _BicepSourceFile {
   root;
   text;
   lines;
+  /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
   static parse(file, parser2) {
     const text2 = import_node_fs3.default.readFileSync(file, "utf8");
-    return new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
+    const known = parsedSources.get(file);
+    if (known?.text === text2) return known;
+    const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
+    parsedSources.set(file, source);
+    return source;
   }
   range(node) {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
@@ -21948,10 +21967,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path23) {
+  property(declaration, path27) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path23) {
+    for (const segment2 of path27) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -22030,9 +22049,9 @@ function bicepConfigsAbove(file) {
   }
 }
 async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => import_node_fs5.default.existsSync(t) && import_node_fs5.default.statSync(t).isFile());
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
   const files = [import_node_path5.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs5.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   return [.../* @__PURE__ */ new Set([...files, ...configs])];
 }
 
@@ -22083,8 +22102,8 @@ function toOutput(file, answer, template, parameters) {
     ...parameters ? { parameters } : {}
   };
 }
-async function compileInMirror(file, references, compileAt) {
-  const mirror = new SymbolicMirror(references);
+async function compileInMirror(file, filesRead, compileAt) {
+  const mirror = new SymbolicMirror(filesRead);
   try {
     const output = await compileAt(mirror.toMirror(file)).catch((error) => {
       throw error instanceof BicepCliError ? rewriteCliError(error, (text2) => mirror.toOriginalText(text2)) : error;
@@ -22096,93 +22115,98 @@ async function compileInMirror(file, references, compileAt) {
         const original = mirror.toOriginal(d.file);
         const level = d.level === "warning" && mirror.wasLowered(original, d.code) ? "error" : d.level;
         return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
-      })
+      }),
+      filesRead: [...filesRead]
     };
   } finally {
     removeTempDir(mirror.root);
   }
 }
-async function filesRead(file, fromCli) {
-  return [.../* @__PURE__ */ new Set([...await fromCli, ...await localFilesRead(file)])];
-}
 var JsonRpcCompiler = class {
-  constructor(cliPath, version, client, references, restoreTimeoutMs, fetching) {
-    this.cliPath = cliPath;
-    this.version = version;
+  constructor(client, restoreTimeoutMs, fetching) {
     this.client = client;
-    this.references = references;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
   }
-  cliPath;
-  version;
   client;
-  references;
   restoreTimeoutMs;
   fetching;
-  mode = "jsonrpc";
+  /**
+   * The files are found by parsing, so each file is compiled once. Only a file that fetches
+   * registry modules asks the CLI which files it reads (the restored modules live outside the
+   * tree); and a compile that fails asks too, in case parsing missed a file the mirror then lacked.
+   */
   async compile(file) {
-    const references = await this.fileReferences(file);
-    const timeoutMs = await this.timeoutFor(file);
-    return compileInMirror(file, references, async (mirrored) => {
-      if (file.endsWith(".bicepparam")) {
-        const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
-        return toOutput(file, answer2, answer2.template, answer2.parameters);
-      }
-      const answer = await this.client.compile({ path: mirrored }, timeoutMs);
-      return toOutput(file, answer, answer.contents, void 0);
-    });
+    const timeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
+    const parsed2 = await localFilesRead(file);
+    const filesRead = timeoutMs === void 0 ? parsed2 : union(parsed2, await this.filesTheCliReads(file, timeoutMs));
+    const output = await compileInMirror(file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    if (output.success || timeoutMs !== void 0) return output;
+    const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
+    return missed.length === filesRead.length ? output : compileInMirror(file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
   }
-  fileReferences(file) {
-    return this.references.ask(file, async () => {
-      const fromCli = this.client.getFileReferences({ path: file }, await this.timeoutFor(file)).then((r) => r.filePaths);
-      return filesRead(file, fromCli);
-    });
+  async compileAt(file, mirrored, timeoutMs) {
+    if (file.endsWith(".bicepparam")) {
+      const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
+      return toOutput(file, answer2, answer2.template, answer2.parameters);
+    }
+    const answer = await this.client.compile({ path: mirrored }, timeoutMs);
+    return toOutput(file, answer, answer.contents, void 0);
+  }
+  async filesTheCliReads(file, timeoutMs) {
+    return (await this.client.getFileReferences({ path: file }, timeoutMs)).filePaths;
   }
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
-  async timeoutFor(file) {
+  fetches(file) {
     let fetches = this.fetching.get(file);
     if (!fetches) this.fetching.set(file, fetches = registryModules(file).then((modules) => modules.length > 0));
-    return await fetches ? this.restoreTimeoutMs : void 0;
+    return fetches;
   }
   async close() {
     await this.client.close();
   }
 };
+function union(first, second) {
+  return [.../* @__PURE__ */ new Set([...first, ...second])];
+}
 var BuildCommandCompiler = class {
-  constructor(cliPath, version, options2, references) {
+  constructor(cliPath, options2) {
     this.cliPath = cliPath;
-    this.version = version;
     this.options = options2;
-    this.references = references;
   }
   cliPath;
-  version;
   options;
-  references;
-  mode = "build";
   async compile(file) {
-    return compileInMirror(file, await this.fileReferences(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
-  }
-  // `bicep build` does not report the files a compilation reads: they are found by parsing.
-  fileReferences(file) {
-    return this.references.ask(file, () => filesRead(file, Promise.resolve([])));
+    return compileInMirror(file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
   async close() {
   }
 };
-async function startBicepCompiler(cliPath, options2) {
-  const version = await readBicepVersion(cliPath, options2.timeoutMs);
-  const references = new ReferenceMemo();
-  if (options2.noRestore || !supportsJsonRpc(version)) {
-    return new CompilerPool(cliPath, version.text, "build", options2.jobs, references, () => new BuildCommandCompiler(cliPath, version.text, options2, references));
+function startBicepCompiler(cliPath, options2) {
+  const startBuild = () => new BuildCommandCompiler(cliPath, options2);
+  if (options2.noRestore) {
+    const version = options2.knownVersion ?? readBicepVersion(cliPath, options2.timeoutMs).then((v) => v.text);
+    return new CompilerPool(cliPath, options2.jobs, { mode: "build", startWorker: startBuild }, () => Promise.resolve(version));
   }
   const fetching = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(cliPath, version.text, BicepJsonRpcClient.start(cliPath, options2.timeoutMs), references, options2.restoreTimeoutMs, fetching);
-  return new CompilerPool(cliPath, version.text, "jsonrpc", options2.jobs, references, startServer);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), options2.restoreTimeoutMs, fetching);
+  return new CompilerPool(cliPath, options2.jobs, { mode: "jsonrpc", startWorker: startServer }, async (first, switchTo) => {
+    try {
+      return (await first.client.version()).version;
+    } catch (error) {
+      if (!(error instanceof BicepCliError)) throw error;
+      const printed = await readBicepVersion(cliPath, options2.timeoutMs);
+      if (supportsJsonRpc(printed)) throw error instanceof BicepTimeoutError ? new BicepCliError(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error }) : error;
+      await switchTo({ mode: "build", startWorker: startBuild });
+      return printed.text;
+    }
+  });
 }
 
 // src/bicep/cached-compiler.ts
+async function followsFromFilesRead(file, output) {
+  return output.success || (await registryModules(file)).length === 0;
+}
 var CachedCompiler = class {
   constructor(cliPath, cache, startPool) {
     this.cliPath = cliPath;
@@ -22193,53 +22217,57 @@ var CachedCompiler = class {
   cache;
   startPool;
   pool;
-  started;
   cachedVersion;
   lookups = /* @__PURE__ */ new Map();
-  /** Compiles answered from the cache, for reports of what the cache saved. */
-  hits = 0;
   get version() {
-    return this.started?.version ?? this.cachedVersion ?? "unknown";
+    return this.pool && this.pool.version !== "unknown" ? this.pool.version : this.cachedVersion ?? "unknown";
   }
   get mode() {
-    return this.started?.mode ?? "cache";
+    return this.pool?.mode ?? "cache";
+  }
+  prepare(files) {
+    const misses = [];
+    for (const file of files) {
+      if (this.lookup(file)) continue;
+      misses.push(file);
+      this.startedPool().prepare(misses);
+    }
   }
   async compile(file) {
     const cached2 = this.lookup(file);
     if (cached2) {
-      this.hits += 1;
       this.cachedVersion = cached2.cliVersion;
       return cached2.output;
     }
-    const pool = await this.startedPool();
-    const references = await pool.fileReferences(file);
+    const pool = this.startedPool();
     const output = await pool.compile(file);
-    this.cache.store(file, references, pool.version, output);
+    if (await followsFromFilesRead(file, output)) this.cache.store(file, pool.version, output);
     return output;
   }
-  async fileReferences(file) {
-    return this.lookup(file)?.references ?? (await this.startedPool()).fileReferences(file);
-  }
-  /** One look in the cache per file and run: discovery and the compile both ask. */
+  /** One look in the cache per file and run: `prepare` and the compile both ask. */
   lookup(file) {
     if (!this.lookups.has(file)) this.lookups.set(file, this.cache.lookup(file));
     return this.lookups.get(file);
   }
   async close() {
-    await this.started?.close();
+    await this.pool?.close();
   }
   startedPool() {
-    this.pool ??= this.startPool().then((pool) => this.started = pool);
+    this.pool ??= this.startPool(this.cache.knownCliVersion());
     return this.pool;
   }
 };
 
 // src/bicep/compile-cache.ts
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
+
+// src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs7 = __toESM(require("node:fs"));
 var import_node_path7 = __toESM(require("node:path"));
 
-// src/report/write-atomic.ts
+// src/files/write-atomic.ts
 var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_path6 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2) {
@@ -22256,80 +22284,123 @@ function writeFileAtomic(file, text2) {
   }
 }
 
-// src/bicep/compile-cache.ts
-var FORMAT = 2;
+// src/files/hashed-entries.ts
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
     return sha256(import_node_fs7.default.readFileSync(file));
-  } catch {
-    return void 0;
+  } catch (error) {
+    return error.code === "ENOENT" ? null : void 0;
   }
 }
+function isStoredEntry(entry) {
+  const stored = entry;
+  return typeof stored === "object" && stored !== null && Array.isArray(stored.dependsOn) && "value" in stored;
+}
+var HashedEntries = class {
+  constructor(folder) {
+    this.folder = folder;
+  }
+  folder;
+  /** The value stored under `key`, if every file it follows from is as it was. */
+  read(key, reviver) {
+    const entry = this.readJson(key, reviver);
+    if (!isStoredEntry(entry) || entry.dependsOn.some((d) => hashOf(d.file) !== d.sha256)) return void 0;
+    return entry.value;
+  }
+  /** Stores a value, unless a file it follows from cannot be read (then it could not be checked); says whether it did. */
+  write(key, dependsOn, value, replacer) {
+    const hashed = [...new Set(dependsOn)].map((file) => ({ file, sha256: hashOf(file) }));
+    if (hashed.some((d) => d.sha256 === void 0)) return false;
+    this.writeJson(key, JSON.stringify({ dependsOn: hashed, value }, replacer));
+    return true;
+  }
+  /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
+  readJson(key, reviver) {
+    try {
+      return JSON.parse(import_node_fs7.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+    } catch {
+      return void 0;
+    }
+  }
+  writeJson(key, text2) {
+    try {
+      import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
+      writeFileAtomic(this.pathFor(key), text2);
+    } catch {
+    }
+  }
+  pathFor(key) {
+    return import_node_path7.default.join(this.folder, `${key}.json`);
+  }
+};
+
+// src/bicep/compile-cache.ts
+var FORMAT = 3;
 function isEntry(value) {
   const entry = value;
-  return typeof entry === "object" && entry !== null && entry.format === FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.references) && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && entry.output.success === true;
+  return typeof entry === "object" && entry !== null && entry.format === FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
 }
 function cacheFolder(cwd, env, homeDir) {
-  for (let folder = import_node_path7.default.resolve(cwd); ; folder = import_node_path7.default.dirname(folder)) {
-    if (import_node_fs7.default.existsSync(import_node_path7.default.join(folder, "node_modules"))) return import_node_path7.default.join(folder, "node_modules", ".cache", "bicep-audit");
-    if (import_node_path7.default.dirname(folder) === folder) break;
+  for (let folder = import_node_path8.default.resolve(cwd); ; folder = import_node_path8.default.dirname(folder)) {
+    if (import_node_fs8.default.existsSync(import_node_path8.default.join(folder, "node_modules"))) return import_node_path8.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path8.default.dirname(folder) === folder) break;
   }
-  return import_node_path7.default.join(env.XDG_CACHE_HOME || import_node_path7.default.join(homeDir, ".cache"), "bicep-audit");
+  return import_node_path8.default.join(env.XDG_CACHE_HOME || import_node_path8.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs7.default.realpathSync(cliPath);
-  const stat = import_node_fs7.default.statSync(real);
+  const real = import_node_fs8.default.realpathSync(cliPath);
+  const stat = import_node_fs8.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CompileCache = class {
   constructor(folder, cli) {
-    this.folder = folder;
     this.cli = cli;
+    this.entries = new HashedEntries(folder);
   }
-  folder;
   cli;
-  /** The stored compile of `file`, when nothing it read has changed. */
+  entries;
+  /** The stored compile of `file`, when nothing it read (or looked for) has changed. */
   lookup(file) {
-    let entry;
-    try {
-      entry = JSON.parse(import_node_fs7.default.readFileSync(this.pathFor(file), "utf8"));
-    } catch {
-      return void 0;
-    }
+    const entry = this.entries.read(this.keyFor(file));
     if (!isEntry(entry) || entry.output.file !== file) return void 0;
-    if (entry.references.some((r) => hashOf(r.file) !== r.sha256)) return void 0;
     if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return void 0;
-    return { output: entry.output, cliVersion: entry.cliVersion, references: entry.references.map((r) => r.file) };
+    return { output: entry.output, cliVersion: entry.cliVersion };
   }
-  /** Keeps a successful compile; failures are not kept (a missing module may appear without any read file changing). */
-  store(file, references, cliVersion, output) {
-    if (!output.success || references.length === 0) return;
-    const hashed = [.../* @__PURE__ */ new Set([file, ...references])].map((r) => ({ file: r, sha256: hashOf(r) }));
-    if (hashed.some((r) => r.sha256 === void 0)) return;
-    const entry = { format: FORMAT, cliVersion, references: hashed, configs: bicepConfigsAbove(file), output };
-    try {
-      import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
-      writeFileAtomic(this.pathFor(file), JSON.stringify(entry));
-    } catch {
-    }
+  /**
+   * Keeps a compile, failed or not: its diagnostics follow from the files it read as surely as a
+   * template does. Not kept when the files it read cannot be told or read.
+   */
+  store(file, cliVersion, output) {
+    if (output.filesRead.length === 0) return;
+    const entry = { format: FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
+    if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
+    if (this.knownCliVersion() !== cliVersion) this.entries.writeJson(this.versionKey(), JSON.stringify({ format: FORMAT, cliVersion }));
   }
-  pathFor(file) {
-    return import_node_path7.default.join(this.folder, `${sha256(JSON.stringify([FORMAT, this.cli, file]))}.json`);
+  /** The version this CLI binary reported last time, so that a run need not start it to ask. */
+  knownCliVersion() {
+    const known = this.entries.readJson(this.versionKey());
+    return known?.format === FORMAT && typeof known.cliVersion === "string" ? known.cliVersion : void 0;
+  }
+  keyFor(file) {
+    return sha256(JSON.stringify([FORMAT, this.cli, file]));
+  }
+  versionKey() {
+    return `cli-${sha256(JSON.stringify([FORMAT, this.cli]))}`;
   }
 };
 
 // src/bicep/locate-cli.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
 
 // src/package-info.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
-var packageRoot = import_node_path8.default.resolve(__dirname, "..");
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
+var packageRoot = import_node_path9.default.resolve(__dirname, "..");
 var cached;
 function packageJson() {
-  cached ??= JSON.parse(import_node_fs8.default.readFileSync(import_node_path8.default.join(packageRoot, "package.json"), "utf8"));
+  cached ??= JSON.parse(import_node_fs9.default.readFileSync(import_node_path9.default.join(packageRoot, "package.json"), "utf8"));
   return cached;
 }
 function webUrlOf(packagePath) {
@@ -22340,14 +22411,14 @@ function webUrlOf(packagePath) {
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs9.default.accessSync(candidate, import_node_fs9.default.constants.X_OK);
-    return import_node_fs9.default.statSync(candidate).isFile();
+    import_node_fs10.default.accessSync(candidate, import_node_fs10.default.constants.X_OK);
+    return import_node_fs10.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function provisionedBicepPath() {
-  return import_node_path9.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+  return import_node_path10.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -22356,30 +22427,30 @@ function locateBicepCli(options2) {
   ];
   for (const [source, value] of explicit) {
     if (value) {
-      const resolved = import_node_path9.default.resolve(options2.cwd, value);
+      const resolved = import_node_path10.default.resolve(options2.cwd, value);
       if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
       return { path: resolved, source };
     }
   }
-  const pathDirs = (options2.env.PATH ?? "").split(import_node_path9.default.delimiter).filter(Boolean);
+  const pathDirs = (options2.env.PATH ?? "").split(import_node_path10.default.delimiter).filter(Boolean);
   const provisioned = options2.provisionedPath ?? provisionedBicepPath();
   const candidates = [
     ["provisioned", provisioned],
-    ...pathDirs.map((dir) => ["PATH", import_node_path9.default.join(dir, executableName)]),
-    ["~/.azure/bin", import_node_path9.default.join(options2.homeDir, ".azure", "bin", executableName)]
+    ...pathDirs.map((dir) => ["PATH", import_node_path10.default.join(dir, executableName)]),
+    ["~/.azure/bin", import_node_path10.default.join(options2.homeDir, ".azure", "bin", executableName)]
   ];
   const found = candidates.find(([, candidate]) => isExecutableFile(candidate));
   if (found) return { path: found[1], source: found[0] };
   throw new BicepNotFoundError([
     `the provisioned copy (${provisioned})`,
     "PATH",
-    import_node_path9.default.join(options2.homeDir, ".azure", "bin", executableName)
+    import_node_path10.default.join(options2.homeDir, ".azure", "bin", executableName)
   ]);
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_path11 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
   const lower2 = file.toLowerCase();
@@ -22391,13 +22462,13 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries;
   try {
-    entries = import_node_fs10.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = import_node_fs11.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
   }
   for (const entry of entries) {
-    const full = import_node_path10.default.join(folder, entry.name);
+    const full = import_node_path11.default.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
@@ -22410,10 +22481,10 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
   const inputs = [];
   const unusable = [];
   for (const given of paths) {
-    const file = import_node_path10.default.resolve(cwd, given);
+    const file = import_node_path11.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs10.default.statSync(file);
+      stat = import_node_fs11.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -22435,24 +22506,28 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
 }
 
 // src/discover/entry-points.ts
-var import_node_path11 = __toESM(require("node:path"));
-async function entryPoints(inputs, fileReferences) {
+var import_node_path12 = __toESM(require("node:path"));
+async function entryPoints(inputs, fileReferences, known = () => void 0) {
   const usedByOthers = /* @__PURE__ */ new Set();
-  for (const input2 of inputs) {
-    if (input2.kind === "arm-template") continue;
-    for (const reference2 of await fileReferences(input2.file)) {
-      const resolved = import_node_path11.default.resolve(reference2);
+  const addReadsOf = (input2, references) => {
+    for (const reference2 of references) {
+      const resolved = import_node_path12.default.resolve(reference2);
       if (resolved !== input2.file) usedByOthers.add(resolved);
     }
+  };
+  const bicepInputs = inputs.filter((i2) => i2.kind !== "arm-template");
+  for (const input2 of bicepInputs) addReadsOf(input2, known(input2.file) ?? []);
+  for (const input2 of bicepInputs) {
+    if (known(input2.file) === void 0 && !usedByOthers.has(input2.file)) addReadsOf(input2, await fileReferences(input2.file));
   }
   return inputs.filter((i2) => !(i2.fromFolder && i2.kind !== "arm-template" && usedByOthers.has(i2.file)));
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 
 // src/template/parse-json.ts
 var JsonSyntaxError = class extends Error {
@@ -22499,9 +22574,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path23) {
+function nodeAtPath(root, path27) {
   let node = root;
-  for (const segment2 of path23) {
+  for (const segment2 of path27) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -22514,20 +22589,20 @@ function nodeAtPath(root, path23) {
   }
   return node;
 }
-function propertyAtPath(root, path23) {
-  const value = nodeAtPath(root, path23);
+function propertyAtPath(root, path27) {
+  const value = nodeAtPath(root, path27);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path23, property = false) {
-  for (let length2 = path23.length; length2 >= 0; length2 -= 1) {
-    const prefix = path23.slice(0, length2);
+function spanAtPath(doc, path27, property = false) {
+  for (let length2 = path27.length; length2 >= 0; length2 -= 1) {
+    const prefix = path27.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path23, prefix) {
-  return prefix.length <= path23.length && prefix.every((segment2, i2) => segment2 === path23[i2]);
+function isWithinPath(path27, prefix) {
+  return prefix.length <= path27.length && prefix.every((segment2, i2) => segment2 === path27[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -22556,7 +22631,7 @@ var JsonLocator = class {
   }
   describeSpan(span) {
     const { line, character } = this.lines.positionAt(span.offset);
-    return `${import_node_path12.default.basename(span.file)}:${line + 1}:${character + 1}`;
+    return `${import_node_path13.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
 
@@ -22741,8 +22816,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path23, type, origins) {
-  return opaque(`${UNEVALUATED}${path23.join(".")}`, [], type, origins);
+function unevaluatedValue(path27, type, origins) {
+  return opaque(`${UNEVALUATED}${path27.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -23111,7 +23186,7 @@ function distinct(items2) {
   }
   return result;
 }
-function union(args2) {
+function union2(args2) {
   if (args2.some(isSymbolic)) return opaque("union", args2, commonKind(args2));
   if (sameKind("union", args2) === "array") return distinct(args2.flat()) ?? opaque("union", args2, "array");
   let merged = {};
@@ -23167,11 +23242,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path23]) {
+function tryGet([value, ...path27]) {
   let current = value;
-  for (const [i2, step] of path23.entries()) {
+  for (const [i2, step] of path27.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path23.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path27.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -23194,7 +23269,7 @@ var collectionFunctions = [
   slice("skip", (count2, size) => [count2, size]),
   slice("take", (count2) => [0, count2]),
   defineKnown("range", [2, 2], "array", range),
-  defineAware("union", [1, Infinity], union),
+  defineAware("union", [1, Infinity], union2),
   defineAware("intersection", [2, Infinity], intersection),
   defineAware("items", [1, 1], items),
   defineAware(
@@ -24199,15 +24274,15 @@ function walk2(json, ctx, depth2) {
 }
 
 // src/template/validate.ts
-var import_node_fs11 = __toESM(require("node:fs"));
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_path14 = __toESM(require("node:path"));
 var import_ajv = __toESM(require_ajv());
 var ajv = new import_ajv.default({ allErrors: true, strictRequired: false, allowUnionTypes: true });
 var validators = /* @__PURE__ */ new Map();
 function validator(name2) {
   let validate = validators.get(name2);
   if (!validate) {
-    const schema = JSON.parse(import_node_fs11.default.readFileSync(import_node_path13.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
+    const schema = JSON.parse(import_node_fs12.default.readFileSync(import_node_path14.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
     validate = ajv.compile(schema);
     validators.set(name2, validate);
   }
@@ -24378,21 +24453,21 @@ function expandCopy(spec, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path23, prefix, parent) {
+function classicEntries(items2, path27, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path23, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path27, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path23, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path27, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template, templatePath) {
   const resources = template.resources;
-  const path23 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path23, "");
+  const path27 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path27, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path23, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path27, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -24719,26 +24794,26 @@ var Expander = class {
   doc;
   instances = [];
   problems = [];
-  span(path23, property = false) {
-    return spanAtPath(this.doc, path23, property);
+  span(path27, property = false) {
+    return spanAtPath(this.doc, path27, property);
   }
-  problem(kind, message, path23) {
-    this.problems.push({ kind, message, at: this.span(path23), jsonPath: path23 });
+  problem(kind, message, path27) {
+    this.problems.push({ kind, message, at: this.span(path27), jsonPath: path27 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path23, what, compute, type = "any") {
+  attempt(path27, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path23, what, type);
+      return this.unevaluated(error, path27, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path23, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path23);
-    return unevaluatedValue(path23, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path23), note: error.message }
+  unevaluated(error, path27, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path27);
+    return unevaluatedValue(path27, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path27), note: error.message }
     ]);
   }
   expandTemplate(template, templatePath, frame, chain, condition, depth2) {
@@ -24782,10 +24857,10 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template.outputs) ? template.outputs : {})) {
       if (!isObject(output)) continue;
-      const path23 = [...run2.templatePath, "outputs", name2];
+      const path27 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
-        value: this.attempt(path23, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
+        value: this.attempt(path27, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
       };
     }
     return { outputs };
@@ -24830,13 +24905,13 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path23 } = entry;
+    const { json, path: path27 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path23, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path27, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
     let type = String(json.type);
-    let name2 = this.attempt([...path23, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+    let name2 = this.attempt([...path27, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
     if (parent && !type.split("/")[0].includes(".")) {
       type = `${parent.type}/${type}`;
       name2 = text([parent.name, "/", name2]);
@@ -24853,13 +24928,13 @@ var Expander = class {
       scope = opaque("scopeOf", [name2], "string", originsOf(name2));
       type = extensionTypeOf(type);
     } else if (json.scope !== void 0) {
-      const scopeValue = this.attempt([...path23, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+      const scopeValue = this.attempt([...path27, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
       scope = absoluteScope(scopeValue, placement);
     }
     let id = resourceIdFor(type, name2, placement, scope);
     if (id === void 0) {
       if (!containsSymbolic(name2)) {
-        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path23, "name"]);
+        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path27, "name"]);
       }
       id = opaque("resourceId", [type, name2], "string", originsOf(name2));
     }
@@ -24875,8 +24950,8 @@ var Expander = class {
       deploymentChain: run2.chain,
       symbolicName: entry.symbolicName,
       ...loopIndex === void 0 ? {} : { loopIndex },
-      declaredAt: this.span(path23),
-      jsonPath: path23
+      declaredAt: this.span(path27),
+      jsonPath: path27
     };
     this.instances.push(instance2);
     this.validateBody(instance2);
@@ -24885,7 +24960,7 @@ var Expander = class {
       this.problem(
         "evaluation",
         `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path23, "properties"]
+        [...path27, "properties"]
       );
     }
     for (const child of run2.children.get(entry) ?? []) {
@@ -24896,12 +24971,12 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path23 = [...entry.path, key];
+      const path27 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, ...rest } = member;
-        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
       } else {
-        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -24913,9 +24988,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path23 = entry.path;
+    const path27 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path23);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path27);
       return;
     }
     const properties = entry.json.properties;
@@ -24932,14 +25007,14 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path23, true),
+      declaredAt: this.span(path27, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
     try {
       const outputs = this.expandTemplate(
         template,
-        [...path23, "properties", "template"],
+        [...path27, "properties", "template"],
         {
           scope: childScope(run2.ctx.frame.scope, instance2, template),
           deploymentName: instance2.name,
@@ -25110,7 +25185,7 @@ function emptyCoverage(settings) {
     unknownCategories: []
   };
 }
-function union2(members) {
+function union3(members) {
   const pick = (category) => {
     const all2 = members.map((m) => m.byCategory[category]);
     const best = all2.reduce((most, c) => Math.max(most, RANK[c.certainty]), 0);
@@ -25126,7 +25201,7 @@ function union2(members) {
   };
 }
 function lastOneWins(members, name2) {
-  const combined = union2(members);
+  const combined = union3(members);
   for (const category of REQUIRED_CATEGORIES) {
     const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
     if (certainties.size > 1) {
@@ -25150,7 +25225,7 @@ function registryCoverage(targeting) {
   const groups = [...byId.values()].map(
     (group) => group.length === 1 ? coverageOf(group[0]) : lastOneWins(group.map(coverageOf), `'${describeValue(group[0].setting.name).split("/").pop()}'`)
   );
-  return union2([emptyCoverage([]), ...groups]);
+  return union3([emptyCoverage([]), ...groups]);
 }
 function coverageOf(targeting) {
   const coverage = emptyCoverage([targeting.setting]);
@@ -25184,16 +25259,16 @@ function coverageOf(targeting) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path23 = ["properties", "logs", i2];
+    const path27 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path23, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path27, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path23 }, origins);
+      offer(category, certainty, { setting, path: path27 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path23, "enabled"] : path23 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path27, "enabled"] : path27 };
       }
     }
   });
@@ -25574,12 +25649,12 @@ function unknownDirectiveNameFinding(name2) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path23) {
-  return `$${path23.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path27) {
+  return `$${path27.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/suppressions.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 var FORMS = [
   ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
   ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
@@ -25588,7 +25663,7 @@ function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
     let lines = read.get(file);
-    if (!lines) read.set(file, lines = import_node_fs12.default.readFileSync(file, "utf8").split(/\r?\n/));
+    if (!lines) read.set(file, lines = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
     return lines;
   };
 }
@@ -25672,7 +25747,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map()) {
-  const text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs14.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -25705,14 +25780,14 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_fs14 = __toESM(require("node:fs"));
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_path15 = __toESM(require("node:path"));
 function placeText(location) {
   const { line, character } = location.range.start;
-  return `${import_node_path14.default.basename(location.file)}:${line + 1}:${character + 1}`;
+  return `${import_node_path15.default.basename(location.file)}:${line + 1}:${character + 1}`;
 }
 function moduleSymbols(jsonPath) {
   const symbols = [];
@@ -25765,7 +25840,7 @@ var BicepLocator = class _BicepLocator {
     if (jsonModule) return placeText(this.locateInJsonModule(jsonModule, jsonPath));
     if (stoppedAt && stoppedAt.range !== FILE_START) return `${placeText(stoppedAt)}, inside the registry module declared there`;
     const parameter = !stoppedAt && at >= 0 && typeof name2 === "string" ? source.parameter(name2) : void 0;
-    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path14.default.basename(source.file);
+    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path15.default.basename(source.file);
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
@@ -25776,7 +25851,7 @@ var BicepLocator = class _BicepLocator {
       if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
         return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      const file = import_node_path14.default.resolve(import_node_path14.default.dirname(source.file), modulePath);
+      const file = import_node_path15.default.resolve(import_node_path15.default.dirname(source.file), modulePath);
       if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth2 + 1 } };
       source = this.source(file);
     }
@@ -25786,7 +25861,7 @@ var BicepLocator = class _BicepLocator {
   locateInJsonModule(module2, compiledPath, wholeDeclaration = true) {
     let doc = this.jsonModules.get(module2.file);
     if (!doc) {
-      doc = parseJsonWithPositions(module2.file, import_node_fs14.default.readFileSync(module2.file, "utf8"));
+      doc = parseJsonWithPositions(module2.file, import_node_fs15.default.readFileSync(module2.file, "utf8"));
       this.jsonModules.set(module2.file, doc);
     }
     const span = spanAtPath(doc, compiledPath.slice(module2.depth * 4), wholeDeclaration);
@@ -25835,12 +25910,12 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/registry-modules.ts
-var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_fs16 = __toESM(require("node:fs"));
 var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
 var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
-  const text2 = import_node_fs15.default.readFileSync(diagnostic.file, "utf8");
+  const text2 = import_node_fs16.default.readFileSync(diagnostic.file, "utf8");
   const lines = new LineIndex(text2);
   const start2 = lines.offsetAt(diagnostic.range.start);
   const end2 = lines.offsetAt(diagnostic.range.end);
@@ -25866,13 +25941,13 @@ function notFetchedInTime(entry, modules, timeoutMs) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs16 = __toESM(require("node:fs"));
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_path16 = __toESM(require("node:path"));
 var USING = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
   const match = USING.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
-  return { file: import_node_path15.default.resolve(import_node_path15.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+  return { file: import_node_path16.default.resolve(import_node_path16.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
 }
 var USING_NONE = /^[ \t]*(using\s+none)\b/m;
 function usingNone(text2) {
@@ -25892,7 +25967,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs16.default.existsSync(target.file)) {
+  if (target && !import_node_fs17.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -25913,10 +25988,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path23 = problem.jsonPath ?? [];
+  const path27 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path23, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path27, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -25935,7 +26010,7 @@ function compiledDocument(file, template, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs18.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs) {
   let output;
@@ -25944,20 +26019,24 @@ async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeout
   } catch (error) {
     const fetched = error instanceof BicepTimeoutError && restoreTimeoutMs !== void 0 ? await registryModules(file) : [];
     if (fetched.length === 0) throw error;
-    return { file, status: "failed", findings: notFetchedInTime(file, fetched, restoreTimeoutMs) };
+    return { result: { file, status: "failed", findings: notFetchedInTime(file, fetched, restoreTimeoutMs) } };
   }
   const unfetched = restoreFailureFindings(file, output.diagnostics);
-  if (unfetched) return { file, status: "failed", findings: unfetched };
+  if (unfetched) return { result: { file, status: "failed", findings: unfetched } };
+  const filesRead = await followsFromFilesRead(file, output) ? { filesRead: output.filesRead } : {};
+  return { result: await analyzeCompiled(file, output, values, ruleSettings), ...filesRead };
+}
+async function analyzeCompiled(file, output, values, ruleSettings) {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
-    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs17.default.readFileSync(file, "utf8")) : void 0;
+    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs18.default.readFileSync(file, "utf8")) : void 0;
     const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
     return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
   }
   const templateFile = templateFileOf(file);
   const usesJson = /\.jsonc?$/i.test(templateFile);
-  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs17.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
+  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs18.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters });
@@ -25970,6 +26049,50 @@ async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeout
   }
   findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));
   return { file, status: "analysed", findings };
+}
+
+// src/analyze/input-checks.ts
+var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_path17 = __toESM(require("node:path"));
+
+// src/analyze/repository-boundary.ts
+async function referenceOutsideRepository(entry, repoRoot) {
+  return (await localReferences(entry, repoRoot)).find((r) => r.target !== repoRoot && relativeInside(r.target, repoRoot) === void 0);
+}
+
+// src/analyze/input-checks.ts
+function unusableResult(file, reason) {
+  return { file, status: "failed", findings: [inputFinding(file, reason, { file, range: FILE_START })] };
+}
+var READ_ERRORS = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied: it cannot be read",
+  EPERM: "permission denied: it cannot be read",
+  EISDIR: "it is a folder"
+};
+function readError(error) {
+  return READ_ERRORS[error?.code ?? ""];
+}
+function brokenSource(input2) {
+  if (input2.kind === "arm-template") return void 0;
+  let bytes;
+  try {
+    bytes = import_node_fs19.default.readFileSync(input2.file);
+  } catch (error) {
+    const reason = readError(error);
+    if (reason === void 0) throw error;
+    return unusableResult(input2.file, reason);
+  }
+  const problem = bicepSourceProblem(input2.file, bytes);
+  if (!problem) return void 0;
+  return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
+}
+async function outsideRepository(input2) {
+  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path17.default.dirname(input2.file));
+  const outside = repoRoot === void 0 ? void 0 : await referenceOutsideRepository(input2.file, repoRoot);
+  if (!outside) return void 0;
+  const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
+  return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, reason, { file: outside.file, range: outside.range })] };
 }
 
 // src/analyze/merge-repeated.ts
@@ -25997,9 +26120,71 @@ function mergeRepeatedFindings(results) {
   });
 }
 
-// src/analyze/repository-boundary.ts
-async function referenceOutsideRepository(entry, repoRoot) {
-  return (await localReferences(entry, repoRoot)).find((r) => r.target !== repoRoot && relativeInside(r.target, repoRoot) === void 0);
+// src/analyze/result-cache.ts
+var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_path18 = __toESM(require("node:path"));
+var FORMAT2 = 1;
+var SYMBOLIC = "$symbolic";
+function withSymbolics(_key, value) {
+  return value instanceof Symbolic ? { [SYMBOLIC]: [value.key, value.type, value.origins, value.parts ?? null] } : value;
+}
+function revivingSymbolics(_key, value) {
+  if (typeof value !== "object" || value === null || !(SYMBOLIC in value)) return value;
+  const [key, type, origins, parts2] = value[SYMBOLIC];
+  return new Symbolic(key, type, origins, parts2 ?? void 0);
+}
+function isEntry2(value) {
+  const entry = value;
+  return typeof entry === "object" && entry !== null && entry.format === FORMAT2 && Array.isArray(entry.filesRead) && typeof entry.result === "object";
+}
+var ownCode;
+function toolIdentity() {
+  ownCode ??= hashOfCode(import_node_path18.default.basename(__dirname) === "analyze" ? import_node_path18.default.dirname(__dirname) : __dirname);
+  return ownCode;
+}
+function hashOfCode(root) {
+  const files = import_node_fs20.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
+  return sha256(files.map((f) => `${f}\0${sha256(import_node_fs20.default.readFileSync(import_node_path18.default.join(root, f)))}`).join("\n"));
+}
+var ResultCache = class {
+  constructor(folder, identity) {
+    this.identity = identity;
+    this.entries = new HashedEntries(folder);
+  }
+  identity;
+  entries;
+  lookup(file, context) {
+    const entry = this.entries.read(this.keyFor(file, context), revivingSymbolics);
+    return isEntry2(entry) && entry.result.file === file ? { result: entry.result, filesRead: entry.filesRead } : void 0;
+  }
+  store(file, context, filesRead, result) {
+    const entry = { format: FORMAT2, result, filesRead: [...filesRead] };
+    this.entries.write(this.keyFor(file, context), [file, ...filesRead], entry, withSymbolics);
+  }
+  keyFor(file, context) {
+    return `result-${sha256(JSON.stringify([FORMAT2, this.identity, file, context]))}`;
+  }
+};
+function resultContext(settings) {
+  return JSON.stringify(settings, withSymbolics);
+}
+
+// src/analyze/shard.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_path19 = __toESM(require("node:path"));
+function parseShard(text2) {
+  const match = /^(\d+)\/(\d+)$/.exec(text2.trim());
+  if (!match) return void 0;
+  const [index, count2] = [Number(match[1]), Number(match[2])];
+  return index >= 1 && count2 >= 1 && index <= count2 ? { index, count: count2 } : void 0;
+}
+function shardOf(file, count2, cwd) {
+  const base = findRepositoryRoot(import_node_path19.default.dirname(file)) ?? cwd;
+  const relative = import_node_path19.default.relative(base, file).split(import_node_path19.default.sep).join("/");
+  return (0, import_node_crypto3.createHash)("sha256").update(relative).digest().readUInt32BE(0) % count2 + 1;
+}
+function inShard(shard, file, cwd) {
+  return shard === void 0 || shard.count === 1 || shardOf(file, shard.count, cwd) === shard.index;
 }
 
 // src/analyze/analyze.ts
@@ -26007,42 +26192,54 @@ var DEFAULT_RESTORE_TIMEOUT_MS = 2e4;
 function restoreTimeoutOf(options2) {
   return Math.min(options2.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options2.timeoutMs);
 }
-function unusableResult(file, reason) {
-  return { file, status: "failed", findings: [inputFinding(file, reason, { file, range: FILE_START })] };
-}
-var READ_ERRORS = {
-  ENOENT: "no such file or folder",
-  EACCES: "permission denied: it cannot be read",
-  EPERM: "permission denied: it cannot be read",
-  EISDIR: "it is a folder"
-};
-function readError(error) {
-  return READ_ERRORS[error?.code ?? ""];
+function runCaches(options2) {
+  if (!options2.cacheFolder) return void 0;
+  let cliPath;
+  try {
+    cliPath = locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
+  } catch (error) {
+    if (error instanceof BicepNotFoundError) return void 0;
+    throw error;
+  }
+  const cli = cliIdentity(cliPath, options2.noRestore);
+  return { cliPath, compiles: new CompileCache(options2.cacheFolder, cli), results: new ResultCache(options2.cacheFolder, JSON.stringify([toolIdentity(), cli])) };
 }
 async function analyze(options2) {
   const discovery = discoverInputs(options2.paths, options2.cwd, (file) => options2.config?.isExcluded(file) ?? false);
-  const results = discovery.unusable.map((u) => unusableResult(u.file, u.reason));
+  let otherShards = 0;
+  const ours = (file) => {
+    if (inShard(options2.shard, file, options2.cwd)) return true;
+    otherShards += 1;
+    return false;
+  };
+  const results = discovery.unusable.filter((u) => ours(u.file)).map((u) => unusableResult(u.file, u.reason));
+  const caches = discovery.inputs.some((i2) => i2.kind !== "arm-template") ? runCaches(options2) : void 0;
+  const contexts = /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Map();
+  for (const input2 of caches ? discovery.inputs.filter((i2) => i2.kind !== "arm-template") : []) {
+    contexts.set(input2.file, contextOf(input2.file, options2));
+    const hit = caches.results.lookup(input2.file, contexts.get(input2.file));
+    if (hit) kept.set(input2.file, hit);
+  }
+  const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
   const usable = [];
   for (const input2 of discovery.inputs) {
-    const broken = brokenSource(input2) ?? await outsideRepository(input2);
-    if (broken) results.push(broken);
-    else usable.push(input2);
+    const broken = kept.has(input2.file) ? void 0 : brokenSource(input2) ?? (vouched.has(input2.file) ? void 0 : await outsideRepository(input2));
+    if (!broken) usable.push(input2);
+    else if (ours(input2.file)) results.push(broken);
   }
-  const needsBicep = usable.some((i2) => i2.kind !== "arm-template");
-  let compiler;
-  if (needsBicep) {
-    const cli = locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd });
-    const start2 = () => startBicepCompiler(cli.path, { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs: options2.jobs });
-    compiler = options2.cacheFolder ? new CachedCompiler(cli.path, new CompileCache(options2.cacheFolder, cliIdentity(cli.path, options2.noRestore)), start2) : await start2();
-  }
+  const inputs = (await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead)).filter((i2) => ours(i2.file));
+  const toCompile = inputs.filter((i2) => i2.kind !== "arm-template" && !kept.has(i2.file)).map((i2) => i2.file);
+  const compiler = toCompile.length > 0 ? bicepCompiler(options2, caches) : void 0;
   try {
-    const inputs = compiler ? await entryPoints(usable, (file) => referencesOrNone(compiler, file)) : usable;
+    compiler?.prepare(toCompile);
     const analysed = new Array(inputs.length);
     let next = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
-        options2.onProgress?.(index, inputs.length, inputs[index].file);
-        analysed[index] = await analyzeInput(inputs[index], compiler, options2);
+        const input2 = inputs[index];
+        options2.onProgress?.(index, inputs.length, input2.file);
+        analysed[index] = kept.get(input2.file)?.result ?? await analyzeInput(input2, compiler, options2, caches && { results: caches.results, context: contexts.get(input2.file) });
       }
     };
     await Promise.all(Array.from({ length: Math.min(options2.jobs, inputs.length) }, lane));
@@ -26050,49 +26247,30 @@ async function analyze(options2) {
   } finally {
     await compiler?.close();
   }
-  return {
-    results: mergeRepeatedFindings(results),
-    ...compiler ? { bicep: { path: compiler.cliPath, version: compiler.version, mode: compiler.mode } } : {}
-  };
+  const bicep = compiler ? { path: compiler.cliPath, version: compiler.version, mode: compiler.mode } : kept.size > 0 ? { path: caches.cliPath, version: caches.compiles.knownCliVersion() ?? "unknown", mode: "cache" } : void 0;
+  return { results: mergeRepeatedFindings(results), ...bicep ? { bicep } : {}, ...options2.shard ? { otherShards } : {} };
 }
-async function referencesOrNone(compiler, file) {
+function contextOf(file, options2) {
+  const config = options2.config?.configFor(file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
+  return resultContext([[...config.rules], [...config.parameters], [...options2.parameters], findRepositoryRoot(import_node_path20.default.dirname(file)) ?? null]);
+}
+function bicepCompiler(options2, caches) {
+  const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
+  const compilerOptions = { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs: options2.jobs };
+  if (!caches) return startBicepCompiler(cliPath, compilerOptions);
+  return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...knownVersion ? { knownVersion } : {} }));
+}
+async function analyzeInput(input2, compiler, options2, keep) {
   try {
-    return await compiler.fileReferences(file);
-  } catch (error) {
-    if (error instanceof BicepCliError) return [];
-    throw error;
-  }
-}
-function brokenSource(input2) {
-  if (input2.kind === "arm-template") return void 0;
-  let bytes;
-  try {
-    bytes = import_node_fs18.default.readFileSync(input2.file);
-  } catch (error) {
-    const reason = readError(error);
-    if (reason === void 0) throw error;
-    return unusableResult(input2.file, reason);
-  }
-  const problem = bicepSourceProblem(input2.file, bytes);
-  if (!problem) return void 0;
-  return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
-}
-async function outsideRepository(input2) {
-  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path16.default.dirname(input2.file));
-  const outside = repoRoot === void 0 ? void 0 : await referenceOutsideRepository(input2.file, repoRoot);
-  if (!outside) return void 0;
-  const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
-  return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, reason, { file: outside.file, range: outside.range })] };
-}
-async function analyzeInput(input2, compiler, options2) {
-  try {
-    import_node_fs18.default.accessSync(input2.file, import_node_fs18.default.constants.R_OK);
+    import_node_fs21.default.accessSync(input2.file, import_node_fs21.default.constants.R_OK);
     const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
     if (input2.kind === "arm-template") {
       return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
     }
     const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
-    return await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules, restoreTimeoutMs);
+    const { result, filesRead } = await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules, restoreTimeoutMs);
+    if (filesRead) keep?.results.store(input2.file, keep.context, filesRead, result);
+    return result;
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
@@ -26119,6 +26297,10 @@ function parser(argv) {
     "rules [rule]",
     "list the rules, or print one rule's docs page (by id or alias)",
     (y) => y.positional("rule", { type: "string", describe: "a rule id or alias" })
+  ).command(
+    "merge-sarif <files..>",
+    "merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload",
+    (y) => y.positional("files", { type: "string", array: true, describe: "the SARIF log of every shard, each once" })
   ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
     type: "boolean",
     default: true,
@@ -26139,6 +26321,9 @@ function parser(argv) {
     type: "boolean",
     default: true,
     describe: "--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)"
+  }).option("shard", {
+    type: "string",
+    describe: "i/n: audit only the i-th of n parts of the entries (a stable split by path, for a CI matrix; merge the SARIF with merge-sarif)"
   }).option("jobs", {
     alias: "j",
     type: "number",
@@ -26158,6 +26343,13 @@ async function parseArgs(argv) {
       if (output) return resolve({ kind: "text", text: output });
       if (parsed2._[0] === "rules") {
         return resolve({ kind: "rules", ...typeof parsed2.rule === "string" ? { rule: parsed2.rule } : {} });
+      }
+      if (parsed2._[0] === "merge-sarif") {
+        return resolve({ kind: "merge-sarif", files: parsed2.files.map(String), ...parsed2.output === void 0 ? {} : { output: parsed2.output } });
+      }
+      const shard = parsed2.shard === void 0 ? void 0 : parseShard(parsed2.shard);
+      if (parsed2.shard !== void 0 && !shard) {
+        return resolve({ kind: "usage-error", message: `--shard takes i/n, two whole numbers with 1 <= i <= n (got '${parsed2.shard}')` });
       }
       if (!Number.isFinite(parsed2.timeout) || parsed2.timeout <= 0) {
         return resolve({ kind: "usage-error", message: "--timeout takes a positive number of seconds" });
@@ -26183,6 +26375,7 @@ async function parseArgs(argv) {
           restoreTimeout: parsed2["restore-timeout"],
           jobs: parsed2.jobs,
           cache: parsed2.cache,
+          ...shard ? { shard } : {},
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
           version: parsed2.version
         }
@@ -26192,9 +26385,9 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_fs24 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -26209,8 +26402,8 @@ function applyConfigSuppressions(results, suppressionFor) {
 }
 
 // src/config/load-config.ts
-var import_node_fs19 = __toESM(require("node:fs"));
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_path21 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
@@ -26230,15 +26423,15 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path17.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path21.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path17.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path21.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path17.default.resolve(this.cwd, file);
+    const absolute = import_node_path21.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   /**
@@ -26247,18 +26440,18 @@ var ConfigResolver = class {
    * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
    */
   suppressionFor(input2, finding) {
-    return this.loadedFor(import_node_path17.default.resolve(this.cwd, input2)).suppressionOf(finding);
+    return this.loadedFor(import_node_path21.default.resolve(this.cwd, input2)).suppressionOf(finding);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path17.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path21.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path17.default.dirname(folder);
-      const candidate = import_node_path17.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs19.default.existsSync(candidate)) loaded = readConfig(candidate);
+      const parent = import_node_path21.default.dirname(folder);
+      const candidate = import_node_path21.default.join(folder, CONFIG_FILE3);
+      if (import_node_fs22.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -26269,7 +26462,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs19.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs22.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -26313,7 +26506,7 @@ function readConfig(file) {
     matchers: entry.names.flatMap((pattern, j) => glob(pattern, ["suppressions", i2, "names", j], NAME_GLOB_OPTIONS))
   }));
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path17.default.dirname(file);
+  const folder = import_node_path21.default.dirname(file);
   return {
     config: {
       file,
@@ -26323,7 +26516,7 @@ function readConfig(file) {
       suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason }))
     },
     isExcluded: (absolute) => {
-      const relative = import_node_path17.default.relative(folder, absolute).split(import_node_path17.default.sep).join("/");
+      const relative = import_node_path21.default.relative(folder, absolute).split(import_node_path21.default.sep).join("/");
       return excluded.some((matches) => matches(relative));
     },
     suppressionOf: (finding) => {
@@ -26368,10 +26561,10 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/github.ts
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/report/paths.ts
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -26379,7 +26572,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path18.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path22.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -26391,7 +26584,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path19.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path23.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
 function title(finding) {
@@ -26473,6 +26666,7 @@ function formatJson(results, context) {
     version: JSON_REPORT_VERSION,
     tool: { name: "bicep-audit", version: context.toolVersion },
     bicep: context.bicepVersion === void 0 ? null : { version: context.bicepVersion },
+    ...context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {},
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all2,
     summary: {
@@ -26491,14 +26685,14 @@ function formatJson(results, context) {
 var import_node_url2 = require("node:url");
 
 // src/report/fingerprints.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 function partialFingerprints(findings, context) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const { file, range: range2 } = finding.location;
     const lineText = context.sourceText(file)?.split("\n")[range2.start.line]?.trim() ?? "";
     const instance2 = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
-    const key = (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify([finding.ruleId, finding.kind, artifactLocation(file, context.repoRoot).uri, instance2, lineText])).digest("hex").slice(0, 32);
+    const key = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify([finding.ruleId, finding.kind, artifactLocation(file, context.repoRoot).uri, instance2, lineText])).digest("hex").slice(0, 32);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
     return `${key}:${occurrence}`;
@@ -26586,6 +26780,9 @@ function sarifResult(finding, ruleIndex, fingerprint, context) {
     ...finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}
   };
 }
+function shardRunId(shard) {
+  return `bicep-audit/shard-${shard.index}-of-${shard.count}`;
+}
 function formatSarif(results, context) {
   const findings = results.flatMap((r) => r.findings);
   const ruleIds = [.../* @__PURE__ */ new Set([...context.rules.keys(), ...findings.map((f) => f.ruleId)])];
@@ -26605,6 +26802,8 @@ function formatSarif(results, context) {
             rules: ruleIds.map((id) => descriptor(id, context, findings))
           }
         },
+        // One shard's run: `bicep-audit merge-sarif` makes the n of them one run for one upload.
+        ...context.shard ? { automationDetails: { id: shardRunId(context.shard) } } : {},
         originalUriBaseIds: { "%SRCROOT%": { uri: (0, import_node_url2.pathToFileURL)(`${context.repoRoot}/`).href } },
         columnKind: "utf16CodeUnits",
         results: findings.map((f, i2) => sarifResult(f, ruleIds.indexOf(f.ruleId), fingerprints[i2], context)),
@@ -26688,10 +26887,10 @@ ${rows.join("\n")}`);
 }
 
 // src/rules/docs.ts
-var import_node_fs20 = __toESM(require("node:fs"));
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_path24 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs20.default.readFileSync(import_node_path20.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs23.default.readFileSync(import_node_path24.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -26763,7 +26962,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs21.default.appendFileSync(file, text2);
+    import_node_fs24.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -26779,10 +26978,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path21.default.resolve(cwd, args2.parameters);
+    const file = import_node_path25.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs21.default.readFileSync(file, "utf8");
+      text2 = import_node_fs24.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -26803,7 +27002,7 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path21.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path25.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -26813,7 +27012,7 @@ function sourceReader() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs21.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs24.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -26839,6 +27038,7 @@ async function runAudit(args2, run2) {
       restoreTimeoutMs: args2.restoreTimeout * 1e3,
       jobs: args2.jobs,
       ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
+      ...args2.shard ? { shard: args2.shard } : {},
       config: {
         configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
         isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
@@ -26848,7 +27048,7 @@ async function runAudit(args2, run2) {
   } finally {
     progress.clear();
   }
-  if (analysis.results.length === 0) {
+  if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args2.paths.join(", ")} (looked for .bicep and .bicepparam files)`);
   }
   analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input2, finding) => config.suppressionFor(input2, finding)) };
@@ -26859,7 +27059,8 @@ async function runAudit(args2, run2) {
     ...analysis.bicep ? { bicepVersion: analysis.bicep.version } : {},
     rules: reportedRules(RULES),
     sourceText: sourceReader(),
-    color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env)
+    color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env),
+    ...args2.shard ? { shard: args2.shard } : {}
   };
   return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn) };
 }
@@ -26893,7 +27094,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs22.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
+    import_node_fs25.default.mkdirSync(import_node_path26.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -26904,7 +27105,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path22.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path22.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path26.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path26.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

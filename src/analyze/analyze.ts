@@ -63,6 +63,8 @@ export interface Analysis {
   results: InputResult[];
   /** The Bicep CLI that served the run, when any input needed one. */
   bicep?: BicepCliInfo;
+  /** With a shard: how many inputs other shards audit. */
+  otherShards?: number;
 }
 
 /** The wait for a file that fetches registry modules when the caller names none (the CLI's --restore-timeout default). */
@@ -106,7 +108,12 @@ type KeptResult = NonNullable<ReturnType<ResultCache['lookup']>>;
  */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
-  const ours = (file: string) => inShard(options.shard, file, options.cwd);
+  let otherShards = 0;
+  const ours = (file: string): boolean => {
+    if (inShard(options.shard, file, options.cwd)) return true;
+    otherShards += 1;
+    return false;
+  };
   const results: InputResult[] = discovery.unusable.filter((u) => ours(u.file)).map((u) => unusableResult(u.file, u.reason));
   const caches = discovery.inputs.some((i) => i.kind !== 'arm-template') ? runCaches(options) : undefined;
   const contexts = new Map<string, string>();
@@ -148,7 +155,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     : kept.size > 0
       ? { path: caches!.cliPath, version: caches!.compiles.knownCliVersion() ?? 'unknown', mode: 'cache' }
       : undefined;
-  return { results: mergeRepeatedFindings(results), ...(bicep ? { bicep } : {}) };
+  return { results: mergeRepeatedFindings(results), ...(bicep ? { bicep } : {}), ...(options.shard ? { otherShards } : {}) };
 }
 
 /** Everything besides the files it reads that decides a Bicep input's result. */

@@ -20,8 +20,6 @@ export class CachedCompiler implements BicepCompiler {
   private pool: CompilerPool | undefined;
   private cachedVersion: string | undefined;
   private readonly lookups = new Map<string, ReturnType<CompileCache['lookup']>>();
-  /** Compiles answered from the cache, for reports of what the cache saved. */
-  hits = 0;
 
   constructor(
     readonly cliPath: string,
@@ -50,7 +48,6 @@ export class CachedCompiler implements BicepCompiler {
   async compile(file: string): Promise<CompileOutput> {
     const cached = this.lookup(file);
     if (cached) {
-      this.hits += 1;
       this.cachedVersion = cached.cliVersion;
       return cached.output;
     }

@@ -31,8 +31,6 @@ export class CompilerPool implements BicepCompiler {
   private live = 0;
   private identified: Promise<string> | undefined;
   private settledVersion: string | undefined;
-  /** Processes started in the run (replacements included). */
-  started = 0;
 
   constructor(
     readonly cliPath: string,
@@ -140,7 +138,6 @@ export class CompilerPool implements BicepCompiler {
 
   private startOne(): PoolWorker {
     this.live += 1;
-    this.started += 1;
     return this.kind.startWorker();
   }
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import yargs from 'yargs';
 import { DEFAULT_RESTORE_TIMEOUT_MS } from '../analyze/analyze';
+import { parseShard, type Shard } from '../analyze/shard';
 import type { FailOn } from './exit-codes';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -19,6 +20,7 @@ export interface CliArgs {
   restoreTimeout: number;
   jobs: number;
   cache: boolean;
+  shard?: Shard;
   config?: string;
   version: boolean;
 }
@@ -26,6 +28,7 @@ export interface CliArgs {
 export type ParsedArgs =
   | { kind: 'run'; args: CliArgs }
   | { kind: 'rules'; rule?: string }
+  | { kind: 'merge-sarif'; files: string[]; output?: string }
   | { kind: 'text'; text: string }
   | { kind: 'usage-error'; message: string };
 
@@ -45,6 +48,9 @@ function parser(argv: readonly string[]) {
     )
     .command('rules [rule]', "list the rules, or print one rule's docs page (by id or alias)", (y) =>
       y.positional('rule', { type: 'string', describe: 'a rule id or alias' }),
+    )
+    .command('merge-sarif <files..>', 'merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload', (y) =>
+      y.positional('files', { type: 'string', array: true, describe: 'the SARIF log of every shard, each once' }),
     )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
@@ -77,6 +83,10 @@ function parser(argv: readonly string[]) {
       default: true,
       describe: '--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)',
     })
+    .option('shard', {
+      type: 'string',
+      describe: 'i/n: audit only the i-th of n parts of the entries (a stable split by path, for a CI matrix; merge the SARIF with merge-sarif)',
+    })
     .option('jobs', {
       alias: 'j',
       type: 'number',
@@ -107,6 +117,13 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (parsed._[0] === 'rules') {
         return resolve({ kind: 'rules', ...(typeof parsed.rule === 'string' ? { rule: parsed.rule } : {}) });
       }
+      if (parsed._[0] === 'merge-sarif') {
+        return resolve({ kind: 'merge-sarif', files: (parsed.files as string[]).map(String), ...(parsed.output === undefined ? {} : { output: parsed.output }) });
+      }
+      const shard = parsed.shard === undefined ? undefined : parseShard(parsed.shard);
+      if (parsed.shard !== undefined && !shard) {
+        return resolve({ kind: 'usage-error', message: `--shard takes i/n, two whole numbers with 1 <= i <= n (got '${parsed.shard}')` });
+      }
       if (!Number.isFinite(parsed.timeout) || parsed.timeout <= 0) {
         return resolve({ kind: 'usage-error', message: '--timeout takes a positive number of seconds' });
       }
@@ -131,6 +148,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           restoreTimeout: parsed['restore-timeout'],
           jobs: parsed.jobs,
           cache: parsed.cache,
+          ...(shard ? { shard } : {}),
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
         },

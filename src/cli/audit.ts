@@ -180,6 +180,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
       restoreTimeoutMs: args.restoreTimeout * 1000,
       jobs: args.jobs,
       ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
+      ...(args.shard ? { shard: args.shard } : {}),
       config: {
         configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
         isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError),
@@ -189,7 +190,8 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
   } finally {
     progress.clear();
   }
-  if (analysis.results.length === 0) {
+  // A shard may hold none of the entries; a run with no entries at all was called wrong.
+  if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
   }
   analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input, finding) => config.suppressionFor(input, finding)) };
@@ -201,6 +203,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     rules: reportedRules(RULES),
     sourceText: sourceReader(),
     color: colorWanted(args.output === undefined && run.stdout.isTTY, run.env),
+    ...(args.shard ? { shard: args.shard } : {}),
   };
   return { analysis, context, code: exitCodeFor(analysis.results, args.failOn) };
 }

@@ -1,13 +1,15 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { readBicepVersion } from '../bicep/version';
 import { packageJson, webUrlOf } from '../package-info';
 import { formatStepSummary } from '../report/github';
+import { mergeShardLogs, SarifMergeError } from '../report/merge-sarif';
 import { ruleDocs } from '../rules/docs';
 import { findRule, RULES } from '../rules/index';
 import { parseArgs, type CliArgs } from './args';
-import { appendToGithubFile, REPORTERS, runAudit, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
+import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
 import { EXIT } from './exit-codes';
 
 export type { Writable } from './audit';
@@ -41,6 +43,28 @@ async function printVersions(options: MainOptions, args: CliArgs): Promise<numbe
   return EXIT.clean;
 }
 
+/** `merge-sarif`: the shard logs as one run; a file that cannot be read or merged is a usage error (exit 2). */
+async function mergeSarif(files: readonly string[], output: string | undefined, options: MainOptions): Promise<number> {
+  const logs = files.map((file) => {
+    const source = path.resolve(options.cwd, file);
+    try {
+      return { source: file, log: JSON.parse(fs.readFileSync(source, 'utf8')) as unknown };
+    } catch (error) {
+      throw new UsageError(`cannot read the SARIF log ${file}: ${(error as Error).message}`);
+    }
+  });
+  let merged: string;
+  try {
+    merged = `${JSON.stringify(mergeShardLogs(logs), null, 2)}\n`;
+  } catch (error) {
+    if (error instanceof SarifMergeError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (output) writeRequestedFile(path.resolve(options.cwd, output), merged, 'the merged SARIF to --output');
+  else options.stdout.write(merged);
+  return EXIT.clean;
+}
+
 async function run(options: MainOptions, args: CliArgs): Promise<number> {
   if (args.version) return printVersions(options, args);
   const { analysis, context, code } = await runAudit(args, options);
@@ -60,6 +84,7 @@ export async function main(options: MainOptions): Promise<number> {
     return EXIT.clean;
   }
   if (parsed.kind === 'rules') return printRules(parsed.rule, options);
+  if (parsed.kind === 'merge-sarif') return withExitCodes(options.stderr, () => mergeSarif(parsed.files, parsed.output, options));
   if (parsed.kind === 'usage-error') {
     options.stderr.write(`bicep-audit: ${parsed.message}\nRun bicep-audit --help for usage.\n`);
     return EXIT.usageOrInput;

@@ -42,6 +42,7 @@ export function formatJson(results: readonly InputResult[], context: ReportConte
     version: JSON_REPORT_VERSION,
     tool: { name: 'bicep-audit', version: context.toolVersion },
     bicep: context.bicepVersion === undefined ? null : { version: context.bicepVersion },
+    ...(context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all,
     summary: {

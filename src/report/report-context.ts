@@ -1,3 +1,4 @@
+import type { Shard } from '../analyze/shard';
 import type { Rule } from '../rules/rule';
 
 /** A rule as reports show it: its metadata and its docs page text. */
@@ -21,4 +22,6 @@ export interface ReportContext {
   sourceText(file: string): string | undefined;
   /** Whether stylish output may use ANSI colours. */
   color: boolean;
+  /** `--shard i/n`: the report covers only this part of the entries. */
+  shard?: Shard;
 }

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Shard } from '../analyze/shard';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { packageJson } from '../package-info';
 import { partialFingerprints } from './fingerprints';
@@ -57,6 +58,11 @@ function sarifResult(finding: Finding, ruleIndex: number, fingerprint: string, c
   };
 }
 
+/** The run of one shard: category `bicep-audit`, run `shard-i-of-n`. */
+export function shardRunId(shard: Shard): string {
+  return `bicep-audit/shard-${shard.index}-of-${shard.count}`;
+}
+
 /** SARIF 2.1.0 for GitHub code scanning; rule metadata and help come from the rules themselves. */
 export function formatSarif(results: readonly InputResult[], context: ReportContext): string {
   const findings = results.flatMap((r) => r.findings);
@@ -77,6 +83,8 @@ export function formatSarif(results: readonly InputResult[], context: ReportCont
             rules: ruleIds.map((id) => descriptor(id, context, findings)),
           },
         },
+        // One shard's run: `bicep-audit merge-sarif` makes the n of them one run for one upload.
+        ...(context.shard ? { automationDetails: { id: shardRunId(context.shard) } } : {}),
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${context.repoRoot}/`).href } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f, i) => sarifResult(f, ruleIds.indexOf(f.ruleId), fingerprints[i]!, context)),
