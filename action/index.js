@@ -6385,7 +6385,7 @@ var require_execa = __commonJS({
       }
       return value;
     };
-    var execa3 = (file, args2, options2) => {
+    var execa = (file, args2, options2) => {
       const parsed2 = handleArguments(file, args2, options2);
       const command = joinCommand(file, args2);
       const escapedCommand = getEscapedCommand(file, args2);
@@ -6458,7 +6458,7 @@ var require_execa = __commonJS({
       spawned.all = makeAllStream(spawned, parsed2.options);
       return mergePromise(spawned, handlePromiseOnce);
     };
-    module2.exports = execa3;
+    module2.exports = execa;
     module2.exports.sync = (file, args2, options2) => {
       const parsed2 = handleArguments(file, args2, options2);
       const command = joinCommand(file, args2);
@@ -6516,11 +6516,11 @@ var require_execa = __commonJS({
     };
     module2.exports.command = (command, options2) => {
       const [file, ...args2] = parseCommand(command);
-      return execa3(file, args2, options2);
+      return execa(file, args2, options2);
     };
     module2.exports.commandSync = (command, options2) => {
       const [file, ...args2] = parseCommand(command);
-      return execa3.sync(file, args2, options2);
+      return execa.sync(file, args2, options2);
     };
     module2.exports.node = (scriptPath, args2, options2 = {}) => {
       if (args2 && !Array.isArray(args2) && typeof args2 === "object") {
@@ -6533,7 +6533,7 @@ var require_execa = __commonJS({
         nodePath: nodePath2 = process.execPath,
         nodeOptions = defaultExecArgv
       } = options2;
-      return execa3(
+      return execa(
         nodePath2,
         [
           ...nodeOptions,
@@ -15589,7 +15589,7 @@ var require_core2 = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -15959,9 +15959,9 @@ var require_core2 = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports2.default = Ajv2;
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports2.default = Ajv;
     function checkOptions(checkOpts, options2, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -18063,7 +18063,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -18082,11 +18082,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports2.Ajv = Ajv2;
-    module2.exports = exports2 = Ajv2;
-    module2.exports.Ajv = Ajv2;
+    exports2.Ajv = Ajv;
+    module2.exports = exports2 = Ajv;
+    module2.exports.Ajv = Ajv;
     Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = Ajv2;
+    exports2.default = Ajv;
     var validate_1 = require_validate();
     Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -19954,9 +19954,6 @@ var import_yargs = __toESM(require_yargs());
 var import_node_fs21 = __toESM(require("node:fs"));
 var import_node_path20 = __toESM(require("node:path"));
 
-// src/bicep/build-command.ts
-var import_execa = __toESM(require_execa());
-
 // src/bicep/compile-output.ts
 var TRAILING_LINK = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
 function splitDocsLink(message) {
@@ -19977,6 +19974,16 @@ function toDiagnosticLevel(level) {
 // src/bicep/child-env.ts
 function bicepProcessEnv() {
   return { ...process.env, DOTNET_EnableDiagnostics: "0" };
+}
+function runBicepCommand(cliPath, args2, options2) {
+  const execa = require_execa();
+  return execa(cliPath, [...args2], {
+    reject: false,
+    timeout: options2.timeoutMs,
+    stripFinalNewline: options2.stripFinalNewline ?? true,
+    env: bicepProcessEnv(),
+    extendEnv: false
+  });
 }
 
 // src/bicep/build-command.ts
@@ -20002,7 +20009,7 @@ async function compileWithBuildCommand(cliPath, file, options2) {
   const isParams = file.endsWith(".bicepparam");
   const args2 = [isParams ? "build-params" : "build", file, "--stdout", ...options2.noRestore ? ["--no-restore"] : []];
   const command = [cliPath, ...args2].join(" ");
-  const result = await (0, import_execa.default)(cliPath, args2, { reject: false, timeout: options2.timeoutMs, stripFinalNewline: false, env: bicepProcessEnv(), extendEnv: false });
+  const result = await runBicepCommand(cliPath, args2, { timeoutMs: options2.timeoutMs, stripFinalNewline: false });
   const output = `${result.stderr}
 ${result.stdout}`;
   if (result.timedOut) {
@@ -22056,7 +22063,6 @@ async function localFilesRead(entry) {
 }
 
 // src/bicep/version.ts
-var import_execa2 = __toESM(require_execa());
 var VERSION_PATTERN = /Bicep CLI version (\d+)\.(\d+)\.(\d+)/;
 var JSONRPC_MIN_VERSION = { major: 0, minor: 29 };
 function parseBicepVersion(output) {
@@ -22070,7 +22076,7 @@ function supportsJsonRpc(version) {
 }
 async function readBicepVersion(cliPath, timeoutMs) {
   const command = `${cliPath} --version`;
-  const result = await (0, import_execa2.default)(cliPath, ["--version"], { reject: false, timeout: timeoutMs, env: bicepProcessEnv(), extendEnv: false });
+  const result = await runBicepCommand(cliPath, ["--version"], { timeoutMs });
   const output = `${result.stdout}
 ${result.stderr}`;
   if (result.timedOut) {
@@ -24276,17 +24282,22 @@ function walk2(json, ctx, depth2) {
 // src/template/validate.ts
 var import_node_fs12 = __toESM(require("node:fs"));
 var import_node_path14 = __toESM(require("node:path"));
-var import_ajv = __toESM(require_ajv());
-var ajv = new import_ajv.default({ allErrors: true, strictRequired: false, allowUnionTypes: true });
+var ajv;
 var validators = /* @__PURE__ */ new Map();
 function validator(name2) {
   let validate = validators.get(name2);
   if (!validate) {
+    const { default: AjvClass } = require_ajv();
+    ajv ??= new AjvClass({ allErrors: true, strictRequired: false, allowUnionTypes: true });
     const schema = JSON.parse(import_node_fs12.default.readFileSync(import_node_path14.default.join(packageRoot, "schemas", `${name2}.schema.json`), "utf8"));
     validate = ajv.compile(schema);
     validators.set(name2, validate);
   }
   return validate;
+}
+function prepareTemplateValidators() {
+  validator("template");
+  validator("diagnostic-settings");
 }
 function pathOf(error) {
   return error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
@@ -26183,9 +26194,24 @@ function shardOf(file, count2, cwd) {
   const relative = import_node_path19.default.relative(base, file).split(import_node_path19.default.sep).join("/");
   return (0, import_node_crypto3.createHash)("sha256").update(relative).digest().readUInt32BE(0) % count2 + 1;
 }
-function inShard(shard, file, cwd) {
-  return shard === void 0 || shard.count === 1 || shardOf(file, shard.count, cwd) === shard.index;
-}
+var ShardFilter = class {
+  constructor(shard, cwd) {
+    this.shard = shard;
+    this.cwd = cwd;
+  }
+  shard;
+  cwd;
+  /** Inputs and results left to other shards so far. */
+  others = 0;
+  has(file) {
+    return this.shard === void 0 || this.shard.count === 1 || shardOf(file, this.shard.count, this.cwd) === this.shard.index;
+  }
+  mine(items2) {
+    const mine = items2.filter((item) => this.has(item.file));
+    this.others += items2.length - mine.length;
+    return mine;
+  }
+};
 
 // src/analyze/analyze.ts
 var DEFAULT_RESTORE_TIMEOUT_MS = 2e4;
@@ -26204,42 +26230,51 @@ function runCaches(options2) {
   const cli = cliIdentity(cliPath, options2.noRestore);
   return { cliPath, compiles: new CompileCache(options2.cacheFolder, cli), results: new ResultCache(options2.cacheFolder, JSON.stringify([toolIdentity(), cli])) };
 }
-async function analyze(options2) {
-  const discovery = discoverInputs(options2.paths, options2.cwd, (file) => options2.config?.isExcluded(file) ?? false);
-  let otherShards = 0;
-  const ours = (file) => {
-    if (inShard(options2.shard, file, options2.cwd)) return true;
-    otherShards += 1;
-    return false;
-  };
-  const results = discovery.unusable.filter((u) => ours(u.file)).map((u) => unusableResult(u.file, u.reason));
-  const caches = discovery.inputs.some((i2) => i2.kind !== "arm-template") ? runCaches(options2) : void 0;
+function keptResults(inputs, caches, options2) {
   const contexts = /* @__PURE__ */ new Map();
   const kept = /* @__PURE__ */ new Map();
-  for (const input2 of caches ? discovery.inputs.filter((i2) => i2.kind !== "arm-template") : []) {
-    contexts.set(input2.file, contextOf(input2.file, options2));
-    const hit = caches.results.lookup(input2.file, contexts.get(input2.file));
+  for (const input2 of caches ? inputs.filter(isBicep) : []) {
+    const context = contextOf(input2.file, options2);
+    contexts.set(input2.file, context);
+    const hit = caches.results.lookup(input2.file, context);
     if (hit) kept.set(input2.file, hit);
   }
-  const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
-  const usable = [];
-  for (const input2 of discovery.inputs) {
-    const broken = kept.has(input2.file) ? void 0 : brokenSource(input2) ?? (vouched.has(input2.file) ? void 0 : await outsideRepository(input2));
-    if (!broken) usable.push(input2);
-    else if (ours(input2.file)) results.push(broken);
-  }
-  const inputs = (await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead)).filter((i2) => ours(i2.file));
-  const toCompile = inputs.filter((i2) => i2.kind !== "arm-template" && !kept.has(i2.file)).map((i2) => i2.file);
-  const compiler = toCompile.length > 0 ? bicepCompiler(options2, caches) : void 0;
+  return { contexts, kept };
+}
+var isBicep = (input2) => input2.kind !== "arm-template";
+async function analyze(options2) {
+  const discovery = discoverInputs(options2.paths, options2.cwd, (file) => options2.config?.isExcluded(file) ?? false);
+  const shard = new ShardFilter(options2.shard, options2.cwd);
+  const results = shard.mine(discovery.unusable.map((u) => unusableResult(u.file, u.reason)));
+  const caches = discovery.inputs.some(isBicep) ? runCaches(options2) : void 0;
+  const { contexts, kept } = keptResults(discovery.inputs, caches, options2);
+  let compiler;
+  const compileSoon = (inputs) => {
+    const files = inputs.filter((i2) => isBicep(i2) && !kept.has(i2.file)).map((i2) => i2.file);
+    if (files.length > 0) (compiler ??= bicepCompiler(options2, caches)).prepare(files);
+  };
   try {
-    compiler?.prepare(toCompile);
+    compileSoon(discovery.inputs.filter((i2) => !i2.fromFolder && shard.has(i2.file) && !brokenSource(i2)));
+    const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
+    const usable = [];
+    const broken = [];
+    for (const input2 of discovery.inputs) {
+      const problem = kept.has(input2.file) ? void 0 : brokenSource(input2) ?? (vouched.has(input2.file) ? void 0 : await outsideRepository(input2));
+      if (problem) broken.push(problem);
+      else usable.push(input2);
+    }
+    results.push(...shard.mine(broken));
+    const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
+    compileSoon(inputs);
+    if (compiler) setImmediate(prepareTemplateValidators);
     const analysed = new Array(inputs.length);
     let next = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
         const input2 = inputs[index];
         options2.onProgress?.(index, inputs.length, input2.file);
-        analysed[index] = kept.get(input2.file)?.result ?? await analyzeInput(input2, compiler, options2, caches && { results: caches.results, context: contexts.get(input2.file) });
+        const keep = caches && { results: caches.results, context: contexts.get(input2.file) };
+        analysed[index] = kept.get(input2.file)?.result ?? await analyzeInput(input2, compiler, options2, keep);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options2.jobs, inputs.length) }, lane));
@@ -26248,7 +26283,7 @@ async function analyze(options2) {
     await compiler?.close();
   }
   const bicep = compiler ? { path: compiler.cliPath, version: compiler.version, mode: compiler.mode } : kept.size > 0 ? { path: caches.cliPath, version: caches.compiles.knownCliVersion() ?? "unknown", mode: "cache" } : void 0;
-  return { results: mergeRepeatedFindings(results), ...bicep ? { bicep } : {}, ...options2.shard ? { otherShards } : {} };
+  return { results: mergeRepeatedFindings(results), ...bicep ? { bicep } : {}, ...options2.shard ? { otherShards: shard.others } : {} };
 }
 function contextOf(file, options2) {
   const config = options2.config?.configFor(file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };

@@ -19,8 +19,9 @@ import { brokenSource, outsideRepository, readError, unusableResult } from './in
 import { mergeRepeatedFindings } from './merge-repeated';
 import { inputFinding } from './problem-findings';
 import { ResultCache, resultContext, toolIdentity } from './result-cache';
-import { inShard, type Shard } from './shard';
+import { ShardFilter, type Shard } from './shard';
 import { FILE_START } from '../locate/line-index';
+import { prepareTemplateValidators } from '../template/validate';
 
 export interface AnalyzeOptions {
   paths: readonly string[];
@@ -95,8 +96,23 @@ function runCaches(options: AnalyzeOptions): RunCaches | undefined {
   return { cliPath, compiles: new CompileCache(options.cacheFolder, cli), results: new ResultCache(options.cacheFolder, JSON.stringify([toolIdentity(), cli])) };
 }
 
-/** A result kept from an earlier run, and the files it follows from. */
+/** A result kept from an earlier run, the files it follows from, and the settings it was made with. */
 type KeptResult = NonNullable<ReturnType<ResultCache['lookup']>>;
+
+/** What the run knows of each Bicep input from the result cache: its settings (`context`), and its result when kept. */
+function keptResults(inputs: readonly DiscoveredInput[], caches: RunCaches | undefined, options: AnalyzeOptions) {
+  const contexts = new Map<string, string>();
+  const kept = new Map<string, KeptResult>();
+  for (const input of caches ? inputs.filter(isBicep) : []) {
+    const context = contextOf(input.file, options);
+    contexts.set(input.file, context);
+    const hit = caches!.results.lookup(input.file, context);
+    if (hit) kept.set(input.file, hit);
+  }
+  return { contexts, kept };
+}
+
+const isBicep = (input: DiscoveredInput) => input.kind !== 'arm-template';
 
 /**
  * Discovers the inputs, takes the results of unchanged Bicep inputs from the cache, compiles the
@@ -108,41 +124,40 @@ type KeptResult = NonNullable<ReturnType<ResultCache['lookup']>>;
  */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const discovery = discoverInputs(options.paths, options.cwd, (file) => options.config?.isExcluded(file) ?? false);
-  let otherShards = 0;
-  const ours = (file: string): boolean => {
-    if (inShard(options.shard, file, options.cwd)) return true;
-    otherShards += 1;
-    return false;
+  const shard = new ShardFilter(options.shard, options.cwd);
+  const results = shard.mine(discovery.unusable.map((u) => unusableResult(u.file, u.reason)));
+  const caches = discovery.inputs.some(isBicep) ? runCaches(options) : undefined;
+  const { contexts, kept } = keptResults(discovery.inputs, caches, options);
+  let compiler: BicepCompiler | undefined;
+  const compileSoon = (inputs: readonly DiscoveredInput[]) => {
+    const files = inputs.filter((i) => isBicep(i) && !kept.has(i.file)).map((i) => i.file);
+    if (files.length > 0) (compiler ??= bicepCompiler(options, caches)).prepare(files);
   };
-  const results: InputResult[] = discovery.unusable.filter((u) => ours(u.file)).map((u) => unusableResult(u.file, u.reason));
-  const caches = discovery.inputs.some((i) => i.kind !== 'arm-template') ? runCaches(options) : undefined;
-  const contexts = new Map<string, string>();
-  const kept = new Map<string, KeptResult>();
-  for (const input of caches ? discovery.inputs.filter((i) => i.kind !== 'arm-template') : []) {
-    contexts.set(input.file, contextOf(input.file, options));
-    const hit = caches!.results.lookup(input.file, contexts.get(input.file)!);
-    if (hit) kept.set(input.file, hit);
-  }
-  // A kept result vouches for the files it read: they were checked, and are unchanged.
-  const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
-  const usable: DiscoveredInput[] = [];
-  for (const input of discovery.inputs) {
-    const broken = kept.has(input.file) ? undefined : (brokenSource(input) ?? (vouched.has(input.file) ? undefined : await outsideRepository(input)));
-    if (!broken) usable.push(input);
-    else if (ours(input.file)) results.push(broken);
-  }
-  const inputs = (await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead)).filter((i) => ours(i.file));
-  const toCompile = inputs.filter((i) => i.kind !== 'arm-template' && !kept.has(i.file)).map((i) => i.file);
-  const compiler = toCompile.length > 0 ? bicepCompiler(options, caches) : undefined;
   try {
-    compiler?.prepare(toCompile);
+    // A file the user named is an entry: its compile can start now, while the others are parsed.
+    compileSoon(discovery.inputs.filter((i) => !i.fromFolder && shard.has(i.file) && !brokenSource(i)));
+    // A kept result vouches for the files it read: they were checked, and are unchanged.
+    const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
+    const usable: DiscoveredInput[] = [];
+    const broken: InputResult[] = [];
+    for (const input of discovery.inputs) {
+      const problem = kept.has(input.file) ? undefined : (brokenSource(input) ?? (vouched.has(input.file) ? undefined : await outsideRepository(input)));
+      if (problem) broken.push(problem);
+      else usable.push(input);
+    }
+    results.push(...shard.mine(broken));
+    const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
+    compileSoon(inputs);
+    // While the Bicep CLI starts, node would wait: the schema validators are built meanwhile.
+    if (compiler) setImmediate(prepareTemplateValidators);
     const analysed = new Array<InputResult>(inputs.length);
     let next = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
         const input = inputs[index]!;
         options.onProgress?.(index, inputs.length, input.file);
-        analysed[index] = kept.get(input.file)?.result ?? (await analyzeInput(input, compiler, options, caches && { results: caches.results, context: contexts.get(input.file)! }));
+        const keep = caches && { results: caches.results, context: contexts.get(input.file)! };
+        analysed[index] = kept.get(input.file)?.result ?? (await analyzeInput(input, compiler, options, keep));
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.jobs, inputs.length) }, lane));
@@ -155,7 +170,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     : kept.size > 0
       ? { path: caches!.cliPath, version: caches!.compiles.knownCliVersion() ?? 'unknown', mode: 'cache' }
       : undefined;
-  return { results: mergeRepeatedFindings(results), ...(bicep ? { bicep } : {}), ...(options.shard ? { otherShards } : {}) };
+  return { results: mergeRepeatedFindings(results), ...(bicep ? { bicep } : {}), ...(options.shard ? { otherShards: shard.others } : {}) };
 }
 
 /** Everything besides the files it reads that decides a Bicep input's result. */

@@ -26,7 +26,23 @@ export function shardOf(file: string, count: number, cwd: string): number {
   return (createHash('sha256').update(relative).digest().readUInt32BE(0) % count) + 1;
 }
 
-/** Whether a file is this run's to audit. */
-export function inShard(shard: Shard | undefined, file: string, cwd: string): boolean {
-  return shard === undefined || shard.count === 1 || shardOf(file, shard.count, cwd) === shard.index;
+/** Keeps what belongs to this run's shard, and counts what belongs to the others. */
+export class ShardFilter {
+  /** Inputs and results left to other shards so far. */
+  others = 0;
+
+  constructor(
+    private readonly shard: Shard | undefined,
+    private readonly cwd: string,
+  ) {}
+
+  has(file: string): boolean {
+    return this.shard === undefined || this.shard.count === 1 || shardOf(file, this.shard.count, this.cwd) === this.shard.index;
+  }
+
+  mine<T extends { file: string }>(items: readonly T[]): T[] {
+    const mine = items.filter((item) => this.has(item.file));
+    this.others += items.length - mine.length;
+    return mine;
+  }
 }

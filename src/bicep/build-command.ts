@@ -1,6 +1,5 @@
-import execa from 'execa';
 import { toDiagnosticLevel, type BicepDiagnostic, type CompileOutput } from './compile-output';
-import { bicepProcessEnv } from './child-env';
+import { runBicepCommand } from './child-env';
 import { BicepCliError, BicepTimeoutError, excerpt } from './errors';
 
 // `path(line,col) : Level CODE: message`, 1-based, one per line on stderr.
@@ -41,7 +40,7 @@ export async function compileWithBuildCommand(
   const isParams = file.endsWith('.bicepparam');
   const args = [isParams ? 'build-params' : 'build', file, '--stdout', ...(options.noRestore ? ['--no-restore'] : [])];
   const command = [cliPath, ...args].join(' ');
-  const result = await execa(cliPath, args, { reject: false, timeout: options.timeoutMs, stripFinalNewline: false, env: bicepProcessEnv(), extendEnv: false });
+  const result = await runBicepCommand(cliPath, args, { timeoutMs: options.timeoutMs, stripFinalNewline: false });
   const output = `${result.stderr}\n${result.stdout}`;
   if (result.timedOut) {
     throw new BicepTimeoutError(`the Bicep CLI did not finish within ${options.timeoutMs} ms`, command, undefined, excerpt(output));

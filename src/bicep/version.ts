@@ -1,5 +1,4 @@
-import execa from 'execa';
-import { bicepProcessEnv } from './child-env';
+import { runBicepCommand } from './child-env';
 import { BicepCliError, excerpt } from './errors';
 
 const VERSION_PATTERN = /Bicep CLI version (\d+)\.(\d+)\.(\d+)/;
@@ -31,7 +30,7 @@ export function supportsJsonRpc(version: BicepVersion): boolean {
 /** Runs `bicep --version` once and reads the version it prints. */
 export async function readBicepVersion(cliPath: string, timeoutMs: number): Promise<BicepVersion> {
   const command = `${cliPath} --version`;
-  const result = await execa(cliPath, ['--version'], { reject: false, timeout: timeoutMs, env: bicepProcessEnv(), extendEnv: false });
+  const result = await runBicepCommand(cliPath, ['--version'], { timeoutMs });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.timedOut) {
     throw new BicepCliError(`the Bicep CLI did not answer within ${timeoutMs} ms`, command, undefined, excerpt(output));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { packageRoot } from '../package-info';
 import { isSymbolic } from './expressions/symbolic';
 import type { Value } from './expressions/value';
@@ -13,18 +14,27 @@ export interface SchemaProblem {
   message: string;
 }
 
-// strictRequired would reject `required` inside if/oneOf branches that name properties declared beside them.
-const ajv = new Ajv({ allErrors: true, strictRequired: false, allowUnionTypes: true });
+let ajv: Ajv | undefined;
 const validators = new Map<SchemaName, ValidateFunction>();
 
 function validator(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
+    // Loaded on first use, not at start: requiring ajv and compiling a schema cost about 150 ms.
+    const { default: AjvClass } = require('ajv') as typeof import('ajv');
+    // strictRequired would reject `required` inside if/oneOf branches that name properties declared beside them.
+    ajv ??= new AjvClass({ allErrors: true, strictRequired: false, allowUnionTypes: true });
     const schema = JSON.parse(fs.readFileSync(path.join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'));
     validate = ajv.compile(schema);
     validators.set(name, validate);
   }
   return validate;
+}
+
+/** Compiles the validators that expanding a template needs, e.g. while waiting for the Bicep CLI. */
+export function prepareTemplateValidators(): void {
+  validator('template');
+  validator('diagnostic-settings');
 }
 
 function pathOf(error: ErrorObject): (string | number)[] {
