@@ -20187,16 +20187,18 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 
 // src/bicep/compiler-pool.ts
 var CompilerPool = class {
-  constructor(cliPath, jobs, kind, identify) {
+  constructor(cliPath, jobs, kind, identify, afterClose = () => void 0) {
     this.cliPath = cliPath;
     this.jobs = jobs;
     this.kind = kind;
     this.identify = identify;
+    this.afterClose = afterClose;
   }
   cliPath;
   jobs;
   kind;
   identify;
+  afterClose;
   idle = [];
   waiting = [];
   live = 0;
@@ -20222,6 +20224,7 @@ var CompilerPool = class {
   async close() {
     await this.identified?.catch(() => void 0);
     await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
+    this.afterClose();
   }
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
   ready() {
@@ -21763,23 +21766,40 @@ function withLinterErrorsAsWarnings(configText) {
   return { text: text2, lowered };
 }
 var SymbolicMirror = class {
-  root;
+  madeRoot;
+  mirrored = /* @__PURE__ */ new Set();
   /** By folder of a user's bicepconfig.json: the linter rules lowered from `error` in its copy. */
   loweredRules = /* @__PURE__ */ new Map();
-  constructor(fileReferences) {
-    this.root = makeTempDir("mirror");
-    import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.root, CONFIG_FILE), withSymbolicNames("{}"));
-    for (const original of fileReferences.filter((f) => import_node_fs2.default.existsSync(f))) {
-      const copy = this.toMirror(original);
+  /** The temp folder, made with its root config when the first files are added. */
+  get root() {
+    if (this.madeRoot === void 0) {
+      this.madeRoot = makeTempDir("mirror");
+      import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.madeRoot, CONFIG_FILE), withSymbolicNames("{}"));
+    }
+    return this.madeRoot;
+  }
+  /** Copies the files not copied yet; a named file that does not exist stays missing, as it is in the user's tree. */
+  add(files) {
+    for (const original of files) {
+      const absolute = import_node_path2.default.resolve(original);
+      if (this.mirrored.has(absolute) || !import_node_fs2.default.existsSync(absolute)) continue;
+      this.mirrored.add(absolute);
+      const copy = this.toMirror(absolute);
       import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
-      if (import_node_path2.default.basename(original) === CONFIG_FILE) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(original, "utf8")));
+      if (import_node_path2.default.basename(absolute) === CONFIG_FILE) {
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(absolute, "utf8")));
         import_node_fs2.default.writeFileSync(copy, text2);
-        this.loweredRules.set(import_node_path2.default.dirname(import_node_path2.default.resolve(original)), new Set(lowered.map((r) => r.toLowerCase())));
+        this.loweredRules.set(import_node_path2.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs2.default.copyFileSync(original, copy);
+        import_node_fs2.default.copyFileSync(absolute, copy);
       }
     }
+  }
+  /** Removes the temp folder, once the run's compilations are done. */
+  remove() {
+    if (this.madeRoot !== void 0) removeTempDir(this.madeRoot);
+    this.madeRoot = void 0;
+    this.mirrored.clear();
   }
   toMirror(original) {
     const absolute = import_node_path2.default.resolve(original);
@@ -21939,6 +21959,11 @@ var BicepSourceFile = class _BicepSourceFile {
   }
   /** Every local file the source names with a plain string (registries and template specs left out). */
   fileReferences() {
+    this.references ??= this.findFileReferences();
+    return this.references;
+  }
+  references;
+  findFileReferences() {
     const found = [];
     const visit2 = (node) => {
       const target = referencedPathNode(node);
@@ -22108,33 +22133,31 @@ function toOutput(file, answer, template, parameters) {
     ...parameters ? { parameters } : {}
   };
 }
-async function compileInMirror(file, filesRead, compileAt) {
-  const mirror = new SymbolicMirror(filesRead);
-  try {
-    const output = await compileAt(mirror.toMirror(file)).catch((error) => {
-      throw error instanceof BicepCliError ? rewriteCliError(error, (text2) => mirror.toOriginalText(text2)) : error;
-    });
-    return {
-      ...output,
-      file,
-      diagnostics: output.diagnostics.map((d) => {
-        const original = mirror.toOriginal(d.file);
-        const level = d.level === "warning" && mirror.wasLowered(original, d.code) ? "error" : d.level;
-        return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
-      }),
-      filesRead: [...filesRead]
-    };
-  } finally {
-    removeTempDir(mirror.root);
-  }
+async function compileInMirror(mirror, file, filesRead, compileAt) {
+  mirror.add(filesRead);
+  const output = await compileAt(mirror.toMirror(file)).catch((error) => {
+    throw error instanceof BicepCliError ? rewriteCliError(error, (text2) => mirror.toOriginalText(text2)) : error;
+  });
+  return {
+    ...output,
+    file,
+    diagnostics: output.diagnostics.map((d) => {
+      const original = mirror.toOriginal(d.file);
+      const level = d.level === "warning" && mirror.wasLowered(original, d.code) ? "error" : d.level;
+      return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
+    }),
+    filesRead: [...filesRead]
+  };
 }
 var JsonRpcCompiler = class {
-  constructor(client, restoreTimeoutMs, fetching) {
+  constructor(client, mirror, restoreTimeoutMs, fetching) {
     this.client = client;
+    this.mirror = mirror;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
   }
   client;
+  mirror;
   restoreTimeoutMs;
   fetching;
   /**
@@ -22146,10 +22169,10 @@ var JsonRpcCompiler = class {
     const timeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
     const parsed2 = await localFilesRead(file);
     const filesRead = timeoutMs === void 0 ? parsed2 : union(parsed2, await this.filesTheCliReads(file, timeoutMs));
-    const output = await compileInMirror(file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
     if (output.success || timeoutMs !== void 0) return output;
     const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
-    return missed.length === filesRead.length ? output : compileInMirror(file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    return missed.length === filesRead.length ? output : compileInMirror(this.mirror, file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
   }
   async compileAt(file, mirrored, timeoutMs) {
     if (file.endsWith(".bicepparam")) {
@@ -22176,27 +22199,31 @@ function union(first, second) {
   return [.../* @__PURE__ */ new Set([...first, ...second])];
 }
 var BuildCommandCompiler = class {
-  constructor(cliPath, options2) {
+  constructor(cliPath, mirror, options2) {
     this.cliPath = cliPath;
+    this.mirror = mirror;
     this.options = options2;
   }
   cliPath;
+  mirror;
   options;
   async compile(file) {
-    return compileInMirror(file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
+    return compileInMirror(this.mirror, file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
   async close() {
   }
 };
 function startBicepCompiler(cliPath, options2) {
-  const startBuild = () => new BuildCommandCompiler(cliPath, options2);
+  const mirror = new SymbolicMirror();
+  const startBuild = () => new BuildCommandCompiler(cliPath, mirror, options2);
+  const removeMirror = () => mirror.remove();
   if (options2.noRestore) {
     const version = options2.knownVersion ?? readBicepVersion(cliPath, options2.timeoutMs).then((v) => v.text);
-    return new CompilerPool(cliPath, options2.jobs, { mode: "build", startWorker: startBuild }, () => Promise.resolve(version));
+    return new CompilerPool(cliPath, options2.jobs, { mode: "build", startWorker: startBuild }, () => Promise.resolve(version), removeMirror);
   }
   const fetching = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), options2.restoreTimeoutMs, fetching);
-  return new CompilerPool(cliPath, options2.jobs, { mode: "jsonrpc", startWorker: startServer }, async (first, switchTo) => {
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), mirror, options2.restoreTimeoutMs, fetching);
+  const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
     } catch (error) {
@@ -22206,7 +22233,8 @@ function startBicepCompiler(cliPath, options2) {
       await switchTo({ mode: "build", startWorker: startBuild });
       return printed.text;
     }
-  });
+  };
+  return new CompilerPool(cliPath, options2.jobs, { mode: "jsonrpc", startWorker: startServer }, identify, removeMirror);
 }
 
 // src/bicep/cached-compiler.ts

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- N]: generates N Bicep entries (default 100) in a temp folder and measures, in one
-// run on that corpus: (a) one `bicep build --stdout` process per file, as other tools do; (b) compile
-// only, through one warm JSON-RPC process; (c) bicep-audit with a cold compile cache; (d) bicep-audit
-// again with the cache warm. Prints wall time, peak memory and the ratios a/c, c/b, d/c, with the
-// median engine time per template, and writes them to bench/results/. Needs `npm run build` and a
-// Bicep CLI (found as bicep-audit finds it).
+// npm run bench [-- N]: generates N Bicep entries (default 100; the last one does not compile) in a
+// temp folder and measures, in one run on that corpus: (a) one `bicep build --stdout` process per
+// file, as other tools do; (b) compile only, through one warm JSON-RPC process; (c) bicep-audit with a
+// cold cache; (d) bicep-audit again with the cache warm; and one file, `bicep-audit main.bicep
+// --no-cache` against `bicep build --stdout main.bicep`, alternating, the median of 5 each. Every time
+// is a whole process's wall time, measured from outside. Prints the times, peak memory and every ratio
+// beside its target, with the median engine time per template, and writes them to bench/results/.
+// Needs `npm run build` and a Bicep CLI (found as bicep-audit finds it).
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -54,10 +56,13 @@ function corpusFile(i) {
   }
 }
 
+// An entry that does not compile, as a real repository may hold: its failure is cached too.
+const BROKEN = { 'main.bicep': "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrbroken'\n" };
+
 function writeCorpus(folder, count) {
   const entries = [];
   for (let i = 0; i < count; i += 1) {
-    for (const [name, text] of Object.entries(corpusFile(i))) {
+    for (const [name, text] of Object.entries(i === count - 1 ? BROKEN : corpusFile(i))) {
       const file = path.join(folder, `case${String(i).padStart(4, '0')}`, name);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
@@ -67,49 +72,76 @@ function writeCorpus(folder, count) {
   return entries;
 }
 
-/** Runs a node script in a child and reads the wall time and its own peak memory it prints as JSON. */
+/** Runs a node script in a child: its wall time from outside, and the peak memory it prints as JSON. */
 function measuredNode(script, args, env) {
+  const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ['-e', script, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`a measured step failed (exit ${run.status}):\n${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop());
+  return { ...JSON.parse(run.stdout.trim().split('\n').pop()), wallMs };
+}
+
+/** The wall time of one process, from outside. */
+function timedProcess(command, args, options) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(command, args, { ...options, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status === null) throw new Error(`${command} ${args.join(' ')} did not finish: ${run.error ?? run.signal}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** One file as a person runs it: bicep-audit against `bicep build --stdout`, alternating, `rounds` each; the medians. */
+function singleFile(cli, file, env, rounds) {
+  const build = [];
+  const audit = [];
+  for (let i = 0; i < rounds; i += 1) {
+    build.push(timedProcess(cli, ['build', file, '--stdout'], { env }));
+    audit.push(timedProcess(process.execPath, [path.join(ROOT, 'bin', 'bicep-audit.js'), file, '--bicep', cli, '--no-cache'], { env }));
+  }
+  return { buildMs: median(build), auditMs: median(audit) };
 }
 
 const PER_FILE = `
 const { spawnSync } = require('node:child_process');
 const [cli, ...files] = process.argv.slice(1);
-const start = Date.now();
 let peak = 0;
 for (const file of files) {
   const run = spawnSync('/usr/bin/time', ['-f', '%M', cli, 'build', file, '--stdout'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) { console.error(run.stderr); process.exit(1); }
+  // Exit 1 is a file that does not compile (the corpus has one); anything else is a broken step.
+  if (run.status !== 0 && run.status !== 1) { console.error(run.stderr); process.exit(1); }
   peak = Math.max(peak, Number(run.stderr.trim().split('\\n').pop()) * 1024);
 }
-console.log(JSON.stringify({ wallMs: Date.now() - start, peakBytes: peak }));`;
+console.log(JSON.stringify({ peakBytes: peak }));`;
 
 const ONE_SERVER = `
 const { BicepJsonRpcClient } = require(${JSON.stringify(path.join(ROOT, 'dist', 'bicep', 'jsonrpc-client.js'))});
 const [cli, out, ...files] = process.argv.slice(1);
 const fs = require('node:fs');
 (async () => {
-  const start = Date.now();
   const client = BicepJsonRpcClient.start(cli, 120000);
   for (const [i, file] of files.entries()) {
     const answer = await client.compile({ path: file });
-    if (!answer.success) throw new Error(file + ': ' + JSON.stringify(answer.diagnostics));
-    fs.writeFileSync(out + '/' + i + '.json', answer.contents);
+    // The corpus's last entry does not compile.
+    if (answer.success) fs.writeFileSync(out + '/' + i + '.json', answer.contents);
   }
   await client.close();
-  console.log(JSON.stringify({ wallMs: Date.now() - start, peakBytes: null }));
+  console.log(JSON.stringify({ peakBytes: null }));
 })();`;
 
 const AUDIT = `
 const { main } = require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'main.js'))});
 (async () => {
-  const start = Date.now();
   const sink = { write: () => true };
   const code = await main({ argv: process.argv.slice(1), env: process.env, cwd: process.cwd(), stdout: sink, stderr: process.stderr });
-  console.log(JSON.stringify({ wallMs: Date.now() - start, peakBytes: process.resourceUsage().maxRSS * 1024, code }));
+  console.log(JSON.stringify({ peakBytes: process.resourceUsage().maxRSS * 1024, code }));
 })();`;
+
+/** The ratios the speed work is held to, each measured in one run on this corpus. */
+const TARGETS = [
+  { ratio: 'aOverC', name: '(a) build per file / (c) bicep-audit cold', atLeast: 14 },
+  { ratio: 'cOverB', name: '(c) bicep-audit cold / (b) one warm server', atMost: 1.0 },
+  { ratio: 'dOverC', name: '(d) warm cache / (c) cold', atMost: 0.12 },
+  { ratio: 'singleFile', name: 'one file: bicep-audit / bicep build', atMost: 1.1 },
+];
 
 const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 
@@ -135,15 +167,18 @@ async function main() {
     const b = measuredNode(ONE_SERVER, [cli, compiled, ...entries], env);
     const c = measuredNode(AUDIT, auditArgs, env);
     const d = measuredNode(AUDIT, auditArgs, env);
+    const single = singleFile(cli, entries[0], env, 5);
     const templates = fs.readdirSync(compiled).map((f) => path.join(compiled, f));
     const engine = median((await engineTimes(templates, 20)).map(([, ms]) => ms));
+    const ratios = { aOverC: a.wallMs / c.wallMs, cOverB: c.wallMs / b.wallMs, dOverC: d.wallMs / c.wallMs, singleFile: single.auditMs / single.buildMs };
     const result = {
       date: new Date().toISOString(),
       files: count,
       bicep: spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim(),
       machine: { cpus: os.cpus().length, memory: os.totalmem() },
-      steps: { a, b, c, d },
-      ratios: { aOverC: a.wallMs / c.wallMs, cOverB: c.wallMs / b.wallMs, dOverC: d.wallMs / c.wallMs },
+      steps: { a, b, c, d, single },
+      ratios,
+      targets: TARGETS,
       engineMedianMs: engine,
     };
     const rows = [
@@ -152,8 +187,17 @@ async function main() {
       ['(c) bicep-audit, cold cache', c],
       ['(d) bicep-audit, warm cache', d],
     ];
-    for (const [name, step] of rows) console.log(`${name.padEnd(36)} ${String(step.wallMs).padStart(8)} ms  ${mb(step.peakBytes).padStart(8)}`);
-    console.log(`a/c ${result.ratios.aOverC.toFixed(2)}  c/b ${result.ratios.cOverB.toFixed(2)}  d/c ${result.ratios.dOverC.toFixed(3)}`);
+    const ms = (value) => `${value.toFixed(0).padStart(8)} ms`;
+    for (const [name, step] of rows) console.log(`${name.padEnd(40)} ${ms(step.wallMs)}  ${mb(step.peakBytes).padStart(8)}`);
+    console.log(`${'one file: bicep-audit --no-cache'.padEnd(40)} ${ms(single.auditMs)}  (median of 5)`);
+    console.log(`${'one file: bicep build --stdout'.padEnd(40)} ${ms(single.buildMs)}  (median of 5, alternating)`);
+    console.log('');
+    for (const target of TARGETS) {
+      const value = ratios[target.ratio];
+      const met = target.atLeast === undefined ? value <= target.atMost : value >= target.atLeast;
+      const goal = target.atLeast === undefined ? `<= ${target.atMost}` : `>= ${target.atLeast}`;
+      console.log(`${target.name.padEnd(52)} ${value.toFixed(3).padStart(7)}  target ${goal.padEnd(7)} ${met ? 'met' : 'NOT MET'}`);
+    }
     console.log(`engine (expansion + rules + location): median ${engine.toFixed(3)} ms per template over ${templates.length}`);
     fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
     const out = path.join(ROOT, 'bench', 'results', `${result.date.replace(/[:.]/g, '-')}-n${count}.json`);

@@ -37,6 +37,8 @@ export class CompilerPool implements BicepCompiler {
     private readonly jobs: number,
     private kind: PoolKind,
     private readonly identify: IdentifyCli,
+    /** Called once every process has ended, e.g. to remove a temp folder they read. */
+    private readonly afterClose: () => void = () => undefined,
   ) {}
 
   get mode(): BicepCompiler['mode'] {
@@ -65,6 +67,7 @@ export class CompilerPool implements BicepCompiler {
     // A process being asked its version is idle again (or gone) once it has answered.
     await this.identified?.catch(() => undefined);
     await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
+    this.afterClose();
   }
 
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */

@@ -3,9 +3,8 @@ import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { CompilerPool, type PoolWorker } from './compiler-pool';
+import { CompilerPool, type IdentifyCli, type PoolWorker } from './compiler-pool';
 import { SymbolicMirror } from './symbolic-mirror';
-import { removeTempDir } from './temp-dirs';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
 
@@ -49,36 +48,33 @@ function toOutput(
 type CompileAt = (mirrored: string) => Promise<Omit<CompileOutput, 'filesRead'>>;
 
 /**
- * Compiles the entry inside a symbolic-name mirror of the files it reads, so that the entry and
- * every module come out in symbolic-name form whatever the user's config says, and reports the
- * diagnostics on the user's own paths.
+ * Compiles the entry inside the run's symbolic-name mirror of the files it reads, so that the
+ * entry and every module come out in symbolic-name form whatever the user's config says, and
+ * reports the diagnostics on the user's own paths.
  */
-async function compileInMirror(file: string, filesRead: readonly string[], compileAt: CompileAt): Promise<CompileOutput> {
-  const mirror = new SymbolicMirror(filesRead);
-  try {
-    const output = await compileAt(mirror.toMirror(file)).catch((error: unknown) => {
-      // The command is shown as it would run on the user's files: the mirror is gone by then.
-      throw error instanceof BicepCliError ? rewriteCliError(error, (text) => mirror.toOriginalText(text)) : error;
-    });
-    return {
-      ...output,
-      file,
-      diagnostics: output.diagnostics.map((d) => {
-        const original = mirror.toOriginal(d.file);
-        const level = d.level === 'warning' && mirror.wasLowered(original, d.code) ? 'error' : d.level;
-        return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
-      }),
-      filesRead: [...filesRead],
-    };
-  } finally {
-    removeTempDir(mirror.root);
-  }
+async function compileInMirror(mirror: SymbolicMirror, file: string, filesRead: readonly string[], compileAt: CompileAt): Promise<CompileOutput> {
+  mirror.add(filesRead);
+  const output = await compileAt(mirror.toMirror(file)).catch((error: unknown) => {
+    // The command is shown as it would run on the user's files: the mirror is gone by the time it is read.
+    throw error instanceof BicepCliError ? rewriteCliError(error, (text) => mirror.toOriginalText(text)) : error;
+  });
+  return {
+    ...output,
+    file,
+    diagnostics: output.diagnostics.map((d) => {
+      const original = mirror.toOriginal(d.file);
+      const level = d.level === 'warning' && mirror.wasLowered(original, d.code) ? 'error' : d.level;
+      return { ...d, file: original, level, message: mirror.toOriginalText(d.message) };
+    }),
+    filesRead: [...filesRead],
+  };
 }
 
 /** One `bicep jsonrpc --stdio` process of the pool. */
 class JsonRpcCompiler implements PoolWorker {
   constructor(
     readonly client: BicepJsonRpcClient,
+    private readonly mirror: SymbolicMirror,
     private readonly restoreTimeoutMs: number,
     /** Whether each file fetches registry modules, worked out once per run for every process of the pool. */
     private readonly fetching: Map<string, Promise<boolean>>,
@@ -93,10 +89,10 @@ class JsonRpcCompiler implements PoolWorker {
     const timeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
     const parsed = await localFilesRead(file);
     const filesRead = timeoutMs === undefined ? parsed : union(parsed, await this.filesTheCliReads(file, timeoutMs));
-    const output = await compileInMirror(file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
     if (output.success || timeoutMs !== undefined) return output;
     const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
-    return missed.length === filesRead.length ? output : compileInMirror(file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    return missed.length === filesRead.length ? output : compileInMirror(this.mirror, file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
   }
 
   private async compileAt(file: string, mirrored: string, timeoutMs: number | undefined): Promise<Omit<CompileOutput, 'filesRead'>> {
@@ -132,11 +128,12 @@ function union(first: readonly string[], second: readonly string[]): string[] {
 class BuildCommandCompiler implements PoolWorker {
   constructor(
     private readonly cliPath: string,
+    private readonly mirror: SymbolicMirror,
     private readonly options: CompilerOptions,
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
-    return compileInMirror(file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
+    return compileInMirror(this.mirror, file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
 
   async close(): Promise<void> {}
@@ -149,14 +146,16 @@ class BuildCommandCompiler implements PoolWorker {
  * `--no-restore`, whose version is read once unless it is known.
  */
 export function startBicepCompiler(cliPath: string, options: CompilerOptions): CompilerPool {
-  const startBuild = () => new BuildCommandCompiler(cliPath, options);
+  const mirror = new SymbolicMirror();
+  const startBuild = () => new BuildCommandCompiler(cliPath, mirror, options);
+  const removeMirror = () => mirror.remove();
   if (options.noRestore) {
     const version = options.knownVersion ?? readBicepVersion(cliPath, options.timeoutMs).then((v) => v.text);
-    return new CompilerPool(cliPath, options.jobs, { mode: 'build', startWorker: startBuild }, () => Promise.resolve(version));
+    return new CompilerPool(cliPath, options.jobs, { mode: 'build', startWorker: startBuild }, () => Promise.resolve(version), removeMirror);
   }
   const fetching = new Map<string, Promise<boolean>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), options.restoreTimeoutMs, fetching);
-  return new CompilerPool(cliPath, options.jobs, { mode: 'jsonrpc', startWorker: startServer }, async (first, switchTo) => {
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), mirror, options.restoreTimeoutMs, fetching);
+  const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;
     } catch (error) {
@@ -168,5 +167,6 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
       await switchTo({ mode: 'build', startWorker: startBuild });
       return printed.text;
     }
-  });
+  };
+  return new CompilerPool(cliPath, options.jobs, { mode: 'jsonrpc', startWorker: startServer }, identify, removeMirror);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, modify, parseTree, findNodeAtLocation } from 'jsonc-parser';
-import { makeTempDir } from './temp-dirs';
+import { makeTempDir, removeTempDir } from './temp-dirs';
 
 const CONFIG_FILE = 'bicepconfig.json';
 const FEATURES = 'experimentalFeaturesEnabled';
@@ -39,31 +39,50 @@ export function withLinterErrorsAsWarnings(configText: string): { text: string; 
 }
 
 /**
- * A copy, in a temp folder, of exactly the files one compilation reads, at the same absolute
- * paths below the mirror's root, with every bicepconfig.json switched to symbolic-name output (and
- * its linter errors lowered to warnings) and one at the root for files that have none. Every module is then compiled in symbolic-name form,
- * whatever the user's config says. The user's tree is only read.
+ * A copy, in a temp folder, of the files the run's compilations read, at the same absolute paths
+ * below the mirror's root, with every bicepconfig.json switched to symbolic-name output (and its
+ * linter errors lowered to warnings) and one at the root for files that have none. Every module
+ * is then compiled in symbolic-name form, whatever the user's config says. One mirror serves a
+ * whole run: a file is copied once, however many entries read it. The user's tree is only read.
  */
 export class SymbolicMirror {
-  readonly root: string;
+  private madeRoot: string | undefined;
+  private readonly mirrored = new Set<string>();
   /** By folder of a user's bicepconfig.json: the linter rules lowered from `error` in its copy. */
   private readonly loweredRules = new Map<string, Set<string>>();
 
-  constructor(fileReferences: readonly string[]) {
-    this.root = makeTempDir('mirror');
-    fs.writeFileSync(path.join(this.root, CONFIG_FILE), withSymbolicNames('{}'));
-    // A named file that does not exist stays missing in the mirror, as it is in the user's tree.
-    for (const original of fileReferences.filter((f) => fs.existsSync(f))) {
-      const copy = this.toMirror(original);
+  /** The temp folder, made with its root config when the first files are added. */
+  get root(): string {
+    if (this.madeRoot === undefined) {
+      this.madeRoot = makeTempDir('mirror');
+      fs.writeFileSync(path.join(this.madeRoot, CONFIG_FILE), withSymbolicNames('{}'));
+    }
+    return this.madeRoot;
+  }
+
+  /** Copies the files not copied yet; a named file that does not exist stays missing, as it is in the user's tree. */
+  add(files: readonly string[]): void {
+    for (const original of files) {
+      const absolute = path.resolve(original);
+      if (this.mirrored.has(absolute) || !fs.existsSync(absolute)) continue;
+      this.mirrored.add(absolute);
+      const copy = this.toMirror(absolute);
       fs.mkdirSync(path.dirname(copy), { recursive: true });
-      if (path.basename(original) === CONFIG_FILE) {
-        const { text, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(fs.readFileSync(original, 'utf8')));
+      if (path.basename(absolute) === CONFIG_FILE) {
+        const { text, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(fs.readFileSync(absolute, 'utf8')));
         fs.writeFileSync(copy, text);
-        this.loweredRules.set(path.dirname(path.resolve(original)), new Set(lowered.map((r) => r.toLowerCase())));
+        this.loweredRules.set(path.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        fs.copyFileSync(original, copy);
+        fs.copyFileSync(absolute, copy);
       }
     }
+  }
+
+  /** Removes the temp folder, once the run's compilations are done. */
+  remove(): void {
+    if (this.madeRoot !== undefined) removeTempDir(this.madeRoot);
+    this.madeRoot = undefined;
+    this.mirrored.clear();
   }
 
   toMirror(original: string): string {

@@ -139,7 +139,15 @@ export class BicepSourceFile {
   }
 
   /** Every local file the source names with a plain string (registries and template specs left out). */
-  fileReferences(): FileReference[] {
+  fileReferences(): readonly FileReference[] {
+    // A walk of the whole tree: a run asks several times for each file (boundary, references, compile).
+    this.references ??= this.findFileReferences();
+    return this.references;
+  }
+
+  private references: FileReference[] | undefined;
+
+  private findFileReferences(): FileReference[] {
     const found: FileReference[] = [];
     const visit = (node: SyntaxNode) => {
       const target = referencedPathNode(node);

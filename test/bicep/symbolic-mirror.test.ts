@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { SymbolicMirror, withSymbolicNames } from '../../src/bicep/symbolic-mirror';
-import { removeTempDir } from '../../src/bicep/temp-dirs';
 import { makeTree } from '../helpers/temp-tree';
 
 describe('withSymbolicNames', () => {
@@ -37,9 +36,12 @@ describe('SymbolicMirror', () => {
       'infra/unrelated.txt': 'not referenced',
     });
     const before = fs.readFileSync(path.join(tree, 'infra/bicepconfig.json'), 'utf8');
+    let root = '';
     const references = ['infra/main.bicep', 'infra/modules/m.bicep', 'infra/bicepconfig.json'].map((p) => path.join(tree, p));
-    const mirror = new SymbolicMirror(references);
+    const mirror = new SymbolicMirror();
+    mirror.add(references);
     try {
+      root = mirror.root;
       const copiedMain = mirror.toMirror(path.join(tree, 'infra/main.bicep'));
       expect(copiedMain.startsWith(mirror.root + path.sep)).toBe(true);
       expect(fs.readFileSync(copiedMain, 'utf8')).toBe("module m 'modules/m.bicep' = { name: 'm' }\n");
@@ -53,20 +55,39 @@ describe('SymbolicMirror', () => {
       expect(mirror.toOriginal('/elsewhere/x.bicep')).toBe('/elsewhere/x.bicep');
       expect(fs.readFileSync(path.join(tree, 'infra/bicepconfig.json'), 'utf8')).toBe(before);
     } finally {
-      removeTempDir(mirror.root);
+      mirror.remove();
     }
-    expect(fs.existsSync(mirror.root)).toBe(false);
+    expect(fs.existsSync(root)).toBe(false);
   });
 
   it('writes a config with only the switch at its root when the user has none', () => {
     const tree = makeTree({ 'main.bicep': "param p string = 'x'\n" });
-    const mirror = new SymbolicMirror([path.join(tree, 'main.bicep')]);
+    const mirror = new SymbolicMirror();
+    mirror.add([path.join(tree, 'main.bicep')]);
     try {
       expect(JSON.parse(fs.readFileSync(path.join(mirror.root, 'bicepconfig.json'), 'utf8'))).toEqual({
         experimentalFeaturesEnabled: { symbolicNameCodegen: true },
       });
     } finally {
-      removeTempDir(mirror.root);
+      mirror.remove();
     }
+  });
+
+  it('serves a whole run: files of several entries in one folder, each copied once, all removed at the end', () => {
+    const tree = makeTree({ 'a.bicep': "module m 'm.bicep' = { name: 'm' }\n", 'b.bicep': "module m 'm.bicep' = { name: 'm' }\n", 'm.bicep': '// first\n' });
+    const [a, b, m] = ['a.bicep', 'b.bicep', 'm.bicep'].map((p) => path.join(tree, p));
+    const mirror = new SymbolicMirror();
+    mirror.add([a!, m!]);
+    const root = mirror.root;
+    fs.writeFileSync(m!, '// changed after the first copy\n');
+    mirror.add([b!, m!, path.join(tree, 'missing.bicep')]);
+    expect([mirror.root, fs.readFileSync(mirror.toMirror(m!), 'utf8'), fs.existsSync(mirror.toMirror(b!)), fs.existsSync(mirror.toMirror(path.join(tree, 'missing.bicep')))]).toEqual([
+      root,
+      '// first\n',
+      true,
+      false,
+    ]);
+    mirror.remove();
+    expect(fs.existsSync(root)).toBe(false);
   });
 });
