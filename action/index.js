@@ -26383,7 +26383,7 @@ function parser(argv) {
   }).option("cache", {
     type: "boolean",
     default: true,
-    describe: "--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)"
+    describe: "--no-cache: compile and analyse every Bicep file, without reading or writing the cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)"
   }).option("shard", {
     type: "string",
     describe: "i/n: audit only the i-th of n parts of the entries (a stable split by path, for a CI matrix; merge the SARIF with merge-sarif)"

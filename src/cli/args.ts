@@ -81,7 +81,7 @@ function parser(argv: readonly string[]) {
     .option('cache', {
       type: 'boolean',
       default: true,
-      describe: '--no-cache: compile every Bicep file, without reading or writing the compile cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)',
+      describe: '--no-cache: compile and analyse every Bicep file, without reading or writing the cache (node_modules/.cache/bicep-audit, else ~/.cache/bicep-audit)',
     })
     .option('shard', {
       type: 'string',
