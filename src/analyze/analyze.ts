@@ -12,6 +12,7 @@ import { entryPoints } from '../discover/entry-points';
 import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
 import type { Value } from '../template/expressions/value';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
 import { mergeRepeatedFindings } from './merge-repeated';
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   noRestore: boolean;
   /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides); they win over the config's. */
   parameters: ReadonlyMap<string, Value>;
+  /** Where the entry templates deploy (the command line's); each value wins over the config's. */
+  deployment?: DeploymentContext;
   /** Longest wait for one answer of the Bicep CLI; past it, the process is replaced and the file not analysed. */
   timeoutMs: number;
   /** Longest wait for a file that fetches `br:`/`ts:` modules (bounded by `timeoutMs`); default 20 s. */
@@ -45,7 +48,7 @@ export interface AnalyzeOptions {
 }
 
 export interface InputConfig {
-  configFor(file: string): { rules: ReadonlyMap<string, RuleSetting>; parameters: ReadonlyMap<string, Value> };
+  configFor(file: string): { rules: ReadonlyMap<string, RuleSetting>; parameters: ReadonlyMap<string, Value>; deployment?: DeploymentContext };
   isExcluded(file: string): boolean;
 }
 
@@ -167,13 +170,14 @@ async function outsideRepository(input: DiscoveredInput): Promise<InputResult | 
 async function analyzeInput(input: DiscoveredInput, compiler: BicepCompiler | undefined, options: AnalyzeOptions): Promise<InputResult> {
   try {
     fs.accessSync(input.file, fs.constants.R_OK);
-    const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map() };
+    const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map(), deployment: {} };
+    const deployment = { ...config.deployment, ...options.deployment };
     if (input.kind === 'arm-template') {
-      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules);
+      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules, deployment);
     }
     // Under --no-restore nothing is fetched, so no wait is for fetching.
     const restoreTimeoutMs = options.noRestore ? undefined : restoreTimeoutOf(options);
-    return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules, restoreTimeoutMs);
+    return await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules, restoreTimeoutMs, deployment);
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;

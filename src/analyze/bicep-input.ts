@@ -7,6 +7,7 @@ import { JsonLocator } from '../locate/json-locator';
 import type { Locator } from '../locate/locator';
 import { FILE_START } from '../locate/line-index';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { ExpansionProblem, ResourceInstance } from '../template/expand/instance';
 import type { Value } from '../template/expressions/value';
@@ -77,6 +78,8 @@ export async function analyzeBicep(
   ruleSettings: ReadonlyMap<string, RuleSetting>,
   /** The wait for a file that fetches registry modules, when the compiler fetches (not under `--no-restore`). */
   restoreTimeoutMs?: number,
+  /** Where the template deploys (subscription, resource group, location, ...). */
+  deployment: DeploymentContext = {},
 ): Promise<InputResult> {
   let output: CompileOutput;
   try {
@@ -105,7 +108,7 @@ export async function analyzeBicep(
   const { doc } = compiled;
   // A .bicepparam file's values win over the config's; the command line's win over both.
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : undefined;
   const locator: Locator = jsonLocator ?? (await BicepLocator.create(templateFile, doc));
   for (const problem of expansion.problems) {

@@ -7,17 +7,20 @@ import type { SourceSpan } from '../location';
 import { isWithinPath, spanAtPath, type ParsedJson } from '../parse-json';
 import { validateAgainstSchema } from '../validate';
 import { bothConditions, toCondition } from './conditions';
-import { entryScope, type DeploymentScope } from './deployment-scope';
+import { deploymentLocation, entryScope, otherResourceGroupLocation, schemaScopeKind, type DeploymentContext, type DeploymentScope } from './deployment-scope';
 import type { Condition, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
 import { evaluateCount, evaluateWithCopies } from './property-copy';
 import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
 import { describeValue } from '../describe-value';
+import { sameValue } from '../expressions/same-value';
 import { absoluteScope, extensionTypeOf, isProvidersType, resourceIdFor, resourceIdKey, splitProvidersForm } from './resource-ids';
 import { TemplateContext, type TemplateFrame } from './template-context';
 
 export interface ExpandOptions {
   /** Parameter values for the entry template (parameter files and overrides), by name. */
   parameters?: ReadonlyMap<string, Value>;
+  /** Where the entry template deploys (subscription, resource group, location, ...); what is left out stays unknown. */
+  deployment?: DeploymentContext;
 }
 
 const MAX_DEPLOYMENT_DEPTH = 32;
@@ -327,12 +330,14 @@ class Expander {
     };
     run.inProgress.add(key);
     try {
+      const scope = childScope(run.ctx.frame.scope, instance, template);
       const outputs = this.expandTemplate(
         template,
         [...path, 'properties', 'template'],
         {
-          scope: childScope(run.ctx.frame.scope, instance, template),
+          scope,
           deploymentName: instance.name,
+          ...(scope.kind === 'resourceGroup' || instance.body.location === undefined ? {} : { deploymentLocation: instance.body.location }),
           parameterValues,
           ...(evaluationScope === 'inner' ? {} : { outer: ctx }),
         },
@@ -371,13 +376,16 @@ class Expander {
       this.problem('structure', 'the document is not a template: it is not a JSON object', []);
       return { instances: [], problems: this.problems };
     }
+    const context = options.deployment ?? {};
+    const scope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined, context);
     try {
       this.expandTemplate(
         template,
         [],
         {
-          scope: entryScope(typeof template.$schema === 'string' ? template.$schema : undefined),
-          deploymentName: opaque('deployment().name', [], 'string', [{ kind: 'deployment', name: 'deployment().name' }]),
+          scope,
+          deploymentName: context.deploymentName ?? opaque('deployment().name', [], 'string', [{ kind: 'deployment', name: 'deployment().name' }]),
+          ...(scope.kind === 'resourceGroup' ? {} : { deploymentLocation: deploymentLocation(context) }),
           parameterValues: options.parameters ?? new Map(),
         },
         [],
@@ -419,20 +427,24 @@ function placedIn(scope: DeploymentScope, body: ValueObject): DeploymentScope {
     subscriptionId: body.subscriptionId ?? scope.subscriptionId,
     resourceGroupName: body.resourceGroup,
     tenantId: scope.tenantId,
+    // Only IDs are built from this scope: no function reads its location.
+    location: otherResourceGroupLocation(),
   };
 }
 
 function childScope(parent: DeploymentScope, instance: ResourceInstance, template: JsonObject): DeploymentScope {
-  const schemaScope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined);
+  const kind = schemaScopeKind(typeof template.$schema === 'string' ? template.$schema : undefined);
+  const tenantId = parent.tenantId;
   const subscriptionId = instance.body.subscriptionId ?? ('subscriptionId' in parent ? parent.subscriptionId : undefined);
   const resourceGroupName = instance.body.resourceGroup ?? (parent.kind === 'resourceGroup' ? parent.resourceGroupName : undefined);
-  if (schemaScope.kind === 'resourceGroup' && subscriptionId !== undefined && resourceGroupName !== undefined) {
-    return { kind: 'resourceGroup', subscriptionId, resourceGroupName, tenantId: parent.tenantId };
+  if (kind === 'resourceGroup' && subscriptionId !== undefined && resourceGroupName !== undefined) {
+    // The deployment's own resource group keeps its location; another one's is known only at deployment.
+    const sameGroup = parent.kind === 'resourceGroup' && sameValue(subscriptionId, parent.subscriptionId) === true && sameValue(resourceGroupName, parent.resourceGroupName) === true;
+    return { kind, subscriptionId, resourceGroupName, tenantId, location: sameGroup ? parent.location : otherResourceGroupLocation() };
   }
-  if (schemaScope.kind === 'subscription' && subscriptionId !== undefined) {
-    return { kind: 'subscription', subscriptionId, tenantId: parent.tenantId };
-  }
-  return { ...schemaScope, tenantId: parent.tenantId } as DeploymentScope;
+  if (kind === 'subscription' && subscriptionId !== undefined) return { kind, subscriptionId, tenantId };
+  if (kind === 'managementGroup' && parent.kind === 'managementGroup' && instance.scope === undefined) return parent;
+  return { ...entryScope(typeof template.$schema === 'string' ? template.$schema : undefined), tenantId };
 }
 
 /** Expands a parsed template (either form) into the resource instances Azure would deploy. */

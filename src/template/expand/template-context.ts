@@ -16,6 +16,8 @@ export interface TemplateFrame {
   template: JsonObject;
   scope: DeploymentScope;
   deploymentName: Value;
+  /** `deployment().location`: set at subscription, management-group and tenant scope only. */
+  deploymentLocation?: Value;
   /** Values passed in (parameter file, overrides, or the calling module), by parameter name. */
   parameterValues: ReadonlyMap<string, Value>;
   /** Where a parameter or variable is declared, for messages about unknowns. */
@@ -179,7 +181,8 @@ export class TemplateContext implements EvalContext {
 
   deployment(): Value {
     if (this.frame.outer) return this.frame.outer.deployment();
-    return { name: this.frame.deploymentName, properties: { templateLink: null } };
+    const location = this.frame.deploymentLocation;
+    return { name: this.frame.deploymentName, ...(location === undefined ? {} : { location }), properties: { templateLink: null } };
   }
 
   environment(): Value {
