@@ -24279,22 +24279,36 @@ function unknown(name2) {
   const origin = { kind: "deployment", name: name2 };
   return opaque(name2, [], "string", [origin]);
 }
-function entryScope(schemaUri) {
-  const tenantId = unknown("tenant().tenantId");
+var givenOr = (given, name2) => given ?? unknown(name2);
+function schemaScopeKind(schemaUri) {
   const schema = (schemaUri ?? "").toLowerCase();
-  if (schema.includes("subscriptiondeploymenttemplate")) {
-    return { kind: "subscription", subscriptionId: unknown("subscription().subscriptionId"), tenantId };
+  if (schema.includes("subscriptiondeploymenttemplate")) return "subscription";
+  if (schema.includes("managementgroupdeploymenttemplate")) return "managementGroup";
+  if (schema.includes("tenantdeploymenttemplate")) return "tenant";
+  return "resourceGroup";
+}
+function entryScope(schemaUri, context = {}) {
+  const tenantId = givenOr(context.tenantId, "tenant().tenantId");
+  const subscriptionId = givenOr(context.subscriptionId, "subscription().subscriptionId");
+  switch (schemaScopeKind(schemaUri)) {
+    case "subscription":
+      return { kind: "subscription", subscriptionId, tenantId };
+    case "managementGroup":
+      return { kind: "managementGroup", managementGroupName: givenOr(context.managementGroupId, "managementGroup().name"), tenantId };
+    case "tenant":
+      return { kind: "tenant", tenantId };
+    case "resourceGroup":
+      return {
+        kind: "resourceGroup",
+        subscriptionId,
+        resourceGroupName: givenOr(context.resourceGroup, "resourceGroup().name"),
+        tenantId,
+        location: givenOr(context.location, "resourceGroup().location")
+      };
   }
-  if (schema.includes("managementgroupdeploymenttemplate")) {
-    return { kind: "managementGroup", managementGroupName: unknown("managementGroup().name"), tenantId };
-  }
-  if (schema.includes("tenantdeploymenttemplate")) return { kind: "tenant", tenantId };
-  return {
-    kind: "resourceGroup",
-    subscriptionId: unknown("subscription().subscriptionId"),
-    resourceGroupName: unknown("resourceGroup().name"),
-    tenantId
-  };
+}
+function otherResourceGroupLocation() {
+  return unknown("resourceGroup().location");
 }
 function scopeId(scope) {
   switch (scope.kind) {
@@ -24314,7 +24328,7 @@ function resourceGroupObject(scope) {
     id: scopeId(scope),
     name: scope.resourceGroupName,
     type: "Microsoft.Resources/resourceGroups",
-    location: unknown("resourceGroup().location"),
+    location: scope.location,
     tags: unknown("resourceGroup().tags"),
     properties: { provisioningState: "Succeeded" }
   };
@@ -24327,6 +24341,9 @@ function subscriptionObject(scope) {
     tenantId: scope.tenantId,
     displayName: unknown("subscription().displayName")
   };
+}
+function deploymentLocation(context) {
+  return givenOr(context.location, "deployment().location");
 }
 
 // src/template/expand/property-copy.ts
@@ -24366,12 +24383,15 @@ function evaluateWithCopies(json, ctx) {
   }
   return result;
 }
-function expandCopy(spec, ctx) {
+function expandCopy(spec, ctx, answersUnnamed = false) {
   const count2 = evaluateCount(spec.count, ctx, spec.name);
   if (typeof count2 !== "number") {
     return ctx.unknownLoopArray(spec.name, count2);
   }
-  return Array.from({ length: count2 }, (_, i2) => evaluateWithCopies(spec.input, ctx.withLoop(spec.name, i2)));
+  return Array.from({ length: count2 }, (_, i2) => evaluateWithCopies(spec.input, ctx.withLoop(spec.name, i2, answersUnnamed)));
+}
+function expandOutputCopy(copy, ctx) {
+  return expandCopy({ name: "output", count: copy.count ?? null, input: copy.input ?? null }, ctx, true);
 }
 
 // src/template/expand/resource-entries.ts
@@ -24542,14 +24562,13 @@ var TemplateContext = class _TemplateContext {
   static forFrame(frame) {
     return new _TemplateContext(frame, new FrameState(), [], 0);
   }
-  withLoop(name2, index) {
-    return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index }], this.functionDepth, this.reads);
+  withLoop(name2, index, answersUnnamed) {
+    return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index, answersUnnamed }], this.functionDepth, this.reads);
   }
   /** The same context, recording into `reads` the parameters and variables its evaluations read. */
   recordingReads(reads) {
     return new _TemplateContext(this.frame, this.state, this.loops, this.functionDepth, reads);
   }
-  /** An array of unknown length: a copy loop whose count is not known before deployment. */
   unknownLoopArray(loopName, count2) {
     const origins = originsOf(count2).length > 0 ? [...originsOf(count2)] : [{ kind: "loop", name: loopName }];
     return opaque(`copy[${loopName}]`, [count2], "array", origins);
@@ -24562,16 +24581,16 @@ var TemplateContext = class _TemplateContext {
     const value = this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
       const sources = this.state.parameterSources;
       const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
-      if (given) {
+      const declared = body2 && typeof body2 === "object" && !Array.isArray(body2) ? body2 : {};
+      if (given && !(given[1] === null && declared.defaultValue !== void 0)) {
         sources.set(declaredName, "given");
         return given[1];
       }
-      const declared = body2 && typeof body2 === "object" && !Array.isArray(body2) ? body2 : {};
       if (declared.defaultValue !== void 0) {
         sources.set(declaredName, "default");
         return evaluateWithCopies(declared.defaultValue, this);
       }
-      if (declared.nullable === true) {
+      if (this.isNullable(declared)) {
         sources.set(declaredName, "nullable");
         return null;
       }
@@ -24602,7 +24621,10 @@ var TemplateContext = class _TemplateContext {
     return value;
   }
   copyIndex(loopName, offset) {
-    const loop = loopName === void 0 ? this.loops[this.loops.length - 1] : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
+    const loop = loopName === void 0 ? (
+      // Without a name it is the resource (or output) loop's index, even inside a property loop.
+      [...this.loops].reverse().find((l) => l.answersUnnamed)
+    ) : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
     if (!loop) {
       const which = loopName === void 0 ? "" : `'${loopName}'`;
       throw new ExpressionError(`copyIndex(${which}) is used outside of that copy loop`, `copyIndex(${which})`, 0);
@@ -24628,7 +24650,8 @@ var TemplateContext = class _TemplateContext {
   }
   deployment() {
     if (this.frame.outer) return this.frame.outer.deployment();
-    return { name: this.frame.deploymentName, properties: { templateLink: null } };
+    const location = this.frame.deploymentLocation;
+    return { name: this.frame.deploymentName, ...location === void 0 ? {} : { location }, properties: { templateLink: null } };
   }
   environment() {
     return opaque("environment()", [], "object", [{ kind: "deployment", name: "environment()" }]);
@@ -24682,6 +24705,20 @@ var TemplateContext = class _TemplateContext {
   scopeId() {
     return scopeId(this.frame.scope);
   }
+  /** Nullable itself, or through `$ref` to a type definition that is (a Bicep type alias with `?`). */
+  isNullable(declaration) {
+    const seen = /* @__PURE__ */ new Set();
+    let current = declaration;
+    while (current && typeof current === "object" && !Array.isArray(current)) {
+      if (current.nullable === true) return true;
+      const ref = current.$ref;
+      const name2 = typeof ref === "string" && ref.startsWith("#/definitions/") ? ref.slice("#/definitions/".length) : void 0;
+      if (name2 === void 0 || seen.has(name2)) return false;
+      seen.add(name2);
+      current = lookup2(this.frame.template.definitions, name2)?.[1];
+    }
+    return false;
+  }
   variableCopy(variables, name2) {
     const loops = variables?.copy;
     if (!Array.isArray(loops)) return void 0;
@@ -24719,10 +24756,13 @@ var Expander = class {
   doc;
   instances = [];
   problems = [];
+  /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
+  muted = 0;
   span(path23, property = false) {
     return spanAtPath(this.doc, path23, property);
   }
   problem(kind, message, path23) {
+    if (this.muted > 0) return;
     this.problems.push({ kind, message, at: this.span(path23), jsonPath: path23 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
@@ -24785,7 +24825,11 @@ var Expander = class {
       const path23 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
-        value: this.attempt(path23, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
+        value: this.attempt(
+          path23,
+          `output '${name2}'`,
+          () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
+        )
       };
     }
     return { outputs };
@@ -24793,10 +24837,12 @@ var Expander = class {
   /** Every instance of one declaration: once per loop index, children once per parent instance. */
   expandEntry(run2, entry, ctx, condition, parent) {
     run2.expanding.add(entry);
+    if (condition === false) this.muted += 1;
     try {
       this.expandEntryInstances(run2, entry, ctx, condition, parent);
     } finally {
       run2.expanding.delete(entry);
+      if (condition === false) this.muted -= 1;
     }
   }
   expandEntryInstances(run2, entry, ctx, condition, parent) {
@@ -24815,14 +24861,14 @@ var Expander = class {
       count2 = this.unevaluated(error, [...entry.path, "copy", "count"], `copy loop '${loopName}'`, "number");
     }
     if (typeof count2 === "number") {
-      for (let i2 = 0; i2 < count2; i2 += 1) this.expandInstance(run2, entry, ctx.withLoop(loopName, i2), condition, parent, i2);
+      for (let i2 = 0; i2 < count2; i2 += 1) this.expandInstance(run2, entry, ctx.withLoop(loopName, i2, true), condition, parent, i2);
       return;
     }
     const index = opaque(`copyIndex('${loopName}')`, [], "number", [
       ...originsOf(count2),
       { kind: "loop", name: loopName, declaredAt: this.span([...entry.path, "copy"]) }
     ]);
-    this.expandInstance(run2, entry, ctx.withLoop(loopName, index), condition, parent, index);
+    this.expandInstance(run2, entry, ctx.withLoop(loopName, index, true), condition, parent, index);
   }
   expandInstance(run2, entry, ctx, outerCondition, parent, loopIndex) {
     const ownKey = loopIndex === void 0 ? entry.symbolicName : `${entry.symbolicName}[${keyOf2(loopIndex)}]`;
@@ -24834,62 +24880,67 @@ var Expander = class {
     const reads = [];
     const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path23, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
-    const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
-    let type = String(json.type);
-    let name2 = this.attempt([...path23, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
-    if (parent && !type.split("/")[0].includes(".")) {
-      type = `${parent.type}/${type}`;
-      name2 = text([parent.name, "/", name2]);
-    }
-    const body2 = this.body(entry, ctx);
-    const placement = placedIn(run2.ctx.frame.scope, body2);
-    let scope;
-    const providersForm = splitProvidersForm(type, name2);
-    if (providersForm) {
-      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
-      type = providersForm.type;
-      name2 = providersForm.name;
-    } else if (isProvidersType(type) && containsSymbolic(name2)) {
-      scope = opaque("scopeOf", [name2], "string", originsOf(name2));
-      type = extensionTypeOf(type);
-    } else if (json.scope !== void 0) {
-      const scopeValue = this.attempt([...path23, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
-      scope = absoluteScope(scopeValue, placement);
-    }
-    let id = resourceIdFor(type, name2, placement, scope);
-    if (id === void 0) {
-      if (!containsSymbolic(name2)) {
-        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path23, "name"]);
+    if (condition === false) this.muted += 1;
+    try {
+      const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
+      let type = String(json.type);
+      let name2 = this.attempt([...path23, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      if (parent && !type.split("/")[0].includes(".")) {
+        type = `${parent.type}/${type}`;
+        name2 = text([parent.name, "/", name2]);
       }
-      id = opaque("resourceId", [type, name2], "string", originsOf(name2));
-    }
-    const instance2 = {
-      type,
-      name: name2,
-      id,
-      ...scope === void 0 ? {} : { scope },
-      body: body2,
-      condition,
-      ...falseCondition ? { falseCondition } : {},
-      existing: json.existing === true,
-      deploymentChain: run2.chain,
-      symbolicName: entry.symbolicName,
-      ...loopIndex === void 0 ? {} : { loopIndex },
-      declaredAt: this.span(path23),
-      jsonPath: path23
-    };
-    this.instances.push(instance2);
-    this.validateBody(instance2);
-    if (isModule(entry)) this.expandModule(run2, entry, ctx, instance2, instanceKey);
-    else if (isLinkedDeployment(entry)) {
-      this.problem(
-        "evaluation",
-        `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path23, "properties"]
-      );
-    }
-    for (const child of run2.children.get(entry) ?? []) {
-      this.expandEntry(run2, child, ctx, condition, { type, name: name2, key: instanceKey });
+      const body2 = this.body(entry, ctx);
+      const placement = placedIn(run2.ctx.frame.scope, body2);
+      let scope;
+      const providersForm = splitProvidersForm(type, name2);
+      if (providersForm) {
+        scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
+        type = providersForm.type;
+        name2 = providersForm.name;
+      } else if (isProvidersType(type) && containsSymbolic(name2)) {
+        scope = opaque("scopeOf", [name2], "string", originsOf(name2));
+        type = extensionTypeOf(type);
+      } else if (json.scope !== void 0) {
+        const scopeValue = this.attempt([...path23, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        scope = absoluteScope(scopeValue, placement);
+      }
+      let id = resourceIdFor(type, name2, placement, scope);
+      if (id === void 0) {
+        if (!containsSymbolic(name2)) {
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path23, "name"]);
+        }
+        id = opaque("resourceId", [type, name2], "string", originsOf(name2));
+      }
+      const instance2 = {
+        type,
+        name: name2,
+        id,
+        ...scope === void 0 ? {} : { scope },
+        body: body2,
+        condition,
+        ...falseCondition ? { falseCondition } : {},
+        existing: json.existing === true,
+        deploymentChain: run2.chain,
+        symbolicName: entry.symbolicName,
+        ...loopIndex === void 0 ? {} : { loopIndex },
+        declaredAt: this.span(path23),
+        jsonPath: path23
+      };
+      this.instances.push(instance2);
+      this.validateBody(instance2);
+      if (isModule(entry)) this.expandModule(run2, entry, ctx, instance2, instanceKey);
+      else if (isLinkedDeployment(entry)) {
+        this.problem(
+          "evaluation",
+          `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          [...path23, "properties"]
+        );
+      }
+      for (const child of run2.children.get(entry) ?? []) {
+        this.expandEntry(run2, child, ctx, condition, { type, name: name2, key: instanceKey });
+      }
+    } finally {
+      if (condition === false) this.muted -= 1;
     }
   }
   body(entry, ctx) {
@@ -24898,13 +24949,22 @@ var Expander = class {
       if (NOT_BODY.has(key)) continue;
       const path23 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
-        const { template: _template, ...rest } = member;
-        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        const { template: _template, parameters, ...rest } = member;
+        const properties = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path23, "parameters"], ctx) } : properties;
       } else {
         body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
+  }
+  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
+  moduleParameters(parameters, path23, ctx) {
+    const values = {};
+    for (const [name2, parameter] of Object.entries(parameters)) {
+      values[name2] = this.attempt([...path23, name2], `parameter '${name2}'`, () => evaluateWithCopies(parameter, ctx));
+    }
+    return values;
   }
   validateBody(instance2) {
     if (instance2.type.toLowerCase() !== "microsoft.insights/diagnosticsettings" || instance2.existing) return;
@@ -24937,12 +24997,14 @@ var Expander = class {
     };
     run2.inProgress.add(key);
     try {
+      const scope = childScope(run2.ctx.frame.scope, instance2, template);
       const outputs = this.expandTemplate(
         template,
         [...path23, "properties", "template"],
         {
-          scope: childScope(run2.ctx.frame.scope, instance2, template),
+          scope,
           deploymentName: instance2.name,
+          ...scope.kind === "resourceGroup" || instance2.body.location === void 0 ? {} : { deploymentLocation: instance2.body.location },
           parameterValues: parameterValues2,
           ...evaluationScope === "inner" ? {} : { outer: ctx }
         },
@@ -24979,13 +25041,16 @@ var Expander = class {
       this.problem("structure", "the document is not a template: it is not a JSON object", []);
       return { instances: [], problems: this.problems };
     }
+    const context = options2.deployment ?? {};
+    const scope = entryScope(typeof template.$schema === "string" ? template.$schema : void 0, context);
     try {
       this.expandTemplate(
         template,
         [],
         {
-          scope: entryScope(typeof template.$schema === "string" ? template.$schema : void 0),
-          deploymentName: opaque("deployment().name", [], "string", [{ kind: "deployment", name: "deployment().name" }]),
+          scope,
+          deploymentName: context.deploymentName ?? opaque("deployment().name", [], "string", [{ kind: "deployment", name: "deployment().name" }]),
+          ...scope.kind === "resourceGroup" ? {} : { deploymentLocation: deploymentLocation(context) },
           parameterValues: options2.parameters ?? /* @__PURE__ */ new Map()
         },
         [],
@@ -25002,10 +25067,8 @@ var Expander = class {
 function keyOf2(index) {
   return typeof index === "number" ? String(index) : index.key;
 }
-function outputValueJson(output) {
-  return isObject(output.copy) ? { copy: [{ name: "output", ...output.copy }] } : output.value ?? null;
-}
 function parameterValueOf(parameter, name2) {
+  if (isSymbolic(parameter)) return parameter;
   if (parameter !== null && typeof parameter === "object" && !Array.isArray(parameter) && !isSymbolic(parameter) && "value" in parameter) {
     return parameter.value;
   }
@@ -25019,20 +25082,23 @@ function placedIn(scope, body2) {
     kind: "resourceGroup",
     subscriptionId: body2.subscriptionId ?? scope.subscriptionId,
     resourceGroupName: body2.resourceGroup,
-    tenantId: scope.tenantId
+    tenantId: scope.tenantId,
+    // Only IDs are built from this scope: no function reads its location.
+    location: otherResourceGroupLocation()
   };
 }
 function childScope(parent, instance2, template) {
-  const schemaScope = entryScope(typeof template.$schema === "string" ? template.$schema : void 0);
+  const kind = schemaScopeKind(typeof template.$schema === "string" ? template.$schema : void 0);
+  const tenantId = parent.tenantId;
   const subscriptionId = instance2.body.subscriptionId ?? ("subscriptionId" in parent ? parent.subscriptionId : void 0);
   const resourceGroupName = instance2.body.resourceGroup ?? (parent.kind === "resourceGroup" ? parent.resourceGroupName : void 0);
-  if (schemaScope.kind === "resourceGroup" && subscriptionId !== void 0 && resourceGroupName !== void 0) {
-    return { kind: "resourceGroup", subscriptionId, resourceGroupName, tenantId: parent.tenantId };
+  if (kind === "resourceGroup" && subscriptionId !== void 0 && resourceGroupName !== void 0) {
+    const sameGroup = parent.kind === "resourceGroup" && sameValue(subscriptionId, parent.subscriptionId) === true && sameValue(resourceGroupName, parent.resourceGroupName) === true;
+    return { kind, subscriptionId, resourceGroupName, tenantId, location: sameGroup ? parent.location : otherResourceGroupLocation() };
   }
-  if (schemaScope.kind === "subscription" && subscriptionId !== void 0) {
-    return { kind: "subscription", subscriptionId, tenantId: parent.tenantId };
-  }
-  return { ...schemaScope, tenantId: parent.tenantId };
+  if (kind === "subscription" && subscriptionId !== void 0) return { kind, subscriptionId, tenantId };
+  if (kind === "managementGroup" && parent.kind === "managementGroup" && instance2.scope === void 0) return parent;
+  return { ...entryScope(typeof template.$schema === "string" ? template.$schema : void 0), tenantId };
 }
 function declaringModule(chain) {
   const module2 = chain.at(-1);
@@ -25139,7 +25205,19 @@ function lastOneWins(members, name2) {
   }
   return combined;
 }
-function registryCoverage(targeting) {
+function unknownLoops(instance2) {
+  const indexes = [instance2.loopIndex, ...instance2.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
+  return indexes.map((index) => {
+    const origins = originsOf(index);
+    const decidedBy = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
+    return { origins, decidedBy };
+  });
+}
+function loopsThatMayBeEmpty(setting, registry) {
+  const registryLoops = new Set(registry ? unknownLoops(registry).map((l) => l.decidedBy).filter((d) => d !== "") : []);
+  return unknownLoops(setting).filter((l) => !registryLoops.has(l.decidedBy)).flatMap((l) => l.origins);
+}
+function registryCoverage(targeting, registry) {
   const byId = /* @__PURE__ */ new Map();
   for (const t of targeting) {
     const key = resourceIdKey(t.setting.id);
@@ -25148,11 +25226,14 @@ function registryCoverage(targeting) {
     else byId.set(key, [t]);
   }
   const groups = [...byId.values()].map(
-    (group) => group.length === 1 ? coverageOf(group[0]) : lastOneWins(group.map(coverageOf), `'${describeValue(group[0].setting.name).split("/").pop()}'`)
+    (group) => group.length === 1 ? coverageOf(group[0], registry) : lastOneWins(
+      group.map((t) => coverageOf(t, registry)),
+      `'${describeValue(group[0].setting.name).split("/").pop()}'`
+    )
   );
   return union2([emptyCoverage([]), ...groups]);
 }
-function coverageOf(targeting) {
+function coverageOf(targeting, registry) {
   const coverage = emptyCoverage([targeting.setting]);
   const offer = (category, certainty, place2, origins) => {
     const current = coverage.byCategory[category];
@@ -25164,7 +25245,8 @@ function coverageOf(targeting) {
   };
   const { setting, match } = targeting;
   const properties = setting.body.properties ?? null;
-  const settingCertainty = both(certaintyOf(setting.condition), match);
+  const emptyLoops = loopsThatMayBeEmpty(setting, registry);
+  const settingCertainty = both(both(certaintyOf(setting.condition), match), emptyLoops.length > 0 ? "maybe" : "yes");
   const destination = destinationCertainty(properties);
   if (destination === "no") {
     coverage.withoutDestination.push(setting);
@@ -25174,7 +25256,8 @@ function coverageOf(targeting) {
   const settingOrigins = [
     ...originsOf(setting.condition),
     ...match === "maybe" ? originsOf(setting.scope ?? null) : [],
-    ...isSymbolic(properties) ? originsOf(properties) : []
+    ...isSymbolic(properties) ? originsOf(properties) : [],
+    ...emptyLoops
   ];
   if (isSymbolic(logs)) {
     for (const category of REQUIRED_CATEGORIES) {
@@ -25376,10 +25459,13 @@ function typoHint(coverage) {
   return { hint: "" };
 }
 var coverages = /* @__PURE__ */ new WeakMap();
-function coverageOf2(targeting) {
+function coverageOf2(targeting, registry) {
   let coverage = coverages.get(targeting);
   if (!coverage) {
-    coverage = registryCoverage(targeting.filter((t) => t.setting.condition !== false));
+    coverage = registryCoverage(
+      targeting.filter((t) => t.setting.condition !== false),
+      registry
+    );
     coverages.set(targeting, coverage);
   }
   return coverage;
@@ -25398,7 +25484,7 @@ function decidersOf(coverage, categories, context) {
 }
 function judge(registry, targeting, context) {
   const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
-  const coverage = coverageOf2(targeting);
+  const coverage = coverageOf2(targeting, registry);
   const registryText = describeInstance(registry);
   const relatedPlaces = related(
     registry,
@@ -25671,7 +25757,7 @@ function notATemplate(value) {
   if (!/deploymenttemplate/i.test(schema)) return `its $schema (${schema}) is not an ARM deployment template schema`;
   return void 0;
 }
-async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map()) {
+async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map(), deployment = {}) {
   const text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
   let doc;
   try {
@@ -25693,7 +25779,7 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
     const at = locator.toLocation(spanAtPath(doc, ["$schema"]));
     return { file, status: "failed", findings: [inputFinding(file, notTemplate, at)] };
   }
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   return {
     file,
     status: "analysed",
@@ -25937,7 +26023,7 @@ function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
   return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
 }
-async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs) {
+async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs, deployment = {}) {
   let output;
   try {
     output = await compiler.compile(file);
@@ -25960,7 +26046,7 @@ async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeout
   const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs17.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : void 0;
   const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc);
   for (const problem of expansion.problems) {
@@ -26087,12 +26173,13 @@ async function outsideRepository(input2) {
 async function analyzeInput(input2, compiler, options2) {
   try {
     import_node_fs18.default.accessSync(input2.file, import_node_fs18.default.constants.R_OK);
-    const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
+    const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
+    const deployment = { ...config.deployment, ...options2.deployment };
     if (input2.kind === "arm-template") {
-      return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
+      return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules, deployment);
     }
     const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
-    return await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules, restoreTimeoutMs);
+    return await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules, restoreTimeoutMs, deployment);
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
@@ -26149,7 +26236,22 @@ function parser(argv) {
     alias: "c",
     type: "string",
     describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
-  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+  }).option("subscription-id", { type: "string", describe: "the subscription the entry templates deploy to (subscription(), resource IDs)" }).option("resource-group", { type: "string", describe: "the resource group they deploy to (resourceGroup(), resource IDs)" }).option("management-group-id", { type: "string", describe: "the management group a management-group template deploys to" }).option("tenant-id", { type: "string", describe: "the tenant (tenant())" }).option("location", { type: "string", describe: "the resource group's location, or the deployment's at subscription, management-group and tenant scope" }).option("deployment-name", { type: "string", describe: "the name of the deployment (deployment().name)" }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+}
+var DEPLOYMENT_OPTIONS = {
+  "subscription-id": "subscriptionId",
+  "resource-group": "resourceGroup",
+  "management-group-id": "managementGroupId",
+  "tenant-id": "tenantId",
+  location: "location",
+  "deployment-name": "deploymentName"
+};
+function deploymentContext(parsed2) {
+  const context = {};
+  for (const [option, field] of Object.entries(DEPLOYMENT_OPTIONS)) {
+    if (typeof parsed2[option] === "string") context[field] = parsed2[option];
+  }
+  return context;
 }
 async function parseArgs(argv) {
   return new Promise((resolve) => {
@@ -26184,7 +26286,8 @@ async function parseArgs(argv) {
           jobs: parsed2.jobs,
           cache: parsed2.cache,
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
-          version: parsed2.version
+          version: parsed2.version,
+          deployment: deploymentContext(parsed2)
         }
       });
     });
@@ -26216,7 +26319,7 @@ var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
 };
 var DEFAULTS = {
-  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), suppressions: [] },
+  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), deployment: {}, suppressions: [] },
   isExcluded: () => false,
   suppressionOf: () => void 0
 };
@@ -26320,6 +26423,7 @@ function readConfig(file) {
       rules,
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
+      deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason }))
     },
     isExcluded: (absolute) => {
@@ -26835,6 +26939,7 @@ async function runAudit(args2, run2) {
       ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
       noRestore: !args2.restore,
       parameters: parameterValues(args2, run2.cwd),
+      deployment: args2.deployment,
       timeoutMs: args2.timeout * 1e3,
       restoreTimeoutMs: args2.restoreTimeout * 1e3,
       jobs: args2.jobs,

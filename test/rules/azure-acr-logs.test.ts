@@ -192,6 +192,19 @@ const invalid: (Case & { findings: Expected[] })[] = [
     ],
   },
   {
+    name: 'a setting loop over a parameter array with no value may deploy nothing: review, not a pass',
+    fixture: 'setting-loop-unknown-count.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "audit"',
+        message:
+          "whether registry 'acrlooped' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'diagnosticSettings' (declared at setting-loop-unknown-count.json:6:5), which has no value; the number of instances of loop 'audit' (declared at setting-loop-unknown-count.json:17:15); settle it in the template or check it before deploying",
+      },
+    ],
+  },
+  {
     name: 'a classic providers-form setting whose name is unknown: review, not a structure error',
     fixture: 'review-opaque-name2.json',
     findings: [

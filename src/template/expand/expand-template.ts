@@ -1,7 +1,7 @@
 import { withTemplateBudget } from '../expressions/budget';
 import { ExpressionError } from '../expressions/errors';
 import { evaluateTemplateValue } from '../expressions/evaluate';
-import { containsSymbolic, isSymbolic, opaque, originsOf, text, unevaluatedValue } from '../expressions/symbolic';
+import { containsSymbolic, isSymbolic, isValueObject, opaque, originsOf, text, unevaluatedValue } from '../expressions/symbolic';
 import type { Symbolic, Value, ValueObject } from '../expressions/value';
 import type { SourceSpan } from '../location';
 import { isWithinPath, spanAtPath, type ParsedJson } from '../parse-json';
@@ -9,7 +9,7 @@ import { validateAgainstSchema } from '../validate';
 import { bothConditions, toCondition } from './conditions';
 import { deploymentLocation, entryScope, otherResourceGroupLocation, schemaScopeKind, type DeploymentContext, type DeploymentScope } from './deployment-scope';
 import type { Condition, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
-import { evaluateCount, evaluateWithCopies } from './property-copy';
+import { evaluateCount, evaluateWithCopies, expandOutputCopy } from './property-copy';
 import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
 import { describeValue } from '../describe-value';
 import { sameValue } from '../expressions/same-value';
@@ -58,6 +58,8 @@ interface TemplateRun {
 class Expander {
   readonly instances: ResourceInstance[] = [];
   readonly problems: ExpansionProblem[] = [];
+  /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
+  private muted = 0;
 
   constructor(private readonly doc: ParsedJson) {}
 
@@ -66,6 +68,7 @@ class Expander {
   }
 
   problem(kind: ExpansionProblem['kind'], message: string, path: JsonPath): void {
+    if (this.muted > 0) return;
     this.problems.push({ kind, message, at: this.span(path), jsonPath: path });
   }
 
@@ -141,7 +144,9 @@ class Expander {
       const path = [...run.templatePath, 'outputs', name];
       outputs[name] = {
         type: typeof output.type === 'string' ? output.type : null,
-        value: this.attempt(path, `output '${name}'`, () => evaluateWithCopies(outputValueJson(output), run.ctx)),
+        value: this.attempt(path, `output '${name}'`, () =>
+          isObject(output.copy) ? expandOutputCopy(output.copy, run.ctx) : evaluateWithCopies(output.value ?? null, run.ctx),
+        ),
       };
     }
     return { outputs };
@@ -156,10 +161,13 @@ class Expander {
     parent: ParentInstance | undefined,
   ): void {
     run.expanding.add(entry);
+    // Inside a module or parent that is not deployed, even a loop count or condition is not evaluated by Azure.
+    if (condition === false) this.muted += 1;
     try {
       this.expandEntryInstances(run, entry, ctx, condition, parent);
     } finally {
       run.expanding.delete(entry);
+      if (condition === false) this.muted -= 1;
     }
   }
 
@@ -186,14 +194,14 @@ class Expander {
       count = this.unevaluated(error, [...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, 'number');
     }
     if (typeof count === 'number') {
-      for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i), condition, parent, i);
+      for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i, true), condition, parent, i);
       return;
     }
     const index = opaque(`copyIndex('${loopName}')`, [], 'number', [
       ...originsOf(count),
       { kind: 'loop', name: loopName, declaredAt: this.span([...entry.path, 'copy']) },
     ]);
-    this.expandInstance(run, entry, ctx.withLoop(loopName, index), condition, parent, index);
+    this.expandInstance(run, entry, ctx.withLoop(loopName, index, true), condition, parent, index);
   }
 
   private expandInstance(
@@ -218,65 +226,71 @@ class Expander {
         ? true
         : toCondition(this.attempt([...path, 'condition'], 'condition', () => evaluateTemplateValue(json.condition!, ctx.recordingReads(reads)), 'bool'));
     const condition = bothConditions(outerCondition, ownCondition);
-    const falseCondition = ownCondition === false ? { ...declaringModule(run.chain), reads } : falseModuleCondition(run.chain);
-    let type = String(json.type);
-    let name = this.attempt([...path, 'name'], 'resource name', () => evaluateTemplateValue(json.name ?? null, ctx), 'string');
-    if (parent && !type.split('/')[0]!.includes('.')) {
-      type = `${parent.type}/${type}`;
-      name = text([parent.name, '/', name]);
-    }
-    const body = this.body(entry, ctx);
-    const placement = placedIn(run.ctx.frame.scope, body);
-    let scope: Value | undefined;
-    const providersForm = splitProvidersForm(type, name);
-    if (providersForm) {
-      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
-      type = providersForm.type;
-      name = providersForm.name;
-    } else if (isProvidersType(type) && containsSymbolic(name)) {
-      // `<target>/providers/<type>` whose name is unknown: the target is unknown too.
-      scope = opaque('scopeOf', [name], 'string', originsOf(name));
-      type = extensionTypeOf(type);
-    } else if (json.scope !== undefined) {
-      const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
-      scope = absoluteScope(scopeValue, placement);
-    }
-    let id = resourceIdFor(type, name, placement, scope);
-    if (id === undefined) {
-      // Only a name known to have the wrong number of segments is a mistake; an unknown one may be right.
-      if (!containsSymbolic(name)) {
-        this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+    // Nothing in a resource that is not deployed is evaluated by Azure: what fails there is no problem of the template.
+    if (condition === false) this.muted += 1;
+    try {
+      const falseCondition = ownCondition === false ? { ...declaringModule(run.chain), reads } : falseModuleCondition(run.chain);
+      let type = String(json.type);
+      let name = this.attempt([...path, 'name'], 'resource name', () => evaluateTemplateValue(json.name ?? null, ctx), 'string');
+      if (parent && !type.split('/')[0]!.includes('.')) {
+        type = `${parent.type}/${type}`;
+        name = text([parent.name, '/', name]);
       }
-      id = opaque('resourceId', [type, name], 'string', originsOf(name));
-    }
-    const instance: ResourceInstance = {
-      type,
-      name,
-      id,
-      ...(scope === undefined ? {} : { scope }),
-      body,
-      condition,
-      ...(falseCondition ? { falseCondition } : {}),
-      existing: json.existing === true,
-      deploymentChain: run.chain,
-      symbolicName: entry.symbolicName,
-      ...(loopIndex === undefined ? {} : { loopIndex }),
-      declaredAt: this.span(path),
-      jsonPath: path,
-    };
-    this.instances.push(instance);
-    this.validateBody(instance);
+      const body = this.body(entry, ctx);
+      const placement = placedIn(run.ctx.frame.scope, body);
+      let scope: Value | undefined;
+      const providersForm = splitProvidersForm(type, name);
+      if (providersForm) {
+        scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
+        type = providersForm.type;
+        name = providersForm.name;
+      } else if (isProvidersType(type) && containsSymbolic(name)) {
+        // `<target>/providers/<type>` whose name is unknown: the target is unknown too.
+        scope = opaque('scopeOf', [name], 'string', originsOf(name));
+        type = extensionTypeOf(type);
+      } else if (json.scope !== undefined) {
+        const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
+        scope = absoluteScope(scopeValue, placement);
+      }
+      let id = resourceIdFor(type, name, placement, scope);
+      if (id === undefined) {
+        // Only a name known to have the wrong number of segments is a mistake; an unknown one may be right.
+        if (!containsSymbolic(name)) {
+          this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+        }
+        id = opaque('resourceId', [type, name], 'string', originsOf(name));
+      }
+      const instance: ResourceInstance = {
+        type,
+        name,
+        id,
+        ...(scope === undefined ? {} : { scope }),
+        body,
+        condition,
+        ...(falseCondition ? { falseCondition } : {}),
+        existing: json.existing === true,
+        deploymentChain: run.chain,
+        symbolicName: entry.symbolicName,
+        ...(loopIndex === undefined ? {} : { loopIndex }),
+        declaredAt: this.span(path),
+        jsonPath: path,
+      };
+      this.instances.push(instance);
+      this.validateBody(instance);
 
-    if (isModule(entry)) this.expandModule(run, entry, ctx, instance, instanceKey);
-    else if (isLinkedDeployment(entry)) {
-      this.problem(
-        'evaluation',
-        `nested deployment '${describeValue(name)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path, 'properties'],
-      );
-    }
-    for (const child of run.children.get(entry) ?? []) {
-      this.expandEntry(run, child, ctx, condition, { type, name, key: instanceKey });
+      if (isModule(entry)) this.expandModule(run, entry, ctx, instance, instanceKey);
+      else if (isLinkedDeployment(entry)) {
+        this.problem(
+          'evaluation',
+          `nested deployment '${describeValue(name)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          [...path, 'properties'],
+        );
+      }
+      for (const child of run.children.get(entry) ?? []) {
+        this.expandEntry(run, child, ctx, condition, { type, name, key: instanceKey });
+      }
+    } finally {
+      if (condition === false) this.muted -= 1;
     }
   }
 
@@ -287,13 +301,23 @@ class Expander {
       const path = [...entry.path, key];
       if (key === 'properties' && isModule(entry) && isObject(member)) {
         // The nested template is expanded as a deployment of its own, not evaluated here.
-        const { template: _template, ...rest } = member;
-        body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(rest, ctx), 'object');
+        const { template: _template, parameters, ...rest } = member;
+        const properties = this.attempt(path, `'${key}'`, () => evaluateWithCopies(rest, ctx), 'object');
+        body[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path, 'parameters'], ctx) } : properties;
       } else {
         body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body;
+  }
+
+  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
+  private moduleParameters(parameters: JsonObject, path: JsonPath, ctx: TemplateContext): ValueObject {
+    const values: ValueObject = {};
+    for (const [name, parameter] of Object.entries(parameters)) {
+      values[name] = this.attempt([...path, name], `parameter '${name}'`, () => evaluateWithCopies(parameter, ctx));
+    }
+    return values;
   }
 
   private validateBody(instance: ResourceInstance): void {
@@ -404,13 +428,11 @@ function keyOf(index: number | Symbolic): string {
   return typeof index === 'number' ? String(index) : index.key;
 }
 
-function outputValueJson(output: JsonObject) {
-  // An output copy loop (`copy: {count, input}`) is the same shape as a property copy loop.
-  return isObject(output.copy) ? { copy: [{ name: 'output', ...output.copy }] } : output.value ?? null;
-}
 
 
 function parameterValueOf(parameter: Value, name: string): Value {
+  // A value that could not be evaluated is passed on as the unknown it is.
+  if (isSymbolic(parameter)) return parameter;
   if (parameter !== null && typeof parameter === 'object' && !Array.isArray(parameter) && !isSymbolic(parameter) && 'value' in parameter) {
     return (parameter as ValueObject).value!;
   }
