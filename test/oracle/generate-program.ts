@@ -70,6 +70,49 @@ output id string = registry.id
 output name string = registry.name
 `;
 
+/** A registry module in the style of Azure Verified Modules: typed, nullable settings, `??`, `.?` and a lambda. */
+const AVM_REGISTRY_MODULE = `type logCategoryType = {
+  category: string?
+  categoryGroup: string?
+  enabled: bool?
+}
+
+type diagnosticSettingType = {
+  name: string?
+  workspaceResourceId: string?
+  storageAccountResourceId: string?
+  logCategoriesAndGroups: logCategoryType[]?
+}[]?
+
+param name string
+param location string = resourceGroup().location
+param diagnosticSettings diagnosticSettingType
+param exportEnabled bool = true
+
+resource registry ${REGISTRY} = {
+  name: name
+  location: location
+  sku: { name: 'Basic' }
+}
+
+resource settings ${SETTING} = [for (setting, index) in (diagnosticSettings ?? []): if (exportEnabled) {
+  name: setting.?name ?? '\${name}-diagnosticSettings-\${index}'
+  scope: registry
+  properties: {
+    workspaceId: setting.?workspaceResourceId
+    storageAccountId: setting.?storageAccountResourceId
+    logs: map(setting.?logCategoriesAndGroups ?? [{ categoryGroup: 'allLogs' }], group => {
+      category: group.?category
+      categoryGroup: group.?categoryGroup
+      enabled: group.?enabled ?? true
+    })
+  }
+}]
+
+output name string = registry.name
+output resourceId string = registry.id
+`;
+
 /** Builds one program: parameters (declared in main.bicep, given in main.bicepparam), blocks and modules. */
 class ProgramBuilder {
   private readonly params: string[] = [];
@@ -159,11 +202,12 @@ function destinations(b: ProgramBuilder): string[] {
 }
 
 /** A diagnostic setting on `scope` (`reg`, `reg[i]`), in the block's own loop when it has one. */
-function settingBlock(b: ProgramBuilder, scope: string, loopHeader: string | undefined, nameSuffix: string): string {
+function settingBlock(b: ProgramBuilder, scope: string, loopHeader: string | undefined): string {
   const r = b.random;
   const symbol = b.fresh('setting');
   const condition = r.chance(0.25) ? `if (${boolExpression(b, 0.6)}) ` : '';
-  const name = r.pick([`'${symbol}'`, `'diag-${nameSuffix}'`, `'\${${scope}.name}-logs'`]);
+  // Each name has the setting's symbol: two settings with one ID replace each other, in an order Azure does not fix.
+  const name = r.pick([`'${symbol}'`, `'diag-${symbol}'`, `'\${${scope}.name}-${symbol}'`]);
   const body = [
     `  name: ${name}`,
     `  scope: ${scope}`,
@@ -181,7 +225,7 @@ function settingBlock(b: ProgramBuilder, scope: string, loopHeader: string | und
 function registryBlock(b: ProgramBuilder, prefix: string, location: string): void {
   const r = b.random;
   const symbol = b.fresh('registry');
-  const kind = r.pick(['single', 'single', 'range', 'array'] as const);
+  const kind = r.pick(['single', 'single', 'range', 'array', 'items', 'keys'] as const);
   const condition = r.chance(0.2) ? `if (${boolExpression(b, 0.6)}) ` : '';
   let loopHeader: string | undefined;
   let name: string;
@@ -194,6 +238,12 @@ function registryBlock(b: ProgramBuilder, prefix: string, location: string): voi
     const list = b.param('names', 'array', `[${values.join(', ')}]`);
     loopHeader = `for (n, i) in ${list}`;
     name = `'\${${prefix}}\${n}${symbol}'`;
+  } else if (kind === 'items' || kind === 'keys') {
+    // Keys in no order and of mixed case: items() and objectKeys() give them sorted.
+    const keys = r.pick([['west', 'East', 'central'], ['b', 'a'], ['Zeta', 'alpha', 'Mid', 'beta'], []]);
+    const map = b.param('regions', 'object', `{ ${keys.map((k, i) => `${k}: 'v${i}'`).join(', ')} }`);
+    loopHeader = kind === 'items' ? `for (item, i) in items(${map})` : `for (key, i) in objectKeys(${map})`;
+    name = kind === 'items' ? `'\${${prefix}}\${item.value}${symbol}'` : `toLower('\${${prefix}}\${key}${symbol}')`;
   } else {
     name = registryNameExpression(b, prefix, symbol);
   }
@@ -202,13 +252,13 @@ function registryBlock(b: ProgramBuilder, prefix: string, location: string): voi
   b.block([`resource ${symbol} ${REGISTRY} = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n'));
   const scope = loopHeader ? `${symbol}[i]` : symbol;
   for (let s = r.weighted([[2, 0], [5, 1], [2, 2]] as const); s > 0; s -= 1) {
-    if (r.chance(0.25)) b.block(settingModuleCall(b, symbol, scope, loopHeader));
-    else b.block(settingBlock(b, scope, loopHeader, `${symbol}s${s}`));
+    if (r.chance(0.25)) b.block(settingModuleCall(b, scope, loopHeader));
+    else b.block(settingBlock(b, scope, loopHeader));
   }
 }
 
 /** A module that attaches a setting to the registry through an `existing` reference. */
-function settingModuleCall(b: ProgramBuilder, registry: string, scope: string, loopHeader: string | undefined): string {
+function settingModuleCall(b: ProgramBuilder, scope: string, loopHeader: string | undefined): string {
   b.files['modules/setting.bicep'] = SETTING_MODULE;
   const symbol = b.fresh('diagnostics');
   const logs = logsArray(b, '    ');
@@ -218,7 +268,7 @@ function settingModuleCall(b: ProgramBuilder, registry: string, scope: string, l
     `  name: ${name}`,
     '  params: {',
     `    registryName: ${scope}.name`,
-    `    settingName: 'via-${registry}'`,
+    `    settingName: 'via-${symbol}'`,
     `    logs: ${logs}`,
     ...workspace,
     '  }',
@@ -247,11 +297,47 @@ function registryModuleCall(b: ProgramBuilder, prefix: string): void {
   );
 }
 
+/** The AVM-style module, called with or without settings, with `options.?x` that may be null. */
+function avmModuleCall(b: ProgramBuilder, prefix: string): void {
+  b.files['modules/avm-registry.bicep'] = AVM_REGISTRY_MODULE;
+  const r = b.random;
+  const symbol = b.fresh('avm');
+  const options = b.param('options', 'object', r.pick(['{}', '{ exportLogs: false }', '{ exportLogs: true }']));
+  const setting = () => {
+    const fields = [
+      ...(r.chance(0.5) ? [`name: '${b.fresh('custom')}'`] : []),
+      ...(r.chance(0.8) ? ["workspaceResourceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'"] : []),
+      ...(r.chance(0.2) ? ["storageAccountResourceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/auditlogs'"] : []),
+      ...(r.chance(0.5)
+        ? [`logCategoriesAndGroups: [${LOG_ENTRIES.filter(() => r.chance(0.4)).map((e) => `{ ${e}${r.chance(0.3) ? `, enabled: ${r.chance(0.5)}` : ''} }`).join(', ')}]`]
+        : []),
+    ];
+    return `{ ${fields.join(', ')} }`;
+  };
+  const settings = r.weighted([
+    [2, undefined],
+    [1, '[]'],
+    [4, `[${Array.from({ length: r.int(1, 2) }, setting).join(', ')}]`],
+  ] as const);
+  b.block(
+    [
+      `module ${symbol} 'modules/avm-registry.bicep' = {`,
+      `  name: '${symbol}'`,
+      '  params: {',
+      `    name: '\${${prefix}}${symbol}'`,
+      ...(settings === undefined ? [] : [`    diagnosticSettings: ${settings}`]),
+      ...(r.chance(0.6) ? [`    exportEnabled: ${options}.?exportLogs`] : []),
+      '  }',
+      '}',
+    ].join('\n'),
+  );
+}
+
 /** A setting on a registry that this deployment does not create. */
 function existingRegistryBlock(b: ProgramBuilder, prefix: string): void {
   const symbol = b.fresh('shared');
   b.block([`resource ${symbol} ${REGISTRY} existing = {`, `  name: '\${${prefix}}${symbol}'`, '}'].join('\n'));
-  b.block(settingBlock(b, symbol, undefined, symbol));
+  b.block(settingBlock(b, symbol, undefined));
 }
 
 /** The program for one (seed, index): the same inputs give the same files on every machine. */
@@ -264,6 +350,7 @@ export function generateProgram(seed: number, index: number): OracleProgram {
     b.random.weighted([
       [6, () => registryBlock(b, prefix, location)],
       [2, () => registryModuleCall(b, prefix)],
+      [2, () => avmModuleCall(b, prefix)],
       [1, () => existingRegistryBlock(b, prefix)],
     ] as const)();
   }
