@@ -22927,6 +22927,24 @@ function indexInto(target, index) {
   return target[index];
 }
 
+// src/template/expressions/text-order.ts
+var culture = new Intl.Collator("und", { sensitivity: "variant" });
+var ordinal2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function compareKeys(a, b) {
+  return ordinal2(a.toUpperCase(), b.toUpperCase()) || ordinal2(a, b);
+}
+function compareText(a, b) {
+  return culture.compare(a, b) || ordinal2(a, b);
+}
+function changeCase(text2, upper) {
+  let changed = "";
+  for (const ch of text2) {
+    const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
+    changed += [...mapped].length === 1 ? mapped : ch;
+  }
+  return changed;
+}
+
 // src/template/expressions/same-value.ts
 function sameValue(a, b) {
   const decided = compare(a, b);
@@ -23076,7 +23094,9 @@ var mightBeObject = (value) => isValueObject(value) || isSymbolic(value) && (val
 function mergeDeep(target, source) {
   const merged = new Map(Object.entries(target));
   for (const [key, value] of Object.entries(source)) {
-    const existing = merged.get(key);
+    const same = [...merged.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+    const existing = same === void 0 ? void 0 : merged.get(same);
+    if (same !== void 0) merged.delete(same);
     if (existing === void 0 || !mightBeObject(existing) || !mightBeObject(value)) {
       merged.set(key, value);
       continue;
@@ -23150,11 +23170,17 @@ function commonKind(args2) {
   const types = new Set(args2.map(typeOfValue));
   return types.size === 1 && (types.has("array") || types.has("object")) ? [...types][0] : "any";
 }
+function fromEnd([array, n], name2) {
+  const items2 = expectArray(array, name2, "the first argument");
+  const index = expectInt(n, name2, "the index from the end");
+  if (index >= 1 && index <= items2.length) return items2[items2.length - index];
+  if (name2 === "tryIndexFromEnd") return null;
+  throw new FunctionError(`indexFromEnd: ${index} is not between 1 and the array's length, ${items2.length}`);
+}
 function items([value]) {
   if (isSymbolic(value)) return opaque("items", [value], "array");
   const object = expectObject(value, "items", "the argument");
-  const order = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  const keys = Object.keys(object).sort((a, b) => order(a.toUpperCase(), b.toUpperCase()) || order(a, b));
+  const keys = Object.keys(object).sort(compareKeys);
   return keys.map((key) => ({ key, value: object[key] }));
 }
 function shallowMerge([value]) {
@@ -23196,11 +23222,13 @@ var collectionFunctions = [
   defineKnown("range", [2, 2], "array", range),
   defineAware("union", [1, Infinity], union),
   defineAware("intersection", [2, Infinity], intersection),
+  defineKnown("indexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "indexFromEnd")),
+  defineKnown("tryIndexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "tryIndexFromEnd")),
   defineAware("items", [1, 1], items),
   defineAware(
     "objectKeys",
     [1, 1],
-    ([value]) => isSymbolic(value) ? opaque("objectKeys", [value], "array") : Object.keys(expectObject(value, "objectKeys", "the argument"))
+    ([value]) => isSymbolic(value) ? opaque("objectKeys", [value], "array") : Object.keys(expectObject(value, "objectKeys", "the argument")).sort(compareKeys)
   ),
   defineAware("shallowMerge", [1, 1], shallowMerge),
   defineAware("flatten", [1, 1], flatten),
@@ -23231,10 +23259,42 @@ function hasNonFiniteNumber(value) {
   if (value !== null && typeof value === "object") return Object.values(value).some(hasNonFiniteNumber);
   return false;
 }
+function strictJsonText(text2) {
+  let strict = "";
+  let i2 = 0;
+  while (i2 < text2.length) {
+    const ch = text2[i2];
+    if (ch === '"' || ch === "'") {
+      let content = "";
+      let j = i2 + 1;
+      for (; j < text2.length && text2[j] !== ch; j += 1) {
+        if (text2[j] === "\\") {
+          const escaped = text2[j += 1];
+          if (escaped === void 0) return void 0;
+          content += escaped === "'" ? "'" : `\\${escaped}`;
+        } else content += text2[j] === '"' ? '\\"' : text2[j];
+      }
+      if (j >= text2.length) return void 0;
+      strict += `"${content}"`;
+      i2 = j + 1;
+    } else if (text2.startsWith("//", i2)) {
+      const end2 = text2.indexOf("\n", i2);
+      i2 = end2 < 0 ? text2.length : end2;
+    } else if (text2.startsWith("/*", i2)) {
+      const end2 = text2.indexOf("*/", i2 + 2);
+      if (end2 < 0) return void 0;
+      i2 = end2 + 2;
+    } else {
+      strict += ch;
+      i2 += 1;
+    }
+  }
+  return strict;
+}
 function parseJson(text2, fn) {
   let parsed2;
   try {
-    parsed2 = JSON.parse(text2);
+    parsed2 = JSON.parse(strictJsonText(text2) ?? text2);
   } catch {
     throw new FunctionError(`${fn}: ${phrase(text2)} is not valid JSON`);
   }
@@ -23256,6 +23316,43 @@ var conversionFunctions = [
   defineKnown("json", [1, 1], "any", ([value]) => parseJson(expectString(value, "json", "the argument"), "json")),
   defineAware("array", [1, 1], ([value]) => toArray(value)),
   defineAware("any", [1, 1], ([value]) => value)
+];
+
+// src/template/expressions/functions/dates.ts
+var MS = { day: 864e5, hour: 36e5, minute: 6e4, second: 1e3 };
+function durationMs(text2) {
+  const match = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text2);
+  if (!match || text2.endsWith("P") || text2.endsWith("T")) throw new FunctionError(`dateTimeAdd: ${phrase(text2)} is not an ISO 8601 duration`);
+  const [, minus, y, mo, w, d, h, mi, s] = match;
+  const n = (part) => Number(part ?? 0);
+  const total = (n(y) * 365 + n(mo) * 30 + n(w) * 7 + n(d)) * MS.day + n(h) * MS.hour + n(mi) * MS.minute + n(s) * MS.second;
+  return minus ? -total : total;
+}
+function parseDate(value, fn) {
+  const text2 = expectString(value, fn, "the date and time");
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text2)) {
+    throw new FunctionError(`${fn}: ${phrase(text2)} is not a date and time in ISO 8601 with a time zone`);
+  }
+  return new Date(text2);
+}
+function writeDate(date, fn) {
+  if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: the result is not a valid date`);
+  if (date.getUTCMilliseconds() !== 0) throw new FunctionError(`${fn}: a result with fractions of a second is not evaluated by bicep-audit`);
+  return date.toISOString().replace(".000Z", "Z");
+}
+var dateFunctions = [
+  defineKnown("dateTimeAdd", [2, 3], "string", ([base, duration, format3]) => {
+    if (format3 !== void 0) throw new FunctionError("dateTimeAdd: a format argument is not evaluated by bicep-audit");
+    const date = parseDate(base, "dateTimeAdd");
+    return writeDate(new Date(date.getTime() + durationMs(expectString(duration, "dateTimeAdd", "the duration"))), "dateTimeAdd");
+  }),
+  defineKnown(
+    "dateTimeFromEpoch",
+    [1, 1],
+    "string",
+    ([seconds]) => writeDate(new Date(expectInt(seconds, "dateTimeFromEpoch", "the epoch time") * 1e3), "dateTimeFromEpoch")
+  ),
+  defineKnown("dateTimeToEpoch", [1, 1], "number", ([value]) => Math.floor(parseDate(value, "dateTimeToEpoch").getTime() / 1e3))
 ];
 
 // src/template/expressions/functions/deployment.ts
@@ -23302,7 +23399,7 @@ var deploymentFunctions = [
 ];
 
 // src/template/expressions/functions/encoding.ts
-var DATA_URI_PREFIX = "data:text/plain;charset=utf8;base64,";
+var DATA_URI_PREFIX = "data:text/plain;charset=utf-8;base64,";
 function decodeBase64(value, fn) {
   const encoded = expectString(value, fn, "the argument");
   if (encoded.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) {
@@ -23384,9 +23481,18 @@ function parseFormat(format3) {
 function placeholderFor({ alignment, format: format3 }) {
   return `{0${alignment === void 0 ? "" : `,${alignment}`}${format3 === void 0 ? "" : `:${format3}`}}`;
 }
+function fixedPoint(value, letter, precision) {
+  const decimals = Number(precision || 2);
+  checkLength(decimals, "format");
+  const [whole, fraction] = Math.abs(value).toFixed(decimals).split(".");
+  const grouped = /[Nn]/.test(letter) ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+  return (value < 0 ? "-" : "") + grouped + (fraction === void 0 ? "" : `.${fraction}`);
+}
 function formatKnown(value, { alignment, format: format3 }) {
   const json = toJsonOrUndefined(value);
   let written = armString(json ?? null);
+  const point = /^([NnFf])(\d*)$/.exec(format3 ?? "");
+  if (point && typeof value === "number" && Number.isInteger(value)) written = fixedPoint(value, point[1], point[2]);
   const spec = /^([DdXx])(\d*)$/.exec(format3 ?? "");
   if (spec && typeof value === "number" && Number.isInteger(value)) {
     const digits = /[Xx]/.test(spec[1]) ? Math.abs(value).toString(16) : String(Math.abs(value));
@@ -23454,8 +23560,10 @@ function digest(fn, args2) {
 function uniqueString(args2) {
   return [...digest("uniqueString", args2).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join("");
 }
+var GUID_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
 function guid(args2) {
-  const bytes = digest("guid", args2).subarray(0, 16);
+  const name2 = args2.map((a, i2) => expectString(a, "guid", `argument ${i2 + 1}`)).join("-");
+  const bytes = (0, import_node_crypto2.createHash)("sha1").update(GUID_NAMESPACE).update(name2, "utf8").digest().subarray(0, 16);
   bytes[6] = bytes[6] & 15 | 80;
   bytes[8] = bytes[8] & 63 | 128;
   const hex = bytes.toString("hex");
@@ -23617,7 +23725,7 @@ function conditional([condition, whenTrue, whenFalse]) {
 function comparison(name2, holds2) {
   return defineKnown(name2, [2, 2], "bool", ([a, b]) => {
     if (typeof a === "number" && typeof b === "number") return holds2(a - b);
-    if (typeof a === "string" && typeof b === "string") return holds2(a < b ? -1 : a > b ? 1 : 0);
+    if (typeof a === "string" && typeof b === "string") return holds2(compareText(a, b));
     throw new FunctionError(`${name2}: the arguments must be two integers or two strings, not ${phrase(a)} and ${phrase(b)}`);
   });
 }
@@ -23656,6 +23764,71 @@ var logicFunctions = [
   defineKnown("true", [0, 0], "bool", () => true),
   defineKnown("false", [0, 0], "bool", () => false),
   defineKnown("null", [0, 0], "any", () => null)
+];
+
+// src/template/expressions/functions/network.ts
+var toAddress = (n) => [24, 16, 8, 0].map((shift) => n >>> shift & 255).join(".");
+function parseNetwork(value, fn) {
+  const text2 = expectString(value, fn, "the network");
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text2);
+  const octets = match ? match.slice(1, 5).map(Number) : [];
+  const prefix = match ? Number(match[5]) : NaN;
+  if (!match || octets.some((o) => o > 255) || prefix > 32) {
+    throw new FunctionError(`${fn}: ${phrase(text2)} is not an IPv4 range in CIDR notation`);
+  }
+  const address = octets.reduce((n, o) => n * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  return { base: address - address % size, prefix };
+}
+function parseCidr([value]) {
+  const { base, prefix } = parseNetwork(value, "parseCidr");
+  if (prefix > 30) throw new FunctionError(`parseCidr: a /${prefix} range is not evaluated by bicep-audit`);
+  const last = base + 2 ** (32 - prefix) - 1;
+  return {
+    network: toAddress(base),
+    netmask: toAddress(prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0),
+    broadcast: toAddress(last),
+    firstUsable: toAddress(base + 1),
+    lastUsable: toAddress(last - 1),
+    cidr: prefix
+  };
+}
+function cidrSubnet([network, newCidr, index]) {
+  const { base, prefix } = parseNetwork(network, "cidrSubnet");
+  const size = expectInt(newCidr, "cidrSubnet", "the new CIDR");
+  const n = expectInt(index, "cidrSubnet", "the subnet index");
+  if (size < prefix || size > 32) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${prefix} and 32`);
+  if (n < 0 || n >= 2 ** (size - prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${prefix} range split into /${size}`);
+  return `${toAddress(base + n * 2 ** (32 - size))}/${size}`;
+}
+function cidrHost([network, index]) {
+  const { base, prefix } = parseNetwork(network, "cidrHost");
+  const n = expectInt(index, "cidrHost", "the host index");
+  if (prefix > 30) throw new FunctionError(`cidrHost: a /${prefix} range is not evaluated by bicep-audit`);
+  if (n < 0 || n >= 2 ** (32 - prefix) - 2) throw new FunctionError(`cidrHost: host ${n} does not fit in a /${prefix} range`);
+  return toAddress(base + 1 + n);
+}
+function parseUri([value]) {
+  const text2 = expectString(value, "parseUri", "the URI");
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    throw new FunctionError(`parseUri: ${phrase(text2)} is not an absolute URI`);
+  }
+  return {
+    scheme: url.protocol.replace(/:$/, ""),
+    host: url.hostname,
+    port: url.port === "" ? null : Number(url.port),
+    ...url.pathname === "/" || url.pathname === "" ? {} : { path: url.pathname },
+    ...url.search === "" ? {} : { query: url.search }
+  };
+}
+var networkFunctions = [
+  defineKnown("parseCidr", [1, 1], "object", parseCidr),
+  defineKnown("cidrSubnet", [3, 3], "string", cidrSubnet),
+  defineKnown("cidrHost", [2, 2], "string", cidrHost),
+  defineKnown("parseUri", [1, 1], "object", parseUri)
 ];
 
 // src/template/expressions/functions/numeric.ts
@@ -23894,8 +24067,8 @@ var stringFunctions = [
   position("lastIndexOf", true),
   endTest("startsWith", true),
   endTest("endsWith", false),
-  mapCase("toLower", (s) => s.toLowerCase()),
-  mapCase("toUpper", (s) => s.toUpperCase()),
+  mapCase("toLower", (s) => changeCase(s, false)),
+  mapCase("toUpper", (s) => changeCase(s, true)),
   defineKnown("trim", [1, 1], "string", ([value]) => expectString(value, "trim", "the argument").trim()),
   defineKnown("padLeft", [2, 3], "string", (args2) => padLeft(args2, args2.length > 2))
 ];
@@ -23904,12 +24077,14 @@ var stringFunctions = [
 var builtinFunctions = [
   ...collectionFunctions,
   ...conversionFunctions,
+  ...dateFunctions,
   ...deploymentFunctions,
   ...encodingFunctions,
   ...formattingFunctions,
   ...hashFunctions,
   ...lambdaFunctions,
   ...logicFunctions,
+  ...networkFunctions,
   ...numericFunctions,
   ...resourceIdFunctions,
   ...stringFunctions
@@ -25039,12 +25214,13 @@ var Expander = class {
     const template = this.doc.value;
     if (!isObject(template)) {
       this.problem("structure", "the document is not a template: it is not a JSON object", []);
-      return { instances: [], problems: this.problems };
+      return { instances: [], problems: this.problems, outputs: {} };
     }
     const context = options2.deployment ?? {};
     const scope = entryScope(typeof template.$schema === "string" ? template.$schema : void 0, context);
+    let outputs = {};
     try {
-      this.expandTemplate(
+      const deployed = this.expandTemplate(
         template,
         [],
         {
@@ -25057,13 +25233,19 @@ var Expander = class {
         true,
         0
       );
+      outputs = outputValues(deployed);
     } catch (error) {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem("limit", `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
     }
-    return { instances: this.instances, problems: this.problems };
+    return { instances: this.instances, problems: this.problems, outputs };
   }
 };
+function outputValues(deployed) {
+  const outputs = isValueObject(deployed) ? deployed.outputs : void 0;
+  if (!isValueObject(outputs)) return {};
+  return Object.fromEntries(Object.entries(outputs).map(([name2, output]) => [name2, isValueObject(output) ? output.value ?? null : null]));
+}
 function keyOf2(index) {
   return typeof index === "number" ? String(index) : index.key;
 }

@@ -10,7 +10,7 @@ import { describeValue } from '../../src/template/describe-value';
 import { ORACLE_CONTEXT } from './deployment-context';
 import { DESTINATION_PROPERTIES, REGISTRY_TYPE, SETTING_TYPE, type DeploymentView, type SettingView, type Verdict } from './deployment-view';
 
-export type EngineOutcome = { ok: true; view: DeploymentView } | { ok: false; reason: string };
+export type EngineOutcome = { ok: true; view: DeploymentView; outputs: ValueObject } | { ok: false; reason: string };
 
 const isRecord = (value: Value | undefined): value is ValueObject =>
   value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) && !containsSymbolic(value as Value);
@@ -54,5 +54,5 @@ export async function engineView(compiler: BicepCompiler, paramFile: string): Pr
   for (const report of reports) {
     if (typeof report.subject.id === 'string' && registries.has(report.subject.id.toLowerCase())) registries.set(report.subject.id.toLowerCase(), report.kind);
   }
-  return { ok: true, view: { registries, settings, unknowns } };
+  return { ok: true, view: { registries, settings, unknowns }, outputs: expansion.outputs };
 }

@@ -11,7 +11,7 @@ export interface PredictedResource {
   properties?: Record<string, unknown>;
 }
 
-export type SnapshotOutcome = { ok: true; resources: PredictedResource[] } | { ok: false; reason: string };
+export type SnapshotOutcome = { ok: true; resources: PredictedResource[]; outputs: Record<string, unknown> } | { ok: false; reason: string };
 
 /**
  * Runs Azure's own template engine offline (`bicep snapshot`) on a `.bicepparam` file in a temp
@@ -34,8 +34,8 @@ export function runSnapshot(cli: string, paramFile: string): Promise<SnapshotOut
         const printed = `${stdout}${stderr}`.split(path.dirname(paramFile) + path.sep).join('').trim();
         return resolve({ ok: false, reason: `bicep snapshot failed (${error?.code ?? 'no file written'}): ${printed.slice(0, 600)}` });
       }
-      const snapshot = JSON.parse(fs.readFileSync(output, 'utf8')) as { predictedResources?: PredictedResource[] };
-      resolve({ ok: true, resources: snapshot.predictedResources ?? [] });
+      const snapshot = JSON.parse(fs.readFileSync(output, 'utf8')) as { predictedResources?: PredictedResource[]; outputs?: Record<string, unknown> };
+      resolve({ ok: true, resources: snapshot.predictedResources ?? [], outputs: snapshot.outputs ?? {} });
     });
   });
 }

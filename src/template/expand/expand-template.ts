@@ -398,12 +398,13 @@ class Expander {
     const template = this.doc.value;
     if (!isObject(template)) {
       this.problem('structure', 'the document is not a template: it is not a JSON object', []);
-      return { instances: [], problems: this.problems };
+      return { instances: [], problems: this.problems, outputs: {} };
     }
     const context = options.deployment ?? {};
     const scope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined, context);
+    let outputs: ValueObject = {};
     try {
-      this.expandTemplate(
+      const deployed = this.expandTemplate(
         template,
         [],
         {
@@ -416,12 +417,20 @@ class Expander {
         true,
         0,
       );
+      outputs = outputValues(deployed);
     } catch (error) {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem('limit', `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
     }
-    return { instances: this.instances, problems: this.problems };
+    return { instances: this.instances, problems: this.problems, outputs };
   }
+}
+
+/** `{outputs: {name: {type, value}}}`, as a module's reference() sees it, as name → value. */
+function outputValues(deployed: Value): ValueObject {
+  const outputs = isValueObject(deployed) ? deployed.outputs : undefined;
+  if (!isValueObject(outputs)) return {};
+  return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, isValueObject(output) ? output.value ?? null : null]));
 }
 
 function keyOf(index: number | Symbolic): string {
