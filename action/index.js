@@ -25437,7 +25437,8 @@ function coverageOf(targeting, registry) {
   const logs = isValueObject(properties) ? properties.logs : properties;
   const settingOrigins = [
     ...originsOf(setting.condition),
-    ...match === "maybe" ? originsOf(setting.scope ?? null) : [],
+    // Whether the IDs are the same depends on the unknowns in both.
+    ...match === "maybe" ? [...originsOf(setting.scope ?? null), ...originsOf(registry?.id ?? null)] : [],
     ...isSymbolic(properties) ? originsOf(properties) : [],
     ...emptyLoops
   ];
@@ -25473,6 +25474,26 @@ function literalText(value) {
   return "";
 }
 var hasLoopOrigin = (value) => originsOf(value).some((o) => o.kind === "loop");
+function knownEnds(id) {
+  if (typeof id === "string") return { start: id.toLowerCase(), end: id.toLowerCase() };
+  const parts2 = isSymbolic(id) ? id.parts ?? [] : [];
+  const first = parts2.findIndex((p) => typeof p !== "string");
+  const lastUnknown = parts2.length - 1 - [...parts2].reverse().findIndex((p) => typeof p !== "string");
+  const text2 = (from, to) => parts2.slice(from, to).filter((p) => typeof p === "string").join("").toLowerCase();
+  return { start: text2(0, first < 0 ? parts2.length : first), end: text2(lastUnknown + 1, parts2.length) };
+}
+var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+function mayBeSameId(scope, registryId) {
+  const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
+  if (known !== void 0) {
+    const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];
+    const escape2 = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = parts2.map((p) => typeof p === "string" ? escape2(p) : "[^]*").join("");
+    return new RegExp(`^${pattern}$`, "i").test(known);
+  }
+  const [a, b] = [knownEnds(scope), knownEnds(registryId)];
+  return compatible2(a.start, b.start, "start") && compatible2(a.end, b.end, "end");
+}
 var ScopeIndex = class {
   constructor(items2, scopeOf) {
     this.items = items2;
@@ -25485,6 +25506,8 @@ var ScopeIndex = class {
       else this.byId.set(key, [index]);
       if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
       else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
+      else if (isSymbolic(scope)) this.partlyKnown.push({ index, scope });
+      else if (typeof scope === "string" && scope.toLowerCase().includes(REGISTRY_SEGMENT)) this.registryIds.push({ index, scope });
     });
   }
   items;
@@ -25493,6 +25516,10 @@ var ScopeIndex = class {
   opaque = [];
   /** Scopes into a registry loop of unknown length: they may be any registry of such a loop. */
   intoLoops = [];
+  /** Other scopes with unknown parts (a name from a module's output, an `existing` name in another case): they may be a registry whose ID fits them. */
+  partlyKnown = [];
+  /** Scopes known in full that name a registry: they may be a registry whose ID is known only in part. */
+  registryIds = [];
   answers = /* @__PURE__ */ new Map();
   /**
    * The settings that target the registry, in their own order. Registries with the same ID (the
@@ -25502,14 +25529,15 @@ var ScopeIndex = class {
     const key = resourceIdKey(registryId);
     const loop = hasLoopOrigin(registryId);
     const memo = `${loop}:${key}`;
-    let answer = this.answers.get(memo);
-    if (!answer && !this.byId.has(key)) answer = this.maybeOnly(loop);
-    if (!answer) {
-      const same = new Set(this.byId.get(key) ?? []);
-      const maybe = [...this.opaque, ...loop ? this.intoLoops : []].filter((i2) => !same.has(i2));
-      answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
-      this.answers.set(memo, answer);
-    }
+    const known = this.answers.get(memo);
+    if (known) return known;
+    const candidates = isSymbolic(registryId) ? [...this.partlyKnown, ...this.registryIds] : this.partlyKnown;
+    const fitting = candidates.filter((p) => mayBeSameId(p.scope, registryId)).map((p) => p.index);
+    const same = new Set(this.byId.get(key) ?? []);
+    if (same.size === 0 && fitting.length === 0) return this.maybeOnly(loop);
+    const maybe = [.../* @__PURE__ */ new Set([...this.opaque, ...loop ? this.intoLoops : [], ...fitting])].filter((i2) => !same.has(i2));
+    const answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
+    this.answers.set(memo, answer);
     return answer;
   }
   /** For a registry no setting names by its ID: the settings that may be any registry, one shared list. */

@@ -35,6 +35,25 @@ describe.each(RUNNERS)('the deployment context from flags and config (%s)', (_ru
     ]);
   });
 
+  it('without them, the setting may be on the registry or not: a review (a warning, exit 0)', async () => {
+    const result = await audit([FIXTURE]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as JsonReport).results.map((r) => [r.kind, r.location.line, r.location.column, r.message])).toEqual([
+      [
+        'review',
+        20,
+        18,
+        'whether registry \'acrfixed\' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by subscription().subscriptionId; resourceGroup().name; settle it in the template or check it before deploying',
+      ],
+    ]);
+  });
+
+  it('an existing reference in another letter case is the same registry once the resource group is known (exit 0)', async () => {
+    const result = await audit([path.join(FIXTURES, 'existing-other-case.json'), '--subscription-id', SUBSCRIPTION, '--resource-group', 'rg-prod']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as JsonReport).results).toEqual([]);
+  });
+
   it("takes them from the config's deployment section, and the command line's value wins", async () => {
     const tree = makeTree({
       'bicep-audit.json': JSON.stringify({ deployment: { subscriptionId: SUBSCRIPTION, resourceGroup: 'rg-test' } }),

@@ -213,7 +213,8 @@ function coverageOf(targeting: TargetingSetting, registry: ResourceInstance | un
   const logs = isValueObject(properties) ? properties.logs : properties;
   const settingOrigins = [
     ...originsOf(setting.condition as Value),
-    ...(match === 'maybe' ? originsOf(setting.scope ?? null) : []),
+    // Whether the IDs are the same depends on the unknowns in both.
+    ...(match === 'maybe' ? [...originsOf(setting.scope ?? null), ...originsOf(registry?.id ?? null)] : []),
     ...(isSymbolic(properties) ? originsOf(properties) : []),
     ...emptyLoops,
   ];
