@@ -23036,6 +23036,24 @@ function indexInto(target, index) {
   return target[index];
 }
 
+// src/template/expressions/text-order.ts
+var culture = new Intl.Collator("und", { sensitivity: "variant" });
+var ordinal2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function compareKeys(a, b) {
+  return ordinal2(a.toUpperCase(), b.toUpperCase()) || ordinal2(a, b);
+}
+function compareText(a, b) {
+  return culture.compare(a, b) || ordinal2(a, b);
+}
+function changeCase(text2, upper) {
+  let changed = "";
+  for (const ch of text2) {
+    const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
+    changed += [...mapped].length === 1 ? mapped : ch;
+  }
+  return changed;
+}
+
 // src/template/expressions/same-value.ts
 function sameValue(a, b) {
   const decided = compare(a, b);
@@ -23185,7 +23203,9 @@ var mightBeObject = (value) => isValueObject(value) || isSymbolic(value) && (val
 function mergeDeep(target, source) {
   const merged = new Map(Object.entries(target));
   for (const [key, value] of Object.entries(source)) {
-    const existing = merged.get(key);
+    const same = [...merged.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+    const existing = same === void 0 ? void 0 : merged.get(same);
+    if (same !== void 0) merged.delete(same);
     if (existing === void 0 || !mightBeObject(existing) || !mightBeObject(value)) {
       merged.set(key, value);
       continue;
@@ -23259,11 +23279,17 @@ function commonKind(args2) {
   const types = new Set(args2.map(typeOfValue));
   return types.size === 1 && (types.has("array") || types.has("object")) ? [...types][0] : "any";
 }
+function fromEnd([array, n], name2) {
+  const items2 = expectArray(array, name2, "the first argument");
+  const index = expectInt(n, name2, "the index from the end");
+  if (index >= 1 && index <= items2.length) return items2[items2.length - index];
+  if (name2 === "tryIndexFromEnd") return null;
+  throw new FunctionError(`indexFromEnd: ${index} is not between 1 and the array's length, ${items2.length}`);
+}
 function items([value]) {
   if (isSymbolic(value)) return opaque("items", [value], "array");
   const object = expectObject(value, "items", "the argument");
-  const order = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  const keys = Object.keys(object).sort((a, b) => order(a.toUpperCase(), b.toUpperCase()) || order(a, b));
+  const keys = Object.keys(object).sort(compareKeys);
   return keys.map((key) => ({ key, value: object[key] }));
 }
 function shallowMerge([value]) {
@@ -23305,11 +23331,13 @@ var collectionFunctions = [
   defineKnown("range", [2, 2], "array", range),
   defineAware("union", [1, Infinity], union2),
   defineAware("intersection", [2, Infinity], intersection),
+  defineKnown("indexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "indexFromEnd")),
+  defineKnown("tryIndexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "tryIndexFromEnd")),
   defineAware("items", [1, 1], items),
   defineAware(
     "objectKeys",
     [1, 1],
-    ([value]) => isSymbolic(value) ? opaque("objectKeys", [value], "array") : Object.keys(expectObject(value, "objectKeys", "the argument"))
+    ([value]) => isSymbolic(value) ? opaque("objectKeys", [value], "array") : Object.keys(expectObject(value, "objectKeys", "the argument")).sort(compareKeys)
   ),
   defineAware("shallowMerge", [1, 1], shallowMerge),
   defineAware("flatten", [1, 1], flatten),
@@ -23340,10 +23368,42 @@ function hasNonFiniteNumber(value) {
   if (value !== null && typeof value === "object") return Object.values(value).some(hasNonFiniteNumber);
   return false;
 }
+function strictJsonText(text2) {
+  let strict = "";
+  let i2 = 0;
+  while (i2 < text2.length) {
+    const ch = text2[i2];
+    if (ch === '"' || ch === "'") {
+      let content = "";
+      let j = i2 + 1;
+      for (; j < text2.length && text2[j] !== ch; j += 1) {
+        if (text2[j] === "\\") {
+          const escaped = text2[j += 1];
+          if (escaped === void 0) return void 0;
+          content += escaped === "'" ? "'" : `\\${escaped}`;
+        } else content += text2[j] === '"' ? '\\"' : text2[j];
+      }
+      if (j >= text2.length) return void 0;
+      strict += `"${content}"`;
+      i2 = j + 1;
+    } else if (text2.startsWith("//", i2)) {
+      const end2 = text2.indexOf("\n", i2);
+      i2 = end2 < 0 ? text2.length : end2;
+    } else if (text2.startsWith("/*", i2)) {
+      const end2 = text2.indexOf("*/", i2 + 2);
+      if (end2 < 0) return void 0;
+      i2 = end2 + 2;
+    } else {
+      strict += ch;
+      i2 += 1;
+    }
+  }
+  return strict;
+}
 function parseJson(text2, fn) {
   let parsed2;
   try {
-    parsed2 = JSON.parse(text2);
+    parsed2 = JSON.parse(strictJsonText(text2) ?? text2);
   } catch {
     throw new FunctionError(`${fn}: ${phrase(text2)} is not valid JSON`);
   }
@@ -23365,6 +23425,43 @@ var conversionFunctions = [
   defineKnown("json", [1, 1], "any", ([value]) => parseJson(expectString(value, "json", "the argument"), "json")),
   defineAware("array", [1, 1], ([value]) => toArray(value)),
   defineAware("any", [1, 1], ([value]) => value)
+];
+
+// src/template/expressions/functions/dates.ts
+var MS = { day: 864e5, hour: 36e5, minute: 6e4, second: 1e3 };
+function durationMs(text2) {
+  const match = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text2);
+  if (!match || text2.endsWith("P") || text2.endsWith("T")) throw new FunctionError(`dateTimeAdd: ${phrase(text2)} is not an ISO 8601 duration`);
+  const [, minus, y, mo, w, d, h, mi, s] = match;
+  const n = (part) => Number(part ?? 0);
+  const total = (n(y) * 365 + n(mo) * 30 + n(w) * 7 + n(d)) * MS.day + n(h) * MS.hour + n(mi) * MS.minute + n(s) * MS.second;
+  return minus ? -total : total;
+}
+function parseDate(value, fn) {
+  const text2 = expectString(value, fn, "the date and time");
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text2)) {
+    throw new FunctionError(`${fn}: ${phrase(text2)} is not a date and time in ISO 8601 with a time zone`);
+  }
+  return new Date(text2);
+}
+function writeDate(date, fn) {
+  if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: the result is not a valid date`);
+  if (date.getUTCMilliseconds() !== 0) throw new FunctionError(`${fn}: a result with fractions of a second is not evaluated by bicep-audit`);
+  return date.toISOString().replace(".000Z", "Z");
+}
+var dateFunctions = [
+  defineKnown("dateTimeAdd", [2, 3], "string", ([base, duration, format3]) => {
+    if (format3 !== void 0) throw new FunctionError("dateTimeAdd: a format argument is not evaluated by bicep-audit");
+    const date = parseDate(base, "dateTimeAdd");
+    return writeDate(new Date(date.getTime() + durationMs(expectString(duration, "dateTimeAdd", "the duration"))), "dateTimeAdd");
+  }),
+  defineKnown(
+    "dateTimeFromEpoch",
+    [1, 1],
+    "string",
+    ([seconds]) => writeDate(new Date(expectInt(seconds, "dateTimeFromEpoch", "the epoch time") * 1e3), "dateTimeFromEpoch")
+  ),
+  defineKnown("dateTimeToEpoch", [1, 1], "number", ([value]) => Math.floor(parseDate(value, "dateTimeToEpoch").getTime() / 1e3))
 ];
 
 // src/template/expressions/functions/deployment.ts
@@ -23411,7 +23508,7 @@ var deploymentFunctions = [
 ];
 
 // src/template/expressions/functions/encoding.ts
-var DATA_URI_PREFIX = "data:text/plain;charset=utf8;base64,";
+var DATA_URI_PREFIX = "data:text/plain;charset=utf-8;base64,";
 function decodeBase64(value, fn) {
   const encoded = expectString(value, fn, "the argument");
   if (encoded.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) {
@@ -23493,9 +23590,18 @@ function parseFormat(format3) {
 function placeholderFor({ alignment, format: format3 }) {
   return `{0${alignment === void 0 ? "" : `,${alignment}`}${format3 === void 0 ? "" : `:${format3}`}}`;
 }
+function fixedPoint(value, letter, precision) {
+  const decimals = Number(precision || 2);
+  checkLength(decimals, "format");
+  const [whole, fraction] = Math.abs(value).toFixed(decimals).split(".");
+  const grouped = /[Nn]/.test(letter) ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+  return (value < 0 ? "-" : "") + grouped + (fraction === void 0 ? "" : `.${fraction}`);
+}
 function formatKnown(value, { alignment, format: format3 }) {
   const json = toJsonOrUndefined(value);
   let written = armString(json ?? null);
+  const point = /^([NnFf])(\d*)$/.exec(format3 ?? "");
+  if (point && typeof value === "number" && Number.isInteger(value)) written = fixedPoint(value, point[1], point[2]);
   const spec = /^([DdXx])(\d*)$/.exec(format3 ?? "");
   if (spec && typeof value === "number" && Number.isInteger(value)) {
     const digits = /[Xx]/.test(spec[1]) ? Math.abs(value).toString(16) : String(Math.abs(value));
@@ -23563,8 +23669,10 @@ function digest(fn, args2) {
 function uniqueString(args2) {
   return [...digest("uniqueString", args2).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join("");
 }
+var GUID_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
 function guid(args2) {
-  const bytes = digest("guid", args2).subarray(0, 16);
+  const name2 = args2.map((a, i2) => expectString(a, "guid", `argument ${i2 + 1}`)).join("-");
+  const bytes = (0, import_node_crypto2.createHash)("sha1").update(GUID_NAMESPACE).update(name2, "utf8").digest().subarray(0, 16);
   bytes[6] = bytes[6] & 15 | 80;
   bytes[8] = bytes[8] & 63 | 128;
   const hex = bytes.toString("hex");
@@ -23726,7 +23834,7 @@ function conditional([condition, whenTrue, whenFalse]) {
 function comparison(name2, holds2) {
   return defineKnown(name2, [2, 2], "bool", ([a, b]) => {
     if (typeof a === "number" && typeof b === "number") return holds2(a - b);
-    if (typeof a === "string" && typeof b === "string") return holds2(a < b ? -1 : a > b ? 1 : 0);
+    if (typeof a === "string" && typeof b === "string") return holds2(compareText(a, b));
     throw new FunctionError(`${name2}: the arguments must be two integers or two strings, not ${phrase(a)} and ${phrase(b)}`);
   });
 }
@@ -23765,6 +23873,71 @@ var logicFunctions = [
   defineKnown("true", [0, 0], "bool", () => true),
   defineKnown("false", [0, 0], "bool", () => false),
   defineKnown("null", [0, 0], "any", () => null)
+];
+
+// src/template/expressions/functions/network.ts
+var toAddress = (n) => [24, 16, 8, 0].map((shift) => n >>> shift & 255).join(".");
+function parseNetwork(value, fn) {
+  const text2 = expectString(value, fn, "the network");
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text2);
+  const octets = match ? match.slice(1, 5).map(Number) : [];
+  const prefix = match ? Number(match[5]) : NaN;
+  if (!match || octets.some((o) => o > 255) || prefix > 32) {
+    throw new FunctionError(`${fn}: ${phrase(text2)} is not an IPv4 range in CIDR notation`);
+  }
+  const address = octets.reduce((n, o) => n * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  return { base: address - address % size, prefix };
+}
+function parseCidr([value]) {
+  const { base, prefix } = parseNetwork(value, "parseCidr");
+  if (prefix > 30) throw new FunctionError(`parseCidr: a /${prefix} range is not evaluated by bicep-audit`);
+  const last = base + 2 ** (32 - prefix) - 1;
+  return {
+    network: toAddress(base),
+    netmask: toAddress(prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0),
+    broadcast: toAddress(last),
+    firstUsable: toAddress(base + 1),
+    lastUsable: toAddress(last - 1),
+    cidr: prefix
+  };
+}
+function cidrSubnet([network, newCidr, index]) {
+  const { base, prefix } = parseNetwork(network, "cidrSubnet");
+  const size = expectInt(newCidr, "cidrSubnet", "the new CIDR");
+  const n = expectInt(index, "cidrSubnet", "the subnet index");
+  if (size < prefix || size > 32) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${prefix} and 32`);
+  if (n < 0 || n >= 2 ** (size - prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${prefix} range split into /${size}`);
+  return `${toAddress(base + n * 2 ** (32 - size))}/${size}`;
+}
+function cidrHost([network, index]) {
+  const { base, prefix } = parseNetwork(network, "cidrHost");
+  const n = expectInt(index, "cidrHost", "the host index");
+  if (prefix > 30) throw new FunctionError(`cidrHost: a /${prefix} range is not evaluated by bicep-audit`);
+  if (n < 0 || n >= 2 ** (32 - prefix) - 2) throw new FunctionError(`cidrHost: host ${n} does not fit in a /${prefix} range`);
+  return toAddress(base + 1 + n);
+}
+function parseUri([value]) {
+  const text2 = expectString(value, "parseUri", "the URI");
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    throw new FunctionError(`parseUri: ${phrase(text2)} is not an absolute URI`);
+  }
+  return {
+    scheme: url.protocol.replace(/:$/, ""),
+    host: url.hostname,
+    port: url.port === "" ? null : Number(url.port),
+    ...url.pathname === "/" || url.pathname === "" ? {} : { path: url.pathname },
+    ...url.search === "" ? {} : { query: url.search }
+  };
+}
+var networkFunctions = [
+  defineKnown("parseCidr", [1, 1], "object", parseCidr),
+  defineKnown("cidrSubnet", [3, 3], "string", cidrSubnet),
+  defineKnown("cidrHost", [2, 2], "string", cidrHost),
+  defineKnown("parseUri", [1, 1], "object", parseUri)
 ];
 
 // src/template/expressions/functions/numeric.ts
@@ -24003,8 +24176,8 @@ var stringFunctions = [
   position("lastIndexOf", true),
   endTest("startsWith", true),
   endTest("endsWith", false),
-  mapCase("toLower", (s) => s.toLowerCase()),
-  mapCase("toUpper", (s) => s.toUpperCase()),
+  mapCase("toLower", (s) => changeCase(s, false)),
+  mapCase("toUpper", (s) => changeCase(s, true)),
   defineKnown("trim", [1, 1], "string", ([value]) => expectString(value, "trim", "the argument").trim()),
   defineKnown("padLeft", [2, 3], "string", (args2) => padLeft(args2, args2.length > 2))
 ];
@@ -24013,12 +24186,14 @@ var stringFunctions = [
 var builtinFunctions = [
   ...collectionFunctions,
   ...conversionFunctions,
+  ...dateFunctions,
   ...deploymentFunctions,
   ...encodingFunctions,
   ...formattingFunctions,
   ...hashFunctions,
   ...lambdaFunctions,
   ...logicFunctions,
+  ...networkFunctions,
   ...numericFunctions,
   ...resourceIdFunctions,
   ...stringFunctions
@@ -24393,22 +24568,36 @@ function unknown(name2) {
   const origin = { kind: "deployment", name: name2 };
   return opaque(name2, [], "string", [origin]);
 }
-function entryScope(schemaUri) {
-  const tenantId = unknown("tenant().tenantId");
+var givenOr = (given, name2) => given ?? unknown(name2);
+function schemaScopeKind(schemaUri) {
   const schema = (schemaUri ?? "").toLowerCase();
-  if (schema.includes("subscriptiondeploymenttemplate")) {
-    return { kind: "subscription", subscriptionId: unknown("subscription().subscriptionId"), tenantId };
+  if (schema.includes("subscriptiondeploymenttemplate")) return "subscription";
+  if (schema.includes("managementgroupdeploymenttemplate")) return "managementGroup";
+  if (schema.includes("tenantdeploymenttemplate")) return "tenant";
+  return "resourceGroup";
+}
+function entryScope(schemaUri, context = {}) {
+  const tenantId = givenOr(context.tenantId, "tenant().tenantId");
+  const subscriptionId = givenOr(context.subscriptionId, "subscription().subscriptionId");
+  switch (schemaScopeKind(schemaUri)) {
+    case "subscription":
+      return { kind: "subscription", subscriptionId, tenantId };
+    case "managementGroup":
+      return { kind: "managementGroup", managementGroupName: givenOr(context.managementGroupId, "managementGroup().name"), tenantId };
+    case "tenant":
+      return { kind: "tenant", tenantId };
+    case "resourceGroup":
+      return {
+        kind: "resourceGroup",
+        subscriptionId,
+        resourceGroupName: givenOr(context.resourceGroup, "resourceGroup().name"),
+        tenantId,
+        location: givenOr(context.location, "resourceGroup().location")
+      };
   }
-  if (schema.includes("managementgroupdeploymenttemplate")) {
-    return { kind: "managementGroup", managementGroupName: unknown("managementGroup().name"), tenantId };
-  }
-  if (schema.includes("tenantdeploymenttemplate")) return { kind: "tenant", tenantId };
-  return {
-    kind: "resourceGroup",
-    subscriptionId: unknown("subscription().subscriptionId"),
-    resourceGroupName: unknown("resourceGroup().name"),
-    tenantId
-  };
+}
+function otherResourceGroupLocation() {
+  return unknown("resourceGroup().location");
 }
 function scopeId(scope) {
   switch (scope.kind) {
@@ -24428,7 +24617,7 @@ function resourceGroupObject(scope) {
     id: scopeId(scope),
     name: scope.resourceGroupName,
     type: "Microsoft.Resources/resourceGroups",
-    location: unknown("resourceGroup().location"),
+    location: scope.location,
     tags: unknown("resourceGroup().tags"),
     properties: { provisioningState: "Succeeded" }
   };
@@ -24441,6 +24630,9 @@ function subscriptionObject(scope) {
     tenantId: scope.tenantId,
     displayName: unknown("subscription().displayName")
   };
+}
+function deploymentLocation(context) {
+  return givenOr(context.location, "deployment().location");
 }
 
 // src/template/expand/property-copy.ts
@@ -24480,12 +24672,15 @@ function evaluateWithCopies(json, ctx) {
   }
   return result;
 }
-function expandCopy(spec, ctx) {
+function expandCopy(spec, ctx, answersUnnamed = false) {
   const count2 = evaluateCount(spec.count, ctx, spec.name);
   if (typeof count2 !== "number") {
     return ctx.unknownLoopArray(spec.name, count2);
   }
-  return Array.from({ length: count2 }, (_, i2) => evaluateWithCopies(spec.input, ctx.withLoop(spec.name, i2)));
+  return Array.from({ length: count2 }, (_, i2) => evaluateWithCopies(spec.input, ctx.withLoop(spec.name, i2, answersUnnamed)));
+}
+function expandOutputCopy(copy, ctx) {
+  return expandCopy({ name: "output", count: copy.count ?? null, input: copy.input ?? null }, ctx, true);
 }
 
 // src/template/expand/resource-entries.ts
@@ -24656,14 +24851,13 @@ var TemplateContext = class _TemplateContext {
   static forFrame(frame) {
     return new _TemplateContext(frame, new FrameState(), [], 0);
   }
-  withLoop(name2, index) {
-    return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index }], this.functionDepth, this.reads);
+  withLoop(name2, index, answersUnnamed) {
+    return new _TemplateContext(this.frame, this.state, [...this.loops, { name: name2, index, answersUnnamed }], this.functionDepth, this.reads);
   }
   /** The same context, recording into `reads` the parameters and variables its evaluations read. */
   recordingReads(reads) {
     return new _TemplateContext(this.frame, this.state, this.loops, this.functionDepth, reads);
   }
-  /** An array of unknown length: a copy loop whose count is not known before deployment. */
   unknownLoopArray(loopName, count2) {
     const origins = originsOf(count2).length > 0 ? [...originsOf(count2)] : [{ kind: "loop", name: loopName }];
     return opaque(`copy[${loopName}]`, [count2], "array", origins);
@@ -24676,16 +24870,16 @@ var TemplateContext = class _TemplateContext {
     const value = this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
       const sources = this.state.parameterSources;
       const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
-      if (given) {
+      const declared = body2 && typeof body2 === "object" && !Array.isArray(body2) ? body2 : {};
+      if (given && !(given[1] === null && declared.defaultValue !== void 0)) {
         sources.set(declaredName, "given");
         return given[1];
       }
-      const declared = body2 && typeof body2 === "object" && !Array.isArray(body2) ? body2 : {};
       if (declared.defaultValue !== void 0) {
         sources.set(declaredName, "default");
         return evaluateWithCopies(declared.defaultValue, this);
       }
-      if (declared.nullable === true) {
+      if (this.isNullable(declared)) {
         sources.set(declaredName, "nullable");
         return null;
       }
@@ -24716,7 +24910,10 @@ var TemplateContext = class _TemplateContext {
     return value;
   }
   copyIndex(loopName, offset) {
-    const loop = loopName === void 0 ? this.loops[this.loops.length - 1] : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
+    const loop = loopName === void 0 ? (
+      // Without a name it is the resource (or output) loop's index, even inside a property loop.
+      [...this.loops].reverse().find((l) => l.answersUnnamed)
+    ) : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
     if (!loop) {
       const which = loopName === void 0 ? "" : `'${loopName}'`;
       throw new ExpressionError(`copyIndex(${which}) is used outside of that copy loop`, `copyIndex(${which})`, 0);
@@ -24742,7 +24939,8 @@ var TemplateContext = class _TemplateContext {
   }
   deployment() {
     if (this.frame.outer) return this.frame.outer.deployment();
-    return { name: this.frame.deploymentName, properties: { templateLink: null } };
+    const location = this.frame.deploymentLocation;
+    return { name: this.frame.deploymentName, ...location === void 0 ? {} : { location }, properties: { templateLink: null } };
   }
   environment() {
     return opaque("environment()", [], "object", [{ kind: "deployment", name: "environment()" }]);
@@ -24796,6 +24994,20 @@ var TemplateContext = class _TemplateContext {
   scopeId() {
     return scopeId(this.frame.scope);
   }
+  /** Nullable itself, or through `$ref` to a type definition that is (a Bicep type alias with `?`). */
+  isNullable(declaration) {
+    const seen = /* @__PURE__ */ new Set();
+    let current = declaration;
+    while (current && typeof current === "object" && !Array.isArray(current)) {
+      if (current.nullable === true) return true;
+      const ref = current.$ref;
+      const name2 = typeof ref === "string" && ref.startsWith("#/definitions/") ? ref.slice("#/definitions/".length) : void 0;
+      if (name2 === void 0 || seen.has(name2)) return false;
+      seen.add(name2);
+      current = lookup2(this.frame.template.definitions, name2)?.[1];
+    }
+    return false;
+  }
   variableCopy(variables, name2) {
     const loops = variables?.copy;
     if (!Array.isArray(loops)) return void 0;
@@ -24833,10 +25045,13 @@ var Expander = class {
   doc;
   instances = [];
   problems = [];
+  /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
+  muted = 0;
   span(path27, property = false) {
     return spanAtPath(this.doc, path27, property);
   }
   problem(kind, message, path27) {
+    if (this.muted > 0) return;
     this.problems.push({ kind, message, at: this.span(path27), jsonPath: path27 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
@@ -24899,7 +25114,11 @@ var Expander = class {
       const path27 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
-        value: this.attempt(path27, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
+        value: this.attempt(
+          path27,
+          `output '${name2}'`,
+          () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
+        )
       };
     }
     return { outputs };
@@ -24907,10 +25126,12 @@ var Expander = class {
   /** Every instance of one declaration: once per loop index, children once per parent instance. */
   expandEntry(run2, entry, ctx, condition, parent) {
     run2.expanding.add(entry);
+    if (condition === false) this.muted += 1;
     try {
       this.expandEntryInstances(run2, entry, ctx, condition, parent);
     } finally {
       run2.expanding.delete(entry);
+      if (condition === false) this.muted -= 1;
     }
   }
   expandEntryInstances(run2, entry, ctx, condition, parent) {
@@ -24929,14 +25150,14 @@ var Expander = class {
       count2 = this.unevaluated(error, [...entry.path, "copy", "count"], `copy loop '${loopName}'`, "number");
     }
     if (typeof count2 === "number") {
-      for (let i2 = 0; i2 < count2; i2 += 1) this.expandInstance(run2, entry, ctx.withLoop(loopName, i2), condition, parent, i2);
+      for (let i2 = 0; i2 < count2; i2 += 1) this.expandInstance(run2, entry, ctx.withLoop(loopName, i2, true), condition, parent, i2);
       return;
     }
     const index = opaque(`copyIndex('${loopName}')`, [], "number", [
       ...originsOf(count2),
       { kind: "loop", name: loopName, declaredAt: this.span([...entry.path, "copy"]) }
     ]);
-    this.expandInstance(run2, entry, ctx.withLoop(loopName, index), condition, parent, index);
+    this.expandInstance(run2, entry, ctx.withLoop(loopName, index, true), condition, parent, index);
   }
   expandInstance(run2, entry, ctx, outerCondition, parent, loopIndex) {
     const ownKey = loopIndex === void 0 ? entry.symbolicName : `${entry.symbolicName}[${keyOf2(loopIndex)}]`;
@@ -24948,62 +25169,67 @@ var Expander = class {
     const reads = [];
     const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path27, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
-    const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
-    let type = String(json.type);
-    let name2 = this.attempt([...path27, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
-    if (parent && !type.split("/")[0].includes(".")) {
-      type = `${parent.type}/${type}`;
-      name2 = text([parent.name, "/", name2]);
-    }
-    const body2 = this.body(entry, ctx);
-    const placement = placedIn(run2.ctx.frame.scope, body2);
-    let scope;
-    const providersForm = splitProvidersForm(type, name2);
-    if (providersForm) {
-      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
-      type = providersForm.type;
-      name2 = providersForm.name;
-    } else if (isProvidersType(type) && containsSymbolic(name2)) {
-      scope = opaque("scopeOf", [name2], "string", originsOf(name2));
-      type = extensionTypeOf(type);
-    } else if (json.scope !== void 0) {
-      const scopeValue = this.attempt([...path27, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
-      scope = absoluteScope(scopeValue, placement);
-    }
-    let id = resourceIdFor(type, name2, placement, scope);
-    if (id === void 0) {
-      if (!containsSymbolic(name2)) {
-        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path27, "name"]);
+    if (condition === false) this.muted += 1;
+    try {
+      const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
+      let type = String(json.type);
+      let name2 = this.attempt([...path27, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      if (parent && !type.split("/")[0].includes(".")) {
+        type = `${parent.type}/${type}`;
+        name2 = text([parent.name, "/", name2]);
       }
-      id = opaque("resourceId", [type, name2], "string", originsOf(name2));
-    }
-    const instance2 = {
-      type,
-      name: name2,
-      id,
-      ...scope === void 0 ? {} : { scope },
-      body: body2,
-      condition,
-      ...falseCondition ? { falseCondition } : {},
-      existing: json.existing === true,
-      deploymentChain: run2.chain,
-      symbolicName: entry.symbolicName,
-      ...loopIndex === void 0 ? {} : { loopIndex },
-      declaredAt: this.span(path27),
-      jsonPath: path27
-    };
-    this.instances.push(instance2);
-    this.validateBody(instance2);
-    if (isModule(entry)) this.expandModule(run2, entry, ctx, instance2, instanceKey);
-    else if (isLinkedDeployment(entry)) {
-      this.problem(
-        "evaluation",
-        `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path27, "properties"]
-      );
-    }
-    for (const child of run2.children.get(entry) ?? []) {
-      this.expandEntry(run2, child, ctx, condition, { type, name: name2, key: instanceKey });
+      const body2 = this.body(entry, ctx);
+      const placement = placedIn(run2.ctx.frame.scope, body2);
+      let scope;
+      const providersForm = splitProvidersForm(type, name2);
+      if (providersForm) {
+        scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
+        type = providersForm.type;
+        name2 = providersForm.name;
+      } else if (isProvidersType(type) && containsSymbolic(name2)) {
+        scope = opaque("scopeOf", [name2], "string", originsOf(name2));
+        type = extensionTypeOf(type);
+      } else if (json.scope !== void 0) {
+        const scopeValue = this.attempt([...path27, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        scope = absoluteScope(scopeValue, placement);
+      }
+      let id = resourceIdFor(type, name2, placement, scope);
+      if (id === void 0) {
+        if (!containsSymbolic(name2)) {
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path27, "name"]);
+        }
+        id = opaque("resourceId", [type, name2], "string", originsOf(name2));
+      }
+      const instance2 = {
+        type,
+        name: name2,
+        id,
+        ...scope === void 0 ? {} : { scope },
+        body: body2,
+        condition,
+        ...falseCondition ? { falseCondition } : {},
+        existing: json.existing === true,
+        deploymentChain: run2.chain,
+        symbolicName: entry.symbolicName,
+        ...loopIndex === void 0 ? {} : { loopIndex },
+        declaredAt: this.span(path27),
+        jsonPath: path27
+      };
+      this.instances.push(instance2);
+      this.validateBody(instance2);
+      if (isModule(entry)) this.expandModule(run2, entry, ctx, instance2, instanceKey);
+      else if (isLinkedDeployment(entry)) {
+        this.problem(
+          "evaluation",
+          `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          [...path27, "properties"]
+        );
+      }
+      for (const child of run2.children.get(entry) ?? []) {
+        this.expandEntry(run2, child, ctx, condition, { type, name: name2, key: instanceKey });
+      }
+    } finally {
+      if (condition === false) this.muted -= 1;
     }
   }
   body(entry, ctx) {
@@ -25012,13 +25238,22 @@ var Expander = class {
       if (NOT_BODY.has(key)) continue;
       const path27 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
-        const { template: _template, ...rest } = member;
-        body2[key] = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        const { template: _template, parameters, ...rest } = member;
+        const properties = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path27, "parameters"], ctx) } : properties;
       } else {
         body2[key] = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
+  }
+  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
+  moduleParameters(parameters, path27, ctx) {
+    const values = {};
+    for (const [name2, parameter] of Object.entries(parameters)) {
+      values[name2] = this.attempt([...path27, name2], `parameter '${name2}'`, () => evaluateWithCopies(parameter, ctx));
+    }
+    return values;
   }
   validateBody(instance2) {
     if (instance2.type.toLowerCase() !== "microsoft.insights/diagnosticsettings" || instance2.existing) return;
@@ -25051,12 +25286,14 @@ var Expander = class {
     };
     run2.inProgress.add(key);
     try {
+      const scope = childScope(run2.ctx.frame.scope, instance2, template);
       const outputs = this.expandTemplate(
         template,
         [...path27, "properties", "template"],
         {
-          scope: childScope(run2.ctx.frame.scope, instance2, template),
+          scope,
           deploymentName: instance2.name,
+          ...scope.kind === "resourceGroup" || instance2.body.location === void 0 ? {} : { deploymentLocation: instance2.body.location },
           parameterValues: parameterValues2,
           ...evaluationScope === "inner" ? {} : { outer: ctx }
         },
@@ -25091,35 +25328,43 @@ var Expander = class {
     const template = this.doc.value;
     if (!isObject(template)) {
       this.problem("structure", "the document is not a template: it is not a JSON object", []);
-      return { instances: [], problems: this.problems };
+      return { instances: [], problems: this.problems, outputs: {} };
     }
+    const context = options2.deployment ?? {};
+    const scope = entryScope(typeof template.$schema === "string" ? template.$schema : void 0, context);
+    let outputs = {};
     try {
-      this.expandTemplate(
+      const deployed = this.expandTemplate(
         template,
         [],
         {
-          scope: entryScope(typeof template.$schema === "string" ? template.$schema : void 0),
-          deploymentName: opaque("deployment().name", [], "string", [{ kind: "deployment", name: "deployment().name" }]),
+          scope,
+          deploymentName: context.deploymentName ?? opaque("deployment().name", [], "string", [{ kind: "deployment", name: "deployment().name" }]),
+          ...scope.kind === "resourceGroup" ? {} : { deploymentLocation: deploymentLocation(context) },
           parameterValues: options2.parameters ?? /* @__PURE__ */ new Map()
         },
         [],
         true,
         0
       );
+      outputs = outputValues(deployed);
     } catch (error) {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem("limit", `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
     }
-    return { instances: this.instances, problems: this.problems };
+    return { instances: this.instances, problems: this.problems, outputs };
   }
 };
+function outputValues(deployed) {
+  const outputs = isValueObject(deployed) ? deployed.outputs : void 0;
+  if (!isValueObject(outputs)) return {};
+  return Object.fromEntries(Object.entries(outputs).map(([name2, output]) => [name2, isValueObject(output) ? output.value ?? null : null]));
+}
 function keyOf2(index) {
   return typeof index === "number" ? String(index) : index.key;
 }
-function outputValueJson(output) {
-  return isObject(output.copy) ? { copy: [{ name: "output", ...output.copy }] } : output.value ?? null;
-}
 function parameterValueOf(parameter, name2) {
+  if (isSymbolic(parameter)) return parameter;
   if (parameter !== null && typeof parameter === "object" && !Array.isArray(parameter) && !isSymbolic(parameter) && "value" in parameter) {
     return parameter.value;
   }
@@ -25133,20 +25378,23 @@ function placedIn(scope, body2) {
     kind: "resourceGroup",
     subscriptionId: body2.subscriptionId ?? scope.subscriptionId,
     resourceGroupName: body2.resourceGroup,
-    tenantId: scope.tenantId
+    tenantId: scope.tenantId,
+    // Only IDs are built from this scope: no function reads its location.
+    location: otherResourceGroupLocation()
   };
 }
 function childScope(parent, instance2, template) {
-  const schemaScope = entryScope(typeof template.$schema === "string" ? template.$schema : void 0);
+  const kind = schemaScopeKind(typeof template.$schema === "string" ? template.$schema : void 0);
+  const tenantId = parent.tenantId;
   const subscriptionId = instance2.body.subscriptionId ?? ("subscriptionId" in parent ? parent.subscriptionId : void 0);
   const resourceGroupName = instance2.body.resourceGroup ?? (parent.kind === "resourceGroup" ? parent.resourceGroupName : void 0);
-  if (schemaScope.kind === "resourceGroup" && subscriptionId !== void 0 && resourceGroupName !== void 0) {
-    return { kind: "resourceGroup", subscriptionId, resourceGroupName, tenantId: parent.tenantId };
+  if (kind === "resourceGroup" && subscriptionId !== void 0 && resourceGroupName !== void 0) {
+    const sameGroup = parent.kind === "resourceGroup" && sameValue(subscriptionId, parent.subscriptionId) === true && sameValue(resourceGroupName, parent.resourceGroupName) === true;
+    return { kind, subscriptionId, resourceGroupName, tenantId, location: sameGroup ? parent.location : otherResourceGroupLocation() };
   }
-  if (schemaScope.kind === "subscription" && subscriptionId !== void 0) {
-    return { kind: "subscription", subscriptionId, tenantId: parent.tenantId };
-  }
-  return { ...schemaScope, tenantId: parent.tenantId };
+  if (kind === "subscription" && subscriptionId !== void 0) return { kind, subscriptionId, tenantId };
+  if (kind === "managementGroup" && parent.kind === "managementGroup" && instance2.scope === void 0) return parent;
+  return { ...entryScope(typeof template.$schema === "string" ? template.$schema : void 0), tenantId };
 }
 function declaringModule(chain) {
   const module2 = chain.at(-1);
@@ -25253,7 +25501,19 @@ function lastOneWins(members, name2) {
   }
   return combined;
 }
-function registryCoverage(targeting) {
+function unknownLoops(instance2) {
+  const indexes = [instance2.loopIndex, ...instance2.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
+  return indexes.map((index) => {
+    const origins = originsOf(index);
+    const decidedBy = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
+    return { origins, decidedBy };
+  });
+}
+function loopsThatMayBeEmpty(setting, registry) {
+  const registryLoops = new Set(registry ? unknownLoops(registry).map((l) => l.decidedBy).filter((d) => d !== "") : []);
+  return unknownLoops(setting).filter((l) => !registryLoops.has(l.decidedBy)).flatMap((l) => l.origins);
+}
+function registryCoverage(targeting, registry) {
   const byId = /* @__PURE__ */ new Map();
   for (const t of targeting) {
     const key = resourceIdKey(t.setting.id);
@@ -25262,11 +25522,14 @@ function registryCoverage(targeting) {
     else byId.set(key, [t]);
   }
   const groups = [...byId.values()].map(
-    (group) => group.length === 1 ? coverageOf(group[0]) : lastOneWins(group.map(coverageOf), `'${describeValue(group[0].setting.name).split("/").pop()}'`)
+    (group) => group.length === 1 ? coverageOf(group[0], registry) : lastOneWins(
+      group.map((t) => coverageOf(t, registry)),
+      `'${describeValue(group[0].setting.name).split("/").pop()}'`
+    )
   );
   return union3([emptyCoverage([]), ...groups]);
 }
-function coverageOf(targeting) {
+function coverageOf(targeting, registry) {
   const coverage = emptyCoverage([targeting.setting]);
   const offer = (category, certainty, place2, origins) => {
     const current = coverage.byCategory[category];
@@ -25278,7 +25541,8 @@ function coverageOf(targeting) {
   };
   const { setting, match } = targeting;
   const properties = setting.body.properties ?? null;
-  const settingCertainty = both(certaintyOf(setting.condition), match);
+  const emptyLoops = loopsThatMayBeEmpty(setting, registry);
+  const settingCertainty = both(both(certaintyOf(setting.condition), match), emptyLoops.length > 0 ? "maybe" : "yes");
   const destination = destinationCertainty(properties);
   if (destination === "no") {
     coverage.withoutDestination.push(setting);
@@ -25287,8 +25551,10 @@ function coverageOf(targeting) {
   const logs = isValueObject(properties) ? properties.logs : properties;
   const settingOrigins = [
     ...originsOf(setting.condition),
-    ...match === "maybe" ? originsOf(setting.scope ?? null) : [],
-    ...isSymbolic(properties) ? originsOf(properties) : []
+    // Whether the IDs are the same depends on the unknowns in both.
+    ...match === "maybe" ? [...originsOf(setting.scope ?? null), ...originsOf(registry?.id ?? null)] : [],
+    ...isSymbolic(properties) ? originsOf(properties) : [],
+    ...emptyLoops
   ];
   if (isSymbolic(logs)) {
     for (const category of REQUIRED_CATEGORIES) {
@@ -25322,6 +25588,26 @@ function literalText(value) {
   return "";
 }
 var hasLoopOrigin = (value) => originsOf(value).some((o) => o.kind === "loop");
+function knownEnds(id) {
+  if (typeof id === "string") return { start: id.toLowerCase(), end: id.toLowerCase() };
+  const parts2 = isSymbolic(id) ? id.parts ?? [] : [];
+  const first = parts2.findIndex((p) => typeof p !== "string");
+  const lastUnknown = parts2.length - 1 - [...parts2].reverse().findIndex((p) => typeof p !== "string");
+  const text2 = (from, to) => parts2.slice(from, to).filter((p) => typeof p === "string").join("").toLowerCase();
+  return { start: text2(0, first < 0 ? parts2.length : first), end: text2(lastUnknown + 1, parts2.length) };
+}
+var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+function mayBeSameId(scope, registryId) {
+  const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
+  if (known !== void 0) {
+    const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];
+    const escape2 = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = parts2.map((p) => typeof p === "string" ? escape2(p) : "[^]*").join("");
+    return new RegExp(`^${pattern}$`, "i").test(known);
+  }
+  const [a, b] = [knownEnds(scope), knownEnds(registryId)];
+  return compatible2(a.start, b.start, "start") && compatible2(a.end, b.end, "end");
+}
 var ScopeIndex = class {
   constructor(items2, scopeOf) {
     this.items = items2;
@@ -25334,6 +25620,8 @@ var ScopeIndex = class {
       else this.byId.set(key, [index]);
       if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
       else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
+      else if (isSymbolic(scope)) this.partlyKnown.push({ index, scope });
+      else if (typeof scope === "string" && scope.toLowerCase().includes(REGISTRY_SEGMENT)) this.registryIds.push({ index, scope });
     });
   }
   items;
@@ -25342,6 +25630,10 @@ var ScopeIndex = class {
   opaque = [];
   /** Scopes into a registry loop of unknown length: they may be any registry of such a loop. */
   intoLoops = [];
+  /** Other scopes with unknown parts (a name from a module's output, an `existing` name in another case): they may be a registry whose ID fits them. */
+  partlyKnown = [];
+  /** Scopes known in full that name a registry: they may be a registry whose ID is known only in part. */
+  registryIds = [];
   answers = /* @__PURE__ */ new Map();
   /**
    * The settings that target the registry, in their own order. Registries with the same ID (the
@@ -25351,14 +25643,15 @@ var ScopeIndex = class {
     const key = resourceIdKey(registryId);
     const loop = hasLoopOrigin(registryId);
     const memo = `${loop}:${key}`;
-    let answer = this.answers.get(memo);
-    if (!answer && !this.byId.has(key)) answer = this.maybeOnly(loop);
-    if (!answer) {
-      const same = new Set(this.byId.get(key) ?? []);
-      const maybe = [...this.opaque, ...loop ? this.intoLoops : []].filter((i2) => !same.has(i2));
-      answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
-      this.answers.set(memo, answer);
-    }
+    const known = this.answers.get(memo);
+    if (known) return known;
+    const candidates = isSymbolic(registryId) ? [...this.partlyKnown, ...this.registryIds] : this.partlyKnown;
+    const fitting = candidates.filter((p) => mayBeSameId(p.scope, registryId)).map((p) => p.index);
+    const same = new Set(this.byId.get(key) ?? []);
+    if (same.size === 0 && fitting.length === 0) return this.maybeOnly(loop);
+    const maybe = [.../* @__PURE__ */ new Set([...this.opaque, ...loop ? this.intoLoops : [], ...fitting])].filter((i2) => !same.has(i2));
+    const answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
+    this.answers.set(memo, answer);
     return answer;
   }
   /** For a registry no setting names by its ID: the settings that may be any registry, one shared list. */
@@ -25490,10 +25783,13 @@ function typoHint(coverage) {
   return { hint: "" };
 }
 var coverages = /* @__PURE__ */ new WeakMap();
-function coverageOf2(targeting) {
+function coverageOf2(targeting, registry) {
   let coverage = coverages.get(targeting);
   if (!coverage) {
-    coverage = registryCoverage(targeting.filter((t) => t.setting.condition !== false));
+    coverage = registryCoverage(
+      targeting.filter((t) => t.setting.condition !== false),
+      registry
+    );
     coverages.set(targeting, coverage);
   }
   return coverage;
@@ -25512,7 +25808,7 @@ function decidersOf(coverage, categories, context) {
 }
 function judge(registry, targeting, context) {
   const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
-  const coverage = coverageOf2(targeting);
+  const coverage = coverageOf2(targeting, registry);
   const registryText = describeInstance(registry);
   const relatedPlaces = related(
     registry,
@@ -25785,7 +26081,7 @@ function notATemplate(value) {
   if (!/deploymenttemplate/i.test(schema)) return `its $schema (${schema}) is not an ARM deployment template schema`;
   return void 0;
 }
-async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map()) {
+async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map(), deployment = {}) {
   const text2 = stripBom(import_node_fs14.default.readFileSync(file, "utf8"));
   let doc;
   try {
@@ -25807,7 +26103,7 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
     const at = locator.toLocation(spanAtPath(doc, ["$schema"]));
     return { file, status: "failed", findings: [inputFinding(file, notTemplate, at)] };
   }
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   return {
     file,
     status: "analysed",
@@ -26051,7 +26347,7 @@ function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
   return usingTarget(file, import_node_fs18.default.readFileSync(file, "utf8"))?.file ?? file;
 }
-async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs) {
+async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs, deployment = {}) {
   let output;
   try {
     output = await compiler.compile(file);
@@ -26063,9 +26359,9 @@ async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeout
   const unfetched = restoreFailureFindings(file, output.diagnostics);
   if (unfetched) return { result: { file, status: "failed", findings: unfetched } };
   const filesRead = await followsFromFilesRead(file, output) ? { filesRead: output.filesRead } : {};
-  return { result: await analyzeCompiled(file, output, values, ruleSettings), ...filesRead };
+  return { result: await analyzeCompiled(file, output, values, ruleSettings, deployment), ...filesRead };
 }
-async function analyzeCompiled(file, output, values, ruleSettings) {
+async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
@@ -26078,7 +26374,7 @@ async function analyzeCompiled(file, output, values, ruleSettings) {
   const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs18.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : void 0;
   const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc);
   for (const problem of expansion.problems) {
@@ -26314,8 +26610,9 @@ async function analyze(options2) {
   return { results: mergeRepeatedFindings(results), ...bicep ? { bicep } : {}, ...options2.shard ? { otherShards: shard.others } : {} };
 }
 function contextOf(file, options2) {
-  const config = options2.config?.configFor(file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
-  return resultContext([[...config.rules], [...config.parameters], [...options2.parameters], findRepositoryRoot(import_node_path20.default.dirname(file)) ?? null]);
+  const config = options2.config?.configFor(file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
+  const deployment = { ...config.deployment, ...options2.deployment };
+  return resultContext([[...config.rules], [...config.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path20.default.dirname(file)) ?? null]);
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
@@ -26326,12 +26623,14 @@ function bicepCompiler(options2, caches) {
 async function analyzeInput(input2, compiler, options2, keep) {
   try {
     import_node_fs21.default.accessSync(input2.file, import_node_fs21.default.constants.R_OK);
-    const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map() };
+    const config = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
+    const deployment = { ...config.deployment, ...options2.deployment };
     if (input2.kind === "arm-template") {
-      return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules);
+      return await analyzeArmTemplate(input2.file, new Map([...config.parameters, ...options2.parameters]), config.rules, deployment);
     }
     const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
-    const { result, filesRead } = await analyzeBicep(compiler, input2.file, { config: config.parameters, overrides: options2.parameters }, config.rules, restoreTimeoutMs);
+    const values = { config: config.parameters, overrides: options2.parameters };
+    const { result, filesRead } = await analyzeBicep(compiler, input2.file, values, config.rules, restoreTimeoutMs, deployment);
     if (filesRead) keep?.results.store(input2.file, keep.context, filesRead, result);
     return result;
   } catch (error) {
@@ -26397,7 +26696,22 @@ function parser(argv) {
     alias: "c",
     type: "string",
     describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
-  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+  }).option("subscription-id", { type: "string", describe: "the subscription the entry templates deploy to (subscription(), resource IDs)" }).option("resource-group", { type: "string", describe: "the resource group they deploy to (resourceGroup(), resource IDs)" }).option("management-group-id", { type: "string", describe: "the management group a management-group template deploys to" }).option("tenant-id", { type: "string", describe: "the tenant (tenant())" }).option("location", { type: "string", describe: "the resource group's location, or the deployment's at subscription, management-group and tenant scope" }).option("deployment-name", { type: "string", describe: "the name of the deployment (deployment().name)" }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+}
+var DEPLOYMENT_OPTIONS = {
+  "subscription-id": "subscriptionId",
+  "resource-group": "resourceGroup",
+  "management-group-id": "managementGroupId",
+  "tenant-id": "tenantId",
+  location: "location",
+  "deployment-name": "deploymentName"
+};
+function deploymentContext(parsed2) {
+  const context = {};
+  for (const [option, field] of Object.entries(DEPLOYMENT_OPTIONS)) {
+    if (typeof parsed2[option] === "string") context[field] = parsed2[option];
+  }
+  return context;
 }
 async function parseArgs(argv) {
   return new Promise((resolve) => {
@@ -26440,7 +26754,8 @@ async function parseArgs(argv) {
           cache: parsed2.cache,
           ...shard ? { shard } : {},
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
-          version: parsed2.version
+          version: parsed2.version,
+          deployment: deploymentContext(parsed2)
         }
       });
     });
@@ -26472,7 +26787,7 @@ var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
 };
 var DEFAULTS = {
-  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), suppressions: [] },
+  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), deployment: {}, suppressions: [] },
   isExcluded: () => false,
   suppressionOf: () => void 0
 };
@@ -26576,6 +26891,7 @@ function readConfig(file) {
       rules,
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
+      deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason }))
     },
     isExcluded: (absolute) => {
@@ -27097,6 +27413,7 @@ async function runAudit(args2, run2) {
       ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
       noRestore: !args2.restore,
       parameters: parameterValues(args2, run2.cwd),
+      deployment: args2.deployment,
       timeoutMs: args2.timeout * 1e3,
       restoreTimeoutMs: args2.restoreTimeout * 1e3,
       jobs: args2.jobs,

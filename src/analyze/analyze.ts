@@ -13,6 +13,7 @@ import { localFilesRead } from '../discover/local-files';
 import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
 import type { Value } from '../template/expressions/value';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import { analyzeArmTemplate } from './arm-input';
 import { analyzeBicep } from './bicep-input';
 import { brokenSource, outsideRepository, readError, unusableResult } from './input-checks';
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   noRestore: boolean;
   /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides); they win over the config's. */
   parameters: ReadonlyMap<string, Value>;
+  /** Where the entry templates deploy (the command line's); each value wins over the config's. */
+  deployment?: DeploymentContext;
   /** Longest wait for one answer of the Bicep CLI; past it, the process is replaced and the file not analysed. */
   timeoutMs: number;
   /** Longest wait for a file that fetches `br:`/`ts:` modules (bounded by `timeoutMs`); default 20 s. */
@@ -50,7 +53,7 @@ export interface AnalyzeOptions {
 }
 
 export interface InputConfig {
-  configFor(file: string): { rules: ReadonlyMap<string, RuleSetting>; parameters: ReadonlyMap<string, Value> };
+  configFor(file: string): { rules: ReadonlyMap<string, RuleSetting>; parameters: ReadonlyMap<string, Value>; deployment?: DeploymentContext };
   isExcluded(file: string): boolean;
 }
 
@@ -175,8 +178,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
 
 /** Everything besides the files it reads that decides a Bicep input's result. */
 function contextOf(file: string, options: AnalyzeOptions): string {
-  const config = options.config?.configFor(file) ?? { rules: new Map(), parameters: new Map() };
-  return resultContext([[...config.rules], [...config.parameters], [...options.parameters], findRepositoryRoot(path.dirname(file)) ?? null]);
+  const config = options.config?.configFor(file) ?? { rules: new Map(), parameters: new Map(), deployment: {} };
+  const deployment = { ...config.deployment, ...options.deployment };
+  return resultContext([[...config.rules], [...config.parameters], [...options.parameters], deployment, findRepositoryRoot(path.dirname(file)) ?? null]);
 }
 
 /** The Bicep CLI that serves the run, behind the compile cache unless `--no-cache`; nothing is started yet. */
@@ -195,13 +199,15 @@ async function analyzeInput(
 ): Promise<InputResult> {
   try {
     fs.accessSync(input.file, fs.constants.R_OK);
-    const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map() };
+    const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map(), deployment: {} };
+    const deployment = { ...config.deployment, ...options.deployment };
     if (input.kind === 'arm-template') {
-      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules);
+      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules, deployment);
     }
     // Under --no-restore nothing is fetched, so no wait is for fetching.
     const restoreTimeoutMs = options.noRestore ? undefined : restoreTimeoutOf(options);
-    const { result, filesRead } = await analyzeBicep(compiler!, input.file, { config: config.parameters, overrides: options.parameters }, config.rules, restoreTimeoutMs);
+    const values = { config: config.parameters, overrides: options.parameters };
+    const { result, filesRead } = await analyzeBicep(compiler!, input.file, values, config.rules, restoreTimeoutMs, deployment);
     if (filesRead) keep?.results.store(input.file, keep.context, filesRead, result);
     return result;
   } catch (error) {

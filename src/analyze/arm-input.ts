@@ -3,6 +3,7 @@ import type { RuleSetting } from '../config/load-config';
 import type { InputResult } from '../rules/finding';
 import { JsonLocator } from '../locate/json-locator';
 import { LineIndex } from '../locate/line-index';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { Value } from '../template/expressions/value';
 import type { JsonValue } from '../template/expressions/value';
@@ -24,6 +25,7 @@ export async function analyzeArmTemplate(
   file: string,
   parameters: ReadonlyMap<string, Value>,
   ruleSettings: ReadonlyMap<string, RuleSetting> = new Map(),
+  deployment: DeploymentContext = {},
 ): Promise<InputResult> {
   const text = stripBom(fs.readFileSync(file, 'utf8'));
   let doc;
@@ -46,7 +48,7 @@ export async function analyzeArmTemplate(
     const at = locator.toLocation(spanAtPath(doc, ['$schema']));
     return { file, status: 'failed', findings: [inputFinding(file, notTemplate, at)] };
   }
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   return {
     file,
     status: 'analysed',

@@ -8,6 +8,7 @@ import { JsonLocator } from '../locate/json-locator';
 import type { Locator } from '../locate/locator';
 import { FILE_START } from '../locate/line-index';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { ExpansionProblem, ResourceInstance } from '../template/expand/instance';
 import type { Value } from '../template/expressions/value';
@@ -84,6 +85,8 @@ export async function analyzeBicep(
   ruleSettings: ReadonlyMap<string, RuleSetting>,
   /** The wait for a file that fetches registry modules, when the compiler fetches (not under `--no-restore`). */
   restoreTimeoutMs?: number,
+  /** Where the template deploys (subscription, resource group, location, ...). */
+  deployment: DeploymentContext = {},
 ): Promise<BicepAnalysis> {
   let output: CompileOutput;
   try {
@@ -97,10 +100,16 @@ export async function analyzeBicep(
   const unfetched = restoreFailureFindings(file, output.diagnostics);
   if (unfetched) return { result: { file, status: 'failed', findings: unfetched } };
   const filesRead = (await followsFromFilesRead(file, output)) ? { filesRead: output.filesRead } : {};
-  return { result: await analyzeCompiled(file, output, values, ruleSettings), ...filesRead };
+  return { result: await analyzeCompiled(file, output, values, ruleSettings, deployment), ...filesRead };
 }
 
-async function analyzeCompiled(file: string, output: CompileOutput, values: ParameterValues, ruleSettings: ReadonlyMap<string, RuleSetting>): Promise<InputResult> {
+async function analyzeCompiled(
+  file: string,
+  output: CompileOutput,
+  values: ParameterValues,
+  ruleSettings: ReadonlyMap<string, RuleSetting>,
+  deployment: DeploymentContext,
+): Promise<InputResult> {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: 'failed', findings };
   if (output.template === undefined) {
@@ -117,7 +126,7 @@ async function analyzeCompiled(file: string, output: CompileOutput, values: Para
   const { doc } = compiled;
   // A .bicepparam file's values win over the config's; the command line's win over both.
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
-  const expansion = expandTemplate(doc, { parameters });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : undefined;
   const locator: Locator = jsonLocator ?? (await BicepLocator.create(templateFile, doc));
   for (const problem of expansion.problems) {

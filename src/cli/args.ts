@@ -2,6 +2,7 @@ import os from 'node:os';
 import yargs from 'yargs';
 import { DEFAULT_RESTORE_TIMEOUT_MS } from '../analyze/analyze';
 import { parseShard, type Shard } from '../analyze/shard';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import type { FailOn } from './exit-codes';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -23,6 +24,8 @@ export interface CliArgs {
   shard?: Shard;
   config?: string;
   version: boolean;
+  /** Where the entry templates deploy, as `az deployment` and `bicep snapshot` take it. */
+  deployment: DeploymentContext;
 }
 
 export type ParsedArgs =
@@ -99,6 +102,12 @@ function parser(argv: readonly string[]) {
       type: 'string',
       describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)",
     })
+    .option('subscription-id', { type: 'string', describe: 'the subscription the entry templates deploy to (subscription(), resource IDs)' })
+    .option('resource-group', { type: 'string', describe: 'the resource group they deploy to (resourceGroup(), resource IDs)' })
+    .option('management-group-id', { type: 'string', describe: 'the management group a management-group template deploys to' })
+    .option('tenant-id', { type: 'string', describe: 'the tenant (tenant())' })
+    .option('location', { type: 'string', describe: "the resource group's location, or the deployment's at subscription, management-group and tenant scope" })
+    .option('deployment-name', { type: 'string', describe: 'the name of the deployment (deployment().name)' })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
     .help('help')
     .alias('help', 'h')
@@ -106,6 +115,23 @@ function parser(argv: readonly string[]) {
     .epilog('Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.')
     .wrap(100)
     .exitProcess(false);
+}
+
+const DEPLOYMENT_OPTIONS = {
+  'subscription-id': 'subscriptionId',
+  'resource-group': 'resourceGroup',
+  'management-group-id': 'managementGroupId',
+  'tenant-id': 'tenantId',
+  location: 'location',
+  'deployment-name': 'deploymentName',
+} as const;
+
+function deploymentContext(parsed: Record<string, unknown>): DeploymentContext {
+  const context: DeploymentContext = {};
+  for (const [option, field] of Object.entries(DEPLOYMENT_OPTIONS)) {
+    if (typeof parsed[option] === 'string') context[field] = parsed[option];
+  }
+  return context;
 }
 
 /** Parses the command line without printing or exiting: help and errors come back as text. */
@@ -151,6 +177,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(shard ? { shard } : {}),
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
+          deployment: deploymentContext(parsed),
         },
       });
     });

@@ -176,6 +176,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
       ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
       noRestore: !args.restore,
       parameters: parameterValues(args, run.cwd),
+      deployment: args.deployment,
       timeoutMs: args.timeout * 1000,
       restoreTimeoutMs: args.restoreTimeout * 1000,
       jobs: args.jobs,

@@ -6,6 +6,7 @@ import { LineIndex } from '../locate/line-index';
 import type { Finding, FindingLevel, Suppression } from '../rules/finding';
 import { findRule, unknownRuleFix } from '../rules/index';
 import { describeValue } from '../template/describe-value';
+import type { DeploymentContext } from '../template/expand/deployment-scope';
 import type { JsonValue, Value } from '../template/expressions/value';
 import { JsonSyntaxError, parseJsonWithPositions, spanAtPath, stripBom, type ParsedJson } from '../template/parse-json';
 import { validateAgainstSchema } from '../template/validate';
@@ -23,6 +24,8 @@ export interface Config {
   /** Globs as written, relative to the config file's folder. */
   exclude: readonly string[];
   parameters: ReadonlyMap<string, Value>;
+  /** Where the entry templates deploy; the command line's values win. */
+  deployment: DeploymentContext;
   suppressions: readonly ConfigSuppression[];
 }
 
@@ -48,6 +51,7 @@ interface ConfigJson {
   rules?: Record<string, RuleSetting | null>;
   exclude?: string[];
   parameters?: Record<string, JsonValue>;
+  deployment?: DeploymentContext;
   suppressions?: { rules: string[]; names: string[]; reason: string }[];
 }
 
@@ -57,7 +61,7 @@ interface Problem {
 }
 
 const DEFAULTS: Loaded = {
-  config: { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [] },
+  config: { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [] },
   isExcluded: () => false,
   suppressionOf: () => undefined,
 };
@@ -175,6 +179,7 @@ function readConfig(file: string): Loaded {
       rules,
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
+      deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules, names, reason }) => ({ rules, names, reason })),
     },
     isExcluded: (absolute) => {

@@ -48,13 +48,16 @@ function typoHint(coverage: RegistryCoverage): { hint: string; at?: InstancePlac
   return { hint: '' };
 }
 
-// Registries of one ID share their list of settings, and so the coverage worked out from it.
+// Registries of one ID share their list of settings (and the loops around them), and so the coverage worked out from it.
 const coverages = new WeakMap<readonly TargetingSetting[], RegistryCoverage>();
 
-function coverageOf(targeting: readonly TargetingSetting[]): RegistryCoverage {
+function coverageOf(targeting: readonly TargetingSetting[], registry: ResourceInstance): RegistryCoverage {
   let coverage = coverages.get(targeting);
   if (!coverage) {
-    coverage = registryCoverage(targeting.filter((t) => t.setting.condition !== false));
+    coverage = registryCoverage(
+      targeting.filter((t) => t.setting.condition !== false),
+      registry,
+    );
     coverages.set(targeting, coverage);
   }
   return coverage;
@@ -77,7 +80,7 @@ function decidersOf(coverage: RegistryCoverage, categories: readonly (typeof REQ
 
 function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[], context: RuleContext): RuleReport<MessageId> | undefined {
   const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
-  const coverage = coverageOf(targeting);
+  const coverage = coverageOf(targeting, registry);
   const registryText = describeInstance(registry);
   const relatedPlaces = related(
     registry,

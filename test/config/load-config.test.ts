@@ -4,7 +4,7 @@ import { CONFIG_FILE, ConfigError, ConfigResolver, type Config } from '../../src
 import type { Finding } from '../../src/rules/finding';
 import { makeTree } from '../helpers/temp-tree';
 
-const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [] };
+const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [] };
 
 /** The message of the ConfigError the action throws. */
 function configError(action: () => unknown): string {
@@ -44,6 +44,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map([['Azure.ACR.Logs', 'warning']]),
       exclude: [],
       parameters: new Map(),
+      deployment: {},
       suppressions: [],
     });
     expect(resolver.configFor('repo/infra/app/main.bicep')).toBe(config);
@@ -74,6 +75,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map(),
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
+      deployment: {},
       suppressions: [],
     });
   });
@@ -90,6 +92,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map(),
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
+      deployment: {},
       suppressions: [],
     });
     expect(resolver.configFor(path.join(tree, 'repo/other/main.bicep'))).toStrictEqual({
@@ -97,6 +100,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map([['Azure.ACR.Logs', 'note']]),
       exclude: [],
       parameters: new Map([['location', 'westeurope']]),
+      deployment: {},
       suppressions: [],
     });
   });
@@ -112,6 +116,7 @@ describe('ConfigResolver: discovery', () => {
       rules: new Map([['Azure.ACR.Logs', 'off']]),
       exclude: [],
       parameters: new Map(),
+      deployment: {},
       suppressions: [],
     };
     expect(resolver.configFor(path.join(tree, 'a/main.bicep'))).toStrictEqual(expected);

@@ -187,7 +187,46 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "categoryGroup": "audit"',
         message:
-          "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); settle it in the template or check it before deploying",
+          "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); the number of instances of loop 'registries' (declared at unknown-count-settings.json:10:15); settle it in the template or check it before deploying",
+      },
+    ],
+  },
+  {
+    name: 'a setting loop over a parameter array with no value may deploy nothing: review, not a pass',
+    fixture: 'setting-loop-unknown-count.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "audit"',
+        message:
+          "whether registry 'acrlooped' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'diagnosticSettings' (declared at setting-loop-unknown-count.json:6:5), which has no value; the number of instances of loop 'audit' (declared at setting-loop-unknown-count.json:17:15); settle it in the template or check it before deploying",
+      },
+    ],
+  },
+  {
+    name: "a scope named from a module's output through split(): it may be the registry, so review, not a missing setting",
+    fixture: 'scope-from-output-split.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "audit"',
+        message:
+          "whether registry 'registry' (named {parameters('registryName')}) in module 'registryModule' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'registryName' (declared at scope-from-output-split.json:6:5), which has no value; settle it in the template or check it before deploying",
+      },
+    ],
+  },
+  {
+    name: 'an existing reference to the registry in upper case (IDs ignore case), its name known only at deployment: review',
+    fixture: 'existing-other-case.json',
+    findings: [
+      {
+        kind: 'review',
+        level: 'warning',
+        at: '{ "categoryGroup": "allLogs"',
+        message:
+          "whether registry 'registry' (named acr{uniqueString(concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', resourceGroup().name))}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by subscription().subscriptionId; resourceGroup().name; settle it in the template or check it before deploying",
       },
     ],
   },

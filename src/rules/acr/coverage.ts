@@ -151,8 +151,27 @@ function lastOneWins(members: RegistryCoverage[], name: string): RegistryCoverag
   return combined;
 }
 
+/** A loop of unknown count around an instance (its own or a module's), named by the unknowns that decide the count. */
+function unknownLoops(instance: ResourceInstance): { origins: Origin[]; decidedBy: string }[] {
+  const indexes = [instance.loopIndex, ...instance.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
+  return indexes.map((index) => {
+    const origins = originsOf(index);
+    const decidedBy = origins.filter((o) => o.kind !== 'loop').map((o) => `${o.kind}:${o.name}`).sort().join('|');
+    return { origins, decidedBy };
+  });
+}
+
+/**
+ * The loops of unknown count a setting is in that may run zero times while the registry exists:
+ * all of them, except those counted by the same unknowns as a loop around the registry.
+ */
+function loopsThatMayBeEmpty(setting: ResourceInstance, registry: ResourceInstance | undefined): Origin[] {
+  const registryLoops = new Set(registry ? unknownLoops(registry).map((l) => l.decidedBy).filter((d) => d !== '') : []);
+  return unknownLoops(setting).filter((l) => !registryLoops.has(l.decidedBy)).flatMap((l) => l.origins);
+}
+
 /** The union of what every diagnostic setting on the registry enables, with how sure it is. */
-export function registryCoverage(targeting: readonly TargetingSetting[]): RegistryCoverage {
+export function registryCoverage(targeting: readonly TargetingSetting[], registry?: ResourceInstance): RegistryCoverage {
   const byId = new Map<string, TargetingSetting[]>();
   for (const t of targeting) {
     const key = resourceIdKey(t.setting.id);
@@ -161,13 +180,18 @@ export function registryCoverage(targeting: readonly TargetingSetting[]): Regist
     else byId.set(key, [t]);
   }
   const groups = [...byId.values()].map((group) =>
-    group.length === 1 ? coverageOf(group[0]!) : lastOneWins(group.map(coverageOf), `'${describeValue(group[0]!.setting.name).split('/').pop()}'`),
+    group.length === 1
+      ? coverageOf(group[0]!, registry)
+      : lastOneWins(
+          group.map((t) => coverageOf(t, registry)),
+          `'${describeValue(group[0]!.setting.name).split('/').pop()}'`,
+        ),
   );
   return union([emptyCoverage([]), ...groups]);
 }
 
 /** What one diagnostic setting enables. */
-function coverageOf(targeting: TargetingSetting): RegistryCoverage {
+function coverageOf(targeting: TargetingSetting, registry: ResourceInstance | undefined): RegistryCoverage {
   const coverage = emptyCoverage([targeting.setting]);
   const offer = (category: string, certainty: Certainty, place: SettingPlace, origins: Origin[]) => {
     const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
@@ -179,7 +203,8 @@ function coverageOf(targeting: TargetingSetting): RegistryCoverage {
   };
   const { setting, match } = targeting;
   const properties = setting.body.properties ?? null;
-  const settingCertainty = both(certaintyOf(setting.condition), match);
+  const emptyLoops = loopsThatMayBeEmpty(setting, registry);
+  const settingCertainty = both(both(certaintyOf(setting.condition), match), emptyLoops.length > 0 ? 'maybe' : 'yes');
   const destination = destinationCertainty(properties);
   if (destination === 'no') {
     coverage.withoutDestination.push(setting);
@@ -188,8 +213,10 @@ function coverageOf(targeting: TargetingSetting): RegistryCoverage {
   const logs = isValueObject(properties) ? properties.logs : properties;
   const settingOrigins = [
     ...originsOf(setting.condition as Value),
-    ...(match === 'maybe' ? originsOf(setting.scope ?? null) : []),
+    // Whether the IDs are the same depends on the unknowns in both.
+    ...(match === 'maybe' ? [...originsOf(setting.scope ?? null), ...originsOf(registry?.id ?? null)] : []),
     ...(isSymbolic(properties) ? originsOf(properties) : []),
+    ...emptyLoops,
   ];
   if (isSymbolic(logs)) {
     for (const category of REQUIRED_CATEGORIES) {

@@ -1,9 +1,23 @@
 import { opaque, text } from '../expressions/symbolic';
 import type { Origin, Value, ValueObject } from '../expressions/value';
 
+/**
+ * What the deployment command says about where the entry template deploys (as `az deployment`
+ * and `bicep snapshot` take it). Each value left out stays unknown.
+ */
+export interface DeploymentContext {
+  subscriptionId?: string;
+  resourceGroup?: string;
+  managementGroupId?: string;
+  tenantId?: string;
+  /** The resource group's location, or the deployment's own at subscription, management-group and tenant scope. */
+  location?: string;
+  deploymentName?: string;
+}
+
 /** Where a template deploys: the values that resource IDs and scope functions are built from. */
 export type DeploymentScope =
-  | { kind: 'resourceGroup'; subscriptionId: Value; resourceGroupName: Value; tenantId: Value }
+  | { kind: 'resourceGroup'; subscriptionId: Value; resourceGroupName: Value; tenantId: Value; location: Value }
   | { kind: 'subscription'; subscriptionId: Value; tenantId: Value }
   | { kind: 'managementGroup'; managementGroupName: Value; tenantId: Value }
   | { kind: 'tenant'; tenantId: Value };
@@ -13,23 +27,42 @@ function unknown(name: string): Value {
   return opaque(name, [], 'string', [origin]);
 }
 
-/** The scope of the entry template: known only by what its `$schema` says. */
-export function entryScope(schemaUri: string | undefined): DeploymentScope {
-  const tenantId = unknown('tenant().tenantId');
+const givenOr = (given: string | undefined, name: string): Value => given ?? unknown(name);
+
+/** The scope a template's `$schema` names. */
+export function schemaScopeKind(schemaUri: string | undefined): DeploymentScope['kind'] {
   const schema = (schemaUri ?? '').toLowerCase();
-  if (schema.includes('subscriptiondeploymenttemplate')) {
-    return { kind: 'subscription', subscriptionId: unknown('subscription().subscriptionId'), tenantId };
+  if (schema.includes('subscriptiondeploymenttemplate')) return 'subscription';
+  if (schema.includes('managementgroupdeploymenttemplate')) return 'managementGroup';
+  if (schema.includes('tenantdeploymenttemplate')) return 'tenant';
+  return 'resourceGroup';
+}
+
+/** The scope of the entry template: its kind from its `$schema`, its values from the deployment context. */
+export function entryScope(schemaUri: string | undefined, context: DeploymentContext = {}): DeploymentScope {
+  const tenantId = givenOr(context.tenantId, 'tenant().tenantId');
+  const subscriptionId = givenOr(context.subscriptionId, 'subscription().subscriptionId');
+  switch (schemaScopeKind(schemaUri)) {
+    case 'subscription':
+      return { kind: 'subscription', subscriptionId, tenantId };
+    case 'managementGroup':
+      return { kind: 'managementGroup', managementGroupName: givenOr(context.managementGroupId, 'managementGroup().name'), tenantId };
+    case 'tenant':
+      return { kind: 'tenant', tenantId };
+    case 'resourceGroup':
+      return {
+        kind: 'resourceGroup',
+        subscriptionId,
+        resourceGroupName: givenOr(context.resourceGroup, 'resourceGroup().name'),
+        tenantId,
+        location: givenOr(context.location, 'resourceGroup().location'),
+      };
   }
-  if (schema.includes('managementgroupdeploymenttemplate')) {
-    return { kind: 'managementGroup', managementGroupName: unknown('managementGroup().name'), tenantId };
-  }
-  if (schema.includes('tenantdeploymenttemplate')) return { kind: 'tenant', tenantId };
-  return {
-    kind: 'resourceGroup',
-    subscriptionId: unknown('subscription().subscriptionId'),
-    resourceGroupName: unknown('resourceGroup().name'),
-    tenantId,
-  };
+}
+
+/** The location of a resource group other than the deployment's own: known only at deployment. */
+export function otherResourceGroupLocation(): Value {
+  return unknown('resourceGroup().location');
 }
 
 /** The resource ID of the scope itself (`/subscriptions/x/resourceGroups/y`, ...). */
@@ -52,7 +85,7 @@ export function resourceGroupObject(scope: DeploymentScope): ValueObject | undef
     id: scopeId(scope),
     name: scope.resourceGroupName,
     type: 'Microsoft.Resources/resourceGroups',
-    location: unknown('resourceGroup().location'),
+    location: scope.location,
     tags: unknown('resourceGroup().tags'),
     properties: { provisioningState: 'Succeeded' },
   };
@@ -66,4 +99,9 @@ export function subscriptionObject(scope: DeploymentScope): ValueObject | undefi
     tenantId: scope.tenantId,
     displayName: unknown('subscription().displayName'),
   };
+}
+
+/** `deployment().location` where there is one: at subscription, management-group and tenant scope. */
+export function deploymentLocation(context: DeploymentContext): Value {
+  return givenOr(context.location, 'deployment().location');
 }

@@ -1,23 +1,26 @@
 import { withTemplateBudget } from '../expressions/budget';
 import { ExpressionError } from '../expressions/errors';
 import { evaluateTemplateValue } from '../expressions/evaluate';
-import { containsSymbolic, isSymbolic, opaque, originsOf, text, unevaluatedValue } from '../expressions/symbolic';
+import { containsSymbolic, isSymbolic, isValueObject, opaque, originsOf, text, unevaluatedValue } from '../expressions/symbolic';
 import type { Symbolic, Value, ValueObject } from '../expressions/value';
 import type { SourceSpan } from '../location';
 import { isWithinPath, spanAtPath, type ParsedJson } from '../parse-json';
 import { validateAgainstSchema } from '../validate';
 import { bothConditions, toCondition } from './conditions';
-import { entryScope, type DeploymentScope } from './deployment-scope';
+import { deploymentLocation, entryScope, otherResourceGroupLocation, schemaScopeKind, type DeploymentContext, type DeploymentScope } from './deployment-scope';
 import type { Condition, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
-import { evaluateCount, evaluateWithCopies } from './property-copy';
+import { evaluateCount, evaluateWithCopies, expandOutputCopy } from './property-copy';
 import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
 import { describeValue } from '../describe-value';
+import { sameValue } from '../expressions/same-value';
 import { absoluteScope, extensionTypeOf, isProvidersType, resourceIdFor, resourceIdKey, splitProvidersForm } from './resource-ids';
 import { TemplateContext, type TemplateFrame } from './template-context';
 
 export interface ExpandOptions {
   /** Parameter values for the entry template (parameter files and overrides), by name. */
   parameters?: ReadonlyMap<string, Value>;
+  /** Where the entry template deploys (subscription, resource group, location, ...); what is left out stays unknown. */
+  deployment?: DeploymentContext;
 }
 
 const MAX_DEPLOYMENT_DEPTH = 32;
@@ -55,6 +58,8 @@ interface TemplateRun {
 class Expander {
   readonly instances: ResourceInstance[] = [];
   readonly problems: ExpansionProblem[] = [];
+  /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
+  private muted = 0;
 
   constructor(private readonly doc: ParsedJson) {}
 
@@ -63,6 +68,7 @@ class Expander {
   }
 
   problem(kind: ExpansionProblem['kind'], message: string, path: JsonPath): void {
+    if (this.muted > 0) return;
     this.problems.push({ kind, message, at: this.span(path), jsonPath: path });
   }
 
@@ -138,7 +144,9 @@ class Expander {
       const path = [...run.templatePath, 'outputs', name];
       outputs[name] = {
         type: typeof output.type === 'string' ? output.type : null,
-        value: this.attempt(path, `output '${name}'`, () => evaluateWithCopies(outputValueJson(output), run.ctx)),
+        value: this.attempt(path, `output '${name}'`, () =>
+          isObject(output.copy) ? expandOutputCopy(output.copy, run.ctx) : evaluateWithCopies(output.value ?? null, run.ctx),
+        ),
       };
     }
     return { outputs };
@@ -153,10 +161,13 @@ class Expander {
     parent: ParentInstance | undefined,
   ): void {
     run.expanding.add(entry);
+    // Inside a module or parent that is not deployed, even a loop count or condition is not evaluated by Azure.
+    if (condition === false) this.muted += 1;
     try {
       this.expandEntryInstances(run, entry, ctx, condition, parent);
     } finally {
       run.expanding.delete(entry);
+      if (condition === false) this.muted -= 1;
     }
   }
 
@@ -183,14 +194,14 @@ class Expander {
       count = this.unevaluated(error, [...entry.path, 'copy', 'count'], `copy loop '${loopName}'`, 'number');
     }
     if (typeof count === 'number') {
-      for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i), condition, parent, i);
+      for (let i = 0; i < count; i += 1) this.expandInstance(run, entry, ctx.withLoop(loopName, i, true), condition, parent, i);
       return;
     }
     const index = opaque(`copyIndex('${loopName}')`, [], 'number', [
       ...originsOf(count),
       { kind: 'loop', name: loopName, declaredAt: this.span([...entry.path, 'copy']) },
     ]);
-    this.expandInstance(run, entry, ctx.withLoop(loopName, index), condition, parent, index);
+    this.expandInstance(run, entry, ctx.withLoop(loopName, index, true), condition, parent, index);
   }
 
   private expandInstance(
@@ -215,65 +226,71 @@ class Expander {
         ? true
         : toCondition(this.attempt([...path, 'condition'], 'condition', () => evaluateTemplateValue(json.condition!, ctx.recordingReads(reads)), 'bool'));
     const condition = bothConditions(outerCondition, ownCondition);
-    const falseCondition = ownCondition === false ? { ...declaringModule(run.chain), reads } : falseModuleCondition(run.chain);
-    let type = String(json.type);
-    let name = this.attempt([...path, 'name'], 'resource name', () => evaluateTemplateValue(json.name ?? null, ctx), 'string');
-    if (parent && !type.split('/')[0]!.includes('.')) {
-      type = `${parent.type}/${type}`;
-      name = text([parent.name, '/', name]);
-    }
-    const body = this.body(entry, ctx);
-    const placement = placedIn(run.ctx.frame.scope, body);
-    let scope: Value | undefined;
-    const providersForm = splitProvidersForm(type, name);
-    if (providersForm) {
-      scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
-      type = providersForm.type;
-      name = providersForm.name;
-    } else if (isProvidersType(type) && containsSymbolic(name)) {
-      // `<target>/providers/<type>` whose name is unknown: the target is unknown too.
-      scope = opaque('scopeOf', [name], 'string', originsOf(name));
-      type = extensionTypeOf(type);
-    } else if (json.scope !== undefined) {
-      const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
-      scope = absoluteScope(scopeValue, placement);
-    }
-    let id = resourceIdFor(type, name, placement, scope);
-    if (id === undefined) {
-      // Only a name known to have the wrong number of segments is a mistake; an unknown one may be right.
-      if (!containsSymbolic(name)) {
-        this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+    // Nothing in a resource that is not deployed is evaluated by Azure: what fails there is no problem of the template.
+    if (condition === false) this.muted += 1;
+    try {
+      const falseCondition = ownCondition === false ? { ...declaringModule(run.chain), reads } : falseModuleCondition(run.chain);
+      let type = String(json.type);
+      let name = this.attempt([...path, 'name'], 'resource name', () => evaluateTemplateValue(json.name ?? null, ctx), 'string');
+      if (parent && !type.split('/')[0]!.includes('.')) {
+        type = `${parent.type}/${type}`;
+        name = text([parent.name, '/', name]);
       }
-      id = opaque('resourceId', [type, name], 'string', originsOf(name));
-    }
-    const instance: ResourceInstance = {
-      type,
-      name,
-      id,
-      ...(scope === undefined ? {} : { scope }),
-      body,
-      condition,
-      ...(falseCondition ? { falseCondition } : {}),
-      existing: json.existing === true,
-      deploymentChain: run.chain,
-      symbolicName: entry.symbolicName,
-      ...(loopIndex === undefined ? {} : { loopIndex }),
-      declaredAt: this.span(path),
-      jsonPath: path,
-    };
-    this.instances.push(instance);
-    this.validateBody(instance);
+      const body = this.body(entry, ctx);
+      const placement = placedIn(run.ctx.frame.scope, body);
+      let scope: Value | undefined;
+      const providersForm = splitProvidersForm(type, name);
+      if (providersForm) {
+        scope = resourceIdFor(providersForm.targetType, providersForm.targetName, placement);
+        type = providersForm.type;
+        name = providersForm.name;
+      } else if (isProvidersType(type) && containsSymbolic(name)) {
+        // `<target>/providers/<type>` whose name is unknown: the target is unknown too.
+        scope = opaque('scopeOf', [name], 'string', originsOf(name));
+        type = extensionTypeOf(type);
+      } else if (json.scope !== undefined) {
+        const scopeValue = this.attempt([...path, 'scope'], 'scope', () => evaluateTemplateValue(json.scope!, ctx), 'string');
+        scope = absoluteScope(scopeValue, placement);
+      }
+      let id = resourceIdFor(type, name, placement, scope);
+      if (id === undefined) {
+        // Only a name known to have the wrong number of segments is a mistake; an unknown one may be right.
+        if (!containsSymbolic(name)) {
+          this.problem('structure', `the name of this ${type} does not have one segment per type segment`, [...path, 'name']);
+        }
+        id = opaque('resourceId', [type, name], 'string', originsOf(name));
+      }
+      const instance: ResourceInstance = {
+        type,
+        name,
+        id,
+        ...(scope === undefined ? {} : { scope }),
+        body,
+        condition,
+        ...(falseCondition ? { falseCondition } : {}),
+        existing: json.existing === true,
+        deploymentChain: run.chain,
+        symbolicName: entry.symbolicName,
+        ...(loopIndex === undefined ? {} : { loopIndex }),
+        declaredAt: this.span(path),
+        jsonPath: path,
+      };
+      this.instances.push(instance);
+      this.validateBody(instance);
 
-    if (isModule(entry)) this.expandModule(run, entry, ctx, instance, instanceKey);
-    else if (isLinkedDeployment(entry)) {
-      this.problem(
-        'evaluation',
-        `nested deployment '${describeValue(name)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path, 'properties'],
-      );
-    }
-    for (const child of run.children.get(entry) ?? []) {
-      this.expandEntry(run, child, ctx, condition, { type, name, key: instanceKey });
+      if (isModule(entry)) this.expandModule(run, entry, ctx, instance, instanceKey);
+      else if (isLinkedDeployment(entry)) {
+        this.problem(
+          'evaluation',
+          `nested deployment '${describeValue(name)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          [...path, 'properties'],
+        );
+      }
+      for (const child of run.children.get(entry) ?? []) {
+        this.expandEntry(run, child, ctx, condition, { type, name, key: instanceKey });
+      }
+    } finally {
+      if (condition === false) this.muted -= 1;
     }
   }
 
@@ -284,13 +301,23 @@ class Expander {
       const path = [...entry.path, key];
       if (key === 'properties' && isModule(entry) && isObject(member)) {
         // The nested template is expanded as a deployment of its own, not evaluated here.
-        const { template: _template, ...rest } = member;
-        body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(rest, ctx), 'object');
+        const { template: _template, parameters, ...rest } = member;
+        const properties = this.attempt(path, `'${key}'`, () => evaluateWithCopies(rest, ctx), 'object');
+        body[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path, 'parameters'], ctx) } : properties;
       } else {
         body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body;
+  }
+
+  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
+  private moduleParameters(parameters: JsonObject, path: JsonPath, ctx: TemplateContext): ValueObject {
+    const values: ValueObject = {};
+    for (const [name, parameter] of Object.entries(parameters)) {
+      values[name] = this.attempt([...path, name], `parameter '${name}'`, () => evaluateWithCopies(parameter, ctx));
+    }
+    return values;
   }
 
   private validateBody(instance: ResourceInstance): void {
@@ -327,12 +354,14 @@ class Expander {
     };
     run.inProgress.add(key);
     try {
+      const scope = childScope(run.ctx.frame.scope, instance, template);
       const outputs = this.expandTemplate(
         template,
         [...path, 'properties', 'template'],
         {
-          scope: childScope(run.ctx.frame.scope, instance, template),
+          scope,
           deploymentName: instance.name,
+          ...(scope.kind === 'resourceGroup' || instance.body.location === undefined ? {} : { deploymentLocation: instance.body.location }),
           parameterValues,
           ...(evaluationScope === 'inner' ? {} : { outer: ctx }),
         },
@@ -369,40 +398,50 @@ class Expander {
     const template = this.doc.value;
     if (!isObject(template)) {
       this.problem('structure', 'the document is not a template: it is not a JSON object', []);
-      return { instances: [], problems: this.problems };
+      return { instances: [], problems: this.problems, outputs: {} };
     }
+    const context = options.deployment ?? {};
+    const scope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined, context);
+    let outputs: ValueObject = {};
     try {
-      this.expandTemplate(
+      const deployed = this.expandTemplate(
         template,
         [],
         {
-          scope: entryScope(typeof template.$schema === 'string' ? template.$schema : undefined),
-          deploymentName: opaque('deployment().name', [], 'string', [{ kind: 'deployment', name: 'deployment().name' }]),
+          scope,
+          deploymentName: context.deploymentName ?? opaque('deployment().name', [], 'string', [{ kind: 'deployment', name: 'deployment().name' }]),
+          ...(scope.kind === 'resourceGroup' ? {} : { deploymentLocation: deploymentLocation(context) }),
           parameterValues: options.parameters ?? new Map(),
         },
         [],
         true,
         0,
       );
+      outputs = outputValues(deployed);
     } catch (error) {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem('limit', `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
     }
-    return { instances: this.instances, problems: this.problems };
+    return { instances: this.instances, problems: this.problems, outputs };
   }
+}
+
+/** `{outputs: {name: {type, value}}}`, as a module's reference() sees it, as name → value. */
+function outputValues(deployed: Value): ValueObject {
+  const outputs = isValueObject(deployed) ? deployed.outputs : undefined;
+  if (!isValueObject(outputs)) return {};
+  return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, isValueObject(output) ? output.value ?? null : null]));
 }
 
 function keyOf(index: number | Symbolic): string {
   return typeof index === 'number' ? String(index) : index.key;
 }
 
-function outputValueJson(output: JsonObject) {
-  // An output copy loop (`copy: {count, input}`) is the same shape as a property copy loop.
-  return isObject(output.copy) ? { copy: [{ name: 'output', ...output.copy }] } : output.value ?? null;
-}
 
 
 function parameterValueOf(parameter: Value, name: string): Value {
+  // A value that could not be evaluated is passed on as the unknown it is.
+  if (isSymbolic(parameter)) return parameter;
   if (parameter !== null && typeof parameter === 'object' && !Array.isArray(parameter) && !isSymbolic(parameter) && 'value' in parameter) {
     return (parameter as ValueObject).value!;
   }
@@ -419,20 +458,24 @@ function placedIn(scope: DeploymentScope, body: ValueObject): DeploymentScope {
     subscriptionId: body.subscriptionId ?? scope.subscriptionId,
     resourceGroupName: body.resourceGroup,
     tenantId: scope.tenantId,
+    // Only IDs are built from this scope: no function reads its location.
+    location: otherResourceGroupLocation(),
   };
 }
 
 function childScope(parent: DeploymentScope, instance: ResourceInstance, template: JsonObject): DeploymentScope {
-  const schemaScope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined);
+  const kind = schemaScopeKind(typeof template.$schema === 'string' ? template.$schema : undefined);
+  const tenantId = parent.tenantId;
   const subscriptionId = instance.body.subscriptionId ?? ('subscriptionId' in parent ? parent.subscriptionId : undefined);
   const resourceGroupName = instance.body.resourceGroup ?? (parent.kind === 'resourceGroup' ? parent.resourceGroupName : undefined);
-  if (schemaScope.kind === 'resourceGroup' && subscriptionId !== undefined && resourceGroupName !== undefined) {
-    return { kind: 'resourceGroup', subscriptionId, resourceGroupName, tenantId: parent.tenantId };
+  if (kind === 'resourceGroup' && subscriptionId !== undefined && resourceGroupName !== undefined) {
+    // The deployment's own resource group keeps its location; another one's is known only at deployment.
+    const sameGroup = parent.kind === 'resourceGroup' && sameValue(subscriptionId, parent.subscriptionId) === true && sameValue(resourceGroupName, parent.resourceGroupName) === true;
+    return { kind, subscriptionId, resourceGroupName, tenantId, location: sameGroup ? parent.location : otherResourceGroupLocation() };
   }
-  if (schemaScope.kind === 'subscription' && subscriptionId !== undefined) {
-    return { kind: 'subscription', subscriptionId, tenantId: parent.tenantId };
-  }
-  return { ...schemaScope, tenantId: parent.tenantId } as DeploymentScope;
+  if (kind === 'subscription' && subscriptionId !== undefined) return { kind, subscriptionId, tenantId };
+  if (kind === 'managementGroup' && parent.kind === 'managementGroup' && instance.scope === undefined) return parent;
+  return { ...entryScope(typeof template.$schema === 'string' ? template.$schema : undefined), tenantId };
 }
 
 /** Expands a parsed template (either form) into the resource instances Azure would deploy. */

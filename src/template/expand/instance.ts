@@ -81,4 +81,6 @@ export interface ExpansionProblem {
 export interface Expansion {
   instances: ResourceInstance[];
   problems: ExpansionProblem[];
+  /** The entry template's outputs by name (what `bicep snapshot` shows as `outputs`); unknown parts stay symbolic. */
+  outputs: ValueObject;
 }

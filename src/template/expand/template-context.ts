@@ -16,6 +16,8 @@ export interface TemplateFrame {
   template: JsonObject;
   scope: DeploymentScope;
   deploymentName: Value;
+  /** `deployment().location`: set at subscription, management-group and tenant scope only. */
+  deploymentLocation?: Value;
   /** Values passed in (parameter file, overrides, or the calling module), by parameter name. */
   parameterValues: ReadonlyMap<string, Value>;
   /** Where a parameter or variable is declared, for messages about unknowns. */
@@ -69,7 +71,7 @@ export class TemplateContext implements EvalContext {
   private constructor(
     readonly frame: TemplateFrame,
     private readonly state: FrameState,
-    private readonly loops: readonly { name: string; index: Value }[],
+    private readonly loops: readonly { name: string; index: Value; answersUnnamed: boolean }[],
     private readonly functionDepth: number,
     /** Where the parameters and variables read are recorded, for a condition that may say why it is false. */
     private readonly reads?: ValueRead[],
@@ -79,8 +81,8 @@ export class TemplateContext implements EvalContext {
     return new TemplateContext(frame, new FrameState(), [], 0);
   }
 
-  withLoop(name: string, index: Value): TemplateContext {
-    return new TemplateContext(this.frame, this.state, [...this.loops, { name, index }], this.functionDepth, this.reads);
+  withLoop(name: string, index: Value, answersUnnamed: boolean): TemplateContext {
+    return new TemplateContext(this.frame, this.state, [...this.loops, { name, index, answersUnnamed }], this.functionDepth, this.reads);
   }
 
   /** The same context, recording into `reads` the parameters and variables its evaluations read. */
@@ -88,7 +90,6 @@ export class TemplateContext implements EvalContext {
     return new TemplateContext(this.frame, this.state, this.loops, this.functionDepth, reads);
   }
 
-  /** An array of unknown length: a copy loop whose count is not known before deployment. */
   unknownLoopArray(loopName: string, count: Value): Value {
     const origins: Origin[] = originsOf(count).length > 0 ? [...originsOf(count)] : [{ kind: 'loop', name: loopName }];
     return opaque(`copy[${loopName}]`, [count], 'array', origins);
@@ -102,17 +103,18 @@ export class TemplateContext implements EvalContext {
     const value = this.memo(this.state.parameters, `parameter:${declaredName}`, () => {
       const sources = this.state.parameterSources;
       const given = [...this.frame.parameterValues].find(([key]) => key.toLowerCase() === declaredName.toLowerCase());
-      if (given) {
+      const declared = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+      // A null passed to a parameter that has a default gets the default, as ARM does.
+      if (given && !(given[1] === null && declared.defaultValue !== undefined)) {
         sources.set(declaredName, 'given');
         return given[1];
       }
-      const declared = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
       if (declared.defaultValue !== undefined) {
         sources.set(declaredName, 'default');
         return evaluateWithCopies(declared.defaultValue, this);
       }
       // A nullable parameter that is given no value is null, not unknown.
-      if (declared.nullable === true) {
+      if (this.isNullable(declared)) {
         sources.set(declaredName, 'nullable');
         return null;
       }
@@ -147,7 +149,8 @@ export class TemplateContext implements EvalContext {
   copyIndex(loopName: string | undefined, offset: number): Value {
     const loop =
       loopName === undefined
-        ? this.loops[this.loops.length - 1]
+        ? // Without a name it is the resource (or output) loop's index, even inside a property loop.
+          [...this.loops].reverse().find((l) => l.answersUnnamed)
         : [...this.loops].reverse().find((l) => l.name.toLowerCase() === loopName.toLowerCase());
     if (!loop) {
       const which = loopName === undefined ? '' : `'${loopName}'`;
@@ -179,7 +182,8 @@ export class TemplateContext implements EvalContext {
 
   deployment(): Value {
     if (this.frame.outer) return this.frame.outer.deployment();
-    return { name: this.frame.deploymentName, properties: { templateLink: null } };
+    const location = this.frame.deploymentLocation;
+    return { name: this.frame.deploymentName, ...(location === undefined ? {} : { location }), properties: { templateLink: null } };
   }
 
   environment(): Value {
@@ -238,6 +242,21 @@ export class TemplateContext implements EvalContext {
   /** The ID of the scope this template deploys to. */
   scopeId(): Value {
     return scopeId(this.frame.scope);
+  }
+
+  /** Nullable itself, or through `$ref` to a type definition that is (a Bicep type alias with `?`). */
+  private isNullable(declaration: JsonObject): boolean {
+    const seen = new Set<string>();
+    let current: JsonValue | undefined = declaration;
+    while (current && typeof current === 'object' && !Array.isArray(current)) {
+      if (current.nullable === true) return true;
+      const ref: JsonValue | undefined = current.$ref;
+      const name: string | undefined = typeof ref === 'string' && ref.startsWith('#/definitions/') ? ref.slice('#/definitions/'.length) : undefined;
+      if (name === undefined || seen.has(name)) return false;
+      seen.add(name);
+      current = lookup(this.frame.template.definitions as Record<string, JsonValue> | undefined, name)?.[1];
+    }
+    return false;
   }
 
   private variableCopy(variables: Record<string, JsonValue> | undefined, name: string): [string, JsonValue] | undefined {

@@ -77,7 +77,7 @@ describe('array and object functions', () => {
     ["[items(createObject('b', 1, 'A', 2, 'a', 3))]", [{ key: 'A', value: 2 }, { key: 'a', value: 3 }, { key: 'b', value: 1 }]],
     ["[items(createObject('k', parameters('prefix')))]", [{ key: 'k', value: prefix }]],
     ["[items(parameters('settings'))]", new Symbolic("items(parameters('settings'))", 'array', settingsOrigin)],
-    ["[objectKeys(createObject('b', 1, 'a', 2))]", ['b', 'a']],
+    ["[objectKeys(createObject('b', 1, 'a', 2))]", ['a', 'b']],
     ["[shallowMerge(createArray(createObject('a', createObject('x', 1)), createObject('a', createObject('y', 2), 'b', 3)))]", { a: { y: 2 }, b: 3 }],
     ["[flatten(createArray(createArray(1), createArray(2, createArray(3))))]", [1, 2, [3]]],
     ["[tryGet(parameters('tags'), 'OWNER')]", 'ops'],

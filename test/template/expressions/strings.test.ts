@@ -13,7 +13,8 @@ describe('format', () => {
     ["[format('{0:D3}|{0:x}|{1:X4}', 7, 255)]", '007|7|00FF'],
     ["[format('[{0,4}|{0,-4}]', 'ab')]", '[  ab|ab  ]'],
     ["[format('{0} {1} {2}', true(), null(), createArray(1, 'a'))]", 'True  [1,"a"]'],
-    ["[format('{0:N2}', 5)]", '5'],
+    ["[format('{0:N2}', 5)]", '5.00'],
+    ["[format('{0:N0}', 8175133)]", '8,175,133'],
     [
       "[format('{0}-x', resourceGroup().id)]",
       new Symbolic("concat(resourceGroup().id, '-x')", 'string', [deploymentOrigin('resourceGroup().id')], [rgId, '-x']),

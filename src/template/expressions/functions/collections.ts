@@ -1,5 +1,6 @@
 import { expectArray, expectInt, expectObject, expectString, findKey, objectFrom, ordinal } from '../arguments';
 import { FunctionError } from '../errors';
+import { compareKeys } from '../text-order';
 import { MAX_RANGE_COUNT } from '../limits';
 import { phrase } from '../phrase';
 import { sameValue } from '../same-value';
@@ -107,7 +108,10 @@ const mightBeObject = (value: Value): boolean =>
 function mergeDeep(target: ValueObject, source: ValueObject): ValueObject | undefined {
   const merged = new Map(Object.entries(target));
   for (const [key, value] of Object.entries(source)) {
-    const existing = merged.get(key);
+    // Keys ignore case: the later one wins, spelt as it spells it.
+    const same = [...merged.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+    const existing = same === undefined ? undefined : merged.get(same);
+    if (same !== undefined) merged.delete(same);
     if (existing === undefined || !mightBeObject(existing) || !mightBeObject(value)) {
       merged.set(key, value);
       continue;
@@ -189,11 +193,19 @@ function commonKind(args: Value[]): 'array' | 'object' | 'any' {
   return types.size === 1 && (types.has('array') || types.has('object')) ? ([...types][0] as 'array' | 'object') : 'any';
 }
 
+/** `array[^n]`: the n-th element from the end (1 is the last); `tryIndexFromEnd` gives null where there is none. */
+function fromEnd([array, n]: Value[], name: 'indexFromEnd' | 'tryIndexFromEnd'): Value {
+  const items = expectArray(array, name, 'the first argument');
+  const index = expectInt(n, name, 'the index from the end');
+  if (index >= 1 && index <= items.length) return items[items.length - index]!;
+  if (name === 'tryIndexFromEnd') return null;
+  throw new FunctionError(`indexFromEnd: ${index} is not between 1 and the array's length, ${items.length}`);
+}
+
 function items([value]: Value[]): Value {
   if (isSymbolic(value)) return opaque('items', [value], 'array');
   const object = expectObject(value, 'items', 'the argument');
-  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const keys = Object.keys(object).sort((a, b) => order(a.toUpperCase(), b.toUpperCase()) || order(a, b));
+  const keys = Object.keys(object).sort(compareKeys);
   return keys.map((key) => ({ key, value: object[key]! }));
 }
 
@@ -240,9 +252,11 @@ export const collectionFunctions: readonly ArmFunction[] = [
   defineKnown('range', [2, 2], 'array', range),
   defineAware('union', [1, Infinity], union),
   defineAware('intersection', [2, Infinity], intersection),
+  defineKnown('indexFromEnd', [2, 2], 'any', (args) => fromEnd(args, 'indexFromEnd')),
+  defineKnown('tryIndexFromEnd', [2, 2], 'any', (args) => fromEnd(args, 'tryIndexFromEnd')),
   defineAware('items', [1, 1], items),
   defineAware('objectKeys', [1, 1], ([value]) =>
-    isSymbolic(value) ? opaque('objectKeys', [value], 'array') : Object.keys(expectObject(value, 'objectKeys', 'the argument')),
+    isSymbolic(value) ? opaque('objectKeys', [value], 'array') : Object.keys(expectObject(value, 'objectKeys', 'the argument')).sort(compareKeys),
   ),
   defineAware('shallowMerge', [1, 1], shallowMerge),
   defineAware('flatten', [1, 1], flatten),

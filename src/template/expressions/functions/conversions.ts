@@ -34,10 +34,47 @@ function hasNonFiniteNumber(value: JsonValue): boolean {
   return false;
 }
 
+/**
+ * ARM reads JSON leniently: comments and single-quoted strings are allowed. This rewrites them
+ * as strict JSON (comments dropped, 'text' as "text"); undefined when a string or comment is not closed.
+ */
+function strictJsonText(text: string): string | undefined {
+  let strict = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      let content = '';
+      let j = i + 1;
+      for (; j < text.length && text[j] !== ch; j += 1) {
+        if (text[j] === '\\') {
+          const escaped = text[(j += 1)];
+          if (escaped === undefined) return undefined;
+          content += escaped === "'" ? "'" : `\\${escaped}`;
+        } else content += text[j] === '"' ? '\\"' : text[j];
+      }
+      if (j >= text.length) return undefined;
+      strict += `"${content}"`;
+      i = j + 1;
+    } else if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      i = end + 2;
+    } else {
+      strict += ch;
+      i += 1;
+    }
+  }
+  return strict;
+}
+
 export function parseJson(text: string, fn: string): JsonValue {
   let parsed: JsonValue;
   try {
-    parsed = JSON.parse(text) as JsonValue;
+    parsed = JSON.parse(strictJsonText(text) ?? text) as JsonValue;
   } catch {
     throw new FunctionError(`${fn}: ${phrase(text)} is not valid JSON`);
   }

@@ -5,7 +5,7 @@ import type { Value } from '../value';
 import { parseJson } from './conversions';
 import { defineKnown, type ArmFunction } from './define';
 
-const DATA_URI_PREFIX = 'data:text/plain;charset=utf8;base64,';
+const DATA_URI_PREFIX = 'data:text/plain;charset=utf-8;base64,';
 
 function decodeBase64(value: Value, fn: string): string {
   const encoded = expectString(value, fn, 'the argument');

@@ -48,10 +48,21 @@ function placeholderFor({ alignment, format }: Placeholder): string {
   return `{0${alignment === undefined ? '' : `,${alignment}`}${format === undefined ? '' : `:${format}`}}`;
 }
 
-/** `D<n>`/`X<n>` on integers are the numeric formats templates use; other formats are written as is. */
+/** `N<n>`/`F<n>` on an integer: `n` decimals (2 by default), thousands grouped by `,` for N, as the invariant culture writes them. */
+function fixedPoint(value: number, letter: string, precision: string): string {
+  const decimals = Number(precision || 2);
+  checkLength(decimals, 'format');
+  const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
+  const grouped = /[Nn]/.test(letter) ? whole!.replace(/\B(?=(\d{3})+$)/g, ',') : whole!;
+  return (value < 0 ? '-' : '') + grouped + (fraction === undefined ? '' : `.${fraction}`);
+}
+
+/** `D<n>`/`X<n>`/`N<n>`/`F<n>` on integers are the numeric formats templates use; other formats are written as is. */
 function formatKnown(value: Value, { alignment, format }: Placeholder): string {
   const json = toJsonOrUndefined(value);
   let written = armString(json ?? null);
+  const point = /^([NnFf])(\d*)$/.exec(format ?? '');
+  if (point && typeof value === 'number' && Number.isInteger(value)) written = fixedPoint(value, point[1]!, point[2]!);
   const spec = /^([DdXx])(\d*)$/.exec(format ?? '');
   if (spec && typeof value === 'number' && Number.isInteger(value)) {
     const digits = /[Xx]/.test(spec[1]!) ? Math.abs(value).toString(16) : String(Math.abs(value));

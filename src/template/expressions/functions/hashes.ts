@@ -15,9 +15,12 @@ function uniqueString(args: Value[]): string {
   return [...digest('uniqueString', args).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join('');
 }
 
-// Stable and deterministic, but not Azure's algorithm: a name-based (version 5 style) GUID from a SHA-256 digest.
+// Azure's own: a name-based GUID (RFC 4122 version 5, SHA-1) in ARM's namespace, of the arguments joined by '-'.
+const GUID_NAMESPACE = Buffer.from('11fb06fb712d4ddd98c7e71bbd588830', 'hex');
+
 function guid(args: Value[]): string {
-  const bytes = digest('guid', args).subarray(0, 16);
+  const name = args.map((a, i) => expectString(a, 'guid', `argument ${i + 1}`)).join('-');
+  const bytes = createHash('sha1').update(GUID_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

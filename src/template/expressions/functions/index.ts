@@ -1,5 +1,6 @@
 import { collectionFunctions } from './collections';
 import { conversionFunctions } from './conversions';
+import { dateFunctions } from './dates';
 import type { ArmFunction } from './define';
 import { deploymentFunctions, listFunction } from './deployment';
 import { encodingFunctions } from './encoding';
@@ -7,6 +8,7 @@ import { formattingFunctions } from './formatting';
 import { hashFunctions } from './hashes';
 import { lambdaFunctions } from './lambdas';
 import { logicFunctions } from './logic';
+import { networkFunctions } from './network';
 import { numericFunctions } from './numeric';
 import { resourceIdFunctions } from './resource-ids';
 import { stringFunctions } from './strings';
@@ -14,12 +16,14 @@ import { stringFunctions } from './strings';
 export const builtinFunctions: readonly ArmFunction[] = [
   ...collectionFunctions,
   ...conversionFunctions,
+  ...dateFunctions,
   ...deploymentFunctions,
   ...encodingFunctions,
   ...formattingFunctions,
   ...hashFunctions,
   ...lambdaFunctions,
   ...logicFunctions,
+  ...networkFunctions,
   ...numericFunctions,
   ...resourceIdFunctions,
   ...stringFunctions,

@@ -2,6 +2,7 @@ import { expectString, ordinal } from '../arguments';
 import { ExpressionError, FunctionError } from '../errors';
 import { phrase } from '../phrase';
 import { sameValue } from '../same-value';
+import { compareText } from '../text-order';
 import { isSymbolic, opaque, typeOfValue } from '../symbolic';
 import type { Symbolic, SymbolicType, Value } from '../value';
 import { defineAware, defineKnown, defineLazy, type ArmFunction, type LazyArg } from './define';
@@ -57,7 +58,7 @@ function conditional([condition, whenTrue, whenFalse]: readonly LazyArg[]): Valu
 function comparison(name: string, holds: (order: number) => boolean): ArmFunction {
   return defineKnown(name, [2, 2], 'bool', ([a, b]) => {
     if (typeof a === 'number' && typeof b === 'number') return holds(a - b);
-    if (typeof a === 'string' && typeof b === 'string') return holds(a < b ? -1 : a > b ? 1 : 0);
+    if (typeof a === 'string' && typeof b === 'string') return holds(compareText(a, b));
     throw new FunctionError(`${name}: the arguments must be two integers or two strings, not ${phrase(a)} and ${phrase(b)}`);
   });
 }

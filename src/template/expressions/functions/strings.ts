@@ -3,6 +3,7 @@ import { FunctionError } from '../errors';
 import { checkLength } from '../limits';
 import { phrase } from '../phrase';
 import { sameValue } from '../same-value';
+import { changeCase } from '../text-order';
 import { isSymbolic, isValueObject, opaque, text } from '../symbolic';
 import type { Symbolic, Value } from '../value';
 import { defineAware, defineKnown, type ArmFunction } from './define';
@@ -165,8 +166,8 @@ export const stringFunctions: readonly ArmFunction[] = [
   position('lastIndexOf', true),
   endTest('startsWith', true),
   endTest('endsWith', false),
-  mapCase('toLower', (s) => s.toLowerCase()),
-  mapCase('toUpper', (s) => s.toUpperCase()),
+  mapCase('toLower', (s) => changeCase(s, false)),
+  mapCase('toUpper', (s) => changeCase(s, true)),
   defineKnown('trim', [1, 1], 'string', ([value]) => expectString(value, 'trim', 'the argument').trim()),
   defineKnown('padLeft', [2, 3], 'string', (args) => padLeft(args, args.length > 2)),
 ];
