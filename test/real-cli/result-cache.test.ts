@@ -48,4 +48,18 @@ describe('results kept between runs', () => {
     const second = await run();
     expect([second.code, seen(JSON.parse(second.stdout), root).map((r) => `${r.at} ${r.level}`), starts()]).toEqual([0, ['main.bicep:16:5 warning', 'main.bicep:22:1 warning'], 1]);
   });
+
+  it('are kept apart by the deployment context', async () => {
+    const root = makeTree({
+      '.git/HEAD': '',
+      'main.bicep': "resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrreg${resourceGroup().name}'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n}\n",
+    });
+    const names = async (group: string) => {
+      const run = await auditWithRealBicep(['main.bicep', '--format', 'json', '--resource-group', group], { cwd: root, env: { XDG_CACHE_HOME: path.join(root, '.cache') } });
+      return seen(JSON.parse(run.stdout), root).map((r) => r.message.split(' has ')[0]);
+    };
+    expect(await names('blue')).toEqual(["registry 'acrregblue'"]);
+    expect(await names('green')).toEqual(["registry 'acrreggreen'"]);
+    expect(await names('blue')).toEqual(["registry 'acrregblue'"]);
+  });
 });
