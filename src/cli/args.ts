@@ -21,6 +21,10 @@ export interface CliArgs {
   cache: boolean;
   config?: string;
   version: boolean;
+  /** `--fix` applies fixes, `--fix-dry-run` prints them as a diff; undefined for neither. */
+  fix?: 'apply' | 'dry-run';
+  /** `--suggestions`: with --fix or --fix-dry-run, suggestions too. */
+  suggestions: boolean;
 }
 
 export type ParsedArgs =
@@ -89,6 +93,17 @@ function parser(argv: readonly string[]) {
       type: 'string',
       describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)",
     })
+    .option('fix', {
+      type: 'boolean',
+      default: false,
+      describe: 'edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back',
+    })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff instead of the report, changing no file' })
+    .option('suggestions', {
+      type: 'boolean',
+      default: false,
+      describe: 'with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)',
+    })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
     .help('help')
     .alias('help', 'h')
@@ -116,6 +131,11 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (!Number.isInteger(parsed.jobs) || parsed.jobs < 1) {
         return resolve({ kind: 'usage-error', message: '--jobs takes a whole number of 1 or more' });
       }
+      if (parsed.fix && parsed['fix-dry-run']) return resolve({ kind: 'usage-error', message: '--fix and --fix-dry-run cannot be used together' });
+      if (parsed.suggestions && !parsed.fix && !parsed['fix-dry-run']) {
+        return resolve({ kind: 'usage-error', message: '--suggestions goes with --fix or --fix-dry-run' });
+      }
+      const fix = parsed.fix ? ('apply' as const) : parsed['fix-dry-run'] ? ('dry-run' as const) : undefined;
       resolve({
         kind: 'run',
         args: {
@@ -133,6 +153,8 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           cache: parsed.cache,
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
+          ...(fix ? { fix } : {}),
+          suggestions: parsed.suggestions,
         },
       });
     });

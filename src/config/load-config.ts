@@ -24,6 +24,13 @@ export interface Config {
   exclude: readonly string[];
   parameters: ReadonlyMap<string, Value>;
   suppressions: readonly ConfigSuppression[];
+  /** How `--fix` writes what it adds. */
+  fix: FixConfig;
+}
+
+export interface FixConfig {
+  /** Add the `audit` category group instead of one entry per missing category. */
+  categoryGroup: boolean;
 }
 
 /** An entry of `suppressions`: the rules (canonical ids) it suppresses for the resources whose name matches a glob. */
@@ -49,6 +56,7 @@ interface ConfigJson {
   exclude?: string[];
   parameters?: Record<string, JsonValue>;
   suppressions?: { rules: string[]; names: string[]; reason: string }[];
+  fix?: { logEntries?: 'categories' | 'categoryGroup' };
 }
 
 interface Problem {
@@ -57,7 +65,7 @@ interface Problem {
 }
 
 const DEFAULTS: Loaded = {
-  config: { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [] },
+  config: { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [], fix: { categoryGroup: false } },
   isExcluded: () => false,
   suppressionOf: () => undefined,
 };
@@ -176,6 +184,7 @@ function readConfig(file: string): Loaded {
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
       suppressions: suppressions.map(({ rules, names, reason }) => ({ rules, names, reason })),
+      fix: { categoryGroup: json.fix?.logEntries === 'categoryGroup' },
     },
     isExcluded: (absolute) => {
       const relative = path.relative(folder, absolute).split(path.sep).join('/');

@@ -1,3 +1,4 @@
+import type { FixOutcome } from '../fix/apply-fixes';
 import type { Rule } from '../rules/rule';
 
 /** A rule as reports show it: its metadata and its docs page text. */
@@ -21,4 +22,6 @@ export interface ReportContext {
   sourceText(file: string): string | undefined;
   /** Whether stylish output may use ANSI colours. */
   color: boolean;
+  /** Whether the run was asked to fix (`--fix`, `--fix-dry-run`), and what `--fix` did. */
+  fixes?: { requested: boolean; outcomes?: readonly FixOutcome[] };
 }

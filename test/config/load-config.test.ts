@@ -4,7 +4,7 @@ import { CONFIG_FILE, ConfigError, ConfigResolver, type Config } from '../../src
 import type { Finding } from '../../src/rules/finding';
 import { makeTree } from '../helpers/temp-tree';
 
-const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [] };
+const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), suppressions: [], fix: { categoryGroup: false } };
 
 /** The message of the ConfigError the action throws. */
 function configError(action: () => unknown): string {
@@ -45,6 +45,7 @@ describe('ConfigResolver: discovery', () => {
       exclude: [],
       parameters: new Map(),
       suppressions: [],
+      fix: { categoryGroup: false },
     });
     expect(resolver.configFor('repo/infra/app/main.bicep')).toBe(config);
   });
@@ -75,6 +76,7 @@ describe('ConfigResolver: discovery', () => {
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
       suppressions: [],
+      fix: { categoryGroup: false },
     });
   });
 
@@ -91,6 +93,7 @@ describe('ConfigResolver: discovery', () => {
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
       suppressions: [],
+      fix: { categoryGroup: false },
     });
     expect(resolver.configFor(path.join(tree, 'repo/other/main.bicep'))).toStrictEqual({
       file: path.join(tree, 'repo', CONFIG_FILE),
@@ -98,6 +101,7 @@ describe('ConfigResolver: discovery', () => {
       exclude: [],
       parameters: new Map([['location', 'westeurope']]),
       suppressions: [],
+      fix: { categoryGroup: false },
     });
   });
 
@@ -113,6 +117,7 @@ describe('ConfigResolver: discovery', () => {
       exclude: [],
       parameters: new Map(),
       suppressions: [],
+      fix: { categoryGroup: false },
     };
     expect(resolver.configFor(path.join(tree, 'a/main.bicep'))).toStrictEqual(expected);
     expect(resolver.configFor(path.join(tree, 'b/c/main.bicep'))).toStrictEqual(expected);
