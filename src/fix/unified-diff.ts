@@ -25,8 +25,8 @@ function lineDiff(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
-/** Groups of edits that touch the same or neighbouring lines, with the first and last line they touch. */
-function regions(edits: readonly TextEdit[]): { first: number; last: number; edits: TextEdit[] }[] {
+/** Groups of edits that touch the same lines, with the first and last line they touch (0-based). */
+export function regions(edits: readonly TextEdit[]): { first: number; last: number; edits: TextEdit[] }[] {
   const sorted = [...edits].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
   const groups: { first: number; last: number; edits: TextEdit[] }[] = [];
   for (const edit of sorted) {
@@ -41,6 +41,14 @@ function regions(edits: readonly TextEdit[]): { first: number; last: number; edi
   return groups;
 }
 
+/** Edits of a file as edits of its text from line `first` on. */
+export function shiftEdits(edits: readonly TextEdit[], first: number): TextEdit[] {
+  return edits.map((e) => ({
+    ...e,
+    range: { start: { ...e.range.start, line: e.range.start.line - first }, end: { ...e.range.end, line: e.range.end.line - first } },
+  }));
+}
+
 /** The file as ' ', '-' and '+' lines (a CRLF file's keep their `\r`, as git shows them): each group of edited lines diffed on its own, the rest unchanged. */
 function diffLines(before: string, edits: readonly TextEdit[]): string[] {
   const lines = before.split('\n');
@@ -49,11 +57,7 @@ function diffLines(before: string, edits: readonly TextEdit[]): string[] {
   for (const region of regions(edits)) {
     out.push(...lines.slice(next, region.first).map((l) => ` ${l}`));
     const oldText = lines.slice(region.first, region.last + 1).join('\n');
-    const shifted = region.edits.map((e) => ({
-      ...e,
-      range: { start: { ...e.range.start, line: e.range.start.line - region.first }, end: { ...e.range.end, line: e.range.end.line - region.first } },
-    }));
-    out.push(...lineDiff(oldText.split('\n'), applyEdits(oldText, shifted).split('\n')));
+    out.push(...lineDiff(oldText.split('\n'), applyEdits(oldText, shiftEdits(region.edits, region.first)).split('\n')));
     next = region.last + 1;
   }
   out.push(...lines.slice(next).map((l) => ` ${l}`));
