@@ -88,10 +88,11 @@ function writeSource(file: string, text: string): void {
 
 /** Why an input that compiled before no longer does, in one line. */
 function compileFailure(result: InputResult, cwd: string): string {
+  const broken = `after the edit, ${path.relative(cwd, result.file)} does not compile`;
   const error = result.findings.find((f) => f.level === 'error') ?? result.findings[0];
-  if (!error) return 'the edited file does not compile';
+  if (!error) return broken;
   const { line, character } = error.location.range.start;
-  return `the edited file does not compile: ${path.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+  return `${broken}: ${path.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 
 /**

@@ -34,7 +34,7 @@ export type SourceAt = (location: SourceLocation) => Promise<ParsedBicep | strin
 
 function settingName(node: SyntaxNode): string {
   const declaration = declarationAround(node);
-  return declaration ? `'${identifierOf(declaration)}'` : 'the diagnostic setting';
+  return declaration ? `diagnostic setting '${identifierOf(declaration)}'` : 'the diagnostic setting';
 }
 
 /** The node at a place, when the finding's place is the very node a step edits, and no loop repeats it. */
