@@ -109,6 +109,8 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
         instance: null,
         appliesTo: [file],
         suppression: null,
+        fix: null,
+        noFix: null,
       },
     ]);
   });
