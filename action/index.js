@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs24 = require("fs");
+    var fs26 = require("fs");
     var util = require("util");
-    var path23 = require("path");
+    var path25 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs24.readFileSync,
-        writeFile: fs24.writeFile
+        readFileSync: fs26.readFileSync,
+        writeFile: fs26.writeFile
       },
       format: util.format,
-      resolve: path23.resolve,
+      resolve: path25.resolve,
       exists: (file) => {
         try {
-          return fs24.statSync(file).isFile();
+          return fs26.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path23 = require("path");
-    var fs24 = require("fs");
+    var path25 = require("path");
+    var fs26 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path23.normalize,
-      resolve: path23.resolve,
-      require: (path24) => {
+      normalize: path25.normalize,
+      resolve: path25.resolve,
+      require: (path26) => {
         if (typeof require !== "undefined") {
-          return require(path24);
-        } else if (path24.match(/\.json$/)) {
-          return JSON.parse(fs24.readFileSync(path24, "utf8"));
+          return require(path26);
+        } else if (path26.match(/\.json$/)) {
+          return JSON.parse(fs26.readFileSync(path26, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path23 = [graph[toModel].parent, toModel];
+      const path25 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path23.unshift(graph[cur].parent);
+        path25.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path23;
+      fn.conversion = path25;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs24 = require("fs");
+    var fs26 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path23, filename, options2) {
+    function checkFileInclusion(path25, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path23)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path23, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path23)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path23, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path25)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path25, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path25)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path25, filename))
       );
     }
-    function requireDirectory(m, path23, options2) {
+    function requireDirectory(m, path25, options2) {
       var retval = {};
-      if (path23 && !options2 && typeof path23 !== "string") {
-        options2 = path23;
-        path23 = null;
+      if (path25 && !options2 && typeof path25 !== "string") {
+        options2 = path25;
+        path25 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path23 = !path23 ? dirname(m.filename) : resolve(dirname(m.filename), path23);
-      fs24.readdirSync(path23).forEach(function(filename) {
-        var joined = join2(path23, filename), files, key, obj;
-        if (fs24.statSync(joined).isDirectory() && options2.recurse) {
+      path25 = !path25 ? dirname(m.filename) : resolve(dirname(m.filename), path25);
+      fs26.readdirSync(path25).forEach(function(filename) {
+        var joined = join2(path25, filename), files, key, obj;
+        if (fs26.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs24 = require("fs");
-    function checkPathExt(path23, options2) {
+    var fs26 = require("fs");
+    function checkPathExt(path25, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path23.substr(-p.length).toLowerCase() === p) {
+        if (p && path25.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path23, options2) {
+    function checkStat(stat, path25, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path23, options2);
+      return checkPathExt(path25, options2);
     }
-    function isexe(path23, options2, cb) {
-      fs24.stat(path23, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path23, options2));
+    function isexe(path25, options2, cb) {
+      fs26.stat(path25, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path25, options2));
       });
     }
-    function sync(path23, options2) {
-      return checkStat(fs24.statSync(path23), path23, options2);
+    function sync(path25, options2) {
+      return checkStat(fs26.statSync(path25), path25, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs24 = require("fs");
-    function isexe(path23, options2, cb) {
-      fs24.stat(path23, function(er, stat) {
+    var fs26 = require("fs");
+    function isexe(path25, options2, cb) {
+      fs26.stat(path25, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path23, options2) {
-      return checkStat(fs24.statSync(path23), options2);
+    function sync(path25, options2) {
+      return checkStat(fs26.statSync(path25), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs24 = require("fs");
+    var fs26 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path23, options2, cb) {
+    function isexe(path25, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path23, options2 || {}, function(er, is) {
+          isexe(path25, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path23, options2 || {}, function(er, is) {
+      core(path25, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path23, options2) {
+    function sync(path25, options2) {
       try {
-        return core.sync(path23, options2 || {});
+        return core.sync(path25, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path23 = require("path");
+    var path25 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path23.join(pathPart, cmd);
+        const pCmd = path25.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path23.join(pathPart, cmd);
+        const pCmd = path25.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path25 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path23.delimiter : void 0
+          pathExt: withoutPathExt ? path25.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path23.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path25.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path23, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path23.split("/").pop();
+      const [path25, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path25.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs24 = require("fs");
+    var fs26 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs24.openSync(command, "r");
-        fs24.readSync(fd, buffer, 0, size, 0);
-        fs24.closeSync(fd);
+        fd = fs26.openSync(command, "r");
+        fs26.readSync(fd, buffer, 0, size, 0);
+        fs26.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path25 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path23.normalize(parsed2.command);
+        parsed2.command = path25.normalize(parsed2.command);
         parsed2.command = escape2.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path25 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path23.resolve(options2.cwd);
+      let cwdPath = path25.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path23.join(cwdPath, "node_modules/.bin"));
+        result.push(path25.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path23.resolve(cwdPath, "..");
+        cwdPath = path25.resolve(cwdPath, "..");
       }
-      const execPathDir = path23.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path25.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path23.delimiter);
+      return result.concat(options2.path).join(path25.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path24 = pathKey({ env });
-      options2.path = env[path24];
-      env[path24] = module2.exports(options2);
+      const path26 = pathKey({ env });
+      options2.path = env[path26];
+      env[path26] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path23 = require("path");
+    var path25 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path23.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path25.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path23 = require("path");
+    var path25 = require("path");
     var os5 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path23.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path25.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path23.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path25.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -14454,8 +14454,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input2 = path23;
+    function removeDotSegments(path25) {
+      let input2 = path25;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -14529,11 +14529,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path25) {
+      if (path25 === "" || path25[0] === "/") {
+        return removeDotSegments(path25);
       }
-      const segments = path23.split("/");
+      const segments = path25.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -14896,8 +14896,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18376,8 +18376,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path25, { windows } = {}) => {
+      const segs = path25.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -19898,9 +19898,9 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_fs24 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -21025,12 +21025,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path23) {
+function findNodeAtLocation(root, path25) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path23) {
+  for (let segment2 of path25) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21060,17 +21060,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path23 = getNodePath(node.parent);
+  const path25 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path23.push(key);
+    path25.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path23.push(index);
+      path25.push(index);
     }
   }
-  return path23;
+  return path25;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -21440,14 +21440,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path23 = originalPath.slice();
+  const path25 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path23.length > 0) {
-    lastSegment = path23.pop();
-    parent = findNodeAtLocation(root, path23);
+  while (path25.length > 0) {
+    lastSegment = path25.pop();
+    parent = findNodeAtLocation(root, path25);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -21675,8 +21675,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path23, value, options2) {
-  return setProperty(text2, path23, value, options2);
+function modify(text2, path25, value, options2) {
+  return setProperty(text2, path25, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -21948,10 +21948,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path23) {
+  property(declaration, path25) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path23) {
+    for (const segment2 of path25) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -22242,10 +22242,11 @@ var import_node_path7 = __toESM(require("node:path"));
 // src/report/write-atomic.ts
 var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_path6 = __toESM(require("node:path"));
-function writeFileAtomic(file, text2) {
+function writeFileAtomic(file, text2, mode) {
   const temp = import_node_path6.default.join(import_node_path6.default.dirname(file), `.${import_node_path6.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     import_node_fs6.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs6.default.chmodSync(temp, mode);
     import_node_fs6.default.renameSync(temp, file);
   } catch (error) {
     try {
@@ -22499,9 +22500,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path23) {
+function nodeAtPath(root, path25) {
   let node = root;
-  for (const segment2 of path23) {
+  for (const segment2 of path25) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -22514,20 +22515,20 @@ function nodeAtPath(root, path23) {
   }
   return node;
 }
-function propertyAtPath(root, path23) {
-  const value = nodeAtPath(root, path23);
+function propertyAtPath(root, path25) {
+  const value = nodeAtPath(root, path25);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path23, property = false) {
-  for (let length2 = path23.length; length2 >= 0; length2 -= 1) {
-    const prefix = path23.slice(0, length2);
+function spanAtPath(doc, path25, property = false) {
+  for (let length2 = path25.length; length2 >= 0; length2 -= 1) {
+    const prefix = path25.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path23, prefix) {
-  return prefix.length <= path23.length && prefix.every((segment2, i2) => segment2 === path23[i2]);
+function isWithinPath(path25, prefix) {
+  return prefix.length <= path25.length && prefix.every((segment2, i2) => segment2 === path25[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -22741,8 +22742,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path23, type, origins) {
-  return opaque(`${UNEVALUATED}${path23.join(".")}`, [], type, origins);
+function unevaluatedValue(path25, type, origins) {
+  return opaque(`${UNEVALUATED}${path25.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -23167,11 +23168,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path23]) {
+function tryGet([value, ...path25]) {
   let current = value;
-  for (const [i2, step] of path23.entries()) {
+  for (const [i2, step] of path25.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path23.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path25.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -24378,21 +24379,21 @@ function expandCopy(spec, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path23, prefix, parent) {
+function classicEntries(items2, path25, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path23, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path25, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path23, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path25, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template, templatePath) {
   const resources = template.resources;
-  const path23 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path23, "");
+  const path25 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path25, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path23, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path25, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -24719,26 +24720,26 @@ var Expander = class {
   doc;
   instances = [];
   problems = [];
-  span(path23, property = false) {
-    return spanAtPath(this.doc, path23, property);
+  span(path25, property = false) {
+    return spanAtPath(this.doc, path25, property);
   }
-  problem(kind, message, path23) {
-    this.problems.push({ kind, message, at: this.span(path23), jsonPath: path23 });
+  problem(kind, message, path25) {
+    this.problems.push({ kind, message, at: this.span(path25), jsonPath: path25 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path23, what, compute, type = "any") {
+  attempt(path25, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path23, what, type);
+      return this.unevaluated(error, path25, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path23, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path23);
-    return unevaluatedValue(path23, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path23), note: error.message }
+  unevaluated(error, path25, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path25);
+    return unevaluatedValue(path25, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path25), note: error.message }
     ]);
   }
   expandTemplate(template, templatePath, frame, chain, condition, depth2) {
@@ -24782,10 +24783,10 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template.outputs) ? template.outputs : {})) {
       if (!isObject(output)) continue;
-      const path23 = [...run2.templatePath, "outputs", name2];
+      const path25 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
-        value: this.attempt(path23, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
+        value: this.attempt(path25, `output '${name2}'`, () => evaluateWithCopies(outputValueJson(output), run2.ctx))
       };
     }
     return { outputs };
@@ -24830,13 +24831,13 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path23 } = entry;
+    const { json, path: path25 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path23, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path25, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
     let type = String(json.type);
-    let name2 = this.attempt([...path23, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+    let name2 = this.attempt([...path25, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
     if (parent && !type.split("/")[0].includes(".")) {
       type = `${parent.type}/${type}`;
       name2 = text([parent.name, "/", name2]);
@@ -24853,13 +24854,13 @@ var Expander = class {
       scope = opaque("scopeOf", [name2], "string", originsOf(name2));
       type = extensionTypeOf(type);
     } else if (json.scope !== void 0) {
-      const scopeValue = this.attempt([...path23, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+      const scopeValue = this.attempt([...path25, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
       scope = absoluteScope(scopeValue, placement);
     }
     let id = resourceIdFor(type, name2, placement, scope);
     if (id === void 0) {
       if (!containsSymbolic(name2)) {
-        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path23, "name"]);
+        this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path25, "name"]);
       }
       id = opaque("resourceId", [type, name2], "string", originsOf(name2));
     }
@@ -24875,8 +24876,8 @@ var Expander = class {
       deploymentChain: run2.chain,
       symbolicName: entry.symbolicName,
       ...loopIndex === void 0 ? {} : { loopIndex },
-      declaredAt: this.span(path23),
-      jsonPath: path23
+      declaredAt: this.span(path25),
+      jsonPath: path25
     };
     this.instances.push(instance2);
     this.validateBody(instance2);
@@ -24885,7 +24886,7 @@ var Expander = class {
       this.problem(
         "evaluation",
         `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-        [...path23, "properties"]
+        [...path25, "properties"]
       );
     }
     for (const child of run2.children.get(entry) ?? []) {
@@ -24896,12 +24897,12 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path23 = [...entry.path, key];
+      const path25 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, ...rest } = member;
-        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = this.attempt(path25, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
       } else {
-        body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path25, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -24913,9 +24914,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path23 = entry.path;
+    const path25 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path23);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path25);
       return;
     }
     const properties = entry.json.properties;
@@ -24932,14 +24933,14 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path23, true),
+      declaredAt: this.span(path25, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
     try {
       const outputs = this.expandTemplate(
         template,
-        [...path23, "properties", "template"],
+        [...path25, "properties", "template"],
         {
           scope: childScope(run2.ctx.frame.scope, instance2, template),
           deploymentName: instance2.name,
@@ -25184,16 +25185,16 @@ function coverageOf(targeting) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path23 = ["properties", "logs", i2];
+    const path25 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path23, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path25, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path23 }, origins);
+      offer(category, certainty, { setting, path: path25 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path23, "enabled"] : path23 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path25, "enabled"] : path25 };
       }
     }
   });
@@ -25335,6 +25336,64 @@ function closestName(name2, known) {
   return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
 }
 
+// src/rules/acr/remedies.ts
+var FIX_GROUP = "audit";
+function valueAt2(setting, path25) {
+  let value = setting.body;
+  for (const segment2 of path25) {
+    if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
+    else value = isValueObject(value) ? value[segment2] : void 0;
+  }
+  return value;
+}
+function enableStep(setting, entryPath) {
+  const entry = valueAt2(setting, entryPath);
+  if (isValueObject(entry) && entry.enabled === true) return void 0;
+  const path25 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path25 } };
+}
+function typoFor(coverage, category) {
+  for (const unknown2 of coverage.unknownCategories) {
+    const meant = closestName(unknown2.name, unknown2.kind === "category" ? REQUIRED_CATEGORIES : COVERING_GROUPS);
+    if (meant !== void 0 && (unknown2.kind === "categoryGroup" || meant === category)) return { unknown: unknown2, meant };
+  }
+  return void 0;
+}
+function stepKey(step) {
+  return JSON.stringify([step.kind, step.at.instance.symbolicName, step.at.instance.jsonPath, step.at.path]);
+}
+function missingCategoriesRemedy(coverage, missing, withDestination) {
+  const steps2 = /* @__PURE__ */ new Map();
+  const add = (step) => step && steps2.set(stepKey(step), step);
+  const toAdd = [];
+  for (const category of missing) {
+    const notEnabled = coverage.byCategory[category].notEnabledAt;
+    const typo = notEnabled ? void 0 : typoFor(coverage, category);
+    if (notEnabled) {
+      const entryPath = notEnabled.path.at(-1) === "enabled" ? notEnabled.path.slice(0, -1) : notEnabled.path;
+      add(enableStep(notEnabled.setting, entryPath));
+    } else if (typo) {
+      const { unknown: unknown2, meant } = typo;
+      add({ kind: "rename-log-entry", at: { instance: unknown2.setting, path: unknown2.path }, from: unknown2.name, to: meant });
+      add(enableStep(unknown2.setting, unknown2.path.slice(0, -1)));
+    } else {
+      toAdd.push(category);
+    }
+  }
+  if (toAdd.length > 0) {
+    add({ kind: "add-log-entries", at: { instance: withDestination, path: ["properties", "logs"] }, categories: toAdd, group: FIX_GROUP });
+  }
+  return { kind: "steps", steps: [...steps2.values()] };
+}
+function newSettingRemedy(registry) {
+  return { kind: "add-setting", registry: { instance: registry }, categories: [...REQUIRED_CATEGORIES], group: FIX_GROUP };
+}
+var NO_REMEDY = {
+  noDestination: "where the logs should go (a Log Analytics workspace, a storage account or an event hub) is for a person to choose",
+  settingsNotDeployed: "whether the settings should be deployed is for a person to decide: their condition is false",
+  undecided: "the outcome depends on values known only at deployment"
+};
+
 // src/rules/rule.ts
 function defineRule(rule) {
   return rule;
@@ -25412,9 +25471,19 @@ function judge(registry, targeting, context) {
         targeting.filter((t) => t.setting.condition === false).map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`)
       )
     ];
-    if (notDeployed.length === 0) return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    if (notDeployed.length === 0) {
+      return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(registry) };
+    }
     const notDeployedText = notDeployed.join("; ");
-    return { kind: "fail", messageId: "settingsNotDeployed", data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    return {
+      kind: "fail",
+      messageId: "settingsNotDeployed",
+      data: { registry: registryText, notDeployed: notDeployedText },
+      subject: registry,
+      at,
+      related: relatedPlaces.slice(1),
+      remedy: { kind: "none", reason: NO_REMEDY.settingsNotDeployed }
+    };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]]);
   const missing = entries.filter(([, c]) => c.certainty === "no").map(([category]) => category);
@@ -25429,7 +25498,8 @@ function judge(registry, targeting, context) {
         data: { registry: registryText, setting: settingName(setting) },
         subject: registry,
         at: { instance: setting, path: ["properties"] },
-        related: relatedPlaces
+        related: relatedPlaces,
+        remedy: { kind: "none", reason: NO_REMEDY.noDestination }
       };
     }
     const typo = typoHint(coverage);
@@ -25446,7 +25516,8 @@ function judge(registry, targeting, context) {
       },
       subject: registry,
       at: typo.at ?? (notEnabled ? place(notEnabled) : { instance: withDestination, path: ["properties", "logs"] }),
-      related: relatedPlaces
+      related: relatedPlaces,
+      remedy: missingCategoriesRemedy(coverage, missing, withDestination)
     };
   }
   const deciders = decidersOf(coverage, undecided.map(([category]) => category), context);
@@ -25456,7 +25527,8 @@ function judge(registry, targeting, context) {
     data: { registry: registryText, categories: undecided.map(([c]) => c).join(" and "), deciders },
     subject: registry,
     at: place(undecided[0][1].place),
-    related: relatedPlaces
+    related: relatedPlaces,
+    remedy: { kind: "none", reason: NO_REMEDY.undecided }
   };
 }
 function describeDeciders(origins, context) {
@@ -25574,8 +25646,24 @@ function unknownDirectiveNameFinding(name2) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path23) {
-  return `$${path23.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path25) {
+  return `$${path25.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+}
+
+// src/locate/locate-remedy.ts
+function locateStep(step, locate) {
+  return { ...step, at: locate(step.at) };
+}
+function locateRemedy(remedy, locator) {
+  const locate = (place2) => locator.locate(place2);
+  switch (remedy.kind) {
+    case "steps":
+      return { kind: "steps", steps: remedy.steps.map((step) => locateStep(step, locate)) };
+    case "add-setting":
+      return { ...remedy, registry: locate(remedy.registry) };
+    case "none":
+      return remedy;
+  }
 }
 
 // src/locate/suppressions.ts
@@ -25651,7 +25739,8 @@ function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) 
           id: report.subject.id,
           symbolicName: report.subject.symbolicName,
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName)
-        }
+        },
+        ...report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}
       };
       const directive = directiveBefore(location, linesOf);
       const suppression = directive && suppressionBy(directive, rule);
@@ -25913,10 +26002,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path23 = problem.jsonPath ?? [];
+  const path25 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path23, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path25, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -26149,6 +26238,14 @@ function parser(argv) {
     alias: "c",
     type: "string",
     describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
+  }).option("fix", {
+    type: "boolean",
+    default: false,
+    describe: "edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back"
+  }).option("fix-dry-run", { type: "boolean", default: false, describe: "print the fixes as a unified diff instead of the report, changing no file" }).option("suggestions", {
+    type: "boolean",
+    default: false,
+    describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)"
   }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
 }
 async function parseArgs(argv) {
@@ -26168,6 +26265,11 @@ async function parseArgs(argv) {
       if (!Number.isInteger(parsed2.jobs) || parsed2.jobs < 1) {
         return resolve({ kind: "usage-error", message: "--jobs takes a whole number of 1 or more" });
       }
+      if (parsed2.fix && parsed2["fix-dry-run"]) return resolve({ kind: "usage-error", message: "--fix and --fix-dry-run cannot be used together" });
+      if (parsed2.suggestions && !parsed2.fix && !parsed2["fix-dry-run"]) {
+        return resolve({ kind: "usage-error", message: "--suggestions goes with --fix or --fix-dry-run" });
+      }
+      const fix = parsed2.fix ? "apply" : parsed2["fix-dry-run"] ? "dry-run" : void 0;
       resolve({
         kind: "run",
         args: {
@@ -26184,7 +26286,9 @@ async function parseArgs(argv) {
           jobs: parsed2.jobs,
           cache: parsed2.cache,
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
-          version: parsed2.version
+          version: parsed2.version,
+          ...fix ? { fix } : {},
+          suggestions: parsed2.suggestions
         }
       });
     });
@@ -26192,9 +26296,9 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_fs23 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -26216,7 +26320,7 @@ var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
 };
 var DEFAULTS = {
-  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), suppressions: [] },
+  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), suppressions: [], fix: { categoryGroup: false } },
   isExcluded: () => false,
   suppressionOf: () => void 0
 };
@@ -26320,7 +26424,8 @@ function readConfig(file) {
       rules,
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
-      suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason }))
+      suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason })),
+      fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" }
     },
     isExcluded: (absolute) => {
       const relative = import_node_path17.default.relative(folder, absolute).split(import_node_path17.default.sep).join("/");
@@ -26346,6 +26451,622 @@ function configError(file, text2, problems) {
   return new ConfigError(located.join("\n"));
 }
 
+// src/fix/run-fixes.ts
+var import_node_path19 = __toESM(require("node:path"));
+
+// src/fix/apply-fixes.ts
+var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_path18 = __toESM(require("node:path"));
+
+// src/fix/apply-edits.ts
+function applyEdits2(text2, edits) {
+  const lines = new LineIndex(text2);
+  const byOffset = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text2;
+  for (const edit of byOffset) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+function overlaps(a, b) {
+  if (a.file !== b.file) return false;
+  const before = (p, q) => p.line < q.line || p.line === q.line && p.character <= q.character;
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+}
+function sameEdit(a, b) {
+  return a.file === b.file && a.newText === b.newText && JSON.stringify(a.range) === JSON.stringify(b.range);
+}
+function collides(edits, taken) {
+  return edits.some((e) => taken.some((t) => !sameEdit(e, t) && overlaps(e, t)));
+}
+function distinctEdits(edits) {
+  return edits.filter((e, i2) => edits.findIndex((o) => sameEdit(e, o)) === i2);
+}
+
+// src/fix/apply-fixes.ts
+function findingKey(input2, finding) {
+  const instance2 = finding.instance;
+  return JSON.stringify([input2, finding.ruleId, instance2?.symbolicName, instance2?.deploymentChain, instance2 && describeValue(instance2.id)]);
+}
+function chooseFixes(results, suggestions) {
+  const chosen = [];
+  const left = [];
+  for (const result of results) {
+    for (const finding of result.findings) {
+      if (!finding.fix || finding.suppression || finding.fix.kind === "suggestion" && !suggestions) continue;
+      const candidate = { input: result.file, finding };
+      if (collides(finding.fix.edits, chosen.flatMap((c) => c.finding.fix.edits))) {
+        left.push({ ...candidate, status: "not-applied", reason: "its edit overlaps the edit of another fix; run --fix again" });
+      } else {
+        chosen.push(candidate);
+      }
+    }
+  }
+  return { chosen, left };
+}
+function editsByFile(fixes) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const edit of distinctEdits(fixes.flatMap((c) => c.finding.fix.edits))) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
+  return byFile;
+}
+function fixedTexts(fixes, sourceTexts) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const [file, edits] of editsByFile(fixes)) {
+    const before = sourceTexts.get(file);
+    texts.set(file, { before, after: applyEdits2(before, edits), edits });
+  }
+  return texts;
+}
+function readOrUndefined(file) {
+  try {
+    return import_node_fs20.default.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function writeSource(file, text2) {
+  writeFileAtomic(file, text2, import_node_fs20.default.statSync(file).mode & 4095);
+}
+function compileFailure(result, cwd) {
+  const broken = `after the edit, ${import_node_path18.default.relative(cwd, result.file)} does not compile`;
+  const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
+  if (!error) return broken;
+  const { line, character } = error.location.range.start;
+  return `${broken}: ${import_node_path18.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+}
+async function applyFixes(results, options2) {
+  const { chosen, left } = chooseFixes(results, options2.suggestions);
+  const outcomes = [...left];
+  const written = /* @__PURE__ */ new Map();
+  const before = new Map(results.map((r) => [r.file, r]));
+  let active = chosen;
+  let current = results;
+  const write = (fixes) => {
+    const wanted = fixedTexts(fixes, options2.sourceTexts);
+    const refused = /* @__PURE__ */ new Set();
+    for (const file of /* @__PURE__ */ new Set([...wanted.keys(), ...written.keys()])) {
+      const original = options2.sourceTexts.get(file);
+      const expected = written.get(file) ?? original;
+      if (readOrUndefined(file) !== expected) {
+        refused.add(file);
+        continue;
+      }
+      const text2 = wanted.get(file)?.after ?? original;
+      if (text2 !== expected) writeSource(file, text2);
+      written.set(file, text2);
+    }
+    const kept = fixes.filter((c) => !c.finding.fix.edits.some((e) => refused.has(e.file)));
+    for (const c of fixes.filter((f) => !kept.includes(f))) {
+      outcomes.push({ ...c, status: "not-applied", reason: "the file changed after bicep-audit read it; it was not written" });
+    }
+    return kept;
+  };
+  try {
+    while (active.length > 0) {
+      active = write(active);
+      if (written.size === 0) break;
+      current = await options2.reanalyze();
+      const failing = /* @__PURE__ */ new Map();
+      for (const result of current) {
+        if (result.status === "analysed" || before.get(result.file)?.status !== "analysed") continue;
+        const errorFiles = new Set(result.findings.map((f) => f.location.file));
+        for (const c of active) {
+          const blamed = c.input === result.file || c.finding.appliesTo?.includes(result.file) || c.finding.fix.edits.some((e) => errorFiles.has(e.file));
+          if (blamed) failing.set(c, compileFailure(result, options2.cwd));
+        }
+      }
+      const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f])));
+      for (const c of active) {
+        const still = remaining.get(findingKey(c.input, c.finding));
+        if (still && !failing.has(c)) failing.set(c, `the finding remains after the edit: ${still.message}`);
+      }
+      if (failing.size === 0) break;
+      for (const [c, reason] of failing) outcomes.push({ ...c, status: "rolled-back", reason });
+      active = active.filter((c) => !failing.has(c));
+      if (active.length === 0) {
+        write([]);
+        current = await options2.reanalyze();
+      }
+    }
+  } catch (error) {
+    for (const [file, text2] of written) if (readOrUndefined(file) === text2) writeSource(file, options2.sourceTexts.get(file));
+    throw error;
+  }
+  outcomes.push(...active.map((c) => ({ ...c, status: "applied" })));
+  return { results: [...current], outcomes };
+}
+
+// src/fix/plan-fixes.ts
+var import_node_fs21 = __toESM(require("node:fs"));
+
+// src/fix/bicep-syntax.ts
+function syntaxChildren2(node) {
+  return node.namedChildren.filter((c) => !c.isExtra);
+}
+function identifierOf2(node) {
+  return node.namedChildren.find((c) => c.type === "identifier")?.text;
+}
+function propertyKey2(property) {
+  const key = syntaxChildren2(property)[0];
+  if (!key) return void 0;
+  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
+}
+function propertyValue(property) {
+  return syntaxChildren2(property)[1];
+}
+function literalString(node) {
+  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
+  return node.namedChildren[0]?.text ?? "";
+}
+function declarationObject(declaration) {
+  const value = syntaxChildren2(declaration).at(-1);
+  if (value?.type === "object") return value;
+  if (value?.type === "if_statement") return syntaxChildren2(value).find((c) => c.type === "object");
+  return void 0;
+}
+function objectProperty(object, key) {
+  return object?.namedChildren.find((p) => p.type === "object_property" && propertyKey2(p)?.toLowerCase() === key.toLowerCase());
+}
+var ParsedBicep = class {
+  constructor(file, text2, root) {
+    this.file = file;
+    this.text = text2;
+    this.root = root;
+    this.lines = new LineIndex(text2);
+    this.eol = text2.includes("\r\n") ? "\r\n" : "\n";
+    this.indentUnit = /^([ \t]+)\S/m.exec(text2)?.[1] ?? "  ";
+  }
+  file;
+  text;
+  root;
+  lines;
+  eol;
+  indentUnit;
+  range(start2, end2) {
+    return this.lines.rangeOf(start2, end2);
+  }
+  /** The outermost node that spans exactly `range`. */
+  nodeAt(range2) {
+    const start2 = this.lines.offsetAt(range2.start);
+    const end2 = this.lines.offsetAt(range2.end);
+    let node = this.root.descendantForIndex(start2, end2);
+    if (!node || node.startIndex !== start2 || node.endIndex !== end2) return void 0;
+    while (node.parent && node.parent.startIndex === start2 && node.parent.endIndex === end2) node = node.parent;
+    return node;
+  }
+  /** The whitespace a line starts with. */
+  indentOfLineAt(offset) {
+    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return /^[ \t]*/.exec(this.text.slice(start2))[0];
+  }
+  /** Whether nothing but whitespace stands before `offset` on its line. */
+  startsLine(offset) {
+    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return /^[ \t]*$/.test(this.text.slice(start2, offset));
+  }
+  /** The end of the line holding `offset`, before its line break. */
+  lineContentEnd(offset) {
+    const newline = this.text.indexOf("\n", offset);
+    const end2 = newline < 0 ? this.text.length : newline;
+    return end2 > 0 && this.text[end2 - 1] === "\r" ? end2 - 1 : end2;
+  }
+  /** The start of the line holding `offset`. */
+  lineStart(offset) {
+    return this.text.lastIndexOf("\n", offset - 1) + 1;
+  }
+  /** A top-level `param` or `var` by name. */
+  declarationNamed(name2) {
+    return this.root.namedChildren.find((c) => (c.type === "parameter_declaration" || c.type === "variable_declaration") && identifierOf2(c) === name2);
+  }
+  /** Every name declared at the top of the file: a new one must differ from all. */
+  topLevelNames() {
+    return new Set(this.root.namedChildren.map(identifierOf2).filter((n) => n !== void 0));
+  }
+};
+
+// src/fix/layout.ts
+function multiline(node) {
+  return node.text.includes("\n");
+}
+function objectText(properties, spread) {
+  if (!spread) return `{ ${properties.map(([k, v]) => `${k}: ${v}`).join(", ")} }`;
+  const inner = properties.map(([k, v]) => `${spread.indent}${spread.unit}${k}: ${v}`).join(spread.eol);
+  return `{${spread.eol}${inner}${spread.eol}${spread.indent}}`;
+}
+function appendArrayItems(source, array, items2) {
+  const { eol, indentUnit } = source;
+  const children = array.namedChildren;
+  const present = syntaxChildren2(array);
+  const last = present.at(-1);
+  if (!multiline(array)) {
+    const baseIndent = source.indentOfLineAt(array.startIndex);
+    if (!last) {
+      const indent2 = baseIndent + indentUnit;
+      const lines = items2(indent2).map((item) => `${indent2}${item}`);
+      return { start: array.startIndex, end: array.endIndex, newText: `[${eol}${lines.join(eol)}${eol}${baseIndent}]` };
+    }
+    return { start: last.endIndex, end: last.endIndex, newText: items2(baseIndent, last).map((item) => `, ${item}`).join("") };
+  }
+  const closingIndent = source.indentOfLineAt(array.endIndex - 1);
+  const indent = last && source.startsLine(last.startIndex) ? source.indentOfLineAt(last.startIndex) : closingIndent + indentUnit;
+  const after = children.at(-1);
+  const at = source.lineContentEnd(after ? after.endIndex - 1 : array.startIndex);
+  return { start: at, end: at, newText: items2(indent, last).map((item) => `${eol}${indent}${item}`).join("") };
+}
+function appendObjectProperty(source, object, key, value) {
+  const last = syntaxChildren2(object).at(-1);
+  if (!multiline(object)) {
+    if (!last) return { start: object.startIndex, end: object.endIndex, newText: `{ ${key}: ${value} }` };
+    return { start: last.endIndex, end: last.endIndex, newText: `, ${key}: ${value}` };
+  }
+  const indent = last && source.startsLine(last.startIndex) ? source.indentOfLineAt(last.startIndex) : source.indentOfLineAt(object.endIndex - 1) + source.indentUnit;
+  const after = object.namedChildren.at(-1);
+  const at = source.lineContentEnd(after ? after.endIndex - 1 : object.startIndex);
+  return { start: at, end: at, newText: `${source.eol}${indent}${key}: ${value}` };
+}
+function isSpread(node) {
+  return node !== void 0 && node.type === "object" && multiline(node);
+}
+
+// src/fix/source-reasons.ts
+var NOT_REWRITTEN = "bicep-audit rewrites only values written out where the resource is declared";
+function clip2(text2) {
+  const line = text2.replace(/\s+/g, " ");
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}
+function valueSource(source, what, value) {
+  if (value.type === "identifier") {
+    const declared = source.declarationNamed(value.text);
+    const kind = declared?.type === "parameter_declaration" ? "parameter" : declared?.type === "variable_declaration" ? "variable" : "symbol";
+    return `${what} comes from ${kind} '${value.text}'; ${NOT_REWRITTEN}`;
+  }
+  if (value.type === "for_statement") return `${what} is built by a loop; ${NOT_REWRITTEN}`;
+  return `${what} is computed by the expression \`${clip2(value.text)}\`; ${NOT_REWRITTEN}`;
+}
+function enclosingLoop(node) {
+  for (let up = node.parent; up; up = up.parent) if (up.type === "for_statement") return up;
+  return void 0;
+}
+function declarationAround(node) {
+  for (let up = node; up; up = up.parent) if (up.type === "resource_declaration") return up;
+  return void 0;
+}
+function whyNotWrittenOut(source, node) {
+  if (node.type === "module_declaration") {
+    const path25 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path25 ?? identifierOf2(node)}', which is not a file of this repository`;
+  }
+  if (node.type === "resource_declaration") {
+    if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
+    return `resource '${identifierOf2(node)}' does not write the value out; ${NOT_REWRITTEN}`;
+  }
+  const value = node.type === "object_property" ? propertyValue(node) : node;
+  const what = node.type === "object_property" ? `'${propertyKey2(node)}'` : "the log entry";
+  if (value && value.type !== "object" && value.type !== "array") return valueSource(source, what, value);
+  return `${what} does not write the value out; ${NOT_REWRITTEN}`;
+}
+
+// src/fix/plan-fix.ts
+function settingName2(node) {
+  const declaration = declarationAround(node);
+  return declaration ? `diagnostic setting '${identifierOf2(declaration)}'` : "the diagnostic setting";
+}
+function nodeFor(source, range2, expected) {
+  const node = source.nodeAt(range2);
+  if (!node) return { reason: "the place the finding names is not where the source was read; run bicep-audit again" };
+  if (!expected(node)) return { reason: whyNotWrittenOut(source, node) };
+  if (enclosingLoop(node)) return { reason: `${settingName2(node)} is declared in a loop; an edit there would change every instance it makes` };
+  return node;
+}
+var isProperty = (key) => (node) => node.type === "object_property" && propertyKey2(node)?.toLowerCase() === key.toLowerCase();
+function entryText(source, indent, like, entry) {
+  const properties = [entry, ["enabled", "true"]];
+  return objectText(properties, isSpread(like) ? { indent, unit: source.indentUnit, eol: source.eol } : void 0);
+}
+function addEntries(source, step, prefs) {
+  const logs = nodeFor(source, step.at.range, isProperty("logs"));
+  if ("reason" in logs) return logs;
+  const array = propertyValue(logs);
+  if (array?.type !== "array") return { reason: valueSource(source, "'logs'", array) };
+  const entries = prefs.categoryGroup ? [["categoryGroup", `'${step.group}'`]] : step.categories.map((c) => ["category", `'${c}'`]);
+  const edit = appendArrayItems(source, array, (indent, like) => entries.map((entry) => entryText(source, indent, like, entry)));
+  const added = prefs.categoryGroup ? `the '${step.group}' category group` : step.categories.join(" and ");
+  return { edit, description: `add ${added} to the logs of ${settingName2(logs)}` };
+}
+function enableEntry(source, step) {
+  const node = nodeFor(source, step.at.range, (n) => isProperty("enabled")(n) || n.type === "object" && n.parent?.type === "array");
+  if ("reason" in node) return node;
+  const entry = node.type === "object" ? node : node.parent;
+  const named = syntaxChildren2(entry).find((p) => p.type === "object_property" && /^category(Group)?$/i.test(propertyKey2(p) ?? ""));
+  const what = `the ${literalString(named && propertyValue(named)) ?? "log"} entry of ${settingName2(node)}`;
+  if (node.type === "object") return { edit: appendObjectProperty(source, node, "enabled", "true"), description: `enable ${what}` };
+  const value = propertyValue(node);
+  if (value.type !== "boolean") return { reason: valueSource(source, "'enabled'", value) };
+  return { edit: { start: value.startIndex, end: value.endIndex, newText: "true" }, description: `enable ${what}` };
+}
+function renameEntry(source, step) {
+  const node = nodeFor(source, step.at.range, (n) => isProperty("category")(n) || isProperty("categoryGroup")(n));
+  if ("reason" in node) return node;
+  const value = propertyValue(node);
+  if (literalString(value) !== step.from) return { reason: valueSource(source, `'${propertyKey2(node)}'`, value) };
+  const content = value.namedChildren[0];
+  return { edit: { start: content.startIndex, end: content.endIndex, newText: step.to }, description: `correct '${step.from}' to '${step.to}'` };
+}
+function planStep(source, step, prefs) {
+  switch (step.kind) {
+    case "add-log-entries":
+      return addEntries(source, step, prefs);
+    case "enable-log-entry":
+      return enableEntry(source, step);
+    case "rename-log-entry":
+      return renameEntry(source, step);
+  }
+}
+function toTextEdit(source, edit) {
+  return { file: source.file, range: source.range(edit.start, edit.end), newText: edit.newText };
+}
+async function planSteps(steps2, sourceAt, prefs) {
+  const edits = [];
+  const descriptions = [];
+  for (const step of steps2) {
+    const source = await sourceAt(step.at);
+    if (typeof source === "string") return { noFix: source };
+    const plan = planStep(source, step, prefs(source.file));
+    if ("reason" in plan) return { noFix: plan.reason };
+    edits.push(toTextEdit(source, plan.edit));
+    descriptions.push(plan.description);
+  }
+  return { fix: { kind: "fix", description: descriptions.join("; "), edits: sortEdits(edits) } };
+}
+function sortEdits(edits) {
+  return [...edits].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+  );
+}
+
+// src/fix/suggest-setting.ts
+var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
+var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
+function freeName(source, wanted) {
+  const taken = source.topLevelNames();
+  let name2 = wanted;
+  for (let n = 2; taken.has(name2); n += 1) name2 = `${wanted}${n}`;
+  return name2;
+}
+function destinationsOfAnotherSetting(source) {
+  for (const declaration of source.root.namedChildren) {
+    if (declaration.type !== "resource_declaration") continue;
+    if (!literalString(syntaxChildren2(declaration)[1])?.toLowerCase().startsWith("microsoft.insights/diagnosticsettings@")) continue;
+    const properties = objectProperty(declarationObject(declaration), "properties");
+    const body2 = properties && syntaxChildren2(properties)[1];
+    if (body2?.type !== "object") continue;
+    const destinations = body2.namedChildren.filter((p) => p.type === "object_property" && DESTINATIONS2.includes(propertyKey2(p) ?? ""));
+    if (destinations.length > 0) return destinations.map((p) => p.text);
+  }
+  return void 0;
+}
+function parameterEdit(source, name2) {
+  const { eol } = source;
+  const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
+  const lastParameter = declarations.filter((c) => c.type === "parameter_declaration").at(-1);
+  const text2 = `@description('Log Analytics workspace that receives the container registry audit logs')${eol}param ${name2} string`;
+  if (lastParameter) {
+    const at2 = source.lineContentEnd(lastParameter.endIndex - 1);
+    return { start: at2, end: at2, newText: `${eol}${eol}${text2}` };
+  }
+  const first = declarations.find((c) => !["target_scope_assignment", "import_statement", "import_functionality", "using_statement", "metadata_declaration"].includes(c.type));
+  const at = first ? source.lineStart(first.startIndex) : source.text.length;
+  return { start: at, end: at, newText: `${text2}${eol}${eol}` };
+}
+function settingText(source, registry, condition, destinations, logs) {
+  const { eol, indentUnit: u } = source;
+  const base = source.indentOfLineAt(registry.startIndex);
+  const lines = [
+    `resource ${freeName(source, `${identifierOf2(registry)}AuditLogs`)} '${SETTING_TYPE2}' = ${condition}{`,
+    `${u}name: 'audit'`,
+    `${u}scope: ${identifierOf2(registry)}`,
+    `${u}properties: {`,
+    ...destinations.map((d) => `${u}${u}${d}`),
+    `${u}${u}logs: [`,
+    ...logs.map((entry) => `${u}${u}${u}${entry}`),
+    `${u}${u}]`,
+    `${u}}`,
+    "}"
+  ];
+  return lines.map((line) => `${base}${line}`).join(eol);
+}
+function suggestSetting(source, suggestion, prefs) {
+  const registry = source.nodeAt(suggestion.registry.range);
+  if (!registry || registry.type !== "resource_declaration") {
+    return { noFix: registry ? whyNotWrittenOut(source, registry) : "the place the finding names is not where the source was read; run bicep-audit again" };
+  }
+  if (enclosingLoop(registry) || !declarationObject(registry)) {
+    return { noFix: `registry '${identifierOf2(registry)}' is declared in a loop; a setting for each instance is for a person to write` };
+  }
+  if (registry.parent?.type !== "infrastructure") return { noFix: `registry '${identifierOf2(registry)}' is declared inside another resource` };
+  const value = syntaxChildren2(registry).at(-1);
+  const condition = value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "";
+  const reused = destinationsOfAnotherSetting(source);
+  const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
+  const logs = prefs.categoryGroup ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
+  const setting = settingText(source, registry, condition, reused ?? [`workspaceId: ${parameter}`], logs);
+  const at = registry.endIndex;
+  const edits = [...parameter ? [parameterEdit(source, parameter)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
+  return {
+    fix: {
+      kind: "suggestion",
+      description: `add a diagnostic setting for registry '${identifierOf2(registry)}' that sends its audit logs to ${destination}`,
+      edits: edits.map((e) => toTextEdit(source, e))
+    }
+  };
+}
+
+// src/fix/plan-fixes.ts
+function sourceReader() {
+  const parsed2 = /* @__PURE__ */ new Map();
+  const texts = /* @__PURE__ */ new Map();
+  const sourceAt = async ({ file }) => {
+    let source = parsed2.get(file);
+    if (source === void 0) {
+      if (!file.toLowerCase().endsWith(".bicep")) {
+        source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
+      } else {
+        const text2 = import_node_fs21.default.readFileSync(file, "utf8");
+        texts.set(file, text2);
+        source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
+      }
+      parsed2.set(file, source);
+    }
+    return source;
+  };
+  return { sourceAt, texts };
+}
+async function planFor(finding, sourceAt, prefs) {
+  const remedy = finding.remedy;
+  if (!remedy || finding.suppression) return void 0;
+  switch (remedy.kind) {
+    case "none":
+      return { noFix: remedy.reason };
+    case "steps":
+      return planSteps(remedy.steps, sourceAt, prefs);
+    case "add-setting": {
+      const source = await sourceAt(remedy.registry);
+      return typeof source === "string" ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
+    }
+  }
+}
+async function planFixes(results, prefs) {
+  const { sourceAt, texts } = sourceReader();
+  const planned = [];
+  for (const result of results) {
+    const findings = [];
+    for (const finding of result.findings) {
+      const plan = await planFor(finding, sourceAt, prefs);
+      findings.push(plan ? { ...finding, ...plan } : finding);
+    }
+    planned.push({ ...result, findings });
+  }
+  return { results: planned, sourceTexts: texts };
+}
+
+// src/fix/unified-diff.ts
+var CONTEXT = 3;
+function lineDiff(a, b) {
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i3 = a.length - 1; i3 >= 0; i3 -= 1) {
+    for (let j2 = b.length - 1; j2 >= 0; j2 -= 1) lcs[i3][j2] = a[i3] === b[j2] ? lcs[i3 + 1][j2 + 1] + 1 : Math.max(lcs[i3 + 1][j2], lcs[i3][j2 + 1]);
+  }
+  const out2 = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < a.length || j < b.length) {
+    if (i2 < a.length && j < b.length && a[i2] === b[j]) {
+      out2.push(` ${a[i2++]}`);
+      j += 1;
+    } else if (i2 < a.length && (j === b.length || lcs[i2 + 1][j] >= lcs[i2][j + 1])) {
+      out2.push(`-${a[i2++]}`);
+    } else {
+      out2.push(`+${b[j++]}`);
+    }
+  }
+  return out2;
+}
+function regions(edits) {
+  const sorted = [...edits].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+  const groups = [];
+  for (const edit of sorted) {
+    const group = groups.at(-1);
+    if (group && edit.range.start.line <= group.last) {
+      group.last = Math.max(group.last, edit.range.end.line);
+      group.edits.push(edit);
+    } else {
+      groups.push({ first: edit.range.start.line, last: edit.range.end.line, edits: [edit] });
+    }
+  }
+  return groups;
+}
+function shiftEdits(edits, first) {
+  return edits.map((e) => ({
+    ...e,
+    range: { start: { ...e.range.start, line: e.range.start.line - first }, end: { ...e.range.end, line: e.range.end.line - first } }
+  }));
+}
+function diffLines(before, edits) {
+  const lines = before.split("\n");
+  const out2 = [];
+  let next = 0;
+  for (const region of regions(edits)) {
+    out2.push(...lines.slice(next, region.first).map((l) => ` ${l}`));
+    const oldText = lines.slice(region.first, region.last + 1).join("\n");
+    out2.push(...lineDiff(oldText.split("\n"), applyEdits2(oldText, shiftEdits(region.edits, region.first)).split("\n")));
+    next = region.last + 1;
+  }
+  out2.push(...lines.slice(next).map((l) => ` ${l}`));
+  if (before.endsWith("\n") && out2.at(-1) === " ") out2.pop();
+  return out2;
+}
+function unifiedDiff(name2, before, edits) {
+  if (applyEdits2(before, edits) === before) return "";
+  const lines = diffLines(before, edits);
+  const hunks = [];
+  let index = 0;
+  let oldLine = 1;
+  let newLine = 1;
+  while (index < lines.length) {
+    const change = lines.findIndex((l, k) => k >= index && l[0] !== " ");
+    if (change < 0) break;
+    const start2 = Math.max(index, change - CONTEXT);
+    oldLine += start2 - index;
+    newLine += start2 - index;
+    let end2 = change;
+    for (let k = change; k < lines.length && k <= end2 + 2 * CONTEXT; k += 1) if (lines[k][0] !== " ") end2 = k;
+    const stop2 = Math.min(lines.length, end2 + CONTEXT + 1);
+    const hunk = lines.slice(start2, stop2);
+    const oldCount = hunk.filter((l) => l[0] !== "+").length;
+    const newCount = hunk.filter((l) => l[0] !== "-").length;
+    hunks.push(`@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`, ...hunk);
+    oldLine += oldCount;
+    newLine += newCount;
+    index = stop2;
+  }
+  return [`--- a/${name2}`, `+++ b/${name2}`, ...hunks].join("\n") + "\n";
+}
+
+// src/fix/run-fixes.ts
+function diffName(file, cwd) {
+  return import_node_path19.default.relative(cwd, file).split(import_node_path19.default.sep).join("/");
+}
+async function runFixes(results, request) {
+  const plan = await planFixes(results, request.preferences);
+  if (request.mode === "plan") return { results: plan.results };
+  if (request.mode === "dry-run") {
+    const texts = fixedTexts(chooseFixes(plan.results, request.suggestions).chosen, plan.sourceTexts);
+    const diff = [...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, { before, edits }]) => unifiedDiff(diffName(file, request.cwd), before, edits)).join("");
+    return { results: plan.results, diff };
+  }
+  const run2 = await applyFixes(plan.results, { suggestions: request.suggestions, sourceTexts: plan.sourceTexts, reanalyze: request.reanalyze, cwd: request.cwd });
+  return { results: (await planFixes(run2.results, request.preferences)).results, outcomes: run2.outcomes };
+}
+
 // src/report/colors.ts
 var ANSI = {
   red: [31, 39],
@@ -26368,10 +27089,21 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/github.ts
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
+
+// src/fix/line-range.ts
+function lineRangeChange(fix, sourceText) {
+  const files = new Set(fix.edits.map((e) => e.file));
+  const groups = regions(fix.edits);
+  const text2 = sourceText(fix.edits[0]?.file ?? "");
+  if (files.size !== 1 || groups.length !== 1 || text2 === void 0) return void 0;
+  const [{ first, last, edits }] = groups;
+  const lines = text2.split("\n").slice(first, last + 1).join("\n");
+  return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines, shiftEdits(edits, first)).replace(/\r/g, "") };
+}
 
 // src/report/paths.ts
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path20 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -26379,7 +27111,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path18.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path20.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -26391,7 +27123,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path19.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path21.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
 function title(finding) {
@@ -26416,6 +27148,24 @@ function formatGithub(results, context) {
 function tableCell(text2) {
   return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
+function fence(text2) {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function suggestedChanges(findings, context) {
+  const changes = findings.flatMap((f) => {
+    const change = f.fix && lineRangeChange(f.fix, context.sourceText);
+    return change ? [{ finding: f, change }] : [];
+  });
+  if (changes.length === 0) return [];
+  const rows = ["", "### Suggested changes", "", "Each block replaces the lines it names; in a review comment on those lines it is a suggestion GitHub can commit."];
+  for (const { finding, change } of changes) {
+    const lines = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
+    const marks = fence(change.text);
+    rows.push("", `\`${workspacePath(change.file, context)}\` ${lines}: ${finding.fix.description} (${finding.ruleId})`, "", `${marks}suggestion`, change.text, marks);
+  }
+  return rows;
+}
 function formatStepSummary(results, context) {
   const findings = unsuppressed(results);
   const count2 = (level) => findings.filter((f) => f.level === level).length;
@@ -26436,6 +27186,7 @@ function formatStepSummary(results, context) {
       lines.push(`| ${f.level}${f.kind === "review" ? " (review)" : ""} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
     }
   }
+  lines.push(...suggestedChanges(findings, context));
   return `${lines.join("\n")}
 `;
 }
@@ -26445,6 +27196,21 @@ var JSON_REPORT_VERSION = 1;
 function jsonLocation(location) {
   const { start: start2, end: end2 } = location.range;
   return { file: location.file, line: start2.line + 1, column: start2.character + 1, endLine: end2.line + 1, endColumn: end2.character + 1 };
+}
+function jsonFix(fix) {
+  return { kind: fix.kind, description: fix.description, edits: fix.edits.map((e) => ({ ...jsonLocation(e), newText: e.newText })) };
+}
+function jsonOutcome(outcome) {
+  const { finding } = outcome;
+  return {
+    status: outcome.status,
+    reason: outcome.reason ?? null,
+    ruleId: finding.ruleId,
+    message: finding.message,
+    input: outcome.input,
+    location: jsonLocation(finding.location),
+    fix: jsonFix(finding.fix)
+  };
 }
 function jsonResult(finding, input2) {
   return {
@@ -26463,7 +27229,9 @@ function jsonResult(finding, input2) {
       deploymentChain: finding.instance.deploymentChain
     } : null,
     appliesTo: finding.appliesTo ?? [input2],
-    suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null
+    suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
+    fix: finding.fix ? jsonFix(finding.fix) : null,
+    noFix: finding.noFix ?? null
   };
 }
 function formatJson(results, context) {
@@ -26475,6 +27243,7 @@ function formatJson(results, context) {
     bicep: context.bicepVersion === void 0 ? null : { version: context.bicepVersion },
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all2,
+    ...context.fixes?.outcomes ? { fixes: context.fixes.outcomes.map(jsonOutcome) } : {},
     summary: {
       errors: active.filter((r) => r.level === "error").length,
       warnings: active.filter((r) => r.level === "warning").length,
@@ -26550,6 +27319,25 @@ function physicalLocation(location, context) {
     region: { startLine: start2.line + 1, startColumn: start2.character + 1, endLine: end2.line + 1, endColumn: end2.character + 1 }
   };
 }
+function sarifFix(fix, context) {
+  const files = [...new Set(fix.edits.map((e) => e.file))];
+  return {
+    description: { text: fix.kind === "suggestion" ? `Suggestion: ${fix.description}` : fix.description },
+    artifactChanges: files.map((file) => ({
+      artifactLocation: artifactLocation(file, context.repoRoot),
+      replacements: fix.edits.filter((e) => e.file === file).map((e) => ({ deletedRegion: physicalLocation(e, context).region, insertedContent: { text: e.newText } }))
+    }))
+  };
+}
+var OUTCOME_LEVELS = { applied: "note", "rolled-back": "warning", "not-applied": "warning" };
+function fixNotifications(outcomes, context) {
+  return outcomes.map((o) => ({
+    level: OUTCOME_LEVELS[o.status],
+    message: { text: `${o.status === "applied" ? "fixed" : o.status}: ${o.finding.fix.description}${o.reason ? ` (${o.reason})` : ""}` },
+    locations: [{ physicalLocation: physicalLocation(o.finding.location, context) }],
+    associatedRule: { id: o.finding.ruleId }
+  }));
+}
 function descriptor(id, context, findings) {
   const rule = describeRule(id, context, findings.filter((f) => f.ruleId === id));
   return {
@@ -26583,7 +27371,13 @@ function sarifResult(finding, ruleIndex, fingerprint, context) {
       }))
     } : {},
     ...finding.suppression ? { suppressions: [{ ...finding.suppression, status: "accepted" }] } : {},
-    ...finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}
+    ...finding.fix ? { fixes: [sarifFix(finding.fix, context)] } : {},
+    ...finding.appliesTo || finding.noFix ? {
+      properties: {
+        ...finding.appliesTo ? { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } : {},
+        ...finding.noFix ? { noFix: finding.noFix } : {}
+      }
+    } : {}
   };
 }
 function formatSarif(results, context) {
@@ -26611,12 +27405,15 @@ function formatSarif(results, context) {
         invocations: [
           {
             executionSuccessful: failed.length === 0,
-            ...failed.length > 0 ? {
-              toolExecutionNotifications: failed.map((r) => ({
-                level: "error",
-                message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
-                locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }]
-              }))
+            ...failed.length > 0 || context.fixes?.outcomes?.length ? {
+              toolExecutionNotifications: [
+                ...failed.map((r) => ({
+                  level: "error",
+                  message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
+                  locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }]
+                })),
+                ...fixNotifications(context.fixes?.outcomes ?? [], context)
+              ]
             } : {}
           }
         ],
@@ -26645,6 +27442,49 @@ function excerpt2(text2, range2) {
   return [`${gutter} | ${shown}`, `${" ".repeat(gutter.length)} | ${" ".repeat(caretStart)}${carets}`];
 }
 
+// src/report/stylish-fixes.ts
+function suggestionDiff(finding, context) {
+  const fix = finding.fix;
+  const rows = [];
+  for (const file of new Set(fix.edits.map((e) => e.file))) {
+    const text2 = context.sourceText(file);
+    if (text2 === void 0) continue;
+    const diff = unifiedDiff(displayPath(file, context.cwd), text2, fix.edits.filter((e) => e.file === file));
+    rows.push(...diff.split("\n").slice(2, -1).map((l) => l.replace(/\r$/, "")));
+  }
+  return rows;
+}
+function fixRows(finding, context, c) {
+  const fix = finding.fix;
+  if (fix?.kind === "fix") return [`    ${c.green("fix")} (--fix): ${fix.description}`];
+  if (fix?.kind === "suggestion") {
+    const diff = suggestionDiff(finding, context).map((l) => `    ${l[0] === "+" ? c.green(l) : l[0] === "-" ? c.red(l) : c.dim(l)}`);
+    return [`    ${c.green("suggestion")} (--fix --suggestions): ${fix.description}`, ...diff];
+  }
+  if (finding.noFix && context.fixes?.requested) return [`    ${c.dim(`no fix: ${finding.noFix}`)}`];
+  return [];
+}
+var OUTCOME_TEXT = { applied: "fixed", "rolled-back": "rolled back", "not-applied": "not applied" };
+function outcomeRows(outcomes, context, c) {
+  return outcomes.map((o) => {
+    const { line, character } = o.finding.location.range.start;
+    const where = `${displayPath(o.finding.location.file, context.cwd)}:${line + 1}:${character + 1}`;
+    const mark = o.status === "applied" ? c.green("✓") : c.red("✖");
+    return `${mark} ${OUTCOME_TEXT[o.status]} ${where}: ${o.finding.fix.description}${o.reason ? `: ${o.reason}` : ""}  ${c.dim(o.finding.ruleId)}`;
+  });
+}
+function fixableLine(results, context) {
+  if (context.fixes?.requested) return void 0;
+  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression && f.fix);
+  const fixes = active.filter((f) => f.fix.kind === "fix").length;
+  const suggestions = active.length - fixes;
+  const parts2 = [
+    ...fixes > 0 ? [`${fixes} can be fixed with --fix`] : [],
+    ...suggestions > 0 ? [`${suggestions} with a suggestion that --fix --suggestions applies`] : []
+  ];
+  return parts2.length > 0 ? `  ${parts2.join(", ")}` : void 0;
+}
+
 // src/report/stylish.ts
 function plural(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
@@ -26661,7 +27501,8 @@ function findingRows(finding, context, c) {
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text2 = context.sourceText(finding.location.file);
   const lines = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
-  return lines ? [head, ...lines.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`)] : [head];
+  const shown = lines ? lines.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`) : [];
+  return [head, ...shown, ...fixRows(finding, context, c)];
 }
 function summary(results, findings, c) {
   const active = findings.filter((f) => !f.suppression);
@@ -26684,14 +27525,18 @@ function formatStylish(results, context) {
   }
   const blocks = [...byFile].map(([file, rows]) => `${c.underline(file)}
 ${rows.join("\n")}`);
-  return [...blocks, summary(results, findings, c)].join("\n\n") + "\n";
+  const outcomes = context.fixes?.outcomes ?? [];
+  const fixed = outcomes.length > 0 ? [outcomeRows(outcomes, context, c).join("\n")] : [];
+  const fixable = fixableLine(results, context);
+  return [...blocks, ...fixed, summary(results, findings, c) + (fixable ? `
+${fixable}` : "")].join("\n\n") + "\n";
 }
 
 // src/rules/docs.ts
-var import_node_fs20 = __toESM(require("node:fs"));
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_path22 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs20.default.readFileSync(import_node_path20.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs22.default.readFileSync(import_node_path22.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -26763,7 +27608,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs21.default.appendFileSync(file, text2);
+    import_node_fs23.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -26779,10 +27624,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path21.default.resolve(cwd, args2.parameters);
+    const file = import_node_path23.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs21.default.readFileSync(file, "utf8");
+      text2 = import_node_fs23.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -26803,17 +27648,17 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path21.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path23.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
 }
-function sourceReader() {
+function sourceReader2() {
   const texts = /* @__PURE__ */ new Map();
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs21.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs23.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -26825,43 +27670,52 @@ async function runAudit(args2, run2) {
   if (args2.paths.length === 0) throw new UsageError("no inputs: name .bicep, .bicepparam or ARM .json files, or folders");
   const config = asUsageError(() => new ConfigResolver({ cwd: run2.cwd, ...args2.config ? { explicit: args2.config } : {} }), ConfigError);
   const progress = progressLine(run2.stderr, run2.cwd);
+  const options2 = {
+    paths: args2.paths,
+    cwd: run2.cwd,
+    env: run2.env,
+    homeDir: run2.homeDir ?? import_node_os3.default.homedir(),
+    ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
+    noRestore: !args2.restore,
+    parameters: parameterValues(args2, run2.cwd),
+    timeoutMs: args2.timeout * 1e3,
+    restoreTimeoutMs: args2.restoreTimeout * 1e3,
+    jobs: args2.jobs,
+    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
+    config: {
+      configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
+      isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
+    }
+  };
+  const suppress = (results) => applyConfigSuppressions(results, (input2, finding) => config.suppressionFor(input2, finding));
   let analysis;
   try {
-    analysis = await analyze({
-      paths: args2.paths,
-      cwd: run2.cwd,
-      env: run2.env,
-      homeDir: run2.homeDir ?? import_node_os3.default.homedir(),
-      ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
-      noRestore: !args2.restore,
-      parameters: parameterValues(args2, run2.cwd),
-      timeoutMs: args2.timeout * 1e3,
-      restoreTimeoutMs: args2.restoreTimeout * 1e3,
-      jobs: args2.jobs,
-      ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
-      config: {
-        configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
-        isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
-      },
-      ...progress.update ? { onProgress: progress.update } : {}
-    });
+    analysis = await analyze({ ...options2, ...progress.update ? { onProgress: progress.update } : {} });
   } finally {
     progress.clear();
   }
   if (analysis.results.length === 0) {
     throw new UsageError(`no inputs found in ${args2.paths.join(", ")} (looked for .bicep and .bicepparam files)`);
   }
-  analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input2, finding) => config.suppressionFor(input2, finding)) };
+  const fixes = await runFixes(suppress(analysis.results), {
+    mode: args2.fix ?? "plan",
+    suggestions: args2.suggestions,
+    cwd: run2.cwd,
+    preferences: (file) => config.configFor(file).fix,
+    reanalyze: async () => suppress((await analyze(options2)).results)
+  });
+  analysis = { ...analysis, results: fixes.results };
   const context = {
     cwd: run2.cwd,
     repoRoot: findRepositoryRoot(run2.cwd) ?? run2.cwd,
     toolVersion: packageJson().version,
     ...analysis.bicep ? { bicepVersion: analysis.bicep.version } : {},
     rules: reportedRules(RULES),
-    sourceText: sourceReader(),
-    color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env)
+    sourceText: sourceReader2(),
+    color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env),
+    fixes: { requested: args2.fix !== void 0, ...fixes.outcomes ? { outcomes: fixes.outcomes } : {} }
   };
-  return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn) };
+  return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn), ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
 
 // src/action/run-action.ts
@@ -26893,7 +27747,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs22.default.mkdirSync(import_node_path22.default.dirname(file), { recursive: true });
+    import_node_fs24.default.mkdirSync(import_node_path24.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -26904,7 +27758,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path22.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path22.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path24.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path24.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));
