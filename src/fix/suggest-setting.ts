@@ -1,9 +1,8 @@
 import type { SourceLocation } from '../rules/finding';
 import type { SettingSuggestion } from '../rules/remedy';
 import { declarationObject, identifierOf, literalString, objectProperty, propertyKey, syntaxChildren, type ParsedBicep, type SyntaxNode } from './bicep-syntax';
-import type { FixPreferences, Planned } from './plan-fix';
-import { toTextEdit } from './plan-fix';
 import type { OffsetEdit } from './layout';
+import { toTextEdit, type FixPreferences, type Planned } from './plan-fix';
 import { enclosingLoop, whyNotWrittenOut } from './source-reasons';
 
 const SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview';
