@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs27 = require("fs");
+    var fs29 = require("fs");
     var util = require("util");
-    var path27 = require("path");
+    var path29 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs27.readFileSync,
-        writeFile: fs27.writeFile
+        readFileSync: fs29.readFileSync,
+        writeFile: fs29.writeFile
       },
       format: util.format,
-      resolve: path27.resolve,
+      resolve: path29.resolve,
       exists: (file) => {
         try {
-          return fs27.statSync(file).isFile();
+          return fs29.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path27 = require("path");
-    var fs27 = require("fs");
+    var path29 = require("path");
+    var fs29 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path27.normalize,
-      resolve: path27.resolve,
-      require: (path28) => {
+      normalize: path29.normalize,
+      resolve: path29.resolve,
+      require: (path30) => {
         if (typeof require !== "undefined") {
-          return require(path28);
-        } else if (path28.match(/\.json$/)) {
-          return JSON.parse(fs27.readFileSync(path28, "utf8"));
+          return require(path30);
+        } else if (path30.match(/\.json$/)) {
+          return JSON.parse(fs29.readFileSync(path30, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path27 = [graph[toModel].parent, toModel];
+      const path29 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path27.unshift(graph[cur].parent);
+        path29.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path27;
+      fn.conversion = path29;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs27 = require("fs");
+    var fs29 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path27, filename, options2) {
+    function checkFileInclusion(path29, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path27)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path27, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path27)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path27, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path29)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path29, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path29)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path29, filename))
       );
     }
-    function requireDirectory(m, path27, options2) {
+    function requireDirectory(m, path29, options2) {
       var retval = {};
-      if (path27 && !options2 && typeof path27 !== "string") {
-        options2 = path27;
-        path27 = null;
+      if (path29 && !options2 && typeof path29 !== "string") {
+        options2 = path29;
+        path29 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path27 = !path27 ? dirname(m.filename) : resolve(dirname(m.filename), path27);
-      fs27.readdirSync(path27).forEach(function(filename) {
-        var joined = join2(path27, filename), files, key, obj;
-        if (fs27.statSync(joined).isDirectory() && options2.recurse) {
+      path29 = !path29 ? dirname(m.filename) : resolve(dirname(m.filename), path29);
+      fs29.readdirSync(path29).forEach(function(filename) {
+        var joined = join2(path29, filename), files, key, obj;
+        if (fs29.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs27 = require("fs");
-    function checkPathExt(path27, options2) {
+    var fs29 = require("fs");
+    function checkPathExt(path29, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path27.substr(-p.length).toLowerCase() === p) {
+        if (p && path29.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path27, options2) {
+    function checkStat(stat, path29, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path27, options2);
+      return checkPathExt(path29, options2);
     }
-    function isexe(path27, options2, cb) {
-      fs27.stat(path27, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path27, options2));
+    function isexe(path29, options2, cb) {
+      fs29.stat(path29, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path29, options2));
       });
     }
-    function sync(path27, options2) {
-      return checkStat(fs27.statSync(path27), path27, options2);
+    function sync(path29, options2) {
+      return checkStat(fs29.statSync(path29), path29, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs27 = require("fs");
-    function isexe(path27, options2, cb) {
-      fs27.stat(path27, function(er, stat) {
+    var fs29 = require("fs");
+    function isexe(path29, options2, cb) {
+      fs29.stat(path29, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path27, options2) {
-      return checkStat(fs27.statSync(path27), options2);
+    function sync(path29, options2) {
+      return checkStat(fs29.statSync(path29), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs27 = require("fs");
+    var fs29 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path27, options2, cb) {
+    function isexe(path29, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path27, options2 || {}, function(er, is) {
+          isexe(path29, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path27, options2 || {}, function(er, is) {
+      core(path29, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path27, options2) {
+    function sync(path29, options2) {
       try {
-        return core.sync(path27, options2 || {});
+        return core.sync(path29, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path27 = require("path");
+    var path29 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path27.join(pathPart, cmd);
+        const pCmd = path29.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path27.join(pathPart, cmd);
+        const pCmd = path29.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path27 = require("path");
+    var path29 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path27.delimiter : void 0
+          pathExt: withoutPathExt ? path29.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path27.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path29.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path27, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path27.split("/").pop();
+      const [path29, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path29.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs27 = require("fs");
+    var fs29 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs27.openSync(command, "r");
-        fs27.readSync(fd, buffer, 0, size, 0);
-        fs27.closeSync(fd);
+        fd = fs29.openSync(command, "r");
+        fs29.readSync(fd, buffer, 0, size, 0);
+        fs29.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path27 = require("path");
+    var path29 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path27.normalize(parsed2.command);
+        parsed2.command = path29.normalize(parsed2.command);
         parsed2.command = escape2.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path27 = require("path");
+    var path29 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path27.resolve(options2.cwd);
+      let cwdPath = path29.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path27.join(cwdPath, "node_modules/.bin"));
+        result.push(path29.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path27.resolve(cwdPath, "..");
+        cwdPath = path29.resolve(cwdPath, "..");
       }
-      const execPathDir = path27.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path29.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path27.delimiter);
+      return result.concat(options2.path).join(path29.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path28 = pathKey({ env });
-      options2.path = env[path28];
-      env[path28] = module2.exports(options2);
+      const path30 = pathKey({ env });
+      options2.path = env[path30];
+      env[path30] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path27 = require("path");
+    var path29 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path27.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path29.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path27 = require("path");
+    var path29 = require("path");
     var os5 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path27.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path29.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path27.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path29.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -14454,8 +14454,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path27) {
-      let input2 = path27;
+    function removeDotSegments(path29) {
+      let input2 = path29;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -14529,11 +14529,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path27) {
-      if (path27 === "" || path27[0] === "/") {
-        return removeDotSegments(path27);
+    function removeDotSegmentsRelative(path29) {
+      if (path29 === "" || path29[0] === "/") {
+        return removeDotSegments(path29);
       }
-      const segments = path27.split("/");
+      const segments = path29.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -14896,8 +14896,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path27 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path27 && path27 !== "/" ? path27 : void 0;
+        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18376,8 +18376,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path27, { windows } = {}) => {
-      const segs = path27.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path29, { windows } = {}) => {
+      const segs = path29.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -19898,9 +19898,9 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/action/run-action.ts
-var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_fs27 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -21048,12 +21048,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path27) {
+function findNodeAtLocation(root, path29) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path27) {
+  for (let segment2 of path29) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21083,17 +21083,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path27 = getNodePath(node.parent);
+  const path29 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path27.push(key);
+    path29.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path27.push(index);
+      path29.push(index);
     }
   }
-  return path27;
+  return path29;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -21463,14 +21463,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path27 = originalPath.slice();
+  const path29 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path27.length > 0) {
-    lastSegment = path27.pop();
-    parent = findNodeAtLocation(root, path27);
+  while (path29.length > 0) {
+    lastSegment = path29.pop();
+    parent = findNodeAtLocation(root, path29);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -21698,8 +21698,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path27, value, options2) {
-  return setProperty(text2, path27, value, options2);
+function modify(text2, path29, value, options2) {
+  return setProperty(text2, path29, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -21999,10 +21999,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path27) {
+  property(declaration, path29) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path27) {
+    for (const segment2 of path29) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -22304,10 +22304,11 @@ var import_node_path7 = __toESM(require("node:path"));
 // src/files/write-atomic.ts
 var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_path6 = __toESM(require("node:path"));
-function writeFileAtomic(file, text2) {
+function writeFileAtomic(file, text2, mode) {
   const temp = import_node_path6.default.join(import_node_path6.default.dirname(file), `.${import_node_path6.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     import_node_fs6.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs6.default.chmodSync(temp, mode);
     import_node_fs6.default.renameSync(temp, file);
   } catch (error) {
     try {
@@ -22608,9 +22609,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path27) {
+function nodeAtPath(root, path29) {
   let node = root;
-  for (const segment2 of path27) {
+  for (const segment2 of path29) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -22623,20 +22624,20 @@ function nodeAtPath(root, path27) {
   }
   return node;
 }
-function propertyAtPath(root, path27) {
-  const value = nodeAtPath(root, path27);
+function propertyAtPath(root, path29) {
+  const value = nodeAtPath(root, path29);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path27, property = false) {
-  for (let length2 = path27.length; length2 >= 0; length2 -= 1) {
-    const prefix = path27.slice(0, length2);
+function spanAtPath(doc, path29, property = false) {
+  for (let length2 = path29.length; length2 >= 0; length2 -= 1) {
+    const prefix = path29.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path27, prefix) {
-  return prefix.length <= path27.length && prefix.every((segment2, i2) => segment2 === path27[i2]);
+function isWithinPath(path29, prefix) {
+  return prefix.length <= path29.length && prefix.every((segment2, i2) => segment2 === path29[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -22850,8 +22851,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path27, type, origins) {
-  return opaque(`${UNEVALUATED}${path27.join(".")}`, [], type, origins);
+function unevaluatedValue(path29, type, origins) {
+  return opaque(`${UNEVALUATED}${path29.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -23302,11 +23303,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path27]) {
+function tryGet([value, ...path29]) {
   let current = value;
-  for (const [i2, step] of path27.entries()) {
+  for (const [i2, step] of path29.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path27.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path29.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -24687,21 +24688,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path27, prefix, parent) {
+function classicEntries(items2, path29, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path27, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path29, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path27, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path29, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template, templatePath) {
   const resources = template.resources;
-  const path27 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path27, "");
+  const path29 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path29, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path27, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path29, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -25047,27 +25048,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path27, property = false) {
-    return spanAtPath(this.doc, path27, property);
+  span(path29, property = false) {
+    return spanAtPath(this.doc, path29, property);
   }
-  problem(kind, message, path27) {
+  problem(kind, message, path29) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path27), jsonPath: path27 });
+    this.problems.push({ kind, message, at: this.span(path29), jsonPath: path29 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path27, what, compute, type = "any") {
+  attempt(path29, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path27, what, type);
+      return this.unevaluated(error, path29, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path27, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path27);
-    return unevaluatedValue(path27, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path27), note: error.message }
+  unevaluated(error, path29, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path29);
+    return unevaluatedValue(path29, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path29), note: error.message }
     ]);
   }
   expandTemplate(template, templatePath, frame, chain, condition, depth2) {
@@ -25111,11 +25112,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template.outputs) ? template.outputs : {})) {
       if (!isObject(output)) continue;
-      const path27 = [...run2.templatePath, "outputs", name2];
+      const path29 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path27,
+          path29,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -25165,15 +25166,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path27 } = entry;
+    const { json, path: path29 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path27, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path29, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path27, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path29, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -25190,13 +25191,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path27, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path29, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path27, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path29, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -25212,8 +25213,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path27),
-        jsonPath: path27
+        declaredAt: this.span(path29),
+        jsonPath: path29
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -25222,7 +25223,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path27, "properties"]
+          [...path29, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -25236,22 +25237,22 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path27 = [...entry.path, key];
+      const path29 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
-        body2[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path27, "parameters"], ctx) } : properties;
+        const properties = this.attempt(path29, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
+        body2[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path29, "parameters"], ctx) } : properties;
       } else {
-        body2[key] = this.attempt(path27, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path29, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
   }
   /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
-  moduleParameters(parameters, path27, ctx) {
+  moduleParameters(parameters, path29, ctx) {
     const values = {};
     for (const [name2, parameter] of Object.entries(parameters)) {
-      values[name2] = this.attempt([...path27, name2], `parameter '${name2}'`, () => evaluateWithCopies(parameter, ctx));
+      values[name2] = this.attempt([...path29, name2], `parameter '${name2}'`, () => evaluateWithCopies(parameter, ctx));
     }
     return values;
   }
@@ -25262,9 +25263,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path27 = entry.path;
+    const path29 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path27);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path29);
       return;
     }
     const properties = entry.json.properties;
@@ -25281,7 +25282,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path27, true),
+      declaredAt: this.span(path29, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -25289,7 +25290,7 @@ var Expander = class {
       const scope = childScope(run2.ctx.frame.scope, instance2, template);
       const outputs = this.expandTemplate(
         template,
-        [...path27, "properties", "template"],
+        [...path29, "properties", "template"],
         {
           scope,
           deploymentName: instance2.name,
@@ -25564,16 +25565,16 @@ function coverageOf(targeting, registry) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path27 = ["properties", "logs", i2];
+    const path29 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path27, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path29, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path27 }, origins);
+      offer(category, certainty, { setting, path: path29 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path27, "enabled"] : path27 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path29, "enabled"] : path29 };
       }
     }
   });
@@ -25742,6 +25743,64 @@ function closestName(name2, known) {
   return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
 }
 
+// src/rules/acr/remedies.ts
+var FIX_GROUP = "audit";
+function valueAt2(setting, path29) {
+  let value = setting.body;
+  for (const segment2 of path29) {
+    if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
+    else value = isValueObject(value) ? value[segment2] : void 0;
+  }
+  return value;
+}
+function enableStep(setting, entryPath) {
+  const entry = valueAt2(setting, entryPath);
+  if (isValueObject(entry) && entry.enabled === true) return void 0;
+  const path29 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path29 } };
+}
+function typoFor(coverage, category) {
+  for (const unknown2 of coverage.unknownCategories) {
+    const meant = closestName(unknown2.name, unknown2.kind === "category" ? REQUIRED_CATEGORIES : COVERING_GROUPS);
+    if (meant !== void 0 && (unknown2.kind === "categoryGroup" || meant === category)) return { unknown: unknown2, meant };
+  }
+  return void 0;
+}
+function stepKey(step) {
+  return JSON.stringify([step.kind, step.at.instance.symbolicName, step.at.instance.jsonPath, step.at.path]);
+}
+function missingCategoriesRemedy(coverage, missing, withDestination) {
+  const steps2 = /* @__PURE__ */ new Map();
+  const add = (step) => step && steps2.set(stepKey(step), step);
+  const toAdd = [];
+  for (const category of missing) {
+    const notEnabled = coverage.byCategory[category].notEnabledAt;
+    const typo = notEnabled ? void 0 : typoFor(coverage, category);
+    if (notEnabled) {
+      const entryPath = notEnabled.path.at(-1) === "enabled" ? notEnabled.path.slice(0, -1) : notEnabled.path;
+      add(enableStep(notEnabled.setting, entryPath));
+    } else if (typo) {
+      const { unknown: unknown2, meant } = typo;
+      add({ kind: "rename-log-entry", at: { instance: unknown2.setting, path: unknown2.path }, from: unknown2.name, to: meant });
+      add(enableStep(unknown2.setting, unknown2.path.slice(0, -1)));
+    } else {
+      toAdd.push(category);
+    }
+  }
+  if (toAdd.length > 0) {
+    add({ kind: "add-log-entries", at: { instance: withDestination, path: ["properties", "logs"] }, categories: toAdd, group: FIX_GROUP });
+  }
+  return { kind: "steps", steps: [...steps2.values()] };
+}
+function newSettingRemedy(registry) {
+  return { kind: "add-setting", registry: { instance: registry }, categories: [...REQUIRED_CATEGORIES], group: FIX_GROUP };
+}
+var NO_REMEDY = {
+  noDestination: "where the logs should go (a Log Analytics workspace, a storage account or an event hub) is for a person to choose",
+  settingsNotDeployed: "whether the settings should be deployed is for a person to decide: their condition is false",
+  undecided: "the outcome depends on values known only at deployment"
+};
+
 // src/rules/rule.ts
 function defineRule(rule) {
   return rule;
@@ -25822,9 +25881,19 @@ function judge(registry, targeting, context) {
         targeting.filter((t) => t.setting.condition === false).map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`)
       )
     ];
-    if (notDeployed.length === 0) return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    if (notDeployed.length === 0) {
+      return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(registry) };
+    }
     const notDeployedText = notDeployed.join("; ");
-    return { kind: "fail", messageId: "settingsNotDeployed", data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    return {
+      kind: "fail",
+      messageId: "settingsNotDeployed",
+      data: { registry: registryText, notDeployed: notDeployedText },
+      subject: registry,
+      at,
+      related: relatedPlaces.slice(1),
+      remedy: { kind: "none", reason: NO_REMEDY.settingsNotDeployed }
+    };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]]);
   const missing = entries.filter(([, c]) => c.certainty === "no").map(([category]) => category);
@@ -25839,7 +25908,8 @@ function judge(registry, targeting, context) {
         data: { registry: registryText, setting: settingName(setting) },
         subject: registry,
         at: { instance: setting, path: ["properties"] },
-        related: relatedPlaces
+        related: relatedPlaces,
+        remedy: { kind: "none", reason: NO_REMEDY.noDestination }
       };
     }
     const typo = typoHint(coverage);
@@ -25856,7 +25926,8 @@ function judge(registry, targeting, context) {
       },
       subject: registry,
       at: typo.at ?? (notEnabled ? place(notEnabled) : { instance: withDestination, path: ["properties", "logs"] }),
-      related: relatedPlaces
+      related: relatedPlaces,
+      remedy: missingCategoriesRemedy(coverage, missing, withDestination)
     };
   }
   const deciders = decidersOf(coverage, undecided.map(([category]) => category), context);
@@ -25866,7 +25937,8 @@ function judge(registry, targeting, context) {
     data: { registry: registryText, categories: undecided.map(([c]) => c).join(" and "), deciders },
     subject: registry,
     at: place(undecided[0][1].place),
-    related: relatedPlaces
+    related: relatedPlaces,
+    remedy: { kind: "none", reason: NO_REMEDY.undecided }
   };
 }
 function describeDeciders(origins, context) {
@@ -25984,8 +26056,24 @@ function unknownDirectiveNameFinding(name2) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path27) {
-  return `$${path27.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path29) {
+  return `$${path29.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+}
+
+// src/locate/locate-remedy.ts
+function locateStep(step, locate) {
+  return { ...step, at: locate(step.at) };
+}
+function locateRemedy(remedy, locator) {
+  const locate = (place2) => locator.locate(place2);
+  switch (remedy.kind) {
+    case "steps":
+      return { kind: "steps", steps: remedy.steps.map((step) => locateStep(step, locate)) };
+    case "add-setting":
+      return { ...remedy, registry: locate(remedy.registry) };
+    case "none":
+      return remedy;
+  }
 }
 
 // src/locate/suppressions.ts
@@ -26061,7 +26149,8 @@ function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) 
           id: report.subject.id,
           symbolicName: report.subject.symbolicName,
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName)
-        }
+        },
+        ...report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}
       };
       const directive = directiveBefore(location, linesOf);
       const suppression = directive && suppressionBy(directive, rule);
@@ -26323,10 +26412,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path27 = problem.jsonPath ?? [];
+  const path29 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path27, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path29, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -26696,7 +26785,15 @@ function parser(argv) {
     alias: "c",
     type: "string",
     describe: "config file for every input (default: the nearest bicep-audit.json from each input's folder up to the repository root)"
-  }).option("subscription-id", { type: "string", describe: "the subscription the entry templates deploy to (subscription(), resource IDs)" }).option("resource-group", { type: "string", describe: "the resource group they deploy to (resourceGroup(), resource IDs)" }).option("management-group-id", { type: "string", describe: "the management group a management-group template deploys to" }).option("tenant-id", { type: "string", describe: "the tenant (tenant())" }).option("location", { type: "string", describe: "the resource group's location, or the deployment's at subscription, management-group and tenant scope" }).option("deployment-name", { type: "string", describe: "the name of the deployment (deployment().name)" }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+  }).option("subscription-id", { type: "string", describe: "the subscription the entry templates deploy to (subscription(), resource IDs)" }).option("resource-group", { type: "string", describe: "the resource group they deploy to (resourceGroup(), resource IDs)" }).option("management-group-id", { type: "string", describe: "the management group a management-group template deploys to" }).option("tenant-id", { type: "string", describe: "the tenant (tenant())" }).option("location", { type: "string", describe: "the resource group's location, or the deployment's at subscription, management-group and tenant scope" }).option("deployment-name", { type: "string", describe: "the name of the deployment (deployment().name)" }).option("fix", {
+    type: "boolean",
+    default: false,
+    describe: "edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back"
+  }).option("fix-dry-run", { type: "boolean", default: false, describe: "print the fixes as a unified diff instead of the report, changing no file" }).option("suggestions", {
+    type: "boolean",
+    default: false,
+    describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)"
+  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
 }
 var DEPLOYMENT_OPTIONS = {
   "subscription-id": "subscriptionId",
@@ -26737,6 +26834,11 @@ async function parseArgs(argv) {
       if (!Number.isInteger(parsed2.jobs) || parsed2.jobs < 1) {
         return resolve({ kind: "usage-error", message: "--jobs takes a whole number of 1 or more" });
       }
+      if (parsed2.fix && parsed2["fix-dry-run"]) return resolve({ kind: "usage-error", message: "--fix and --fix-dry-run cannot be used together" });
+      if (parsed2.suggestions && !parsed2.fix && !parsed2["fix-dry-run"]) {
+        return resolve({ kind: "usage-error", message: "--suggestions goes with --fix or --fix-dry-run" });
+      }
+      const fix = parsed2.fix ? "apply" : parsed2["fix-dry-run"] ? "dry-run" : void 0;
       resolve({
         kind: "run",
         args: {
@@ -26755,7 +26857,9 @@ async function parseArgs(argv) {
           ...shard ? { shard } : {},
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
           version: parsed2.version,
-          deployment: deploymentContext(parsed2)
+          deployment: deploymentContext(parsed2),
+          ...fix ? { fix } : {},
+          suggestions: parsed2.suggestions
         }
       });
     });
@@ -26763,9 +26867,9 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -26787,7 +26891,7 @@ var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
 };
 var DEFAULTS = {
-  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), deployment: {}, suppressions: [] },
+  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } },
   isExcluded: () => false,
   suppressionOf: () => void 0
 };
@@ -26892,7 +26996,8 @@ function readConfig(file) {
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
       deployment: json.deployment ?? {},
-      suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason }))
+      suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason })),
+      fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" }
     },
     isExcluded: (absolute) => {
       const relative = import_node_path21.default.relative(folder, absolute).split(import_node_path21.default.sep).join("/");
@@ -26918,6 +27023,622 @@ function configError(file, text2, problems) {
   return new ConfigError(located.join("\n"));
 }
 
+// src/fix/run-fixes.ts
+var import_node_path23 = __toESM(require("node:path"));
+
+// src/fix/apply-fixes.ts
+var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_path22 = __toESM(require("node:path"));
+
+// src/fix/apply-edits.ts
+function applyEdits2(text2, edits) {
+  const lines = new LineIndex(text2);
+  const byOffset = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text2;
+  for (const edit of byOffset) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+function overlaps(a, b) {
+  if (a.file !== b.file) return false;
+  const before = (p, q) => p.line < q.line || p.line === q.line && p.character <= q.character;
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+}
+function sameEdit(a, b) {
+  return a.file === b.file && a.newText === b.newText && JSON.stringify(a.range) === JSON.stringify(b.range);
+}
+function collides(edits, taken) {
+  return edits.some((e) => taken.some((t) => !sameEdit(e, t) && overlaps(e, t)));
+}
+function distinctEdits(edits) {
+  return edits.filter((e, i2) => edits.findIndex((o) => sameEdit(e, o)) === i2);
+}
+
+// src/fix/apply-fixes.ts
+function findingKey(input2, finding) {
+  const instance2 = finding.instance;
+  return JSON.stringify([input2, finding.ruleId, instance2?.symbolicName, instance2?.deploymentChain, instance2 && describeValue(instance2.id)]);
+}
+function chooseFixes(results, suggestions) {
+  const chosen = [];
+  const left = [];
+  for (const result of results) {
+    for (const finding of result.findings) {
+      if (!finding.fix || finding.suppression || finding.fix.kind === "suggestion" && !suggestions) continue;
+      const candidate = { input: result.file, finding };
+      if (collides(finding.fix.edits, chosen.flatMap((c) => c.finding.fix.edits))) {
+        left.push({ ...candidate, status: "not-applied", reason: "its edit overlaps the edit of another fix; run --fix again" });
+      } else {
+        chosen.push(candidate);
+      }
+    }
+  }
+  return { chosen, left };
+}
+function editsByFile(fixes) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const edit of distinctEdits(fixes.flatMap((c) => c.finding.fix.edits))) byFile.set(edit.file, [...byFile.get(edit.file) ?? [], edit]);
+  return byFile;
+}
+function fixedTexts(fixes, sourceTexts) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const [file, edits] of editsByFile(fixes)) {
+    const before = sourceTexts.get(file);
+    texts.set(file, { before, after: applyEdits2(before, edits), edits });
+  }
+  return texts;
+}
+function readOrUndefined(file) {
+  try {
+    return import_node_fs23.default.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function writeSource(file, text2) {
+  writeFileAtomic(file, text2, import_node_fs23.default.statSync(file).mode & 4095);
+}
+function compileFailure(result, cwd) {
+  const broken = `after the edit, ${import_node_path22.default.relative(cwd, result.file)} does not compile`;
+  const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
+  if (!error) return broken;
+  const { line, character } = error.location.range.start;
+  return `${broken}: ${import_node_path22.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+}
+async function applyFixes(results, options2) {
+  const { chosen, left } = chooseFixes(results, options2.suggestions);
+  const outcomes = [...left];
+  const written = /* @__PURE__ */ new Map();
+  const before = new Map(results.map((r) => [r.file, r]));
+  let active = chosen;
+  let current = results;
+  const write = (fixes) => {
+    const wanted = fixedTexts(fixes, options2.sourceTexts);
+    const refused = /* @__PURE__ */ new Set();
+    for (const file of /* @__PURE__ */ new Set([...wanted.keys(), ...written.keys()])) {
+      const original = options2.sourceTexts.get(file);
+      const expected = written.get(file) ?? original;
+      if (readOrUndefined(file) !== expected) {
+        refused.add(file);
+        continue;
+      }
+      const text2 = wanted.get(file)?.after ?? original;
+      if (text2 !== expected) writeSource(file, text2);
+      written.set(file, text2);
+    }
+    const kept = fixes.filter((c) => !c.finding.fix.edits.some((e) => refused.has(e.file)));
+    for (const c of fixes.filter((f) => !kept.includes(f))) {
+      outcomes.push({ ...c, status: "not-applied", reason: "the file changed after bicep-audit read it; it was not written" });
+    }
+    return kept;
+  };
+  try {
+    while (active.length > 0) {
+      active = write(active);
+      if (written.size === 0) break;
+      current = await options2.reanalyze();
+      const failing = /* @__PURE__ */ new Map();
+      for (const result of current) {
+        if (result.status === "analysed" || before.get(result.file)?.status !== "analysed") continue;
+        const errorFiles = new Set(result.findings.map((f) => f.location.file));
+        for (const c of active) {
+          const blamed = c.input === result.file || c.finding.appliesTo?.includes(result.file) || c.finding.fix.edits.some((e) => errorFiles.has(e.file));
+          if (blamed) failing.set(c, compileFailure(result, options2.cwd));
+        }
+      }
+      const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f])));
+      for (const c of active) {
+        const still = remaining.get(findingKey(c.input, c.finding));
+        if (still && !failing.has(c)) failing.set(c, `the finding remains after the edit: ${still.message}`);
+      }
+      if (failing.size === 0) break;
+      for (const [c, reason] of failing) outcomes.push({ ...c, status: "rolled-back", reason });
+      active = active.filter((c) => !failing.has(c));
+      if (active.length === 0) {
+        write([]);
+        current = await options2.reanalyze();
+      }
+    }
+  } catch (error) {
+    for (const [file, text2] of written) if (readOrUndefined(file) === text2) writeSource(file, options2.sourceTexts.get(file));
+    throw error;
+  }
+  outcomes.push(...active.map((c) => ({ ...c, status: "applied" })));
+  return { results: [...current], outcomes };
+}
+
+// src/fix/plan-fixes.ts
+var import_node_fs24 = __toESM(require("node:fs"));
+
+// src/fix/bicep-syntax.ts
+function syntaxChildren2(node) {
+  return node.namedChildren.filter((c) => !c.isExtra);
+}
+function identifierOf2(node) {
+  return node.namedChildren.find((c) => c.type === "identifier")?.text;
+}
+function propertyKey2(property) {
+  const key = syntaxChildren2(property)[0];
+  if (!key) return void 0;
+  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
+}
+function propertyValue(property) {
+  return syntaxChildren2(property)[1];
+}
+function literalString(node) {
+  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
+  return node.namedChildren[0]?.text ?? "";
+}
+function declarationObject(declaration) {
+  const value = syntaxChildren2(declaration).at(-1);
+  if (value?.type === "object") return value;
+  if (value?.type === "if_statement") return syntaxChildren2(value).find((c) => c.type === "object");
+  return void 0;
+}
+function objectProperty(object, key) {
+  return object?.namedChildren.find((p) => p.type === "object_property" && propertyKey2(p)?.toLowerCase() === key.toLowerCase());
+}
+var ParsedBicep = class {
+  constructor(file, text2, root) {
+    this.file = file;
+    this.text = text2;
+    this.root = root;
+    this.lines = new LineIndex(text2);
+    this.eol = text2.includes("\r\n") ? "\r\n" : "\n";
+    this.indentUnit = /^([ \t]+)\S/m.exec(text2)?.[1] ?? "  ";
+  }
+  file;
+  text;
+  root;
+  lines;
+  eol;
+  indentUnit;
+  range(start2, end2) {
+    return this.lines.rangeOf(start2, end2);
+  }
+  /** The outermost node that spans exactly `range`. */
+  nodeAt(range2) {
+    const start2 = this.lines.offsetAt(range2.start);
+    const end2 = this.lines.offsetAt(range2.end);
+    let node = this.root.descendantForIndex(start2, end2);
+    if (!node || node.startIndex !== start2 || node.endIndex !== end2) return void 0;
+    while (node.parent && node.parent.startIndex === start2 && node.parent.endIndex === end2) node = node.parent;
+    return node;
+  }
+  /** The whitespace a line starts with. */
+  indentOfLineAt(offset) {
+    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return /^[ \t]*/.exec(this.text.slice(start2))[0];
+  }
+  /** Whether nothing but whitespace stands before `offset` on its line. */
+  startsLine(offset) {
+    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return /^[ \t]*$/.test(this.text.slice(start2, offset));
+  }
+  /** The end of the line holding `offset`, before its line break. */
+  lineContentEnd(offset) {
+    const newline = this.text.indexOf("\n", offset);
+    const end2 = newline < 0 ? this.text.length : newline;
+    return end2 > 0 && this.text[end2 - 1] === "\r" ? end2 - 1 : end2;
+  }
+  /** The start of the line holding `offset`. */
+  lineStart(offset) {
+    return this.text.lastIndexOf("\n", offset - 1) + 1;
+  }
+  /** A top-level `param` or `var` by name. */
+  declarationNamed(name2) {
+    return this.root.namedChildren.find((c) => (c.type === "parameter_declaration" || c.type === "variable_declaration") && identifierOf2(c) === name2);
+  }
+  /** Every name declared at the top of the file: a new one must differ from all. */
+  topLevelNames() {
+    return new Set(this.root.namedChildren.map(identifierOf2).filter((n) => n !== void 0));
+  }
+};
+
+// src/fix/layout.ts
+function multiline(node) {
+  return node.text.includes("\n");
+}
+function objectText(properties, spread) {
+  if (!spread) return `{ ${properties.map(([k, v]) => `${k}: ${v}`).join(", ")} }`;
+  const inner = properties.map(([k, v]) => `${spread.indent}${spread.unit}${k}: ${v}`).join(spread.eol);
+  return `{${spread.eol}${inner}${spread.eol}${spread.indent}}`;
+}
+function appendArrayItems(source, array, items2) {
+  const { eol, indentUnit } = source;
+  const children = array.namedChildren;
+  const present = syntaxChildren2(array);
+  const last = present.at(-1);
+  if (!multiline(array)) {
+    const baseIndent = source.indentOfLineAt(array.startIndex);
+    if (!last) {
+      const indent2 = baseIndent + indentUnit;
+      const lines = items2(indent2).map((item) => `${indent2}${item}`);
+      return { start: array.startIndex, end: array.endIndex, newText: `[${eol}${lines.join(eol)}${eol}${baseIndent}]` };
+    }
+    return { start: last.endIndex, end: last.endIndex, newText: items2(baseIndent, last).map((item) => `, ${item}`).join("") };
+  }
+  const closingIndent = source.indentOfLineAt(array.endIndex - 1);
+  const indent = last && source.startsLine(last.startIndex) ? source.indentOfLineAt(last.startIndex) : closingIndent + indentUnit;
+  const after = children.at(-1);
+  const at = source.lineContentEnd(after ? after.endIndex - 1 : array.startIndex);
+  return { start: at, end: at, newText: items2(indent, last).map((item) => `${eol}${indent}${item}`).join("") };
+}
+function appendObjectProperty(source, object, key, value) {
+  const last = syntaxChildren2(object).at(-1);
+  if (!multiline(object)) {
+    if (!last) return { start: object.startIndex, end: object.endIndex, newText: `{ ${key}: ${value} }` };
+    return { start: last.endIndex, end: last.endIndex, newText: `, ${key}: ${value}` };
+  }
+  const indent = last && source.startsLine(last.startIndex) ? source.indentOfLineAt(last.startIndex) : source.indentOfLineAt(object.endIndex - 1) + source.indentUnit;
+  const after = object.namedChildren.at(-1);
+  const at = source.lineContentEnd(after ? after.endIndex - 1 : object.startIndex);
+  return { start: at, end: at, newText: `${source.eol}${indent}${key}: ${value}` };
+}
+function isSpread(node) {
+  return node !== void 0 && node.type === "object" && multiline(node);
+}
+
+// src/fix/source-reasons.ts
+var NOT_REWRITTEN = "bicep-audit rewrites only values written out where the resource is declared";
+function clip2(text2) {
+  const line = text2.replace(/\s+/g, " ");
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}
+function valueSource(source, what, value) {
+  if (value.type === "identifier") {
+    const declared = source.declarationNamed(value.text);
+    const kind = declared?.type === "parameter_declaration" ? "parameter" : declared?.type === "variable_declaration" ? "variable" : "symbol";
+    return `${what} comes from ${kind} '${value.text}'; ${NOT_REWRITTEN}`;
+  }
+  if (value.type === "for_statement") return `${what} is built by a loop; ${NOT_REWRITTEN}`;
+  return `${what} is computed by the expression \`${clip2(value.text)}\`; ${NOT_REWRITTEN}`;
+}
+function enclosingLoop(node) {
+  for (let up = node.parent; up; up = up.parent) if (up.type === "for_statement") return up;
+  return void 0;
+}
+function declarationAround(node) {
+  for (let up = node; up; up = up.parent) if (up.type === "resource_declaration") return up;
+  return void 0;
+}
+function whyNotWrittenOut(source, node) {
+  if (node.type === "module_declaration") {
+    const path29 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path29 ?? identifierOf2(node)}', which is not a file of this repository`;
+  }
+  if (node.type === "resource_declaration") {
+    if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
+    return `resource '${identifierOf2(node)}' does not write the value out; ${NOT_REWRITTEN}`;
+  }
+  const value = node.type === "object_property" ? propertyValue(node) : node;
+  const what = node.type === "object_property" ? `'${propertyKey2(node)}'` : "the log entry";
+  if (value && value.type !== "object" && value.type !== "array") return valueSource(source, what, value);
+  return `${what} does not write the value out; ${NOT_REWRITTEN}`;
+}
+
+// src/fix/plan-fix.ts
+function settingName2(node) {
+  const declaration = declarationAround(node);
+  return declaration ? `diagnostic setting '${identifierOf2(declaration)}'` : "the diagnostic setting";
+}
+function nodeFor(source, range2, expected) {
+  const node = source.nodeAt(range2);
+  if (!node) return { reason: "the place the finding names is not where the source was read; run bicep-audit again" };
+  if (!expected(node)) return { reason: whyNotWrittenOut(source, node) };
+  if (enclosingLoop(node)) return { reason: `${settingName2(node)} is declared in a loop; an edit there would change every instance it makes` };
+  return node;
+}
+var isProperty = (key) => (node) => node.type === "object_property" && propertyKey2(node)?.toLowerCase() === key.toLowerCase();
+function entryText(source, indent, like, entry) {
+  const properties = [entry, ["enabled", "true"]];
+  return objectText(properties, isSpread(like) ? { indent, unit: source.indentUnit, eol: source.eol } : void 0);
+}
+function addEntries(source, step, prefs) {
+  const logs = nodeFor(source, step.at.range, isProperty("logs"));
+  if ("reason" in logs) return logs;
+  const array = propertyValue(logs);
+  if (array?.type !== "array") return { reason: valueSource(source, "'logs'", array) };
+  const entries = prefs.categoryGroup ? [["categoryGroup", `'${step.group}'`]] : step.categories.map((c) => ["category", `'${c}'`]);
+  const edit = appendArrayItems(source, array, (indent, like) => entries.map((entry) => entryText(source, indent, like, entry)));
+  const added = prefs.categoryGroup ? `the '${step.group}' category group` : step.categories.join(" and ");
+  return { edit, description: `add ${added} to the logs of ${settingName2(logs)}` };
+}
+function enableEntry(source, step) {
+  const node = nodeFor(source, step.at.range, (n) => isProperty("enabled")(n) || n.type === "object" && n.parent?.type === "array");
+  if ("reason" in node) return node;
+  const entry = node.type === "object" ? node : node.parent;
+  const named = syntaxChildren2(entry).find((p) => p.type === "object_property" && /^category(Group)?$/i.test(propertyKey2(p) ?? ""));
+  const what = `the ${literalString(named && propertyValue(named)) ?? "log"} entry of ${settingName2(node)}`;
+  if (node.type === "object") return { edit: appendObjectProperty(source, node, "enabled", "true"), description: `enable ${what}` };
+  const value = propertyValue(node);
+  if (value.type !== "boolean") return { reason: valueSource(source, "'enabled'", value) };
+  return { edit: { start: value.startIndex, end: value.endIndex, newText: "true" }, description: `enable ${what}` };
+}
+function renameEntry(source, step) {
+  const node = nodeFor(source, step.at.range, (n) => isProperty("category")(n) || isProperty("categoryGroup")(n));
+  if ("reason" in node) return node;
+  const value = propertyValue(node);
+  if (literalString(value) !== step.from) return { reason: valueSource(source, `'${propertyKey2(node)}'`, value) };
+  const content = value.namedChildren[0];
+  return { edit: { start: content.startIndex, end: content.endIndex, newText: step.to }, description: `correct '${step.from}' to '${step.to}'` };
+}
+function planStep(source, step, prefs) {
+  switch (step.kind) {
+    case "add-log-entries":
+      return addEntries(source, step, prefs);
+    case "enable-log-entry":
+      return enableEntry(source, step);
+    case "rename-log-entry":
+      return renameEntry(source, step);
+  }
+}
+function toTextEdit(source, edit) {
+  return { file: source.file, range: source.range(edit.start, edit.end), newText: edit.newText };
+}
+async function planSteps(steps2, sourceAt, prefs) {
+  const edits = [];
+  const descriptions = [];
+  for (const step of steps2) {
+    const source = await sourceAt(step.at);
+    if (typeof source === "string") return { noFix: source };
+    const plan = planStep(source, step, prefs(source.file));
+    if ("reason" in plan) return { noFix: plan.reason };
+    edits.push(toTextEdit(source, plan.edit));
+    descriptions.push(plan.description);
+  }
+  return { fix: { kind: "fix", description: descriptions.join("; "), edits: sortEdits(edits) } };
+}
+function sortEdits(edits) {
+  return [...edits].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+  );
+}
+
+// src/fix/suggest-setting.ts
+var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
+var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
+function freeName(source, wanted) {
+  const taken = source.topLevelNames();
+  let name2 = wanted;
+  for (let n = 2; taken.has(name2); n += 1) name2 = `${wanted}${n}`;
+  return name2;
+}
+function destinationsOfAnotherSetting(source) {
+  for (const declaration of source.root.namedChildren) {
+    if (declaration.type !== "resource_declaration") continue;
+    if (!literalString(syntaxChildren2(declaration)[1])?.toLowerCase().startsWith("microsoft.insights/diagnosticsettings@")) continue;
+    const properties = objectProperty(declarationObject(declaration), "properties");
+    const body2 = properties && syntaxChildren2(properties)[1];
+    if (body2?.type !== "object") continue;
+    const destinations = body2.namedChildren.filter((p) => p.type === "object_property" && DESTINATIONS2.includes(propertyKey2(p) ?? ""));
+    if (destinations.length > 0) return destinations.map((p) => p.text);
+  }
+  return void 0;
+}
+function parameterEdit(source, name2) {
+  const { eol } = source;
+  const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
+  const lastParameter = declarations.filter((c) => c.type === "parameter_declaration").at(-1);
+  const text2 = `@description('Log Analytics workspace that receives the container registry audit logs')${eol}param ${name2} string`;
+  if (lastParameter) {
+    const at2 = source.lineContentEnd(lastParameter.endIndex - 1);
+    return { start: at2, end: at2, newText: `${eol}${eol}${text2}` };
+  }
+  const first = declarations.find((c) => !["target_scope_assignment", "import_statement", "import_functionality", "using_statement", "metadata_declaration"].includes(c.type));
+  const at = first ? source.lineStart(first.startIndex) : source.text.length;
+  return { start: at, end: at, newText: `${text2}${eol}${eol}` };
+}
+function settingText(source, registry, condition, destinations, logs) {
+  const { eol, indentUnit: u } = source;
+  const base = source.indentOfLineAt(registry.startIndex);
+  const lines = [
+    `resource ${freeName(source, `${identifierOf2(registry)}AuditLogs`)} '${SETTING_TYPE2}' = ${condition}{`,
+    `${u}name: 'audit'`,
+    `${u}scope: ${identifierOf2(registry)}`,
+    `${u}properties: {`,
+    ...destinations.map((d) => `${u}${u}${d}`),
+    `${u}${u}logs: [`,
+    ...logs.map((entry) => `${u}${u}${u}${entry}`),
+    `${u}${u}]`,
+    `${u}}`,
+    "}"
+  ];
+  return lines.map((line) => `${base}${line}`).join(eol);
+}
+function suggestSetting(source, suggestion, prefs) {
+  const registry = source.nodeAt(suggestion.registry.range);
+  if (!registry || registry.type !== "resource_declaration") {
+    return { noFix: registry ? whyNotWrittenOut(source, registry) : "the place the finding names is not where the source was read; run bicep-audit again" };
+  }
+  if (enclosingLoop(registry) || !declarationObject(registry)) {
+    return { noFix: `registry '${identifierOf2(registry)}' is declared in a loop; a setting for each instance is for a person to write` };
+  }
+  if (registry.parent?.type !== "infrastructure") return { noFix: `registry '${identifierOf2(registry)}' is declared inside another resource` };
+  const value = syntaxChildren2(registry).at(-1);
+  const condition = value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "";
+  const reused = destinationsOfAnotherSetting(source);
+  const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
+  const logs = prefs.categoryGroup ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
+  const setting = settingText(source, registry, condition, reused ?? [`workspaceId: ${parameter}`], logs);
+  const at = registry.endIndex;
+  const edits = [...parameter ? [parameterEdit(source, parameter)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
+  return {
+    fix: {
+      kind: "suggestion",
+      description: `add a diagnostic setting for registry '${identifierOf2(registry)}' that sends its audit logs to ${destination}`,
+      edits: edits.map((e) => toTextEdit(source, e))
+    }
+  };
+}
+
+// src/fix/plan-fixes.ts
+function sourceReader() {
+  const parsed2 = /* @__PURE__ */ new Map();
+  const texts = /* @__PURE__ */ new Map();
+  const sourceAt = async ({ file }) => {
+    let source = parsed2.get(file);
+    if (source === void 0) {
+      if (!file.toLowerCase().endsWith(".bicep")) {
+        source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
+      } else {
+        const text2 = import_node_fs24.default.readFileSync(file, "utf8");
+        texts.set(file, text2);
+        source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
+      }
+      parsed2.set(file, source);
+    }
+    return source;
+  };
+  return { sourceAt, texts };
+}
+async function planFor(finding, sourceAt, prefs) {
+  const remedy = finding.remedy;
+  if (!remedy || finding.suppression) return void 0;
+  switch (remedy.kind) {
+    case "none":
+      return { noFix: remedy.reason };
+    case "steps":
+      return planSteps(remedy.steps, sourceAt, prefs);
+    case "add-setting": {
+      const source = await sourceAt(remedy.registry);
+      return typeof source === "string" ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
+    }
+  }
+}
+async function planFixes(results, prefs) {
+  const { sourceAt, texts } = sourceReader();
+  const planned = [];
+  for (const result of results) {
+    const findings = [];
+    for (const finding of result.findings) {
+      const plan = await planFor(finding, sourceAt, prefs);
+      findings.push(plan ? { ...finding, ...plan } : finding);
+    }
+    planned.push({ ...result, findings });
+  }
+  return { results: planned, sourceTexts: texts };
+}
+
+// src/fix/unified-diff.ts
+var CONTEXT = 3;
+function lineDiff(a, b) {
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i3 = a.length - 1; i3 >= 0; i3 -= 1) {
+    for (let j2 = b.length - 1; j2 >= 0; j2 -= 1) lcs[i3][j2] = a[i3] === b[j2] ? lcs[i3 + 1][j2 + 1] + 1 : Math.max(lcs[i3 + 1][j2], lcs[i3][j2 + 1]);
+  }
+  const out2 = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < a.length || j < b.length) {
+    if (i2 < a.length && j < b.length && a[i2] === b[j]) {
+      out2.push(` ${a[i2++]}`);
+      j += 1;
+    } else if (i2 < a.length && (j === b.length || lcs[i2 + 1][j] >= lcs[i2][j + 1])) {
+      out2.push(`-${a[i2++]}`);
+    } else {
+      out2.push(`+${b[j++]}`);
+    }
+  }
+  return out2;
+}
+function regions(edits) {
+  const sorted = [...edits].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+  const groups = [];
+  for (const edit of sorted) {
+    const group = groups.at(-1);
+    if (group && edit.range.start.line <= group.last) {
+      group.last = Math.max(group.last, edit.range.end.line);
+      group.edits.push(edit);
+    } else {
+      groups.push({ first: edit.range.start.line, last: edit.range.end.line, edits: [edit] });
+    }
+  }
+  return groups;
+}
+function shiftEdits(edits, first) {
+  return edits.map((e) => ({
+    ...e,
+    range: { start: { ...e.range.start, line: e.range.start.line - first }, end: { ...e.range.end, line: e.range.end.line - first } }
+  }));
+}
+function diffLines(before, edits) {
+  const lines = before.split("\n");
+  const out2 = [];
+  let next = 0;
+  for (const region of regions(edits)) {
+    out2.push(...lines.slice(next, region.first).map((l) => ` ${l}`));
+    const oldText = lines.slice(region.first, region.last + 1).join("\n");
+    out2.push(...lineDiff(oldText.split("\n"), applyEdits2(oldText, shiftEdits(region.edits, region.first)).split("\n")));
+    next = region.last + 1;
+  }
+  out2.push(...lines.slice(next).map((l) => ` ${l}`));
+  if (before.endsWith("\n") && out2.at(-1) === " ") out2.pop();
+  return out2;
+}
+function unifiedDiff(name2, before, edits) {
+  if (applyEdits2(before, edits) === before) return "";
+  const lines = diffLines(before, edits);
+  const hunks = [];
+  let index = 0;
+  let oldLine = 1;
+  let newLine = 1;
+  while (index < lines.length) {
+    const change = lines.findIndex((l, k) => k >= index && l[0] !== " ");
+    if (change < 0) break;
+    const start2 = Math.max(index, change - CONTEXT);
+    oldLine += start2 - index;
+    newLine += start2 - index;
+    let end2 = change;
+    for (let k = change; k < lines.length && k <= end2 + 2 * CONTEXT; k += 1) if (lines[k][0] !== " ") end2 = k;
+    const stop2 = Math.min(lines.length, end2 + CONTEXT + 1);
+    const hunk = lines.slice(start2, stop2);
+    const oldCount = hunk.filter((l) => l[0] !== "+").length;
+    const newCount = hunk.filter((l) => l[0] !== "-").length;
+    hunks.push(`@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`, ...hunk);
+    oldLine += oldCount;
+    newLine += newCount;
+    index = stop2;
+  }
+  return [`--- a/${name2}`, `+++ b/${name2}`, ...hunks].join("\n") + "\n";
+}
+
+// src/fix/run-fixes.ts
+function diffName(file, cwd) {
+  return import_node_path23.default.relative(cwd, file).split(import_node_path23.default.sep).join("/");
+}
+async function runFixes(results, request) {
+  const plan = await planFixes(results, request.preferences);
+  if (request.mode === "plan") return { results: plan.results };
+  if (request.mode === "dry-run") {
+    const texts = fixedTexts(chooseFixes(plan.results, request.suggestions).chosen, plan.sourceTexts);
+    const diff = [...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, { before, edits }]) => unifiedDiff(diffName(file, request.cwd), before, edits)).join("");
+    return { results: plan.results, diff };
+  }
+  const run2 = await applyFixes(plan.results, { suggestions: request.suggestions, sourceTexts: plan.sourceTexts, reanalyze: request.reanalyze, cwd: request.cwd });
+  return { results: (await planFixes(run2.results, request.preferences)).results, outcomes: run2.outcomes };
+}
+
 // src/report/colors.ts
 var ANSI = {
   red: [31, 39],
@@ -26940,10 +27661,21 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/github.ts
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
+
+// src/fix/line-range.ts
+function lineRangeChange(fix, sourceText) {
+  const files = new Set(fix.edits.map((e) => e.file));
+  const groups = regions(fix.edits);
+  const text2 = sourceText(fix.edits[0]?.file ?? "");
+  if (files.size !== 1 || groups.length !== 1 || text2 === void 0) return void 0;
+  const [{ first, last, edits }] = groups;
+  const lines = text2.split("\n").slice(first, last + 1).join("\n");
+  return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines, shiftEdits(edits, first)).replace(/\r/g, "") };
+}
 
 // src/report/paths.ts
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -26951,7 +27683,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path22.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path24.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -26963,7 +27695,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path23.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path25.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
 function title(finding) {
@@ -26988,6 +27720,24 @@ function formatGithub(results, context) {
 function tableCell(text2) {
   return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
+function fence(text2) {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function suggestedChanges(findings, context) {
+  const changes = findings.flatMap((f) => {
+    const change = f.fix && lineRangeChange(f.fix, context.sourceText);
+    return change ? [{ finding: f, change }] : [];
+  });
+  if (changes.length === 0) return [];
+  const rows = ["", "### Suggested changes", "", "Each block replaces the lines it names; in a review comment on those lines it is a suggestion GitHub can commit."];
+  for (const { finding, change } of changes) {
+    const lines = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
+    const marks = fence(change.text);
+    rows.push("", `\`${workspacePath(change.file, context)}\` ${lines}: ${finding.fix.description} (${finding.ruleId})`, "", `${marks}suggestion`, change.text, marks);
+  }
+  return rows;
+}
 function formatStepSummary(results, context) {
   const findings = unsuppressed(results);
   const count2 = (level) => findings.filter((f) => f.level === level).length;
@@ -27008,6 +27758,7 @@ function formatStepSummary(results, context) {
       lines.push(`| ${f.level}${f.kind === "review" ? " (review)" : ""} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
     }
   }
+  lines.push(...suggestedChanges(findings, context));
   return `${lines.join("\n")}
 `;
 }
@@ -27017,6 +27768,21 @@ var JSON_REPORT_VERSION = 1;
 function jsonLocation(location) {
   const { start: start2, end: end2 } = location.range;
   return { file: location.file, line: start2.line + 1, column: start2.character + 1, endLine: end2.line + 1, endColumn: end2.character + 1 };
+}
+function jsonFix(fix) {
+  return { kind: fix.kind, description: fix.description, edits: fix.edits.map((e) => ({ ...jsonLocation(e), newText: e.newText })) };
+}
+function jsonOutcome(outcome) {
+  const { finding } = outcome;
+  return {
+    status: outcome.status,
+    reason: outcome.reason ?? null,
+    ruleId: finding.ruleId,
+    message: finding.message,
+    input: outcome.input,
+    location: jsonLocation(finding.location),
+    fix: jsonFix(finding.fix)
+  };
 }
 function jsonResult(finding, input2) {
   return {
@@ -27035,7 +27801,9 @@ function jsonResult(finding, input2) {
       deploymentChain: finding.instance.deploymentChain
     } : null,
     appliesTo: finding.appliesTo ?? [input2],
-    suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null
+    suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
+    fix: finding.fix ? jsonFix(finding.fix) : null,
+    noFix: finding.noFix ?? null
   };
 }
 function formatJson(results, context) {
@@ -27048,6 +27816,7 @@ function formatJson(results, context) {
     ...context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {},
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all2,
+    ...context.fixes?.outcomes ? { fixes: context.fixes.outcomes.map(jsonOutcome) } : {},
     summary: {
       errors: active.filter((r) => r.level === "error").length,
       warnings: active.filter((r) => r.level === "warning").length,
@@ -27123,6 +27892,25 @@ function physicalLocation(location, context) {
     region: { startLine: start2.line + 1, startColumn: start2.character + 1, endLine: end2.line + 1, endColumn: end2.character + 1 }
   };
 }
+function sarifFix(fix, context) {
+  const files = [...new Set(fix.edits.map((e) => e.file))];
+  return {
+    description: { text: fix.kind === "suggestion" ? `Suggestion: ${fix.description}` : fix.description },
+    artifactChanges: files.map((file) => ({
+      artifactLocation: artifactLocation(file, context.repoRoot),
+      replacements: fix.edits.filter((e) => e.file === file).map((e) => ({ deletedRegion: physicalLocation(e, context).region, insertedContent: { text: e.newText } }))
+    }))
+  };
+}
+var OUTCOME_LEVELS = { applied: "note", "rolled-back": "warning", "not-applied": "warning" };
+function fixNotifications(outcomes, context) {
+  return outcomes.map((o) => ({
+    level: OUTCOME_LEVELS[o.status],
+    message: { text: `${o.status === "applied" ? "fixed" : o.status}: ${o.finding.fix.description}${o.reason ? ` (${o.reason})` : ""}` },
+    locations: [{ physicalLocation: physicalLocation(o.finding.location, context) }],
+    associatedRule: { id: o.finding.ruleId }
+  }));
+}
 function descriptor(id, context, findings) {
   const rule = describeRule(id, context, findings.filter((f) => f.ruleId === id));
   return {
@@ -27156,7 +27944,13 @@ function sarifResult(finding, ruleIndex, fingerprint, context) {
       }))
     } : {},
     ...finding.suppression ? { suppressions: [{ ...finding.suppression, status: "accepted" }] } : {},
-    ...finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}
+    ...finding.fix ? { fixes: [sarifFix(finding.fix, context)] } : {},
+    ...finding.appliesTo || finding.noFix ? {
+      properties: {
+        ...finding.appliesTo ? { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } : {},
+        ...finding.noFix ? { noFix: finding.noFix } : {}
+      }
+    } : {}
   };
 }
 function shardRunId(shard) {
@@ -27189,12 +27983,15 @@ function formatSarif(results, context) {
         invocations: [
           {
             executionSuccessful: failed.length === 0,
-            ...failed.length > 0 ? {
-              toolExecutionNotifications: failed.map((r) => ({
-                level: "error",
-                message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
-                locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }]
-              }))
+            ...failed.length > 0 || context.fixes?.outcomes?.length ? {
+              toolExecutionNotifications: [
+                ...failed.map((r) => ({
+                  level: "error",
+                  message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
+                  locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }]
+                })),
+                ...fixNotifications(context.fixes?.outcomes ?? [], context)
+              ]
             } : {}
           }
         ],
@@ -27223,6 +28020,49 @@ function excerpt2(text2, range2) {
   return [`${gutter} | ${shown}`, `${" ".repeat(gutter.length)} | ${" ".repeat(caretStart)}${carets}`];
 }
 
+// src/report/stylish-fixes.ts
+function suggestionDiff(finding, context) {
+  const fix = finding.fix;
+  const rows = [];
+  for (const file of new Set(fix.edits.map((e) => e.file))) {
+    const text2 = context.sourceText(file);
+    if (text2 === void 0) continue;
+    const diff = unifiedDiff(displayPath(file, context.cwd), text2, fix.edits.filter((e) => e.file === file));
+    rows.push(...diff.split("\n").slice(2, -1).map((l) => l.replace(/\r$/, "")));
+  }
+  return rows;
+}
+function fixRows(finding, context, c) {
+  const fix = finding.fix;
+  if (fix?.kind === "fix") return [`    ${c.green("fix")} (--fix): ${fix.description}`];
+  if (fix?.kind === "suggestion") {
+    const diff = suggestionDiff(finding, context).map((l) => `    ${l[0] === "+" ? c.green(l) : l[0] === "-" ? c.red(l) : c.dim(l)}`);
+    return [`    ${c.green("suggestion")} (--fix --suggestions): ${fix.description}`, ...diff];
+  }
+  if (finding.noFix && context.fixes?.requested) return [`    ${c.dim(`no fix: ${finding.noFix}`)}`];
+  return [];
+}
+var OUTCOME_TEXT = { applied: "fixed", "rolled-back": "rolled back", "not-applied": "not applied" };
+function outcomeRows(outcomes, context, c) {
+  return outcomes.map((o) => {
+    const { line, character } = o.finding.location.range.start;
+    const where = `${displayPath(o.finding.location.file, context.cwd)}:${line + 1}:${character + 1}`;
+    const mark = o.status === "applied" ? c.green("✓") : c.red("✖");
+    return `${mark} ${OUTCOME_TEXT[o.status]} ${where}: ${o.finding.fix.description}${o.reason ? `: ${o.reason}` : ""}  ${c.dim(o.finding.ruleId)}`;
+  });
+}
+function fixableLine(results, context) {
+  if (context.fixes?.requested) return void 0;
+  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression && f.fix);
+  const fixes = active.filter((f) => f.fix.kind === "fix").length;
+  const suggestions = active.length - fixes;
+  const parts2 = [
+    ...fixes > 0 ? [`${fixes} can be fixed with --fix`] : [],
+    ...suggestions > 0 ? [`${suggestions} with a suggestion that --fix --suggestions applies`] : []
+  ];
+  return parts2.length > 0 ? `  ${parts2.join(", ")}` : void 0;
+}
+
 // src/report/stylish.ts
 function plural(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
@@ -27239,7 +28079,8 @@ function findingRows(finding, context, c) {
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text2 = context.sourceText(finding.location.file);
   const lines = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
-  return lines ? [head, ...lines.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`)] : [head];
+  const shown = lines ? lines.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`) : [];
+  return [head, ...shown, ...fixRows(finding, context, c)];
 }
 function summary(results, findings, c) {
   const active = findings.filter((f) => !f.suppression);
@@ -27262,14 +28103,18 @@ function formatStylish(results, context) {
   }
   const blocks = [...byFile].map(([file, rows]) => `${c.underline(file)}
 ${rows.join("\n")}`);
-  return [...blocks, summary(results, findings, c)].join("\n\n") + "\n";
+  const outcomes = context.fixes?.outcomes ?? [];
+  const fixed = outcomes.length > 0 ? [outcomeRows(outcomes, context, c).join("\n")] : [];
+  const fixable = fixableLine(results, context);
+  return [...blocks, ...fixed, summary(results, findings, c) + (fixable ? `
+${fixable}` : "")].join("\n\n") + "\n";
 }
 
 // src/rules/docs.ts
-var import_node_fs23 = __toESM(require("node:fs"));
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_path26 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs23.default.readFileSync(import_node_path24.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs25.default.readFileSync(import_node_path26.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -27341,7 +28186,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs24.default.appendFileSync(file, text2);
+    import_node_fs26.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -27357,10 +28202,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path25.default.resolve(cwd, args2.parameters);
+    const file = import_node_path27.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs24.default.readFileSync(file, "utf8");
+      text2 = import_node_fs26.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -27381,17 +28226,17 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path25.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path27.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
 }
-function sourceReader() {
+function sourceReader2() {
   const texts = /* @__PURE__ */ new Map();
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs24.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs26.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -27403,46 +28248,55 @@ async function runAudit(args2, run2) {
   if (args2.paths.length === 0) throw new UsageError("no inputs: name .bicep, .bicepparam or ARM .json files, or folders");
   const config = asUsageError(() => new ConfigResolver({ cwd: run2.cwd, ...args2.config ? { explicit: args2.config } : {} }), ConfigError);
   const progress = progressLine(run2.stderr, run2.cwd);
+  const options2 = {
+    paths: args2.paths,
+    cwd: run2.cwd,
+    env: run2.env,
+    homeDir: run2.homeDir ?? import_node_os3.default.homedir(),
+    ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
+    noRestore: !args2.restore,
+    parameters: parameterValues(args2, run2.cwd),
+    deployment: args2.deployment,
+    timeoutMs: args2.timeout * 1e3,
+    restoreTimeoutMs: args2.restoreTimeout * 1e3,
+    jobs: args2.jobs,
+    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
+    ...args2.shard ? { shard: args2.shard } : {},
+    config: {
+      configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
+      isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
+    }
+  };
+  const suppress = (results) => applyConfigSuppressions(results, (input2, finding) => config.suppressionFor(input2, finding));
   let analysis;
   try {
-    analysis = await analyze({
-      paths: args2.paths,
-      cwd: run2.cwd,
-      env: run2.env,
-      homeDir: run2.homeDir ?? import_node_os3.default.homedir(),
-      ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
-      noRestore: !args2.restore,
-      parameters: parameterValues(args2, run2.cwd),
-      deployment: args2.deployment,
-      timeoutMs: args2.timeout * 1e3,
-      restoreTimeoutMs: args2.restoreTimeout * 1e3,
-      jobs: args2.jobs,
-      ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
-      ...args2.shard ? { shard: args2.shard } : {},
-      config: {
-        configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
-        isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError)
-      },
-      ...progress.update ? { onProgress: progress.update } : {}
-    });
+    analysis = await analyze({ ...options2, ...progress.update ? { onProgress: progress.update } : {} });
   } finally {
     progress.clear();
   }
   if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args2.paths.join(", ")} (looked for .bicep and .bicepparam files)`);
   }
-  analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input2, finding) => config.suppressionFor(input2, finding)) };
+  const fixes = await runFixes(suppress(analysis.results), {
+    mode: args2.fix ?? "plan",
+    suggestions: args2.suggestions,
+    cwd: run2.cwd,
+    preferences: (file) => config.configFor(file).fix,
+    reanalyze: async () => suppress((await analyze(options2)).results)
+  });
+  analysis = { ...analysis, results: fixes.results };
   const context = {
     cwd: run2.cwd,
     repoRoot: findRepositoryRoot(run2.cwd) ?? run2.cwd,
     toolVersion: packageJson().version,
     ...analysis.bicep ? { bicepVersion: analysis.bicep.version } : {},
     rules: reportedRules(RULES),
-    sourceText: sourceReader(),
+    sourceText: sourceReader2(),
     color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env),
-    ...args2.shard ? { shard: args2.shard } : {}
+    ...args2.shard ? { shard: args2.shard } : {},
+    fixes: { requested: args2.fix !== void 0, ...fixes.outcomes ? { outcomes: fixes.outcomes } : {} }
   };
-  return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn) };
+  return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn), ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
 
 // src/action/run-action.ts
@@ -27474,7 +28328,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs25.default.mkdirSync(import_node_path26.default.dirname(file), { recursive: true });
+    import_node_fs27.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -27485,7 +28339,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path26.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path26.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path28.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path28.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

@@ -7,6 +7,12 @@ export { EXIT, exitCodeFor, type FailOn } from './cli/exit-codes';
 
 // Results.
 export type { Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation, Suppression } from './rules/finding';
+export type { SourceFix, TextEdit } from './fix/source-fix';
+
+// Fixes: planned for findings, applied and proved against the real Bicep CLI.
+export { runFixes, type FixRequest, type FixStage } from './fix/run-fixes';
+export type { FixOutcome } from './fix/apply-fixes';
+export type { FixPreferences } from './fix/plan-fix';
 
 // Rules.
 export { RULES, findRule } from './rules/index';

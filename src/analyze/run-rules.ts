@@ -1,4 +1,5 @@
 import type { Locator } from '../locate/locator';
+import { locateRemedy } from '../locate/locate-remedy';
 import { directiveBefore, sourceLines, suppressionBy, unknownNames, type Directive } from '../locate/suppressions';
 import type { RuleSetting } from '../config/load-config';
 import { LEVEL_ORDER, type Finding, type FindingKind, type FindingLevel } from '../rules/finding';
@@ -49,6 +50,7 @@ export function ruleFindings(
           symbolicName: report.subject.symbolicName,
           deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName),
         },
+        ...(report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}),
       };
       const directive = directiveBefore(location, linesOf);
       const suppression = directive && suppressionBy(directive, rule);

@@ -26,6 +26,10 @@ export interface CliArgs {
   version: boolean;
   /** Where the entry templates deploy, as `az deployment` and `bicep snapshot` take it. */
   deployment: DeploymentContext;
+  /** `--fix` applies fixes, `--fix-dry-run` prints them as a diff; undefined for neither. */
+  fix?: 'apply' | 'dry-run';
+  /** `--suggestions`: with --fix or --fix-dry-run, suggestions too. */
+  suggestions: boolean;
 }
 
 export type ParsedArgs =
@@ -108,6 +112,17 @@ function parser(argv: readonly string[]) {
     .option('tenant-id', { type: 'string', describe: 'the tenant (tenant())' })
     .option('location', { type: 'string', describe: "the resource group's location, or the deployment's at subscription, management-group and tenant scope" })
     .option('deployment-name', { type: 'string', describe: 'the name of the deployment (deployment().name)' })
+    .option('fix', {
+      type: 'boolean',
+      default: false,
+      describe: 'edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back',
+    })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff instead of the report, changing no file' })
+    .option('suggestions', {
+      type: 'boolean',
+      default: false,
+      describe: 'with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)',
+    })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
     .help('help')
     .alias('help', 'h')
@@ -159,6 +174,11 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (!Number.isInteger(parsed.jobs) || parsed.jobs < 1) {
         return resolve({ kind: 'usage-error', message: '--jobs takes a whole number of 1 or more' });
       }
+      if (parsed.fix && parsed['fix-dry-run']) return resolve({ kind: 'usage-error', message: '--fix and --fix-dry-run cannot be used together' });
+      if (parsed.suggestions && !parsed.fix && !parsed['fix-dry-run']) {
+        return resolve({ kind: 'usage-error', message: '--suggestions goes with --fix or --fix-dry-run' });
+      }
+      const fix = parsed.fix ? ('apply' as const) : parsed['fix-dry-run'] ? ('dry-run' as const) : undefined;
       resolve({
         kind: 'run',
         args: {
@@ -178,6 +198,8 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
           deployment: deploymentContext(parsed),
+          ...(fix ? { fix } : {}),
+          suggestions: parsed.suggestions,
         },
       });
     });

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze, type Analysis } from '../analyze/analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from '../analyze/analyze';
 import { applyConfigSuppressions } from '../analyze/config-suppressions';
 import { cacheFolder } from '../bicep/compile-cache';
 import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
 import { ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
+import { runFixes } from '../fix/run-fixes';
 import { packageJson } from '../package-info';
 import { colorWanted } from '../report/colors';
 import { formatGithub } from '../report/github';
@@ -42,6 +43,8 @@ export interface AuditRun {
   analysis: Analysis;
   context: ReportContext;
   code: number;
+  /** With --fix-dry-run: the unified diff of what --fix would write. */
+  fixDiff?: string;
 }
 
 /** A mistake in how the tool was called: exit 2. */
@@ -166,28 +169,29 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
   if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
   const config = asUsageError(() => new ConfigResolver({ cwd: run.cwd, ...(args.config ? { explicit: args.config } : {}) }), ConfigError);
   const progress = progressLine(run.stderr, run.cwd);
+  const options: AnalyzeOptions = {
+    paths: args.paths,
+    cwd: run.cwd,
+    env: run.env,
+    homeDir: run.homeDir ?? os.homedir(),
+    ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
+    noRestore: !args.restore,
+    parameters: parameterValues(args, run.cwd),
+    deployment: args.deployment,
+    timeoutMs: args.timeout * 1000,
+    restoreTimeoutMs: args.restoreTimeout * 1000,
+    jobs: args.jobs,
+    ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
+    ...(args.shard ? { shard: args.shard } : {}),
+    config: {
+      configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
+      isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError),
+    },
+  };
+  const suppress = (results: Analysis['results']) => applyConfigSuppressions(results, (input, finding) => config.suppressionFor(input, finding));
   let analysis: Analysis;
   try {
-    analysis = await analyze({
-      paths: args.paths,
-      cwd: run.cwd,
-      env: run.env,
-      homeDir: run.homeDir ?? os.homedir(),
-      ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
-      noRestore: !args.restore,
-      parameters: parameterValues(args, run.cwd),
-      deployment: args.deployment,
-      timeoutMs: args.timeout * 1000,
-      restoreTimeoutMs: args.restoreTimeout * 1000,
-      jobs: args.jobs,
-      ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
-      ...(args.shard ? { shard: args.shard } : {}),
-      config: {
-        configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
-        isExcluded: (file) => asUsageError(() => config.isExcluded(file), ConfigError),
-      },
-      ...(progress.update ? { onProgress: progress.update } : {}),
-    });
+    analysis = await analyze({ ...options, ...(progress.update ? { onProgress: progress.update } : {}) });
   } finally {
     progress.clear();
   }
@@ -195,7 +199,14 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
   if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
   }
-  analysis = { ...analysis, results: applyConfigSuppressions(analysis.results, (input, finding) => config.suppressionFor(input, finding)) };
+  const fixes = await runFixes(suppress(analysis.results), {
+    mode: args.fix ?? 'plan',
+    suggestions: args.suggestions,
+    cwd: run.cwd,
+    preferences: (file) => config.configFor(file).fix,
+    reanalyze: async () => suppress((await analyze(options)).results),
+  });
+  analysis = { ...analysis, results: fixes.results };
   const context: ReportContext = {
     cwd: run.cwd,
     repoRoot: findRepositoryRoot(run.cwd) ?? run.cwd,
@@ -205,6 +216,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     sourceText: sourceReader(),
     color: colorWanted(args.output === undefined && run.stdout.isTTY, run.env),
     ...(args.shard ? { shard: args.shard } : {}),
+    fixes: { requested: args.fix !== undefined, ...(fixes.outcomes ? { outcomes: fixes.outcomes } : {}) },
   };
-  return { analysis, context, code: exitCodeFor(analysis.results, args.failOn) };
+  return { analysis, context, code: exitCodeFor(analysis.results, args.failOn), ...(fixes.diff === undefined ? {} : { fixDiff: fixes.diff }) };
 }

@@ -67,10 +67,12 @@ async function mergeSarif(files: readonly string[], output: string | undefined, 
 
 async function run(options: MainOptions, args: CliArgs): Promise<number> {
   if (args.version) return printVersions(options, args);
-  const { analysis, context, code } = await runAudit(args, options);
+  const { analysis, context, code, fixDiff } = await runAudit(args, options);
   const report = REPORTERS[args.format](analysis.results, context);
   if (args.output) writeRequestedFile(path.resolve(options.cwd, args.output), report, 'the report to --output');
-  else options.stdout.write(report);
+  // --fix-dry-run prints the diff alone, so that it can go to `git apply`; the report goes only to --output.
+  if (fixDiff !== undefined) options.stdout.write(fixDiff);
+  else if (!args.output) options.stdout.write(report);
   const summaryFile = options.env.GITHUB_STEP_SUMMARY;
   if (args.format === 'github' && summaryFile) appendToGithubFile('GITHUB_STEP_SUMMARY', summaryFile, formatStepSummary(analysis.results, context));
   return code;

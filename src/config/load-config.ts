@@ -27,6 +27,13 @@ export interface Config {
   /** Where the entry templates deploy; the command line's values win. */
   deployment: DeploymentContext;
   suppressions: readonly ConfigSuppression[];
+  /** How `--fix` writes what it adds. */
+  fix: FixConfig;
+}
+
+export interface FixConfig {
+  /** Add the `audit` category group instead of one entry per missing category. */
+  categoryGroup: boolean;
 }
 
 /** An entry of `suppressions`: the rules (canonical ids) it suppresses for the resources whose name matches a glob. */
@@ -53,6 +60,7 @@ interface ConfigJson {
   parameters?: Record<string, JsonValue>;
   deployment?: DeploymentContext;
   suppressions?: { rules: string[]; names: string[]; reason: string }[];
+  fix?: { logEntries?: 'categories' | 'categoryGroup' };
 }
 
 interface Problem {
@@ -61,7 +69,7 @@ interface Problem {
 }
 
 const DEFAULTS: Loaded = {
-  config: { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [] },
+  config: { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } },
   isExcluded: () => false,
   suppressionOf: () => undefined,
 };
@@ -181,6 +189,7 @@ function readConfig(file: string): Loaded {
       parameters: new Map(Object.entries(json.parameters ?? {})),
       deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules, names, reason }) => ({ rules, names, reason })),
+      fix: { categoryGroup: json.fix?.logEntries === 'categoryGroup' },
     },
     isExcluded: (absolute) => {
       const relative = path.relative(folder, absolute).split(path.sep).join('/');

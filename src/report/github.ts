@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lineRangeChange } from '../fix/line-range';
 import type { Finding, InputResult } from '../rules/finding';
 import { displayPath } from './paths';
 import type { ReportContext } from './report-context';
@@ -46,6 +47,31 @@ function tableCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
+/** A fence longer than any run of backticks in the text, so the text cannot close it. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+/**
+ * Each fix that replaces one range of lines, as a pull-request suggestion block: pasted into a
+ * review comment on those lines, GitHub offers it as a change to commit.
+ */
+function suggestedChanges(findings: readonly Finding[], context: ReportContext): string[] {
+  const changes = findings.flatMap((f) => {
+    const change = f.fix && lineRangeChange(f.fix, context.sourceText);
+    return change ? [{ finding: f, change }] : [];
+  });
+  if (changes.length === 0) return [];
+  const rows = ['', '### Suggested changes', '', 'Each block replaces the lines it names; in a review comment on those lines it is a suggestion GitHub can commit.'];
+  for (const { finding, change } of changes) {
+    const lines = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
+    const marks = fence(change.text);
+    rows.push('', `\`${workspacePath(change.file, context)}\` ${lines}: ${finding.fix!.description} (${finding.ruleId})`, '', `${marks}suggestion`, change.text, marks);
+  }
+  return rows;
+}
+
 /** A Markdown job summary (for `GITHUB_STEP_SUMMARY`): counts, the Bicep version and a table of results. */
 export function formatStepSummary(results: readonly InputResult[], context: ReportContext): string {
   const findings = unsuppressed(results);
@@ -70,5 +96,6 @@ export function formatStepSummary(results: readonly InputResult[], context: Repo
       lines.push(`| ${f.level}${f.kind === 'review' ? ' (review)' : ''} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
     }
   }
+  lines.push(...suggestedChanges(findings, context));
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,5 @@
+import type { FixOutcome } from '../fix/apply-fixes';
+import type { SourceFix } from '../fix/source-fix';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { describeValue } from '../template/describe-value';
 import type { ReportContext } from './report-context';
@@ -9,6 +11,24 @@ export const JSON_REPORT_VERSION = 1;
 function jsonLocation(location: SourceLocation) {
   const { start, end } = location.range;
   return { file: location.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** A fix's edits with 1-based positions; an insertion has its end at its start. */
+function jsonFix(fix: SourceFix) {
+  return { kind: fix.kind, description: fix.description, edits: fix.edits.map((e) => ({ ...jsonLocation(e), newText: e.newText })) };
+}
+
+function jsonOutcome(outcome: FixOutcome) {
+  const { finding } = outcome;
+  return {
+    status: outcome.status,
+    reason: outcome.reason ?? null,
+    ruleId: finding.ruleId,
+    message: finding.message,
+    input: outcome.input,
+    location: jsonLocation(finding.location),
+    fix: jsonFix(finding.fix),
+  };
 }
 
 function jsonResult(finding: Finding, input: string) {
@@ -31,6 +51,8 @@ function jsonResult(finding: Finding, input: string) {
       : null,
     appliesTo: finding.appliesTo ?? [input],
     suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
+    fix: finding.fix ? jsonFix(finding.fix) : null,
+    noFix: finding.noFix ?? null,
   };
 }
 
@@ -45,6 +67,7 @@ export function formatJson(results: readonly InputResult[], context: ReportConte
     ...(context.shard ? { shard: { index: context.shard.index, count: context.shard.count } } : {}),
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all,
+    ...(context.fixes?.outcomes ? { fixes: context.fixes.outcomes.map(jsonOutcome) } : {}),
     summary: {
       errors: active.filter((r) => r.level === 'error').length,
       warnings: active.filter((r) => r.level === 'warning').length,

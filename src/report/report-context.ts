@@ -1,4 +1,5 @@
 import type { Shard } from '../analyze/shard';
+import type { FixOutcome } from '../fix/apply-fixes';
 import type { Rule } from '../rules/rule';
 
 /** A rule as reports show it: its metadata and its docs page text. */
@@ -24,4 +25,6 @@ export interface ReportContext {
   color: boolean;
   /** `--shard i/n`: the report covers only this part of the entries. */
   shard?: Shard;
+  /** Whether the run was asked to fix (`--fix`, `--fix-dry-run`), and what `--fix` did. */
+  fixes?: { requested: boolean; outcomes?: readonly FixOutcome[] };
 }

@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Fix, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { Shard } from '../analyze/shard';
+import type { FixOutcome } from '../fix/apply-fixes';
+import type { SourceFix } from '../fix/source-fix';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { packageJson } from '../package-info';
 import { partialFingerprints } from './fingerprints';
@@ -16,6 +18,32 @@ function physicalLocation(location: SourceLocation, context: ReportContext) {
     artifactLocation: artifactLocation(location.file, context.repoRoot),
     region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
   };
+}
+
+/** SARIF's `fixes`: per file, each edit as a replacement of a region of the original (an insertion deletes an empty region). */
+function sarifFix(fix: SourceFix, context: ReportContext): Fix {
+  const files = [...new Set(fix.edits.map((e) => e.file))];
+  return {
+    description: { text: fix.kind === 'suggestion' ? `Suggestion: ${fix.description}` : fix.description },
+    artifactChanges: files.map((file) => ({
+      artifactLocation: artifactLocation(file, context.repoRoot),
+      replacements: fix.edits
+        .filter((e) => e.file === file)
+        .map((e) => ({ deletedRegion: physicalLocation(e, context).region, insertedContent: { text: e.newText } })),
+    })),
+  };
+}
+
+const OUTCOME_LEVELS: Record<FixOutcome['status'], Notification['level']> = { applied: 'note', 'rolled-back': 'warning', 'not-applied': 'warning' };
+
+/** What --fix did, as notifications of the invocation. */
+function fixNotifications(outcomes: readonly FixOutcome[], context: ReportContext): Notification[] {
+  return outcomes.map((o) => ({
+    level: OUTCOME_LEVELS[o.status],
+    message: { text: `${o.status === 'applied' ? 'fixed' : o.status}: ${o.finding.fix.description}${o.reason ? ` (${o.reason})` : ''}` },
+    locations: [{ physicalLocation: physicalLocation(o.finding.location, context) }],
+    associatedRule: { id: o.finding.ruleId },
+  }));
 }
 
 function descriptor(id: string, context: ReportContext, findings: readonly Finding[]): ReportingDescriptor {
@@ -54,7 +82,15 @@ function sarifResult(finding: Finding, ruleIndex: number, fingerprint: string, c
         }
       : {}),
     ...(finding.suppression ? { suppressions: [{ ...finding.suppression, status: 'accepted' as const }] } : {}),
-    ...(finding.appliesTo ? { properties: { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } } : {}),
+    ...(finding.fix ? { fixes: [sarifFix(finding.fix, context)] } : {}),
+    ...(finding.appliesTo || finding.noFix
+      ? {
+          properties: {
+            ...(finding.appliesTo ? { appliesTo: finding.appliesTo.map((f) => artifactLocation(f, context.repoRoot).uri) } : {}),
+            ...(finding.noFix ? { noFix: finding.noFix } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -91,13 +127,16 @@ export function formatSarif(results: readonly InputResult[], context: ReportCont
         invocations: [
           {
             executionSuccessful: failed.length === 0,
-            ...(failed.length > 0
+            ...(failed.length > 0 || context.fixes?.outcomes?.length
               ? {
-                  toolExecutionNotifications: failed.map((r) => ({
-                    level: 'error' as const,
-                    message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
-                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }],
-                  })),
+                  toolExecutionNotifications: [
+                    ...failed.map((r) => ({
+                      level: 'error' as const,
+                      message: { text: `could not analyse ${artifactLocation(r.file, context.repoRoot).uri}` },
+                      locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, context.repoRoot) } }],
+                    })),
+                    ...fixNotifications(context.fixes?.outcomes ?? [], context),
+                  ],
                 }
               : {}),
           },

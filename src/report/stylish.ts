@@ -3,6 +3,7 @@ import { colors, type Colors } from './colors';
 import { excerpt } from './excerpt';
 import { displayPath } from './paths';
 import type { ReportContext } from './report-context';
+import { fixableLine, fixRows, outcomeRows } from './stylish-fixes';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -22,7 +23,8 @@ function findingRows(finding: Finding, context: ReportContext, c: Colors): strin
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text = context.sourceText(finding.location.file);
   const lines = text === undefined ? undefined : excerpt(text, finding.location.range);
-  return lines ? [head, ...lines.map((l, i) => `    ${i === 0 ? c.dim(l) : c.red(l)}`)] : [head];
+  const shown = lines ? lines.map((l, i) => `    ${i === 0 ? c.dim(l) : c.red(l)}`) : [];
+  return [head, ...shown, ...fixRows(finding, context, c)];
 }
 
 /** The closing line: `✖ 3 problems (2 errors, 1 warning), 1 suppressed`, plus inputs that could not be analysed. */
@@ -49,5 +51,8 @@ export function formatStylish(results: readonly InputResult[], context: ReportCo
     byFile.set(file, [...(byFile.get(file) ?? []), ...findingRows(finding, context, c)]);
   }
   const blocks = [...byFile].map(([file, rows]) => `${c.underline(file)}\n${rows.join('\n')}`);
-  return [...blocks, summary(results, findings, c)].join('\n\n') + '\n';
+  const outcomes = context.fixes?.outcomes ?? [];
+  const fixed = outcomes.length > 0 ? [outcomeRows(outcomes, context, c).join('\n')] : [];
+  const fixable = fixableLine(results, context);
+  return [...blocks, ...fixed, summary(results, findings, c) + (fixable ? `\n${fixable}` : '')].join('\n\n') + '\n';
 }

@@ -4,6 +4,7 @@ import type { Origin, Value } from '../template/expressions/value';
 import { COVERING_GROUPS, REQUIRED_CATEGORIES, registryCoverage, type RegistryCoverage, type SettingPlace, type TargetingSetting } from './acr/coverage';
 import { ScopeIndex } from './acr/scope-match';
 import { describeInstance, describeOrigin, describeFalseCondition } from './acr/describe-instance';
+import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './acr/remedies';
 import { closestName } from './closest-name';
 import { defineRule, formatMessage, type InstancePlace, type RuleContext, type RuleReport } from './rule';
 
@@ -96,9 +97,19 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
           .map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`),
       ),
     ];
-    if (notDeployed.length === 0) return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    if (notDeployed.length === 0) {
+      return { kind: 'fail', messageId: 'noSettings', data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(registry) };
+    }
     const notDeployedText = notDeployed.join('; ');
-    return { kind: 'fail', messageId: 'settingsNotDeployed', data: { registry: registryText, notDeployed: notDeployedText }, subject: registry, at, related: relatedPlaces.slice(1) };
+    return {
+      kind: 'fail',
+      messageId: 'settingsNotDeployed',
+      data: { registry: registryText, notDeployed: notDeployedText },
+      subject: registry,
+      at,
+      related: relatedPlaces.slice(1),
+      remedy: { kind: 'none', reason: NO_REMEDY.settingsNotDeployed },
+    };
   }
   const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]] as const);
   const missing = entries.filter(([, c]) => c.certainty === 'no').map(([category]) => category);
@@ -114,6 +125,7 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
         subject: registry,
         at: { instance: setting, path: ['properties'] },
         related: relatedPlaces,
+        remedy: { kind: 'none', reason: NO_REMEDY.noDestination },
       };
     }
     const typo = typoHint(coverage);
@@ -131,6 +143,7 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
       subject: registry,
       at: typo.at ?? (notEnabled ? place(notEnabled) : { instance: withDestination, path: ['properties', 'logs'] }),
       related: relatedPlaces,
+      remedy: missingCategoriesRemedy(coverage, missing, withDestination),
     };
   }
   const deciders = decidersOf(coverage, undecided.map(([category]) => category), context);
@@ -141,6 +154,7 @@ function judge(registry: ResourceInstance, targeting: readonly TargetingSetting[
     subject: registry,
     at: place(undecided[0]![1].place!),
     related: relatedPlaces,
+    remedy: { kind: 'none', reason: NO_REMEDY.undecided },
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Range } from '../bicep/compile-output';
+import type { SourceFix } from '../fix/source-fix';
 import type { Value } from '../template/expressions/value';
+import type { LocatedRemedy } from './remedy';
 
 export type FindingLevel = 'error' | 'warning' | 'note';
 
@@ -43,6 +45,12 @@ export interface Finding {
   appliesTo?: string[];
   /** Set when a directive in the source or the config suppresses the finding; it is still reported. */
   suppression?: Suppression;
+  /** What the rule says would clear the finding, placed in the user's files; src/fix plans the edit from it. */
+  remedy?: LocatedRemedy;
+  /** The edit of the Bicep source that clears the finding (planned by src/fix). */
+  fix?: SourceFix;
+  /** Why no fix is offered, when the finding has a remedy that the source cannot take. */
+  noFix?: string;
 }
 
 /** SARIF's suppression kinds: `inSource`, a directive beside the code; `external`, an entry of bicep-audit.json. */

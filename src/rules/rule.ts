@@ -1,6 +1,7 @@
 import type { ResourceInstance } from '../template/expand/instance';
 import type { SourceSpan } from '../template/location';
 import type { FindingKind, FindingLevel } from './finding';
+import type { Remedy } from './remedy';
 
 /** What a rule says about itself; feeds reports, SARIF rule metadata and the docs check. */
 export interface RuleMeta<MessageId extends string = string> {
@@ -35,6 +36,8 @@ export interface RuleReport<MessageId extends string> {
   /** Where a person must edit. */
   at: InstancePlace;
   related: readonly (InstancePlace & { message: string })[];
+  /** What would clear the finding, for src/fix; or why nothing is offered. */
+  remedy?: Remedy;
 }
 
 export interface RuleContext {

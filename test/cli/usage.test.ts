@@ -32,6 +32,20 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'bicep-audit: Unknown argument: colour\nRun bicep-audit --help for usage.\n' });
   });
 
+  it('--help names the fix options', async () => {
+    const result = await invoke(['--help']);
+    expect(result.stdout).toMatch(/--fix +edit the Bicep files to clear the findings that have a fix/);
+    expect(result.stdout).toMatch(/--fix-dry-run +print the fixes as a unified diff instead of the report, changing no file/);
+    expect(result.stdout).toMatch(/--suggestions +with --fix or --fix-dry-run: suggestions too/);
+  });
+
+  it.each([
+    [['x.bicep', '--fix', '--fix-dry-run'], '--fix and --fix-dry-run cannot be used together'],
+    [['x.bicep', '--suggestions'], '--suggestions goes with --fix or --fix-dry-run'],
+  ])('%j is a usage error (exit 2)', async (argv, message) => {
+    expect(await invoke(argv)).toEqual({ code: 2, stdout: '', stderr: `bicep-audit: ${message}\nRun bicep-audit --help for usage.\n` });
+  });
+
   it('an unknown format is a usage error (exit 2)', async () => {
     const result = await invoke(['x.bicep', '--format', 'xml']);
     expect(result.code).toBe(2);
@@ -109,6 +123,8 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
         instance: null,
         appliesTo: [file],
         suppression: null,
+        fix: null,
+        noFix: null,
       },
     ]);
   });

@@ -4,7 +4,7 @@ import { CONFIG_FILE, ConfigError, ConfigResolver, type Config } from '../../src
 import type { Finding } from '../../src/rules/finding';
 import { makeTree } from '../helpers/temp-tree';
 
-const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [] };
+const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } };
 
 /** The message of the ConfigError the action throws. */
 function configError(action: () => unknown): string {
@@ -46,6 +46,7 @@ describe('ConfigResolver: discovery', () => {
       parameters: new Map(),
       deployment: {},
       suppressions: [],
+      fix: { categoryGroup: false },
     });
     expect(resolver.configFor('repo/infra/app/main.bicep')).toBe(config);
   });
@@ -77,6 +78,7 @@ describe('ConfigResolver: discovery', () => {
       parameters: new Map(),
       deployment: {},
       suppressions: [],
+      fix: { categoryGroup: false },
     });
   });
 
@@ -94,6 +96,7 @@ describe('ConfigResolver: discovery', () => {
       parameters: new Map(),
       deployment: {},
       suppressions: [],
+      fix: { categoryGroup: false },
     });
     expect(resolver.configFor(path.join(tree, 'repo/other/main.bicep'))).toStrictEqual({
       file: path.join(tree, 'repo', CONFIG_FILE),
@@ -102,6 +105,7 @@ describe('ConfigResolver: discovery', () => {
       parameters: new Map([['location', 'westeurope']]),
       deployment: {},
       suppressions: [],
+      fix: { categoryGroup: false },
     });
   });
 
@@ -118,6 +122,7 @@ describe('ConfigResolver: discovery', () => {
       parameters: new Map(),
       deployment: {},
       suppressions: [],
+      fix: { categoryGroup: false },
     };
     expect(resolver.configFor(path.join(tree, 'a/main.bicep'))).toStrictEqual(expected);
     expect(resolver.configFor(path.join(tree, 'b/c/main.bicep'))).toStrictEqual(expected);

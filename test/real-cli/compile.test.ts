@@ -246,5 +246,6 @@ describe('every Bicep fixture', () => {
     for (const used of ['params/base.bicepparam', 'symbolic-entry/mods/registries.bicep', 'rule/mods/audit-existing.bicep', 'locate/modules/registry.bicep']) {
       expect(inputs).not.toContain(`${used} analysed`);
     }
-  }, 60_000);
+    // One `bicep build` process per entry under --no-restore, some 60 of them with the fix cases.
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseShard, shardOf } from '../../src/analyze/shard';
 import { auditWithRealBicep, type JsonReport } from '../helpers/real-bicep';
 import { isolatedEnv, runInProcess } from '../helpers/run-cli';
-import { validate } from '../helpers/sarif-multitool';
+import { validateSarif } from '../helpers/sarif-multitool';
 import { makeTree } from '../helpers/temp-tree';
 
 const registry = (name: string) => `resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
@@ -79,7 +79,7 @@ describe('--shard i/n', () => {
     const [invocation, wholeInvocation] = [run.invocations, whole.runs[0].invocations].map((i) => ({ ...i[0], toolExecutionNotifications: i[0].toolExecutionNotifications.map(JSON.stringify).sort() }));
     expect([run.invocations.length, invocation]).toEqual([1, wholeInvocation]);
     expect(invocation.executionSuccessful).toBe(false);
-    expect(validate(merged.stdout)).toEqual([]);
+    expect(validateSarif(merged.stdout)).toEqual([]);
   });
 
   it('a shard with no entries is a clean run, exit 0', async () => {

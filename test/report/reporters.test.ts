@@ -173,6 +173,8 @@ describe('json', () => {
       },
       appliesTo: [TYPO],
       suppression: null,
+      fix: null,
+      noFix: null,
     });
     expect([report.results[1].kind, report.results[1].level, report.results[1].suppression]).toEqual(['review', 'warning', { kind: 'external', justification: REASON }]);
   });

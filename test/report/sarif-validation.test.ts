@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runInProcess, isolatedEnv } from '../helpers/run-cli';
-import { validate } from '../helpers/sarif-multitool';
+import { validateSarif as validate } from '../helpers/sarif-multitool';
 import { makeTree } from '../helpers/temp-tree';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');

@@ -1,0 +1,18 @@
+// Fixable: an entry that does not say enabled is off.
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrnoenabled'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+}
+
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: registry
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'
+    logs: [
+      { category: 'ContainerRegistryLoginEvents', enabled: true }
+      { category: 'ContainerRegistryRepositoryEvents' }
+    ]
+  }
+}

@@ -1,0 +1,19 @@
+// Not fixable: the entries come from a parameter.
+param auditLogs array = [
+  { category: 'ContainerRegistryLoginEvents', enabled: true }
+]
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrfromparam'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+}
+
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: registry
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'
+    logs: auditLogs
+  }
+}

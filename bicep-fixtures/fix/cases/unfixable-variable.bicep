@@ -1,0 +1,20 @@
+// Not fixable: the switch comes from a variable.
+var repositoryEventsOn = false
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrfromvariable'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+}
+
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: registry
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'
+    logs: [
+      { category: 'ContainerRegistryLoginEvents', enabled: true }
+      { category: 'ContainerRegistryRepositoryEvents', enabled: repositoryEventsOn }
+    ]
+  }
+}

@@ -1,0 +1,97 @@
+import type { SourceLocation } from '../rules/finding';
+import type { SettingSuggestion } from '../rules/remedy';
+import { declarationObject, identifierOf, literalString, objectProperty, propertyKey, syntaxChildren, type ParsedBicep, type SyntaxNode } from './bicep-syntax';
+import type { OffsetEdit } from './layout';
+import { toTextEdit, type FixPreferences, type Planned } from './plan-fix';
+import { enclosingLoop, whyNotWrittenOut } from './source-reasons';
+
+const SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview';
+const DESTINATIONS = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationRuleId', 'eventHubName', 'marketplacePartnerId'];
+
+/** A name like `wanted` that nothing at the top of the file uses yet. */
+function freeName(source: ParsedBicep, wanted: string): string {
+  const taken = source.topLevelNames();
+  let name = wanted;
+  for (let n = 2; taken.has(name); n += 1) name = `${wanted}${n}`;
+  return name;
+}
+
+/** The destination properties (`workspaceId: ...`) of another diagnostic setting declared once at the top of the file, as written. */
+function destinationsOfAnotherSetting(source: ParsedBicep): string[] | undefined {
+  for (const declaration of source.root.namedChildren) {
+    if (declaration.type !== 'resource_declaration') continue;
+    if (!literalString(syntaxChildren(declaration)[1])?.toLowerCase().startsWith('microsoft.insights/diagnosticsettings@')) continue;
+    const properties = objectProperty(declarationObject(declaration), 'properties');
+    const body = properties && syntaxChildren(properties)[1];
+    if (body?.type !== 'object') continue;
+    const destinations = body.namedChildren.filter((p) => p.type === 'object_property' && DESTINATIONS.includes(propertyKey(p) ?? ''));
+    if (destinations.length > 0) return destinations.map((p) => p.text);
+  }
+  return undefined;
+}
+
+/** Where a new parameter goes: after the last one, else before the first declaration. */
+function parameterEdit(source: ParsedBicep, name: string): OffsetEdit {
+  const { eol } = source;
+  const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
+  const lastParameter = declarations.filter((c) => c.type === 'parameter_declaration').at(-1);
+  const text = `@description('Log Analytics workspace that receives the container registry audit logs')${eol}param ${name} string`;
+  if (lastParameter) {
+    const at = source.lineContentEnd(lastParameter.endIndex - 1);
+    return { start: at, end: at, newText: `${eol}${eol}${text}` };
+  }
+  const first = declarations.find((c) => !['target_scope_assignment', 'import_statement', 'import_functionality', 'using_statement', 'metadata_declaration'].includes(c.type));
+  const at = first ? source.lineStart(first.startIndex) : source.text.length;
+  return { start: at, end: at, newText: `${text}${eol}${eol}` };
+}
+
+function settingText(source: ParsedBicep, registry: SyntaxNode, condition: string, destinations: readonly string[], logs: readonly string[]): string {
+  const { eol, indentUnit: u } = source;
+  const base = source.indentOfLineAt(registry.startIndex);
+  const lines = [
+    `resource ${freeName(source, `${identifierOf(registry)}AuditLogs`)} '${SETTING_TYPE}' = ${condition}{`,
+    `${u}name: 'audit'`,
+    `${u}scope: ${identifierOf(registry)}`,
+    `${u}properties: {`,
+    ...destinations.map((d) => `${u}${u}${d}`),
+    `${u}${u}logs: [`,
+    ...logs.map((entry) => `${u}${u}${u}${entry}`),
+    `${u}${u}]`,
+    `${u}}`,
+    '}',
+  ];
+  return lines.map((line) => `${base}${line}`).join(eol);
+}
+
+/**
+ * A diagnostic setting for a registry that has none, declared right after it: to the destination
+ * of another setting in the file, else to a new workspace parameter.
+ */
+export function suggestSetting(source: ParsedBicep, suggestion: SettingSuggestion<SourceLocation>, prefs: FixPreferences): Planned {
+  const registry = source.nodeAt(suggestion.registry.range);
+  if (!registry || registry.type !== 'resource_declaration') {
+    return { noFix: registry ? whyNotWrittenOut(source, registry) : 'the place the finding names is not where the source was read; run bicep-audit again' };
+  }
+  if (enclosingLoop(registry) || !declarationObject(registry)) {
+    return { noFix: `registry '${identifierOf(registry)}' is declared in a loop; a setting for each instance is for a person to write` };
+  }
+  if (registry.parent?.type !== 'infrastructure') return { noFix: `registry '${identifierOf(registry)}' is declared inside another resource` };
+  const value = syntaxChildren(registry).at(-1)!;
+  const condition = value.type === 'if_statement' ? `if ${syntaxChildren(value)[0]!.text} ` : '';
+  const reused = destinationsOfAnotherSetting(source);
+  const parameter = reused ? undefined : freeName(source, 'auditWorkspaceId');
+  const logs = prefs.categoryGroup
+    ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`]
+    : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
+  const setting = settingText(source, registry, condition, reused ?? [`workspaceId: ${parameter}`], logs);
+  const at = registry.endIndex;
+  const edits = [...(parameter ? [parameterEdit(source, parameter)] : []), { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
+  return {
+    fix: {
+      kind: 'suggestion',
+      description: `add a diagnostic setting for registry '${identifierOf(registry)}' that sends its audit logs to ${destination}`,
+      edits: edits.map((e) => toTextEdit(source, e)),
+    },
+  };
+}

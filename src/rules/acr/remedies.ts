@@ -1,0 +1,83 @@
+import type { ResourceInstance } from '../../template/expand/instance';
+import { isValueObject } from '../../template/expressions/symbolic';
+import type { Value } from '../../template/expressions/value';
+import { closestName } from '../closest-name';
+import type { Remedy, RemedyStep } from '../remedy';
+import { COVERING_GROUPS, REQUIRED_CATEGORIES, type RegistryCoverage, type SettingPlace } from './coverage';
+
+type RequiredCategory = (typeof REQUIRED_CATEGORIES)[number];
+
+/** The group a fix adds when the user's config prefers one entry to two. */
+const FIX_GROUP = 'audit';
+
+/** The value at a path of a setting's body, if the body spells it out. */
+function valueAt(setting: ResourceInstance, path: readonly (string | number)[]): Value | undefined {
+  let value: Value | undefined = setting.body;
+  for (const segment of path) {
+    if (typeof segment === 'number') value = Array.isArray(value) ? value[segment] : undefined;
+    else value = isValueObject(value) ? value[segment] : undefined;
+  }
+  return value;
+}
+
+/** Enabling the log entry at `entryPath`: its `enabled` value, or the entry itself when it has none. */
+function enableStep(setting: ResourceInstance, entryPath: readonly (string | number)[]): RemedyStep | undefined {
+  const entry = valueAt(setting, entryPath);
+  if (isValueObject(entry) && entry.enabled === true) return undefined;
+  const path = isValueObject(entry) && 'enabled' in entry ? [...entryPath, 'enabled'] : [...entryPath];
+  return { kind: 'enable-log-entry', at: { instance: setting, path } };
+}
+
+/** The misspelt entry that most likely meant `category` (a misspelt group covers every category). */
+function typoFor(coverage: RegistryCoverage, category: RequiredCategory) {
+  for (const unknown of coverage.unknownCategories) {
+    const meant = closestName(unknown.name, unknown.kind === 'category' ? REQUIRED_CATEGORIES : COVERING_GROUPS);
+    if (meant !== undefined && (unknown.kind === 'categoryGroup' || meant === category)) return { unknown, meant };
+  }
+  return undefined;
+}
+
+function stepKey(step: RemedyStep): string {
+  return JSON.stringify([step.kind, step.at.instance.symbolicName, step.at.instance.jsonPath, step.at.path]);
+}
+
+/**
+ * What clears a `missingCategories` finding, in the order a person would do it: switch on an entry
+ * that names the category but is off, correct a misspelt name that meant it, else add an entry to
+ * a setting that has a destination.
+ */
+export function missingCategoriesRemedy(coverage: RegistryCoverage, missing: readonly RequiredCategory[], withDestination: ResourceInstance): Remedy {
+  const steps = new Map<string, RemedyStep>();
+  const add = (step: RemedyStep | undefined) => step && steps.set(stepKey(step), step);
+  const toAdd: RequiredCategory[] = [];
+  for (const category of missing) {
+    const notEnabled: SettingPlace | undefined = coverage.byCategory[category].notEnabledAt;
+    const typo = notEnabled ? undefined : typoFor(coverage, category);
+    if (notEnabled) {
+      const entryPath = notEnabled.path.at(-1) === 'enabled' ? notEnabled.path.slice(0, -1) : notEnabled.path;
+      add(enableStep(notEnabled.setting, entryPath));
+    } else if (typo) {
+      const { unknown, meant } = typo;
+      add({ kind: 'rename-log-entry', at: { instance: unknown.setting, path: unknown.path }, from: unknown.name, to: meant });
+      add(enableStep(unknown.setting, unknown.path.slice(0, -1)));
+    } else {
+      toAdd.push(category);
+    }
+  }
+  if (toAdd.length > 0) {
+    add({ kind: 'add-log-entries', at: { instance: withDestination, path: ['properties', 'logs'] }, categories: toAdd, group: FIX_GROUP });
+  }
+  return { kind: 'steps', steps: [...steps.values()] };
+}
+
+/** A registry without any setting: a new one is suggested beside its declaration. */
+export function newSettingRemedy(registry: ResourceInstance): Remedy {
+  return { kind: 'add-setting', registry: { instance: registry }, categories: [...REQUIRED_CATEGORIES], group: FIX_GROUP };
+}
+
+/** Findings whose fix is a person's decision, with the reason the report gives. */
+export const NO_REMEDY = {
+  noDestination: 'where the logs should go (a Log Analytics workspace, a storage account or an event hub) is for a person to choose',
+  settingsNotDeployed: 'whether the settings should be deployed is for a person to decide: their condition is false',
+  undecided: 'the outcome depends on values known only at deployment',
+} as const;

@@ -1,0 +1,33 @@
+import type { SourceLocation } from './finding';
+import type { InstancePlace } from './rule';
+
+/**
+ * One change to a diagnostic setting's declaration that a rule knows would help clear its
+ * finding, in terms of the compiled template; src/fix turns it into an edit of the Bicep source,
+ * where the source spells the value out.
+ */
+export type RemedyStep<Place = InstancePlace> =
+  /** Add `{ category: ..., enabled: true }` entries (or one category group) to the `logs` array at `at`. */
+  | { kind: 'add-log-entries'; at: Place; categories: readonly string[]; group: string }
+  /** Set the `enabled` value at `at` to true; `at` is the log entry itself when it has no `enabled`. */
+  | { kind: 'enable-log-entry'; at: Place }
+  /** Replace the misspelt category or group name at `at`. */
+  | { kind: 'rename-log-entry'; at: Place; from: string; to: string };
+
+/** A new diagnostic setting for a registry that has none: offered as a suggestion, never applied on its own. */
+export interface SettingSuggestion<Place = InstancePlace> {
+  kind: 'add-setting';
+  /** The registry's declaration. */
+  registry: Place;
+  categories: readonly string[];
+  group: string;
+}
+
+/** What would clear a finding, or why the rule offers nothing. */
+export type Remedy<Place = InstancePlace> =
+  | { kind: 'steps'; steps: readonly RemedyStep<Place>[] }
+  | SettingSuggestion<Place>
+  | { kind: 'none'; reason: string };
+
+/** A remedy whose places have been found in the user's files. */
+export type LocatedRemedy = Remedy<SourceLocation>;
