@@ -48,6 +48,7 @@ export function withLinterErrorsAsWarnings(configText: string): { text: string; 
 export class SymbolicMirror {
   private madeRoot: string | undefined;
   private readonly mirrored = new Set<string>();
+  private readonly folders = new Set<string>();
   /** By folder of a user's bicepconfig.json: the linter rules lowered from `error` in its copy. */
   private readonly loweredRules = new Map<string, Set<string>>();
 
@@ -67,7 +68,8 @@ export class SymbolicMirror {
       if (this.mirrored.has(absolute) || !fs.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      fs.mkdirSync(path.dirname(copy), { recursive: true });
+      if (!this.folders.has(path.dirname(copy))) fs.mkdirSync(path.dirname(copy), { recursive: true });
+      this.folders.add(path.dirname(copy));
       if (path.basename(absolute) === CONFIG_FILE) {
         const { text, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(fs.readFileSync(absolute, 'utf8')));
         fs.writeFileSync(copy, text);
@@ -83,6 +85,7 @@ export class SymbolicMirror {
     if (this.madeRoot !== undefined) removeTempDir(this.madeRoot);
     this.madeRoot = undefined;
     this.mirrored.clear();
+    this.folders.clear();
   }
 
   toMirror(original: string): string {
