@@ -136,15 +136,22 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     const files = inputs.filter((i) => isBicep(i) && !kept.has(i.file)).map((i) => i.file);
     if (files.length > 0) (compiler ??= bicepCompiler(options, caches)).prepare(files);
   };
+  // A kept result vouches for the files it read: they were checked, and are unchanged.
+  const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
+  const problems = new Map<DiscoveredInput, InputResult | undefined>();
+  const problemOf = async (input: DiscoveredInput) => {
+    if (!problems.has(input)) problems.set(input, kept.has(input.file) ? undefined : (brokenSource(input) ?? (vouched.has(input.file) ? undefined : await outsideRepository(input))));
+    return problems.get(input);
+  };
   try {
-    // A file the user named is an entry: its compile can start now, while the others are parsed.
-    compileSoon(discovery.inputs.filter((i) => !i.fromFolder && shard.has(i.file) && !brokenSource(i)));
-    // A kept result vouches for the files it read: they were checked, and are unchanged.
-    const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
+    // A file the user named is an entry: once it passes the checks, its compile can start while the others are parsed.
+    const named: DiscoveredInput[] = [];
+    for (const input of discovery.inputs) if (!input.fromFolder && shard.has(input.file) && !(await problemOf(input))) named.push(input);
+    compileSoon(named);
     const usable: DiscoveredInput[] = [];
     const broken: InputResult[] = [];
     for (const input of discovery.inputs) {
-      const problem = kept.has(input.file) ? undefined : (brokenSource(input) ?? (vouched.has(input.file) ? undefined : await outsideRepository(input)));
+      const problem = await problemOf(input);
       if (problem) broken.push(problem);
       else usable.push(input);
     }

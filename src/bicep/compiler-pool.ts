@@ -21,7 +21,7 @@ export type IdentifyCli = (first: PoolWorker, switchTo: (kind: PoolKind) => Prom
 
 /**
  * Up to `jobs` warm Bicep CLI processes, each reused for many files, started only when a file
- * needs one (or when `warm` is told one will). A process that times out on a file is killed and
+ * needs one (or when `prepare` is told one will). A process that times out on a file is killed and
  * replaced, and the file fails; one that crashes is replaced and the file is tried once more on a
  * fresh process.
  */

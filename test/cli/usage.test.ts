@@ -33,10 +33,24 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
   });
 
   it('--help names the fix options', async () => {
-    const result = await invoke(['--help']);
-    expect(result.stdout).toMatch(/--fix +edit the Bicep files to clear the findings that have a fix/);
-    expect(result.stdout).toMatch(/--fix-dry-run +print the fixes as a unified diff instead of the report, changing no file/);
-    expect(result.stdout).toMatch(/--suggestions +with --fix or --fix-dry-run: suggestions too/);
+    // yargs wraps descriptions to the widest option name: compare the words, not the line breaks.
+    const help = (await invoke(['--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--fix edit the Bicep files to clear the findings that have a fix');
+    expect(help).toContain('--fix-dry-run print the fixes as a unified diff instead of the report, changing no file');
+    expect(help).toContain('--suggestions with --fix or --fix-dry-run: suggestions too');
+  });
+
+  it('--help names the shard options', async () => {
+    const help = (await invoke(['--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--shard i/n: audit only the i-th of n parts of the entries');
+    expect(help).toContain('bicep-audit merge-sarif <files..> merge the SARIF logs of the n shards of one audit (--shard i/n)');
+  });
+
+  it.each([
+    [['x.bicep', '--shard', '3/2'], "--shard takes i/n, two whole numbers with 1 <= i <= n (got '3/2')"],
+    [['x.bicep', '--shard', 'half'], "--shard takes i/n, two whole numbers with 1 <= i <= n (got 'half')"],
+  ])('%j is a usage error (exit 2)', async (argv, message) => {
+    expect(await invoke(argv)).toEqual({ code: 2, stdout: '', stderr: `bicep-audit: ${message}\nRun bicep-audit --help for usage.\n` });
   });
 
   it.each([
