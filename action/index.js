@@ -8280,7 +8280,7 @@ var require_connection = __commonJS({
       ConnectionState2[ConnectionState2["Closed"] = 3] = "Closed";
       ConnectionState2[ConnectionState2["Disposed"] = 4] = "Disposed";
     })(ConnectionState || (ConnectionState = {}));
-    function createMessageConnection2(messageReader, messageWriter, _logger, options2) {
+    function createMessageConnection(messageReader, messageWriter, _logger, options2) {
       const logger = _logger !== void 0 ? _logger : exports2.NullLogger;
       let sequenceNumber = 0;
       let notificationSequenceNumber = 0;
@@ -9179,7 +9179,7 @@ ${JSON.stringify(message, null, 4)}`);
       });
       return connection;
     }
-    exports2.createMessageConnection = createMessageConnection2;
+    exports2.createMessageConnection = createMessageConnection;
   }
 });
 
@@ -9677,18 +9677,18 @@ var require_main2 = __commonJS({
       }
     };
     exports2.SocketMessageWriter = SocketMessageWriter;
-    var StreamMessageReader2 = class extends api_1.ReadableStreamMessageReader {
+    var StreamMessageReader = class extends api_1.ReadableStreamMessageReader {
       constructor(readable, encoding) {
         super((0, ril_1.default)().stream.asReadableStream(readable), encoding);
       }
     };
-    exports2.StreamMessageReader = StreamMessageReader2;
-    var StreamMessageWriter2 = class extends api_1.WriteableStreamMessageWriter {
+    exports2.StreamMessageReader = StreamMessageReader;
+    var StreamMessageWriter = class extends api_1.WriteableStreamMessageWriter {
       constructor(writable, options2) {
         super((0, ril_1.default)().stream.asWritableStream(writable), options2);
       }
     };
-    exports2.StreamMessageWriter = StreamMessageWriter2;
+    exports2.StreamMessageWriter = StreamMessageWriter;
     var XDG_RUNTIME_DIR = process.env["XDG_RUNTIME_DIR"];
     var safeIpcPathLengths = /* @__PURE__ */ new Map([
       ["linux", 107],
@@ -9786,18 +9786,18 @@ var require_main2 = __commonJS({
       const candidate = value;
       return candidate.write !== void 0 && candidate.addListener !== void 0;
     }
-    function createMessageConnection2(input2, output, logger, options2) {
+    function createMessageConnection(input2, output, logger, options2) {
       if (!logger) {
         logger = api_1.NullLogger;
       }
-      const reader = isReadableStream(input2) ? new StreamMessageReader2(input2) : input2;
-      const writer = isWritableStream(output) ? new StreamMessageWriter2(output) : output;
+      const reader = isReadableStream(input2) ? new StreamMessageReader(input2) : input2;
+      const writer = isWritableStream(output) ? new StreamMessageWriter(output) : output;
       if (api_1.ConnectionStrategy.is(options2)) {
         options2 = { connectionStrategy: options2 };
       }
       return (0, api_1.createMessageConnection)(reader, writer, logger, options2);
     }
-    exports2.createMessageConnection = createMessageConnection2;
+    exports2.createMessageConnection = createMessageConnection;
   }
 });
 
@@ -20041,7 +20041,6 @@ ${result.stdout}`;
 // src/bicep/jsonrpc-client.ts
 var import_node_child_process = require("node:child_process");
 var import_node_stream = require("node:stream");
-var import_node = __toESM(require_node());
 
 // src/bicep/exit-hooks.ts
 var hooks = /* @__PURE__ */ new Set();
@@ -20112,11 +20111,12 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   requestCount = 0;
   static start(cliPath, timeoutMs) {
     const child = (0, import_node_child_process.spawn)(cliPath, ["jsonrpc", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: bicepProcessEnv() });
+    const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require_node();
     const withdraw2 = atExit(() => child.kill("SIGKILL"));
     child.once("exit", withdraw2);
-    const reader = new import_node.StreamMessageReader(child.stdout);
+    const reader = new StreamMessageReader(child.stdout);
     reader.partialMessageTimeout = 0;
-    const connection = (0, import_node.createMessageConnection)(reader, new import_node.StreamMessageWriter(forgivingSink(child)));
+    const connection = createMessageConnection(reader, new StreamMessageWriter(forgivingSink(child)));
     connection.listen();
     return new _BicepJsonRpcClient(child, connection, `${cliPath} jsonrpc --stdio`, timeoutMs);
   }
@@ -21768,6 +21768,7 @@ function withLinterErrorsAsWarnings(configText) {
 var SymbolicMirror = class {
   madeRoot;
   mirrored = /* @__PURE__ */ new Set();
+  folders = /* @__PURE__ */ new Set();
   /** By folder of a user's bicepconfig.json: the linter rules lowered from `error` in its copy. */
   loweredRules = /* @__PURE__ */ new Map();
   /** The temp folder, made with its root config when the first files are added. */
@@ -21785,7 +21786,8 @@ var SymbolicMirror = class {
       if (this.mirrored.has(absolute) || !import_node_fs2.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
+      if (!this.folders.has(import_node_path2.default.dirname(copy))) import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
+      this.folders.add(import_node_path2.default.dirname(copy));
       if (import_node_path2.default.basename(absolute) === CONFIG_FILE) {
         const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(absolute, "utf8")));
         import_node_fs2.default.writeFileSync(copy, text2);
@@ -21800,6 +21802,7 @@ var SymbolicMirror = class {
     if (this.madeRoot !== void 0) removeTempDir(this.madeRoot);
     this.madeRoot = void 0;
     this.mirrored.clear();
+    this.folders.clear();
   }
   toMirror(original) {
     const absolute = import_node_path2.default.resolve(original);
@@ -26563,12 +26566,17 @@ function isEntry2(value) {
 }
 var ownCode;
 function toolIdentity() {
-  ownCode ??= hashOfCode(import_node_path18.default.basename(__dirname) === "analyze" ? import_node_path18.default.dirname(__dirname) : __dirname);
+  ownCode ??= identityOfCode(import_node_path18.default.basename(__dirname) === "analyze" ? import_node_path18.default.dirname(__dirname) : __dirname);
   return ownCode;
 }
-function hashOfCode(root) {
+function identityOfCode(root) {
   const files = import_node_fs20.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
-  return sha256(files.map((f) => `${f}\0${sha256(import_node_fs20.default.readFileSync(import_node_path18.default.join(root, f)))}`).join("\n"));
+  return sha256(
+    files.map((f) => {
+      const stat = import_node_fs20.default.statSync(import_node_path18.default.join(root, f));
+      return `${f}\0${stat.size}\0${stat.mtimeMs}`;
+    }).join("\n")
+  );
 }
 var ResultCache = class {
   constructor(folder, identity) {
@@ -26666,13 +26674,20 @@ async function analyze(options2) {
     const files = inputs.filter((i2) => isBicep(i2) && !kept.has(i2.file)).map((i2) => i2.file);
     if (files.length > 0) (compiler ??= bicepCompiler(options2, caches)).prepare(files);
   };
+  const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
+  const problems = /* @__PURE__ */ new Map();
+  const problemOf = async (input2) => {
+    if (!problems.has(input2)) problems.set(input2, kept.has(input2.file) ? void 0 : brokenSource(input2) ?? (vouched.has(input2.file) ? void 0 : await outsideRepository(input2)));
+    return problems.get(input2);
+  };
   try {
-    compileSoon(discovery.inputs.filter((i2) => !i2.fromFolder && shard.has(i2.file) && !brokenSource(i2)));
-    const vouched = new Set([...kept.values()].flatMap((k) => k.filesRead));
+    const named = [];
+    for (const input2 of discovery.inputs) if (!input2.fromFolder && shard.has(input2.file) && !await problemOf(input2)) named.push(input2);
+    compileSoon(named);
     const usable = [];
     const broken = [];
     for (const input2 of discovery.inputs) {
-      const problem = kept.has(input2.file) ? void 0 : brokenSource(input2) ?? (vouched.has(input2.file) ? void 0 : await outsideRepository(input2));
+      const problem = await problemOf(input2);
       if (problem) broken.push(problem);
       else usable.push(input2);
     }

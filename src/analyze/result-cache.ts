@@ -34,16 +34,26 @@ function isEntry(value: unknown): value is Entry {
 
 let ownCode: string | undefined;
 
-/** The hash of bicep-audit's own code, a result being its work: dist/, the Action's bundle, or the sources under test. */
+/**
+ * bicep-audit's own code, as the files it runs from (dist/, the Action's bundle, or the sources
+ * under test) and their sizes and change times: a result is its work, and a new build is new work.
+ */
 export function toolIdentity(): string {
   // This file sits in dist/analyze/ or src/analyze/, beside the other stages; bundled, everything is beside it.
-  ownCode ??= hashOfCode(path.basename(__dirname) === 'analyze' ? path.dirname(__dirname) : __dirname);
+  ownCode ??= identityOfCode(path.basename(__dirname) === 'analyze' ? path.dirname(__dirname) : __dirname);
   return ownCode;
 }
 
-function hashOfCode(root: string): string {
+function identityOfCode(root: string): string {
   const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.[jt]s$/.test(f)).sort();
-  return sha256(files.map((f) => `${f}\0${sha256(fs.readFileSync(path.join(root, f)))}`).join('\n'));
+  return sha256(
+    files
+      .map((f) => {
+        const stat = fs.statSync(path.join(root, f));
+        return `${f}\0${stat.size}\0${stat.mtimeMs}`;
+      })
+      .join('\n'),
+  );
 }
 
 /**
