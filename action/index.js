@@ -26681,6 +26681,9 @@ async function analyze(options2) {
     return problems.get(input2);
   };
   try {
+    const firstRun = !caches || caches.compiles.knownCliVersion() === void 0;
+    const first = firstRun ? discovery.inputs.find((i2) => isBicep(i2) && shard.has(i2.file) && !brokenSource(i2)) : void 0;
+    if (first) compileSoon([first]);
     const named = [];
     for (const input2 of discovery.inputs) if (!input2.fromFolder && shard.has(input2.file) && !await problemOf(input2)) named.push(input2);
     compileSoon(named);

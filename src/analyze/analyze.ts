@@ -144,6 +144,10 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     return problems.get(input);
   };
   try {
+    // With nothing compiled yet for this CLI, some input will need a compile: a server starts now, while the inputs are checked and parsed.
+    const firstRun = !caches || caches.compiles.knownCliVersion() === undefined;
+    const first = firstRun ? discovery.inputs.find((i) => isBicep(i) && shard.has(i.file) && !brokenSource(i)) : undefined;
+    if (first) compileSoon([first]);
     // A file the user named is an entry: once it passes the checks, its compile can start while the others are parsed.
     const named: DiscoveredInput[] = [];
     for (const input of discovery.inputs) if (!input.fromFolder && shard.has(input.file) && !(await problemOf(input))) named.push(input);

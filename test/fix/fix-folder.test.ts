@@ -8,7 +8,8 @@ beforeAll(() => {
   realBicep();
 });
 
-const FIXED_FILES = readTree(FIXED);
+// What --fix leaves of each case; the bicep-audit.json beside them only keeps them out of folder runs.
+const FIXED_FILES = Object.fromEntries(Object.entries(readTree(FIXED)).filter(([file]) => file !== 'bicep-audit.json'));
 const fixedFiles = (suggestions: boolean) => Object.keys(FIXED_FILES).filter((f) => suggestions || !f.startsWith('suggest-'));
 
 /** Where the findings that remain are: file and line. */
