@@ -23253,6 +23253,13 @@ function toInt(value) {
   if (!Number.isSafeInteger(parsed2)) throw new FunctionError(`int: ${phrase(text2)} is too large to compute exactly`);
   return parsed2 === 0 ? 0 : parsed2;
 }
+function toFloat(value) {
+  if (typeof value === "number") return value;
+  const text2 = expectString(value, "float", "the argument");
+  const parsed2 = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text2) ? Number(text2) : NaN;
+  if (!Number.isFinite(parsed2)) throw new FunctionError(`float: ${phrase(text2)} is not a number`);
+  return parsed2;
+}
 function hasNonFiniteNumber(value) {
   if (typeof value === "number") return !Number.isFinite(value);
   if (Array.isArray(value)) return value.some(hasNonFiniteNumber);
@@ -23313,6 +23320,7 @@ function toArray(value) {
 var conversionFunctions = [
   defineAware("string", [1, 1], ([value]) => toStringValue(value)),
   defineKnown("int", [1, 1], "number", ([value]) => toInt(value)),
+  defineKnown("float", [1, 1], "number", ([value]) => toFloat(value)),
   defineKnown("json", [1, 1], "any", ([value]) => parseJson(expectString(value, "json", "the argument"), "json")),
   defineAware("array", [1, 1], ([value]) => toArray(value)),
   defineAware("any", [1, 1], ([value]) => value)
@@ -23389,6 +23397,13 @@ var deploymentFunctions = [
   defineAware("reference", [1, 3], (args2, env) => reference(args2, env.ctx)),
   defineAware("references", [1, 2], (args2) => runtime("references", args2, "array")),
   defineAware("utcNow", [0, 1], (args2) => runtime("utcNow", args2, "string")),
+  // Answered by the resource providers of the subscription at deployment (Azure's own engine leaves them too).
+  defineAware("pickZones", [3, 5], (args2) => runtime("pickZones", args2, "array")),
+  defineAware("providers", [1, 2], (args2) => runtime("providers", args2, "any")),
+  // A deployment that reaches fail() stops with its message; `if()` takes the other branch when it can.
+  defineKnown("fail", [1, 1], "any", ([message]) => {
+    throw new FunctionError(`fail: the template stops the deployment: ${expectString(message, "fail", "the message")}`);
+  }),
   // Each newGuid() is a different value, so each gets its own key.
   defineKnown(
     "newGuid",
@@ -23893,7 +23908,11 @@ function idFunction(name2, scopeArgs, prefix) {
       throw new FunctionError(`${name2}: none of the first ${scopeArgs + 1} arguments is a resource type ${example}`);
     }
     const scope = args2.slice(0, at).map((a) => segment(name2, a, "a scope argument"));
-    return text([...prefix(scope, env), ...providerPath(name2, args2[at], args2.slice(at + 1))]);
+    const type = args2[at];
+    if (name2 === "subscriptionResourceId" && type.toLowerCase() === "microsoft.resources/resourcegroups" && args2.length === at + 2) {
+      return text([...prefix(scope, env), "/resourceGroups/", segment(name2, args2[at + 1], "a resource name")]);
+    }
+    return text([...prefix(scope, env), ...providerPath(name2, type, args2.slice(at + 1))]);
   });
 }
 function extensionResourceId(args2) {
@@ -24782,6 +24801,7 @@ var TemplateContext = class _TemplateContext {
   }
   variable(name2) {
     if (this.frame.outer) return this.frame.outer.variable(name2);
+    if (this.frame.variablesOf) return this.frame.variablesOf.variable(name2);
     const variables = this.frame.template.variables;
     const copyLoop = this.variableCopy(variables, name2);
     if (copyLoop) {
@@ -24858,6 +24878,7 @@ var TemplateContext = class _TemplateContext {
     const functionFrame = {
       ...this.frame,
       outer: void 0,
+      variablesOf: this.frame.variablesOf ?? this,
       template: { parameters: Object.fromEntries(declared.map((p) => [String(p.name), p])), functions: this.frame.template.functions ?? [] },
       parameterValues: values
     };
