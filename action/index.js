@@ -25146,19 +25146,31 @@ var Expander = class {
       const path23 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
-        body2[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path23, "parameters"], ctx) } : properties;
+        const properties = this.evaluateMembers(rest, path23, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path23, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        body2[key] = passed ? { ...properties, parameters: passed } : properties;
+      } else if (key === "properties" && isObject(member)) {
+        body2[key] = this.evaluateMembers(member, path23, ctx, (name2) => `'properties.${name2}'`);
       } else {
         body2[key] = this.attempt(path23, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
   }
-  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
-  moduleParameters(parameters, path23, ctx) {
+  /**
+   * Each member of an object on its own (a resource's properties, the parameters passed to a
+   * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
+   */
+  evaluateMembers(object, path23, ctx, what) {
     const values = {};
-    for (const [name2, parameter] of Object.entries(parameters)) {
-      values[name2] = this.attempt([...path23, name2], `parameter '${name2}'`, () => evaluateWithCopies(parameter, ctx));
+    for (const [name2, member] of Object.entries(object)) {
+      if (name2 === "copy") {
+        const loops = this.attempt([...path23, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        if (isValueObject(loops)) Object.assign(values, loops);
+        else values[name2] = loops;
+      } else {
+        values[name2] = this.attempt([...path23, name2], what(name2), () => evaluateWithCopies(member, ctx));
+      }
     }
     return values;
   }
