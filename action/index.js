@@ -25424,8 +25424,8 @@ function unknownLoops(instance2) {
   const indexes = [instance2.loopIndex, ...instance2.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
   return indexes.map((index) => {
     const origins = originsOf(index);
-    const decidedBy = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
-    return { origins, decidedBy };
+    const decidedBy2 = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
+    return { origins, decidedBy: decidedBy2 };
   });
 }
 function loopsThatMayBeEmpty(setting, registry) {
@@ -25516,7 +25516,10 @@ function knownEnds(id) {
   return { start: text2(0, first < 0 ? parts2.length : first), end: text2(lastUnknown + 1, parts2.length) };
 }
 var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+var decidedBy = (id) => originsOf(id).filter((o) => o.kind !== "deployment").map((o) => `${o.kind}:${o.name}`);
 function mayBeSameId(scope, registryId) {
+  const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
+  if (ours.length > 0 && theirs.length > 0 && !ours.some((o) => theirs.includes(o))) return false;
   const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
   if (known !== void 0) {
     const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];
