@@ -23366,6 +23366,13 @@ function toInt(value) {
   if (!Number.isSafeInteger(parsed2)) throw new FunctionError(`int: ${phrase(text2)} is too large to compute exactly`);
   return parsed2 === 0 ? 0 : parsed2;
 }
+function toFloat(value) {
+  if (typeof value === "number") return value;
+  const text2 = expectString(value, "float", "the argument");
+  const parsed2 = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text2) ? Number(text2) : NaN;
+  if (!Number.isFinite(parsed2)) throw new FunctionError(`float: ${phrase(text2)} is not a number`);
+  return parsed2;
+}
 function hasNonFiniteNumber(value) {
   if (typeof value === "number") return !Number.isFinite(value);
   if (Array.isArray(value)) return value.some(hasNonFiniteNumber);
@@ -23426,6 +23433,7 @@ function toArray(value) {
 var conversionFunctions = [
   defineAware("string", [1, 1], ([value]) => toStringValue(value)),
   defineKnown("int", [1, 1], "number", ([value]) => toInt(value)),
+  defineKnown("float", [1, 1], "number", ([value]) => toFloat(value)),
   defineKnown("json", [1, 1], "any", ([value]) => parseJson(expectString(value, "json", "the argument"), "json")),
   defineAware("array", [1, 1], ([value]) => toArray(value)),
   defineAware("any", [1, 1], ([value]) => value)
@@ -23502,6 +23510,13 @@ var deploymentFunctions = [
   defineAware("reference", [1, 3], (args2, env) => reference(args2, env.ctx)),
   defineAware("references", [1, 2], (args2) => runtime("references", args2, "array")),
   defineAware("utcNow", [0, 1], (args2) => runtime("utcNow", args2, "string")),
+  // Answered by the resource providers of the subscription at deployment (Azure's own engine leaves them too).
+  defineAware("pickZones", [3, 5], (args2) => runtime("pickZones", args2, "array")),
+  defineAware("providers", [1, 2], (args2) => runtime("providers", args2, "any")),
+  // A deployment that reaches fail() stops with its message; `if()` takes the other branch when it can.
+  defineKnown("fail", [1, 1], "any", ([message]) => {
+    throw new FunctionError(`fail: the template stops the deployment: ${expectString(message, "fail", "the message")}`);
+  }),
   // Each newGuid() is a different value, so each gets its own key.
   defineKnown(
     "newGuid",
@@ -24006,7 +24021,11 @@ function idFunction(name2, scopeArgs, prefix) {
       throw new FunctionError(`${name2}: none of the first ${scopeArgs + 1} arguments is a resource type ${example}`);
     }
     const scope = args2.slice(0, at).map((a) => segment(name2, a, "a scope argument"));
-    return text([...prefix(scope, env), ...providerPath(name2, args2[at], args2.slice(at + 1))]);
+    const type = args2[at];
+    if (name2 === "subscriptionResourceId" && type.toLowerCase() === "microsoft.resources/resourcegroups" && args2.length === at + 2) {
+      return text([...prefix(scope, env), "/resourceGroups/", segment(name2, args2[at + 1], "a resource name")]);
+    }
+    return text([...prefix(scope, env), ...providerPath(name2, type, args2.slice(at + 1))]);
   });
 }
 function extensionResourceId(args2) {
@@ -24900,6 +24919,7 @@ var TemplateContext = class _TemplateContext {
   }
   variable(name2) {
     if (this.frame.outer) return this.frame.outer.variable(name2);
+    if (this.frame.variablesOf) return this.frame.variablesOf.variable(name2);
     const variables = this.frame.template.variables;
     const copyLoop = this.variableCopy(variables, name2);
     if (copyLoop) {
@@ -24976,6 +24996,7 @@ var TemplateContext = class _TemplateContext {
     const functionFrame = {
       ...this.frame,
       outer: void 0,
+      variablesOf: this.frame.variablesOf ?? this,
       template: { parameters: Object.fromEntries(declared.map((p) => [String(p.name), p])), functions: this.frame.template.functions ?? [] },
       parameterValues: values
     };
@@ -25243,19 +25264,31 @@ var Expander = class {
       const path29 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.attempt(path29, `'${key}'`, () => evaluateWithCopies(rest, ctx), "object");
-        body2[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path29, "parameters"], ctx) } : properties;
+        const properties = this.evaluateMembers(rest, path29, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path29, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        body2[key] = passed ? { ...properties, parameters: passed } : properties;
+      } else if (key === "properties" && isObject(member)) {
+        body2[key] = this.evaluateMembers(member, path29, ctx, (name2) => `'properties.${name2}'`);
       } else {
         body2[key] = this.attempt(path29, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
   }
-  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
-  moduleParameters(parameters, path29, ctx) {
+  /**
+   * Each member of an object on its own (a resource's properties, the parameters passed to a
+   * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
+   */
+  evaluateMembers(object, path29, ctx, what) {
     const values = {};
-    for (const [name2, parameter] of Object.entries(parameters)) {
-      values[name2] = this.attempt([...path29, name2], `parameter '${name2}'`, () => evaluateWithCopies(parameter, ctx));
+    for (const [name2, member] of Object.entries(object)) {
+      if (name2 === "copy") {
+        const loops = this.attempt([...path29, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        if (isValueObject(loops)) Object.assign(values, loops);
+        else values[name2] = loops;
+      } else {
+        values[name2] = this.attempt([...path29, name2], what(name2), () => evaluateWithCopies(member, ctx));
+      }
     }
     return values;
   }
@@ -25509,8 +25542,8 @@ function unknownLoops(instance2) {
   const indexes = [instance2.loopIndex, ...instance2.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
   return indexes.map((index) => {
     const origins = originsOf(index);
-    const decidedBy = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
-    return { origins, decidedBy };
+    const decidedBy2 = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
+    return { origins, decidedBy: decidedBy2 };
   });
 }
 function loopsThatMayBeEmpty(setting, registry) {
@@ -25601,7 +25634,10 @@ function knownEnds(id) {
   return { start: text2(0, first < 0 ? parts2.length : first), end: text2(lastUnknown + 1, parts2.length) };
 }
 var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+var decidedBy = (id) => originsOf(id).filter((o) => o.kind !== "deployment").map((o) => `${o.kind}:${o.name}`);
 function mayBeSameId(scope, registryId) {
+  const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
+  if (ours.length > 0 && theirs.length > 0 && !ours.some((o) => theirs.includes(o))) return false;
   const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
   if (known !== void 0) {
     const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];

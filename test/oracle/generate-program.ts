@@ -118,6 +118,7 @@ class ProgramBuilder {
   private readonly params: string[] = [];
   private readonly given: string[] = [];
   private readonly blocks: string[] = [];
+  private readonly functions: string[] = [];
   readonly files: Record<string, string> = {};
   private count = 0;
 
@@ -141,10 +142,16 @@ class ProgramBuilder {
     this.blocks.push(text);
   }
 
+  /** Declares a user-defined function once. */
+  func(name: string, signature: string): void {
+    const declaration = `func ${name}${signature}`;
+    if (!this.functions.includes(declaration)) this.functions.push(declaration);
+  }
+
   build(): Record<string, string> {
     return {
       ...this.files,
-      'main.bicep': [...this.params, '', ...this.blocks].join('\n') + '\n',
+      'main.bicep': [...this.functions, ...this.params, '', ...this.blocks].join('\n') + '\n',
       [ORACLE_ENTRY]: ["using 'main.bicep'", '', ...this.given].join('\n') + '\n',
     };
   }
@@ -161,6 +168,10 @@ function registryNameExpression(b: ProgramBuilder, prefix: string, suffix: strin
     case 2:
       return `toLower('ACR\${${prefix}}${suffix.toUpperCase()}')`;
     case 3:
+      if (b.random.chance(0.5)) {
+        b.func('registryName', '(prefix string, suffix string) string => toLower(\'${prefix}-${suffix}\')');
+        return `registryName(${prefix}, '${suffix}')`;
+      }
       return `format('{0}r{1}', ${prefix}, '${suffix}')`;
     default:
       return b.param('registryName', 'string', `'given${suffix}'`);
@@ -248,7 +259,9 @@ function registryBlock(b: ProgramBuilder, prefix: string, location: string): voi
     name = registryNameExpression(b, prefix, symbol);
   }
   const body = [`  name: ${name}`, `  location: ${location}`, "  sku: { name: 'Basic' }"];
-  const open = loopHeader ? `[${loopHeader}: ${condition}{` : `${condition}{`;
+  // A filtered loop: only the even instances are deployed.
+  const filter = loopHeader && condition === '' && r.chance(0.25) ? 'if (i % 2 == 0) ' : condition;
+  const open = loopHeader ? `[${loopHeader}: ${filter}{` : `${condition}{`;
   b.block([`resource ${symbol} ${REGISTRY} = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n'));
   const scope = loopHeader ? `${symbol}[i]` : symbol;
   for (let s = r.weighted([[2, 0], [5, 1], [2, 2]] as const); s > 0; s -= 1) {
@@ -267,7 +280,7 @@ function settingModuleCall(b: ProgramBuilder, scope: string, loopHeader: string 
   const body = [
     `  name: ${name}`,
     '  params: {',
-    `    registryName: ${scope}.name`,
+    `    registryName: ${scope}.name`, // `reg.name`, `reg[i].name` or a module's `outputs.name`
     `    settingName: 'via-${symbol}'`,
     `    logs: ${logs}`,
     ...workspace,
@@ -280,21 +293,27 @@ function settingModuleCall(b: ProgramBuilder, scope: string, loopHeader: string 
 /** A registry deployed by a module, with its setting switched on or off by the caller. */
 function registryModuleCall(b: ProgramBuilder, prefix: string): void {
   b.files['modules/registry.bicep'] = REGISTRY_MODULE;
+  const r = b.random;
   const symbol = b.fresh('registryModule');
-  const condition = b.random.chance(0.2) ? `if (${boolExpression(b, 0.6)}) ` : '';
-  const audit = b.random.chance(0.3) ? [] : [`    auditLogs: ${boolExpression(b, 0.6)}`];
-  b.block(
-    [
-      `module ${symbol} 'modules/registry.bicep' = ${condition}{`,
-      `  name: '${symbol}'`,
-      '  params: {',
-      `    name: '\${${prefix}}${symbol.toLowerCase()}'`,
-      ...audit,
-      `    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'`,
-      '  }',
-      '}',
-    ].join('\n'),
-  );
+  const condition = r.chance(0.2) ? `if (${boolExpression(b, 0.6)}) ` : '';
+  const audit = r.chance(0.3) ? [] : [`    auditLogs: ${boolExpression(b, 0.6)}`];
+  // Plain, looped, or deployed to another resource group of the subscription.
+  const shape = r.weighted([[4, 'plain'], [2, 'looped'], [1, 'elsewhere']] as const);
+  const loopHeader = shape === 'looped' ? `for i in range(0, ${r.int(0, 2)})` : undefined;
+  const suffix = loopHeader ? `${symbol.toLowerCase()}x\${i}` : symbol.toLowerCase();
+  const body = [
+    `  name: '${symbol}${loopHeader ? '-\${i}' : ''}'`,
+    ...(shape === 'elsewhere' ? ["  scope: resourceGroup('rg-elsewhere')"] : []),
+    '  params: {',
+    `    name: '\${${prefix}}${suffix}'`,
+    ...audit,
+    `    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'`,
+    '  }',
+  ];
+  const open = loopHeader ? `[${loopHeader}: ${condition}{` : `${condition}{`;
+  b.block([`module ${symbol} 'modules/registry.bicep' = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n'));
+  // A setting attached from another module, to the registry the first module's output names.
+  if (shape === 'plain' && condition === '' && r.chance(0.4)) b.block(settingModuleCall(b, `${symbol}.outputs`, undefined));
 }
 
 /** The AVM-style module, called with or without settings, with `options.?x` that may be null. */

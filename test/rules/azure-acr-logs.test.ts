@@ -205,6 +205,19 @@ const invalid: (Case & { findings: Expected[] })[] = [
     ],
   },
   {
+    name: 'IDs built from different unknowns (primaryName, backupName) are different registries: the setting is not on this one',
+    fixture: 'two-unknown-names.json',
+    findings: [
+      {
+        kind: 'fail',
+        level: 'error',
+        at: '"primary": {',
+        message:
+          "registry 'primary' (named {parameters('primaryName')}) has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ],
+  },
+  {
     name: "a scope named from a module's output through split(): it may be the registry, so review, not a missing setting",
     fixture: 'scope-from-output-split.json',
     findings: [

@@ -1,5 +1,8 @@
 // Each output is evaluated by bicep-audit and by Azure's engine (bicep snapshot) and must come out the same (test/oracle/functions.test.ts).
 // uniqueString is left out: bicep-audit's value is stable but not Azure's.
+var suffix = 'abc'
+func withSuffix(name string) string => '${name}-${suffix}'
+
 param obj object
 param list array
 param text string
@@ -29,3 +32,6 @@ output texts array = [text, toLower(text), '${text}-${length(text)}']
 output uriDefaults array = [parseUri('http://contoso.com'), parseUri('https://contoso.com/x/y.json')]
 output moreCidr array = [parseCidr('192.168.1.77/24'), cidrSubnet('10.0.0.0/16', 16, 0), cidrHost('172.16.0.0/12', 0)]
 output moreDates array = [dateTimeAdd('2020-02-28T23:00:00Z', 'P1DT2H'), dateTimeAdd('2021-01-01T00:00:00Z', 'P1Y'), dateTimeFromEpoch(0), dateTimeToEpoch('1970-01-02T00:00:00+01:00')]
+output userFunctions array = [withSuffix('x')]
+output ids array = [subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg1'), resourceGroup().id, tenantResourceId('Microsoft.Management/managementGroups', 'mg1'), extensionResourceId(resourceGroup().id, 'Microsoft.Insights/diagnosticSettings', 'd'), deployment().name, resourceGroup().location]
+output containsCase array = [contains('abc', 'B'), contains(['A'], 'a'), contains({ Key: 1 }, 'key')]

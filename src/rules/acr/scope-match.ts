@@ -28,12 +28,18 @@ function knownEnds(id: Value): { start: string; end: string } {
 const compatible = (a: string, b: string, at: 'start' | 'end') =>
   at === 'start' ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
 
+/** The unknowns an ID is built from, other than where the deployment goes (subscription, resource group). */
+const decidedBy = (id: Value) => originsOf(id).filter((o) => o.kind !== 'deployment').map((o) => `${o.kind}:${o.name}`);
+
 /**
  * Whether a partly known scope may be the registry's ID: a known registry ID must fit the scope's
  * known parts in order (an unknown part stands for any text); between two partly known IDs, the
  * known text at both ends must agree.
  */
 function mayBeSameId(scope: Value, registryId: Value): boolean {
+  // IDs built from different unknowns (parameters `primaryName` and `backupName`) are taken to be different resources.
+  const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
+  if (ours.length > 0 && theirs.length > 0 && !ours.some((o) => theirs.includes(o))) return false;
   const [known, partly] = typeof registryId === 'string' ? [registryId, scope] : typeof scope === 'string' ? [scope, registryId] : [undefined, undefined];
   if (known !== undefined) {
     const parts = isSymbolic(partly) ? partly.parts ?? [] : [];

@@ -302,8 +302,11 @@ class Expander {
       if (key === 'properties' && isModule(entry) && isObject(member)) {
         // The nested template is expanded as a deployment of its own, not evaluated here.
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.attempt(path, `'${key}'`, () => evaluateWithCopies(rest, ctx), 'object');
-        body[key] = isObject(parameters) && isValueObject(properties) ? { ...properties, parameters: this.moduleParameters(parameters, [...path, 'parameters'], ctx) } : properties;
+        const properties = this.evaluateMembers(rest, path, ctx, (name) => `'properties.${name}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path, 'parameters'], ctx, (name) => `parameter '${name}'`) : undefined;
+        body[key] = passed ? { ...properties, parameters: passed } : properties;
+      } else if (key === 'properties' && isObject(member)) {
+        body[key] = this.evaluateMembers(member, path, ctx, (name) => `'properties.${name}'`);
       } else {
         body[key] = this.attempt(path, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
@@ -311,11 +314,21 @@ class Expander {
     return body;
   }
 
-  /** Each value passed to a module on its own: one that cannot be evaluated leaves the others known. */
-  private moduleParameters(parameters: JsonObject, path: JsonPath, ctx: TemplateContext): ValueObject {
+  /**
+   * Each member of an object on its own (a resource's properties, the parameters passed to a
+   * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
+   */
+  private evaluateMembers(object: JsonObject, path: JsonPath, ctx: TemplateContext, what: (name: string) => string): ValueObject {
     const values: ValueObject = {};
-    for (const [name, parameter] of Object.entries(parameters)) {
-      values[name] = this.attempt([...path, name], `parameter '${name}'`, () => evaluateWithCopies(parameter, ctx));
+    for (const [name, member] of Object.entries(object)) {
+      if (name === 'copy') {
+        // Property copy loops: each loop adds the member it names.
+        const loops = this.attempt([...path, name], what(name), () => evaluateWithCopies({ copy: member }, ctx), 'object');
+        if (isValueObject(loops)) Object.assign(values, loops);
+        else values[name] = loops;
+      } else {
+        values[name] = this.attempt([...path, name], what(name), () => evaluateWithCopies(member, ctx));
+      }
     }
     return values;
   }

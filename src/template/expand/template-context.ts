@@ -26,6 +26,8 @@ export interface TemplateFrame {
   moduleReference(target: Value): Value | undefined;
   /** For a nested template with outer evaluation scope: the template whose values it sees. */
   outer?: TemplateContext;
+  /** For a user function: the template whose variables it reads. */
+  variablesOf?: TemplateContext;
 }
 
 const MAX_FUNCTION_DEPTH = 64;
@@ -132,6 +134,7 @@ export class TemplateContext implements EvalContext {
 
   variable(name: string): Value {
     if (this.frame.outer) return this.frame.outer.variable(name);
+    if (this.frame.variablesOf) return this.frame.variablesOf.variable(name);
     const variables = this.frame.template.variables as Record<string, JsonValue> | undefined;
     const copyLoop = this.variableCopy(variables, name);
     if (copyLoop) {
@@ -218,6 +221,7 @@ export class TemplateContext implements EvalContext {
     const functionFrame: TemplateFrame = {
       ...this.frame,
       outer: undefined,
+      variablesOf: this.frame.variablesOf ?? this,
       template: { parameters: Object.fromEntries(declared.map((p) => [String(p.name), p])), functions: this.frame.template.functions ?? [] },
       parameterValues: values,
     };

@@ -73,6 +73,24 @@ describe('ARM semantics the engine follows', () => {
     expect(shown(expansion)).toEqual({ broken: '{not evaluated}', workspace: 'given' });
   });
 
+  it('a property that cannot be evaluated (metrics) leaves the others (logs) known', () => {
+    const expansion = expand({
+      resources: {
+        audit: {
+          type: 'Microsoft.Insights/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          scope: "[resourceId('Microsoft.ContainerRegistry/registries', 'acr')]",
+          name: 'audit',
+          properties: { workspaceId: 'w', logs: [{ categoryGroup: 'audit', enabled: true }], metrics: "[split('a')]" },
+        },
+      },
+    });
+    expect(expansion.problems.map((p) => p.message)).toEqual(["'properties.metrics': split takes 2 arguments, not 1"]);
+    const properties = expansion.instances[0]!.body.properties as Record<string, unknown>;
+    expect(properties.logs).toEqual([{ categoryGroup: 'audit', enabled: true }]);
+    expect(describeValue(properties.metrics as never)).toBe('{not evaluated}');
+  });
+
   it('copyIndex() without a name inside a property loop is the resource loop’s index', () => {
     const expansion = expand({
       resources: {

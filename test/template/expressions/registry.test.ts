@@ -17,6 +17,6 @@ describe('the function registry', () => {
   });
 
   it('does not find functions it lacks', () => {
-    expect(lookupFunction('pickZones')).toBeUndefined();
+    expect(lookupFunction('tryGetSecret')).toBeUndefined();
   });
 });

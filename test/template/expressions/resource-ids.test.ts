@@ -41,9 +41,9 @@ describe('resource ID functions', () => {
     ],
     [
       "[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg1')]",
-      id(['/subscriptions/', subscriptionId, '/providers/Microsoft.Resources/resourceGroups/rg1'], [deploymentOrigin('subscription().subscriptionId')]),
+      id(['/subscriptions/', subscriptionId, '/resourceGroups/rg1'], [deploymentOrigin('subscription().subscriptionId')]),
     ],
-    ["[subscriptionResourceId('sub-1', 'Microsoft.Resources/resourceGroups', 'rg1')]", '/subscriptions/sub-1/providers/Microsoft.Resources/resourceGroups/rg1'],
+    ["[subscriptionResourceId('sub-1', 'Microsoft.Resources/resourceGroups', 'rg1')]", '/subscriptions/sub-1/resourceGroups/rg1'],
     ["[tenantResourceId('Microsoft.Management/managementGroups', 'mg')]", '/providers/Microsoft.Management/managementGroups/mg'],
     [
       "[managementGroupResourceId('mg1', 'Microsoft.Authorization/policyDefinitions', 'p')]",

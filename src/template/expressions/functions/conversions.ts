@@ -26,6 +26,14 @@ function toInt(value: Value): number {
   return parsed === 0 ? 0 : parsed;
 }
 
+function toFloat(value: Value): number {
+  if (typeof value === 'number') return value;
+  const text = expectString(value, 'float', 'the argument');
+  const parsed = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(parsed)) throw new FunctionError(`float: ${phrase(text)} is not a number`);
+  return parsed;
+}
+
 /** JSON.parse reads 1e400 as Infinity, which is not a JSON value. */
 function hasNonFiniteNumber(value: JsonValue): boolean {
   if (typeof value === 'number') return !Number.isFinite(value);
@@ -95,6 +103,7 @@ function toArray(value: Value): Value {
 export const conversionFunctions: readonly ArmFunction[] = [
   defineAware('string', [1, 1], ([value]) => toStringValue(value)),
   defineKnown('int', [1, 1], 'number', ([value]) => toInt(value)),
+  defineKnown('float', [1, 1], 'number', ([value]) => toFloat(value)),
   defineKnown('json', [1, 1], 'any', ([value]) => parseJson(expectString(value, 'json', 'the argument'), 'json')),
   defineAware('array', [1, 1], ([value]) => toArray(value)),
   defineAware('any', [1, 1], ([value]) => value),

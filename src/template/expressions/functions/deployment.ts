@@ -47,6 +47,13 @@ export const deploymentFunctions: readonly ArmFunction[] = [
   defineAware('reference', [1, 3], (args, env) => reference(args, env.ctx)),
   defineAware('references', [1, 2], (args) => runtime('references', args, 'array')),
   defineAware('utcNow', [0, 1], (args) => runtime('utcNow', args, 'string')),
+  // Answered by the resource providers of the subscription at deployment (Azure's own engine leaves them too).
+  defineAware('pickZones', [3, 5], (args) => runtime('pickZones', args, 'array')),
+  defineAware('providers', [1, 2], (args) => runtime('providers', args, 'any')),
+  // A deployment that reaches fail() stops with its message; `if()` takes the other branch when it can.
+  defineKnown('fail', [1, 1], 'any', ([message]) => {
+    throw new FunctionError(`fail: the template stops the deployment: ${expectString(message, 'fail', 'the message')}`);
+  }),
   // Each newGuid() is a different value, so each gets its own key.
   defineKnown('newGuid', [0, 0], 'string', () =>
     opaque(`newGuid()#${++newGuidCount}`, [], 'string', [{ kind: 'runtime', name: 'newGuid()' }]),

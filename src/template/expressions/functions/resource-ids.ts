@@ -38,7 +38,12 @@ function idFunction(name: string, scopeArgs: number, prefix: (scope: Value[], en
       throw new FunctionError(`${name}: none of the first ${scopeArgs + 1} arguments is a resource type ${example}`);
     }
     const scope = args.slice(0, at).map((a) => segment(name, a, 'a scope argument'));
-    return text([...prefix(scope, env), ...providerPath(name, args[at] as string, args.slice(at + 1))]);
+    const type = args[at] as string;
+    // A resource group's ID has no provider part: /subscriptions/<id>/resourceGroups/<name>.
+    if (name === 'subscriptionResourceId' && type.toLowerCase() === 'microsoft.resources/resourcegroups' && args.length === at + 2) {
+      return text([...prefix(scope, env), '/resourceGroups/', segment(name, args[at + 1]!, 'a resource name')]);
+    }
+    return text([...prefix(scope, env), ...providerPath(name, type, args.slice(at + 1))]);
   });
 }
 
