@@ -5923,7 +5923,7 @@ var require_signal_exit = __commonJS({
 var require_kill = __commonJS({
   "node_modules/execa/lib/kill.js"(exports2, module2) {
     "use strict";
-    var os5 = require("os");
+    var os6 = require("os");
     var onExit = require_signal_exit();
     var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
     var spawnedKill = (kill, signal = "SIGTERM", options2 = {}) => {
@@ -5947,7 +5947,7 @@ var require_kill = __commonJS({
       return isSigterm(signal) && forceKillAfterTimeout !== false && killResult;
     };
     var isSigterm = (signal) => {
-      return signal === os5.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
+      return signal === os6.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
     };
     var getForceKillAfterTimeout = ({ forceKillAfterTimeout = true }) => {
       if (forceKillAfterTimeout === true) {
@@ -9566,7 +9566,7 @@ var require_main2 = __commonJS({
     var ril_1 = require_ril();
     ril_1.default.install();
     var path29 = require("path");
-    var os5 = require("os");
+    var os6 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
     var api_1 = require_api();
@@ -9703,7 +9703,7 @@ var require_main2 = __commonJS({
       if (XDG_RUNTIME_DIR) {
         result = path29.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path29.join(os5.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path29.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -19899,7 +19899,7 @@ var require_picomatch2 = __commonJS({
 
 // src/action/run-action.ts
 var import_node_fs27 = __toESM(require("node:fs"));
-var import_node_os4 = __toESM(require("node:os"));
+var import_node_os5 = __toESM(require("node:os"));
 var import_node_path28 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
@@ -19947,11 +19947,12 @@ var BicepTimeoutError = class extends BicepCliError {
 };
 
 // src/cli/args.ts
-var import_node_os2 = __toESM(require("node:os"));
+var import_node_os3 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
 var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_os2 = __toESM(require("node:os"));
 var import_node_path20 = __toESM(require("node:path"));
 
 // src/bicep/compile-output.ts
@@ -20186,6 +20187,7 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 };
 
 // src/bicep/compiler-pool.ts
+var FILES_PER_EXTRA_SERVER = 80;
 var CompilerPool = class {
   constructor(cliPath, jobs, kind, identify, afterClose = () => void 0) {
     this.cliPath = cliPath;
@@ -20204,6 +20206,9 @@ var CompilerPool = class {
   live = 0;
   identified;
   settledVersion;
+  /** Files the run said it will compile, and those compiled so far. */
+  expected = 0;
+  compiled = 0;
   get mode() {
     return this.kind.mode;
   }
@@ -20214,12 +20219,19 @@ var CompilerPool = class {
   /** Starts a process for each file to come (at most `jobs`), so that they boot while other work goes on. */
   prepare(files) {
     if (files.length === 0) return;
-    while (this.live < Math.min(files.length, this.jobs)) this.idle.push(this.startOne());
+    this.expected = Math.max(this.expected, files.length);
+    while (this.live < this.jobs && this.worthAnotherProcess()) this.idle.push(this.startOne());
     this.ready().catch(() => void 0);
   }
   async compile(file) {
     await this.ready();
-    return this.withWorker((worker) => worker.compile(file));
+    await this.kind.beforeCompile(file);
+    const output = await this.withWorker((worker) => worker.compile(file));
+    this.compiled += 1;
+    return output;
+  }
+  worthAnotherProcess() {
+    return this.live === 0 || (this.expected - this.compiled) / this.live > FILES_PER_EXTRA_SERVER;
   }
   async close() {
     await this.identified?.catch(() => void 0);
@@ -20272,7 +20284,7 @@ var CompilerPool = class {
   acquire() {
     const idle = this.idle.pop();
     if (idle) return Promise.resolve(idle);
-    if (this.live < this.jobs) return Promise.resolve(this.startOne());
+    if (this.live < this.jobs && this.worthAnotherProcess()) return Promise.resolve(this.startOne());
     return new Promise((resolve) => this.waiting.push(resolve));
   }
   release(worker) {
@@ -22152,15 +22164,24 @@ async function compileInMirror(mirror, file, filesRead, compileAt) {
     filesRead: [...filesRead]
   };
 }
+function filesOfOnce() {
+  const known = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!known.has(file)) known.set(file, localFilesRead(file));
+    return known.get(file);
+  };
+}
 var JsonRpcCompiler = class {
-  constructor(client, mirror, restoreTimeoutMs, fetching) {
+  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching) {
     this.client = client;
     this.mirror = mirror;
+    this.filesOf = filesOf;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
   }
   client;
   mirror;
+  filesOf;
   restoreTimeoutMs;
   fetching;
   /**
@@ -22170,7 +22191,7 @@ var JsonRpcCompiler = class {
    */
   async compile(file) {
     const timeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
-    const parsed2 = await localFilesRead(file);
+    const parsed2 = await this.filesOf(file);
     const filesRead = timeoutMs === void 0 ? parsed2 : union(parsed2, await this.filesTheCliReads(file, timeoutMs));
     const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
     if (output.success || timeoutMs !== void 0) return output;
@@ -22202,30 +22223,34 @@ function union(first, second) {
   return [.../* @__PURE__ */ new Set([...first, ...second])];
 }
 var BuildCommandCompiler = class {
-  constructor(cliPath, mirror, options2) {
+  constructor(cliPath, mirror, filesOf, options2) {
     this.cliPath = cliPath;
     this.mirror = mirror;
+    this.filesOf = filesOf;
     this.options = options2;
   }
   cliPath;
   mirror;
+  filesOf;
   options;
   async compile(file) {
-    return compileInMirror(this.mirror, file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
+    return compileInMirror(this.mirror, file, await this.filesOf(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
   async close() {
   }
 };
 function startBicepCompiler(cliPath, options2) {
   const mirror = new SymbolicMirror();
-  const startBuild = () => new BuildCommandCompiler(cliPath, mirror, options2);
+  const filesOf = filesOfOnce();
+  const beforeCompile = async (file) => mirror.add(await filesOf(file));
+  const build = { mode: "build", startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options2), beforeCompile };
   const removeMirror = () => mirror.remove();
   if (options2.noRestore) {
     const version = options2.knownVersion ?? readBicepVersion(cliPath, options2.timeoutMs).then((v) => v.text);
-    return new CompilerPool(cliPath, options2.jobs, { mode: "build", startWorker: startBuild }, () => Promise.resolve(version), removeMirror);
+    return new CompilerPool(cliPath, options2.jobs, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), mirror, options2.restoreTimeoutMs, fetching);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), mirror, filesOf, options2.restoreTimeoutMs, fetching);
   const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
@@ -22233,11 +22258,11 @@ function startBicepCompiler(cliPath, options2) {
       if (!(error instanceof BicepCliError)) throw error;
       const printed = await readBicepVersion(cliPath, options2.timeoutMs);
       if (supportsJsonRpc(printed)) throw error instanceof BicepTimeoutError ? new BicepCliError(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error }) : error;
-      await switchTo({ mode: "build", startWorker: startBuild });
+      await switchTo(build);
       return printed.text;
     }
   };
-  return new CompilerPool(cliPath, options2.jobs, { mode: "jsonrpc", startWorker: startServer }, identify, removeMirror);
+  return new CompilerPool(cliPath, options2.jobs, { mode: "jsonrpc", startWorker: startServer, beforeCompile }, identify, removeMirror);
 }
 
 // src/bicep/cached-compiler.ts
@@ -26759,7 +26784,8 @@ function contextOf(file, options2) {
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
-  const compilerOptions = { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs: options2.jobs };
+  const jobs = Math.max(1, Math.min(options2.jobs, import_node_os2.default.availableParallelism() - 1));
+  const compilerOptions = { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...knownVersion ? { knownVersion } : {} }));
 }
@@ -26832,9 +26858,9 @@ function parser(argv) {
   }).option("jobs", {
     alias: "j",
     type: "number",
-    default: import_node_os2.default.availableParallelism(),
+    default: import_node_os3.default.availableParallelism(),
     defaultDescription: "the number of cores",
-    describe: "inputs analysed at once, and Bicep CLI processes kept warm (never more than the inputs)"
+    describe: "inputs analysed at once; Bicep CLI processes kept warm: as many at most, one less than the cores, and each beyond the first only while many files wait"
   }).option("config", {
     alias: "c",
     type: "string",
@@ -26922,7 +26948,7 @@ async function parseArgs(argv) {
 
 // src/cli/audit.ts
 var import_node_fs26 = __toESM(require("node:fs"));
-var import_node_os3 = __toESM(require("node:os"));
+var import_node_os4 = __toESM(require("node:os"));
 var import_node_path27 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
@@ -28306,7 +28332,7 @@ async function runAudit(args2, run2) {
     paths: args2.paths,
     cwd: run2.cwd,
     env: run2.env,
-    homeDir: run2.homeDir ?? import_node_os3.default.homedir(),
+    homeDir: run2.homeDir ?? import_node_os4.default.homedir(),
     ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
     noRestore: !args2.restore,
     parameters: parameterValues(args2, run2.cwd),
@@ -28314,7 +28340,7 @@ async function runAudit(args2, run2) {
     timeoutMs: args2.timeout * 1e3,
     restoreTimeoutMs: args2.restoreTimeout * 1e3,
     jobs: args2.jobs,
-    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os3.default.homedir()) } : {},
+    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os4.default.homedir()) } : {},
     ...args2.shard ? { shard: args2.shard } : {},
     config: {
       configFor: (file) => asUsageError(() => config.configFor(file), ConfigError),
@@ -28393,7 +28419,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path28.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path28.default.join(run2.env.RUNNER_TEMP ?? import_node_os4.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path28.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path28.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

@@ -11,7 +11,12 @@ export interface PoolWorker {
 export interface PoolKind {
   mode: 'jsonrpc' | 'build';
   startWorker: () => PoolWorker;
+  /** The part of a compile that needs no process (finding and copying the files it reads), done before one is taken. */
+  beforeCompile(file: string): Promise<void>;
 }
+
+/** A Bicep server takes about as long to start as this many compiles on a warm one: a new one is started only for more files than that per running one. */
+export const FILES_PER_EXTRA_SERVER = 80;
 
 /**
  * Reads the CLI's version, from the first process the pool starts where it can; it may switch the
@@ -21,7 +26,9 @@ export type IdentifyCli = (first: PoolWorker, switchTo: (kind: PoolKind) => Prom
 
 /**
  * Up to `jobs` warm Bicep CLI processes, each reused for many files, started only when a file
- * needs one (or when `prepare` is told one will). A process that times out on a file is killed and
+ * needs one (or when `prepare` is told one will): the first at once, each further one only while
+ * more than FILES_PER_EXTRA_SERVER files per running process are still to compile, since starting
+ * one costs as much CPU as that many compiles. A process that times out on a file is killed and
  * replaced, and the file fails; one that crashes is replaced and the file is tried once more on a
  * fresh process.
  */
@@ -31,6 +38,9 @@ export class CompilerPool implements BicepCompiler {
   private live = 0;
   private identified: Promise<string> | undefined;
   private settledVersion: string | undefined;
+  /** Files the run said it will compile, and those compiled so far. */
+  private expected = 0;
+  private compiled = 0;
 
   constructor(
     readonly cliPath: string,
@@ -53,14 +63,23 @@ export class CompilerPool implements BicepCompiler {
   /** Starts a process for each file to come (at most `jobs`), so that they boot while other work goes on. */
   prepare(files: readonly string[]): void {
     if (files.length === 0) return;
-    while (this.live < Math.min(files.length, this.jobs)) this.idle.push(this.startOne());
+    this.expected = Math.max(this.expected, files.length);
+    while (this.live < this.jobs && this.worthAnotherProcess()) this.idle.push(this.startOne());
     // A failure here is the first compile's to report.
     this.ready().catch(() => undefined);
   }
 
   async compile(file: string): Promise<CompileOutput> {
     await this.ready();
-    return this.withWorker((worker) => worker.compile(file));
+    // So that a process never waits on node between two files.
+    await this.kind.beforeCompile(file);
+    const output = await this.withWorker((worker) => worker.compile(file));
+    this.compiled += 1;
+    return output;
+  }
+
+  private worthAnotherProcess(): boolean {
+    return this.live === 0 || (this.expected - this.compiled) / this.live > FILES_PER_EXTRA_SERVER;
   }
 
   async close(): Promise<void> {
@@ -123,7 +142,7 @@ export class CompilerPool implements BicepCompiler {
   private acquire(): Promise<PoolWorker> {
     const idle = this.idle.pop();
     if (idle) return Promise.resolve(idle);
-    if (this.live < this.jobs) return Promise.resolve(this.startOne());
+    if (this.live < this.jobs && this.worthAnotherProcess()) return Promise.resolve(this.startOne());
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 

@@ -3,7 +3,7 @@ import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { CompilerPool, type IdentifyCli, type PoolWorker } from './compiler-pool';
+import { CompilerPool, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -70,11 +70,23 @@ async function compileInMirror(mirror: SymbolicMirror, file: string, filesRead: 
   };
 }
 
+/** The files each entry's compile reads, found by parsing once per run. */
+type FilesOf = (file: string) => Promise<string[]>;
+
+function filesOfOnce(): FilesOf {
+  const known = new Map<string, Promise<string[]>>();
+  return (file) => {
+    if (!known.has(file)) known.set(file, localFilesRead(file));
+    return known.get(file)!;
+  };
+}
+
 /** One `bicep jsonrpc --stdio` process of the pool. */
 class JsonRpcCompiler implements PoolWorker {
   constructor(
     readonly client: BicepJsonRpcClient,
     private readonly mirror: SymbolicMirror,
+    private readonly filesOf: FilesOf,
     private readonly restoreTimeoutMs: number,
     /** Whether each file fetches registry modules, worked out once per run for every process of the pool. */
     private readonly fetching: Map<string, Promise<boolean>>,
@@ -87,7 +99,7 @@ class JsonRpcCompiler implements PoolWorker {
    */
   async compile(file: string): Promise<CompileOutput> {
     const timeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
-    const parsed = await localFilesRead(file);
+    const parsed = await this.filesOf(file);
     const filesRead = timeoutMs === undefined ? parsed : union(parsed, await this.filesTheCliReads(file, timeoutMs));
     const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
     if (output.success || timeoutMs !== undefined) return output;
@@ -129,11 +141,12 @@ class BuildCommandCompiler implements PoolWorker {
   constructor(
     private readonly cliPath: string,
     private readonly mirror: SymbolicMirror,
+    private readonly filesOf: FilesOf,
     private readonly options: CompilerOptions,
   ) {}
 
   async compile(file: string): Promise<CompileOutput> {
-    return compileInMirror(this.mirror, file, await localFilesRead(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
+    return compileInMirror(this.mirror, file, await this.filesOf(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
 
   async close(): Promise<void> {}
@@ -147,14 +160,16 @@ class BuildCommandCompiler implements PoolWorker {
  */
 export function startBicepCompiler(cliPath: string, options: CompilerOptions): CompilerPool {
   const mirror = new SymbolicMirror();
-  const startBuild = () => new BuildCommandCompiler(cliPath, mirror, options);
+  const filesOf = filesOfOnce();
+  const beforeCompile = async (file: string) => mirror.add(await filesOf(file));
+  const build: PoolKind = { mode: 'build', startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options), beforeCompile };
   const removeMirror = () => mirror.remove();
   if (options.noRestore) {
     const version = options.knownVersion ?? readBicepVersion(cliPath, options.timeoutMs).then((v) => v.text);
-    return new CompilerPool(cliPath, options.jobs, { mode: 'build', startWorker: startBuild }, () => Promise.resolve(version), removeMirror);
+    return new CompilerPool(cliPath, options.jobs, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = new Map<string, Promise<boolean>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), mirror, options.restoreTimeoutMs, fetching);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), mirror, filesOf, options.restoreTimeoutMs, fetching);
   const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;
@@ -164,9 +179,9 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
       const printed = await readBicepVersion(cliPath, options.timeoutMs);
       // A server that cannot say its version fails the run, not one file: no longer a file's timeout.
       if (supportsJsonRpc(printed)) throw error instanceof BicepTimeoutError ? new BicepCliError(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error }) : error;
-      await switchTo({ mode: 'build', startWorker: startBuild });
+      await switchTo(build);
       return printed.text;
     }
   };
-  return new CompilerPool(cliPath, options.jobs, { mode: 'jsonrpc', startWorker: startServer }, identify, removeMirror);
+  return new CompilerPool(cliPath, options.jobs, { mode: 'jsonrpc', startWorker: startServer, beforeCompile }, identify, removeMirror);
 }

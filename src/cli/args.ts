@@ -99,7 +99,7 @@ function parser(argv: readonly string[]) {
       type: 'number',
       default: os.availableParallelism(),
       defaultDescription: 'the number of cores',
-      describe: 'inputs analysed at once, and Bicep CLI processes kept warm (never more than the inputs)',
+      describe: 'inputs analysed at once; Bicep CLI processes kept warm: as many at most, one less than the cores, and each beyond the first only while many files wait',
     })
     .option('config', {
       alias: 'c',
