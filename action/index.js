@@ -19952,8 +19952,10 @@ var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
 var import_node_fs21 = __toESM(require("node:fs"));
-var import_node_os2 = __toESM(require("node:os"));
 var import_node_path20 = __toESM(require("node:path"));
+
+// src/bicep/compiler.ts
+var import_node_os2 = __toESM(require("node:os"));
 
 // src/bicep/compile-output.ts
 var TRAILING_LINK = /\s*\[(https:\/\/[^\]\s]+)\]\s*$/;
@@ -20189,15 +20191,13 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 // src/bicep/compiler-pool.ts
 var FILES_PER_EXTRA_SERVER = 80;
 var CompilerPool = class {
-  constructor(cliPath, jobs, kind, identify, afterClose = () => void 0) {
+  constructor(cliPath, kind, identify, afterClose = () => void 0) {
     this.cliPath = cliPath;
-    this.jobs = jobs;
     this.kind = kind;
     this.identify = identify;
     this.afterClose = afterClose;
   }
   cliPath;
-  jobs;
   kind;
   identify;
   afterClose;
@@ -20220,7 +20220,7 @@ var CompilerPool = class {
   prepare(files) {
     if (files.length === 0) return;
     this.expected = Math.max(this.expected, files.length);
-    while (this.live < this.jobs && this.worthAnotherProcess()) this.idle.push(this.startOne());
+    while (this.worthAnotherProcess()) this.idle.push(this.startOne());
     this.ready().catch(() => void 0);
   }
   async compile(file) {
@@ -20231,7 +20231,8 @@ var CompilerPool = class {
     return output;
   }
   worthAnotherProcess() {
-    return this.live === 0 || (this.expected - this.compiled) / this.live > FILES_PER_EXTRA_SERVER;
+    if (this.live >= this.kind.maxWorkers) return false;
+    return this.live === 0 || (this.expected - this.compiled) / this.live > this.kind.filesPerExtraWorker;
   }
   async close() {
     await this.identified?.catch(() => void 0);
@@ -20284,7 +20285,7 @@ var CompilerPool = class {
   acquire() {
     const idle = this.idle.pop();
     if (idle) return Promise.resolve(idle);
-    if (this.live < this.jobs && this.worthAnotherProcess()) return Promise.resolve(this.startOne());
+    if (this.worthAnotherProcess()) return Promise.resolve(this.startOne());
     return new Promise((resolve) => this.waiting.push(resolve));
   }
   release(worker) {
@@ -22243,11 +22244,17 @@ function startBicepCompiler(cliPath, options2) {
   const mirror = new SymbolicMirror();
   const filesOf = filesOfOnce();
   const beforeCompile = async (file) => mirror.add(await filesOf(file));
-  const build = { mode: "build", startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options2), beforeCompile };
+  const build = {
+    mode: "build",
+    startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options2),
+    beforeCompile,
+    maxWorkers: options2.jobs,
+    filesPerExtraWorker: 0
+  };
   const removeMirror = () => mirror.remove();
   if (options2.noRestore) {
     const version = options2.knownVersion ?? readBicepVersion(cliPath, options2.timeoutMs).then((v) => v.text);
-    return new CompilerPool(cliPath, options2.jobs, build, () => Promise.resolve(version), removeMirror);
+    return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = /* @__PURE__ */ new Map();
   const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), mirror, filesOf, options2.restoreTimeoutMs, fetching);
@@ -22262,7 +22269,9 @@ function startBicepCompiler(cliPath, options2) {
       return printed.text;
     }
   };
-  return new CompilerPool(cliPath, options2.jobs, { mode: "jsonrpc", startWorker: startServer, beforeCompile }, identify, removeMirror);
+  const maxServers = Math.max(1, Math.min(options2.jobs, import_node_os2.default.availableParallelism() - 1));
+  const servers = { mode: "jsonrpc", startWorker: startServer, beforeCompile, maxWorkers: maxServers, filesPerExtraWorker: FILES_PER_EXTRA_SERVER };
+  return new CompilerPool(cliPath, servers, identify, removeMirror);
 }
 
 // src/bicep/cached-compiler.ts
@@ -26784,8 +26793,7 @@ function contextOf(file, options2) {
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
-  const jobs = Math.max(1, Math.min(options2.jobs, import_node_os2.default.availableParallelism() - 1));
-  const compilerOptions = { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs };
+  const compilerOptions = { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs: options2.jobs };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...knownVersion ? { knownVersion } : {} }));
 }
@@ -26860,7 +26868,7 @@ function parser(argv) {
     type: "number",
     default: import_node_os3.default.availableParallelism(),
     defaultDescription: "the number of cores",
-    describe: "inputs analysed at once; Bicep CLI processes kept warm: as many at most, one less than the cores, and each beyond the first only while many files wait"
+    describe: "inputs analysed at once, and at most as many Bicep CLI processes (warm servers: one fewer than the cores, each beyond the first only while many files wait)"
   }).option("config", {
     alias: "c",
     type: "string",

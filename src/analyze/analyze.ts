@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
@@ -41,7 +40,7 @@ export interface AnalyzeOptions {
   timeoutMs: number;
   /** Longest wait for a file that fetches `br:`/`ts:` modules (bounded by `timeoutMs`); default 20 s. */
   restoreTimeoutMs?: number;
-  /** At most this many inputs at once, and Bicep CLI processes (one less than the cores, at least one). */
+  /** At most this many inputs at once, and Bicep CLI processes (Bicep servers: one less than the cores, at least one). */
   jobs: number;
   /** Where compiled templates and results are kept between runs; undefined compiles and analyses every file (`--no-cache`). */
   cacheFolder?: string;
@@ -198,9 +197,7 @@ function contextOf(file: string, options: AnalyzeOptions): string {
 /** The Bicep CLI that serves the run, behind the compile cache unless `--no-cache`; nothing is started yet. */
 function bicepCompiler(options: AnalyzeOptions, caches: RunCaches | undefined): BicepCompiler {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd }).path;
-  // bicep-audit itself keeps one core busy: on two cores, a second Bicep server slows the run down.
-  const jobs = Math.max(1, Math.min(options.jobs, os.availableParallelism() - 1));
-  const compilerOptions = { noRestore: options.noRestore, timeoutMs: options.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options), jobs };
+  const compilerOptions = { noRestore: options.noRestore, timeoutMs: options.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options), jobs: options.jobs };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...(knownVersion ? { knownVersion } : {}) }));
 }

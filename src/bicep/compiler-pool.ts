@@ -13,9 +13,13 @@ export interface PoolKind {
   startWorker: () => PoolWorker;
   /** The part of a compile that needs no process (finding and copying the files it reads), done before one is taken. */
   beforeCompile(file: string): Promise<void>;
+  /** At most this many at once. */
+  maxWorkers: number;
+  /** A worker beyond the first starts only while more than this many files per running one wait (what its start costs, in compiles). */
+  filesPerExtraWorker: number;
 }
 
-/** A Bicep server takes about as long to start as this many compiles on a warm one: a new one is started only for more files than that per running one. */
+/** A Bicep server takes about as long to start as this many compiles on a warm one. */
 export const FILES_PER_EXTRA_SERVER = 80;
 
 /**
@@ -25,12 +29,11 @@ export const FILES_PER_EXTRA_SERVER = 80;
 export type IdentifyCli = (first: PoolWorker, switchTo: (kind: PoolKind) => Promise<void>) => Promise<string>;
 
 /**
- * Up to `jobs` warm Bicep CLI processes, each reused for many files, started only when a file
- * needs one (or when `prepare` is told one will): the first at once, each further one only while
- * more than FILES_PER_EXTRA_SERVER files per running process are still to compile, since starting
- * one costs as much CPU as that many compiles. A process that times out on a file is killed and
- * replaced, and the file fails; one that crashes is replaced and the file is tried once more on a
- * fresh process.
+ * Up to `maxWorkers` warm Bicep CLI processes, each reused for many files, started only when a
+ * file needs one (or when `prepare` is told one will): the first at once, each further one only
+ * while enough files per running process are still to compile to pay for its start. A process that
+ * times out on a file is killed and replaced, and the file fails; one that crashes is replaced and
+ * the file is tried once more on a fresh process.
  */
 export class CompilerPool implements BicepCompiler {
   private readonly idle: PoolWorker[] = [];
@@ -44,7 +47,6 @@ export class CompilerPool implements BicepCompiler {
 
   constructor(
     readonly cliPath: string,
-    private readonly jobs: number,
     private kind: PoolKind,
     private readonly identify: IdentifyCli,
     /** Called once every process has ended, e.g. to remove a temp folder they read. */
@@ -64,7 +66,7 @@ export class CompilerPool implements BicepCompiler {
   prepare(files: readonly string[]): void {
     if (files.length === 0) return;
     this.expected = Math.max(this.expected, files.length);
-    while (this.live < this.jobs && this.worthAnotherProcess()) this.idle.push(this.startOne());
+    while (this.worthAnotherProcess()) this.idle.push(this.startOne());
     // A failure here is the first compile's to report.
     this.ready().catch(() => undefined);
   }
@@ -79,7 +81,8 @@ export class CompilerPool implements BicepCompiler {
   }
 
   private worthAnotherProcess(): boolean {
-    return this.live === 0 || (this.expected - this.compiled) / this.live > FILES_PER_EXTRA_SERVER;
+    if (this.live >= this.kind.maxWorkers) return false;
+    return this.live === 0 || (this.expected - this.compiled) / this.live > this.kind.filesPerExtraWorker;
   }
 
   async close(): Promise<void> {
@@ -142,7 +145,7 @@ export class CompilerPool implements BicepCompiler {
   private acquire(): Promise<PoolWorker> {
     const idle = this.idle.pop();
     if (idle) return Promise.resolve(idle);
-    if (this.live < this.jobs && this.worthAnotherProcess()) return Promise.resolve(this.startOne());
+    if (this.worthAnotherProcess()) return Promise.resolve(this.startOne());
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 

@@ -1,9 +1,10 @@
+import os from 'node:os';
 import { compileWithBuildCommand } from './build-command';
 import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { CompilerPool, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
+import { CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -15,7 +16,7 @@ export interface CompilerOptions {
   timeoutMs: number;
   /** Longest wait for a file that fetches `br:`/`ts:` modules; at most `timeoutMs`. */
   restoreTimeoutMs: number;
-  /** At most this many CLI processes at once. */
+  /** At most this many CLI processes at once (Bicep servers: one less than the cores, at least one). */
   jobs: number;
   /** The CLI's version when it is already known (remembered for this binary): `bicep build` then needs no `--version` process. */
   knownVersion?: string;
@@ -162,11 +163,18 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
   const mirror = new SymbolicMirror();
   const filesOf = filesOfOnce();
   const beforeCompile = async (file: string) => mirror.add(await filesOf(file));
-  const build: PoolKind = { mode: 'build', startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options), beforeCompile };
+  // `bicep build` starts a process per file anyway: as many at once as the jobs.
+  const build: PoolKind = {
+    mode: 'build',
+    startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options),
+    beforeCompile,
+    maxWorkers: options.jobs,
+    filesPerExtraWorker: 0,
+  };
   const removeMirror = () => mirror.remove();
   if (options.noRestore) {
     const version = options.knownVersion ?? readBicepVersion(cliPath, options.timeoutMs).then((v) => v.text);
-    return new CompilerPool(cliPath, options.jobs, build, () => Promise.resolve(version), removeMirror);
+    return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = new Map<string, Promise<boolean>>();
   const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), mirror, filesOf, options.restoreTimeoutMs, fetching);
@@ -183,5 +191,8 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
       return printed.text;
     }
   };
-  return new CompilerPool(cliPath, options.jobs, { mode: 'jsonrpc', startWorker: startServer, beforeCompile }, identify, removeMirror);
+  // bicep-audit itself keeps one core busy: on two cores, a second server slows the run down.
+  const maxServers = Math.max(1, Math.min(options.jobs, os.availableParallelism() - 1));
+  const servers: PoolKind = { mode: 'jsonrpc', startWorker: startServer, beforeCompile, maxWorkers: maxServers, filesPerExtraWorker: FILES_PER_EXTRA_SERVER };
+  return new CompilerPool(cliPath, servers, identify, removeMirror);
 }

@@ -7,7 +7,8 @@ function pool(jobs: number) {
     started += 1;
     return { compile: async (file) => ({ file, success: true, diagnostics: [], filesRead: [file] }), close: async () => undefined };
   };
-  const compilers = new CompilerPool('bicep', jobs, { mode: 'jsonrpc', startWorker: worker, beforeCompile: async () => undefined }, async () => '0.49.2');
+  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: jobs, filesPerExtraWorker: FILES_PER_EXTRA_SERVER };
+  const compilers = new CompilerPool('bicep', kind, async () => '0.49.2');
   return { compilers, started: () => started };
 }
 
@@ -20,7 +21,7 @@ describe('the pool starts a process beyond the first only for a backlog worth it
     [FILES_PER_EXTRA_SERVER + 1, 3, 2],
     [2 * FILES_PER_EXTRA_SERVER + 1, 3, 3],
     [10 * FILES_PER_EXTRA_SERVER, 2, 2],
-  ])('%i files, --jobs %i: %i processes', async (count, jobs, processes) => {
+  ])('%i files, at most %i: %i processes', async (count, jobs, processes) => {
     const { compilers, started } = pool(jobs);
     compilers.prepare(files(count));
     await Promise.all(files(count).map((f) => compilers.compile(f)));
