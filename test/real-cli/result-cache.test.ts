@@ -21,8 +21,9 @@ describe('results kept between runs', () => {
     const run = (argv: string[]) =>
       auditWithRealBicep([...folders, '--param', 'workspaceId=/subscriptions/x', '--jobs', '2', ...argv], { env: { BICEP_PATH: cli, XDG_CACHE_HOME: cache } });
     const cold = await run(['--format', 'json']);
+    // One warm server for the few dozen entries: a second would not pay for its start.
     const compiled = starts();
-    expect(compiled).toBe(2);
+    expect(compiled).toBe(1);
     const warm = await run(['--format', 'json']);
     expect(warm).toEqual(cold);
     expect(starts()).toBe(compiled);
