@@ -20190,6 +20190,7 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 
 // src/bicep/compiler-pool.ts
 var FILES_PER_EXTRA_SERVER = 80;
+var COMPILES_PER_SERVER = 4;
 var CompilerPool = class {
   constructor(cliPath, kind, identify, afterClose = () => void 0) {
     this.cliPath = cliPath;
@@ -20201,7 +20202,9 @@ var CompilerPool = class {
   kind;
   identify;
   afterClose;
+  /** A worker's free places: it is here once for each further file it can take now. */
   idle = [];
+  retired = /* @__PURE__ */ new WeakSet();
   waiting = [];
   live = 0;
   identified;
@@ -20236,7 +20239,7 @@ var CompilerPool = class {
   }
   async close() {
     await this.identified?.catch(() => void 0);
-    await Promise.all(this.idle.splice(0).map((worker) => worker.close()));
+    await Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
     this.afterClose();
   }
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
@@ -20260,9 +20263,13 @@ var CompilerPool = class {
   }
   async switchTo(kind) {
     this.kind = kind;
-    await Promise.all(this.idle.splice(0).map((worker) => this.retire(worker)));
+    await Promise.all(this.idle.map((worker) => this.retire(worker)));
   }
+  /** Ends a worker once, however many of its files fail: its free places go with it. */
   async retire(worker) {
+    if (this.retired.has(worker)) return;
+    this.retired.add(worker);
+    this.idle = this.idle.filter((free) => free !== worker);
     this.live -= 1;
     await worker.close();
   }
@@ -20289,18 +20296,21 @@ var CompilerPool = class {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
   release(worker) {
+    if (this.retired.has(worker)) return;
     const next = this.waiting.shift();
     if (next) next(worker);
     else this.idle.push(worker);
   }
   async replace(worker) {
     await this.retire(worker);
-    const next = this.waiting.shift();
-    if (next) next(this.startOne());
+    if (this.waiting.length > 0 && this.worthAnotherProcess()) this.release(this.startOne());
   }
+  /** Starts a worker: one of its places is returned, the others are free at once. */
   startOne() {
     this.live += 1;
-    return this.kind.startWorker();
+    const worker = this.kind.startWorker();
+    for (let place2 = 1; place2 < this.kind.compilesPerWorker; place2 += 1) this.release(worker);
+    return worker;
   }
 };
 
@@ -22249,7 +22259,8 @@ function startBicepCompiler(cliPath, options2) {
     startWorker: () => new BuildCommandCompiler(cliPath, mirror, filesOf, options2),
     beforeCompile,
     maxWorkers: options2.jobs,
-    filesPerExtraWorker: 0
+    filesPerExtraWorker: 0,
+    compilesPerWorker: 1
   };
   const removeMirror = () => mirror.remove();
   if (options2.noRestore) {
@@ -22270,7 +22281,14 @@ function startBicepCompiler(cliPath, options2) {
     }
   };
   const maxServers = Math.max(1, Math.min(options2.jobs, import_node_os2.default.availableParallelism() - 1));
-  const servers = { mode: "jsonrpc", startWorker: startServer, beforeCompile, maxWorkers: maxServers, filesPerExtraWorker: FILES_PER_EXTRA_SERVER };
+  const servers = {
+    mode: "jsonrpc",
+    startWorker: startServer,
+    beforeCompile,
+    maxWorkers: maxServers,
+    filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
+    compilesPerWorker: COMPILES_PER_SERVER
+  };
   return new CompilerPool(cliPath, servers, identify, removeMirror);
 }
 
@@ -26778,7 +26796,7 @@ async function analyze(options2) {
         analysed[index] = kept.get(input2.file)?.result ?? await analyzeInput(input2, compiler, options2, keep);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options2.jobs, inputs.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(options2.jobs * COMPILES_PER_SERVER, inputs.length) }, lane));
     results.push(...analysed);
   } finally {
     await compiler?.close();
@@ -26868,7 +26886,7 @@ function parser(argv) {
     type: "number",
     default: import_node_os3.default.availableParallelism(),
     defaultDescription: "the number of cores",
-    describe: "inputs analysed at once, and at most as many Bicep CLI processes (warm servers: one fewer than the cores, each beyond the first only while many files wait)"
+    describe: "at most this many Bicep CLI processes (warm servers: one fewer than the cores, four files at once each, each beyond the first only while many files wait)"
   }).option("config", {
     alias: "c",
     type: "string",

@@ -5,6 +5,7 @@ import type { RuleSetting } from '../config/load-config';
 import { BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { CachedCompiler } from '../bicep/cached-compiler';
+import { COMPILES_PER_SERVER } from '../bicep/compiler-pool';
 import { CompileCache, cliIdentity } from '../bicep/compile-cache';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
@@ -174,7 +175,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
         analysed[index] = kept.get(input.file)?.result ?? (await analyzeInput(input, compiler, options, keep));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options.jobs, inputs.length) }, lane));
+    // A server takes several files at once: enough lanes to keep each busy.
+    await Promise.all(Array.from({ length: Math.min(options.jobs * COMPILES_PER_SERVER, inputs.length) }, lane));
     results.push(...analysed);
   } finally {
     await compiler?.close();

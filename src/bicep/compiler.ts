@@ -4,7 +4,7 @@ import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
+import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -170,6 +170,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     beforeCompile,
     maxWorkers: options.jobs,
     filesPerExtraWorker: 0,
+    compilesPerWorker: 1,
   };
   const removeMirror = () => mirror.remove();
   if (options.noRestore) {
@@ -193,6 +194,13 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
   };
   // bicep-audit itself keeps one core busy: on two cores, a second server slows the run down.
   const maxServers = Math.max(1, Math.min(options.jobs, os.availableParallelism() - 1));
-  const servers: PoolKind = { mode: 'jsonrpc', startWorker: startServer, beforeCompile, maxWorkers: maxServers, filesPerExtraWorker: FILES_PER_EXTRA_SERVER };
+  const servers: PoolKind = {
+    mode: 'jsonrpc',
+    startWorker: startServer,
+    beforeCompile,
+    maxWorkers: maxServers,
+    filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
+    compilesPerWorker: COMPILES_PER_SERVER,
+  };
   return new CompilerPool(cliPath, servers, identify, removeMirror);
 }

@@ -99,7 +99,7 @@ function parser(argv: readonly string[]) {
       type: 'number',
       default: os.availableParallelism(),
       defaultDescription: 'the number of cores',
-      describe: 'inputs analysed at once, and at most as many Bicep CLI processes (warm servers: one fewer than the cores, each beyond the first only while many files wait)',
+      describe: 'at most this many Bicep CLI processes (warm servers: one fewer than the cores, four files at once each, each beyond the first only while many files wait)',
     })
     .option('config', {
       alias: 'c',

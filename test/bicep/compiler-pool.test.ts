@@ -1,3 +1,4 @@
+import { BicepCliError } from '../../src/bicep/errors';
 import { CompilerPool, FILES_PER_EXTRA_SERVER, type PoolWorker } from '../../src/bicep/compiler-pool';
 
 /** A pool whose processes are stand-ins that compile nothing: what is counted here is how many the pool starts. */
@@ -7,7 +8,7 @@ function pool(jobs: number) {
     started += 1;
     return { compile: async (file) => ({ file, success: true, diagnostics: [], filesRead: [file] }), close: async () => undefined };
   };
-  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: jobs, filesPerExtraWorker: FILES_PER_EXTRA_SERVER };
+  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: jobs, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4 };
   const compilers = new CompilerPool('bicep', kind, async () => '0.49.2');
   return { compilers, started: () => started };
 }
@@ -33,5 +34,66 @@ describe('the pool starts a process beyond the first only for a backlog worth it
     const { compilers, started } = pool(2);
     compilers.prepare([]);
     expect(started()).toBe(0);
+  });
+});
+
+/** Stand-in processes that hold each file until told, so that what is in flight at once can be counted. */
+function heldPool(crashFirst = false) {
+  let started = 0;
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const held: (() => void)[] = [];
+  const worker = (): PoolWorker => {
+    const crashes = crashFirst && started === 0;
+    started += 1;
+    return {
+      compile: async (file) => {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise<void>((resolve) => held.push(resolve));
+        inFlight -= 1;
+        if (crashes) throw new BicepCliError('the process crashed', 'bicep jsonrpc', 1, '');
+        return { file, success: true, diagnostics: [], filesRead: [file] };
+      },
+      close: async () => undefined,
+    };
+  };
+  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: 2, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4 };
+  const compilers = new CompilerPool('bicep', kind, async () => '0.49.2');
+  /** Lets every held file go until all are done. */
+  const drain = async (all: Promise<unknown>) => {
+    let done = false;
+    void all.finally(() => (done = true)).catch(() => undefined);
+    while (!done) {
+      held.splice(0).forEach((resolve) => resolve());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { compilers, drain, started: () => started, mostInFlight: () => mostInFlight };
+}
+
+describe('a process takes up to four files at once', () => {
+  it('gives one process four of six files at once, and the rest as it frees places', async () => {
+    const { compilers, drain, started, mostInFlight } = heldPool();
+    compilers.prepare(files(6));
+    const all = Promise.all(files(6).map((f) => compilers.compile(f)));
+    await drain(all);
+    const outputs = await all;
+    await compilers.close();
+    expect({ started: started(), mostInFlight: mostInFlight(), files: outputs.map((o) => o.file) }).toEqual({
+      started: 1,
+      mostInFlight: 4,
+      files: files(6),
+    });
+  });
+
+  it('replaces a process that crashed with four files once, and tries each of them again there', async () => {
+    const { compilers, drain, started } = heldPool(true);
+    compilers.prepare(files(4));
+    const all = Promise.all(files(4).map((f) => compilers.compile(f)));
+    await drain(all);
+    const outputs = await all;
+    await compilers.close();
+    expect({ started: started(), files: outputs.map((o) => o.success && o.file) }).toEqual({ started: 2, files: files(4) });
   });
 });

@@ -117,18 +117,20 @@ const timedOut = (file: string) =>
   `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed  input\n` +
   `    1 | param location string = 'westeurope'\n      | ^\n`;
 
-describe('a CLI that hangs on a file: that file is not analysed, its process is replaced, the run goes on', () => {
+describe('a CLI that hangs on files: they are not analysed, its process is replaced, the run goes on', () => {
   it.each(['hangs.js', 'stubborn-hang.js'])('%s', (name) => {
     const { tree, env, pids, tmp } = workspace();
     fs.writeFileSync(path.join(tree, 'src', 'typo.json'), fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'arm', 'typo.json')));
-    fs.writeFileSync(path.join(tree, 'src', 'second.bicep'), "param location string = 'westeurope'\n");
-    const argv = ['src/main.bicep', 'src/typo.json', 'src/second.bicep', '--bicep', fake(name), '--timeout', '1', '--jobs', '1'];
+    const more = ['second', 'third', 'fourth', 'fifth'].map((name) => `src/${name}.bicep`);
+    for (const file of more) fs.writeFileSync(path.join(tree, file), "param location string = 'westeurope'\n");
+    const argv = ['src/main.bicep', 'src/typo.json', ...more, '--bicep', fake(name), '--timeout', '1', '--jobs', '1'];
     const result = spawnSync(process.execPath, [BIN, ...argv], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
     expect([result.status, result.stderr]).toEqual([3, '']);
     const report = result.stdout.split(tree).join('<tree>');
     expect(report.startsWith(`${timedOut('src/main.bicep')}\nsrc/typo.json\n  22:25  error  registry 'acrtypo' does not export`)).toBe(true);
-    expect(report.endsWith(`${timedOut('src/second.bicep')}\n✖ 3 problems (3 errors, 0 warnings)\n✖ 2 of 3 inputs could not be analysed\n`)).toBe(true);
-    // A server per file, each replaced after its timeout; the first one said the version, so no `--version` process.
+    const rest = more.map((file) => timedOut(file)).join('\n');
+    expect(report.endsWith(`${rest}\n✖ 6 problems (6 errors, 0 warnings)\n✖ 5 of 6 inputs could not be analysed\n`)).toBe(true);
+    // A server takes four files at once; after their timeout it is ended and a new one takes the fifth. The first said the version, so no `--version` process.
     const started = recordedPids(pids);
     expect(started).toHaveLength(2);
     expect(started.filter(alive)).toEqual([]);
