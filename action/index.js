@@ -20042,7 +20042,6 @@ ${result.stdout}`;
 }
 
 // src/bicep/jsonrpc-client.ts
-var import_node_child_process = require("node:child_process");
 var import_node_stream = require("node:stream");
 
 // src/bicep/exit-hooks.ts
@@ -20066,6 +20065,12 @@ function atExit(hook) {
   }
   hooks.add(hook);
   return () => hooks.delete(hook);
+}
+
+// src/bicep/server-process.ts
+var import_node_child_process = require("node:child_process");
+function spawnBicepServer(cliPath) {
+  return (0, import_node_child_process.spawn)(cliPath, ["jsonrpc", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: bicepProcessEnv() });
 }
 
 // src/bicep/jsonrpc-client.ts
@@ -20112,8 +20117,8 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   exit;
   /** How many requests this process has answered, for callers that report reuse. */
   requestCount = 0;
-  static start(cliPath, timeoutMs) {
-    const child = (0, import_node_child_process.spawn)(cliPath, ["jsonrpc", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: bicepProcessEnv() });
+  /** Starts a server, or speaks to one already started for this CLI (`child`). */
+  static start(cliPath, timeoutMs, child = spawnBicepServer(cliPath)) {
     const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require_node();
     const withdraw2 = atExit(() => child.kill("SIGKILL"));
     child.once("exit", withdraw2);
@@ -22268,7 +22273,7 @@ function startBicepCompiler(cliPath, options2) {
     return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs), mirror, filesOf, options2.restoreTimeoutMs, fetching);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching);
   const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
@@ -22347,10 +22352,6 @@ var CachedCompiler = class {
   }
 };
 
-// src/bicep/compile-cache.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
-
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs7 = __toESM(require("node:fs"));
@@ -22425,12 +22426,10 @@ var HashedEntries = class {
   }
 };
 
-// src/bicep/compile-cache.ts
-var FORMAT = 3;
-function isEntry(value) {
-  const entry = value;
-  return typeof entry === "object" && entry !== null && entry.format === FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
-}
+// src/bicep/cli-version-record.ts
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
+var COMPILE_CACHE_FORMAT = 3;
 function cacheFolder(cwd, env, homeDir) {
   for (let folder = import_node_path8.default.resolve(cwd); ; folder = import_node_path8.default.dirname(folder)) {
     if (import_node_fs8.default.existsSync(import_node_path8.default.join(folder, "node_modules"))) return import_node_path8.default.join(folder, "node_modules", ".cache", "bicep-audit");
@@ -22443,13 +22442,39 @@ function cliIdentity(cliPath, noRestore) {
   const stat = import_node_fs8.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
+var CliVersionRecord = class {
+  constructor(entries, cli) {
+    this.entries = entries;
+    this.cli = cli;
+  }
+  entries;
+  cli;
+  known() {
+    const known = this.entries.readJson(this.key());
+    return known?.format === COMPILE_CACHE_FORMAT && typeof known.cliVersion === "string" ? known.cliVersion : void 0;
+  }
+  remember(cliVersion) {
+    if (this.known() !== cliVersion) this.entries.writeJson(this.key(), JSON.stringify({ format: COMPILE_CACHE_FORMAT, cliVersion }));
+  }
+  key() {
+    return `cli-${sha256(JSON.stringify([COMPILE_CACHE_FORMAT, this.cli]))}`;
+  }
+};
+
+// src/bicep/compile-cache.ts
+function isEntry(value) {
+  const entry = value;
+  return typeof entry === "object" && entry !== null && entry.format === COMPILE_CACHE_FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
+}
 var CompileCache = class {
   constructor(folder, cli) {
     this.cli = cli;
     this.entries = new HashedEntries(folder);
+    this.version = new CliVersionRecord(this.entries, cli);
   }
   cli;
   entries;
+  version;
   /** The stored compile of `file`, when nothing it read (or looked for) has changed. */
   lookup(file) {
     const entry = this.entries.read(this.keyFor(file));
@@ -22463,20 +22488,16 @@ var CompileCache = class {
    */
   store(file, cliVersion, output) {
     if (output.filesRead.length === 0) return;
-    const entry = { format: FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
+    const entry = { format: COMPILE_CACHE_FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
     if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
-    if (this.knownCliVersion() !== cliVersion) this.entries.writeJson(this.versionKey(), JSON.stringify({ format: FORMAT, cliVersion }));
+    this.version.remember(cliVersion);
   }
   /** The version this CLI binary reported last time, so that a run need not start it to ask. */
   knownCliVersion() {
-    const known = this.entries.readJson(this.versionKey());
-    return known?.format === FORMAT && typeof known.cliVersion === "string" ? known.cliVersion : void 0;
+    return this.version.known();
   }
   keyFor(file) {
-    return sha256(JSON.stringify([FORMAT, this.cli, file]));
-  }
-  versionKey() {
-    return `cli-${sha256(JSON.stringify([FORMAT, this.cli]))}`;
+    return sha256(JSON.stringify([COMPILE_CACHE_FORMAT, this.cli, file]));
   }
 };
 
@@ -26638,7 +26659,7 @@ function mergeRepeatedFindings(results) {
 // src/analyze/result-cache.ts
 var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_path18 = __toESM(require("node:path"));
-var FORMAT2 = 1;
+var FORMAT = 1;
 var SYMBOLIC = "$symbolic";
 function withSymbolics(_key, value) {
   return value instanceof Symbolic ? { [SYMBOLIC]: [value.key, value.type, value.origins, value.parts ?? null] } : value;
@@ -26650,7 +26671,7 @@ function revivingSymbolics(_key, value) {
 }
 function isEntry2(value) {
   const entry = value;
-  return typeof entry === "object" && entry !== null && entry.format === FORMAT2 && Array.isArray(entry.filesRead) && typeof entry.result === "object";
+  return typeof entry === "object" && entry !== null && entry.format === FORMAT && Array.isArray(entry.filesRead) && typeof entry.result === "object";
 }
 var ownCode;
 function toolIdentity() {
@@ -26678,11 +26699,11 @@ var ResultCache = class {
     return isEntry2(entry) && entry.result.file === file ? { result: entry.result, filesRead: entry.filesRead } : void 0;
   }
   store(file, context, filesRead, result) {
-    const entry = { format: FORMAT2, result, filesRead: [...filesRead] };
+    const entry = { format: FORMAT, result, filesRead: [...filesRead] };
     this.entries.write(this.keyFor(file, context), [file, ...filesRead], entry, withSymbolics);
   }
   keyFor(file, context) {
-    return `result-${sha256(JSON.stringify([FORMAT2, this.identity, file, context]))}`;
+    return `result-${sha256(JSON.stringify([FORMAT, this.identity, file, context]))}`;
   }
 };
 function resultContext(settings) {
@@ -26811,7 +26832,13 @@ function contextOf(file, options2) {
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
-  const compilerOptions = { noRestore: options2.noRestore, timeoutMs: options2.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options2), jobs: options2.jobs };
+  const compilerOptions = {
+    noRestore: options2.noRestore,
+    timeoutMs: options2.timeoutMs,
+    restoreTimeoutMs: restoreTimeoutOf(options2),
+    jobs: options2.jobs,
+    ...options2.prestarted ? { prestarted: options2.prestarted } : {}
+  };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...knownVersion ? { knownVersion } : {} }));
 }
@@ -28366,6 +28393,7 @@ async function runAudit(args2, run2) {
     timeoutMs: args2.timeout * 1e3,
     restoreTimeoutMs: args2.restoreTimeout * 1e3,
     jobs: args2.jobs,
+    ...run2.prestarted ? { prestarted: run2.prestarted } : {},
     ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os4.default.homedir()) } : {},
     ...args2.shard ? { shard: args2.shard } : {},
     config: {

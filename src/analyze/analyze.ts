@@ -6,8 +6,10 @@ import { BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { CachedCompiler } from '../bicep/cached-compiler';
 import { COMPILES_PER_SERVER } from '../bicep/compiler-pool';
-import { CompileCache, cliIdentity } from '../bicep/compile-cache';
+import { CompileCache } from '../bicep/compile-cache';
+import { cliIdentity } from '../bicep/cli-version-record';
 import { locateBicepCli } from '../bicep/locate-cli';
+import type { PrestartedServer } from '../bicep/server-process';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
 import { localFilesRead } from '../discover/local-files';
@@ -49,6 +51,8 @@ export interface AnalyzeOptions {
   shard?: Shard;
   /** The user's config for an input: rule levels by canonical id, parameter values, excluded files. */
   config?: InputConfig;
+  /** A Bicep server started ahead of the run: the first server the run needs, if it runs the same CLI. */
+  prestarted?: PrestartedServer;
   /** Called before each input is analysed, e.g. for a progress line. */
   onProgress?(done: number, total: number, file: string): void;
 }
@@ -199,7 +203,13 @@ function contextOf(file: string, options: AnalyzeOptions): string {
 /** The Bicep CLI that serves the run, behind the compile cache unless `--no-cache`; nothing is started yet. */
 function bicepCompiler(options: AnalyzeOptions, caches: RunCaches | undefined): BicepCompiler {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options.bicepPath, env: options.env, homeDir: options.homeDir, cwd: options.cwd }).path;
-  const compilerOptions = { noRestore: options.noRestore, timeoutMs: options.timeoutMs, restoreTimeoutMs: restoreTimeoutOf(options), jobs: options.jobs };
+  const compilerOptions = {
+    noRestore: options.noRestore,
+    timeoutMs: options.timeoutMs,
+    restoreTimeoutMs: restoreTimeoutOf(options),
+    jobs: options.jobs,
+    ...(options.prestarted ? { prestarted: options.prestarted } : {}),
+  };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...(knownVersion ? { knownVersion } : {}) }));
 }

@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { HashedEntries, sha256 } from '../files/hashed-entries';
+import { CliVersionRecord, COMPILE_CACHE_FORMAT as FORMAT } from './cli-version-record';
 import type { CompileOutput } from './compile-output';
 import { bicepConfigsAbove } from '../discover/local-files';
-
-/** Bumped whenever an entry's shape or meaning changes, so old entries are simply missed. */
-// 3: failed compiles are kept too, and the files a compile looked for in vain.
-const FORMAT = 3;
 
 interface Entry {
   format: number;
@@ -32,22 +27,6 @@ function isEntry(value: unknown): value is Entry {
   );
 }
 
-/** Where compiled templates are kept: `node_modules/.cache/bicep-audit` of the project, else the XDG cache folder. */
-export function cacheFolder(cwd: string, env: Record<string, string | undefined>, homeDir: string): string {
-  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
-    if (fs.existsSync(path.join(folder, 'node_modules'))) return path.join(folder, 'node_modules', '.cache', 'bicep-audit');
-    if (path.dirname(folder) === folder) break;
-  }
-  return path.join(env.XDG_CACHE_HOME || path.join(homeDir, '.cache'), 'bicep-audit');
-}
-
-/** Who compiles: the CLI binary (its real path, size and change time) and how it is asked. */
-export function cliIdentity(cliPath: string, noRestore: boolean): string {
-  const real = fs.realpathSync(cliPath);
-  const stat = fs.statSync(real);
-  return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
-}
-
 /**
  * Compiled templates on disk, one file per entry and CLI. An entry is used only while every file
  * the compilation read (or looked for) hashes the same and the bicepconfig.json files around it
@@ -55,12 +34,14 @@ export function cliIdentity(cliPath: string, noRestore: boolean): string {
  */
 export class CompileCache {
   private readonly entries: HashedEntries;
+  private readonly version: CliVersionRecord;
 
   constructor(
     folder: string,
     private readonly cli: string,
   ) {
     this.entries = new HashedEntries(folder);
+    this.version = new CliVersionRecord(this.entries, cli);
   }
 
   /** The stored compile of `file`, when nothing it read (or looked for) has changed. */
@@ -79,20 +60,15 @@ export class CompileCache {
     if (output.filesRead.length === 0) return;
     const entry: Entry = { format: FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
     if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
-    if (this.knownCliVersion() !== cliVersion) this.entries.writeJson(this.versionKey(), JSON.stringify({ format: FORMAT, cliVersion }));
+    this.version.remember(cliVersion);
   }
 
   /** The version this CLI binary reported last time, so that a run need not start it to ask. */
   knownCliVersion(): string | undefined {
-    const known = this.entries.readJson(this.versionKey()) as { format?: unknown; cliVersion?: unknown } | undefined;
-    return known?.format === FORMAT && typeof known.cliVersion === 'string' ? known.cliVersion : undefined;
+    return this.version.known();
   }
 
   private keyFor(file: string): string {
     return sha256(JSON.stringify([FORMAT, this.cli, file]));
-  }
-
-  private versionKey(): string {
-    return `cli-${sha256(JSON.stringify([FORMAT, this.cli]))}`;
   }
 }

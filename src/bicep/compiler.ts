@@ -8,6 +8,7 @@ import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type Identif
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
+import type { PrestartedServer } from './server-process';
 
 export interface CompilerOptions {
   /** Never fetch `br:`/`ts:` modules from registries; only `bicep build --no-restore` promises that. */
@@ -20,6 +21,8 @@ export interface CompilerOptions {
   jobs: number;
   /** The CLI's version when it is already known (remembered for this binary): `bicep build` then needs no `--version` process. */
   knownVersion?: string;
+  /** A server already started for a CLI: the first server, if it runs this one. */
+  prestarted?: PrestartedServer;
 }
 
 function toOutput(
@@ -178,7 +181,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = new Map<string, Promise<boolean>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs), mirror, filesOf, options.restoreTimeoutMs, fetching);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching);
   const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { BicepCliError, BicepTimeoutError, excerpt } from './errors';
 import { atExit } from './exit-hooks';
-import { bicepProcessEnv } from './child-env';
+import { spawnBicepServer } from './server-process';
 import type {
   CompileParamsRequest,
   CompileParamsResponse,
@@ -72,8 +72,8 @@ export class BicepJsonRpcClient {
     this.broken.catch(() => undefined);
   }
 
-  static start(cliPath: string, timeoutMs: number): BicepJsonRpcClient {
-    const child = spawn(cliPath, ['jsonrpc', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: bicepProcessEnv() });
+  /** Starts a server, or speaks to one already started for this CLI (`child`). */
+  static start(cliPath: string, timeoutMs: number, child: ChildProcess = spawnBicepServer(cliPath)): BicepJsonRpcClient {
     // Loaded once a server is needed: a run served from the cache starts none, and requiring it costs about 35 ms.
     const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node') as typeof import('vscode-jsonrpc/node');
     // Killed with us if we are interrupted: a server must not outlive the run.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze/analyze';
 import { applyConfigSuppressions } from '../analyze/config-suppressions';
-import { cacheFolder } from '../bicep/compile-cache';
+import { cacheFolder } from '../bicep/cli-version-record';
 import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
 import { ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
@@ -24,6 +24,7 @@ import { parseParameterOverride, ParameterFileError, readParameterValues } from 
 import { JsonSyntaxError } from '../template/parse-json';
 import type { CliArgs, Format } from './args';
 import { EXIT, exitCodeFor } from './exit-codes';
+import type { PrestartedServer } from '../bicep/server-process';
 
 export interface Writable {
   write(text: string): unknown;
@@ -37,6 +38,8 @@ export interface RunEnvironment {
   stdout: Writable;
   stderr: Writable;
   homeDir?: string;
+  /** A Bicep server bin/bicep-audit.js started before this code loaded; ended when the run is done, unless taken. */
+  prestarted?: PrestartedServer;
 }
 
 export interface AuditRun {
@@ -181,6 +184,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     timeoutMs: args.timeout * 1000,
     restoreTimeoutMs: args.restoreTimeout * 1000,
     jobs: args.jobs,
+    ...(run.prestarted ? { prestarted: run.prestarted } : {}),
     ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
     ...(args.shard ? { shard: args.shard } : {}),
     config: {

@@ -80,6 +80,15 @@ async function run(options: MainOptions, args: CliArgs): Promise<number> {
 
 /** The whole command line: parses, runs and returns the exit code. Never calls process.exit. */
 export async function main(options: MainOptions): Promise<number> {
+  try {
+    return await command(options);
+  } finally {
+    // A server started ahead of a run that did not take it would keep node waiting for it.
+    options.prestarted?.discard();
+  }
+}
+
+async function command(options: MainOptions): Promise<number> {
   const parsed = await parseArgs(options.argv);
   if (parsed.kind === 'text') {
     options.stdout.write(`${parsed.text}\n`);

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheFolder, CompileCache, cliIdentity } from '../../src/bicep/compile-cache';
+import { CompileCache } from '../../src/bicep/compile-cache';
+import { cacheFolder, cliIdentity } from '../../src/bicep/cli-version-record';
 import type { CompileOutput } from '../../src/bicep/compile-output';
 import { makeExecutable, makeTree } from '../helpers/temp-tree';
 

@@ -36,7 +36,7 @@ describe('no shell and no code from the input', () => {
         return `${s.file}: ${m[1]} with ${isArray ? 'an array' : args}`;
       }),
     );
-    expect(calls.sort()).toEqual(['src/bicep/child-env.ts: execa with an array', 'src/bicep/jsonrpc-client.ts: spawn with an array']);
+    expect(calls.sort()).toEqual(['src/bicep/child-env.ts: execa with an array', 'src/bicep/server-process.ts: spawn with an array']);
   });
 });
 
