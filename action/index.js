@@ -23522,22 +23522,24 @@ function durationMs(text2) {
   const total = (n(y) * 365 + n(mo) * 30 + n(w) * 7 + n(d)) * MS.day + n(h) * MS.hour + n(mi) * MS.minute + n(s) * MS.second;
   return minus ? -total : total;
 }
-function parseDate(value, fn) {
+var DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/;
+function parseDate(value, fn, wallClock = false) {
   const text2 = expectString(value, fn, "the date and time");
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text2)) {
-    throw new FunctionError(`${fn}: ${phrase(text2)} is not a date and time in ISO 8601 with a time zone`);
-  }
-  return new Date(text2);
+  const match = DATE_TIME.exec(text2);
+  if (!match) throw new FunctionError(`${fn}: ${phrase(text2)} is not a date and time in ISO 8601`);
+  const [, day, time = "00:00", zone = "Z"] = match;
+  const date = /* @__PURE__ */ new Date(`${day}T${time}${wallClock ? "Z" : zone}`);
+  if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: ${phrase(text2)} is not a valid date and time`);
+  return date;
 }
 function writeDate(date, fn) {
   if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: the result is not a valid date`);
-  if (date.getUTCMilliseconds() !== 0) throw new FunctionError(`${fn}: a result with fractions of a second is not evaluated by bicep-audit`);
-  return date.toISOString().replace(".000Z", "Z");
+  return new Date(Math.floor(date.getTime() / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
 }
 var dateFunctions = [
   defineKnown("dateTimeAdd", [2, 3], "string", ([base, duration, format3]) => {
     if (format3 !== void 0) throw new FunctionError("dateTimeAdd: a format argument is not evaluated by bicep-audit");
-    const date = parseDate(base, "dateTimeAdd");
+    const date = parseDate(base, "dateTimeAdd", true);
     return writeDate(new Date(date.getTime() + durationMs(expectString(duration, "dateTimeAdd", "the duration"))), "dateTimeAdd");
   }),
   defineKnown(
@@ -23968,46 +23970,76 @@ var logicFunctions = [
 ];
 
 // src/template/expressions/functions/network.ts
-var toAddress = (n) => [24, 16, 8, 0].map((shift) => n >>> shift & 255).join(".");
+var IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+function parseIpv4(text2) {
+  const octets = IPV4.exec(text2)?.slice(1).map(Number);
+  if (!octets || octets.some((o) => o > 255)) return void 0;
+  return octets.reduce((n, o) => n * 256n + BigInt(o), 0n);
+}
+function parseIpv6(text2) {
+  const halves = text2.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = halves.map((half) => half === "" ? [] : half.split(":"));
+  const written = groups.flat();
+  if (written.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return void 0;
+  const missing = 8 - written.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
+  const all2 = halves.length === 1 ? written : [...groups[0], ...Array(missing).fill("0"), ...groups[1]];
+  return all2.reduce((n, g) => n * 65536n + BigInt(parseInt(g, 16)), 0n);
+}
+function toAddress(value, bits) {
+  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => value >> shift & 255n).join(".");
+  const groups = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift) => Number(value >> shift & 0xffffn));
+  let run2 = { at: -1, length: 1 };
+  for (let at = 0; at < 8; at += 1) {
+    let length2 = 0;
+    while (at + length2 < 8 && groups[at + length2] === 0) length2 += 1;
+    if (length2 > run2.length) run2 = { at, length: length2 };
+  }
+  const hex = (part) => part.map((g) => g.toString(16)).join(":");
+  return run2.at < 0 ? hex(groups) : `${hex(groups.slice(0, run2.at))}::${hex(groups.slice(run2.at + run2.length))}`;
+}
 function parseNetwork(value, fn) {
   const text2 = expectString(value, fn, "the network");
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text2);
-  const octets = match ? match.slice(1, 5).map(Number) : [];
-  const prefix = match ? Number(match[5]) : NaN;
-  if (!match || octets.some((o) => o > 255) || prefix > 32) {
-    throw new FunctionError(`${fn}: ${phrase(text2)} is not an IPv4 range in CIDR notation`);
-  }
-  const address = octets.reduce((n, o) => n * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  return { base: address - address % size, prefix };
+  const [address = "", prefixText = "", ...rest] = text2.split("/");
+  const v4 = parseIpv4(address);
+  const bits = v4 === void 0 ? 128 : 32;
+  const parsed2 = v4 ?? parseIpv6(address);
+  const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (parsed2 === void 0 || rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
+  const size = 1n << BigInt(bits - prefix);
+  return { bits, base: parsed2 - parsed2 % size, prefix };
 }
+var sizeOf = ({ bits, prefix }) => 1n << BigInt(bits - prefix);
 function parseCidr([value]) {
-  const { base, prefix } = parseNetwork(value, "parseCidr");
-  if (prefix > 30) throw new FunctionError(`parseCidr: a /${prefix} range is not evaluated by bicep-audit`);
-  const last = base + 2 ** (32 - prefix) - 1;
+  const network = parseNetwork(value, "parseCidr");
+  const { bits, base, prefix } = network;
+  const last = base + sizeOf(network) - 1n;
+  const netmask = toAddress((1n << BigInt(bits)) - 1n ^ sizeOf(network) - 1n, bits);
+  if (bits === 128) return { network: toAddress(base, bits), netmask, firstUsable: toAddress(base, bits), lastUsable: toAddress(last, bits), cidr: prefix };
   return {
-    network: toAddress(base),
-    netmask: toAddress(prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0),
-    broadcast: toAddress(last),
-    firstUsable: toAddress(base + 1),
-    lastUsable: toAddress(last - 1),
+    network: toAddress(base, bits),
+    netmask,
+    broadcast: toAddress(last, bits),
+    firstUsable: toAddress(prefix >= 31 ? base : base + 1n, bits),
+    lastUsable: toAddress(prefix === 32 ? base : last - 1n, bits),
     cidr: prefix
   };
 }
 function cidrSubnet([network, newCidr, index]) {
-  const { base, prefix } = parseNetwork(network, "cidrSubnet");
+  const range2 = parseNetwork(network, "cidrSubnet");
   const size = expectInt(newCidr, "cidrSubnet", "the new CIDR");
   const n = expectInt(index, "cidrSubnet", "the subnet index");
-  if (size < prefix || size > 32) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${prefix} and 32`);
-  if (n < 0 || n >= 2 ** (size - prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${prefix} range split into /${size}`);
-  return `${toAddress(base + n * 2 ** (32 - size))}/${size}`;
+  if (size < range2.prefix || size > range2.bits) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${range2.prefix} and ${range2.bits}`);
+  if (size - range2.prefix > 62) throw new FunctionError(`cidrSubnet: a split into 2^${size - range2.prefix} subnets is not evaluated by bicep-audit`);
+  if (n < 0 || n >= 2 ** (size - range2.prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${range2.prefix} range split into /${size}`);
+  return `${toAddress(range2.base + BigInt(n) * (1n << BigInt(range2.bits - size)), range2.bits)}/${size}`;
 }
 function cidrHost([network, index]) {
-  const { base, prefix } = parseNetwork(network, "cidrHost");
+  const range2 = parseNetwork(network, "cidrHost");
   const n = expectInt(index, "cidrHost", "the host index");
-  if (prefix > 30) throw new FunctionError(`cidrHost: a /${prefix} range is not evaluated by bicep-audit`);
-  if (n < 0 || n >= 2 ** (32 - prefix) - 2) throw new FunctionError(`cidrHost: host ${n} does not fit in a /${prefix} range`);
-  return toAddress(base + 1 + n);
+  if (n < 0 || BigInt(n) >= sizeOf(range2) - 2n) throw new FunctionError(`cidrHost: host ${n} does not fit in a /${range2.prefix} range`);
+  return toAddress(range2.base + 1n + BigInt(n), range2.bits);
 }
 function parseUri([value]) {
   const text2 = expectString(value, "parseUri", "the URI");

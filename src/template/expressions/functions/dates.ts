@@ -19,26 +19,33 @@ function durationMs(text: string): number {
   return minus ? -total : total;
 }
 
-function parseDate(value: Value, fn: string): Date {
+/** A date, a time and a zone as ARM reads them: `2020-04-07`, then `T` or a space and a time, then `Z` or an offset. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * The moment a date and time names; a text with no zone is UTC, where Azure's engine runs. With
+ * `wallClock`, the offset is left out and the written time read as UTC, as Azure's dateTimeAdd does.
+ */
+function parseDate(value: Value, fn: string, wallClock = false): Date {
   const text = expectString(value, fn, 'the date and time');
-  // Only ISO 8601 with a time zone is read: without one, the result would depend on the machine's.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    throw new FunctionError(`${fn}: ${phrase(text)} is not a date and time in ISO 8601 with a time zone`);
-  }
-  return new Date(text);
+  const match = DATE_TIME.exec(text);
+  if (!match) throw new FunctionError(`${fn}: ${phrase(text)} is not a date and time in ISO 8601`);
+  const [, day, time = '00:00', zone = 'Z'] = match;
+  const date = new Date(`${day}T${time}${wallClock ? 'Z' : zone}`);
+  if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: ${phrase(text)} is not a valid date and time`);
+  return date;
 }
 
-/** UTC, to the second, as ARM writes a date it computed: `2023-05-02T15:16:13Z`. */
+/** UTC, to the second (a fraction is dropped), as ARM writes a date it computed: `2023-05-02T15:16:13Z`. */
 function writeDate(date: Date, fn: string): string {
   if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: the result is not a valid date`);
-  if (date.getUTCMilliseconds() !== 0) throw new FunctionError(`${fn}: a result with fractions of a second is not evaluated by bicep-audit`);
-  return date.toISOString().replace('.000Z', 'Z');
+  return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 export const dateFunctions: readonly ArmFunction[] = [
   defineKnown('dateTimeAdd', [2, 3], 'string', ([base, duration, format]) => {
     if (format !== undefined) throw new FunctionError('dateTimeAdd: a format argument is not evaluated by bicep-audit');
-    const date = parseDate(base, 'dateTimeAdd');
+    const date = parseDate(base, 'dateTimeAdd', true);
     return writeDate(new Date(date.getTime() + durationMs(expectString(duration, 'dateTimeAdd', 'the duration'))), 'dateTimeAdd');
   }),
   defineKnown('dateTimeFromEpoch', [1, 1], 'string', ([seconds]) =>

@@ -4,60 +4,101 @@ import { phrase } from '../phrase';
 import type { Value, ValueObject } from '../value';
 import { defineKnown, type ArmFunction } from './define';
 
-interface Ipv4Network {
-  /** The network address as a 32-bit number. */
-  base: number;
+/** A range of IPv4 (32 bits) or IPv6 (128 bits) addresses. */
+interface Network {
+  bits: 32 | 128;
+  /** The network address. */
+  base: bigint;
   prefix: number;
 }
 
-const toAddress = (n: number) => [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.');
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
-function parseNetwork(value: Value, fn: string): Ipv4Network {
-  const text = expectString(value, fn, 'the network');
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
-  const octets = match ? match.slice(1, 5).map(Number) : [];
-  const prefix = match ? Number(match[5]) : NaN;
-  if (!match || octets.some((o) => o > 255) || prefix > 32) {
-    // IPv6 ranges are valid in ARM; they are not evaluated here.
-    throw new FunctionError(`${fn}: ${phrase(text)} is not an IPv4 range in CIDR notation`);
-  }
-  const address = octets.reduce((n, o) => n * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  return { base: address - (address % size), prefix };
+function parseIpv4(text: string): bigint | undefined {
+  const octets = IPV4.exec(text)?.slice(1).map(Number);
+  if (!octets || octets.some((o) => o > 255)) return undefined;
+  return octets.reduce((n, o) => n * 256n + BigInt(o), 0n);
 }
 
-/** parseCidr: the range's addresses. Ranges of 31 and 32 bits, which have no broadcast address, are not evaluated. */
+/** Eight groups of hex digits, at most one `::` standing for the zero groups left out. */
+function parseIpv6(text: string): bigint | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
+  const written = groups.flat();
+  if (written.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
+  const missing = 8 - written.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const all = halves.length === 1 ? written : [...groups[0]!, ...Array<string>(missing).fill('0'), ...groups[1]!];
+  return all.reduce((n, g) => n * 65536n + BigInt(parseInt(g, 16)), 0n);
+}
+
+/** As Azure writes an address: IPv4 dotted, IPv6 in lower case with the longest run of two or more zero groups (the first of equals) as `::`. */
+function toAddress(value: bigint, bits: 32 | 128): string {
+  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => (value >> shift) & 255n).join('.');
+  const groups = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift) => Number((value >> shift) & 0xffffn));
+  let run = { at: -1, length: 1 };
+  for (let at = 0; at < 8; at += 1) {
+    let length = 0;
+    while (at + length < 8 && groups[at + length] === 0) length += 1;
+    if (length > run.length) run = { at, length };
+  }
+  const hex = (part: number[]) => part.map((g) => g.toString(16)).join(':');
+  return run.at < 0 ? hex(groups) : `${hex(groups.slice(0, run.at))}::${hex(groups.slice(run.at + run.length))}`;
+}
+
+function parseNetwork(value: Value, fn: string): Network {
+  const text = expectString(value, fn, 'the network');
+  const [address = '', prefixText = '', ...rest] = text.split('/');
+  const v4 = parseIpv4(address);
+  const bits = v4 === undefined ? 128 : 32;
+  const parsed = v4 ?? parseIpv6(address);
+  const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (parsed === undefined || rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text)} is not a range in CIDR notation`);
+  const size = 1n << BigInt(bits - prefix);
+  return { bits, base: parsed - (parsed % size), prefix };
+}
+
+const sizeOf = ({ bits, prefix }: Network) => 1n << BigInt(bits - prefix);
+
+/**
+ * parseCidr: the range's addresses, as Azure gives them: an IPv6 range has no broadcast address and
+ * uses every address; a /31 or /32 IPv4 range starts its usable addresses at the network's.
+ */
 function parseCidr([value]: Value[]): ValueObject {
-  const { base, prefix } = parseNetwork(value, 'parseCidr');
-  if (prefix > 30) throw new FunctionError(`parseCidr: a /${prefix} range is not evaluated by bicep-audit`);
-  const last = base + 2 ** (32 - prefix) - 1;
+  const network = parseNetwork(value, 'parseCidr');
+  const { bits, base, prefix } = network;
+  const last = base + sizeOf(network) - 1n;
+  const netmask = toAddress(((1n << BigInt(bits)) - 1n) ^ (sizeOf(network) - 1n), bits);
+  if (bits === 128) return { network: toAddress(base, bits), netmask, firstUsable: toAddress(base, bits), lastUsable: toAddress(last, bits), cidr: prefix };
   return {
-    network: toAddress(base),
-    netmask: toAddress(prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0),
-    broadcast: toAddress(last),
-    firstUsable: toAddress(base + 1),
-    lastUsable: toAddress(last - 1),
+    network: toAddress(base, bits),
+    netmask,
+    broadcast: toAddress(last, bits),
+    firstUsable: toAddress(prefix >= 31 ? base : base + 1n, bits),
+    lastUsable: toAddress(prefix === 32 ? base : last - 1n, bits),
     cidr: prefix,
   };
 }
 
 /** cidrSubnet(network, newCidr, index): the index-th range of the smaller size inside the network. */
 function cidrSubnet([network, newCidr, index]: Value[]): string {
-  const { base, prefix } = parseNetwork(network, 'cidrSubnet');
+  const range = parseNetwork(network, 'cidrSubnet');
   const size = expectInt(newCidr, 'cidrSubnet', 'the new CIDR');
   const n = expectInt(index, 'cidrSubnet', 'the subnet index');
-  if (size < prefix || size > 32) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${prefix} and 32`);
-  if (n < 0 || n >= 2 ** (size - prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${prefix} range split into /${size}`);
-  return `${toAddress(base + n * 2 ** (32 - size))}/${size}`;
+  if (size < range.prefix || size > range.bits) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${range.prefix} and ${range.bits}`);
+  // Azure's engine counts the subnets in a 64-bit number: a split into 2^63 or more overflows there.
+  if (size - range.prefix > 62) throw new FunctionError(`cidrSubnet: a split into 2^${size - range.prefix} subnets is not evaluated by bicep-audit`);
+  if (n < 0 || n >= 2 ** (size - range.prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${range.prefix} range split into /${size}`);
+  return `${toAddress(range.base + BigInt(n) * (1n << BigInt(range.bits - size)), range.bits)}/${size}`;
 }
 
-/** cidrHost(network, index): the index-th usable host address (the network address itself is not one). */
+/** cidrHost(network, index): the index-th host address after the network address, leaving out the range's last one. */
 function cidrHost([network, index]: Value[]): string {
-  const { base, prefix } = parseNetwork(network, 'cidrHost');
+  const range = parseNetwork(network, 'cidrHost');
   const n = expectInt(index, 'cidrHost', 'the host index');
-  if (prefix > 30) throw new FunctionError(`cidrHost: a /${prefix} range is not evaluated by bicep-audit`);
-  if (n < 0 || n >= 2 ** (32 - prefix) - 2) throw new FunctionError(`cidrHost: host ${n} does not fit in a /${prefix} range`);
-  return toAddress(base + 1 + n);
+  if (n < 0 || BigInt(n) >= sizeOf(range) - 2n) throw new FunctionError(`cidrHost: host ${n} does not fit in a /${range.prefix} range`);
+  return toAddress(range.base + 1n + BigInt(n), range.bits);
 }
 
 /** parseUri: scheme, host, port (null when none is written), and the path and query (with its `?`) when there are any. */
