@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { failure, parameterOrigin, parameterValue, run } from './test-context';
+import { parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const prefix = parameterValue('prefix', 'string');
 const prefixOrigin = [parameterOrigin('prefix')];
@@ -105,7 +105,7 @@ describe('array and object functions', () => {
     ["[shallowMerge(createArray(1))]", 'shallowMerge: element 0 must be an object, not 1'],
     ["[tryGet(createArray(1), 'a')]", "tryGet: the second argument cannot look up 'a' in an array of 1"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { deploymentOrigin, failure, parameterOrigin, parameterValue, run } from './test-context';
+import { deploymentOrigin, failure, parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const prefix = parameterValue('prefix', 'string');
 
@@ -35,7 +35,7 @@ describe('conversion functions', () => {
     ['[int(true())]', 'int: the argument must be a string, not true'],
     ["[json('{')]", "json: '{' is not valid JSON"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 
   it('rejects JSON nested more than 200 levels deep', () => {
@@ -72,7 +72,7 @@ describe('encoding functions', () => {
     ["[uriComponentToString('%E0%A4%A')]", "uriComponentToString: '%E0%A4%A' is not URI-encoded"],
     ["[dataUriToString('text')]", "dataUriToString: 'text' is not a data URI"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { deploymentOrigin, deploymentValue, failure, parameterOrigin, parameterValue, run } from './test-context';
+import { deploymentOrigin, deploymentValue, parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const scopeOrigins = [deploymentOrigin('subscription().subscriptionId'), deploymentOrigin('resourceGroup().name')];
 const storageId = new Symbolic(
@@ -69,6 +69,6 @@ describe('deployment functions', () => {
     ["[reference('sa', '2020-01-01', 'Partial')]", "reference: the third argument must be 'Full', not 'Partial'", 0],
     ["[concat('a', resourceGroup('x'))]", 'resourceGroup takes 0 arguments, not 1', 12],
   ])('%s fails: %s', (expression, message, offset) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset, limit: false });
+    expectEvaluationError(expression, message, offset);
   });
 });

@@ -6,21 +6,27 @@
 import { evaluateString, evaluateTemplateValue } from '../../../src/template/expressions/evaluate';
 import type { EvalContext } from '../../../src/template/expressions/context';
 import type { JsonValue, Value } from '../../../src/template/expressions/value';
-import { failure, run, testContext } from './test-context';
+import { run, testContext, expectEvaluationError } from './test-context';
 
 type Row = [name: string, expression: string, expected: Value];
 type ErrorRow = [name: string, expression: string, message: string];
 
-function expectDocumented(expression: string, expected: Value): void {
-  expect(run(expression)).toEqual(expected);
+/** One test per row: the expression gives the value the page documents. */
+function givesDocumentedValues(rows: Row[]): void {
+  it.each<Row>(rows)('%s: %s gives the documented value', (_name, expression, expected) => {
+    expect(run(expression)).toEqual(expected);
+  });
 }
 
-function expectFailure(expression: string, message: string): void {
-  expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+/** One test per row: the expression fails where the page says the call is an error. */
+function failsAsDocumented(rows: ErrorRow[]): void {
+  it.each<ErrorRow>(rows)('%s: %s fails as documented', (_name, expression, message) => {
+    expectEvaluationError(expression, message);
+  });
 }
 
 describe('template-functions-string', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     ['base64', "[base64('one, two, three')]", 'b25lLCB0d28sIHRocmVl'],
     ['base64ToString', "[base64ToString(base64('one, two, three'))]", 'one, two, three'],
     ['base64ToJson', "[base64ToJson(base64('{''one'': ''a'', ''two'': ''b''}'))]", { one: 'a', two: 'b' }],
@@ -78,22 +84,18 @@ describe('template-functions-string', () => {
       "[uriComponentToString(uriComponent(uri('http://contoso.com/resources/', 'nested/azuredeploy.json')))]",
       'http://contoso.com/resources/nested/azuredeploy.json',
     ],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 
   // The page states that substring fails when the requested range runs past the end of the string.
-  it.each<ErrorRow>([
+  failsAsDocumented([
     ['substring', "[substring('1234567890', 0, 11)]", 'substring: the length 11 from index 0 does not fit in the string of length 10'],
-  ])('%s: %s fails as documented', (_name, expression, message) => {
-    expectFailure(expression, message);
-  });
+  ]);
 });
 
 describe('template-functions-array', () => {
   const collection = "createArray(createArray('one', 'two', 'three'), createArray(4, 5, 6))";
 
-  it.each<Row>([
+  givesDocumentedValues([
     ['array', '[array(1)]', [1]],
     ['array', "[array('efgh')]", ['efgh']],
     ['array', "[array(createObject('a', 'b', 'c', 'd'))]", [{ a: 'b', c: 'd' }]],
@@ -127,9 +129,7 @@ describe('template-functions-array', () => {
     ['skip', "[skip(createArray('one', 'two', 'three'), 2)]", ['three']],
     ['take', "[take(createArray('one', 'two', 'three'), 2)]", ['one', 'two']],
     ['union', "[union(createArray('one', 'two', 'three'), createArray('three', 'four'))]", ['one', 'two', 'three', 'four']],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-object', () => {
@@ -137,7 +137,7 @@ describe('template-functions-object', () => {
     "createObject('item002', createObject('enabled', false(), 'displayName', 'Example item 2', 'number', 200), " +
     "'item001', createObject('enabled', true(), 'displayName', 'Example item 1', 'number', 300))";
 
-  it.each<Row>([
+  givesDocumentedValues([
     ['contains', "[contains(createObject('one', 'a', 'two', 'b', 'three', 'c'), 'one')]", true],
     ['contains', "[contains(createObject('one', 'a', 'two', 'b', 'three', 'c'), 'a')]", false],
     [
@@ -181,21 +181,14 @@ describe('template-functions-object', () => {
       "[union(createObject('one', 'a', 'two', 'b', 'three', 'c1'), createObject('three', 'c2', 'four', 'd', 'five', 'e'))]",
       { one: 'a', two: 'b', three: 'c2', four: 'd', five: 'e' },
     ],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 
   // The page states that createObject takes keys and values in pairs.
-  it.each<ErrorRow>([['createObject', "[createObject('intProp')]", 'createObject: the arguments must be key and value pairs']])(
-    '%s: %s fails as documented',
-    (_name, expression, message) => {
-      expectFailure(expression, message);
-    },
-  );
+  failsAsDocumented([['createObject', "[createObject('intProp')]", 'createObject: the arguments must be key and value pairs']]);
 });
 
 describe('template-functions-comparison', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     ['coalesce', "[coalesce(null(), null(), 'default')]", 'default'],
     ['coalesce', '[coalesce(null(), null(), 1)]', 1],
     ['coalesce', "[coalesce(null(), null(), createObject('first', 'default'))]", { first: 'default' }],
@@ -213,13 +206,11 @@ describe('template-functions-comparison', () => {
     ['less', "[less('A', 'a')]", false],
     ['lessOrEquals', '[lessOrEquals(1, 2)]', true],
     ['lessOrEquals', "[lessOrEquals('A', 'a')]", false],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-logical', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     ['and', "[and(bool('true'), bool('false'))]", false],
     ['or', "[or(bool('true'), bool('false'))]", true],
     ['not', "[not(bool('true'))]", false],
@@ -233,13 +224,11 @@ describe('template-functions-logical', () => {
     ['if', "[if(equals('a', 'a'), 'yes', 'no')]", 'yes'],
     ['if', "[if(equals('a', 'b'), 'yes', 'no')]", 'no'],
     ['if', '[if(equals(\'a\', \'a\'), json(\'{"test": "value1"}\'), json(\'null\'))]', { test: 'value1' }],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-numeric', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     ['add', '[add(5, 3)]', 8],
     ['div', '[div(8, 3)]', 2],
     ['int', "[int('4')]", 4],
@@ -250,30 +239,24 @@ describe('template-functions-numeric', () => {
     ['mod', '[mod(7, 3)]', 1],
     ['mul', '[mul(mul(5, 3), 3)]', 45],
     ['sub', '[sub(7, 3)]', 4],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 
   // The page states that the divisor of div and mod can't be 0.
-  it.each<ErrorRow>([
+  failsAsDocumented([
     ['div', '[div(8, 0)]', 'div: division by zero'],
     ['mod', '[mod(7, 0)]', 'mod: division by zero'],
-  ])('%s: %s fails as documented', (_name, expression, message) => {
-    expectFailure(expression, message);
-  });
+  ]);
 });
 
 describe('template-functions-date', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     ['dateTimeFromEpoch', '[dateTimeFromEpoch(1683040573)]', '2023-05-02T15:16:13Z'],
     ['dateTimeToEpoch', "[dateTimeToEpoch('2023-05-02T15:16:13Z')]", 1683040573],
     // The page shows these as a client displays a date; Azure's engine (bicep snapshot) returns ISO 8601.
     ['dateTimeAdd', "[dateTimeAdd('2020-04-07 14:53:14Z', 'P3Y')]", '2023-04-07T14:53:14Z'],
     ['dateTimeAdd', "[dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')]", '2020-03-29T14:53:14Z'],
     ['dateTimeAdd', "[dateTimeAdd('2020-04-07 14:53:14Z', 'PT1H')]", '2020-04-07T15:53:14Z'],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-lambda', () => {
@@ -293,7 +276,7 @@ describe('template-functions-lambda', () => {
   const indy = { name: 'Indy', age: 2, interests: ['Butter'] };
   const kira = { name: 'Kira', age: 8, interests: ['Rubs'] };
 
-  it.each<Row>([
+  givesDocumentedValues([
     ['filter', `[filter(${dogs}, lambda('dog', greaterOrEquals(lambdaVariables('dog').age, 5)))]`, [evie, kira]],
     ['filter', "[filter(range(0, 10), lambda('i', greater(lambdaVariables('i'), 5)))]", [6, 7, 8, 9]],
     ['filter', "[filter(range(0, 10), lambda('i', equals(0, mod(lambdaVariables('i'), 2))))]", [0, 2, 4, 6, 8]],
@@ -341,13 +324,11 @@ describe('template-functions-lambda', () => {
         Kira: { age: 8, interests: ['Rubs'] },
       },
     ],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-cidr', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     [
       'parseCidr',
       "[parseCidr('10.144.0.0/20')]",
@@ -388,21 +369,17 @@ describe('template-functions-cidr', () => {
       "[map(range(0, 5), lambda('i', cidrHost('fdad:3236:5555:3000::/52', lambdaVariables('i'))))]",
       ['fdad:3236:5555:3000::1', 'fdad:3236:5555:3000::2', 'fdad:3236:5555:3000::3', 'fdad:3236:5555:3000::4', 'fdad:3236:5555:3000::5'],
     ],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-resource', () => {
-  it.each<Row>([
+  givesDocumentedValues([
     [
       'resourceId',
       "[resourceId('11111111-1111-1111-1111-111111111111', 'otherResourceGroup', 'Microsoft.Storage/storageAccounts', 'examplestorage')]",
       '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/otherResourceGroup/providers/Microsoft.Storage/storageAccounts/examplestorage',
     ],
-  ])('%s: %s gives the documented value', (_name, expression, expected) => {
-    expectDocumented(expression, expected);
-  });
+  ]);
 });
 
 describe('template-functions-deployment', () => {

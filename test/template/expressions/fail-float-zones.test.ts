@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { failure, run } from './test-context';
+import { run, expectEvaluationError } from './test-context';
 
 describe('float, fail and the functions only a subscription answers', () => {
   it.each<[string, Value]>([
@@ -18,6 +18,6 @@ describe('float, fail and the functions only a subscription answers', () => {
     ["[fail('no registry for this region')]", 'fail: the template stops the deployment: no registry for this region'],
     ["[float('one')]", "float: 'one' is not a number"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });

@@ -1,6 +1,6 @@
 import { keyOf } from '../../../src/template/expressions/symbolic';
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { failure, parameterOrigin, parameterValue, run } from './test-context';
+import { parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const prefix = parameterValue('prefix', 'string');
 const listOrigin = [parameterOrigin('list')];
@@ -78,6 +78,6 @@ describe('lambda functions', () => {
     ["[map(createArray(1), lambda('x', div(lambdaVariables('x'), 0)))]", 'div: division by zero', 32],
     ["[toObject(createArray(1), lambda('x', lambdaVariables('x')))]", 'toObject: a key the lambda returns must be a string, not 1', 0],
   ])('%s fails: %s', (expression, message, offset) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset, limit: false });
+    expectEvaluationError(expression, message, offset);
   });
 });

@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { failure, parameterOrigin, parameterValue, run } from './test-context';
+import { parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const flag = parameterValue('flag', 'bool');
 const prefix = parameterValue('prefix', 'string');
@@ -38,7 +38,7 @@ describe('and, or, not: three-valued', () => {
     ["[not('x')]", "not: the argument must be a bool, not 'x'"],
     ['[and(true())]', 'and takes at least 2 arguments, not 1'],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });
 
@@ -61,7 +61,7 @@ describe('if', () => {
     ["[if('yes', 1, 2)]", "if: the condition must be a bool, not 'yes'", 0],
     ["[if(parameters('flag'), div(1, 0), parameters('tags').missing)]", 'div: division by zero', 23],
   ])('%s fails: %s', (expression, message, offset) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset, limit: false });
+    expectEvaluationError(expression, message, offset);
   });
 });
 
@@ -105,6 +105,6 @@ describe('comparison', () => {
     ["[less(1, 'a')]", "less: the arguments must be two integers or two strings, not 1 and 'a'"],
     ["[bool('yes')]", "bool: 'yes' is neither 'true' nor 'false'"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });

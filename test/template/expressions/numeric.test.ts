@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { failure, parameterOrigin, run } from './test-context';
+import { parameterOrigin, run, expectEvaluationError } from './test-context';
 
 describe('numeric functions', () => {
   it.each<[string, Value]>([
@@ -32,6 +32,6 @@ describe('numeric functions', () => {
     ['[min(createArray())]', 'min: there are no values to compare'],
     ["[max(1, createArray('a'))]", "max: an element of the second argument must be an integer, not 'a'"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });

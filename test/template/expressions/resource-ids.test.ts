@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { deploymentOrigin, deploymentValue, failure, parameterOrigin, parameterValue, run } from './test-context';
+import { deploymentOrigin, deploymentValue, parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const subscriptionId = deploymentValue('subscription().subscriptionId');
 const groupName = deploymentValue('resourceGroup().name');
@@ -93,6 +93,6 @@ describe('resource ID functions', () => {
     ["[resourceId('Microsoft.Storage/storageAccounts', 1)]", 'resourceId: a resource name must be a string, not 1'],
     ["[extensionResourceId('/x', 'locks', 'l')]", "extensionResourceId: the second argument must be a resource type, not 'locks'"],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });

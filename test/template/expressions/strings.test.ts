@@ -1,5 +1,5 @@
 import { Symbolic, type Value } from '../../../src/template/expressions/value';
-import { deploymentOrigin, deploymentValue, failure, parameterOrigin, parameterValue, run } from './test-context';
+import { deploymentOrigin, deploymentValue, parameterOrigin, parameterValue, run, expectEvaluationError } from './test-context';
 
 const rgId = deploymentValue('resourceGroup().id');
 const prefix = parameterValue('prefix', 'string');
@@ -45,7 +45,7 @@ describe('format', () => {
     ["[format('{0')]", 'format: the placeholder at 0 is not of the form {index}, {index,alignment} or {index:format}'],
     ['[format(1)]', 'format: the format string must be a string, not 1'],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });
 
@@ -77,7 +77,7 @@ describe('concat', () => {
     ["[concat('a', createArray(1))]", 'concat: either all or none of the arguments must be arrays'],
     ["[concat('a', createObject())]", 'concat: the arguments must be strings or arrays, not an object'],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });
 
@@ -159,6 +159,6 @@ describe('string functions', () => {
     ["[join(createArray(createArray()), ',')]", 'join: element 0 must be a string, not an array of 0'],
     ["[trim(createArray())]", 'trim: the argument must be a string, not an array of 0'],
   ])('%s fails: %s', (expression, message) => {
-    expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset: 0, limit: false });
+    expectEvaluationError(expression, message);
   });
 });

@@ -103,3 +103,8 @@ export function failure(call: () => unknown): { message: string; expression: str
   }
   throw new Error('expected an ExpressionError, but the call succeeded');
 }
+
+/** Asserts that evaluating `expression` fails with exactly this message, at this offset in the text inside its brackets. */
+export function expectEvaluationError(expression: string, message: string, offset = 0): void {
+  expect(failure(() => run(expression))).toEqual({ message, expression: expression.slice(1, -1), offset, limit: false });
+}
