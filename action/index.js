@@ -2417,8 +2417,8 @@ var require_wrap_ansi = __commonJS({
     var wrapAnsi = (code) => `${ESCAPES.values().next().value}${ANSI_CSI}${code}${ANSI_SGR_TERMINATOR}`;
     var wrapAnsiHyperlink = (uri2) => `${ESCAPES.values().next().value}${ANSI_ESCAPE_LINK}${uri2}${ANSI_ESCAPE_BELL}`;
     var wordLengths = (string) => string.split(" ").map((character) => stringWidth(character));
-    var wrapWord = (rows, word, columns) => {
-      const characters = [...word];
+    var wrapWord = (rows, word2, columns) => {
+      const characters = [...word2];
       let isInsideEscape = false;
       let isInsideLinkEscape = false;
       let visible = stringWidth(stripAnsi(rows[rows.length - 1]));
@@ -2478,7 +2478,7 @@ var require_wrap_ansi = __commonJS({
       let escapeUrl;
       const lengths = wordLengths(string);
       let rows = [""];
-      for (const [index, word] of string.split(" ").entries()) {
+      for (const [index, word2] of string.split(" ").entries()) {
         if (options2.trim !== false) {
           rows[rows.length - 1] = rows[rows.length - 1].trimStart();
         }
@@ -2500,21 +2500,21 @@ var require_wrap_ansi = __commonJS({
           if (breaksStartingNextLine < breaksStartingThisLine) {
             rows.push("");
           }
-          wrapWord(rows, word, columns);
+          wrapWord(rows, word2, columns);
           continue;
         }
         if (rowLength + lengths[index] > columns && rowLength > 0 && lengths[index] > 0) {
           if (options2.wordWrap === false && rowLength < columns) {
-            wrapWord(rows, word, columns);
+            wrapWord(rows, word2, columns);
             continue;
           }
           rows.push("");
         }
         if (rowLength + lengths[index] > columns && options2.wordWrap === false) {
-          wrapWord(rows, word, columns);
+          wrapWord(rows, word2, columns);
           continue;
         }
-        rows[rows.length - 1] += word;
+        rows[rows.length - 1] += word2;
       }
       if (options2.trim !== false) {
         rows = rows.map(stringVisibleTrimSpacesRight);
@@ -3092,7 +3092,7 @@ var require_build4 = __commonJS({
         this.globalMiddleware = this.globalMiddleware.filter(((t2) => t2.global));
       }
     };
-    function C2(t2, e2, s2, i3) {
+    function C3(t2, e2, s2, i3) {
       return s2.reduce(((t3, s3) => {
         if (s3.applyBeforeValidation !== i3) return t3;
         if (s3.mutates) {
@@ -3214,7 +3214,7 @@ var require_build4 = __commonJS({
         if (e2.handler && !r2.getInternalMethods().getHasOutput()) {
           r2.getInternalMethods().setHasOutput();
           const i4 = !!r2.getOptions().configuration["populate--"];
-          r2.getInternalMethods().postProcess(s2, i4, false, false), s2 = j(s2 = C2(s2, r2, o2, false), ((t3) => {
+          r2.getInternalMethods().postProcess(s2, i4, false, false), s2 = j(s2 = C3(s2, r2, o2, false), ((t3) => {
             const s3 = e2.handler(t3);
             return f(s3) ? s3.then((() => t3)) : t3;
           })), t2 || r2.getInternalMethods().getUsageInstance().cacheHelpMessage(), f(s2) && !r2.getInternalMethods().hasParseCallback() && s2.catch(((t3) => {
@@ -3230,7 +3230,7 @@ var require_build4 = __commonJS({
         let a2 = {};
         if (n2) return s2;
         o2.getInternalMethods().getHasOutput() || (a2 = this.populatePositionals(e2, s2, i3, o2));
-        const h2 = this.globalMiddleware.getMiddleware().slice(0).concat(e2.middlewares), l2 = C2(s2, o2, h2, true);
+        const h2 = this.globalMiddleware.getMiddleware().slice(0).concat(e2.middlewares), l2 = C3(s2, o2, h2, true);
         return f(l2) ? l2.then(((s3) => this.handleValidationAndGetResult(t2, e2, s3, i3, r2, o2, h2, a2))) : this.handleValidationAndGetResult(t2, e2, l2, i3, r2, o2, h2, a2);
       }
       populatePositionals(t2, e2, s2, i3) {
@@ -3415,7 +3415,7 @@ var require_build4 = __commonJS({
         })), e2 && (n3 = Math.min(n3, parseInt((0.5 * e2).toString(), 10))), n3;
       }
       let w2;
-      function C3(e2) {
+      function C4(e2) {
         return t2.getOptions().hiddenOptions.indexOf(e2) < 0 || t2.parsed.argv[t2.getOptions().showHiddenOpt];
       }
       function j2(t3, e2) {
@@ -3446,7 +3446,7 @@ var require_build4 = __commonJS({
         })();
         const e2 = t2.customScriptName ? t2.$0 : s2.path.basename(t2.$0), r3 = t2.getDemandedOptions(), o3 = t2.getDemandedCommands(), a3 = t2.getDeprecatedOptions(), h3 = t2.getGroups(), l3 = t2.getOptions();
         let g2 = [];
-        g2 = g2.concat(Object.keys(p2)), g2 = g2.concat(Object.keys(r3)), g2 = g2.concat(Object.keys(o3)), g2 = g2.concat(Object.keys(l3.default)), g2 = g2.filter(C3), g2 = Object.keys(g2.reduce(((t3, e3) => ("_" !== e3 && (t3[e3] = true), t3)), {}));
+        g2 = g2.concat(Object.keys(p2)), g2 = g2.concat(Object.keys(r3)), g2 = g2.concat(Object.keys(o3)), g2 = g2.concat(Object.keys(l3.default)), g2 = g2.filter(C4), g2 = Object.keys(g2.reduce(((t3, e3) => ("_" !== e3 && (t3[e3] = true), t3)), {}));
         const y3 = n2.getWrap(), b3 = s2.cliui({ width: y3, wrap: !!y3 });
         if (!f2) {
           if (c2.length) c2.forEach(((t3) => {
@@ -3482,7 +3482,7 @@ var require_build4 = __commonJS({
             r4 = [t4].concat(e3[t4]), r4.some(((t5) => -1 !== n3.indexOf(t5))) || s3[i4].push(t4);
           }));
         })(g2, l3.alias, h3, _3);
-        const k2 = (t3) => /^--/.test(I(t3)), x2 = Object.keys(h3).filter(((t3) => h3[t3].length > 0)).map(((t3) => ({ groupName: t3, normalizedKeys: h3[t3].filter(C3).map(((t4) => {
+        const k2 = (t3) => /^--/.test(I(t3)), x2 = Object.keys(h3).filter(((t3) => h3[t3].length > 0)).map(((t3) => ({ groupName: t3, normalizedKeys: h3[t3].filter(C4).map(((t4) => {
           if (M3.includes(t4)) return t4;
           for (let e3, s3 = 0; void 0 !== (e3 = M3[s3]); s3++) if ((l3.alias[e3] || []).includes(t4)) return e3;
           return t4;
@@ -4304,7 +4304,7 @@ compdef _{{app_name}}_yargs_completions {{app_name}}
         if (s2) return t2;
         if (f(t2)) return t2;
         e2 || (t2 = this[bt](t2));
-        return (this[Mt]()["parse-positional-numbers"] || void 0 === this[Mt]()["parse-positional-numbers"]) && (t2 = this[Et](t2)), i3 && (t2 = C2(t2, this, v(this, Y, "f").getMiddleware(), false)), t2;
+        return (this[Mt]()["parse-positional-numbers"] || void 0 === this[Mt]()["parse-positional-numbers"]) && (t2 = this[Et](t2)), i3 && (t2 = C3(t2, this, v(this, Y, "f").getMiddleware(), false)), t2;
       }
       [Kt](t2 = {}) {
         O(this, et, v(this, et, "f") || {}, "f");
@@ -4503,7 +4503,7 @@ ${t5.join("\n")}` : "";
             if (l2.error) throw new e(l2.error.message);
             if (!m2) {
               const t3 = this[Zt](u2, {}, l2.error);
-              i3 || (d2 = C2(c2, this, v(this, Y, "f").getMiddleware(), true)), d2 = this[zt](t3, null != d2 ? d2 : c2), f(d2) && !i3 && (d2 = d2.then((() => C2(c2, this, v(this, Y, "f").getMiddleware(), false))));
+              i3 || (d2 = C3(c2, this, v(this, Y, "f").getMiddleware(), true)), d2 = this[zt](t3, null != d2 ? d2 : c2), f(d2) && !i3 && (d2 = d2.then((() => C3(c2, this, v(this, Y, "f").getMiddleware(), false))));
             }
           }
         } catch (t3) {
@@ -6131,14 +6131,14 @@ var require_merge_stream = __commonJS({
       var sources = [];
       var output = new PassThrough({ objectMode: true });
       output.setMaxListeners(0);
-      output.add = add;
+      output.add = add2;
       output.isEmpty = isEmpty;
       output.on("unpipe", remove);
-      Array.prototype.slice.call(arguments).forEach(add);
+      Array.prototype.slice.call(arguments).forEach(add2);
       return output;
-      function add(source) {
+      function add2(source) {
         if (Array.isArray(source)) {
-          source.forEach(add);
+          source.forEach(add2);
           return this;
         }
         sources.push(source);
@@ -23755,13 +23755,62 @@ var formattingFunctions = [
 
 // src/template/expressions/functions/hashes.ts
 var import_node_crypto2 = require("node:crypto");
-var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-function digest(fn, args2) {
-  const strings = args2.map((a, i2) => expectString(a, fn, `argument ${i2 + 1}`));
-  return (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([fn, ...strings])).digest();
+
+// src/template/expressions/functions/murmur-hash64.ts
+var C1 = 597399067;
+var C2 = 2869860233;
+var multiply = (a, b) => Math.imul(a, b) >>> 0;
+var rotateLeft = (x, r) => (x << r | x >>> 32 - r) >>> 0;
+var add = (a, b) => a + b >>> 0;
+function mixFirst(k) {
+  return multiply(rotateLeft(multiply(k, C1), 15), C2);
 }
+function mixSecond(k) {
+  return multiply(rotateLeft(multiply(k, C2), 17), C1);
+}
+function finalMix(h) {
+  h = multiply(h ^ h >>> 16, 2246822507);
+  h = multiply(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+function word(bytes, start2, end2) {
+  let value = 0;
+  for (let i2 = Math.min(end2, start2 + 4) - 1; i2 >= start2; i2--) value = (value << 8 | bytes[i2]) >>> 0;
+  return value;
+}
+function murmurHash64(bytes) {
+  let h1 = 0;
+  let h2 = 0;
+  const blocksEnd = bytes.length - bytes.length % 8;
+  for (let i2 = 0; i2 < blocksEnd; i2 += 8) {
+    h1 = add(multiply(add(rotateLeft(h1 ^ mixFirst(word(bytes, i2, blocksEnd)), 19), h2), 5), 1444728091);
+    h2 = add(multiply(add(rotateLeft(h2 ^ mixSecond(word(bytes, i2 + 4, blocksEnd)), 13), h1), 5), 197830471);
+  }
+  const tail = bytes.length - blocksEnd;
+  if (tail > 4) h2 = (h2 ^ mixSecond(word(bytes, blocksEnd + 4, bytes.length))) >>> 0;
+  if (tail > 0) h1 = (h1 ^ mixFirst(word(bytes, blocksEnd, bytes.length))) >>> 0;
+  h1 = (h1 ^ bytes.length) >>> 0;
+  h2 = (h2 ^ bytes.length) >>> 0;
+  h1 = add(h1, h2);
+  h2 = add(h2, h1);
+  h1 = finalMix(h1);
+  h2 = finalMix(h2);
+  h1 = add(h1, h2);
+  h2 = add(h2, h1);
+  return BigInt(h2) << 32n | BigInt(h1);
+}
+
+// src/template/expressions/functions/hashes.ts
+var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 function uniqueString(args2) {
-  return [...digest("uniqueString", args2).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join("");
+  const joined = args2.map((a, i2) => expectString(a, "uniqueString", `argument ${i2 + 1}`)).join("-");
+  let hash = murmurHash64(Buffer.from(joined, "utf8"));
+  let text2 = "";
+  for (let i2 = 0; i2 < 13; i2++) {
+    text2 += BASE32[Number(hash >> 59n)];
+    hash = hash << 5n & 0xffffffffffffffffn;
+  }
+  return text2;
 }
 var GUID_NAMESPACE = Buffer.from("11fb06fb712d4ddd98c7e71bbd588830", "hex");
 function guid(args2) {
@@ -25915,24 +25964,24 @@ function stepKey(step) {
 }
 function missingCategoriesRemedy(coverage, missing, withDestination) {
   const steps2 = /* @__PURE__ */ new Map();
-  const add = (step) => step && steps2.set(stepKey(step), step);
+  const add2 = (step) => step && steps2.set(stepKey(step), step);
   const toAdd = [];
   for (const category of missing) {
     const notEnabled = coverage.byCategory[category].notEnabledAt;
     const typo = notEnabled ? void 0 : typoFor(coverage, category);
     if (notEnabled) {
       const entryPath = notEnabled.path.at(-1) === "enabled" ? notEnabled.path.slice(0, -1) : notEnabled.path;
-      add(enableStep(notEnabled.setting, entryPath));
+      add2(enableStep(notEnabled.setting, entryPath));
     } else if (typo) {
       const { unknown: unknown2, meant } = typo;
-      add({ kind: "rename-log-entry", at: { instance: unknown2.setting, path: unknown2.path }, from: unknown2.name, to: meant });
-      add(enableStep(unknown2.setting, unknown2.path.slice(0, -1)));
+      add2({ kind: "rename-log-entry", at: { instance: unknown2.setting, path: unknown2.path }, from: unknown2.name, to: meant });
+      add2(enableStep(unknown2.setting, unknown2.path.slice(0, -1)));
     } else {
       toAdd.push(category);
     }
   }
   if (toAdd.length > 0) {
-    add({ kind: "add-log-entries", at: { instance: withDestination, path: ["properties", "logs"] }, categories: toAdd, group: FIX_GROUP });
+    add2({ kind: "add-log-entries", at: { instance: withDestination, path: ["properties", "logs"] }, categories: toAdd, group: FIX_GROUP });
   }
   return { kind: "steps", steps: [...steps2.values()] };
 }
@@ -28229,8 +28278,8 @@ function fixableLine(results, context) {
 }
 
 // src/report/stylish.ts
-function plural(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+function plural(count2, word2) {
+  return `${count2} ${word2}${count2 === 1 ? "" : "s"}`;
 }
 function levelText(finding, c) {
   const paint = { error: c.red, warning: c.yellow, note: c.blue }[finding.level];

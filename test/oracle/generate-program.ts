@@ -162,7 +162,7 @@ function registryNameExpression(b: ProgramBuilder, prefix: string, suffix: strin
   const r = b.random;
   switch (r.int(0, 4)) {
     case 0:
-      return `'acr${suffix}'`;
+      return r.chance(0.5) ? `'acr${suffix}'` : `'${suffix.toLowerCase()}\${uniqueString(resourceGroup().id, ${prefix})}'`;
     case 1:
       return `'\${${prefix}}${suffix}'`;
     case 2:

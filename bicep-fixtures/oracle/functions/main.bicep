@@ -1,5 +1,4 @@
 // Each output is evaluated by bicep-audit and by Azure's engine (bicep snapshot) and must come out the same (test/oracle/functions.test.ts).
-// uniqueString is left out: bicep-audit's value is stable but not Azure's.
 var suffix = 'abc'
 func withSuffix(name string) string => '${name}-${suffix}'
 
@@ -35,3 +34,5 @@ output moreDates array = [dateTimeAdd('2020-02-28T23:00:00Z', 'P1DT2H'), dateTim
 output userFunctions array = [withSuffix('x')]
 output ids array = [subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg1'), resourceGroup().id, tenantResourceId('Microsoft.Management/managementGroups', 'mg1'), extensionResourceId(resourceGroup().id, 'Microsoft.Insights/diagnosticSettings', 'd'), deployment().name, resourceGroup().location]
 output containsCase array = [contains('abc', 'B'), contains(['A'], 'a'), contains({ Key: 1 }, 'key')]
+output uniqueStrings array = [uniqueString(''), uniqueString('hello', 'world'), uniqueString('é日本😀'), uniqueString(resourceGroup().id), toUpper('acr${uniqueString(subscription().id, deployment().name)}')]
+output uniqueStringLengths array = map(range(0, 18), n => uniqueString(substring('abcdefghijklmnopqr', 0, n)))

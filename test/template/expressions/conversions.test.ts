@@ -78,7 +78,7 @@ describe('encoding functions', () => {
 
 describe('uniqueString and guid', () => {
   it.each<[string, Value]>([
-    ["[uniqueString('a')]", 'ji7hgsyk7e2nq'],
+    ["[uniqueString('a')]", 'eveiun73364hy'],
     ["[guid('a', 'b')]", '2d796349-8c7e-55ec-9624-54ece82ed031'],
     ["[uniqueString(resourceGroup().id)]", new Symbolic('uniqueString(resourceGroup().id)', 'string', [deploymentOrigin('resourceGroup().id')])],
     [
@@ -89,9 +89,9 @@ describe('uniqueString and guid', () => {
     expect(run(expression)).toEqual(expected);
   });
 
-  it('gives different inputs different results', () => {
+  it('hashes the arguments joined by a hyphen', () => {
+    expect(run("[uniqueString('a', 'b')]")).toBe(run("[uniqueString('a-b')]"));
     expect(run("[uniqueString('a', 'b')]")).not.toBe(run("[uniqueString('ab')]"));
-    expect(run("[uniqueString('a')]")).not.toBe(run("[uniqueString('b')]"));
     expect(run("[equals(uniqueString(resourceGroup().id), uniqueString(resourceGroup().id))]")).toBe(true);
   });
 

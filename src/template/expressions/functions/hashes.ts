@@ -2,17 +2,20 @@ import { createHash } from 'node:crypto';
 import { expectString } from '../arguments';
 import type { Value } from '../value';
 import { defineKnown, type ArmFunction } from './define';
+import { murmurHash64 } from './murmur-hash64';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
-function digest(fn: string, args: Value[]): Buffer {
-  const strings = args.map((a, i) => expectString(a, fn, `argument ${i + 1}`));
-  return createHash('sha256').update(JSON.stringify([fn, ...strings])).digest();
-}
-
-// Stable and deterministic, but not Azure's algorithm: known inputs give a different string than Azure would.
+// Azure's own: the 64-bit hash of the arguments joined by '-' (UTF-8), written five bits at a time from the top (the 13th character holds the last four).
 function uniqueString(args: Value[]): string {
-  return [...digest('uniqueString', args).subarray(0, 13)].map((byte) => BASE32[byte % 32]).join('');
+  const joined = args.map((a, i) => expectString(a, 'uniqueString', `argument ${i + 1}`)).join('-');
+  let hash = murmurHash64(Buffer.from(joined, 'utf8'));
+  let text = '';
+  for (let i = 0; i < 13; i++) {
+    text += BASE32[Number(hash >> 59n)];
+    hash = (hash << 5n) & 0xffff_ffff_ffff_ffffn;
+  }
+  return text;
 }
 
 // Azure's own: a name-based GUID (RFC 4122 version 5, SHA-1) in ARM's namespace, of the arguments joined by '-'.
