@@ -24080,7 +24080,7 @@ function cidrSubnet([network, newCidr, index]) {
   const size = expectInt(newCidr, "cidrSubnet", "the new CIDR");
   const n = expectInt(index, "cidrSubnet", "the subnet index");
   if (size < range2.prefix || size > range2.bits) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${range2.prefix} and ${range2.bits}`);
-  if (size - range2.prefix > 62) throw new FunctionError(`cidrSubnet: a split into 2^${size - range2.prefix} subnets is not evaluated by bicep-audit`);
+  if (size - range2.prefix > 30) throw new FunctionError(`cidrSubnet: a split into 2^${size - range2.prefix} subnets overflows Azure's engine, which counts at most 2^31 - 1`);
   if (n < 0 || n >= 2 ** (size - range2.prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${range2.prefix} range split into /${size}`);
   return `${toAddress(range2.base + BigInt(n) * (1n << BigInt(range2.bits - size)), range2.bits)}/${size}`;
 }

@@ -87,8 +87,8 @@ function cidrSubnet([network, newCidr, index]: Value[]): string {
   const size = expectInt(newCidr, 'cidrSubnet', 'the new CIDR');
   const n = expectInt(index, 'cidrSubnet', 'the subnet index');
   if (size < range.prefix || size > range.bits) throw new FunctionError(`cidrSubnet: the new CIDR ${size} must be between ${range.prefix} and ${range.bits}`);
-  // Azure's engine counts the subnets in a 64-bit number: a split into 2^63 or more overflows there.
-  if (size - range.prefix > 62) throw new FunctionError(`cidrSubnet: a split into 2^${size - range.prefix} subnets is not evaluated by bicep-audit`);
+  // Azure's engine counts the subnets in a 32-bit signed number: a split into 2^31 or more fails to deploy (bicep snapshot: OverflowException).
+  if (size - range.prefix > 30) throw new FunctionError(`cidrSubnet: a split into 2^${size - range.prefix} subnets overflows Azure's engine, which counts at most 2^31 - 1`);
   if (n < 0 || n >= 2 ** (size - range.prefix)) throw new FunctionError(`cidrSubnet: subnet ${n} does not fit in a /${range.prefix} range split into /${size}`);
   return `${toAddress(range.base + BigInt(n) * (1n << BigInt(range.bits - size)), range.bits)}/${size}`;
 }
