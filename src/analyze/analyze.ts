@@ -25,7 +25,6 @@ import { inputFinding } from './problem-findings';
 import { ResultCache, resultContext, toolIdentity } from './result-cache';
 import { ShardFilter, type Shard } from './shard';
 import { FILE_START } from '../locate/line-index';
-import { prepareTemplateValidators } from '../template/validate';
 
 export interface AnalyzeOptions {
   paths: readonly string[];
@@ -167,8 +166,6 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     results.push(...shard.mine(broken));
     const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
-    // While the Bicep CLI starts, node would wait: the schema validators are built meanwhile.
-    if (compiler) setImmediate(prepareTemplateValidators);
     const analysed = new Array<InputResult>(inputs.length);
     let next = 0;
     const lane = async () => {

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { packageRoot } from '../package-info';
+import type { ErrorObject } from 'ajv';
 import { isSymbolic } from './expressions/symbolic';
 import type { Value } from './expressions/value';
+import { config, diagnosticSettings, template } from './schema-validators';
 
 export type SchemaName = 'template' | 'diagnostic-settings' | 'config';
 
@@ -14,28 +11,11 @@ export interface SchemaProblem {
   message: string;
 }
 
-let ajv: Ajv | undefined;
-const validators = new Map<SchemaName, ValidateFunction>();
+/** A validator as ajv's standalone code writes it: its errors are left on the function. */
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-function validator(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
-  if (!validate) {
-    // Loaded on first use, not at start: requiring ajv and compiling a schema cost about 150 ms.
-    const { default: AjvClass } = require('ajv') as typeof import('ajv');
-    // strictRequired would reject `required` inside if/oneOf branches that name properties declared beside them.
-    ajv ??= new AjvClass({ allErrors: true, strictRequired: false, allowUnionTypes: true });
-    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'));
-    validate = ajv.compile(schema);
-    validators.set(name, validate);
-  }
-  return validate;
-}
-
-/** Compiles the validators that expanding a template needs, e.g. while waiting for the Bicep CLI. */
-export function prepareTemplateValidators(): void {
-  validator('template');
-  validator('diagnostic-settings');
-}
+// Compiled from schemas/ ahead of time (scripts/build-validators.js).
+const VALIDATORS: Record<SchemaName, Validator> = { template, 'diagnostic-settings': diagnosticSettings, config };
 
 function pathOf(error: ErrorObject): (string | number)[] {
   return error.instancePath
@@ -84,7 +64,7 @@ const NOISE = new Set(['if', 'not']);
  * before deployment are skipped: an error at or over a symbolic member is not reported.
  */
 export function validateAgainstSchema(name: SchemaName, value: unknown): SchemaProblem[] {
-  const validate = validator(name);
+  const validate = VALIDATORS[name];
   value = withoutNulls(value);
   if (validate(value)) return [];
   const problems: SchemaProblem[] = [];
