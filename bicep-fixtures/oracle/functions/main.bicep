@@ -36,3 +36,4 @@ output ids array = [subscriptionResourceId('Microsoft.Resources/resourceGroups',
 output containsCase array = [contains('abc', 'B'), contains(['A'], 'a'), contains({ Key: 1 }, 'key')]
 output uniqueStrings array = [uniqueString(''), uniqueString('hello', 'world'), uniqueString('é日本😀'), uniqueString(resourceGroup().id), toUpper('acr${uniqueString(subscription().id, deployment().name)}')]
 output uniqueStringLengths array = map(range(0, 18), n => uniqueString(substring('abcdefghijklmnopqr', 0, n)))
+output otherDates array = [dateTimeAdd('04/07/2020', 'P1D'), dateTimeAdd('2020/04/07 10:00', 'PT1H'), dateTimeAdd('7 April 2020', 'P1D'), dateTimeAdd('April 7, 2020 9:30', 'PT1H'), dateTimeAdd('Tue, 07 Apr 2020 10:00:00 GMT', 'P1D'), dateTimeToEpoch('12/31/1999 23:59:59'), dateTimeToEpoch('1 sep 2021')]

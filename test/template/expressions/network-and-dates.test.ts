@@ -51,7 +51,14 @@ describe('CIDR, URI, date and index-from-end functions', () => {
     ["[cidrSubnet('0.0.0.0/1', 32, 5)]", "cidrSubnet: a split into 2^31 subnets overflows Azure's engine, which counts at most 2^31 - 1"],
     ["[cidrSubnet('10.0.0.0/24', 16, 0)]", 'cidrSubnet: the new CIDR 16 must be between 24 and 32'],
     ["[cidrHost('10.0.0.0/30', 2)]", 'cidrHost: host 2 does not fit in a /30 range'],
-    ["[dateTimeAdd('yesterday', 'P1D')]", "dateTimeAdd: 'yesterday' is not a date and time in ISO 8601"],
+    [
+      "[dateTimeAdd('yesterday', 'P1D')]",
+      "dateTimeAdd: 'yesterday' is not a date and time in a form bicep-audit reads (ISO 8601, 04/07/2020, 2020/04/07, 7 April 2020, April 7, 2020 or RFC 1123)",
+    ],
+    // Each rejected by bicep snapshot too: a day past the month's end, a weekday not the date's, an hour past 23.
+    ["[dateTimeAdd('02/30/2020', 'P1D')]", "dateTimeAdd: '02/30/2020' is not a valid date and time"],
+    ["[dateTimeAdd('Wed, 07 Apr 2020 10:00:00 GMT', 'P1D')]", "dateTimeAdd: 'Wed, 07 Apr 2020 10:00:00 GMT' is not a valid date and time"],
+    ["[dateTimeAdd('4/7/2020 25:00', 'P1D')]", "dateTimeAdd: '4/7/2020 25:00' is not a valid date and time"],
     ["[dateTimeAdd('2020-01-01T00:00:00Z', '1 day')]", "dateTimeAdd: '1 day' is not an ISO 8601 duration"],
     ["[indexFromEnd(createArray('a'), 2)]", "indexFromEnd: 2 is not between 1 and the array's length, 1"],
   ])('%s fails: %s', (expression, message) => {
