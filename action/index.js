@@ -16652,43 +16652,38 @@ function durationMs(text2) {
   const total = (n(y) * 365 + n(mo) * 30 + n(w) * 7 + n(d)) * MS.day + n(h) * MS.hour + n(mi) * MS.minute + n(s) * MS.second;
   return minus ? -total : total;
 }
-var DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/;
 var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 var WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 var MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 var TIME = "(?: (\\d{1,2}:\\d{2}(?::\\d{2})?))?";
-var OTHER_DATES = [
-  [new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), (m) => [m[3], m[1], m[2], m[4]]],
-  [new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TIME}$`), (m) => [m[1], m[2], m[3], m[4]]],
-  [new RegExp(`^(\\d{1,2}) ${MONTH} (\\d{4})${TIME}$`, "i"), (m) => [m[3], m[2], m[1], m[4]]],
-  [new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4})${TIME}$`, "i"), (m) => [m[3], m[1], m[2], m[4]]],
-  [new RegExp(`^(sun|mon|tue|wed|thu|fri|sat), (\\d{1,2}) ${MONTH} (\\d{4}) (\\d{2}:\\d{2}:\\d{2}) GMT$`, "i"), (m) => [m[4], m[3], m[2], m[5], m[1]]]
+var DATE_FORMS = [
+  [/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/, (m) => [m[1], m[2], m[3], m[4], m[5]]],
+  [new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), (m) => [m[3], m[1], m[2], m[4], void 0]],
+  [new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TIME}$`), (m) => [m[1], m[2], m[3], m[4], void 0]],
+  [new RegExp(`^(\\d{1,2}) ${MONTH} (\\d{4})${TIME}$`, "i"), (m) => [m[3], m[2], m[1], m[4], void 0]],
+  [new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4})${TIME}$`, "i"), (m) => [m[3], m[1], m[2], m[4], void 0]],
+  [new RegExp(`^(${WEEKDAYS.join("|")}), (\\d{1,2}) ${MONTH} (\\d{4}) (\\d{2}:\\d{2}:\\d{2}) GMT$`, "i"), (m) => [m[4], m[3], m[2], m[5], "Z", m[1]]]
 ];
 var pad = (part) => part.padStart(2, "0");
-var monthNumber = (part) => /^\d+$/.test(part) ? part : String(MONTHS.indexOf(part.slice(0, 3).toLowerCase()) + 1);
-function otherDate(text2, fn) {
-  for (const [pattern, parts2] of OTHER_DATES) {
+var monthNumber = (part) => /^\d+$/.test(part) ? Number(part) : MONTHS.indexOf(part.slice(0, 3).toLowerCase()) + 1;
+function writtenDate(text2) {
+  for (const [pattern, parts2] of DATE_FORMS) {
     const match = pattern.exec(text2);
-    if (!match) continue;
-    const [year, month, day, time = "0:00", weekday] = parts2(match);
-    const [hour = "0", ...minutesAndSeconds] = time.split(":");
-    const iso = `${year}-${pad(monthNumber(month))}-${pad(day)}T${pad(hour)}:${minutesAndSeconds.join(":")}Z`;
-    const date = new Date(iso);
-    const valid = !Number.isNaN(date.getTime()) && date.getUTCDate() === Number(day) && (weekday === void 0 || WEEKDAYS.indexOf(weekday.toLowerCase()) === date.getUTCDay());
-    if (!valid) throw new FunctionError(`${fn}: ${phrase(text2)} is not a valid date and time`);
-    return iso;
+    if (match) return parts2(match);
   }
   return void 0;
 }
 function parseDate(value, fn, wallClock = false) {
   const text2 = expectString(value, fn, "the date and time");
-  const match = DATE_TIME.exec(text2);
-  const other = match ? void 0 : otherDate(text2, fn);
-  if (other !== void 0) return new Date(other);
-  if (!match) throw new FunctionError(`${fn}: ${phrase(text2)} is not a date and time in a form bicep-audit reads (ISO 8601, 04/07/2020, 2020/04/07, 7 April 2020, April 7, 2020 or RFC 1123)`);
-  const [, day, time = "00:00", zone = "Z"] = match;
-  const date = /* @__PURE__ */ new Date(`${day}T${time}${wallClock ? "Z" : zone}`);
-  if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: ${phrase(text2)} is not a valid date and time`);
+  const written = writtenDate(text2);
+  if (!written) throw new FunctionError(`${fn}: ${phrase(text2)} is not a date and time in a form bicep-audit reads (ISO 8601, 04/07/2020, 2020/04/07, 7 April 2020, April 7, 2020 or RFC 1123)`);
+  const [year, month, day, time = "0:00", zone = "Z", weekday] = written;
+  const monthIndex = monthNumber(month) - 1;
+  const calendar = new Date(Date.UTC(Number(year), monthIndex, Number(day)));
+  const real = calendar.getUTCMonth() === monthIndex && calendar.getUTCDate() === Number(day) && (weekday === void 0 || WEEKDAYS.indexOf(weekday.toLowerCase()) === calendar.getUTCDay());
+  const [hour = "0", ...minutesAndSeconds] = time.split(":");
+  const date = /* @__PURE__ */ new Date(`${year}-${pad(String(monthIndex + 1))}-${pad(day)}T${pad(hour)}:${minutesAndSeconds.join(":")}${wallClock ? "Z" : zone}`);
+  if (!real || Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: ${phrase(text2)} is not a valid date and time`);
   return date;
 }
 function writeDate(date, fn) {

@@ -57,6 +57,7 @@ describe('CIDR, URI, date and index-from-end functions', () => {
     ],
     // Each rejected by bicep snapshot too: a day past the month's end, a weekday not the date's, an hour past 23.
     ["[dateTimeAdd('02/30/2020', 'P1D')]", "dateTimeAdd: '02/30/2020' is not a valid date and time"],
+    ["[dateTimeAdd('2020-02-30', 'P1D')]", "dateTimeAdd: '2020-02-30' is not a valid date and time"],
     ["[dateTimeAdd('Wed, 07 Apr 2020 10:00:00 GMT', 'P1D')]", "dateTimeAdd: 'Wed, 07 Apr 2020 10:00:00 GMT' is not a valid date and time"],
     ["[dateTimeAdd('4/7/2020 25:00', 'P1D')]", "dateTimeAdd: '4/7/2020 25:00' is not a valid date and time"],
     ["[dateTimeAdd('2020-01-01T00:00:00Z', '1 day')]", "dateTimeAdd: '1 day' is not an ISO 8601 duration"],

@@ -19,43 +19,36 @@ function durationMs(text: string): number {
   return minus ? -total : total;
 }
 
-/** A date, a time and a zone as ARM reads them: `2020-04-07`, then `T` or a space and a time, then `Z` or an offset. */
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/;
-
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const TIME = '(?: (\\d{1,2}:\\d{2}(?::\\d{2})?))?';
 
+/** A date and time as written: year, month (a number or a name), day, time, zone, and the weekday where one is written. */
+type WrittenDate = [year: string, month: string, day: string, time: string | undefined, zone: string | undefined, weekday?: string];
+
 /**
- * The other dates Azure's engine reads (.NET's invariant culture; each form checked with bicep
- * snapshot): `04/07/2020` (month first), `2020/04/07`, `7 April 2020`, `April 7, 2020`, each with
- * an optional time, and RFC 1123's `Tue, 07 Apr 2020 10:00:00 GMT`. Year, month, day and time.
+ * The forms Azure's engine reads (.NET's invariant culture; each checked with bicep snapshot): ISO
+ * 8601 (`2020-04-07`, then `T` or a space and a time, then `Z` or an offset), `04/07/2020` (month
+ * first), `2020/04/07`, `7 April 2020` and `April 7, 2020`, each with an optional time, and RFC
+ * 1123's `Tue, 07 Apr 2020 10:00:00 GMT`.
  */
-const OTHER_DATES: readonly [RegExp, (m: string[]) => [string, string, string, string | undefined, string?]][] = [
-  [new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), (m) => [m[3]!, m[1]!, m[2]!, m[4]]],
-  [new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TIME}$`), (m) => [m[1]!, m[2]!, m[3]!, m[4]]],
-  [new RegExp(`^(\\d{1,2}) ${MONTH} (\\d{4})${TIME}$`, 'i'), (m) => [m[3]!, m[2]!, m[1]!, m[4]]],
-  [new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4})${TIME}$`, 'i'), (m) => [m[3]!, m[1]!, m[2]!, m[4]]],
-  [new RegExp(`^(sun|mon|tue|wed|thu|fri|sat), (\\d{1,2}) ${MONTH} (\\d{4}) (\\d{2}:\\d{2}:\\d{2}) GMT$`, 'i'), (m) => [m[4]!, m[3]!, m[2]!, m[5], m[1]]],
+const DATE_FORMS: readonly [RegExp, (m: string[]) => WrittenDate][] = [
+  [/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/, (m) => [m[1]!, m[2]!, m[3]!, m[4], m[5]]],
+  [new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`), (m) => [m[3]!, m[1]!, m[2]!, m[4], undefined]],
+  [new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TIME}$`), (m) => [m[1]!, m[2]!, m[3]!, m[4], undefined]],
+  [new RegExp(`^(\\d{1,2}) ${MONTH} (\\d{4})${TIME}$`, 'i'), (m) => [m[3]!, m[2]!, m[1]!, m[4], undefined]],
+  [new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4})${TIME}$`, 'i'), (m) => [m[3]!, m[1]!, m[2]!, m[4], undefined]],
+  [new RegExp(`^(${WEEKDAYS.join('|')}), (\\d{1,2}) ${MONTH} (\\d{4}) (\\d{2}:\\d{2}:\\d{2}) GMT$`, 'i'), (m) => [m[4]!, m[3]!, m[2]!, m[5], 'Z', m[1]]],
 ];
 
 const pad = (part: string) => part.padStart(2, '0');
-const monthNumber = (part: string) => (/^\d+$/.test(part) ? part : String(MONTHS.indexOf(part.slice(0, 3).toLowerCase()) + 1));
+const monthNumber = (part: string) => (/^\d+$/.test(part) ? Number(part) : MONTHS.indexOf(part.slice(0, 3).toLowerCase()) + 1);
 
-/** An ISO 8601 text for one of OTHER_DATES (UTC), or undefined. */
-function otherDate(text: string, fn: string): string | undefined {
-  for (const [pattern, parts] of OTHER_DATES) {
+function writtenDate(text: string): WrittenDate | undefined {
+  for (const [pattern, parts] of DATE_FORMS) {
     const match = pattern.exec(text);
-    if (!match) continue;
-    const [year, month, day, time = '0:00', weekday] = parts(match);
-    const [hour = '0', ...minutesAndSeconds] = time.split(':');
-    const iso = `${year}-${pad(monthNumber(month))}-${pad(day)}T${pad(hour)}:${minutesAndSeconds.join(':')}Z`;
-    const date = new Date(iso);
-    // A day past the month's end is not rolled over, and a weekday must be the date's own.
-    const valid = !Number.isNaN(date.getTime()) && date.getUTCDate() === Number(day) && (weekday === undefined || WEEKDAYS.indexOf(weekday.toLowerCase()) === date.getUTCDay());
-    if (!valid) throw new FunctionError(`${fn}: ${phrase(text)} is not a valid date and time`);
-    return iso;
+    if (match) return parts(match);
   }
   return undefined;
 }
@@ -66,13 +59,16 @@ function otherDate(text: string, fn: string): string | undefined {
  */
 function parseDate(value: Value, fn: string, wallClock = false): Date {
   const text = expectString(value, fn, 'the date and time');
-  const match = DATE_TIME.exec(text);
-  const other = match ? undefined : otherDate(text, fn);
-  if (other !== undefined) return new Date(other);
-  if (!match) throw new FunctionError(`${fn}: ${phrase(text)} is not a date and time in a form bicep-audit reads (ISO 8601, 04/07/2020, 2020/04/07, 7 April 2020, April 7, 2020 or RFC 1123)`);
-  const [, day, time = '00:00', zone = 'Z'] = match;
-  const date = new Date(`${day}T${time}${wallClock ? 'Z' : zone}`);
-  if (Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: ${phrase(text)} is not a valid date and time`);
+  const written = writtenDate(text);
+  if (!written) throw new FunctionError(`${fn}: ${phrase(text)} is not a date and time in a form bicep-audit reads (ISO 8601, 04/07/2020, 2020/04/07, 7 April 2020, April 7, 2020 or RFC 1123)`);
+  const [year, month, day, time = '0:00', zone = 'Z', weekday] = written;
+  const monthIndex = monthNumber(month) - 1;
+  // Date would roll a day past the month's end over (02/30 to March 1); Azure's engine rejects it, and a weekday not the date's own.
+  const calendar = new Date(Date.UTC(Number(year), monthIndex, Number(day)));
+  const real = calendar.getUTCMonth() === monthIndex && calendar.getUTCDate() === Number(day) && (weekday === undefined || WEEKDAYS.indexOf(weekday.toLowerCase()) === calendar.getUTCDay());
+  const [hour = '0', ...minutesAndSeconds] = time.split(':');
+  const date = new Date(`${year}-${pad(String(monthIndex + 1))}-${pad(day)}T${pad(hour)}:${minutesAndSeconds.join(':')}${wallClock ? 'Z' : zone}`);
+  if (!real || Number.isNaN(date.getTime())) throw new FunctionError(`${fn}: ${phrase(text)} is not a valid date and time`);
   return date;
 }
 
