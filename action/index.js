@@ -13027,6 +13027,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/action/index.ts
+var import_node_v8 = __toESM(require("node:v8"));
+
 // src/action/run-action.ts
 var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
@@ -13105,8 +13108,9 @@ function toDiagnosticLevel(level) {
 }
 
 // src/bicep/child-env.ts
+var MIN_POOL_THREADS = "8";
 function bicepProcessEnv() {
-  return { ...process.env, DOTNET_EnableDiagnostics: "0" };
+  return { DOTNET_ThreadPool_ForceMinWorkerThreads: MIN_POOL_THREADS, ...process.env, DOTNET_EnableDiagnostics: "0" };
 }
 function runBicepCommand(cliPath, args2, options2) {
   const execa = require_execa();
@@ -23331,6 +23335,7 @@ async function runAction(run2) {
 }
 
 // src/action/index.ts
+import_node_v8.default.setFlagsFromString("--liftoff-only");
 void runAction({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then((code) => {
   process.exitCode = code;
 });
