@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bicepProcessEnv } from '../../src/bicep/child-env';
 import { provisionedBicepPath } from '../../src/bicep/locate-cli';
 import { packageJson } from '../../src/package-info';
 import { runInProcess } from './run-cli';
@@ -23,7 +24,7 @@ function checkedRealBicep(): string {
   const cli = provisionedBicepPath();
   const pinned = packageJson().bicepCli.version;
   if (!fs.existsSync(cli)) throw new Error(`no Bicep CLI at ${cli}: these tests compile real Bicep; run \`npm ci\` or \`npm run provision-bicep\``);
-  const printed = spawnSync(cli, ['--version'], { encoding: 'utf8', env: { ...process.env, DOTNET_EnableDiagnostics: '0' } }).stdout;
+  const printed = spawnSync(cli, ['--version'], { encoding: 'utf8', env: bicepProcessEnv() }).stdout;
   if (!printed.includes(`Bicep CLI version ${pinned} `)) throw new Error(`${cli} is not the pinned Bicep CLI ${pinned}: it prints ${JSON.stringify(printed)}`);
   return cli;
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bicepProcessEnv } from '../../src/bicep/child-env';
 import { ORACLE_CONTEXT } from './deployment-context';
 
 /** One resource of `predictedResources`, as `bicep snapshot` writes it. */
@@ -29,7 +30,7 @@ export function runSnapshot(cli: string, paramFile: string): Promise<SnapshotOut
   ];
   const output = paramFile.replace(/\.bicepparam$/, '.snapshot.json');
   return new Promise((resolve) => {
-    execFile(cli, args, { env: { ...process.env, DOTNET_EnableDiagnostics: '0' }, timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(cli, args, { env: bicepProcessEnv(), timeout: 120_000 }, (error, stdout, stderr) => {
       if (error || !fs.existsSync(output)) {
         const printed = `${stdout}${stderr}`.split(path.dirname(paramFile) + path.sep).join('').trim();
         return resolve({ ok: false, reason: `bicep snapshot failed (${error?.code ?? 'no file written'}): ${printed.slice(0, 600)}` });
