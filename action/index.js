@@ -13347,10 +13347,16 @@ var CompilerPool = class {
   waiting = [];
   live = 0;
   identified;
+  /** The process asked the version. */
+  identifying;
   settledVersion;
-  /** Files the run said it will compile, and those compiled so far. */
-  expected = 0;
+  /** Files the run said it will compile, and how many are compiled so far. */
+  expected = /* @__PURE__ */ new Set();
   compiled = 0;
+  /** Told files whose part before the compile is still to do ahead of it, and the loop doing it. */
+  ahead = [];
+  workingAhead;
+  closing = false;
   get mode() {
     return this.kind.mode;
   }
@@ -13358,32 +13364,79 @@ var CompilerPool = class {
   get version() {
     return this.settledVersion ?? "unknown";
   }
-  /** Starts a process for each file to come (at most `jobs`), so that they boot while other work goes on. */
+  /**
+   * Starts a process for each file to come (at most `jobs`), so that they boot while other work
+   * goes on, and meanwhile does the part of each compile that needs no process.
+   */
   prepare(files) {
-    if (files.length === 0) return;
-    this.expected = Math.max(this.expected, files.length);
+    const told = files.filter((file) => !this.expected.has(file));
+    if (told.length === 0) return;
+    for (const file of told) this.expected.add(file);
     while (this.worthAnotherProcess()) this.idle.push(this.startOne());
-    this.ready().catch(() => void 0);
+    void this.ready();
+    this.ahead.push(...told);
+    this.workingAhead ??= this.workAhead();
   }
   async compile(file) {
-    await this.ready();
+    const identified = this.ready();
     await this.kind.beforeCompile(file);
-    const output = await this.withWorker((worker) => worker.compile(file));
+    const place2 = this.settledVersion === void 0 ? this.freePlaceOf(this.identifying) : void 0;
+    const output = place2 ? await this.compileBesideVersion(place2, file, identified) : await this.compileIdentified(file, identified);
     this.compiled += 1;
     return output;
   }
+  async compileIdentified(file, identified) {
+    await identified;
+    return this.withWorker((worker) => worker.compile(file));
+  }
+  /**
+   * A compile sent while the first process is still asked its version, on one of its free places:
+   * a server answers both once it is up, instead of one after the other. The answer counts once
+   * the version is known and keeps the pool's kind; a switch compiles the file again the new way.
+   */
+  async compileBesideVersion(worker, file, identified) {
+    const kind = this.kind;
+    const answer = worker.compile(file);
+    answer.catch(() => void 0);
+    await identified;
+    if (this.kind !== kind) return this.compileIdentified(file, identified);
+    return this.settle(worker, answer, () => this.withWorker((next) => next.compile(file), 2), 1);
+  }
+  freePlaceOf(worker) {
+    const index = worker ? this.idle.lastIndexOf(worker) : -1;
+    return index < 0 ? void 0 : this.idle.splice(index, 1)[0];
+  }
   worthAnotherProcess() {
     if (this.live >= this.kind.maxWorkers) return false;
-    return this.live === 0 || (this.expected - this.compiled) / this.live > this.kind.filesPerExtraWorker;
+    return this.live === 0 || (this.expected.size - this.compiled) / this.live > this.kind.filesPerExtraWorker;
+  }
+  /**
+   * The part before each told file's compile, one file a turn while a process boots (a second of
+   * one idle core): done there, it no longer takes node's core from Bicep's compiles.
+   */
+  async workAhead() {
+    for (let next = 0; next < this.ahead.length && !this.closing; next += 1) {
+      await this.kind.beforeCompile(this.ahead[next]).catch(() => void 0);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.ahead.length = 0;
+    this.workingAhead = void 0;
   }
   async close() {
+    this.closing = true;
+    await this.workingAhead;
     await this.identified?.catch(() => void 0);
-    await Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    const ending = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
     this.afterClose();
+    await ending;
   }
-  /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
+  /** The version, asked once of the first process; every compile's answer waits for it, since it decides how to compile. */
   ready() {
-    this.identified ??= this.identifyWith(this.idle.pop() ?? this.startOne());
+    if (!this.identified) {
+      this.identifying = this.idle.pop() ?? this.startOne();
+      this.identified = this.identifyWith(this.identifying);
+      this.identified.catch(() => void 0);
+    }
     return this.identified;
   }
   async identifyWith(first) {
@@ -13414,8 +13467,12 @@ var CompilerPool = class {
   }
   async withWorker(task, attempt2 = 1) {
     const worker = await this.acquire();
+    return this.settle(worker, task(worker), () => this.withWorker(task, attempt2 + 1), attempt2);
+  }
+  /** The worker's answer; the worker goes back to the pool, or is replaced if it timed out or crashed (then `retry` once). */
+  async settle(worker, answer, retry, attempt2) {
     try {
-      const result = await task(worker);
+      const result = await answer;
       this.release(worker);
       return result;
     } catch (error) {
@@ -13425,7 +13482,7 @@ var CompilerPool = class {
       }
       await this.replace(worker);
       if (error instanceof BicepTimeoutError || attempt2 > 1) throw error;
-      return this.withWorker(task, attempt2 + 1);
+      return retry();
     }
   }
   acquire() {
@@ -15454,12 +15511,7 @@ var CachedCompiler = class {
     return this.pool?.mode ?? "cache";
   }
   prepare(files) {
-    const misses = [];
-    for (const file of files) {
-      if (this.lookup(file)) continue;
-      misses.push(file);
-      this.startedPool().prepare(misses);
-    }
+    for (const file of files) if (!this.lookup(file)) this.startedPool().prepare([file]);
   }
   async compile(file) {
     const cached2 = this.lookup(file);

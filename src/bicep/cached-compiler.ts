@@ -37,12 +37,7 @@ export class CachedCompiler implements BicepCompiler {
   }
 
   prepare(files: readonly string[]): void {
-    const misses: string[] = [];
-    for (const file of files) {
-      if (this.lookup(file)) continue;
-      misses.push(file);
-      this.startedPool().prepare(misses);
-    }
+    for (const file of files) if (!this.lookup(file)) this.startedPool().prepare([file]);
   }
 
   async compile(file: string): Promise<CompileOutput> {

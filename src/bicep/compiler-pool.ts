@@ -48,16 +48,22 @@ export class CompilerPool implements BicepCompiler {
   private readonly waiting: ((worker: PoolWorker) => void)[] = [];
   private live = 0;
   private identified: Promise<string> | undefined;
+  /** The process asked the version. */
+  private identifying: PoolWorker | undefined;
   private settledVersion: string | undefined;
-  /** Files the run said it will compile, and those compiled so far. */
-  private expected = 0;
+  /** Files the run said it will compile, and how many are compiled so far. */
+  private readonly expected = new Set<string>();
   private compiled = 0;
+  /** Told files whose part before the compile is still to do ahead of it, and the loop doing it. */
+  private readonly ahead: string[] = [];
+  private workingAhead: Promise<void> | undefined;
+  private closing = false;
 
   constructor(
     readonly cliPath: string,
     private kind: PoolKind,
     private readonly identify: IdentifyCli,
-    /** Called once every process has ended, e.g. to remove a temp folder they read. */
+    /** Called once every process has answered its last request and been told to end, e.g. to remove a temp folder they read. */
     private readonly afterClose: () => void = () => undefined,
   ) {}
 
@@ -70,39 +76,93 @@ export class CompilerPool implements BicepCompiler {
     return this.settledVersion ?? 'unknown';
   }
 
-  /** Starts a process for each file to come (at most `jobs`), so that they boot while other work goes on. */
+  /**
+   * Starts a process for each file to come (at most `jobs`), so that they boot while other work
+   * goes on, and meanwhile does the part of each compile that needs no process.
+   */
   prepare(files: readonly string[]): void {
-    if (files.length === 0) return;
-    this.expected = Math.max(this.expected, files.length);
+    const told = files.filter((file) => !this.expected.has(file));
+    if (told.length === 0) return;
+    for (const file of told) this.expected.add(file);
     while (this.worthAnotherProcess()) this.idle.push(this.startOne());
-    // A failure here is the first compile's to report.
-    this.ready().catch(() => undefined);
+    void this.ready();
+    this.ahead.push(...told);
+    this.workingAhead ??= this.workAhead();
   }
 
   async compile(file: string): Promise<CompileOutput> {
-    await this.ready();
+    const identified = this.ready();
     // So that a process never waits on node between two files.
     await this.kind.beforeCompile(file);
-    const output = await this.withWorker((worker) => worker.compile(file));
+    const place = this.settledVersion === undefined ? this.freePlaceOf(this.identifying) : undefined;
+    const output = place ? await this.compileBesideVersion(place, file, identified) : await this.compileIdentified(file, identified);
     this.compiled += 1;
     return output;
   }
 
+  private async compileIdentified(file: string, identified: Promise<string>): Promise<CompileOutput> {
+    await identified;
+    return this.withWorker((worker) => worker.compile(file));
+  }
+
+  /**
+   * A compile sent while the first process is still asked its version, on one of its free places:
+   * a server answers both once it is up, instead of one after the other. The answer counts once
+   * the version is known and keeps the pool's kind; a switch compiles the file again the new way.
+   */
+  private async compileBesideVersion(worker: PoolWorker, file: string, identified: Promise<string>): Promise<CompileOutput> {
+    const kind = this.kind;
+    const answer = worker.compile(file);
+    // Read below, unless the process goes first (a CLI that failed to say its version, or a switch).
+    answer.catch(() => undefined);
+    await identified;
+    if (this.kind !== kind) return this.compileIdentified(file, identified);
+    return this.settle(worker, answer, () => this.withWorker((next) => next.compile(file), 2), 1);
+  }
+
+  private freePlaceOf(worker: PoolWorker | undefined): PoolWorker | undefined {
+    const index = worker ? this.idle.lastIndexOf(worker) : -1;
+    return index < 0 ? undefined : this.idle.splice(index, 1)[0];
+  }
+
   private worthAnotherProcess(): boolean {
     if (this.live >= this.kind.maxWorkers) return false;
-    return this.live === 0 || (this.expected - this.compiled) / this.live > this.kind.filesPerExtraWorker;
+    return this.live === 0 || (this.expected.size - this.compiled) / this.live > this.kind.filesPerExtraWorker;
+  }
+
+  /**
+   * The part before each told file's compile, one file a turn while a process boots (a second of
+   * one idle core): done there, it no longer takes node's core from Bicep's compiles.
+   */
+  private async workAhead(): Promise<void> {
+    for (let next = 0; next < this.ahead.length && !this.closing; next += 1) {
+      // A failure is the file's compile's to report, when it does this part again.
+      await this.kind.beforeCompile(this.ahead[next]!).catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.ahead.length = 0;
+    this.workingAhead = undefined;
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    await this.workingAhead;
     // A process being asked its version is idle again (or gone) once it has answered.
     await this.identified?.catch(() => undefined);
-    await Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    const ending = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    // Every process has answered its last request: what they read goes while they exit.
     this.afterClose();
+    await ending;
   }
 
-  /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
+  /** The version, asked once of the first process; every compile's answer waits for it, since it decides how to compile. */
   private ready(): Promise<string> {
-    this.identified ??= this.identifyWith(this.idle.pop() ?? this.startOne());
+    if (!this.identified) {
+      this.identifying = this.idle.pop() ?? this.startOne();
+      this.identified = this.identifyWith(this.identifying);
+      // A failure is reported by the compiles that wait for it.
+      this.identified.catch(() => undefined);
+    }
     return this.identified;
   }
 
@@ -138,8 +198,13 @@ export class CompilerPool implements BicepCompiler {
 
   private async withWorker<T>(task: (worker: PoolWorker) => Promise<T>, attempt = 1): Promise<T> {
     const worker = await this.acquire();
+    return this.settle(worker, task(worker), () => this.withWorker(task, attempt + 1), attempt);
+  }
+
+  /** The worker's answer; the worker goes back to the pool, or is replaced if it timed out or crashed (then `retry` once). */
+  private async settle<T>(worker: PoolWorker, answer: Promise<T>, retry: () => Promise<T>, attempt: number): Promise<T> {
     try {
-      const result = await task(worker);
+      const result = await answer;
       this.release(worker);
       return result;
     } catch (error) {
@@ -150,7 +215,7 @@ export class CompilerPool implements BicepCompiler {
       // A process that timed out or crashed is not trusted with another file.
       await this.replace(worker);
       if (error instanceof BicepTimeoutError || attempt > 1) throw error;
-      return this.withWorker(task, attempt + 1);
+      return retry();
     }
   }
 

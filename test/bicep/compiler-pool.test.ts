@@ -1,5 +1,5 @@
 import { BicepCliError } from '../../src/bicep/errors';
-import { CompilerPool, FILES_PER_EXTRA_SERVER, type PoolWorker } from '../../src/bicep/compiler-pool';
+import { CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from '../../src/bicep/compiler-pool';
 
 /** A pool whose processes are stand-ins that compile nothing: what is counted here is how many the pool starts. */
 function pool(jobs: number) {
@@ -95,5 +95,153 @@ describe('a process takes up to four files at once', () => {
     const outputs = await all;
     await compilers.close();
     expect({ started: started(), files: outputs.map((o) => o.success && o.file) }).toEqual({ started: 2, files: files(4) });
+  });
+});
+
+const ticks = async (count: number) => {
+  for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** A pool whose processes log what they are asked, and whose first process says its version when the test says. */
+function loggingPool(events: string[], options: { beforeCompile?: (file: string) => Promise<void>; exitMs?: number } = {}) {
+  const kind = (mode: 'jsonrpc' | 'build'): PoolKind => ({
+    mode,
+    startWorker: () => ({
+      compile: async (file) => {
+        events.push(`${mode} compiles ${file}`);
+        return { file, success: true, diagnostics: [], filesRead: [file], template: mode };
+      },
+      close: async () => {
+        events.push(`${mode} process told to end`);
+        await new Promise((resolve) => setTimeout(resolve, options.exitMs ?? 0));
+        events.push(`${mode} process exited`);
+      },
+    }),
+    beforeCompile: options.beforeCompile ?? (async () => undefined),
+    maxWorkers: 1,
+    filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
+    compilesPerWorker: mode === 'jsonrpc' ? 4 : 1,
+  });
+  let asked: { resolve: (version: string) => void; reject: (error: Error) => void; switchTo: (kind: PoolKind) => Promise<void> } | undefined;
+  const identify: IdentifyCli = (_first, switchTo) => {
+    events.push('version asked');
+    return new Promise((resolve, reject) => (asked = { resolve, reject, switchTo }));
+  };
+  const compilers = new CompilerPool('bicep', kind('jsonrpc'), identify, () => events.push('mirror removed'));
+  const answer = {
+    version: (version: string) => {
+      events.push('version answered');
+      asked!.resolve(version);
+    },
+    tooOld: async (version: string) => {
+      events.push('version answered: too old for the server');
+      await asked!.switchTo(kind('build'));
+      asked!.resolve(version);
+    },
+    failure: (error: Error) => {
+      events.push('version failed');
+      asked!.reject(error);
+    },
+  };
+  return { compilers, answer };
+}
+
+/** One file given to a pool whose first process has not said its version yet. */
+async function sentBesideVersion() {
+  const events: string[] = [];
+  const { compilers, answer } = loggingPool(events);
+  compilers.prepare(['/repo/main.bicep']);
+  const output = compilers.compile('/repo/main.bicep');
+  await ticks(3);
+  return { events, compilers, answer, output };
+}
+
+describe('files go to the first process while it is asked its version', () => {
+  it('sends a file beside the version question and keeps its answer once the version comes', async () => {
+    const { events, compilers, answer, output } = await sentBesideVersion();
+    answer.version('0.49.2');
+    expect(await output).toEqual({ file: '/repo/main.bicep', success: true, diagnostics: [], filesRead: ['/repo/main.bicep'], template: 'jsonrpc' });
+    expect(compilers.version).toBe('0.49.2');
+    await compilers.close();
+    expect(events).toEqual([
+      'version asked',
+      'jsonrpc compiles /repo/main.bicep',
+      'version answered',
+      'jsonrpc process told to end',
+      'mirror removed',
+      'jsonrpc process exited',
+    ]);
+  });
+
+  it('compiles the file again the new way when the version switches the pool to bicep build', async () => {
+    const { events, compilers, answer, output } = await sentBesideVersion();
+    await answer.tooOld('0.20.4');
+    expect((await output).template).toBe('build');
+    await compilers.close();
+    expect(events).toEqual([
+      'version asked',
+      'jsonrpc compiles /repo/main.bicep',
+      'version answered: too old for the server',
+      'jsonrpc process told to end',
+      'jsonrpc process exited',
+      'build compiles /repo/main.bicep',
+      'build process told to end',
+      'mirror removed',
+      'build process exited',
+    ]);
+  });
+
+  it('fails the file with the error of a CLI that cannot say its version, not with its own answer', async () => {
+    const { events, compilers, answer, output } = await sentBesideVersion();
+    answer.failure(new BicepCliError('the Bicep CLI did not report its version', 'bicep --version', 1, ''));
+    await expect(output).rejects.toThrow('the Bicep CLI did not report its version');
+    await compilers.close();
+    expect(events).toEqual(['version asked', 'jsonrpc compiles /repo/main.bicep', 'version failed', 'jsonrpc process told to end', 'jsonrpc process exited', 'mirror removed']);
+  });
+});
+
+describe('the part of each compile that needs no process is done while the first process boots', () => {
+  it('does it for every file the run tells of, once each, before any is compiled', async () => {
+    const events: string[] = [];
+    const { compilers, answer } = loggingPool(events, { beforeCompile: async (file) => void events.push(`ready ${file}`) });
+    compilers.prepare(files(2));
+    compilers.prepare(files(3));
+    await ticks(10);
+    answer.version('0.49.2');
+    await compilers.close();
+    expect(events).toEqual([
+      'version asked',
+      'ready /repo/f0.bicep',
+      'ready /repo/f1.bicep',
+      'ready /repo/f2.bicep',
+      'version answered',
+      'jsonrpc process told to end',
+      'mirror removed',
+      'jsonrpc process exited',
+    ]);
+  });
+
+  it('stops when the pool closes, before what it made is removed', async () => {
+    const events: string[] = [];
+    const { compilers, answer } = loggingPool(events, { beforeCompile: async (file) => void events.push(`ready ${file}`) });
+    compilers.prepare(files(1000));
+    await ticks(2);
+    answer.version('0.49.2');
+    await compilers.close();
+    const removed = events.indexOf('mirror removed');
+    expect(events.filter((e) => e.startsWith('ready')).length).toBeLessThan(10);
+    expect(events.slice(removed).some((e) => e.startsWith('ready'))).toBe(false);
+  });
+});
+
+describe('closing', () => {
+  it('removes what the processes read while they exit, and resolves once they have', async () => {
+    const events: string[] = [];
+    const { compilers, answer } = loggingPool(events, { exitMs: 50 });
+    compilers.prepare(['/repo/main.bicep']);
+    answer.version('0.49.2');
+    await compilers.compile('/repo/main.bicep');
+    await compilers.close();
+    expect(events.slice(-3)).toEqual(['jsonrpc process told to end', 'mirror removed', 'jsonrpc process exited']);
   });
 });
