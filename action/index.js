@@ -13347,8 +13347,6 @@ var CompilerPool = class {
   waiting = [];
   live = 0;
   identified;
-  /** The process asked the version. */
-  identifying;
   settledVersion;
   /** Files the run said it will compile, and how many are compiled so far. */
   expected = /* @__PURE__ */ new Set();
@@ -13373,38 +13371,16 @@ var CompilerPool = class {
     if (told.length === 0) return;
     for (const file of told) this.expected.add(file);
     while (this.worthAnotherProcess()) this.idle.push(this.startOne());
-    void this.ready();
+    this.ready().catch(() => void 0);
     this.ahead.push(...told);
     this.workingAhead ??= this.workAhead();
   }
   async compile(file) {
-    const identified = this.ready();
+    await this.ready();
     await this.kind.beforeCompile(file);
-    const place2 = this.settledVersion === void 0 ? this.freePlaceOf(this.identifying) : void 0;
-    const output = place2 ? await this.compileBesideVersion(place2, file, identified) : await this.compileIdentified(file, identified);
+    const output = await this.withWorker((worker) => worker.compile(file));
     this.compiled += 1;
     return output;
-  }
-  async compileIdentified(file, identified) {
-    await identified;
-    return this.withWorker((worker) => worker.compile(file));
-  }
-  /**
-   * A compile sent while the first process is still asked its version, on one of its free places:
-   * a server answers both once it is up, instead of one after the other. The answer counts once
-   * the version is known and keeps the pool's kind; a switch compiles the file again the new way.
-   */
-  async compileBesideVersion(worker, file, identified) {
-    const kind = this.kind;
-    const answer = worker.compile(file);
-    answer.catch(() => void 0);
-    await identified;
-    if (this.kind !== kind) return this.compileIdentified(file, identified);
-    return this.settle(worker, answer, () => this.withWorker((next) => next.compile(file), 2), 1);
-  }
-  freePlaceOf(worker) {
-    const index = worker ? this.idle.lastIndexOf(worker) : -1;
-    return index < 0 ? void 0 : this.idle.splice(index, 1)[0];
   }
   worthAnotherProcess() {
     if (this.live >= this.kind.maxWorkers) return false;
@@ -13430,13 +13406,9 @@ var CompilerPool = class {
     this.afterClose();
     await ending;
   }
-  /** The version, asked once of the first process; every compile's answer waits for it, since it decides how to compile. */
+  /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
   ready() {
-    if (!this.identified) {
-      this.identifying = this.idle.pop() ?? this.startOne();
-      this.identified = this.identifyWith(this.identifying);
-      this.identified.catch(() => void 0);
-    }
+    this.identified ??= this.identifyWith(this.idle.pop() ?? this.startOne());
     return this.identified;
   }
   async identifyWith(first) {
@@ -13467,12 +13439,8 @@ var CompilerPool = class {
   }
   async withWorker(task, attempt2 = 1) {
     const worker = await this.acquire();
-    return this.settle(worker, task(worker), () => this.withWorker(task, attempt2 + 1), attempt2);
-  }
-  /** The worker's answer; the worker goes back to the pool, or is replaced if it timed out or crashed (then `retry` once). */
-  async settle(worker, answer, retry, attempt2) {
     try {
-      const result = await answer;
+      const result = await task(worker);
       this.release(worker);
       return result;
     } catch (error) {
@@ -13482,7 +13450,7 @@ var CompilerPool = class {
       }
       await this.replace(worker);
       if (error instanceof BicepTimeoutError || attempt2 > 1) throw error;
-      return retry();
+      return this.withWorker(task, attempt2 + 1);
     }
   }
   acquire() {

@@ -48,8 +48,6 @@ export class CompilerPool implements BicepCompiler {
   private readonly waiting: ((worker: PoolWorker) => void)[] = [];
   private live = 0;
   private identified: Promise<string> | undefined;
-  /** The process asked the version. */
-  private identifying: PoolWorker | undefined;
   private settledVersion: string | undefined;
   /** Files the run said it will compile, and how many are compiled so far. */
   private readonly expected = new Set<string>();
@@ -85,44 +83,19 @@ export class CompilerPool implements BicepCompiler {
     if (told.length === 0) return;
     for (const file of told) this.expected.add(file);
     while (this.worthAnotherProcess()) this.idle.push(this.startOne());
-    void this.ready();
+    // A failure here is the first compile's to report.
+    this.ready().catch(() => undefined);
     this.ahead.push(...told);
     this.workingAhead ??= this.workAhead();
   }
 
   async compile(file: string): Promise<CompileOutput> {
-    const identified = this.ready();
+    await this.ready();
     // So that a process never waits on node between two files.
     await this.kind.beforeCompile(file);
-    const place = this.settledVersion === undefined ? this.freePlaceOf(this.identifying) : undefined;
-    const output = place ? await this.compileBesideVersion(place, file, identified) : await this.compileIdentified(file, identified);
+    const output = await this.withWorker((worker) => worker.compile(file));
     this.compiled += 1;
     return output;
-  }
-
-  private async compileIdentified(file: string, identified: Promise<string>): Promise<CompileOutput> {
-    await identified;
-    return this.withWorker((worker) => worker.compile(file));
-  }
-
-  /**
-   * A compile sent while the first process is still asked its version, on one of its free places:
-   * a server answers both once it is up, instead of one after the other. The answer counts once
-   * the version is known and keeps the pool's kind; a switch compiles the file again the new way.
-   */
-  private async compileBesideVersion(worker: PoolWorker, file: string, identified: Promise<string>): Promise<CompileOutput> {
-    const kind = this.kind;
-    const answer = worker.compile(file);
-    // Read below, unless the process goes first (a CLI that failed to say its version, or a switch).
-    answer.catch(() => undefined);
-    await identified;
-    if (this.kind !== kind) return this.compileIdentified(file, identified);
-    return this.settle(worker, answer, () => this.withWorker((next) => next.compile(file), 2), 1);
-  }
-
-  private freePlaceOf(worker: PoolWorker | undefined): PoolWorker | undefined {
-    const index = worker ? this.idle.lastIndexOf(worker) : -1;
-    return index < 0 ? undefined : this.idle.splice(index, 1)[0];
   }
 
   private worthAnotherProcess(): boolean {
@@ -155,14 +128,9 @@ export class CompilerPool implements BicepCompiler {
     await ending;
   }
 
-  /** The version, asked once of the first process; every compile's answer waits for it, since it decides how to compile. */
+  /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
   private ready(): Promise<string> {
-    if (!this.identified) {
-      this.identifying = this.idle.pop() ?? this.startOne();
-      this.identified = this.identifyWith(this.identifying);
-      // A failure is reported by the compiles that wait for it.
-      this.identified.catch(() => undefined);
-    }
+    this.identified ??= this.identifyWith(this.idle.pop() ?? this.startOne());
     return this.identified;
   }
 
@@ -198,13 +166,8 @@ export class CompilerPool implements BicepCompiler {
 
   private async withWorker<T>(task: (worker: PoolWorker) => Promise<T>, attempt = 1): Promise<T> {
     const worker = await this.acquire();
-    return this.settle(worker, task(worker), () => this.withWorker(task, attempt + 1), attempt);
-  }
-
-  /** The worker's answer; the worker goes back to the pool, or is replaced if it timed out or crashed (then `retry` once). */
-  private async settle<T>(worker: PoolWorker, answer: Promise<T>, retry: () => Promise<T>, attempt: number): Promise<T> {
     try {
-      const result = await answer;
+      const result = await task(worker);
       this.release(worker);
       return result;
     } catch (error) {
@@ -215,7 +178,7 @@ export class CompilerPool implements BicepCompiler {
       // A process that timed out or crashed is not trusted with another file.
       await this.replace(worker);
       if (error instanceof BicepTimeoutError || attempt > 1) throw error;
-      return retry();
+      return this.withWorker(task, attempt + 1);
     }
   }
 

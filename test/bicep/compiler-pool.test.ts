@@ -102,112 +102,48 @@ const ticks = async (count: number) => {
   for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
 };
 
-/** A pool whose processes log what they are asked, and whose first process says its version when the test says. */
+/** A pool whose processes log what they are asked and when they end, and whose first process says its version when the test says. */
 function loggingPool(events: string[], options: { beforeCompile?: (file: string) => Promise<void>; exitMs?: number } = {}) {
-  const kind = (mode: 'jsonrpc' | 'build'): PoolKind => ({
-    mode,
+  const kind: PoolKind = {
+    mode: 'jsonrpc',
     startWorker: () => ({
       compile: async (file) => {
-        events.push(`${mode} compiles ${file}`);
-        return { file, success: true, diagnostics: [], filesRead: [file], template: mode };
+        events.push(`compiles ${file}`);
+        return { file, success: true, diagnostics: [], filesRead: [file] };
       },
       close: async () => {
-        events.push(`${mode} process told to end`);
+        events.push('process told to end');
         await new Promise((resolve) => setTimeout(resolve, options.exitMs ?? 0));
-        events.push(`${mode} process exited`);
+        events.push('process exited');
       },
     }),
     beforeCompile: options.beforeCompile ?? (async () => undefined),
     maxWorkers: 1,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
-    compilesPerWorker: mode === 'jsonrpc' ? 4 : 1,
-  });
-  let asked: { resolve: (version: string) => void; reject: (error: Error) => void; switchTo: (kind: PoolKind) => Promise<void> } | undefined;
-  const identify: IdentifyCli = (_first, switchTo) => {
+    compilesPerWorker: 4,
+  };
+  let answer: (version: string) => void = () => undefined;
+  const identify: IdentifyCli = () => {
     events.push('version asked');
-    return new Promise((resolve, reject) => (asked = { resolve, reject, switchTo }));
+    return new Promise((resolve) => {
+      answer = (version) => {
+        events.push('version answered');
+        resolve(version);
+      };
+    });
   };
-  const compilers = new CompilerPool('bicep', kind('jsonrpc'), identify, () => events.push('mirror removed'));
-  const answer = {
-    version: (version: string) => {
-      events.push('version answered');
-      asked!.resolve(version);
-    },
-    tooOld: async (version: string) => {
-      events.push('version answered: too old for the server');
-      await asked!.switchTo(kind('build'));
-      asked!.resolve(version);
-    },
-    failure: (error: Error) => {
-      events.push('version failed');
-      asked!.reject(error);
-    },
-  };
-  return { compilers, answer };
+  const compilers = new CompilerPool('bicep', kind, identify, () => events.push('mirror removed'));
+  return { compilers, answerVersion: (version: string) => answer(version) };
 }
-
-/** One file given to a pool whose first process has not said its version yet. */
-async function sentBesideVersion() {
-  const events: string[] = [];
-  const { compilers, answer } = loggingPool(events);
-  compilers.prepare(['/repo/main.bicep']);
-  const output = compilers.compile('/repo/main.bicep');
-  await ticks(3);
-  return { events, compilers, answer, output };
-}
-
-describe('files go to the first process while it is asked its version', () => {
-  it('sends a file beside the version question and keeps its answer once the version comes', async () => {
-    const { events, compilers, answer, output } = await sentBesideVersion();
-    answer.version('0.49.2');
-    expect(await output).toEqual({ file: '/repo/main.bicep', success: true, diagnostics: [], filesRead: ['/repo/main.bicep'], template: 'jsonrpc' });
-    expect(compilers.version).toBe('0.49.2');
-    await compilers.close();
-    expect(events).toEqual([
-      'version asked',
-      'jsonrpc compiles /repo/main.bicep',
-      'version answered',
-      'jsonrpc process told to end',
-      'mirror removed',
-      'jsonrpc process exited',
-    ]);
-  });
-
-  it('compiles the file again the new way when the version switches the pool to bicep build', async () => {
-    const { events, compilers, answer, output } = await sentBesideVersion();
-    await answer.tooOld('0.20.4');
-    expect((await output).template).toBe('build');
-    await compilers.close();
-    expect(events).toEqual([
-      'version asked',
-      'jsonrpc compiles /repo/main.bicep',
-      'version answered: too old for the server',
-      'jsonrpc process told to end',
-      'jsonrpc process exited',
-      'build compiles /repo/main.bicep',
-      'build process told to end',
-      'mirror removed',
-      'build process exited',
-    ]);
-  });
-
-  it('fails the file with the error of a CLI that cannot say its version, not with its own answer', async () => {
-    const { events, compilers, answer, output } = await sentBesideVersion();
-    answer.failure(new BicepCliError('the Bicep CLI did not report its version', 'bicep --version', 1, ''));
-    await expect(output).rejects.toThrow('the Bicep CLI did not report its version');
-    await compilers.close();
-    expect(events).toEqual(['version asked', 'jsonrpc compiles /repo/main.bicep', 'version failed', 'jsonrpc process told to end', 'jsonrpc process exited', 'mirror removed']);
-  });
-});
 
 describe('the part of each compile that needs no process is done while the first process boots', () => {
   it('does it for every file the run tells of, once each, before any is compiled', async () => {
     const events: string[] = [];
-    const { compilers, answer } = loggingPool(events, { beforeCompile: async (file) => void events.push(`ready ${file}`) });
+    const { compilers, answerVersion } = loggingPool(events, { beforeCompile: async (file) => void events.push(`ready ${file}`) });
     compilers.prepare(files(2));
     compilers.prepare(files(3));
     await ticks(10);
-    answer.version('0.49.2');
+    answerVersion('0.49.2');
     await compilers.close();
     expect(events).toEqual([
       'version asked',
@@ -215,18 +151,18 @@ describe('the part of each compile that needs no process is done while the first
       'ready /repo/f1.bicep',
       'ready /repo/f2.bicep',
       'version answered',
-      'jsonrpc process told to end',
+      'process told to end',
       'mirror removed',
-      'jsonrpc process exited',
+      'process exited',
     ]);
   });
 
   it('stops when the pool closes, before what it made is removed', async () => {
     const events: string[] = [];
-    const { compilers, answer } = loggingPool(events, { beforeCompile: async (file) => void events.push(`ready ${file}`) });
+    const { compilers, answerVersion } = loggingPool(events, { beforeCompile: async (file) => void events.push(`ready ${file}`) });
     compilers.prepare(files(1000));
     await ticks(2);
-    answer.version('0.49.2');
+    answerVersion('0.49.2');
     await compilers.close();
     const removed = events.indexOf('mirror removed');
     expect(events.filter((e) => e.startsWith('ready')).length).toBeLessThan(10);
@@ -237,11 +173,11 @@ describe('the part of each compile that needs no process is done while the first
 describe('closing', () => {
   it('removes what the processes read while they exit, and resolves once they have', async () => {
     const events: string[] = [];
-    const { compilers, answer } = loggingPool(events, { exitMs: 50 });
+    const { compilers, answerVersion } = loggingPool(events, { exitMs: 50 });
     compilers.prepare(['/repo/main.bicep']);
-    answer.version('0.49.2');
+    answerVersion('0.49.2');
     await compilers.compile('/repo/main.bicep');
     await compilers.close();
-    expect(events.slice(-3)).toEqual(['jsonrpc process told to end', 'mirror removed', 'jsonrpc process exited']);
+    expect(events.slice(-3)).toEqual(['process told to end', 'mirror removed', 'process exited']);
   });
 });
