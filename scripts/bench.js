@@ -2,10 +2,11 @@
 // npm run bench [-- N]: generates N Bicep entries (default 100; the last one does not compile) in a
 // temp folder and measures, in one run on that corpus: (a) one `bicep build --stdout` process per
 // file, as other tools do; (b) compile only, through one warm JSON-RPC process; (c) bicep-audit with a
-// cold cache; (d) bicep-audit again with the cache warm; and one file, `bicep-audit main.bicep
-// --no-cache` against `bicep build --stdout main.bicep`, alternating, the median of 5 each. Every time
-// is a whole process's wall time, measured from outside. Prints the times, peak memory and every ratio
-// beside its target, with the median engine time per template, and writes them to bench/results/.
+// cold cache; (d) bicep-audit again with the cache warm ((b), (c) and (d) in turn, 3 rounds, the median
+// of each); and one file, `bicep-audit main.bicep --no-cache` against `bicep build --stdout main.bicep`,
+// alternating, the median of 5 each. Every time is a whole process's wall time, measured from outside.
+// Prints the times, peak memory and every ratio beside its target, with the median engine time per
+// template, and writes them to bench/results/.
 // Needs `npm run build` and a Bicep CLI (found as bicep-audit finds it).
 'use strict';
 
@@ -99,6 +100,12 @@ function timedProcess(command, args, options) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** The step's median wall time over its rounds, with the largest peak memory of any of them. */
+function medianStep(rounds) {
+  const peaks = rounds.map((r) => r.peakBytes).filter((p) => p !== null);
+  return { wallMs: median(rounds.map((r) => r.wallMs)), peakBytes: peaks.length > 0 ? Math.max(...peaks) : null, roundsMs: rounds.map((r) => r.wallMs) };
+}
+
 /** One file as a person runs it: bicep-audit against `bicep build --stdout`, alternating, `rounds` each; the medians. */
 function singleFile(cli, file, env, rounds) {
   const build = [];
@@ -145,6 +152,9 @@ const TARGETS = [
   { ratio: 'singleFile', name: 'one file: bicep-audit / bicep build', atMost: 1.1 },
 ];
 
+/** Rounds of (b), (c) and (d). */
+const ROUNDS = 3;
+
 const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 
 async function main() {
@@ -166,10 +176,16 @@ async function main() {
     const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'cache'), HOME: work };
     const auditArgs = [corpus, '--bicep', cli, '--format', 'json', '--fail-on', 'never'];
     const a = measuredNode(PER_FILE, [cli, ...entries], env);
-    const b = measuredNode(ONE_SERVER, [cli, compiled, ...entries], env);
-    // Run from the temp folder, which has no node_modules above it: the cache goes to XDG_CACHE_HOME there.
-    const c = measuredAudit(auditArgs, env, work);
-    const d = measuredAudit(auditArgs, env, work);
+    // In turn, so that a busy moment of a shared machine falls on every step alike.
+    const rounds = { b: [], c: [], d: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      rounds.b.push(measuredNode(ONE_SERVER, [cli, compiled, ...entries], env));
+      // Run from the temp folder, which has no node_modules above it: the cache goes to XDG_CACHE_HOME there, a fresh one each round.
+      const roundEnv = { ...env, XDG_CACHE_HOME: path.join(work, `cache-${round}`) };
+      rounds.c.push(measuredAudit(auditArgs, roundEnv, work));
+      rounds.d.push(measuredAudit(auditArgs, roundEnv, work));
+    }
+    const [b, c, d] = [medianStep(rounds.b), medianStep(rounds.c), medianStep(rounds.d)];
     const single = singleFile(cli, entries[0], env, 5);
     const templates = fs.readdirSync(compiled).map((f) => path.join(compiled, f));
     const engine = median((await engineTimes(templates, 20)).map(([, ms]) => ms));
@@ -191,7 +207,10 @@ async function main() {
       ['(d) bicep-audit, warm cache', d],
     ];
     const ms = (value) => `${value.toFixed(0).padStart(8)} ms`;
-    for (const [name, step] of rows) console.log(`${name.padEnd(40)} ${ms(step.wallMs)}  ${mb(step.peakBytes).padStart(8)}`);
+    for (const [name, step] of rows) {
+      const spread = step.roundsMs ? `  (median of ${ROUNDS}: ${step.roundsMs.map((r) => r.toFixed(0)).join(', ')})` : '';
+      console.log(`${name.padEnd(40)} ${ms(step.wallMs)}  ${mb(step.peakBytes).padStart(8)}${spread}`);
+    }
     console.log(`${'one file: bicep-audit --no-cache'.padEnd(40)} ${ms(single.auditMs)}  (median of 5)`);
     console.log(`${'one file: bicep build --stdout'.padEnd(40)} ${ms(single.buildMs)}  (median of 5, alternating)`);
     console.log('');
