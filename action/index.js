@@ -23356,6 +23356,7 @@ async function runAction(run2) {
 
 // src/action/index.ts
 import_node_v8.default.setFlagsFromString("--liftoff-only");
+import_node_v8.default.setFlagsFromString("--interrupt-budget=1081344");
 void runAction({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then((code) => {
   process.exitCode = code;
 });
