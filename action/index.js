@@ -13027,8 +13027,12 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/action/index.ts
+// src/cli/v8-flags.ts
 var import_node_v8 = __toESM(require("node:v8"));
+function tuneV8() {
+  import_node_v8.default.setFlagsFromString("--liftoff-only");
+  import_node_v8.default.setFlagsFromString("--interrupt-budget=1081344");
+}
 
 // src/action/run-action.ts
 var import_node_fs26 = __toESM(require("node:fs"));
@@ -23355,8 +23359,7 @@ async function runAction(run2) {
 }
 
 // src/action/index.ts
-import_node_v8.default.setFlagsFromString("--liftoff-only");
-import_node_v8.default.setFlagsFromString("--interrupt-budget=1081344");
+tuneV8();
 void runAction({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then((code) => {
   process.exitCode = code;
 });
