@@ -13214,7 +13214,6 @@ function spawnBicepServer(cliPath) {
 // src/bicep/jsonrpc-client.ts
 var STDERR_KEEP = 4e3;
 var EXIT_GRACE_MS = 1e3;
-var KILL_GRACE_MS = 2e3;
 function forgivingSink(child) {
   return new import_node_stream.Writable({
     write(chunk, _encoding, callback) {
@@ -13281,16 +13280,18 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   getFileReferences(request, timeoutMs) {
     return this.request("bicep/getFileReferences", request, timeoutMs);
   }
-  /** Ends the process: SIGTERM, then SIGKILL for one that ignores it; resolves once it has exited. */
+  /**
+   * Ends the process with SIGKILL and resolves once it has exited. A server keeps nothing to save
+   * (an answer is complete when sent), and .NET's orderly exit on SIGTERM made every run wait about
+   * 10 ms longer; a hung server may ignore SIGTERM anyway.
+   */
   async close() {
     this.connection.dispose();
     this.child.stdin?.end();
     if (!this.running()) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
-    this.child.kill("SIGTERM");
-    const escalate = setTimeout(() => this.child.kill("SIGKILL"), KILL_GRACE_MS);
+    this.child.kill("SIGKILL");
     await exited;
-    clearTimeout(escalate);
   }
   running() {
     return this.child.exitCode === null && this.child.signalCode === null;
