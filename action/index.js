@@ -13356,6 +13356,12 @@ var CompilerPool = class {
   /** Files the run said it will compile, and how many are compiled so far. */
   expected = /* @__PURE__ */ new Set();
   compiled = 0;
+  /** Told files whose compile is over (answered or failed), compiles under way, and whether the run has told them all. */
+  over = /* @__PURE__ */ new Set();
+  underWay = 0;
+  allTold = false;
+  /** The processes ended once every told file was compiled, while the run still works. */
+  retiring;
   /** Told files whose part before the compile is still to do ahead of it, and the loop doing it. */
   ahead = [];
   workingAhead;
@@ -13380,12 +13386,29 @@ var CompilerPool = class {
     this.ahead.push(...told);
     this.workingAhead ??= this.workAhead();
   }
+  /** No file beyond those told will be compiled: the processes end as soon as the last is. */
+  allPrepared() {
+    this.allTold = true;
+    this.retireWhenAllOver();
+  }
   async compile(file) {
-    await this.ready();
-    await this.kind.beforeCompile(file);
-    const output = await this.withWorker((worker) => worker.compile(file));
-    this.compiled += 1;
-    return output;
+    this.underWay += 1;
+    try {
+      await this.ready();
+      await this.kind.beforeCompile(file);
+      const output = await this.withWorker((worker) => worker.compile(file));
+      this.compiled += 1;
+      return output;
+    } finally {
+      this.underWay -= 1;
+      if (this.expected.has(file)) this.over.add(file);
+      this.retireWhenAllOver();
+    }
+  }
+  /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
+  retireWhenAllOver() {
+    if (!this.allTold || this.retiring || this.underWay > 0 || this.over.size < this.expected.size) return;
+    this.retiring = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
   }
   worthAnotherProcess() {
     if (this.live >= this.kind.maxWorkers) return false;
@@ -13409,7 +13432,7 @@ var CompilerPool = class {
     await this.identified?.catch(() => void 0);
     const ending = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
     this.afterClose();
-    await ending;
+    await Promise.all([ending, this.retiring]);
   }
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
   ready() {
@@ -15485,6 +15508,9 @@ var CachedCompiler = class {
   }
   prepare(files) {
     for (const file of files) if (!this.lookup(file)) this.startedPool().prepare([file]);
+  }
+  allPrepared() {
+    this.pool?.allPrepared();
   }
   async compile(file) {
     const cached2 = this.lookup(file);
@@ -21665,6 +21691,7 @@ async function analyze(options2) {
     results.push(...shard.mine(broken));
     const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
+    compiler?.allPrepared();
     const analysed = new Array(inputs.length);
     let next = 0;
     const lane = async () => {

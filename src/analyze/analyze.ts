@@ -166,6 +166,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     results.push(...shard.mine(broken));
     const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
+    compiler?.allPrepared();
     const analysed = new Array<InputResult>(inputs.length);
     let next = 0;
     const lane = async () => {

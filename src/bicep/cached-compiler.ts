@@ -40,6 +40,10 @@ export class CachedCompiler implements BicepCompiler {
     for (const file of files) if (!this.lookup(file)) this.startedPool().prepare([file]);
   }
 
+  allPrepared(): void {
+    this.pool?.allPrepared();
+  }
+
   async compile(file: string): Promise<CompileOutput> {
     const cached = this.lookup(file);
     if (cached) {

@@ -41,6 +41,8 @@ export interface BicepCompiler {
   readonly mode: 'jsonrpc' | 'build' | 'cache';
   /** Told the files it will be asked to compile, it starts what they need while other work goes on. */
   prepare(files: readonly string[]): void;
+  /** Told that no file beyond those prepared will be compiled, it ends its processes once the last is. */
+  allPrepared(): void;
   compile(file: string): Promise<CompileOutput>;
   close(): Promise<void>;
 }

@@ -52,6 +52,12 @@ export class CompilerPool implements BicepCompiler {
   /** Files the run said it will compile, and how many are compiled so far. */
   private readonly expected = new Set<string>();
   private compiled = 0;
+  /** Told files whose compile is over (answered or failed), compiles under way, and whether the run has told them all. */
+  private readonly over = new Set<string>();
+  private underWay = 0;
+  private allTold = false;
+  /** The processes ended once every told file was compiled, while the run still works. */
+  private retiring: Promise<unknown> | undefined;
   /** Told files whose part before the compile is still to do ahead of it, and the loop doing it. */
   private readonly ahead: string[] = [];
   private workingAhead: Promise<void> | undefined;
@@ -89,13 +95,32 @@ export class CompilerPool implements BicepCompiler {
     this.workingAhead ??= this.workAhead();
   }
 
+  /** No file beyond those told will be compiled: the processes end as soon as the last is. */
+  allPrepared(): void {
+    this.allTold = true;
+    this.retireWhenAllOver();
+  }
+
   async compile(file: string): Promise<CompileOutput> {
-    await this.ready();
-    // So that a process never waits on node between two files.
-    await this.kind.beforeCompile(file);
-    const output = await this.withWorker((worker) => worker.compile(file));
-    this.compiled += 1;
-    return output;
+    this.underWay += 1;
+    try {
+      await this.ready();
+      // So that a process never waits on node between two files.
+      await this.kind.beforeCompile(file);
+      const output = await this.withWorker((worker) => worker.compile(file));
+      this.compiled += 1;
+      return output;
+    } finally {
+      this.underWay -= 1;
+      if (this.expected.has(file)) this.over.add(file);
+      this.retireWhenAllOver();
+    }
+  }
+
+  /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
+  private retireWhenAllOver(): void {
+    if (!this.allTold || this.retiring || this.underWay > 0 || this.over.size < this.expected.size) return;
+    this.retiring = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
   }
 
   private worthAnotherProcess(): boolean {
@@ -125,7 +150,7 @@ export class CompilerPool implements BicepCompiler {
     const ending = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
     // Every process has answered its last request: what they read goes while they exit.
     this.afterClose();
-    await ending;
+    await Promise.all([ending, this.retiring]);
   }
 
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */

@@ -180,4 +180,30 @@ describe('closing', () => {
     await compilers.close();
     expect(events.slice(-3)).toEqual(['process told to end', 'mirror removed', 'process exited']);
   });
+
+  it('ends the processes once every told file is compiled, when the run has told them all, and still resolves once they have exited', async () => {
+    const events: string[] = [];
+    const { compilers, answerVersion } = loggingPool(events, { exitMs: 50 });
+    compilers.prepare(['/repo/a.bicep', '/repo/b.bicep']);
+    compilers.allPrepared();
+    answerVersion('0.49.2');
+    await compilers.compile('/repo/a.bicep');
+    expect(events).not.toContain('process told to end');
+    await compilers.compile('/repo/b.bicep');
+    expect(events.slice(-1)).toEqual(['process told to end']);
+    await compilers.close();
+    expect(events.slice(-3)).toEqual(['process told to end', 'mirror removed', 'process exited']);
+  });
+
+  it('keeps them while the run may still tell of files', async () => {
+    const events: string[] = [];
+    const { compilers, answerVersion } = loggingPool(events);
+    compilers.prepare(['/repo/a.bicep']);
+    answerVersion('0.49.2');
+    await compilers.compile('/repo/a.bicep');
+    await ticks(5);
+    expect(events).not.toContain('process told to end');
+    await compilers.close();
+    expect(events.slice(-3)).toEqual(['process told to end', 'mirror removed', 'process exited']);
+  });
 });
