@@ -13408,7 +13408,7 @@ var CompilerPool = class {
   /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
   retireWhenAllOver() {
     if (!this.allTold || this.retiring || this.underWay > 0 || this.over.size < this.expected.size) return;
-    this.retiring = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    this.retiring = this.retireIdle();
   }
   worthAnotherProcess() {
     if (this.live >= this.kind.maxWorkers) return false;
@@ -13430,7 +13430,7 @@ var CompilerPool = class {
     this.closing = true;
     await this.workingAhead;
     await this.identified?.catch(() => void 0);
-    const ending = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    const ending = this.retireIdle();
     this.afterClose();
     await Promise.all([ending, this.retiring]);
   }
@@ -13455,7 +13455,11 @@ var CompilerPool = class {
   }
   async switchTo(kind) {
     this.kind = kind;
-    await Promise.all(this.idle.map((worker) => this.retire(worker)));
+    await this.retireIdle();
+  }
+  /** Ends every worker with a free place now (a worker is in `idle` once per free place). */
+  retireIdle() {
+    return Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
   }
   /** Ends a worker once, however many of its files fail: its free places go with it. */
   async retire(worker) {

@@ -120,7 +120,7 @@ export class CompilerPool implements BicepCompiler {
   /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
   private retireWhenAllOver(): void {
     if (!this.allTold || this.retiring || this.underWay > 0 || this.over.size < this.expected.size) return;
-    this.retiring = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    this.retiring = this.retireIdle();
   }
 
   private worthAnotherProcess(): boolean {
@@ -147,7 +147,7 @@ export class CompilerPool implements BicepCompiler {
     await this.workingAhead;
     // A process being asked its version is idle again (or gone) once it has answered.
     await this.identified?.catch(() => undefined);
-    const ending = Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
+    const ending = this.retireIdle();
     // Every process has answered its last request: what they read goes while they exit.
     this.afterClose();
     await Promise.all([ending, this.retiring]);
@@ -177,7 +177,12 @@ export class CompilerPool implements BicepCompiler {
 
   private async switchTo(kind: PoolKind): Promise<void> {
     this.kind = kind;
-    await Promise.all(this.idle.map((worker) => this.retire(worker)));
+    await this.retireIdle();
+  }
+
+  /** Ends every worker with a free place now (a worker is in `idle` once per free place). */
+  private retireIdle(): Promise<unknown> {
+    return Promise.all([...new Set(this.idle)].map((worker) => this.retire(worker)));
   }
 
   /** Ends a worker once, however many of its files fail: its free places go with it. */
