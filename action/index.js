@@ -2602,7 +2602,7 @@ var require_build3 = __commonJS({
         return args2.length === 1 && typeof args2[0] === "string" && /[\t\n]/.test(args2[0]);
       }
       applyLayoutDSL(str) {
-        const rows = str.split("\n").map((row) => row.split("	"));
+        const rows = str.split("\n").map((row2) => row2.split("	"));
         let leftColumnWidth = 0;
         rows.forEach((columns) => {
           if (columns.length > 1 && mixin.stringWidth(columns[0]) > leftColumnWidth) {
@@ -2632,35 +2632,35 @@ var require_build3 = __commonJS({
       }
       toString() {
         const lines = [];
-        this.rows.forEach((row) => {
-          this.rowToString(row, lines);
+        this.rows.forEach((row2) => {
+          this.rowToString(row2, lines);
         });
         return lines.filter((line) => !line.hidden).map((line) => line.text).join("\n");
       }
-      rowToString(row, lines) {
-        this.rasterize(row).forEach((rrow, r) => {
+      rowToString(row2, lines) {
+        this.rasterize(row2).forEach((rrow, r) => {
           let str = "";
           rrow.forEach((col, c) => {
-            const { width } = row[c];
-            const wrapWidth = this.negatePadding(row[c]);
+            const { width } = row2[c];
+            const wrapWidth = this.negatePadding(row2[c]);
             let ts = col;
             if (wrapWidth > mixin.stringWidth(col)) {
               ts += " ".repeat(wrapWidth - mixin.stringWidth(col));
             }
-            if (row[c].align && row[c].align !== "left" && this.wrap) {
-              const fn = align[row[c].align];
+            if (row2[c].align && row2[c].align !== "left" && this.wrap) {
+              const fn = align[row2[c].align];
               ts = fn(ts, wrapWidth);
               if (mixin.stringWidth(ts) < wrapWidth) {
                 ts += " ".repeat((width || 0) - mixin.stringWidth(ts) - 1);
               }
             }
-            const padding = row[c].padding || [0, 0, 0, 0];
+            const padding = row2[c].padding || [0, 0, 0, 0];
             if (padding[left]) {
               str += " ".repeat(padding[left]);
             }
-            str += addBorder(row[c], ts, "| ");
+            str += addBorder(row2[c], ts, "| ");
             str += ts;
-            str += addBorder(row[c], ts, " |");
+            str += addBorder(row2[c], ts, " |");
             if (padding[right]) {
               str += " ".repeat(padding[right]);
             }
@@ -2670,7 +2670,7 @@ var require_build3 = __commonJS({
           });
           lines.push({
             text: str.replace(/ +$/, ""),
-            span: row.span
+            span: row2.span
           });
         });
         return lines;
@@ -2695,11 +2695,11 @@ var require_build3 = __commonJS({
         previousLine.hidden = true;
         return target.trimRight() + " ".repeat(leadingWhitespace - targetTextWidth) + source.trimLeft();
       }
-      rasterize(row) {
+      rasterize(row2) {
         const rrows = [];
-        const widths = this.columnWidths(row);
+        const widths = this.columnWidths(row2);
         let wrapped;
-        row.forEach((col, c) => {
+        row2.forEach((col, c) => {
           col.width = widths[c];
           if (this.wrap) {
             wrapped = mixin.wrap(col.text, this.negatePadding(col), { hard: true }).split("\n");
@@ -2739,15 +2739,15 @@ var require_build3 = __commonJS({
         }
         return wrapWidth;
       }
-      columnWidths(row) {
+      columnWidths(row2) {
         if (!this.wrap) {
-          return row.map((col) => {
+          return row2.map((col) => {
             return col.width || mixin.stringWidth(col.text);
           });
         }
-        let unset = row.length;
+        let unset = row2.length;
         let remainingWidth = this.width;
-        const widths = row.map((col) => {
+        const widths = row2.map((col) => {
           if (col.width) {
             unset--;
             remainingWidth -= col.width;
@@ -2758,7 +2758,7 @@ var require_build3 = __commonJS({
         const unsetWidth = unset ? Math.floor(remainingWidth / unset) : 0;
         return widths.map((w, i2) => {
           if (w === void 0) {
-            return Math.max(unsetWidth, _minWidth(row[i2]));
+            return Math.max(unsetWidth, _minWidth(row2[i2]));
           }
           return w;
         });
@@ -12208,7 +12208,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -12242,8 +12242,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -12263,7 +12263,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -12285,7 +12285,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -12346,7 +12346,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -12364,7 +12364,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -12412,13 +12412,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -12430,7 +12430,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -12443,19 +12443,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -12489,13 +12489,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -12524,7 +12524,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -12533,7 +12533,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -12543,7 +12543,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -12555,7 +12555,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -12569,10 +12569,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -12587,14 +12587,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -12615,22 +12615,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -12642,7 +12642,7 @@ var require_parse2 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -12670,13 +12670,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -12718,7 +12718,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -12728,7 +12728,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -12746,12 +12746,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -12770,7 +12770,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -12788,7 +12788,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -16128,17 +16128,17 @@ function opaque(name2, args2, type, origins = []) {
 }
 function text(parts2) {
   const flat = [];
-  const push = (part) => {
+  const push2 = (part) => {
     if (part === "") return;
     const last = flat[flat.length - 1];
     if (typeof part === "string" && typeof last === "string") flat[flat.length - 1] = last + part;
     else flat.push(part);
   };
   for (const part of parts2) {
-    if (isSymbolic(part)) (part.parts ?? [part]).forEach(push);
+    if (isSymbolic(part)) (part.parts ?? [part]).forEach(push2);
     else {
       const json = toJsonOrUndefined(part);
-      push(json === void 0 ? opaque("string", [part], "string") : armString(json));
+      push2(json === void 0 ? opaque("string", [part], "string") : armString(json));
     }
   }
   if (flat.every((p) => typeof p === "string")) return flat.join("");
@@ -19035,14 +19035,16 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var config = validate21;
-var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "bicep-audit/config.schema.json", "title": "bicep-audit configuration (bicep-audit.json)", "description": "Found in an input's folder or the nearest parent folder up to the repository root, or named with --config. Comments and trailing commas are allowed.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The schema of this file, for editors.", "type": "string" }, "rules": { "description": "Level of each rule, by its id or an alias: error, warning, note, or off to not run it.", "type": "object", "additionalProperties": { "enum": ["error", "warning", "note", "off"] } }, "exclude": { "description": "Files not to audit: globs matched against the path relative to this file's folder, with forward slashes (e.g. **/generated/**).", "type": "array", "items": { "type": "string" } }, "parameters": { "description": "Values for template parameters, by parameter name: any JSON value.", "type": "object" }, "deployment": { "description": "Where the entry templates deploy, as az deployment and bicep snapshot take it; each value is used by resource IDs and by subscription(), resourceGroup(), tenant(), managementGroup() and deployment(), and a value left out stays unknown (a finding it decides is a review). The command line's --subscription-id, --resource-group, --management-group-id, --tenant-id, --location and --deployment-name win.", "type": "object", "additionalProperties": false, "properties": { "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "managementGroupId": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "location": { "description": "The resource group's location, or the deployment's at subscription, management-group and tenant scope.", "type": "string", "minLength": 1 }, "deploymentName": { "type": "string", "minLength": 1 } } }, "suppressions": { "description": "Findings to accept without a comment in the source (ARM JSON inputs, whole repositories): each entry suppresses its rules for the resources whose name matches one of its globs, and says why. Suppressed findings stay in the report (SARIF kind external) and do not change the exit code.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rules", "names", "reason"], "properties": { "rules": { "description": "Rule ids or aliases.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "names": { "description": "Globs matched against the whole name of the resource instance a finding is about, as the JSON report writes it, in any letter case; * matches any characters, / included. A child resource's name is parent/child (acrprod/* matches the children of acrprod); an extension resource's, such as a diagnostic setting with a scope, is its own name alone; a part known only at deployment is written {expression}.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "reason": { "description": "Why the finding is accepted; reports carry it as the suppression's justification.", "type": "string", "minLength": 1 } } } }, "fix": { "description": "How --fix and --fix-dry-run write what they add.", "type": "object", "additionalProperties": false, "properties": { "logEntries": { "description": "Log entries added to a diagnostic setting: one per missing category (categories, the default), or the 'audit' category group (categoryGroup).", "enum": ["categories", "categoryGroup"] } } } } };
+var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "bicep-audit/config.schema.json", "title": "bicep-audit configuration (bicep-audit.json)", "description": "Found in an input's folder or the nearest parent folder up to the repository root, or named with --config. Comments and trailing commas are allowed.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The schema of this file, for editors.", "type": "string" }, "rules": { "description": "Level of each rule, by its id or an alias: error, warning, note, or off to not run it.", "type": "object", "additionalProperties": { "enum": ["error", "warning", "note", "off"] } }, "exclude": { "description": "Files not to audit: globs matched against the path relative to this file's folder, with forward slashes (e.g. **/generated/**).", "type": "array", "items": { "type": "string" } }, "parameters": { "description": "Values for template parameters, by parameter name: any JSON value.", "type": "object" }, "deployment": { "description": "Where the entry templates deploy, as az deployment and bicep snapshot take it; each value is used by resource IDs and by subscription(), resourceGroup(), tenant(), managementGroup() and deployment(), and a value left out stays unknown (a finding it decides is a review). The command line's --subscription-id, --resource-group, --management-group-id, --tenant-id, --location and --deployment-name win.", "type": "object", "additionalProperties": false, "properties": { "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "managementGroupId": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "location": { "description": "The resource group's location, or the deployment's at subscription, management-group and tenant scope.", "type": "string", "minLength": 1 }, "deploymentName": { "type": "string", "minLength": 1 } } }, "suppressions": { "description": "Findings to accept without a comment in the source (ARM JSON inputs, whole repositories): each entry suppresses its rules for the resources whose name matches one of its globs, and says why. Suppressed findings stay in the report (SARIF kind external) and do not change the exit code.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rules", "names", "reason"], "properties": { "rules": { "description": "Rule ids or aliases.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "names": { "description": "Globs matched against the whole name of the resource instance a finding is about, as the JSON report writes it, in any letter case; * matches any characters, / included. A child resource's name is parent/child (acrprod/* matches the children of acrprod); an extension resource's, such as a diagnostic setting with a scope, is its own name alone; a part known only at deployment is written {expression}.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "reason": { "description": "Why the finding is accepted; reports carry it as the suppression's justification.", "type": "string", "minLength": 1 } } } }, "auditLogs": { "description": "Audit-log requirements of your own, each a rule like the built-in ones: a deployed resource of the type must export every category (or one of the category groups) through diagnostic settings with a destination, taken together. Name them by id in rules, suppressions and bicep-audit-disable-next-line comments.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "type"], "properties": { "id": { "description": "The rule's id: letters, digits, '.', '-' and '_', not a built-in rule's id or alias.", "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9._-]*$" }, "type": { "description": "The resource type, as Microsoft.Provider/type (a child type as Microsoft.Provider/type/child), or a list of them.", "anyOf": [{ "$ref": "#/definitions/resourceType" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/resourceType" } }] }, "categories": { "description": "Log categories that must all be exported; a list inside the list means that any one of its categories is enough. Without categories, one of the categoryGroups must be enabled.", "type": "array", "items": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] } }, "categoryGroups": { "description": 'The category groups that the type supports and that cover every category; default ["allLogs"] (every category of the resource), [] when the type has none.', "type": "array", "items": { "enum": ["audit", "allLogs"] } }, "level": { "description": "The level of its findings, which rules can change as for a built-in rule; default error.", "enum": ["error", "warning", "note"] }, "description": { "description": "What the requirement is for, shown by bicep-audit rules and in SARIF.", "type": "string", "minLength": 1 } } } }, "fix": { "description": "How --fix and --fix-dry-run write what they add.", "type": "object", "additionalProperties": false, "properties": { "logEntries": { "description": "Log entries added to a diagnostic setting: one per missing category (categories, the default), or the 'audit' category group (categoryGroup).", "enum": ["categories", "categoryGroup"] } } } }, "definitions": { "resourceType": { "type": "string", "pattern": "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$" } } };
+var pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9._-]*$", "u");
+var pattern1 = new RegExp("^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "rules" || key0 === "exclude" || key0 === "parameters" || key0 === "deployment" || key0 === "suppressions" || key0 === "fix")) {
+      if (!(key0 === "$schema" || key0 === "rules" || key0 === "exclude" || key0 === "parameters" || key0 === "deployment" || key0 === "suppressions" || key0 === "auditLogs" || key0 === "fix")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -19436,48 +19438,384 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fix !== void 0) {
-      let data20 = data.fix;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        for (const key4 in data20) {
-          if (!(key4 === "logEntries")) {
-            const err35 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
+    if (data.auditLogs !== void 0) {
+      let data20 = data.auditLogs;
+      if (Array.isArray(data20)) {
+        const len4 = data20.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data21 = data20[i4];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.id === void 0) {
+              const err35 = { instancePath: instancePath + "/auditLogs/" + i4, schemaPath: "#/properties/auditLogs/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data20.logEntries !== void 0) {
-          let data21 = data20.logEntries;
-          if (!(data21 === "categories" || data21 === "categoryGroup")) {
-            const err36 = { instancePath: instancePath + "/fix/logEntries", schemaPath: "#/properties/fix/properties/logEntries/enum", keyword: "enum", params: { allowedValues: schema20.properties.fix.properties.logEntries.enum }, message: "must be equal to one of the allowed values" };
+            if (data21.type === void 0) {
+              const err36 = { instancePath: instancePath + "/auditLogs/" + i4, schemaPath: "#/properties/auditLogs/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            for (const key4 in data21) {
+              if (!(key4 === "id" || key4 === "type" || key4 === "categories" || key4 === "categoryGroups" || key4 === "level" || key4 === "description")) {
+                const err37 = { instancePath: instancePath + "/auditLogs/" + i4, schemaPath: "#/properties/auditLogs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data21.id !== void 0) {
+              let data22 = data21.id;
+              if (typeof data22 === "string") {
+                if (!pattern0.test(data22)) {
+                  const err38 = { instancePath: instancePath + "/auditLogs/" + i4 + "/id", schemaPath: "#/properties/auditLogs/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9._-]*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/auditLogs/" + i4 + "/id", schemaPath: "#/properties/auditLogs/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data21.type !== void 0) {
+              let data23 = data21.type;
+              const _errs52 = errors;
+              let valid15 = false;
+              const _errs53 = errors;
+              if (typeof data23 === "string") {
+                if (!pattern1.test(data23)) {
+                  const err40 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type", schemaPath: "#/definitions/resourceType/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$" }, message: 'must match pattern "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$"' };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type", schemaPath: "#/definitions/resourceType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+              var _valid0 = _errs53 === errors;
+              valid15 = valid15 || _valid0;
+              if (!valid15) {
+                const _errs56 = errors;
+                if (Array.isArray(data23)) {
+                  if (data23.length < 1) {
+                    const err42 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type", schemaPath: "#/properties/auditLogs/items/properties/type/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                  const len5 = data23.length;
+                  for (let i5 = 0; i5 < len5; i5++) {
+                    let data24 = data23[i5];
+                    if (typeof data24 === "string") {
+                      if (!pattern1.test(data24)) {
+                        const err43 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type/" + i5, schemaPath: "#/definitions/resourceType/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$" }, message: 'must match pattern "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$"' };
+                        if (vErrors === null) {
+                          vErrors = [err43];
+                        } else {
+                          vErrors.push(err43);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err44 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type/" + i5, schemaPath: "#/definitions/resourceType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      if (vErrors === null) {
+                        vErrors = [err44];
+                      } else {
+                        vErrors.push(err44);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err45 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type", schemaPath: "#/properties/auditLogs/items/properties/type/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs56 === errors;
+                valid15 = valid15 || _valid0;
+              }
+              if (!valid15) {
+                const err46 = { instancePath: instancePath + "/auditLogs/" + i4 + "/type", schemaPath: "#/properties/auditLogs/items/properties/type/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              } else {
+                errors = _errs52;
+                if (vErrors !== null) {
+                  if (_errs52) {
+                    vErrors.length = _errs52;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data21.categories !== void 0) {
+              let data25 = data21.categories;
+              if (Array.isArray(data25)) {
+                const len6 = data25.length;
+                for (let i6 = 0; i6 < len6; i6++) {
+                  let data26 = data25[i6];
+                  const _errs64 = errors;
+                  let valid22 = false;
+                  const _errs65 = errors;
+                  if (typeof data26 === "string") {
+                    if (func2(data26) < 1) {
+                      const err47 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                  var _valid1 = _errs65 === errors;
+                  valid22 = valid22 || _valid1;
+                  if (!valid22) {
+                    const _errs67 = errors;
+                    if (Array.isArray(data26)) {
+                      if (data26.length < 1) {
+                        const err49 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                        if (vErrors === null) {
+                          vErrors = [err49];
+                        } else {
+                          vErrors.push(err49);
+                        }
+                        errors++;
+                      }
+                      const len7 = data26.length;
+                      for (let i7 = 0; i7 < len7; i7++) {
+                        let data27 = data26[i7];
+                        if (typeof data27 === "string") {
+                          if (func2(data27) < 1) {
+                            const err50 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6 + "/" + i7, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err50];
+                            } else {
+                              vErrors.push(err50);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err51 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6 + "/" + i7, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err51];
+                          } else {
+                            vErrors.push(err51);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err52 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                    var _valid1 = _errs67 === errors;
+                    valid22 = valid22 || _valid1;
+                  }
+                  if (!valid22) {
+                    const err53 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories/" + i6, schemaPath: "#/properties/auditLogs/items/properties/categories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs64;
+                    if (vErrors !== null) {
+                      if (_errs64) {
+                        vErrors.length = _errs64;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categories", schemaPath: "#/properties/auditLogs/items/properties/categories/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data21.categoryGroups !== void 0) {
+              let data28 = data21.categoryGroups;
+              if (Array.isArray(data28)) {
+                const len8 = data28.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  let data29 = data28[i8];
+                  if (!(data29 === "audit" || data29 === "allLogs")) {
+                    const err55 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categoryGroups/" + i8, schemaPath: "#/properties/auditLogs/items/properties/categoryGroups/items/enum", keyword: "enum", params: { allowedValues: schema20.properties.auditLogs.items.properties.categoryGroups.items.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/auditLogs/" + i4 + "/categoryGroups", schemaPath: "#/properties/auditLogs/items/properties/categoryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+            if (data21.level !== void 0) {
+              let data30 = data21.level;
+              if (!(data30 === "error" || data30 === "warning" || data30 === "note")) {
+                const err57 = { instancePath: instancePath + "/auditLogs/" + i4 + "/level", schemaPath: "#/properties/auditLogs/items/properties/level/enum", keyword: "enum", params: { allowedValues: schema20.properties.auditLogs.items.properties.level.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data21.description !== void 0) {
+              let data31 = data21.description;
+              if (typeof data31 === "string") {
+                if (func2(data31) < 1) {
+                  const err58 = { instancePath: instancePath + "/auditLogs/" + i4 + "/description", schemaPath: "#/properties/auditLogs/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/auditLogs/" + i4 + "/description", schemaPath: "#/properties/auditLogs/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err60 = { instancePath: instancePath + "/auditLogs/" + i4, schemaPath: "#/properties/auditLogs/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err60];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err61 = { instancePath: instancePath + "/auditLogs", schemaPath: "#/properties/auditLogs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err61];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.fix !== void 0) {
+      let data32 = data.fix;
+      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+        for (const key5 in data32) {
+          if (!(key5 === "logEntries")) {
+            const err62 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data32.logEntries !== void 0) {
+          let data33 = data32.logEntries;
+          if (!(data33 === "categories" || data33 === "categoryGroup")) {
+            const err63 = { instancePath: instancePath + "/fix/logEntries", schemaPath: "#/properties/fix/properties/logEntries/enum", keyword: "enum", params: { allowedValues: schema20.properties.fix.properties.logEntries.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err65];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err65);
     }
     errors++;
   }
@@ -20333,7 +20671,7 @@ var Expander = class {
     const scope = entryScope(typeof template2.$schema === "string" ? template2.$schema : void 0, context);
     let outputs = {};
     try {
-      const deployed = this.expandTemplate(
+      const deployed2 = this.expandTemplate(
         template2,
         [],
         {
@@ -20346,7 +20684,7 @@ var Expander = class {
         true,
         0
       );
-      outputs = outputValues(deployed);
+      outputs = outputValues(deployed2);
     } catch (error) {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem("limit", `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
@@ -20354,8 +20692,8 @@ var Expander = class {
     return { instances: this.instances, problems: this.problems, outputs };
   }
 };
-function outputValues(deployed) {
-  const outputs = isValueObject(deployed) ? deployed.outputs : void 0;
+function outputValues(deployed2) {
+  const outputs = isValueObject(deployed2) ? deployed2.outputs : void 0;
   if (!isValueObject(outputs)) return {};
   return Object.fromEntries(Object.entries(outputs).map(([name2, output]) => [name2, isValueObject(output) ? output.value ?? null : null]));
 }
@@ -20408,9 +20746,38 @@ function expandTemplate(doc, options2 = {}) {
   return withTemplateBudget(() => new Expander(doc).run(options2));
 }
 
-// src/rules/acr/coverage.ts
-var REQUIRED_CATEGORIES = ["ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"];
-var COVERING_GROUPS = ["audit", "allLogs"];
+// src/rules/closest-name.ts
+function editDistance(a, b) {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2 += 1) {
+    let diagonal = previous[0];
+    previous[0] = i2;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j];
+      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+function closestName(name2, known) {
+  let best;
+  for (const candidate of known) {
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
+}
+
+// src/rules/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function formatMessage(template2, data) {
+  return template2.replace(/\{(\w+)\}/g, (whole, name2) => data[name2] ?? whole);
+}
+
+// src/rules/audit-logs/coverage.ts
 var DESTINATIONS = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"];
 function lower(value) {
   return value.toLowerCase();
@@ -20434,24 +20801,24 @@ function destinationCertainty(properties) {
   }
   return best;
 }
-function entryCovers(entry) {
-  if (isSymbolic(entry)) return { categories: [...REQUIRED_CATEGORIES], certainty: "maybe" };
+function entryCovers(entry, wanted) {
+  if (isSymbolic(entry)) return { categories: [...wanted.categories], certainty: "maybe" };
   if (!isValueObject(entry)) return { categories: [], certainty: "no" };
   const enabled = certaintyOf(entry.enabled ?? false);
   const { category, categoryGroup } = entry;
   if (isSymbolic(category) || isSymbolic(categoryGroup)) {
-    return { categories: [...REQUIRED_CATEGORIES], certainty: both(enabled, "maybe") };
+    return { categories: [...wanted.categories], certainty: both(enabled, "maybe") };
   }
   if (typeof categoryGroup === "string") {
-    const covers = COVERING_GROUPS.some((g) => lower(g) === lower(categoryGroup));
+    const covers = wanted.groups.some((g) => lower(g) === lower(categoryGroup));
     return {
-      categories: covers ? [...REQUIRED_CATEGORIES] : [],
+      categories: covers ? [...wanted.categories] : [],
       certainty: covers ? enabled : "no",
       ...covers ? {} : { unknown: { name: categoryGroup, kind: "categoryGroup" } }
     };
   }
   if (typeof category === "string") {
-    const match = REQUIRED_CATEGORIES.find((c) => lower(c) === lower(category));
+    const match = wanted.categories.find((c) => lower(c) === lower(category));
     return {
       categories: match ? [match] : [],
       certainty: match ? enabled : "no",
@@ -20460,18 +20827,15 @@ function entryCovers(entry) {
   }
   return { categories: [], certainty: "no" };
 }
-function emptyCoverage(settings) {
+function emptyCoverage(settings, wanted) {
   return {
     settings,
     withoutDestination: [],
-    byCategory: {
-      ContainerRegistryLoginEvents: { certainty: "no", origins: [] },
-      ContainerRegistryRepositoryEvents: { certainty: "no", origins: [] }
-    },
+    byCategory: Object.fromEntries(wanted.categories.map((c) => [c, { certainty: "no", origins: [] }])),
     unknownCategories: []
   };
 }
-function union3(members) {
+function union3(members, wanted) {
   const pick = (category) => {
     const all2 = members.map((m) => m.byCategory[category]);
     const best = all2.reduce((most, c) => Math.max(most, RANK[c.certainty]), 0);
@@ -20482,13 +20846,13 @@ function union3(members) {
   return {
     settings: members.flatMap((m) => m.settings),
     withoutDestination: members.flatMap((m) => m.withoutDestination),
-    byCategory: { ContainerRegistryLoginEvents: pick("ContainerRegistryLoginEvents"), ContainerRegistryRepositoryEvents: pick("ContainerRegistryRepositoryEvents") },
+    byCategory: Object.fromEntries(wanted.categories.map((c) => [c, pick(c)])),
     unknownCategories: members.flatMap((m) => m.unknownCategories)
   };
 }
-function lastOneWins(members, name2) {
-  const combined = union3(members);
-  for (const category of REQUIRED_CATEGORIES) {
+function lastOneWins(members, name2, wanted) {
+  const combined = union3(members, wanted);
+  for (const category of wanted.categories) {
     const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
     if (certainties.size > 1) {
       combined.byCategory[category] = {
@@ -20501,18 +20865,18 @@ function lastOneWins(members, name2) {
   return combined;
 }
 function unknownLoops(instance2) {
-  const indexes = [instance2.loopIndex, ...instance2.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
-  return indexes.map((index) => {
+  const indexes2 = [instance2.loopIndex, ...instance2.deploymentChain.map((link) => link.loopIndex)].filter(isSymbolic);
+  return indexes2.map((index) => {
     const origins = originsOf(index);
     const decidedBy2 = origins.filter((o) => o.kind !== "loop").map((o) => `${o.kind}:${o.name}`).sort().join("|");
     return { origins, decidedBy: decidedBy2 };
   });
 }
-function loopsThatMayBeEmpty(setting, registry) {
-  const registryLoops = new Set(registry ? unknownLoops(registry).map((l) => l.decidedBy).filter((d) => d !== "") : []);
-  return unknownLoops(setting).filter((l) => !registryLoops.has(l.decidedBy)).flatMap((l) => l.origins);
+function loopsThatMayBeEmpty(setting, target) {
+  const targetLoops = new Set(target ? unknownLoops(target).map((l) => l.decidedBy).filter((d) => d !== "") : []);
+  return unknownLoops(setting).filter((l) => !targetLoops.has(l.decidedBy)).flatMap((l) => l.origins);
 }
-function registryCoverage(targeting, registry) {
+function settingsCoverage(targeting, wanted, target) {
   const byId = /* @__PURE__ */ new Map();
   for (const t of targeting) {
     const key = resourceIdKey(t.setting.id);
@@ -20521,15 +20885,16 @@ function registryCoverage(targeting, registry) {
     else byId.set(key, [t]);
   }
   const groups = [...byId.values()].map(
-    (group) => group.length === 1 ? coverageOf(group[0], registry) : lastOneWins(
-      group.map((t) => coverageOf(t, registry)),
-      `'${describeValue(group[0].setting.name).split("/").pop()}'`
+    (group) => group.length === 1 ? coverageOf(group[0], wanted, target) : lastOneWins(
+      group.map((t) => coverageOf(t, wanted, target)),
+      `'${describeValue(group[0].setting.name).split("/").pop()}'`,
+      wanted
     )
   );
-  return union3([emptyCoverage([]), ...groups]);
+  return union3([emptyCoverage([], wanted), ...groups], wanted);
 }
-function coverageOf(targeting, registry) {
-  const coverage = emptyCoverage([targeting.setting]);
+function coverageOf(targeting, wanted, target) {
+  const coverage = emptyCoverage([targeting.setting], wanted);
   const offer = (category, certainty, place2, origins) => {
     const current = coverage.byCategory[category];
     if (RANK[certainty] > RANK[current.certainty]) {
@@ -20540,7 +20905,7 @@ function coverageOf(targeting, registry) {
   };
   const { setting, match } = targeting;
   const properties = setting.body.properties ?? null;
-  const emptyLoops = loopsThatMayBeEmpty(setting, registry);
+  const emptyLoops = loopsThatMayBeEmpty(setting, target);
   const settingCertainty = both(both(certaintyOf(setting.condition), match), emptyLoops.length > 0 ? "maybe" : "yes");
   const destination = destinationCertainty(properties);
   if (destination === "no") {
@@ -20551,12 +20916,12 @@ function coverageOf(targeting, registry) {
   const settingOrigins = [
     ...originsOf(setting.condition),
     // Whether the IDs are the same depends on the unknowns in both.
-    ...match === "maybe" ? [...originsOf(setting.scope ?? null), ...originsOf(registry?.id ?? null)] : [],
+    ...match === "maybe" ? [...originsOf(setting.scope ?? null), ...originsOf(target?.id ?? null)] : [],
     ...isSymbolic(properties) ? originsOf(properties) : [],
     ...emptyLoops
   ];
   if (isSymbolic(logs)) {
-    for (const category of REQUIRED_CATEGORIES) {
+    for (const category of wanted.categories) {
       offer(category, "maybe", { setting, path: ["properties", "logs"] }, [...settingOrigins, ...originsOf(logs)]);
     }
     return coverage;
@@ -20564,7 +20929,7 @@ function coverageOf(targeting, registry) {
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
     const path28 = ["properties", "logs", i2];
-    const covered = entryCovers(entry);
+    const covered = entryCovers(entry, wanted);
     if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path28, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
@@ -20579,96 +20944,7 @@ function coverageOf(targeting, registry) {
   return coverage;
 }
 
-// src/rules/acr/scope-match.ts
-var REGISTRY_SEGMENT = "/providers/microsoft.containerregistry/registries/";
-function literalText(value) {
-  if (typeof value === "string") return value;
-  if (isSymbolic(value) && value.parts) return value.parts.filter((p) => typeof p === "string").join("");
-  return "";
-}
-var hasLoopOrigin = (value) => originsOf(value).some((o) => o.kind === "loop");
-function knownEnds(id) {
-  if (typeof id === "string") return { start: id.toLowerCase(), end: id.toLowerCase() };
-  const parts2 = isSymbolic(id) ? id.parts ?? [] : [];
-  const first = parts2.findIndex((p) => typeof p !== "string");
-  const lastUnknown = parts2.length - 1 - [...parts2].reverse().findIndex((p) => typeof p !== "string");
-  const text2 = (from, to) => parts2.slice(from, to).filter((p) => typeof p === "string").join("").toLowerCase();
-  return { start: text2(0, first < 0 ? parts2.length : first), end: text2(lastUnknown + 1, parts2.length) };
-}
-var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
-var decidedBy = (id) => originsOf(id).filter((o) => o.kind !== "deployment").map((o) => `${o.kind}:${o.name}`);
-function mayBeSameId(scope, registryId) {
-  const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
-  if (ours.length > 0 && theirs.length > 0 && !ours.some((o) => theirs.includes(o))) return false;
-  const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
-  if (known !== void 0) {
-    const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];
-    const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const pattern = parts2.map((p) => typeof p === "string" ? escape(p) : "[^]*").join("");
-    return new RegExp(`^${pattern}$`, "i").test(known);
-  }
-  const [a, b] = [knownEnds(scope), knownEnds(registryId)];
-  return compatible2(a.start, b.start, "start") && compatible2(a.end, b.end, "end");
-}
-var ScopeIndex = class {
-  constructor(items2, scopeOf) {
-    this.items = items2;
-    items2.forEach((item, index) => {
-      const scope = scopeOf(item);
-      if (scope === void 0) return;
-      const key = resourceIdKey(scope);
-      const sameId = this.byId.get(key);
-      if (sameId) sameId.push(index);
-      else this.byId.set(key, [index]);
-      if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
-      else if (literalText(scope).toLowerCase().includes(REGISTRY_SEGMENT) && hasLoopOrigin(scope)) this.intoLoops.push(index);
-      else if (isSymbolic(scope)) this.partlyKnown.push({ index, scope });
-      else if (typeof scope === "string" && scope.toLowerCase().includes(REGISTRY_SEGMENT)) this.registryIds.push({ index, scope });
-    });
-  }
-  items;
-  byId = /* @__PURE__ */ new Map();
-  /** Scopes known only at deployment: they may be any registry. */
-  opaque = [];
-  /** Scopes into a registry loop of unknown length: they may be any registry of such a loop. */
-  intoLoops = [];
-  /** Other scopes with unknown parts (a name from a module's output, an `existing` name in another case): they may be a registry whose ID fits them. */
-  partlyKnown = [];
-  /** Scopes known in full that name a registry: they may be a registry whose ID is known only in part. */
-  registryIds = [];
-  answers = /* @__PURE__ */ new Map();
-  /**
-   * The settings that target the registry, in their own order. Registries with the same ID (the
-   * instances of a loop with a fixed name) get the very same list, so work on it can be shared.
-   */
-  matches(registryId) {
-    const key = resourceIdKey(registryId);
-    const loop = hasLoopOrigin(registryId);
-    const memo = `${loop}:${key}`;
-    const known = this.answers.get(memo);
-    if (known) return known;
-    const candidates = isSymbolic(registryId) ? [...this.partlyKnown, ...this.registryIds] : this.partlyKnown;
-    const fitting = candidates.filter((p) => mayBeSameId(p.scope, registryId)).map((p) => p.index);
-    const same = new Set(this.byId.get(key) ?? []);
-    if (same.size === 0 && fitting.length === 0) return this.maybeOnly(loop);
-    const maybe = [.../* @__PURE__ */ new Set([...this.opaque, ...loop ? this.intoLoops : [], ...fitting])].filter((i2) => !same.has(i2));
-    const answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
-    this.answers.set(memo, answer);
-    return answer;
-  }
-  /** For a registry no setting names by its ID: the settings that may be any registry, one shared list. */
-  maybeOnly(loop) {
-    const memo = `${loop}:`;
-    let answer = this.answers.get(memo);
-    if (!answer) {
-      answer = [...this.opaque, ...loop ? this.intoLoops : []].sort((a, b) => a - b).map((i2) => ({ setting: this.items[i2], match: "maybe" }));
-      this.answers.set(memo, answer);
-    }
-    return answer;
-  }
-};
-
-// src/rules/acr/describe-instance.ts
+// src/rules/audit-logs/describe-instance.ts
 function loopText(loopIndex) {
   if (loopIndex === void 0) return "";
   return typeof loopIndex === "number" ? ` [loop index ${loopIndex}]` : " [every loop index]";
@@ -20680,7 +20956,7 @@ function describeLink(link) {
 }
 function describeInstance(instance2) {
   const index = loopText(instance2.loopIndex);
-  const base = typeof instance2.name === "string" ? `'${instance2.name.split("/").pop()}'${index}` : `'${instance2.symbolicName}'${index} (named ${describeValue(instance2.name)})`;
+  const base = typeof instance2.name === "string" ? `'${instance2.name}'${index}` : `'${instance2.symbolicName}'${index} (named ${describeValue(instance2.name)})`;
   const modules = instance2.deploymentChain.map(describeLink).join(" > ");
   return modules ? `${base} in module ${modules}` : base;
 }
@@ -20721,31 +20997,23 @@ function describeFalseCondition(falseCondition) {
   return `${whose} is false${because}`;
 }
 
-// src/rules/closest-name.ts
-function editDistance(a, b) {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2 += 1) {
-    let diagonal = previous[0];
-    previous[0] = i2;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j];
-      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
+// src/rules/audit-logs/requirement.ts
+var ANY_GROUP = "\0";
+function categoryNames(requirement) {
+  return requirement.categories.flatMap((c) => typeof c === "string" ? [c] : [...c]);
 }
-function closestName(name2, known) {
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
+function categoryText(category, groups = []) {
+  if (category === ANY_GROUP) return `the ${groups.map((g) => `'${g}'`).join(" or ")} category group`;
+  return typeof category === "string" ? category : `${category[0]} (or ${category.slice(1).join(" or ")})`;
+}
+function categoriesToAdd(categories) {
+  return categories.map((c) => typeof c === "string" ? c : c[0]).filter((c) => c !== ANY_GROUP);
+}
+function joinAnd(items2) {
+  return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2.at(-1)}`;
 }
 
-// src/rules/acr/remedies.ts
-var FIX_GROUP = "audit";
+// src/rules/audit-logs/remedies.ts
 function valueAt2(setting, path28) {
   let value = setting.body;
   for (const segment2 of path28) {
@@ -20760,9 +21028,11 @@ function enableStep(setting, entryPath) {
   const path28 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
   return { kind: "enable-log-entry", at: { instance: setting, path: path28 } };
 }
-function typoFor(coverage, category) {
+function typoFor(coverage, category, row2) {
+  const known = new Set((row2.knownCategories ?? []).map((c) => c.toLowerCase()));
   for (const unknown2 of coverage.unknownCategories) {
-    const meant = closestName(unknown2.name, unknown2.kind === "category" ? REQUIRED_CATEGORIES : COVERING_GROUPS);
+    if (unknown2.kind === "category" && known.has(unknown2.name.toLowerCase())) continue;
+    const meant = closestName(unknown2.name, unknown2.kind === "category" ? categoryNames(row2) : row2.groups);
     if (meant !== void 0 && (unknown2.kind === "categoryGroup" || meant === category)) return { unknown: unknown2, meant };
   }
   return void 0;
@@ -20770,13 +21040,13 @@ function typoFor(coverage, category) {
 function stepKey(step) {
   return JSON.stringify([step.kind, step.at.instance.symbolicName, step.at.instance.jsonPath, step.at.path]);
 }
-function missingCategoriesRemedy(coverage, missing, withDestination) {
+function missingCategoriesRemedy(coverage, missing, withDestination, row2) {
   const steps2 = /* @__PURE__ */ new Map();
   const add2 = (step) => step && steps2.set(stepKey(step), step);
   const toAdd = [];
-  for (const category of missing) {
+  for (const category of categoriesToAdd(missing)) {
     const notEnabled = coverage.byCategory[category].notEnabledAt;
-    const typo = notEnabled ? void 0 : typoFor(coverage, category);
+    const typo = notEnabled ? void 0 : typoFor(coverage, category, row2);
     if (notEnabled) {
       const entryPath = notEnabled.path.at(-1) === "enabled" ? notEnabled.path.slice(0, -1) : notEnabled.path;
       add2(enableStep(notEnabled.setting, entryPath));
@@ -20788,13 +21058,26 @@ function missingCategoriesRemedy(coverage, missing, withDestination) {
       toAdd.push(category);
     }
   }
-  if (toAdd.length > 0) {
-    add2({ kind: "add-log-entries", at: { instance: withDestination, path: ["properties", "logs"] }, categories: toAdd, group: FIX_GROUP });
+  if (toAdd.length > 0 || missing.includes(ANY_GROUP)) {
+    add2({ kind: "add-log-entries", at: { instance: withDestination, path: ["properties", "logs"] }, categories: toAdd, ...groupOf(row2) });
   }
   return { kind: "steps", steps: [...steps2.values()] };
 }
-function newSettingRemedy(registry) {
-  return { kind: "add-setting", registry: { instance: registry }, categories: [...REQUIRED_CATEGORIES], group: FIX_GROUP };
+function groupOf(row2) {
+  return row2.groups.length > 0 ? { group: row2.groups[0] } : {};
+}
+function newSettingRemedy(target, row2) {
+  if (target.declared !== target.instance) {
+    return { kind: "none", reason: `${target.description} is not declared; declare it in the template and add a diagnostic setting on it` };
+  }
+  return {
+    kind: "add-setting",
+    target: { instance: target.instance },
+    noun: target.description.slice(0, target.description.indexOf(" '")),
+    service: row2.service,
+    categories: categoriesToAdd(row2.categories),
+    ...groupOf(row2)
+  };
 }
 var NO_REMEDY = {
   noDestination: "where the logs should go (a Log Analytics workspace, a storage account or an event hub) is for a person to choose",
@@ -20802,18 +21085,183 @@ var NO_REMEDY = {
   undecided: "the outcome depends on values known only at deployment"
 };
 
-// src/rules/rule.ts
-function defineRule(rule) {
-  return rule;
+// src/rules/audit-logs/scope-match.ts
+var UNKNOWN = "\0";
+function typeOfId(id) {
+  const written = typeof id === "string" ? id : isSymbolic(id) && id.parts ? id.parts.map((p) => typeof p === "string" ? p : UNKNOWN).join("") : void 0;
+  if (written === void 0) return void 0;
+  const lower2 = written.toLowerCase();
+  const at = lower2.lastIndexOf("/providers/");
+  if (at < 0) return void 0;
+  const segments = lower2.slice(at + "/providers/".length).split("/");
+  if (segments.length < 3 || segments.length % 2 === 0) return void 0;
+  const typeSegments = segments.filter((_, i2) => i2 === 0 || i2 % 2 === 1);
+  return typeSegments.some((t) => t === "" || t.includes(UNKNOWN)) ? void 0 : typeSegments.join("/");
 }
-function formatMessage(template2, data) {
-  return template2.replace(/\{(\w+)\}/g, (whole, name2) => data[name2] ?? whole);
+var hasLoopOrigin = (value) => originsOf(value).some((o) => o.kind === "loop");
+function knownEnds(id) {
+  if (typeof id === "string") return { start: id.toLowerCase(), end: id.toLowerCase() };
+  const parts2 = isSymbolic(id) ? id.parts ?? [] : [];
+  const first = parts2.findIndex((p) => typeof p !== "string");
+  const lastUnknown = parts2.length - 1 - [...parts2].reverse().findIndex((p) => typeof p !== "string");
+  const text2 = (from, to) => parts2.slice(from, to).filter((p) => typeof p === "string").join("").toLowerCase();
+  return { start: text2(0, first < 0 ? parts2.length : first), end: text2(lastUnknown + 1, parts2.length) };
+}
+var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
+var decidedBy = (id) => originsOf(id).filter((o) => o.kind !== "deployment").map((o) => `${o.kind}:${o.name}`);
+function mayBeSameId(scope, registryId) {
+  const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
+  if (ours.length > 0 && theirs.length > 0 && !ours.some((o) => theirs.includes(o))) return false;
+  const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
+  if (known !== void 0) {
+    const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];
+    const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = parts2.map((p) => typeof p === "string" ? escape(p) : "[^]*").join("");
+    return new RegExp(`^${pattern}$`, "i").test(known);
+  }
+  const [a, b] = [knownEnds(scope), knownEnds(registryId)];
+  return compatible2(a.start, b.start, "start") && compatible2(a.end, b.end, "end");
+}
+function push(map2, key, value) {
+  const list = map2.get(key);
+  if (list) list.push(value);
+  else map2.set(key, [value]);
+}
+var ScopeIndex = class {
+  constructor(items2, scopeOf) {
+    this.items = items2;
+    items2.forEach((item, index) => {
+      const scope = scopeOf(item);
+      if (scope === void 0) return;
+      push(this.byId, resourceIdKey(scope), index);
+      const type = typeOfId(scope);
+      if (isSymbolic(scope) && !scope.parts) this.opaque.push(index);
+      else if (type !== void 0 && hasLoopOrigin(scope)) push(this.intoLoops, type, index);
+      else if (isSymbolic(scope)) this.partlyKnown.push({ index, scope, type });
+      else if (type !== void 0) push(this.fullyKnown, type, { index, scope, type });
+    });
+  }
+  items;
+  byId = /* @__PURE__ */ new Map();
+  /** Scopes known only at deployment: they may be any resource. */
+  opaque = [];
+  /** By type: scopes into a loop of unknown length; they may be any resource of such a loop. */
+  intoLoops = /* @__PURE__ */ new Map();
+  /** Other scopes with unknown parts (a name from a module's output, an `existing` name in another case): they may be a resource whose ID fits them. */
+  partlyKnown = [];
+  /** By type: scopes known in full; they may be a resource whose ID is known only in part. */
+  fullyKnown = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  /**
+   * The settings that target the resource of `type` (as Azure writes it) with ID `id`, in their
+   * own order. Resources with the same ID (the instances of a loop with a fixed name) get the very
+   * same list, so work on it can be shared.
+   */
+  matches(id, type) {
+    const lowerType = type.toLowerCase();
+    const key = resourceIdKey(id);
+    const loop = hasLoopOrigin(id);
+    const memo = `${lowerType}:${loop}:${key}`;
+    const known = this.answers.get(memo);
+    if (known) return known;
+    const partly = this.partlyKnown.filter((p) => p.type === void 0 || p.type === lowerType);
+    const candidates = isSymbolic(id) ? [...partly, ...this.fullyKnown.get(lowerType) ?? []] : partly;
+    const fitting = candidates.filter((p) => mayBeSameId(p.scope, id)).map((p) => p.index);
+    const same = new Set(this.byId.get(key) ?? []);
+    if (same.size === 0 && fitting.length === 0) return this.maybeOnly(loop, lowerType);
+    const maybe = [.../* @__PURE__ */ new Set([...this.opaque, ...loop ? this.intoLoops.get(lowerType) ?? [] : [], ...fitting])].filter((i2) => !same.has(i2));
+    const answer = [...[...same].map((i2) => [i2, "yes"]), ...maybe.map((i2) => [i2, "maybe"])].sort(([a], [b]) => a - b).map(([i2, match]) => ({ setting: this.items[i2], match }));
+    this.answers.set(memo, answer);
+    return answer;
+  }
+  /** For a resource no setting names by its ID: the settings that may be any resource of its type, one shared list. */
+  maybeOnly(loop, type) {
+    const memo = `${type}:${loop}:`;
+    let answer = this.answers.get(memo);
+    if (!answer) {
+      answer = [...this.opaque, ...loop ? this.intoLoops.get(type) ?? [] : []].sort((a, b) => a - b).map((i2) => ({ setting: this.items[i2], match: "maybe" }));
+      this.answers.set(memo, answer);
+    }
+    return answer;
+  }
+};
+
+// src/rules/audit-logs/settings-index.ts
+var SETTING_TYPE = "microsoft.insights/diagnosticsettings";
+var indexes = /* @__PURE__ */ new WeakMap();
+function settingsIndex(instances) {
+  let index = indexes.get(instances);
+  if (!index) {
+    index = new ScopeIndex(
+      instances.filter((i2) => i2.type.toLowerCase() === SETTING_TYPE && !i2.existing),
+      (setting) => setting.scope
+    );
+    indexes.set(instances, index);
+  }
+  return index;
 }
 
-// src/rules/azure-acr-logs.ts
-var REGISTRY_TYPE = "microsoft.containerregistry/registries";
-var SETTING_TYPE = "microsoft.insights/diagnosticsettings";
-var isType = (instance2, type) => instance2.type.toLowerCase() === type;
+// src/rules/audit-logs/targets.ts
+var ALWAYS = { certainty: "yes", text: "", origins: [] };
+var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
+function valueAt3(body2, path28) {
+  let value = body2;
+  for (const key of path28) {
+    if (isSymbolic(value)) return value;
+    value = isValueObject(value) ? value[key] : void 0;
+  }
+  return value;
+}
+function passes(instance2, test) {
+  const value = valueAt3(instance2.body, test.path) ?? test.default;
+  if (isSymbolic(value)) return { certainty: "maybe", origins: originsOf(value) };
+  const holds2 = test.present ? value !== void 0 && value !== null && value !== "" : typeof value === "string" && (test.oneOf ?? []).some((v) => v.toLowerCase() === value.toLowerCase());
+  return { certainty: holds2 ? "yes" : "no", origins: [] };
+}
+function precondition(instance2, applies) {
+  if (!applies) return ALWAYS;
+  const tests = [passes(instance2, applies), ...applies.alternative ? [passes(instance2, applies.alternative)] : []];
+  const certainty = tests.some((t) => t.certainty === "yes") ? "yes" : tests.some((t) => t.certainty === "maybe") ? "maybe" : "no";
+  return { certainty, text: applies.text, origins: certainty === "maybe" ? tests.flatMap((t) => t.origins) : [] };
+}
+function nounOf(row2, type) {
+  const lower2 = type.toLowerCase();
+  return Object.entries(row2.nouns ?? {}).find(([t]) => t.toLowerCase() === lower2)?.[1] ?? row2.noun;
+}
+function implicitChild(parent, child) {
+  const [type, name2] = child.segment.split("/");
+  return {
+    ...parent,
+    type: `${parent.type}/${type}`,
+    name: text([parent.name, `/${name2}`]),
+    id: text([parent.id, `/${child.segment}`])
+  };
+}
+function auditTargets(instances, row2) {
+  const types = new Set(row2.types.map((t) => t.toLowerCase()));
+  const targets = [];
+  const declaredIds = /* @__PURE__ */ new Set();
+  for (const instance2 of instances) {
+    if (!types.has(instance2.type.toLowerCase()) || !deployed(instance2)) continue;
+    declaredIds.add(resourceIdKey(instance2.id));
+    const applies = precondition(instance2, row2.applies);
+    if (applies.certainty === "no") continue;
+    targets.push({ instance: instance2, declared: instance2, description: `${nounOf(row2, instance2.type)} ${describeInstance(instance2)}`, applies });
+  }
+  for (const child of row2.implicitChildren ?? []) {
+    const parentType = child.parentType.toLowerCase();
+    for (const parent of instances) {
+      if (parent.type.toLowerCase() !== parentType || !deployed(parent)) continue;
+      const instance2 = implicitChild(parent, child);
+      if (declaredIds.has(resourceIdKey(instance2.id))) continue;
+      targets.push({ instance: instance2, declared: parent, description: `${nounOf(row2, instance2.type)} ${describeInstance(instance2)}`, applies: ALWAYS });
+    }
+  }
+  return targets;
+}
+
+// src/rules/audit-logs/audit-log-rule.ts
+var CATEGORY_GROUPS = ["audit", "allLogs"];
 function settingName(setting) {
   return typeof setting.name === "string" ? `'${setting.name}'` : `'${setting.symbolicName}'`;
 }
@@ -20821,36 +21269,66 @@ function place(p) {
   return { instance: p.setting, path: p.path };
 }
 var MAX_RELATED_SETTINGS = 20;
-function related(registry, deployed, notDeployed) {
-  const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed.length));
+function related(target, deployed2, notDeployed) {
+  const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed2.length));
   return [
-    { instance: registry, message: `registry ${describeInstance(registry)}` },
-    ...deployed.slice(0, MAX_RELATED_SETTINGS).map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
+    { instance: target.declared, message: target.description },
+    ...deployed2.slice(0, MAX_RELATED_SETTINGS).map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
     ...shownNotDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` }))
   ];
 }
-function typoHint(coverage) {
-  for (const unknown2 of coverage.unknownCategories) {
-    const known = unknown2.kind === "category" ? REQUIRED_CATEGORIES : COVERING_GROUPS;
-    const suggestion = closestName(unknown2.name, known);
-    if (suggestion) {
-      return {
-        hint: ` ('${unknown2.name}' is not a container registry log ${unknown2.kind === "category" ? "category" : "category group"}; did you mean '${suggestion}'?)`,
-        at: place(unknown2)
-      };
-    }
+var Requirement = class {
+  constructor(row2) {
+    this.row = row2;
+    this.wanted = { categories: categoryNames(row2), groups: row2.groups };
+    this.knownCategories = new Set([...this.wanted.categories, ...row2.knownCategories ?? []].map((c) => c.toLowerCase()));
   }
-  return { hint: "" };
-}
+  row;
+  wanted;
+  knownCategories;
+  /** `the 'audit' category group`, or the categories alone for a type without groups. */
+  get groupText() {
+    return this.row.groups.length > 0 ? ` or the '${this.row.groups[0]}' category group` : "";
+  }
+  /** The required category that `category` names, when it names one of an alternative. */
+  requiredOf(category) {
+    const lower2 = category.toLowerCase();
+    return this.row.categories.find((c) => (typeof c === "string" ? [c] : c).some((n) => n.toLowerCase() === lower2));
+  }
+  /** A hint for a log entry that names what the type does not export: a misspelling, or a group the type lacks. */
+  typoHint(coverage, target) {
+    for (const unknown2 of coverage.unknownCategories) {
+      if (unknown2.kind === "categoryGroup") {
+        const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown2.name.toLowerCase());
+        if (group) {
+          const instead = [...this.row.groups, `the categories ${joinAnd(this.wanted.categories)}`].join(" or ");
+          return { hint: ` (${target.instance.type} has no '${group}' category group; use ${instead})`, at: place(unknown2) };
+        }
+      } else if (this.knownCategories.has(unknown2.name.toLowerCase())) {
+        continue;
+      }
+      const known = unknown2.kind === "category" ? this.wanted.categories : this.row.groups;
+      const suggestion = closestName(unknown2.name, known);
+      if (suggestion) {
+        const what = unknown2.kind === "category" ? "category" : "category group";
+        return { hint: ` ('${unknown2.name}' is not a ${this.row.service} log ${what}; did you mean '${suggestion}'?)`, at: place(unknown2) };
+      }
+    }
+    return { hint: "" };
+  }
+};
 var coverages = /* @__PURE__ */ new WeakMap();
-function coverageOf2(targeting, registry) {
-  let coverage = coverages.get(targeting);
+function coverageOf2(targeting, target, wanted) {
+  const byRule = coverages.get(targeting) ?? /* @__PURE__ */ new Map();
+  coverages.set(targeting, byRule);
+  let coverage = byRule.get(wanted);
   if (!coverage) {
-    coverage = registryCoverage(
+    coverage = settingsCoverage(
       targeting.filter((t) => t.setting.condition !== false),
-      registry
+      wanted,
+      target
     );
-    coverages.set(targeting, coverage);
+    byRule.set(wanted, coverage);
   }
   return coverage;
 }
@@ -20866,37 +21344,47 @@ function decidersOf(coverage, categories, context) {
   }
   return text2;
 }
-function judge(registry, targeting, context) {
-  const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
-  const coverage = coverageOf2(targeting, registry);
-  const registryText = describeInstance(registry);
+function describeDeciders(origins, context) {
+  const telling = origins.filter((o) => o.kind !== "deployment");
+  const shown = telling.length > 0 ? telling : origins;
+  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join("; ") : "values known only at deployment";
+}
+function requiredCoverage(coverage, category) {
+  const names = typeof category === "string" ? [category] : category;
+  const rank = { no: 0, maybe: 1, yes: 2 };
+  return names.map((n) => ({ name: n, ...coverage.byCategory[n] })).reduce((best, c) => rank[c.certainty] > rank[best.certainty] ? c : best);
+}
+function judge(requirement, target, targeting, context) {
+  const { instance: instance2 } = target;
+  const deployed2 = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
+  const coverage = coverageOf2(targeting, instance2, requirement.wanted);
   const relatedPlaces = related(
-    registry,
-    deployed,
+    target,
+    deployed2,
     targeting.filter((t) => t.setting.condition === false).map((t) => t.setting)
   );
+  const subject = instance2;
   if (coverage.settings.length === 0) {
-    const at = { instance: registry };
+    const at = { instance: target.declared };
     const notDeployed = [
       ...new Set(
-        targeting.filter((t) => t.setting.condition === false).map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`)
+        targeting.filter((t) => t.setting.condition === false && t.match === "yes").map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`)
       )
     ];
     if (notDeployed.length === 0) {
-      return { kind: "fail", messageId: "noSettings", data: { registry: registryText }, subject: registry, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(registry) };
+      return { kind: "fail", messageId: "noSettings", data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row) };
     }
-    const notDeployedText = notDeployed.join("; ");
     return {
       kind: "fail",
       messageId: "settingsNotDeployed",
-      data: { registry: registryText, notDeployed: notDeployedText },
-      subject: registry,
+      data: { target: target.description, notDeployed: notDeployed.join("; ") },
+      subject,
       at,
       related: relatedPlaces.slice(1),
       remedy: { kind: "none", reason: NO_REMEDY.settingsNotDeployed }
     };
   }
-  const entries = REQUIRED_CATEGORIES.map((category) => [category, coverage.byCategory[category]]);
+  const entries = requirement.row.categories.map((category) => [category, requiredCoverage(coverage, category)]);
   const missing = entries.filter(([, c]) => c.certainty === "no").map(([category]) => category);
   const undecided = entries.filter(([, c]) => c.certainty === "maybe");
   if (missing.length === 0 && undecided.length === 0) return void 0;
@@ -20906,94 +21394,580 @@ function judge(registry, targeting, context) {
       return {
         kind: "fail",
         messageId: "noDestination",
-        data: { registry: registryText, setting: settingName(setting) },
-        subject: registry,
+        data: { target: target.description, setting: settingName(setting) },
+        subject,
         at: { instance: setting, path: ["properties"] },
         related: relatedPlaces,
         remedy: { kind: "none", reason: NO_REMEDY.noDestination }
       };
     }
-    const typo = typoHint(coverage);
+    const typo = requirement.typoHint(coverage, target);
     const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s));
-    const notEnabled = missing.map((c) => coverage.byCategory[c].notEnabledAt).find((p) => p !== void 0);
+    const missingNames = missing.flatMap((c) => typeof c === "string" ? [c] : [...c]);
+    const notEnabled = missingNames.map((c) => coverage.byCategory[c].notEnabledAt).find((p) => p !== void 0);
     return {
       kind: "fail",
       messageId: "missingCategories",
       data: {
-        registry: registryText,
-        missing: missing.join(" or "),
+        target: target.description,
+        missing: missing.map((c) => categoryText(c, requirement.row.groups)).join(" or "),
         enable: missing.length === 1 ? "enable it" : "enable them",
         hint: typo.hint
       },
-      subject: registry,
+      subject,
       at: typo.at ?? (notEnabled ? place(notEnabled) : { instance: withDestination, path: ["properties", "logs"] }),
       related: relatedPlaces,
-      remedy: missingCategoriesRemedy(coverage, missing, withDestination)
+      remedy: missingCategoriesRemedy(coverage, missing, withDestination, requirement.row)
     };
   }
-  const deciders = decidersOf(coverage, undecided.map(([category]) => category), context);
+  const undecidedNames = undecided.map(([, c]) => c.name);
   return {
     kind: "review",
     messageId: "undecided",
-    data: { registry: registryText, categories: undecided.map(([c]) => c).join(" and "), deciders },
-    subject: registry,
+    data: { target: target.description, categories: undecidedNames.join(" and "), deciders: decidersOf(coverage, undecidedNames, context) },
+    subject,
     at: place(undecided[0][1].place),
     related: relatedPlaces,
     remedy: { kind: "none", reason: NO_REMEDY.undecided }
   };
 }
-function describeDeciders(origins, context) {
-  const telling = origins.filter((o) => o.kind !== "deployment");
-  const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join("; ") : "values known only at deployment";
+function ifItApplies(rule, target, report, context) {
+  const problem = formatMessage(rule.meta.messages[report.messageId], report.data);
+  if (isSymbolic(target.instance.condition)) {
+    const deciders2 = describeDeciders(originsOf(target.instance.condition), context);
+    return { ...report, kind: "review", messageId: "conditionalTarget", data: { target: target.description, deciders: deciders2, problem } };
+  }
+  const deciders = describeDeciders(target.applies.origins, context);
+  return { ...report, kind: "review", messageId: "undecidedPrecondition", data: { target: target.description, applies: target.applies.text, deciders, problem } };
 }
-function ifDeployed(registry, report, context) {
-  const deciders = describeDeciders(originsOf(registry.condition), context);
-  const problem = formatMessage(azureAcrLogs.meta.messages[report.messageId], report.data);
-  return { ...report, kind: "review", messageId: "conditionalRegistry", data: { registry: describeInstance(registry), deciders, problem } };
+function auditLogRule(row2) {
+  const requirement = new Requirement(row2);
+  const onlyGroups = row2.categories.length === 1 && row2.categories[0] === ANY_GROUP;
+  const enables = `enables ${joinAnd(row2.categories.map((c) => categoryText(c, row2.groups)))}`;
+  const addOne = `${enables}${row2.groups.length > 0 && !onlyGroups ? `, or the '${row2.groups[0]}' category group` : ""}`;
+  const rule = defineRule({
+    id: row2.id,
+    meta: {
+      title: row2.title,
+      description: row2.description,
+      ...row2.docsPath === void 0 ? {} : { docsPath: row2.docsPath },
+      ...row2.declaredIn === void 0 ? {} : { declaredIn: row2.declaredIn },
+      level: row2.level,
+      tags: row2.tags,
+      securitySeverity: row2.securitySeverity,
+      aliases: row2.aliases,
+      types: row2.types,
+      messages: {
+        noSettings: `{target} has no diagnostic setting, so ${row2.consequence}; add one that ${addOne}`,
+        settingsNotDeployed: `{target} has no diagnostic setting that is deployed: {notDeployed}, so ${row2.consequence}; make the condition true or add a setting that ${addOne}`,
+        noDestination: "diagnostic setting {setting} of {target} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
+        missingCategories: `{target} does not export {missing}{hint}; {enable}${onlyGroups ? "" : requirement.groupText}`,
+        undecided: "whether {target} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying",
+        conditionalTarget: "whether {target} is deployed is decided at deployment by {deciders}; if it is: {problem}",
+        undecidedPrecondition: "whether {target} {applies} is decided at deployment by {deciders}; if it is: {problem}"
+      }
+    },
+    check(context) {
+      const settings = settingsIndex(context.instances);
+      const reports = [];
+      for (const target of auditTargets(context.instances, row2)) {
+        const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
+        if (!report) continue;
+        const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === "maybe";
+        reports.push(uncertain && report.kind === "fail" ? ifItApplies(rule, target, report, context) : report);
+      }
+      return reports;
+    }
+  });
+  return rule;
 }
-var azureAcrLogs = defineRule({
-  id: "Azure.ACR.Logs",
-  meta: {
+
+// src/rules/audit-logs/built-in.ts
+var supportedLogs = (slug) => `https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/${slug}-logs`;
+var GROUP_TABLE = "https://learn.microsoft.com/azure/azure-monitor/platform/diagnostics-settings-policies-deployifnotexists#supported-resources";
+var RESOURCE_LOGS = ["security", "Azure Well-Architected SE:10", "MCSB LT-3", "severity Important"];
+var NETWORK_LOGS = ["security", "Azure Well-Architected SE:10", "MCSB LT-4", "severity Important"];
+function row(fields) {
+  return { level: "error", securitySeverity: "7.0", tags: RESOURCE_LOGS, docsPath: `docs/rules/${fields.id}.md`, ...fields };
+}
+var BOTH_GROUPS = ["audit", "allLogs"];
+var BUILT_IN_ROWS = [
+  row({
+    id: "Azure.ACR.Logs",
+    aliases: ["Azure.ACR.AuditLogs", "AZR-000535"],
     title: "Container registries export their audit logs",
     description: "Container registries must export the ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents logs (or the audit or allLogs category group) through a diagnostic setting.",
-    docsPath: "docs/rules/Azure.ACR.Logs.md",
-    level: "error",
-    tags: ["security", "Azure Well-Architected SE:10", "MCSB LT-4", "severity Important"],
-    securitySeverity: "7.0",
-    aliases: ["Azure.ACR.AuditLogs", "AZR-000535"],
-    messages: {
-      noSettings: "registry {registry} has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
-      settingsNotDeployed: "registry {registry} has no diagnostic setting that is deployed: {notDeployed}, so nobody can tell who logged in or pushed and pulled images; make the condition true or add a setting that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
-      noDestination: "diagnostic setting {setting} of registry {registry} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
-      missingCategories: "registry {registry} does not export {missing}{hint}; {enable} or the 'audit' category group",
-      undecided: "whether registry {registry} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying",
-      conditionalRegistry: "whether registry {registry} is deployed is decided at deployment by {deciders}; if it is: {problem}"
+    types: ["Microsoft.ContainerRegistry/registries"],
+    categories: ["ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"],
+    groups: BOTH_GROUPS,
+    noun: "registry",
+    service: "container registry",
+    consequence: "nobody can tell who logged in or pushed and pulled images",
+    tags: ["security", "Azure Well-Architected SE:10", "MCSB LT-4", "severity Important"]
+  }),
+  row({
+    id: "Azure.AFD.AuditLogs",
+    aliases: [],
+    title: "Front Door Standard and Premium profiles export their access and firewall logs",
+    description: "Front Door Standard and Premium profiles must export the FrontDoorAccessLog and FrontDoorWebApplicationFirewallLog logs (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Cdn/profiles"],
+    categories: ["FrontDoorAccessLog", "FrontDoorWebApplicationFirewallLog"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["AzureCdnAccessLog", "FrontDoorHealthProbeLog"],
+    applies: { path: ["sku", "name"], oneOf: ["Standard_AzureFrontDoor", "Premium_AzureFrontDoor"], text: "is a Front Door Standard or Premium profile" },
+    noun: "Front Door profile",
+    service: "Front Door",
+    consequence: "nobody can tell who sent which request or what the web application firewall blocked",
+    tags: NETWORK_LOGS,
+    docs: {
+      why: "The access log records every request a Front Door profile served: client address, host, path, status and the rule set that handled it. The web application firewall log records each request a WAF policy matched, with the rule and the action. They are how an attack through the edge, and what the firewall let through, is traced.",
+      references: [supportedLogs("microsoft-cdn-profiles"), GROUP_TABLE],
+      notes: [
+        "`Microsoft.Cdn/profiles` is also the type of classic Azure CDN profiles, which have other logs; the rule judges only profiles whose `sku.name` is `Standard_AzureFrontDoor` or `Premium_AzureFrontDoor`.",
+        "Which categories the `audit` group holds for this type is not published; the rule counts the group as covering both, as Azure Monitor documents the group for the type."
+      ]
     }
-  },
-  check(context) {
-    const settings = new ScopeIndex(
-      context.instances.filter((i2) => isType(i2, SETTING_TYPE) && !i2.existing),
-      (setting) => setting.scope
-    );
-    const reports = [];
-    for (const registry of context.instances) {
-      if (!isType(registry, REGISTRY_TYPE) || registry.existing || registry.condition === false) continue;
-      const report = judge(registry, settings.matches(registry.id), context);
-      if (report) reports.push(isSymbolic(registry.condition) && report.kind === "fail" ? ifDeployed(registry, report, context) : report);
+  }),
+  row({
+    id: "Azure.AI.AuditLogs",
+    aliases: [],
+    title: "Azure AI services accounts export their audit logs",
+    description: "Azure AI services (Cognitive Services) accounts must export the Audit log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.CognitiveServices/accounts"],
+    categories: ["Audit"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["AzureOpenAIRequestUsage", "RequestResponse", "Trace"],
+    noun: "AI services account",
+    service: "Azure AI services",
+    consequence: "nobody can tell who read the account's keys or changed its settings",
+    docs: {
+      why: "The `Audit` log of an Azure AI services account (Azure OpenAI, Speech, Language and the rest) records operations on the account's keys and settings with the identity that made them. A leaked key or a changed content filter shows up there first.",
+      references: [supportedLogs("microsoft-cognitiveservices-accounts"), GROUP_TABLE]
     }
-    return reports;
-  }
-});
+  }),
+  row({
+    id: "Azure.AKS.AuditLogs",
+    aliases: ["AZR-000022"],
+    title: "AKS clusters export their Kubernetes audit logs",
+    description: "AKS clusters must export kube-audit or kube-audit-admin, and guard (or the allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.ContainerService/managedClusters"],
+    categories: [["kube-audit", "kube-audit-admin"], "guard"],
+    groups: ["allLogs"],
+    knownCategories: [
+      "cloud-controller-manager",
+      "cluster-autoscaler",
+      "csi-azuredisk-controller",
+      "csi-azurefile-controller",
+      "csi-snapshot-controller",
+      "kube-apiserver",
+      "kube-controller-manager",
+      "kube-scheduler"
+    ],
+    noun: "cluster",
+    service: "AKS",
+    consequence: "nobody can tell who did what through the Kubernetes API",
+    docs: {
+      why: "`kube-audit` is the Kubernetes API server's audit log: every request, with the user, the verb and the object. `kube-audit-admin` is the same without the `get` and `list` requests, for a fraction of the volume, and either one is enough. `guard` records the Microsoft Entra ID and Azure RBAC authorization decisions. Without them nobody can tell who read a secret, created a privileged pod or changed a role binding.",
+      references: [supportedLogs("microsoft-containerservice-managedclusters"), GROUP_TABLE],
+      notes: [
+        "Azure Monitor does not list managed clusters among the types with an `audit` category group, nor say which categories such a group would hold; the rule takes the strict reading and counts only `allLogs` (every category) or the categories themselves."
+      ]
+    }
+  }),
+  row({
+    id: "Azure.AppConfig.AuditLogs",
+    aliases: ["AZR-000311"],
+    title: "App Configuration stores export their audit logs",
+    description: "App Configuration stores must export the Audit log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.AppConfiguration/configurationStores"],
+    categories: ["Audit"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["HttpRequest"],
+    noun: "configuration store",
+    service: "App Configuration",
+    consequence: "nobody can tell who read or changed which key-value",
+    docs: {
+      why: "The `Audit` log of an App Configuration store records the requests that read, create, change or delete key-values and feature flags, with the identity behind each. Configuration is where connection strings and switches live: a changed value is a changed application.",
+      references: [supportedLogs("microsoft-appconfiguration-configurationstores"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.AppGw.FirewallLogs",
+    aliases: [],
+    title: "Application gateways with a web application firewall export its log",
+    description: "Application gateways of the WAF tiers must export the ApplicationGatewayFirewallLog log (or the allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Network/applicationGateways"],
+    categories: ["ApplicationGatewayFirewallLog"],
+    groups: ["allLogs"],
+    knownCategories: ["ApplicationGatewayAccessLog", "ApplicationGatewayPerformanceLog"],
+    applies: { path: ["properties", "sku", "tier"], oneOf: ["WAF", "WAF_v2"], text: "is of a WAF tier" },
+    noun: "application gateway",
+    service: "application gateway",
+    consequence: "nobody can tell which requests the web application firewall matched or blocked",
+    tags: NETWORK_LOGS,
+    docs: {
+      why: "The firewall log of an application gateway records each request its web application firewall matched, with the rule, the client and the action taken. It is how an attack on the applications behind the gateway, and whether detection mode let it through, is traced.",
+      references: [supportedLogs("microsoft-network-applicationgateways"), GROUP_TABLE],
+      notes: [
+        "Application gateways have no `audit` category group (Azure Monitor lists them with `allLogs` only); a setting that names `audit` exports nothing, and the finding says so.",
+        "The rule judges only gateways whose `properties.sku.tier` is `WAF` or `WAF_v2`: the other tiers have no firewall."
+      ]
+    }
+  }),
+  row({
+    id: "Azure.APIM.AuditLogs",
+    aliases: [],
+    title: "API Management services export their gateway and developer portal audit logs",
+    description: "API Management services must export the GatewayLogs and DeveloperPortalAuditLogs logs (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.ApiManagement/service"],
+    categories: ["GatewayLogs", "DeveloperPortalAuditLogs"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["GatewayLlmLogs", "WebSocketConnectionLogs", "GatewayMCPLogs"],
+    noun: "API Management service",
+    service: "API Management",
+    consequence: "nobody can tell who called which API or signed in to the developer portal",
+    docs: {
+      why: "`GatewayLogs` records every request through the API gateway, with the caller, the subscription and the backend's answer. `DeveloperPortalAuditLogs` records sign-ins and account operations in the developer portal, where subscription keys are handed out.",
+      references: [supportedLogs("microsoft-apimanagement-service"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.Automation.AuditLogs",
+    aliases: ["AZR-000088"],
+    title: "Automation accounts export their audit logs",
+    description: "Automation accounts must export the AuditEvent log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Automation/automationAccounts"],
+    categories: ["AuditEvent"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["DscNodeStatus", "JobLogs", "JobStreams"],
+    noun: "automation account",
+    service: "Automation",
+    consequence: "nobody can tell who changed a runbook, a credential or a schedule",
+    docs: {
+      why: "The `AuditEvent` log of an Automation account records changes to its runbooks, credentials, variables and schedules, with who made them. Runbooks run with the account's identity: a changed runbook is code run with those rights.",
+      references: [supportedLogs("microsoft-automation-automationaccounts"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.Batch.AuditLogs",
+    aliases: [],
+    title: "Batch accounts export their audit logs",
+    description: "Batch accounts must export the AuditLog log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Batch/batchAccounts"],
+    categories: ["AuditLog"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["ServiceLog", "ServiceLogs"],
+    noun: "Batch account",
+    service: "Batch",
+    consequence: "nobody can tell who created or changed pools, jobs and their settings",
+    docs: {
+      why: "The `AuditLog` log of a Batch account records the operations that create, change and delete its pools, jobs and certificates, with the identity behind each. Pools run code on machines the account pays for: who started what is the first question after a compromise.",
+      references: [supportedLogs("microsoft-batch-batchaccounts"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.Cosmos.AuditLogs",
+    aliases: [],
+    title: "Cosmos DB accounts export their control-plane and data-plane requests",
+    description: "Cosmos DB accounts must export the ControlPlaneRequests and DataPlaneRequests logs (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.DocumentDB/databaseAccounts"],
+    categories: ["ControlPlaneRequests", "DataPlaneRequests"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["CassandraRequests", "GremlinRequests", "MongoRequests", "PartitionKeyRUConsumption", "PartitionKeyStatistics", "QueryRuntimeStatistics", "TableApiRequests", "DataPlaneRequests5M", "DataPlaneRequests15M"],
+    noun: "Cosmos DB account",
+    service: "Cosmos DB",
+    consequence: "nobody can tell who read or changed data, or changed the account's keys, firewall or roles",
+    docs: {
+      why: "`ControlPlaneRequests` records the operations on the account itself: keys, firewall and network rules, role assignments, failover and backup policy. `DataPlaneRequests` records the requests on its data, with the Microsoft Entra principal where one was used.",
+      references: [supportedLogs("microsoft-documentdb-databaseaccounts"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.EventHub.AuditLogs",
+    aliases: [],
+    title: "Event Hubs namespaces of the Premium and Dedicated tiers export their runtime audit logs",
+    description: "Event Hubs namespaces of the Premium tier, or in a Dedicated cluster, must export the RuntimeAuditLogs log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.EventHub/namespaces"],
+    categories: ["RuntimeAuditLogs"],
+    groups: BOTH_GROUPS,
+    knownCategories: [
+      "ApplicationMetricsLogs",
+      "ArchiveLogs",
+      "AutoScaleLogs",
+      "CustomerManagedKeyUserLogs",
+      "DataDRLogs",
+      "DiagnosticErrorLogs",
+      "EventHubVNetConnectionEvent",
+      "KafkaCoordinatorLogs",
+      "KafkaUserErrorLogs",
+      "OperationalLogs"
+    ],
+    applies: { path: ["sku", "name"], oneOf: ["Premium"], text: "is of the Premium tier", alternative: { path: ["properties", "clusterArmId"], present: true } },
+    noun: "Event Hubs namespace",
+    service: "Event Hubs",
+    consequence: "nobody can tell who sent or received events, with which key or identity and from where",
+    docs: {
+      why: "`RuntimeAuditLogs` records the data-plane operations on a namespace's event hubs (sending, receiving, management over AMQP, Kafka and HTTPS) with the authentication type, the key or identity, and the client address.",
+      references: [supportedLogs("microsoft-eventhub-namespaces"), "https://learn.microsoft.com/azure/event-hubs/monitor-event-hubs-reference#runtime-audit-logs", GROUP_TABLE],
+      notes: [
+        "Runtime audit logs exist only in the Premium and Dedicated tiers: the rule judges namespaces whose `sku.name` is `Premium` or that name a Dedicated cluster (`properties.clusterArmId`); where the tier is decided at deployment, a failure is a review."
+      ]
+    }
+  }),
+  row({
+    id: "Azure.Firewall.Logs",
+    aliases: [],
+    title: "Azure Firewalls export their rule logs",
+    description: "Azure Firewalls must export their network and application rule logs (AZFWNetworkRule and AZFWApplicationRule, or the legacy AzureFirewallNetworkRule and AzureFirewallApplicationRule), or the allLogs category group, through a diagnostic setting.",
+    types: ["Microsoft.Network/azureFirewalls"],
+    categories: [
+      ["AZFWNetworkRule", "AzureFirewallNetworkRule"],
+      ["AZFWApplicationRule", "AzureFirewallApplicationRule"]
+    ],
+    groups: ["allLogs"],
+    knownCategories: [
+      "AZFWApplicationRuleAggregation",
+      "AZFWDnsQuery",
+      "AZFWFatFlow",
+      "AZFWFlowTrace",
+      "AZFWFqdnResolveFailure",
+      "AZFWIdpsSignature",
+      "AZFWNatRule",
+      "AZFWNatRuleAggregation",
+      "AZFWNetworkRuleAggregation",
+      "AZFWThreatIntel",
+      "AzureFirewallDnsProxy"
+    ],
+    noun: "firewall",
+    service: "Azure Firewall",
+    consequence: "nobody can tell which connections the firewall allowed or denied",
+    tags: NETWORK_LOGS,
+    docs: {
+      why: "A firewall's rule logs record each connection its network and application rules allowed or denied, with source, destination, port and the rule that decided. They are how lateral movement and exfiltration through the firewall are traced.",
+      references: [supportedLogs("microsoft-network-azurefirewalls"), GROUP_TABLE],
+      notes: [
+        "Azure Firewall has no `audit` category group (Azure Monitor lists it with `allLogs` only); a setting that names `audit` exports nothing, and the finding says so.",
+        "Each log may be the resource-specific category (`AZFW...`) or the legacy one (`AzureFirewall...`); either counts."
+      ]
+    }
+  }),
+  row({
+    id: "Azure.FrontDoor.Logs",
+    aliases: ["AZR-000107"],
+    title: "Front Door (classic) profiles export their access and firewall logs",
+    description: "Front Door (classic) profiles must export the FrontdoorAccessLog and FrontdoorWebApplicationFirewallLog logs (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Network/frontDoors"],
+    categories: ["FrontdoorAccessLog", "FrontdoorWebApplicationFirewallLog"],
+    groups: BOTH_GROUPS,
+    noun: "Front Door",
+    service: "Front Door (classic)",
+    consequence: "nobody can tell who sent which request or what the web application firewall blocked",
+    tags: NETWORK_LOGS,
+    docs: {
+      why: "The access log records every request a classic Front Door served; the web application firewall log records each request a WAF policy matched, with the rule and the action.",
+      references: [supportedLogs("microsoft-network-frontdoors"), GROUP_TABLE],
+      notes: ["The classic type spells its categories `Frontdoor...`, the Standard and Premium type `FrontDoor...`; names match in any letter case, so either spelling counts."]
+    }
+  }),
+  row({
+    id: "Azure.KeyVault.Logs",
+    aliases: ["AZR-000119"],
+    title: "Key vaults and managed HSMs export their audit logs",
+    description: "Key vaults and managed HSMs must export the AuditEvent log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.KeyVault/vaults", "Microsoft.KeyVault/managedHSMs"],
+    categories: ["AuditEvent"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["AzurePolicyEvaluationDetails"],
+    noun: "key vault",
+    nouns: { "Microsoft.KeyVault/managedHSMs": "managed HSM" },
+    service: "Key Vault",
+    consequence: "nobody can tell who read which secret, key or certificate",
+    docs: {
+      why: "`AuditEvent` records every operation on a vault or managed HSM and on the secrets, keys and certificates in it, authenticated or not, with the caller and the address it came from.",
+      references: [supportedLogs("microsoft-keyvault-vaults"), supportedLogs("microsoft-keyvault-managedhsms"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.MySQL.AuditLogs",
+    aliases: [],
+    title: "MySQL flexible servers export their audit logs",
+    description: "Azure Database for MySQL flexible servers must export the MySqlAuditLogs log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.DBforMySQL/flexibleServers"],
+    categories: ["MySqlAuditLogs"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["MySqlSlowLogs"],
+    noun: "MySQL server",
+    service: "MySQL flexible server",
+    consequence: "nobody can tell who connected or what they ran",
+    docs: {
+      why: "`MySqlAuditLogs` records connections and the statements chosen by the server's `audit_log_events` parameter. The server writes them only while its `audit_log_enabled` parameter is `ON`; this rule checks the export, not that parameter.",
+      references: [supportedLogs("microsoft-dbformysql-flexibleservers"), "https://learn.microsoft.com/azure/mysql/flexible-server/concepts-audit-logs", GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.PostgreSQL.AuditLogs",
+    aliases: [],
+    title: "PostgreSQL flexible servers export their server logs",
+    description: "Azure Database for PostgreSQL flexible servers must export the PostgreSQLLogs log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.DBforPostgreSQL/flexibleServers"],
+    categories: ["PostgreSQLLogs"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["PostgreSQLFlexDatabaseXacts", "PostgreSQLFlexQueryStoreRuntime", "PostgreSQLFlexQueryStoreWaitStats", "PostgreSQLFlexSessions", "PostgreSQLFlexTableStats"],
+    noun: "PostgreSQL server",
+    service: "PostgreSQL flexible server",
+    consequence: "nobody can tell who connected or what they ran",
+    docs: {
+      why: "`PostgreSQLLogs` is the server's log, where connections, authentication failures and the `pgaudit` extension's audit records go. `pgaudit` itself is a server parameter; this rule checks the export.",
+      references: [supportedLogs("microsoft-dbforpostgresql-flexibleservers"), "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-audit", GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.Redis.AuditLogs",
+    aliases: [],
+    title: "Azure Cache for Redis instances export their authentication audit log",
+    description: "Azure Cache for Redis instances must export the MSEntraAuthenticationAuditLog log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Cache/redis"],
+    categories: ["MSEntraAuthenticationAuditLog"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["ConnectedClientList"],
+    noun: "cache",
+    service: "Azure Cache for Redis",
+    consequence: "nobody can tell who authenticated to the cache",
+    docs: {
+      why: "`MSEntraAuthenticationAuditLog` records each Microsoft Entra authentication to the cache, with the identity and the client address.",
+      references: [supportedLogs("microsoft-cache-redis"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.Search.AuditLogs",
+    aliases: [],
+    title: "AI Search services export their operation logs",
+    description: "Azure AI Search services must export the OperationLogs log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Search/searchServices"],
+    categories: ["OperationLogs"],
+    groups: BOTH_GROUPS,
+    noun: "search service",
+    service: "AI Search",
+    consequence: "nobody can tell who queried or changed which index",
+    docs: {
+      why: "`OperationLogs` records the queries and the index, indexer and data source operations of a search service, with the caller.",
+      references: [supportedLogs("microsoft-search-searchservices"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.ServiceBus.AuditLogs",
+    aliases: ["AZR-000358"],
+    title: "Service Bus namespaces of the Premium tier export their runtime audit logs",
+    description: "Service Bus namespaces of the Premium tier must export the RuntimeAuditLogs log (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.ServiceBus/namespaces"],
+    categories: ["RuntimeAuditLogs"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["ApplicationMetricsLogs", "DiagnosticErrorLogs", "OperationalLogs", "VNetAndIPFilteringLogs"],
+    applies: { path: ["sku", "name"], oneOf: ["Premium"], text: "is of the Premium tier" },
+    noun: "Service Bus namespace",
+    service: "Service Bus",
+    consequence: "nobody can tell who sent or received messages, with which key or identity and from where",
+    docs: {
+      why: "`RuntimeAuditLogs` records the data-plane operations on a namespace's queues and topics (sending, receiving, management over AMQP and HTTPS) with the authentication type, the key or identity, and the client address.",
+      references: [supportedLogs("microsoft-servicebus-namespaces"), "https://learn.microsoft.com/azure/service-bus-messaging/monitor-service-bus-reference#runtime-audit-logs", GROUP_TABLE],
+      notes: ["Runtime audit logs exist only in the Premium tier: the rule judges namespaces whose `sku.name` is `Premium`; where the tier is decided at deployment, a failure is a review."]
+    }
+  }),
+  row({
+    id: "Azure.Storage.AuditLogs",
+    aliases: [],
+    title: "Storage accounts export their services' read, write and delete logs",
+    description: "The blob service of every storage account, and each declared file, queue and table service, must export the StorageRead, StorageWrite and StorageDelete logs (or the audit or allLogs category group) through a diagnostic setting.",
+    types: [
+      "Microsoft.Storage/storageAccounts/blobServices",
+      "Microsoft.Storage/storageAccounts/fileServices",
+      "Microsoft.Storage/storageAccounts/queueServices",
+      "Microsoft.Storage/storageAccounts/tableServices"
+    ],
+    categories: ["StorageRead", "StorageWrite", "StorageDelete"],
+    groups: BOTH_GROUPS,
+    implicitChildren: [{ parentType: "Microsoft.Storage/storageAccounts", segment: "blobServices/default" }],
+    noun: "storage service",
+    nouns: {
+      "Microsoft.Storage/storageAccounts/blobServices": "blob service",
+      "Microsoft.Storage/storageAccounts/fileServices": "file service",
+      "Microsoft.Storage/storageAccounts/queueServices": "queue service",
+      "Microsoft.Storage/storageAccounts/tableServices": "table service"
+    },
+    service: "storage",
+    consequence: "nobody can tell who read, wrote or deleted which data",
+    docs: {
+      why: "A storage account's logs are its services' logs: `StorageRead`, `StorageWrite` and `StorageDelete` record each request on the blobs, files, queues or tables, with the caller's identity or key, the address and the object. The account itself has only metrics.",
+      references: [
+        supportedLogs("microsoft-storage-storageaccounts-blobservices"),
+        supportedLogs("microsoft-storage-storageaccounts-fileservices"),
+        supportedLogs("microsoft-storage-storageaccounts-queueservices"),
+        supportedLogs("microsoft-storage-storageaccounts-tableservices"),
+        GROUP_TABLE
+      ],
+      notes: [
+        "Azure creates the blob service (`blobServices/default`) of every storage account, declared or not: an account whose template does not declare it is reported on the account, and the setting goes on the blob service (`scope: blobService`, declared as `Microsoft.Storage/storageAccounts/blobServices` named `default`). File, queue and table services are judged where the template declares them.",
+        "Azure Monitor's table of category groups does not list the storage services; the rule counts the `audit` and `allLogs` groups, which Azure accepts on these services, as covering the three categories."
+      ]
+    }
+  }),
+  row({
+    id: "Azure.Synapse.AuditLogs",
+    aliases: [],
+    title: "Synapse workspaces export their audit logs",
+    description: "Synapse workspaces must export the SynapseRbacOperations, SQLSecurityAuditEvents and GatewayApiRequests logs (or the audit or allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Synapse/workspaces"],
+    categories: ["SynapseRbacOperations", "SQLSecurityAuditEvents", "GatewayApiRequests"],
+    groups: BOTH_GROUPS,
+    knownCategories: ["BuiltinSqlReqsEnded", "IntegrationActivityRuns", "IntegrationPipelineRuns", "IntegrationTriggerRuns", "SynapseLinkEvent"],
+    noun: "Synapse workspace",
+    service: "Synapse",
+    consequence: "nobody can tell who changed the workspace's roles or what the SQL endpoints were asked",
+    docs: {
+      why: "`SynapseRbacOperations` records changes to the workspace's Synapse role assignments, `SQLSecurityAuditEvents` the audit records of its SQL endpoints, and `GatewayApiRequests` the requests through its gateway API.",
+      references: [supportedLogs("microsoft-synapse-workspaces"), GROUP_TABLE]
+    }
+  }),
+  row({
+    id: "Azure.WebApp.AuditLogs",
+    aliases: [],
+    title: "App Service apps export their access and IP security audit logs",
+    description: "App Service apps must export the AppServiceAuditLogs and AppServiceIPSecAuditLogs logs (or the allLogs category group) through a diagnostic setting.",
+    types: ["Microsoft.Web/sites"],
+    categories: ["AppServiceAuditLogs", "AppServiceIPSecAuditLogs"],
+    groups: ["allLogs"],
+    knownCategories: [
+      "AppServiceAntivirusScanAuditLogs",
+      "AppServiceAppLogs",
+      "AppServiceAuthenticationLogs",
+      "AppServiceConsoleLogs",
+      "AppServiceFileAuditLogs",
+      "AppServiceHTTPLogs",
+      "AppServicePlatformLogs",
+      "FunctionAppLogs",
+      "WorkflowRuntime"
+    ],
+    noun: "app",
+    service: "App Service",
+    consequence: "nobody can tell who signed in to publish or which addresses the access restrictions let in",
+    docs: {
+      why: "`AppServiceAuditLogs` records sign-ins with publishing credentials (FTP, Web Deploy, the Kudu console); `AppServiceIPSecAuditLogs` records the requests that the app's access restrictions evaluated. A stolen publishing profile is used through exactly these paths.",
+      references: [supportedLogs("microsoft-web-sites")],
+      notes: [
+        "Azure Monitor's table of category groups does not list `Microsoft.Web/sites`, and which categories an `audit` group would hold is not published; the rule takes the strict reading and counts only `allLogs` (every category) or the categories themselves."
+      ]
+    }
+  })
+];
 
 // src/rules/index.ts
-var RULES = [azureAcrLogs];
-function findRule(name2) {
+var RULES = BUILT_IN_ROWS.map(auditLogRule).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function findRule(name2, declared = []) {
   const lower2 = name2.toLowerCase();
-  return RULES.find((r) => r.id.toLowerCase() === lower2 || r.meta.aliases.some((a) => a.toLowerCase() === lower2));
+  return [...RULES, ...declared].find((r) => r.id.toLowerCase() === lower2 || r.meta.aliases.some((a) => a.toLowerCase() === lower2));
 }
-function unknownRuleFix(name2) {
-  const suggestion = closestName(name2, RULES.flatMap((r) => [r.id, ...r.meta.aliases]));
+function unknownRuleFix(name2, declared = []) {
+  const suggestion = closestName(name2, [...RULES, ...declared].flatMap((r) => [r.id, ...r.meta.aliases]));
   return suggestion ? `did you mean '${suggestion}'?` : "run bicep-audit rules to list them";
 }
 
@@ -21044,12 +22018,12 @@ function problemFinding(problem, location) {
 function inputFinding(file, reason, location) {
   return { ruleId: PROBLEM_RULE_IDS.input, level: "error", kind: "fail", message: `cannot analyse ${file}: ${reason}`, location, relatedLocations: [] };
 }
-function unknownDirectiveNameFinding(name2) {
+function unknownDirectiveNameFinding(name2, declared = []) {
   return {
     ruleId: PROBLEM_RULE_IDS.directive,
     level: "warning",
     kind: "fail",
-    message: `bicep-audit-disable-next-line names '${name2.text}', which is not a rule id or alias, so it suppresses nothing; ${unknownRuleFix(name2.text)}`,
+    message: `bicep-audit-disable-next-line names '${name2.text}', which is not a rule id or alias, so it suppresses nothing; ${unknownRuleFix(name2.text, declared)}`,
     location: name2.location,
     relatedLocations: []
   };
@@ -21071,7 +22045,7 @@ function locateRemedy(remedy, locator) {
     case "steps":
       return { kind: "steps", steps: remedy.steps.map((step) => locateStep(step, locate)) };
     case "add-setting":
-      return { ...remedy, registry: locate(remedy.registry) };
+      return { ...remedy, target: locate(remedy.target) };
     case "none":
       return remedy;
   }
@@ -21108,12 +22082,12 @@ function directiveBefore(location, linesOf = sourceLines()) {
   }
   return void 0;
 }
-function suppressionBy(directive, rule) {
-  if (!directive.names.some((n) => findRule(n.text)?.id === rule.id)) return void 0;
+function suppressionBy(directive, rule, declared = []) {
+  if (!directive.names.some((n) => findRule(n.text, declared)?.id === rule.id)) return void 0;
   return { kind: "inSource", ...directive.justification ? { justification: directive.justification } : {} };
 }
-function unknownNames(directive) {
-  return directive.form === "own" ? directive.names.filter((n) => !findRule(n.text)) : [];
+function unknownNames(directive, declared = []) {
+  return directive.form === "own" ? directive.names.filter((n) => !findRule(n.text, declared)) : [];
 }
 
 // src/rules/finding.ts
@@ -21124,12 +22098,14 @@ function levelFor(kind, configured) {
   if (kind === "fail") return configured;
   return LEVEL_ORDER[configured] < LEVEL_ORDER.warning ? configured : "warning";
 }
-function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) {
+var DEFAULT_RULES = { settings: /* @__PURE__ */ new Map(), declared: [] };
+function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
   const findings = [];
   const directives = /* @__PURE__ */ new Map();
   const linesOf = sourceLines();
-  for (const rule of RULES) {
-    const setting = settings.get(rule.id) ?? rule.meta.level;
+  const rules = [...RULES, ...selection.declared];
+  for (const rule of rules) {
+    const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === "off") continue;
     for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
       const location = locator.locate(report.at);
@@ -21154,13 +22130,13 @@ function ruleFindings(instances, locator, settings = /* @__PURE__ */ new Map()) 
         ...report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}
       };
       const directive = directiveBefore(location, linesOf);
-      const suppression = directive && suppressionBy(directive, rule);
+      const suppression = directive && suppressionBy(directive, rule, selection.declared);
       if (suppression) finding.suppression = suppression;
       if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
       findings.push(finding);
     }
   }
-  return [...findings, ...[...directives.values()].flatMap(unknownNames).map(unknownDirectiveNameFinding)];
+  return [...findings, ...[...directives.values()].flatMap((d) => unknownNames(d, selection.declared)).map((name2) => unknownDirectiveNameFinding(name2, selection.declared))];
 }
 
 // src/analyze/arm-input.ts
@@ -21171,7 +22147,7 @@ function notATemplate(value) {
   if (!/deploymenttemplate/i.test(schema)) return `its $schema (${schema}) is not an ARM deployment template schema`;
   return void 0;
 }
-async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map(), deployment = {}) {
+async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deployment = {}) {
   const text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
   let doc;
   try {
@@ -21199,7 +22175,7 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
     status: "analysed",
     findings: [
       ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...ruleFindings(expansion.instances, locator, ruleSettings)
+      ...ruleFindings(expansion.instances, locator, rules)
     ]
   };
 }
@@ -21437,7 +22413,7 @@ function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
   return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
 }
-async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs, deployment = {}) {
+async function analyzeBicep(compiler, file, values, rules, restoreTimeoutMs, deployment = {}) {
   let output;
   try {
     output = await compiler.compile(file);
@@ -21449,9 +22425,9 @@ async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeout
   const unfetched = restoreFailureFindings(file, output.diagnostics);
   if (unfetched) return { result: { file, status: "failed", findings: unfetched } };
   const filesRead = await followsFromFilesRead(file, output) ? { filesRead: output.filesRead } : {};
-  return { result: await analyzeCompiled(file, output, values, ruleSettings, deployment), ...filesRead };
+  return { result: await analyzeCompiled(file, output, values, rules, deployment), ...filesRead };
 }
-async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
+async function analyzeCompiled(file, output, values, rules, deployment) {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
@@ -21472,7 +22448,7 @@ async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance2 ? locator.locate({ instance: instance2 }) : outside));
   }
-  findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));
+  findings.push(...ruleFindings(expansion.instances, locator, rules));
   return { file, status: "analysed", findings };
 }
 
@@ -21633,6 +22609,7 @@ var ShardFilter = class {
 };
 
 // src/analyze/analyze.ts
+var NO_CONFIG = { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
 var DEFAULT_RESTORE_TIMEOUT_MS = 2e4;
 function restoreTimeoutOf(options2) {
   return Math.min(options2.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options2.timeoutMs);
@@ -21715,9 +22692,10 @@ async function analyze(options2) {
   return { results: mergeRepeatedFindings(results), ...bicep ? { bicep } : {}, ...options2.shard ? { otherShards: shard.others } : {} };
 }
 function contextOf(file, options2) {
-  const config2 = options2.config?.configFor(file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
+  const config2 = options2.config?.configFor(file) ?? NO_CONFIG;
   const deployment = { ...config2.deployment, ...options2.deployment };
-  return resultContext([[...config2.rules], [...config2.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path19.default.dirname(file)) ?? null]);
+  const declared = config2.auditLogs ?? [];
+  return resultContext([[...config2.rules], declared, [...config2.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path19.default.dirname(file)) ?? null]);
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
@@ -21734,14 +22712,15 @@ function bicepCompiler(options2, caches) {
 async function analyzeInput(input2, compiler, options2, keep) {
   try {
     import_node_fs20.default.accessSync(input2.file, import_node_fs20.default.constants.R_OK);
-    const config2 = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
+    const config2 = options2.config?.configFor(input2.file) ?? NO_CONFIG;
     const deployment = { ...config2.deployment, ...options2.deployment };
+    const rules = { settings: config2.rules, declared: config2.declaredRules ?? [] };
     if (input2.kind === "arm-template") {
-      return await analyzeArmTemplate(input2.file, new Map([...config2.parameters, ...options2.parameters]), config2.rules, deployment);
+      return await analyzeArmTemplate(input2.file, new Map([...config2.parameters, ...options2.parameters]), rules, deployment);
     }
     const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
     const values = { config: config2.parameters, overrides: options2.parameters };
-    const { result, filesRead } = await analyzeBicep(compiler, input2.file, values, config2.rules, restoreTimeoutMs, deployment);
+    const { result, filesRead } = await analyzeBicep(compiler, input2.file, values, rules, restoreTimeoutMs, deployment);
     if (filesRead) keep?.results.store(input2.file, keep.context, filesRead, result);
     return result;
   } catch (error) {
@@ -21838,7 +22817,7 @@ async function parseArgs(argv) {
       if (error) return resolve({ kind: "usage-error", message: error.message });
       if (output) return resolve({ kind: "text", text: output });
       if (parsed2._[0] === "rules") {
-        return resolve({ kind: "rules", ...typeof parsed2.rule === "string" ? { rule: parsed2.rule } : {} });
+        return resolve({ kind: "rules", ...typeof parsed2.rule === "string" ? { rule: parsed2.rule } : {}, ...typeof parsed2.config === "string" ? { config: parsed2.config } : {} });
       }
       if (parsed2._[0] === "merge-sarif") {
         return resolve({ kind: "merge-sarif", files: parsed2.files.map(String), ...parsed2.output === void 0 ? {} : { output: parsed2.output } });
@@ -21909,11 +22888,38 @@ function applyConfigSuppressions(results, suppressionFor) {
 var import_node_fs21 = __toESM(require("node:fs"));
 var import_node_path20 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
+
+// src/rules/audit-logs/declared.ts
+function declaredRequirement(entry, configFile) {
+  const types = typeof entry.type === "string" ? [entry.type] : entry.type;
+  const groups = entry.categoryGroups ?? ["allLogs"];
+  const categories = entry.categories && entry.categories.length > 0 ? entry.categories : [ANY_GROUP];
+  const what = categories[0] === ANY_GROUP ? `the ${groups.map((g) => `'${g}'`).join(" or ")} category group` : `${joinAnd(categories.map((c) => categoryText(c)))}${groups.length > 0 ? ` (or the ${groups.join(" or ")} category group)` : ""}`;
+  const description = entry.description ?? `Resources of type ${types.join(", ")} must export ${what} through a diagnostic setting.`;
+  return {
+    id: entry.id,
+    aliases: [],
+    types,
+    categories,
+    groups,
+    noun: types.length === 1 ? types[0] : "resource",
+    service: types.join(", "),
+    consequence: "its audit logs are not exported",
+    title: description,
+    description,
+    level: entry.level ?? "error",
+    tags: ["security"],
+    securitySeverity: "7.0",
+    declaredIn: configFile
+  };
+}
+
+// src/config/load-config.ts
 var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
 };
 var DEFAULTS = {
-  config: { rules: /* @__PURE__ */ new Map(), exclude: [], parameters: /* @__PURE__ */ new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } },
+  config: { rules: /* @__PURE__ */ new Map(), declaredRules: [], auditLogs: [], exclude: [], parameters: /* @__PURE__ */ new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } },
   isExcluded: () => false,
   suppressionOf: () => void 0
 };
@@ -21983,9 +22989,20 @@ function readConfig(file) {
   }
   const json = doc.value;
   const problems = [];
+  const declaredRules = [];
+  (json.auditLogs ?? []).forEach((entry, i2) => {
+    const taken = findRule(entry.id, declaredRules);
+    if (taken) {
+      const at = ["auditLogs", i2, "id"];
+      const whose = taken.meta.declaredIn ? "a rule declared before it" : "a built-in rule";
+      problems.push({ offset: spanAtPath(doc, at).offset, message: `${pointer(at)} '${entry.id}' is already ${whose} (${taken.id}); choose another id` });
+    } else {
+      declaredRules.push(auditLogRule(declaredRequirement(entry, file)));
+    }
+  });
   const ruleId = (name2, at, atKey = false) => {
-    const rule = findRule(name2);
-    if (!rule) problems.push({ offset: spanAtPath(doc, at, atKey).offset, message: `${pointer(at)} is not a rule id or alias; ${unknownRuleFix(name2)}` });
+    const rule = findRule(name2, declaredRules);
+    if (!rule) problems.push({ offset: spanAtPath(doc, at, atKey).offset, message: `${pointer(at)} is not a rule id or alias; ${unknownRuleFix(name2, declaredRules)}` });
     return rule?.id;
   };
   const glob = (pattern, at, options2) => {
@@ -22015,6 +23032,8 @@ function readConfig(file) {
     config: {
       file,
       rules,
+      declaredRules,
+      auditLogs: json.auditLogs ?? [],
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
       deployment: json.deployment ?? {},
@@ -22380,9 +23399,10 @@ function addEntries(source, step, prefs) {
   if ("reason" in logs) return logs;
   const array = propertyValue(logs);
   if (array?.type !== "array") return { reason: valueSource(source, "'logs'", array) };
-  const entries = prefs.categoryGroup ? [["categoryGroup", `'${step.group}'`]] : step.categories.map((c) => ["category", `'${c}'`]);
+  const group = prefs.categoryGroup || step.categories.length === 0 ? step.group : void 0;
+  const entries = group ? [["categoryGroup", `'${group}'`]] : step.categories.map((c) => ["category", `'${c}'`]);
   const edit = appendArrayItems(source, array, (indent, like) => entries.map((entry) => entryText(source, indent, like, entry)));
-  const added = prefs.categoryGroup ? `the '${step.group}' category group` : step.categories.join(" and ");
+  const added = group ? `the '${group}' category group` : step.categories.join(" and ");
   return { edit, description: `add ${added} to the logs of ${settingName2(logs)}` };
 }
 function enableEntry(source, step) {
@@ -22457,11 +23477,11 @@ function destinationsOfAnotherSetting(source) {
   }
   return void 0;
 }
-function parameterEdit(source, name2) {
+function parameterEdit(source, name2, service) {
   const { eol } = source;
   const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
   const lastParameter = declarations.filter((c) => c.type === "parameter_declaration").at(-1);
-  const text2 = `@description('Log Analytics workspace that receives the container registry audit logs')${eol}param ${name2} string`;
+  const text2 = `@description('Log Analytics workspace that receives the ${service} audit logs')${eol}param ${name2} string`;
   if (lastParameter) {
     const at2 = source.lineContentEnd(lastParameter.endIndex - 1);
     return { start: at2, end: at2, newText: `${eol}${eol}${text2}` };
@@ -22470,13 +23490,13 @@ function parameterEdit(source, name2) {
   const at = first ? source.lineStart(first.startIndex) : source.text.length;
   return { start: at, end: at, newText: `${text2}${eol}${eol}` };
 }
-function settingText(source, registry, condition, destinations, logs) {
+function settingText(source, target, condition, destinations, logs) {
   const { eol, indentUnit: u } = source;
-  const base = source.indentOfLineAt(registry.startIndex);
+  const base = source.indentOfLineAt(target.startIndex);
   const lines = [
-    `resource ${freeName(source, `${identifierOf2(registry)}AuditLogs`)} '${SETTING_TYPE2}' = ${condition}{`,
+    `resource ${freeName(source, `${identifierOf2(target)}AuditLogs`)} '${SETTING_TYPE2}' = ${condition}{`,
     `${u}name: 'audit'`,
-    `${u}scope: ${identifierOf2(registry)}`,
+    `${u}scope: ${identifierOf2(target)}`,
     `${u}properties: {`,
     ...destinations.map((d) => `${u}${u}${d}`),
     `${u}${u}logs: [`,
@@ -22488,27 +23508,27 @@ function settingText(source, registry, condition, destinations, logs) {
   return lines.map((line) => `${base}${line}`).join(eol);
 }
 function suggestSetting(source, suggestion, prefs) {
-  const registry = source.nodeAt(suggestion.registry.range);
-  if (!registry || registry.type !== "resource_declaration") {
-    return { noFix: registry ? whyNotWrittenOut(source, registry) : "the place the finding names is not where the source was read; run bicep-audit again" };
+  const target = source.nodeAt(suggestion.target.range);
+  if (!target || target.type !== "resource_declaration") {
+    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
   }
-  if (enclosingLoop(registry) || !declarationObject(registry)) {
-    return { noFix: `registry '${identifierOf2(registry)}' is declared in a loop; a setting for each instance is for a person to write` };
+  if (enclosingLoop(target) || !declarationObject(target)) {
+    return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared in a loop; a setting for each instance is for a person to write` };
   }
-  if (registry.parent?.type !== "infrastructure") return { noFix: `registry '${identifierOf2(registry)}' is declared inside another resource` };
-  const value = syntaxChildren2(registry).at(-1);
+  if (target.parent?.type !== "infrastructure") return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared inside another resource` };
+  const value = syntaxChildren2(target).at(-1);
   const condition = value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "";
   const reused = destinationsOfAnotherSetting(source);
   const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
-  const logs = prefs.categoryGroup ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
-  const setting = settingText(source, registry, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const at = registry.endIndex;
-  const edits = [...parameter ? [parameterEdit(source, parameter)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
+  const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
+  const at = target.endIndex;
+  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
   const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
       kind: "suggestion",
-      description: `add a diagnostic setting for registry '${identifierOf2(registry)}' that sends its audit logs to ${destination}`,
+      description: `add a diagnostic setting for ${suggestion.noun} '${identifierOf2(target)}' that sends its audit logs to ${destination}`,
       edits: edits.map((e) => toTextEdit(source, e))
     }
   };
@@ -22543,7 +23563,7 @@ async function planFor(finding, sourceAt, prefs) {
     case "steps":
       return planSteps(remedy.steps, sourceAt, prefs);
     case "add-setting": {
-      const source = await sourceAt(remedy.registry);
+      const source = await sourceAt(remedy.target);
       return typeof source === "string" ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
     }
   }
@@ -22851,6 +23871,35 @@ function formatJson(results, context) {
 `;
 }
 
+// src/rules/docs.ts
+var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_path25 = __toESM(require("node:path"));
+var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
+function docsUrlOf(meta) {
+  return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
+}
+function ruleDocs(rule) {
+  if (rule.meta.docsPath !== void 0) return import_node_fs24.default.readFileSync(import_node_path25.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  const { meta } = rule;
+  return [
+    `# ${rule.id}: ${meta.title}`,
+    "",
+    `Declared in \`${meta.declaredIn}\` (\`auditLogs\`). Resource types: ${(meta.types ?? []).map((t) => `\`${t}\``).join(", ")}. Default level: \`${meta.level}\`.`,
+    "",
+    meta.description,
+    "",
+    `It is judged as the built-in audit-log rules are (settings taken together, conditions, loops, modules, \`existing\` targets, unknown values as reviews): see ${docsUrlOf(meta)}.`,
+    ""
+  ].join("\n");
+}
+
+// src/report/report-context.ts
+function reportedRules(rules) {
+  const reported = /* @__PURE__ */ new Map();
+  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
+  return reported;
+}
+
 // src/report/sarif.ts
 var import_node_url2 = require("node:url");
 
@@ -22891,7 +23940,7 @@ function describeRule(id, context, findings = []) {
       title: meta.title,
       description: meta.description,
       level: meta.level,
-      helpUri: webUrlOf(meta.docsPath),
+      helpUri: docsUrlOf(meta),
       ...rule.help === void 0 ? {} : { help: rule.help },
       tags: meta.tags,
       aliases: meta.aliases,
@@ -23132,16 +24181,6 @@ ${rows.join("\n")}`);
 ${fixable}` : "")].join("\n\n") + "\n";
 }
 
-// src/rules/docs.ts
-var import_node_fs24 = __toESM(require("node:fs"));
-var import_node_path25 = __toESM(require("node:path"));
-function ruleDocs(rule) {
-  return import_node_fs24.default.readFileSync(import_node_path25.default.join(packageRoot, rule.meta.docsPath), "utf8");
-}
-function reportedRules(rules) {
-  return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
-}
-
 // src/cli/exit-codes.ts
 var EXIT = {
   /** Nothing at or above --fail-on. */
@@ -23313,7 +24352,7 @@ async function runAudit(args2, run2) {
     repoRoot: findRepositoryRoot(run2.cwd) ?? run2.cwd,
     toolVersion: packageJson().version,
     ...analysis.bicep ? { bicepVersion: analysis.bicep.version } : {},
-    rules: reportedRules(RULES),
+    rules: reportedRules([...RULES, ...analysis.results.flatMap((r) => config2.configFor(r.file).declaredRules)]),
     sourceText: sourceReader2(),
     color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env),
     ...args2.shard ? { shard: args2.shard } : {},

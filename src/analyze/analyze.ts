@@ -15,6 +15,7 @@ import { entryPoints } from '../discover/entry-points';
 import { localFilesRead } from '../discover/local-files';
 import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
+import type { Rule } from '../rules/rule';
 import type { Value } from '../template/expressions/value';
 import type { DeploymentContext } from '../template/expand/deployment-scope';
 import { analyzeArmTemplate } from './arm-input';
@@ -56,8 +57,20 @@ export interface AnalyzeOptions {
   onProgress?(done: number, total: number, file: string): void;
 }
 
+/** What a config says about an input. */
+export interface InputSettings {
+  rules: ReadonlyMap<string, RuleSetting>;
+  declaredRules?: readonly Rule[];
+  /** The `auditLogs` entries the declared rules come from, as written. */
+  auditLogs?: readonly unknown[];
+  parameters: ReadonlyMap<string, Value>;
+  deployment?: DeploymentContext;
+}
+
+const NO_CONFIG: InputSettings = { rules: new Map(), parameters: new Map(), deployment: {} };
+
 export interface InputConfig {
-  configFor(file: string): { rules: ReadonlyMap<string, RuleSetting>; parameters: ReadonlyMap<string, Value>; deployment?: DeploymentContext };
+  configFor(file: string): InputSettings;
   isExcluded(file: string): boolean;
 }
 
@@ -193,9 +206,10 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
 
 /** Everything besides the files it reads that decides a Bicep input's result. */
 function contextOf(file: string, options: AnalyzeOptions): string {
-  const config = options.config?.configFor(file) ?? { rules: new Map(), parameters: new Map(), deployment: {} };
+  const config = options.config?.configFor(file) ?? NO_CONFIG;
   const deployment = { ...config.deployment, ...options.deployment };
-  return resultContext([[...config.rules], [...config.parameters], [...options.parameters], deployment, findRepositoryRoot(path.dirname(file)) ?? null]);
+  const declared = config.auditLogs ?? [];
+  return resultContext([[...config.rules], declared, [...config.parameters], [...options.parameters], deployment, findRepositoryRoot(path.dirname(file)) ?? null]);
 }
 
 /** The Bicep CLI that serves the run, behind the compile cache unless `--no-cache`; nothing is started yet. */
@@ -220,15 +234,16 @@ async function analyzeInput(
 ): Promise<InputResult> {
   try {
     fs.accessSync(input.file, fs.constants.R_OK);
-    const config = options.config?.configFor(input.file) ?? { rules: new Map(), parameters: new Map(), deployment: {} };
+    const config = options.config?.configFor(input.file) ?? NO_CONFIG;
     const deployment = { ...config.deployment, ...options.deployment };
+    const rules = { settings: config.rules, declared: config.declaredRules ?? [] };
     if (input.kind === 'arm-template') {
-      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), config.rules, deployment);
+      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), rules, deployment);
     }
     // Under --no-restore nothing is fetched, so no wait is for fetching.
     const restoreTimeoutMs = options.noRestore ? undefined : restoreTimeoutOf(options);
     const values = { config: config.parameters, overrides: options.parameters };
-    const { result, filesRead } = await analyzeBicep(compiler!, input.file, values, config.rules, restoreTimeoutMs, deployment);
+    const { result, filesRead } = await analyzeBicep(compiler!, input.file, values, rules, restoreTimeoutMs, deployment);
     if (filesRead) keep?.results.store(input.file, keep.context, filesRead, result);
     return result;
   } catch (error) {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { RuleSetting } from '../config/load-config';
 import type { InputResult } from '../rules/finding';
 import { JsonLocator } from '../locate/json-locator';
 import { LineIndex } from '../locate/line-index';
@@ -9,7 +8,7 @@ import type { Value } from '../template/expressions/value';
 import type { JsonValue } from '../template/expressions/value';
 import { JsonSyntaxError, parseJsonWithPositions, spanAtPath, stripBom } from '../template/parse-json';
 import { inputFinding, problemFinding, syntaxFinding } from './problem-findings';
-import { ruleFindings } from './run-rules';
+import { DEFAULT_RULES, ruleFindings, type RuleSelection } from './run-rules';
 
 /** Why a JSON document is not a deployment template, judged by its `$schema`. */
 function notATemplate(value: JsonValue): string | undefined {
@@ -24,7 +23,7 @@ function notATemplate(value: JsonValue): string | undefined {
 export async function analyzeArmTemplate(
   file: string,
   parameters: ReadonlyMap<string, Value>,
-  ruleSettings: ReadonlyMap<string, RuleSetting> = new Map(),
+  rules: RuleSelection = DEFAULT_RULES,
   deployment: DeploymentContext = {},
 ): Promise<InputResult> {
   const text = stripBom(fs.readFileSync(file, 'utf8'));
@@ -54,7 +53,7 @@ export async function analyzeArmTemplate(
     status: 'analysed',
     findings: [
       ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...ruleFindings(expansion.instances, locator, ruleSettings),
+      ...ruleFindings(expansion.instances, locator, rules),
     ],
   };
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { splitDocsLink, type BicepCompiler, type BicepDiagnostic, type CompileOutput } from '../bicep/compile-output';
-import type { RuleSetting } from '../config/load-config';
 import { followsFromFilesRead } from '../bicep/cached-compiler';
 import { BicepCliError, BicepTimeoutError } from '../bicep/errors';
 import { BicepLocator } from '../locate/bicep-locator';
@@ -17,7 +16,7 @@ import { ParameterFileError, readParameterValues } from '../template/parameter-f
 import { inputFinding, problemFinding } from './problem-findings';
 import { notFetchedInTime, restoreFailureFindings } from './registry-modules';
 import { registryModules } from '../discover/local-files';
-import { ruleFindings } from './run-rules';
+import { ruleFindings, type RuleSelection } from './run-rules';
 import { usingNone, usingTarget } from './source-checks';
 
 const DIAGNOSTIC_LEVELS: Record<BicepDiagnostic['level'], FindingLevel> = { error: 'error', warning: 'warning', info: 'note' };
@@ -82,7 +81,7 @@ export async function analyzeBicep(
   compiler: BicepCompiler,
   file: string,
   values: ParameterValues,
-  ruleSettings: ReadonlyMap<string, RuleSetting>,
+  rules: RuleSelection,
   /** The wait for a file that fetches registry modules, when the compiler fetches (not under `--no-restore`). */
   restoreTimeoutMs?: number,
   /** Where the template deploys (subscription, resource group, location, ...). */
@@ -100,14 +99,14 @@ export async function analyzeBicep(
   const unfetched = restoreFailureFindings(file, output.diagnostics);
   if (unfetched) return { result: { file, status: 'failed', findings: unfetched } };
   const filesRead = (await followsFromFilesRead(file, output)) ? { filesRead: output.filesRead } : {};
-  return { result: await analyzeCompiled(file, output, values, ruleSettings, deployment), ...filesRead };
+  return { result: await analyzeCompiled(file, output, values, rules, deployment), ...filesRead };
 }
 
 async function analyzeCompiled(
   file: string,
   output: CompileOutput,
   values: ParameterValues,
-  ruleSettings: ReadonlyMap<string, RuleSetting>,
+  rules: RuleSelection,
   deployment: DeploymentContext,
 ): Promise<InputResult> {
   const findings = output.diagnostics.map(diagnosticFinding);
@@ -134,6 +133,6 @@ async function analyzeCompiled(
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance ? locator.locate({ instance }) : outside));
   }
-  findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));
+  findings.push(...ruleFindings(expansion.instances, locator, rules));
   return { file, status: 'analysed', findings };
 }

@@ -1,6 +1,7 @@
 import type { DirectiveName } from '../locate/suppressions';
 import type { Finding, SourceLocation } from '../rules/finding';
 import { unknownRuleFix } from '../rules/index';
+import type { Rule } from '../rules/rule';
 import type { ExpansionProblem } from '../template/expand/instance';
 import type { JsonSyntaxProblem } from '../template/parse-json';
 
@@ -58,12 +59,12 @@ export function inputFinding(file: string, reason: string, location: SourceLocat
 }
 
 /** A name in a `// bicep-audit-disable-next-line` comment that is no rule's id or alias, where it is written. */
-export function unknownDirectiveNameFinding(name: DirectiveName): Finding {
+export function unknownDirectiveNameFinding(name: DirectiveName, declared: readonly Rule[] = []): Finding {
   return {
     ruleId: PROBLEM_RULE_IDS.directive,
     level: 'warning',
     kind: 'fail',
-    message: `bicep-audit-disable-next-line names '${name.text}', which is not a rule id or alias, so it suppresses nothing; ${unknownRuleFix(name.text)}`,
+    message: `bicep-audit-disable-next-line names '${name.text}', which is not a rule id or alias, so it suppresses nothing; ${unknownRuleFix(name.text, declared)}`,
     location: name.location,
     relatedLocations: [],
   };

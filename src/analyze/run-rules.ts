@@ -4,7 +4,7 @@ import { directiveBefore, sourceLines, suppressionBy, unknownNames, type Directi
 import type { RuleSetting } from '../config/load-config';
 import { LEVEL_ORDER, type Finding, type FindingKind, type FindingLevel } from '../rules/finding';
 import { RULES } from '../rules/index';
-import { formatMessage } from '../rules/rule';
+import { formatMessage, type Rule } from '../rules/rule';
 import { unknownDirectiveNameFinding } from './problem-findings';
 import type { ResourceInstance } from '../template/expand/instance';
 
@@ -14,6 +14,14 @@ function levelFor(kind: FindingKind, configured: FindingLevel): FindingLevel {
   return LEVEL_ORDER[configured] < LEVEL_ORDER.warning ? configured : 'warning';
 }
 
+/** Which rules an input gets: the levels its config sets, and the rules its config declares. */
+export interface RuleSelection {
+  settings: ReadonlyMap<string, RuleSetting>;
+  declared: readonly Rule[];
+}
+
+export const DEFAULT_RULES: RuleSelection = { settings: new Map(), declared: [] };
+
 /**
  * Runs every rule that is not off on the instances and places each report in the user's files; a
  * directive on the line before suppresses it, and names in it that are no rule are reported once.
@@ -21,14 +29,15 @@ function levelFor(kind: FindingKind, configured: FindingLevel): FindingLevel {
 export function ruleFindings(
   instances: readonly ResourceInstance[],
   locator: Locator,
-  settings: ReadonlyMap<string, RuleSetting> = new Map(),
+  selection: RuleSelection = DEFAULT_RULES,
 ): Finding[] {
   const findings: Finding[] = [];
   const directives = new Map<string, Directive>();
   // A loop of 800 registries gives 800 findings in one file: read it once.
   const linesOf = sourceLines();
-  for (const rule of RULES) {
-    const setting = settings.get(rule.id) ?? rule.meta.level;
+  const rules = [...RULES, ...selection.declared];
+  for (const rule of rules) {
+    const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === 'off') continue;
     for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
       const location = locator.locate(report.at);
@@ -53,11 +62,11 @@ export function ruleFindings(
         ...(report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}),
       };
       const directive = directiveBefore(location, linesOf);
-      const suppression = directive && suppressionBy(directive, rule);
+      const suppression = directive && suppressionBy(directive, rule, selection.declared);
       if (suppression) finding.suppression = suppression;
       if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
       findings.push(finding);
     }
   }
-  return [...findings, ...[...directives.values()].flatMap(unknownNames).map(unknownDirectiveNameFinding)];
+  return [...findings, ...[...directives.values()].flatMap((d) => unknownNames(d, selection.declared)).map((name) => unknownDirectiveNameFinding(name, selection.declared))];
 }

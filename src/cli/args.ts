@@ -34,7 +34,7 @@ export interface CliArgs {
 
 export type ParsedArgs =
   | { kind: 'run'; args: CliArgs }
-  | { kind: 'rules'; rule?: string }
+  | { kind: 'rules'; rule?: string; config?: string }
   | { kind: 'merge-sarif'; files: string[]; output?: string }
   | { kind: 'text'; text: string }
   | { kind: 'usage-error'; message: string };
@@ -156,7 +156,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (error) return resolve({ kind: 'usage-error', message: error.message });
       if (output) return resolve({ kind: 'text', text: output });
       if (parsed._[0] === 'rules') {
-        return resolve({ kind: 'rules', ...(typeof parsed.rule === 'string' ? { rule: parsed.rule } : {}) });
+        return resolve({ kind: 'rules', ...(typeof parsed.rule === 'string' ? { rule: parsed.rule } : {}), ...(typeof parsed.config === 'string' ? { config: parsed.config } : {}) });
       }
       if (parsed._[0] === 'merge-sarif') {
         return resolve({ kind: 'merge-sarif', files: (parsed.files as string[]).map(String), ...(parsed.output === undefined ? {} : { output: parsed.output }) });

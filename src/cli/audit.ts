@@ -12,11 +12,10 @@ import { packageJson } from '../package-info';
 import { colorWanted } from '../report/colors';
 import { formatGithub } from '../report/github';
 import { formatJson } from '../report/json';
-import type { ReportContext } from '../report/report-context';
+import { reportedRules, type ReportContext } from '../report/report-context';
 import { writeFileAtomic } from '../files/write-atomic';
 import { formatSarif } from '../report/sarif';
 import { formatStylish } from '../report/stylish';
-import { reportedRules } from '../rules/docs';
 import type { InputResult } from '../rules/finding';
 import { RULES } from '../rules/index';
 import type { Value } from '../template/expressions/value';
@@ -216,7 +215,7 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     repoRoot: findRepositoryRoot(run.cwd) ?? run.cwd,
     toolVersion: packageJson().version,
     ...(analysis.bicep ? { bicepVersion: analysis.bicep.version } : {}),
-    rules: reportedRules(RULES),
+    rules: reportedRules([...RULES, ...analysis.results.flatMap((r) => config.configFor(r.file).declaredRules)]),
     sourceText: sourceReader(),
     color: colorWanted(args.output === undefined && run.stdout.isTTY, run.env),
     ...(args.shard ? { shard: args.shard } : {}),

@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { locateBicepCli } from '../bicep/locate-cli';
 import { readBicepVersion } from '../bicep/version';
-import { packageJson, webUrlOf } from '../package-info';
+import { packageJson } from '../package-info';
 import { formatStepSummary } from '../report/github';
 import { mergeShardLogs, SarifMergeError } from '../report/merge-sarif';
-import { ruleDocs } from '../rules/docs';
-import { findRule, RULES } from '../rules/index';
+import { ConfigError, ConfigResolver, CONFIG_FILE } from '../config/load-config';
+import { docsUrlOf, ruleDocs } from '../rules/docs';
+import { findRule, RULES, unknownRuleFix } from '../rules/index';
+import type { Rule } from '../rules/rule';
 import { parseArgs, type CliArgs } from './args';
 import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
 import { EXIT } from './exit-codes';
@@ -18,17 +20,32 @@ export interface MainOptions extends RunEnvironment {
   argv: readonly string[];
 }
 
-function printRules(name: string | undefined, options: MainOptions): number {
+/** The rules `bicep-audit rules` shows: the built-in ones and those the config that applies in the current folder declares. */
+function rulesInScope(options: MainOptions, configFile: string | undefined): Rule[] {
+  try {
+    const resolver = new ConfigResolver({ cwd: options.cwd, ...(configFile ? { explicit: configFile } : {}) });
+    return [...RULES, ...resolver.configFor(path.join(options.cwd, CONFIG_FILE)).declaredRules];
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function printRules(name: string | undefined, configFile: string | undefined, options: MainOptions): number {
+  const rules = rulesInScope(options, configFile);
   if (name === undefined) {
-    for (const rule of RULES) {
+    for (const rule of rules) {
       const aliases = rule.meta.aliases.length > 0 ? ` (also ${rule.meta.aliases.join(', ')})` : '';
-      options.stdout.write(`${rule.id}${aliases}  ${rule.meta.level}\n  ${rule.meta.description}\n  docs: ${webUrlOf(rule.meta.docsPath)}\n`);
+      const declared = rule.meta.declaredIn ? `\n  declared in: ${path.relative(options.cwd, rule.meta.declaredIn)}` : '';
+      options.stdout.write(
+        `${rule.id}${aliases}  ${rule.meta.level}\n  ${rule.meta.description}\n  types: ${(rule.meta.types ?? []).join(', ')}${declared}\n  docs: ${docsUrlOf(rule.meta)}\n`,
+      );
     }
     return EXIT.clean;
   }
-  const rule = findRule(name);
+  const rule = findRule(name, rules);
   if (!rule) {
-    options.stderr.write(`bicep-audit: no rule named '${name}'; run bicep-audit rules to list them\n`);
+    options.stderr.write(`bicep-audit: no rule named '${name}'; ${unknownRuleFix(name, rules)}\n`);
     return EXIT.usageOrInput;
   }
   options.stdout.write(ruleDocs(rule));
@@ -94,7 +111,7 @@ async function command(options: MainOptions): Promise<number> {
     options.stdout.write(`${parsed.text}\n`);
     return EXIT.clean;
   }
-  if (parsed.kind === 'rules') return printRules(parsed.rule, options);
+  if (parsed.kind === 'rules') return withExitCodes(options.stderr, async () => printRules(parsed.rule, parsed.config, options));
   if (parsed.kind === 'merge-sarif') return withExitCodes(options.stderr, () => mergeSarif(parsed.files, parsed.output, options));
   if (parsed.kind === 'usage-error') {
     options.stderr.write(`bicep-audit: ${parsed.message}\nRun bicep-audit --help for usage.\n`);

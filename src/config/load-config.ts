@@ -4,7 +4,10 @@ import picomatch from 'picomatch';
 import { isRepositoryRoot } from '../discover/repository-root';
 import { LineIndex } from '../locate/line-index';
 import type { Finding, FindingLevel, Suppression } from '../rules/finding';
+import { auditLogRule } from '../rules/audit-logs/audit-log-rule';
+import { declaredRequirement, type DeclaredAuditLog } from '../rules/audit-logs/declared';
 import { findRule, unknownRuleFix } from '../rules/index';
+import type { Rule } from '../rules/rule';
 import { describeValue } from '../template/describe-value';
 import type { DeploymentContext } from '../template/expand/deployment-scope';
 import type { JsonValue, Value } from '../template/expressions/value';
@@ -21,6 +24,10 @@ export interface Config {
   file?: string;
   /** Canonical rule id → setting (aliases resolved). */
   rules: ReadonlyMap<string, RuleSetting>;
+  /** The rules of the config's `auditLogs`, run beside the built-in ones. */
+  declaredRules: readonly Rule[];
+  /** The `auditLogs` entries as written: what a kept result must have been made with. */
+  auditLogs: readonly DeclaredAuditLog[];
   /** Globs as written, relative to the config file's folder. */
   exclude: readonly string[];
   parameters: ReadonlyMap<string, Value>;
@@ -60,6 +67,7 @@ interface ConfigJson {
   parameters?: Record<string, JsonValue>;
   deployment?: DeploymentContext;
   suppressions?: { rules: string[]; names: string[]; reason: string }[];
+  auditLogs?: DeclaredAuditLog[];
   fix?: { logEntries?: 'categories' | 'categoryGroup' };
 }
 
@@ -69,7 +77,7 @@ interface Problem {
 }
 
 const DEFAULTS: Loaded = {
-  config: { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } },
+  config: { rules: new Map(), declaredRules: [], auditLogs: [], exclude: [], parameters: new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } },
   isExcluded: () => false,
   suppressionOf: () => undefined,
 };
@@ -151,10 +159,21 @@ function readConfig(file: string): Loaded {
   }
   const json = doc.value as ConfigJson;
   const problems: Problem[] = [];
+  const declaredRules: Rule[] = [];
+  (json.auditLogs ?? []).forEach((entry, i) => {
+    const taken = findRule(entry.id, declaredRules);
+    if (taken) {
+      const at = ['auditLogs', i, 'id'];
+      const whose = taken.meta.declaredIn ? 'a rule declared before it' : 'a built-in rule';
+      problems.push({ offset: spanAtPath(doc, at).offset, message: `${pointer(at)} '${entry.id}' is already ${whose} (${taken.id}); choose another id` });
+    } else {
+      declaredRules.push(auditLogRule(declaredRequirement(entry, file)));
+    }
+  });
   /** The canonical id of a rule the config names at `at`; an unknown name is a problem there. */
   const ruleId = (name: string, at: (string | number)[], atKey = false) => {
-    const rule = findRule(name);
-    if (!rule) problems.push({ offset: spanAtPath(doc, at, atKey).offset, message: `${pointer(at)} is not a rule id or alias; ${unknownRuleFix(name)}` });
+    const rule = findRule(name, declaredRules);
+    if (!rule) problems.push({ offset: spanAtPath(doc, at, atKey).offset, message: `${pointer(at)} is not a rule id or alias; ${unknownRuleFix(name, declaredRules)}` });
     return rule?.id;
   };
   /** A glob the config holds at `at`; a broken one is a problem there. */
@@ -185,6 +204,8 @@ function readConfig(file: string): Loaded {
     config: {
       file,
       rules,
+      declaredRules,
+      auditLogs: json.auditLogs ?? [],
       exclude,
       parameters: new Map(Object.entries(json.parameters ?? {})),
       deployment: json.deployment ?? {},

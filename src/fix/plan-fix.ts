@@ -58,9 +58,11 @@ function addEntries(source: ParsedBicep, step: Extract<RemedyStep<SourceLocation
   if ('reason' in logs) return logs;
   const array = propertyValue(logs);
   if (array?.type !== 'array') return { reason: valueSource(source, "'logs'", array!) };
-  const entries: [string, string][] = prefs.categoryGroup ? [['categoryGroup', `'${step.group}'`]] : step.categories.map((c) => ['category', `'${c}'`]);
+  // With no category to add (a requirement of one of the groups), the group is the entry.
+  const group = prefs.categoryGroup || step.categories.length === 0 ? step.group : undefined;
+  const entries: [string, string][] = group ? [['categoryGroup', `'${group}'`]] : step.categories.map((c) => ['category', `'${c}'`]);
   const edit = appendArrayItems(source, array, (indent, like) => entries.map((entry) => entryText(source, indent, like, entry)));
-  const added = prefs.categoryGroup ? `the '${step.group}' category group` : step.categories.join(' and ');
+  const added = group ? `the '${group}' category group` : step.categories.join(' and ');
   return { edit, description: `add ${added} to the logs of ${settingName(logs)}` };
 }
 

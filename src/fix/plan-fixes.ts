@@ -42,7 +42,7 @@ async function planFor(finding: Finding, sourceAt: SourceAt, prefs: (file: strin
     case 'steps':
       return planSteps(remedy.steps, sourceAt, prefs);
     case 'add-setting': {
-      const source = await sourceAt(remedy.registry);
+      const source = await sourceAt(remedy.target);
       return typeof source === 'string' ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
     }
   }

@@ -31,11 +31,11 @@ function destinationsOfAnotherSetting(source: ParsedBicep): string[] | undefined
 }
 
 /** Where a new parameter goes: after the last one, else before the first declaration. */
-function parameterEdit(source: ParsedBicep, name: string): OffsetEdit {
+function parameterEdit(source: ParsedBicep, name: string, service: string): OffsetEdit {
   const { eol } = source;
   const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
   const lastParameter = declarations.filter((c) => c.type === 'parameter_declaration').at(-1);
-  const text = `@description('Log Analytics workspace that receives the container registry audit logs')${eol}param ${name} string`;
+  const text = `@description('Log Analytics workspace that receives the ${service} audit logs')${eol}param ${name} string`;
   if (lastParameter) {
     const at = source.lineContentEnd(lastParameter.endIndex - 1);
     return { start: at, end: at, newText: `${eol}${eol}${text}` };
@@ -45,13 +45,13 @@ function parameterEdit(source: ParsedBicep, name: string): OffsetEdit {
   return { start: at, end: at, newText: `${text}${eol}${eol}` };
 }
 
-function settingText(source: ParsedBicep, registry: SyntaxNode, condition: string, destinations: readonly string[], logs: readonly string[]): string {
+function settingText(source: ParsedBicep, target: SyntaxNode, condition: string, destinations: readonly string[], logs: readonly string[]): string {
   const { eol, indentUnit: u } = source;
-  const base = source.indentOfLineAt(registry.startIndex);
+  const base = source.indentOfLineAt(target.startIndex);
   const lines = [
-    `resource ${freeName(source, `${identifierOf(registry)}AuditLogs`)} '${SETTING_TYPE}' = ${condition}{`,
+    `resource ${freeName(source, `${identifierOf(target)}AuditLogs`)} '${SETTING_TYPE}' = ${condition}{`,
     `${u}name: 'audit'`,
-    `${u}scope: ${identifierOf(registry)}`,
+    `${u}scope: ${identifierOf(target)}`,
     `${u}properties: {`,
     ...destinations.map((d) => `${u}${u}${d}`),
     `${u}${u}logs: [`,
@@ -64,33 +64,33 @@ function settingText(source: ParsedBicep, registry: SyntaxNode, condition: strin
 }
 
 /**
- * A diagnostic setting for a registry that has none, declared right after it: to the destination
+ * A diagnostic setting for a resource that has none, declared right after it: to the destination
  * of another setting in the file, else to a new workspace parameter.
  */
 export function suggestSetting(source: ParsedBicep, suggestion: SettingSuggestion<SourceLocation>, prefs: FixPreferences): Planned {
-  const registry = source.nodeAt(suggestion.registry.range);
-  if (!registry || registry.type !== 'resource_declaration') {
-    return { noFix: registry ? whyNotWrittenOut(source, registry) : 'the place the finding names is not where the source was read; run bicep-audit again' };
+  const target = source.nodeAt(suggestion.target.range);
+  if (!target || target.type !== 'resource_declaration') {
+    return { noFix: target ? whyNotWrittenOut(source, target) : 'the place the finding names is not where the source was read; run bicep-audit again' };
   }
-  if (enclosingLoop(registry) || !declarationObject(registry)) {
-    return { noFix: `registry '${identifierOf(registry)}' is declared in a loop; a setting for each instance is for a person to write` };
+  if (enclosingLoop(target) || !declarationObject(target)) {
+    return { noFix: `${suggestion.noun} '${identifierOf(target)}' is declared in a loop; a setting for each instance is for a person to write` };
   }
-  if (registry.parent?.type !== 'infrastructure') return { noFix: `registry '${identifierOf(registry)}' is declared inside another resource` };
-  const value = syntaxChildren(registry).at(-1)!;
+  if (target.parent?.type !== 'infrastructure') return { noFix: `${suggestion.noun} '${identifierOf(target)}' is declared inside another resource` };
+  const value = syntaxChildren(target).at(-1)!;
   const condition = value.type === 'if_statement' ? `if ${syntaxChildren(value)[0]!.text} ` : '';
   const reused = destinationsOfAnotherSetting(source);
   const parameter = reused ? undefined : freeName(source, 'auditWorkspaceId');
-  const logs = prefs.categoryGroup
+  const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group
     ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`]
     : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
-  const setting = settingText(source, registry, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const at = registry.endIndex;
-  const edits = [...(parameter ? [parameterEdit(source, parameter)] : []), { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
+  const at = target.endIndex;
+  const edits = [...(parameter ? [parameterEdit(source, parameter, suggestion.service)] : []), { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
   const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
       kind: 'suggestion',
-      description: `add a diagnostic setting for registry '${identifierOf(registry)}' that sends its audit logs to ${destination}`,
+      description: `add a diagnostic setting for ${suggestion.noun} '${identifierOf(target)}' that sends its audit logs to ${destination}`,
       edits: edits.map((e) => toTextEdit(source, e)),
     },
   };

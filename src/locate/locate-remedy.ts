@@ -14,7 +14,7 @@ export function locateRemedy(remedy: Remedy, locator: Locator): LocatedRemedy {
     case 'steps':
       return { kind: 'steps', steps: remedy.steps.map((step) => locateStep(step, locate)) };
     case 'add-setting':
-      return { ...remedy, registry: locate(remedy.registry) };
+      return { ...remedy, target: locate(remedy.target) };
     case 'none':
       return remedy;
   }

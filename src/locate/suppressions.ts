@@ -57,12 +57,12 @@ export function directiveBefore(location: SourceLocation, linesOf: (file: string
 }
 
 /** The suppression a directive makes for a rule: when it names the rule by its id or an alias, in any letter case. */
-export function suppressionBy(directive: Directive, rule: Rule): Suppression | undefined {
-  if (!directive.names.some((n) => findRule(n.text)?.id === rule.id)) return undefined;
+export function suppressionBy(directive: Directive, rule: Rule, declared: readonly Rule[] = []): Suppression | undefined {
+  if (!directive.names.some((n) => findRule(n.text, declared)?.id === rule.id)) return undefined;
   return { kind: 'inSource', ...(directive.justification ? { justification: directive.justification } : {}) };
 }
 
 /** The names in a bicep-audit directive that are no rule's id or alias (a typo suppresses nothing). */
-export function unknownNames(directive: Directive): DirectiveName[] {
-  return directive.form === 'own' ? directive.names.filter((n) => !findRule(n.text)) : [];
+export function unknownNames(directive: Directive, declared: readonly Rule[] = []): DirectiveName[] {
+  return directive.form === 'own' ? directive.names.filter((n) => !findRule(n.text, declared)) : [];
 }

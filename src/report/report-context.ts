@@ -1,5 +1,6 @@
 import type { Shard } from '../analyze/shard';
 import type { FixOutcome } from '../fix/apply-fixes';
+import { ruleDocs } from '../rules/docs';
 import type { Rule } from '../rules/rule';
 
 /** A rule as reports show it: its metadata and its docs page text. */
@@ -27,4 +28,11 @@ export interface ReportContext {
   shard?: Shard;
   /** Whether the run was asked to fix (`--fix`, `--fix-dry-run`), and what `--fix` did. */
   fixes?: { requested: boolean; outcomes?: readonly FixOutcome[] };
+}
+
+/** The rules of a run as reports show them, by id; the first of two with one id wins. */
+export function reportedRules(rules: readonly Rule[]): Map<string, ReportedRule> {
+  const reported = new Map<string, ReportedRule>();
+  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
+  return reported;
 }

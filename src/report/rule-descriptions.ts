@@ -1,6 +1,7 @@
 import { PROBLEM_RULES } from '../analyze/problem-findings';
 import { LEVEL_ORDER, type Finding, type FindingLevel } from '../rules/finding';
 import { webUrlOf } from '../package-info';
+import { docsUrlOf } from '../rules/docs';
 import type { ReportContext } from './report-context';
 
 /** What a report says about a rule id: one of our rules, one of the tool's own checks, or a Bicep diagnostic. */
@@ -42,7 +43,7 @@ export function describeRule(id: string, context: ReportContext, findings: reado
       title: meta.title,
       description: meta.description,
       level: meta.level,
-      helpUri: webUrlOf(meta.docsPath),
+      helpUri: docsUrlOf(meta),
       ...(rule.help === undefined ? {} : { help: rule.help }),
       tags: meta.tags,
       aliases: meta.aliases,

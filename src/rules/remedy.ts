@@ -7,20 +7,23 @@ import type { InstancePlace } from './rule';
  * where the source spells the value out.
  */
 export type RemedyStep<Place = InstancePlace> =
-  /** Add `{ category: ..., enabled: true }` entries (or one category group) to the `logs` array at `at`. */
-  | { kind: 'add-log-entries'; at: Place; categories: readonly string[]; group: string }
+  /** Add `{ category: ..., enabled: true }` entries (or one category group, where the type has one) to the `logs` array at `at`. */
+  | { kind: 'add-log-entries'; at: Place; categories: readonly string[]; group?: string }
   /** Set the `enabled` value at `at` to true; `at` is the log entry itself when it has no `enabled`. */
   | { kind: 'enable-log-entry'; at: Place }
   /** Replace the misspelt category or group name at `at`. */
   | { kind: 'rename-log-entry'; at: Place; from: string; to: string };
 
-/** A new diagnostic setting for a registry that has none: offered as a suggestion, never applied on its own. */
+/** A new diagnostic setting for a resource that has none: offered as a suggestion, never applied on its own. */
 export interface SettingSuggestion<Place = InstancePlace> {
   kind: 'add-setting';
-  /** The registry's declaration. */
-  registry: Place;
+  /** The resource's declaration. */
+  target: Place;
+  /** What messages call the resource (`registry`) and its service (`container registry`). */
+  noun: string;
+  service: string;
   categories: readonly string[];
-  group: string;
+  group?: string;
 }
 
 /** What would clear a finding, or why the rule offers nothing. */

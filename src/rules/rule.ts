@@ -9,8 +9,12 @@ export interface RuleMeta<MessageId extends string = string> {
   title: string;
   /** One or two sentences: what the rule demands. */
   description: string;
-  /** Path of the rule's docs page, relative to the package root. */
-  docsPath: string;
+  /** Path of the rule's docs page, relative to the package root; absent for a rule a config declares. */
+  docsPath?: string;
+  /** The config file that declares the rule; absent for a built-in rule. */
+  declaredIn?: string;
+  /** The resource types the rule judges, as Azure writes them. */
+  types?: readonly string[];
   level: FindingLevel;
   tags: readonly string[];
   /** CVSS-like score (0.0-10.0) that code scanning turns into critical, high, medium or low. */

@@ -4,7 +4,7 @@ import { CONFIG_FILE, ConfigError, ConfigResolver, type Config } from '../../src
 import type { Finding } from '../../src/rules/finding';
 import { makeTree } from '../helpers/temp-tree';
 
-const DEFAULTS: Config = { rules: new Map(), exclude: [], parameters: new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } };
+const DEFAULTS: Config = { rules: new Map(), declaredRules: [], auditLogs: [], exclude: [], parameters: new Map(), deployment: {}, suppressions: [], fix: { categoryGroup: false } };
 
 /** The message of the ConfigError the action throws. */
 function configError(action: () => unknown): string {
@@ -42,6 +42,8 @@ describe('ConfigResolver: discovery', () => {
     expect(config).toStrictEqual({
       file: path.join(tree, 'repo', CONFIG_FILE),
       rules: new Map([['Azure.ACR.Logs', 'warning']]),
+      declaredRules: [],
+      auditLogs: [],
       exclude: [],
       parameters: new Map(),
       deployment: {},
@@ -74,6 +76,8 @@ describe('ConfigResolver: discovery', () => {
     expect(new ConfigResolver({ cwd: tree }).configFor(path.join(tree, 'a/b/main.bicep'))).toStrictEqual({
       file: path.join(tree, CONFIG_FILE),
       rules: new Map(),
+      declaredRules: [],
+      auditLogs: [],
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
       deployment: {},
@@ -92,6 +96,8 @@ describe('ConfigResolver: discovery', () => {
     expect(resolver.configFor(path.join(tree, 'repo/sub/main.bicep'))).toStrictEqual({
       file: path.join(tree, 'repo/sub', CONFIG_FILE),
       rules: new Map(),
+      declaredRules: [],
+      auditLogs: [],
       exclude: ['legacy/*.bicep'],
       parameters: new Map(),
       deployment: {},
@@ -101,6 +107,8 @@ describe('ConfigResolver: discovery', () => {
     expect(resolver.configFor(path.join(tree, 'repo/other/main.bicep'))).toStrictEqual({
       file: path.join(tree, 'repo', CONFIG_FILE),
       rules: new Map([['Azure.ACR.Logs', 'note']]),
+      declaredRules: [],
+      auditLogs: [],
       exclude: [],
       parameters: new Map([['location', 'westeurope']]),
       deployment: {},
@@ -118,6 +126,8 @@ describe('ConfigResolver: discovery', () => {
     const expected = {
       file: path.join(tree, 'settings/audit.json'),
       rules: new Map([['Azure.ACR.Logs', 'off']]),
+      declaredRules: [],
+      auditLogs: [],
       exclude: [],
       parameters: new Map(),
       deployment: {},

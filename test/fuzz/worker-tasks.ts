@@ -121,7 +121,7 @@ async function analyse(task: Extract<Task, { kind: 'template' }>): Promise<{ out
   const start = performance.now();
   let result: InputResult;
   try {
-    result = await analyzeArmTemplate(task.file, new Map(task.parameters), new Map(task.ruleSettings));
+    result = await analyzeArmTemplate(task.file, new Map(task.parameters), { settings: new Map(task.ruleSettings), declared: [] });
   } catch (error) {
     return { outcome: thrown(error), ms: performance.now() - start };
   }

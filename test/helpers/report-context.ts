@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { ReportContext } from '../../src/report/report-context';
-import { reportedRules } from '../../src/rules/docs';
+import { reportedRules } from '../../src/report/report-context';
 import { RULES } from '../../src/rules/index';
 
 /** What reporters get in a run, for files read from disk, without colour. */

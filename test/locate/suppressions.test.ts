@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigResolver } from '../../src/config/load-config';
 import { directiveBefore, suppressionBy, unknownNames } from '../../src/locate/suppressions';
-import { azureAcrLogs } from '../../src/rules/azure-acr-logs';
-import type { Rule } from '../../src/rules/rule';
+import { findRule } from '../../src/rules/index';
 import { positionOf } from '../helpers/fixture-position';
 import { runInProcess } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
 
-const rule = azureAcrLogs as Rule;
+const rule = findRule('Azure.ACR.Logs')!;
 const FIXTURES = path.resolve(__dirname, '..', '..', 'bicep-fixtures', 'suppressions');
 
 describe('directiveBefore, suppressionBy, unknownNames', () => {

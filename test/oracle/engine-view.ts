@@ -1,5 +1,5 @@
 import type { BicepCompiler } from '../../src/bicep/compile-output';
-import { azureAcrLogs } from '../../src/rules/azure-acr-logs';
+import { findRule } from '../../src/rules/index';
 import { expandTemplate } from '../../src/template/expand/expand-template';
 import type { ResourceInstance } from '../../src/template/expand/instance';
 import { containsSymbolic } from '../../src/template/expressions/symbolic';
@@ -50,7 +50,7 @@ export async function engineView(compiler: BicepCompiler, paramFile: string): Pr
     });
   const settings = new Map(deployed(SETTING_TYPE).map((s) => [(s.id as string).toLowerCase(), settingView(s)]));
   const registries = new Map<string, Verdict>(deployed(REGISTRY_TYPE).map((r) => [(r.id as string).toLowerCase(), 'pass']));
-  const reports = azureAcrLogs.check({ instances: expansion.instances, describeSpan: () => '' });
+  const reports = findRule('Azure.ACR.Logs')!.check({ instances: expansion.instances, describeSpan: () => '' });
   for (const report of reports) {
     if (typeof report.subject.id === 'string' && registries.has(report.subject.id.toLowerCase())) registries.set(report.subject.id.toLowerCase(), report.kind);
   }

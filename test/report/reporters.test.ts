@@ -210,7 +210,7 @@ describe('sarif', () => {
       version: '9.9.9',
       semanticVersion: '9.9.9',
       informationUri: 'https://github.com/bicep-audit/bicep-audit',
-      rules: 1,
+      rules: RULES.length,
     });
     expect(tool.driver.rules[0]).toEqual({
       id: 'Azure.ACR.Logs',

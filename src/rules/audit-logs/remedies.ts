@@ -3,12 +3,9 @@ import { isValueObject } from '../../template/expressions/symbolic';
 import type { Value } from '../../template/expressions/value';
 import { closestName } from '../closest-name';
 import type { Remedy, RemedyStep } from '../remedy';
-import { COVERING_GROUPS, REQUIRED_CATEGORIES, type RegistryCoverage, type SettingPlace } from './coverage';
-
-type RequiredCategory = (typeof REQUIRED_CATEGORIES)[number];
-
-/** The group a fix adds when the user's config prefers one entry to two. */
-const FIX_GROUP = 'audit';
+import type { Coverage, SettingPlace } from './coverage';
+import { ANY_GROUP, categoriesToAdd, categoryNames, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import type { AuditTarget } from './targets';
 
 /** The value at a path of a setting's body, if the body spells it out. */
 function valueAt(setting: ResourceInstance, path: readonly (string | number)[]): Value | undefined {
@@ -29,9 +26,11 @@ function enableStep(setting: ResourceInstance, entryPath: readonly (string | num
 }
 
 /** The misspelt entry that most likely meant `category` (a misspelt group covers every category). */
-function typoFor(coverage: RegistryCoverage, category: RequiredCategory) {
+function typoFor(coverage: Coverage, category: string, row: AuditLogRequirement) {
+  const known = new Set((row.knownCategories ?? []).map((c) => c.toLowerCase()));
   for (const unknown of coverage.unknownCategories) {
-    const meant = closestName(unknown.name, unknown.kind === 'category' ? REQUIRED_CATEGORIES : COVERING_GROUPS);
+    if (unknown.kind === 'category' && known.has(unknown.name.toLowerCase())) continue;
+    const meant = closestName(unknown.name, unknown.kind === 'category' ? categoryNames(row) : row.groups);
     if (meant !== undefined && (unknown.kind === 'categoryGroup' || meant === category)) return { unknown, meant };
   }
   return undefined;
@@ -46,13 +45,14 @@ function stepKey(step: RemedyStep): string {
  * that names the category but is off, correct a misspelt name that meant it, else add an entry to
  * a setting that has a destination.
  */
-export function missingCategoriesRemedy(coverage: RegistryCoverage, missing: readonly RequiredCategory[], withDestination: ResourceInstance): Remedy {
+export function missingCategoriesRemedy(coverage: Coverage, missing: readonly RequiredCategory[], withDestination: ResourceInstance, row: AuditLogRequirement): Remedy {
   const steps = new Map<string, RemedyStep>();
   const add = (step: RemedyStep | undefined) => step && steps.set(stepKey(step), step);
-  const toAdd: RequiredCategory[] = [];
-  for (const category of missing) {
-    const notEnabled: SettingPlace | undefined = coverage.byCategory[category].notEnabledAt;
-    const typo = notEnabled ? undefined : typoFor(coverage, category);
+  const toAdd: string[] = [];
+  // Of a choice of categories, the first is the one to add.
+  for (const category of categoriesToAdd(missing)) {
+    const notEnabled: SettingPlace | undefined = coverage.byCategory[category]!.notEnabledAt;
+    const typo = notEnabled ? undefined : typoFor(coverage, category, row);
     if (notEnabled) {
       const entryPath = notEnabled.path.at(-1) === 'enabled' ? notEnabled.path.slice(0, -1) : notEnabled.path;
       add(enableStep(notEnabled.setting, entryPath));
@@ -64,15 +64,30 @@ export function missingCategoriesRemedy(coverage: RegistryCoverage, missing: rea
       toAdd.push(category);
     }
   }
-  if (toAdd.length > 0) {
-    add({ kind: 'add-log-entries', at: { instance: withDestination, path: ['properties', 'logs'] }, categories: toAdd, group: FIX_GROUP });
+  if (toAdd.length > 0 || missing.includes(ANY_GROUP)) {
+    add({ kind: 'add-log-entries', at: { instance: withDestination, path: ['properties', 'logs'] }, categories: toAdd, ...groupOf(row) });
   }
   return { kind: 'steps', steps: [...steps.values()] };
 }
 
-/** A registry without any setting: a new one is suggested beside its declaration. */
-export function newSettingRemedy(registry: ResourceInstance): Remedy {
-  return { kind: 'add-setting', registry: { instance: registry }, categories: [...REQUIRED_CATEGORIES], group: FIX_GROUP };
+/** The group a fix adds when the user's config prefers one entry to several: the row's first. */
+function groupOf(row: AuditLogRequirement): { group?: string } {
+  return row.groups.length > 0 ? { group: row.groups[0]! } : {};
+}
+
+/** A resource without any setting: a new one is suggested beside its declaration (not for a child the template does not declare). */
+export function newSettingRemedy(target: AuditTarget, row: AuditLogRequirement): Remedy {
+  if (target.declared !== target.instance) {
+    return { kind: 'none', reason: `${target.description} is not declared; declare it in the template and add a diagnostic setting on it` };
+  }
+  return {
+    kind: 'add-setting',
+    target: { instance: target.instance },
+    noun: target.description.slice(0, target.description.indexOf(" '")),
+    service: row.service,
+    categories: categoriesToAdd(row.categories),
+    ...groupOf(row),
+  };
 }
 
 /** Findings whose fix is a person's decision, with the reason the report gives. */

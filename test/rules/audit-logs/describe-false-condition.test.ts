@@ -1,4 +1,4 @@
-import { describeFalseCondition } from '../../../src/rules/acr/describe-instance';
+import { describeFalseCondition } from '../../../src/rules/audit-logs/describe-instance';
 
 describe('describeFalseCondition', () => {
   it.each([

@@ -21,7 +21,7 @@ export function describeInstance(instance: ResourceInstance): string {
   const index = loopText(instance.loopIndex);
   const base =
     typeof instance.name === 'string'
-      ? `'${instance.name.split('/').pop()!}'${index}`
+      ? `'${instance.name}'${index}`
       : `'${instance.symbolicName}'${index} (named ${describeValue(instance.name)})`;
   const modules = instance.deploymentChain.map(describeLink).join(' > ');
   return modules ? `${base} in module ${modules}` : base;

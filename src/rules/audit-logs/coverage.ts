@@ -4,8 +4,6 @@ import { resourceIdKey } from '../../template/expand/resource-ids';
 import { isSymbolic, isValueObject, originsOf } from '../../template/expressions/symbolic';
 import type { Origin, Value } from '../../template/expressions/value';
 
-export const REQUIRED_CATEGORIES = ['ContainerRegistryLoginEvents', 'ContainerRegistryRepositoryEvents'] as const;
-export const COVERING_GROUPS = ['audit', 'allLogs'] as const;
 const DESTINATIONS = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationRuleId', 'marketplacePartnerId'] as const;
 
 export type Certainty = 'yes' | 'maybe' | 'no';
@@ -16,7 +14,13 @@ export interface SettingPlace {
   path: (string | number)[];
 }
 
-/** One log entry that names something other than a registry category or group. */
+/** What a rule looks for in the log entries: the category names it requires and the groups that cover them all. */
+export interface Wanted {
+  categories: readonly string[];
+  groups: readonly string[];
+}
+
+/** One log entry that names something other than a required category or a covering group. */
 export interface UnknownCategory extends SettingPlace {
   name: string;
   kind: 'category' | 'categoryGroup';
@@ -32,12 +36,13 @@ export interface CategoryCoverage {
   origins: Origin[];
 }
 
-export interface RegistryCoverage {
-  /** Settings whose scope is the registry and whose condition is not false. */
+export interface Coverage {
+  /** Settings whose scope is the resource and whose condition is not false. */
   settings: ResourceInstance[];
   /** Of those, the ones with no destination: they export nothing. */
   withoutDestination: ResourceInstance[];
-  byCategory: Record<(typeof REQUIRED_CATEGORIES)[number], CategoryCoverage>;
+  /** Keyed by the required category names as the rule writes them. */
+  byCategory: Record<string, CategoryCoverage>;
   unknownCategories: UnknownCategory[];
 }
 
@@ -70,24 +75,24 @@ function destinationCertainty(properties: Value): Certainty {
 }
 
 /** What one log entry enables, as the set of required categories it may cover. */
-function entryCovers(entry: Value): { categories: string[]; certainty: Certainty; unknown?: Omit<UnknownCategory, 'setting' | 'path'> } {
-  if (isSymbolic(entry)) return { categories: [...REQUIRED_CATEGORIES], certainty: 'maybe' };
+function entryCovers(entry: Value, wanted: Wanted): { categories: string[]; certainty: Certainty; unknown?: Omit<UnknownCategory, 'setting' | 'path'> } {
+  if (isSymbolic(entry)) return { categories: [...wanted.categories], certainty: 'maybe' };
   if (!isValueObject(entry)) return { categories: [], certainty: 'no' };
   const enabled = certaintyOf(entry.enabled ?? false);
   const { category, categoryGroup } = entry;
   if (isSymbolic(category) || isSymbolic(categoryGroup)) {
-    return { categories: [...REQUIRED_CATEGORIES], certainty: both(enabled, 'maybe') };
+    return { categories: [...wanted.categories], certainty: both(enabled, 'maybe') };
   }
   if (typeof categoryGroup === 'string') {
-    const covers = COVERING_GROUPS.some((g) => lower(g) === lower(categoryGroup));
+    const covers = wanted.groups.some((g) => lower(g) === lower(categoryGroup));
     return {
-      categories: covers ? [...REQUIRED_CATEGORIES] : [],
+      categories: covers ? [...wanted.categories] : [],
       certainty: covers ? enabled : 'no',
       ...(covers ? {} : { unknown: { name: categoryGroup, kind: 'categoryGroup' as const } }),
     };
   }
   if (typeof category === 'string') {
-    const match = REQUIRED_CATEGORIES.find((c) => lower(c) === lower(category));
+    const match = wanted.categories.find((c) => lower(c) === lower(category));
     return {
       categories: match ? [match] : [],
       certainty: match ? enabled : 'no',
@@ -97,27 +102,24 @@ function entryCovers(entry: Value): { categories: string[]; certainty: Certainty
   return { categories: [], certainty: 'no' };
 }
 
-/** A setting on the registry; `maybe` when its scope is decided only at deployment. */
+/** A setting on the resource; `maybe` when its scope is decided only at deployment. */
 export interface TargetingSetting {
   setting: ResourceInstance;
   match: 'yes' | 'maybe';
 }
 
-function emptyCoverage(settings: ResourceInstance[]): RegistryCoverage {
+function emptyCoverage(settings: ResourceInstance[], wanted: Wanted): Coverage {
   return {
     settings,
     withoutDestination: [],
-    byCategory: {
-      ContainerRegistryLoginEvents: { certainty: 'no', origins: [] },
-      ContainerRegistryRepositoryEvents: { certainty: 'no', origins: [] },
-    },
+    byCategory: Object.fromEntries(wanted.categories.map((c) => [c, { certainty: 'no', origins: [] }])),
     unknownCategories: [],
   };
 }
 
 /** Sets of settings that all deploy: what any enables is enabled. Built in one pass: a fold would copy the lists once per setting. */
-function union(members: readonly RegistryCoverage[]): RegistryCoverage {
-  const pick = (category: (typeof REQUIRED_CATEGORIES)[number]): CategoryCoverage => {
+function union(members: readonly Coverage[], wanted: Wanted): Coverage {
+  const pick = (category: string): CategoryCoverage => {
     const all = members.map((m) => m.byCategory[category]);
     const best = all.reduce((most, c) => Math.max(most, RANK[c.certainty]), 0);
     const tied = all.filter((c) => RANK[c.certainty] === best);
@@ -127,18 +129,18 @@ function union(members: readonly RegistryCoverage[]): RegistryCoverage {
   return {
     settings: members.flatMap((m) => m.settings),
     withoutDestination: members.flatMap((m) => m.withoutDestination),
-    byCategory: { ContainerRegistryLoginEvents: pick('ContainerRegistryLoginEvents'), ContainerRegistryRepositoryEvents: pick('ContainerRegistryRepositoryEvents') },
+    byCategory: Object.fromEntries(wanted.categories.map((c) => [c, pick(c)])),
     unknownCategories: members.flatMap((m) => m.unknownCategories),
   };
 }
 
 /**
- * Settings with one resource ID (the same name on the same registry, from different templates)
+ * Settings with one resource ID (the same name on the same resource, from different templates)
  * replace each other: only the last one deployed remains, so where they disagree it is undecided.
  */
-function lastOneWins(members: RegistryCoverage[], name: string): RegistryCoverage {
-  const combined = union(members);
-  for (const category of REQUIRED_CATEGORIES) {
+function lastOneWins(members: Coverage[], name: string, wanted: Wanted): Coverage {
+  const combined = union(members, wanted);
+  for (const category of wanted.categories) {
     const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
     if (certainties.size > 1) {
       combined.byCategory[category] = {
@@ -162,16 +164,16 @@ function unknownLoops(instance: ResourceInstance): { origins: Origin[]; decidedB
 }
 
 /**
- * The loops of unknown count a setting is in that may run zero times while the registry exists:
- * all of them, except those counted by the same unknowns as a loop around the registry.
+ * The loops of unknown count a setting is in that may run zero times while the resource exists:
+ * all of them, except those counted by the same unknowns as a loop around the resource.
  */
-function loopsThatMayBeEmpty(setting: ResourceInstance, registry: ResourceInstance | undefined): Origin[] {
-  const registryLoops = new Set(registry ? unknownLoops(registry).map((l) => l.decidedBy).filter((d) => d !== '') : []);
-  return unknownLoops(setting).filter((l) => !registryLoops.has(l.decidedBy)).flatMap((l) => l.origins);
+function loopsThatMayBeEmpty(setting: ResourceInstance, target: ResourceInstance | undefined): Origin[] {
+  const targetLoops = new Set(target ? unknownLoops(target).map((l) => l.decidedBy).filter((d) => d !== '') : []);
+  return unknownLoops(setting).filter((l) => !targetLoops.has(l.decidedBy)).flatMap((l) => l.origins);
 }
 
-/** The union of what every diagnostic setting on the registry enables, with how sure it is. */
-export function registryCoverage(targeting: readonly TargetingSetting[], registry?: ResourceInstance): RegistryCoverage {
+/** The union of what every diagnostic setting on the resource enables, with how sure it is. */
+export function settingsCoverage(targeting: readonly TargetingSetting[], wanted: Wanted, target?: ResourceInstance): Coverage {
   const byId = new Map<string, TargetingSetting[]>();
   for (const t of targeting) {
     const key = resourceIdKey(t.setting.id);
@@ -181,29 +183,30 @@ export function registryCoverage(targeting: readonly TargetingSetting[], registr
   }
   const groups = [...byId.values()].map((group) =>
     group.length === 1
-      ? coverageOf(group[0]!, registry)
+      ? coverageOf(group[0]!, wanted, target)
       : lastOneWins(
-          group.map((t) => coverageOf(t, registry)),
+          group.map((t) => coverageOf(t, wanted, target)),
           `'${describeValue(group[0]!.setting.name).split('/').pop()}'`,
+          wanted,
         ),
   );
-  return union([emptyCoverage([]), ...groups]);
+  return union([emptyCoverage([], wanted), ...groups], wanted);
 }
 
 /** What one diagnostic setting enables. */
-function coverageOf(targeting: TargetingSetting, registry: ResourceInstance | undefined): RegistryCoverage {
-  const coverage = emptyCoverage([targeting.setting]);
+function coverageOf(targeting: TargetingSetting, wanted: Wanted, target: ResourceInstance | undefined): Coverage {
+  const coverage = emptyCoverage([targeting.setting], wanted);
   const offer = (category: string, certainty: Certainty, place: SettingPlace, origins: Origin[]) => {
-    const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
+    const current = coverage.byCategory[category]!;
     if (RANK[certainty] > RANK[current.certainty]) {
-      coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]] = { certainty, place, origins };
+      coverage.byCategory[category] = { certainty, place, origins };
     } else if (certainty === 'maybe' && current.certainty === 'maybe') {
       current.origins.push(...origins);
     }
   };
   const { setting, match } = targeting;
   const properties = setting.body.properties ?? null;
-  const emptyLoops = loopsThatMayBeEmpty(setting, registry);
+  const emptyLoops = loopsThatMayBeEmpty(setting, target);
   const settingCertainty = both(both(certaintyOf(setting.condition), match), emptyLoops.length > 0 ? 'maybe' : 'yes');
   const destination = destinationCertainty(properties);
   if (destination === 'no') {
@@ -214,12 +217,12 @@ function coverageOf(targeting: TargetingSetting, registry: ResourceInstance | un
   const settingOrigins = [
     ...originsOf(setting.condition as Value),
     // Whether the IDs are the same depends on the unknowns in both.
-    ...(match === 'maybe' ? [...originsOf(setting.scope ?? null), ...originsOf(registry?.id ?? null)] : []),
+    ...(match === 'maybe' ? [...originsOf(setting.scope ?? null), ...originsOf(target?.id ?? null)] : []),
     ...(isSymbolic(properties) ? originsOf(properties) : []),
     ...emptyLoops,
   ];
   if (isSymbolic(logs)) {
-    for (const category of REQUIRED_CATEGORIES) {
+    for (const category of wanted.categories) {
       offer(category, 'maybe', { setting, path: ['properties', 'logs'] }, [...settingOrigins, ...originsOf(logs)]);
     }
     return coverage;
@@ -227,13 +230,13 @@ function coverageOf(targeting: TargetingSetting, registry: ResourceInstance | un
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i) => {
     const path = ['properties', 'logs', i];
-    const covered = entryCovers(entry);
+    const covered = entryCovers(entry, wanted);
     if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
       offer(category, certainty, { setting, path }, origins);
-      const current = coverage.byCategory[category as (typeof REQUIRED_CATEGORIES)[number]];
+      const current = coverage.byCategory[category]!;
       if (certainty === 'no' && !current.notEnabledAt) {
         current.notEnabledAt = { setting, path: isValueObject(entry) && 'enabled' in entry ? [...path, 'enabled'] : path };
       }

@@ -1,0 +1,273 @@
+import type { ResourceInstance } from '../../template/expand/instance';
+import { isSymbolic, mergeOrigins, originsOf } from '../../template/expressions/symbolic';
+import type { Origin, Value } from '../../template/expressions/value';
+import { closestName } from '../closest-name';
+import { defineRule, formatMessage, type InstancePlace, type Rule, type RuleContext, type RuleReport } from '../rule';
+import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetting, type Wanted } from './coverage';
+import { describeFalseCondition, describeOrigin } from './describe-instance';
+import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
+import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import { settingsIndex } from './settings-index';
+import { auditTargets, type AuditTarget } from './targets';
+
+type MessageId =
+  | 'noSettings'
+  | 'settingsNotDeployed'
+  | 'noDestination'
+  | 'missingCategories'
+  | 'undecided'
+  | 'conditionalTarget'
+  | 'undecidedPrecondition';
+
+/** Every category group Azure Monitor has; a type supports some of them or none. */
+const CATEGORY_GROUPS = ['audit', 'allLogs'];
+
+function settingName(setting: ResourceInstance): string {
+  return typeof setting.name === 'string' ? `'${setting.name}'` : `'${setting.symbolicName}'`;
+}
+
+function place(p: SettingPlace): InstancePlace {
+  return { instance: p.setting, path: p.path };
+}
+
+/** Enough settings to show where to look; a resource targeted by hundreds (a module in a loop) would list them on every finding. */
+const MAX_RELATED_SETTINGS = 20;
+
+function related(target: AuditTarget, deployed: readonly ResourceInstance[], notDeployed: readonly ResourceInstance[]) {
+  const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed.length));
+  return [
+    { instance: target.declared, message: target.description },
+    ...deployed.slice(0, MAX_RELATED_SETTINGS).map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}` })),
+    ...shownNotDeployed.map((s) => ({ instance: s, message: `diagnostic setting ${settingName(s)}, whose condition is false` })),
+  ];
+}
+
+/** Reads a requirement once: its category names, its messages' fixed parts, and what a typo may have meant. */
+class Requirement {
+  readonly wanted: Wanted;
+  private readonly knownCategories: Set<string>;
+
+  constructor(readonly row: AuditLogRequirement) {
+    this.wanted = { categories: categoryNames(row), groups: row.groups };
+    this.knownCategories = new Set([...this.wanted.categories, ...(row.knownCategories ?? [])].map((c) => c.toLowerCase()));
+  }
+
+  /** `the 'audit' category group`, or the categories alone for a type without groups. */
+  get groupText(): string {
+    return this.row.groups.length > 0 ? ` or the '${this.row.groups[0]}' category group` : '';
+  }
+
+  /** The required category that `category` names, when it names one of an alternative. */
+  requiredOf(category: string): RequiredCategory | undefined {
+    const lower = category.toLowerCase();
+    return this.row.categories.find((c) => (typeof c === 'string' ? [c] : c).some((n) => n.toLowerCase() === lower));
+  }
+
+  /** A hint for a log entry that names what the type does not export: a misspelling, or a group the type lacks. */
+  typoHint(coverage: Coverage, target: AuditTarget): { hint: string; at?: InstancePlace } {
+    for (const unknown of coverage.unknownCategories) {
+      if (unknown.kind === 'categoryGroup') {
+        const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown.name.toLowerCase());
+        if (group) {
+          const instead = [...this.row.groups, `the categories ${joinAnd(this.wanted.categories)}`].join(' or ');
+          return { hint: ` (${target.instance.type} has no '${group}' category group; use ${instead})`, at: place(unknown) };
+        }
+      } else if (this.knownCategories.has(unknown.name.toLowerCase())) {
+        continue;
+      }
+      const known = unknown.kind === 'category' ? this.wanted.categories : this.row.groups;
+      const suggestion = closestName(unknown.name, known);
+      if (suggestion) {
+        const what = unknown.kind === 'category' ? 'category' : 'category group';
+        return { hint: ` ('${unknown.name}' is not a ${this.row.service} log ${what}; did you mean '${suggestion}'?)`, at: place(unknown) };
+      }
+    }
+    return { hint: '' };
+  }
+}
+
+// Resources of one ID share their list of settings (and the loops around them), and so the coverage worked out from it.
+const coverages = new WeakMap<readonly TargetingSetting[], Map<Wanted, Coverage>>();
+
+function coverageOf(targeting: readonly TargetingSetting[], target: ResourceInstance, wanted: Wanted): Coverage {
+  const byRule = coverages.get(targeting) ?? new Map<Wanted, Coverage>();
+  coverages.set(targeting, byRule);
+  let coverage = byRule.get(wanted);
+  if (!coverage) {
+    coverage = settingsCoverage(
+      targeting.filter((t) => t.setting.condition !== false),
+      wanted,
+      target,
+    );
+    byRule.set(wanted, coverage);
+  }
+  return coverage;
+}
+
+// Resources that share a coverage share what decides it; merging the origins of hundreds of settings once is enough.
+const deciderTexts = new WeakMap<Coverage, Map<string, string>>();
+
+function decidersOf(coverage: Coverage, categories: readonly string[], context: RuleContext): string {
+  const texts = deciderTexts.get(coverage) ?? new Map<string, string>();
+  deciderTexts.set(coverage, texts);
+  const key = categories.join(' ');
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category]!.origins)), context);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * The unknowns that decide an outcome, in words. The subscription and resource group are left out
+ * when something else is named: they are the same on both sides of any comparison of IDs.
+ */
+function describeDeciders(origins: readonly Origin[], context: RuleContext): string {
+  const telling = origins.filter((o) => o.kind !== 'deployment');
+  const shown = telling.length > 0 ? telling : origins;
+  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join('; ') : 'values known only at deployment';
+}
+
+/** How far a required category is covered: the best of its alternatives. */
+function requiredCoverage(coverage: Coverage, category: RequiredCategory) {
+  const names = typeof category === 'string' ? [category] : category;
+  const rank = { no: 0, maybe: 1, yes: 2 } as const;
+  return names.map((n) => ({ name: n, ...coverage.byCategory[n]! })).reduce((best, c) => (rank[c.certainty] > rank[best.certainty] ? c : best));
+}
+
+function judge(requirement: Requirement, target: AuditTarget, targeting: readonly TargetingSetting[], context: RuleContext): RuleReport<MessageId> | undefined {
+  const { instance } = target;
+  const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
+  const coverage = coverageOf(targeting, instance, requirement.wanted);
+  const relatedPlaces = related(
+    target,
+    deployed,
+    targeting.filter((t) => t.setting.condition === false).map((t) => t.setting),
+  );
+  const subject = instance;
+  if (coverage.settings.length === 0) {
+    const at = { instance: target.declared };
+    // Only settings certain to be on this resource explain its lack of one; a scope that may be any resource does not.
+    const notDeployed = [
+      ...new Set(
+        targeting
+          .filter((t) => t.setting.condition === false && t.match === 'yes')
+          .map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`),
+      ),
+    ];
+    if (notDeployed.length === 0) {
+      return { kind: 'fail', messageId: 'noSettings', data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row) };
+    }
+    return {
+      kind: 'fail',
+      messageId: 'settingsNotDeployed',
+      data: { target: target.description, notDeployed: notDeployed.join('; ') },
+      subject,
+      at,
+      related: relatedPlaces.slice(1),
+      remedy: { kind: 'none', reason: NO_REMEDY.settingsNotDeployed },
+    };
+  }
+  const entries = requirement.row.categories.map((category) => [category, requiredCoverage(coverage, category)] as const);
+  const missing = entries.filter(([, c]) => c.certainty === 'no').map(([category]) => category);
+  const undecided = entries.filter(([, c]) => c.certainty === 'maybe');
+  if (missing.length === 0 && undecided.length === 0) return undefined;
+  if (missing.length > 0) {
+    if (coverage.withoutDestination.length === coverage.settings.length) {
+      const setting = coverage.withoutDestination[0]!;
+      return {
+        kind: 'fail',
+        messageId: 'noDestination',
+        data: { target: target.description, setting: settingName(setting) },
+        subject,
+        at: { instance: setting, path: ['properties'] },
+        related: relatedPlaces,
+        remedy: { kind: 'none', reason: NO_REMEDY.noDestination },
+      };
+    }
+    const typo = requirement.typoHint(coverage, target);
+    const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s))!;
+    const missingNames = missing.flatMap((c) => (typeof c === 'string' ? [c] : [...c]));
+    const notEnabled = missingNames.map((c) => coverage.byCategory[c]!.notEnabledAt).find((p) => p !== undefined);
+    return {
+      kind: 'fail',
+      messageId: 'missingCategories',
+      data: {
+        target: target.description,
+        missing: missing.map((c) => categoryText(c, requirement.row.groups)).join(' or '),
+        enable: missing.length === 1 ? 'enable it' : 'enable them',
+        hint: typo.hint,
+      },
+      subject,
+      at: typo.at ?? (notEnabled ? place(notEnabled) : { instance: withDestination, path: ['properties', 'logs'] }),
+      related: relatedPlaces,
+      remedy: missingCategoriesRemedy(coverage, missing, withDestination, requirement.row),
+    };
+  }
+  const undecidedNames = undecided.map(([, c]) => c.name);
+  return {
+    kind: 'review',
+    messageId: 'undecided',
+    data: { target: target.description, categories: undecidedNames.join(' and '), deciders: decidersOf(coverage, undecidedNames, context) },
+    subject,
+    at: place(undecided[0]![1].place!),
+    related: relatedPlaces,
+    remedy: { kind: 'none', reason: NO_REMEDY.undecided },
+  };
+}
+
+/** A failure of a resource that may not be deployed, or may not have the logs, is for a person to review. */
+function ifItApplies(rule: Rule<MessageId>, target: AuditTarget, report: RuleReport<MessageId>, context: RuleContext): RuleReport<MessageId> {
+  const problem = formatMessage(rule.meta.messages[report.messageId], report.data);
+  if (isSymbolic(target.instance.condition)) {
+    const deciders = describeDeciders(originsOf(target.instance.condition as Value), context);
+    return { ...report, kind: 'review', messageId: 'conditionalTarget', data: { target: target.description, deciders, problem } };
+  }
+  const deciders = describeDeciders(target.applies.origins, context);
+  return { ...report, kind: 'review', messageId: 'undecidedPrecondition', data: { target: target.description, applies: target.applies.text, deciders, problem } };
+}
+
+/** The rule a requirement row stands for. */
+export function auditLogRule(row: AuditLogRequirement): Rule {
+  const requirement = new Requirement(row);
+  const onlyGroups = row.categories.length === 1 && row.categories[0] === ANY_GROUP;
+  const enables = `enables ${joinAnd(row.categories.map((c) => categoryText(c, row.groups)))}`;
+  const addOne = `${enables}${row.groups.length > 0 && !onlyGroups ? `, or the '${row.groups[0]}' category group` : ''}`;
+  const rule: Rule<MessageId> = defineRule<MessageId>({
+    id: row.id,
+    meta: {
+      title: row.title,
+      description: row.description,
+      ...(row.docsPath === undefined ? {} : { docsPath: row.docsPath }),
+      ...(row.declaredIn === undefined ? {} : { declaredIn: row.declaredIn }),
+      level: row.level,
+      tags: row.tags,
+      securitySeverity: row.securitySeverity,
+      aliases: row.aliases,
+      types: row.types,
+      messages: {
+        noSettings: `{target} has no diagnostic setting, so ${row.consequence}; add one that ${addOne}`,
+        settingsNotDeployed: `{target} has no diagnostic setting that is deployed: {notDeployed}, so ${row.consequence}; make the condition true or add a setting that ${addOne}`,
+        noDestination:
+          'diagnostic setting {setting} of {target} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId',
+        missingCategories: `{target} does not export {missing}{hint}; {enable}${onlyGroups ? '' : requirement.groupText}`,
+        undecided: 'whether {target} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying',
+        conditionalTarget: 'whether {target} is deployed is decided at deployment by {deciders}; if it is: {problem}',
+        undecidedPrecondition: 'whether {target} {applies} is decided at deployment by {deciders}; if it is: {problem}',
+      },
+    },
+    check(context) {
+      const settings = settingsIndex(context.instances);
+      const reports: RuleReport<MessageId>[] = [];
+      for (const target of auditTargets(context.instances, row)) {
+        const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
+        if (!report) continue;
+        const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === 'maybe';
+        reports.push(uncertain && report.kind === 'fail' ? ifItApplies(rule, target, report, context) : report);
+      }
+      return reports;
+    },
+  });
+  return rule as Rule;
+}

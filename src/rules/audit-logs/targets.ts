@@ -1,0 +1,92 @@
+import type { ResourceInstance } from '../../template/expand/instance';
+import { resourceIdKey } from '../../template/expand/resource-ids';
+import { isSymbolic, isValueObject, originsOf, text } from '../../template/expressions/symbolic';
+import type { Origin, Value } from '../../template/expressions/value';
+import type { Certainty } from './coverage';
+import { describeInstance } from './describe-instance';
+import type { AuditLogRequirement, ImplicitChild, Precondition, PropertyTest } from './requirement';
+
+/** A deployed resource a requirement judges. */
+export interface AuditTarget {
+  /** The resource whose logs are judged; for a child the template does not declare, one made up from its parent. */
+  instance: ResourceInstance;
+  /** Where a person adds what is missing: the resource's declaration, or its parent's. */
+  declared: ResourceInstance;
+  /** `registry 'acrprod'`: the resource as messages name it. */
+  description: string;
+  /** Whether the requirement applies to it (its tier has the logs), and what decides that when unknown. */
+  applies: { certainty: Certainty; text: string; origins: Origin[] };
+}
+
+const ALWAYS = { certainty: 'yes' as const, text: '', origins: [] };
+
+const deployed = (instance: ResourceInstance) => !instance.existing && instance.condition !== false;
+
+function valueAt(body: Value, path: readonly string[]): Value | undefined {
+  let value: Value | undefined = body;
+  for (const key of path) {
+    if (isSymbolic(value)) return value;
+    value = isValueObject(value) ? value[key] : undefined;
+  }
+  return value;
+}
+
+function passes(instance: ResourceInstance, test: PropertyTest): { certainty: Certainty; origins: Origin[] } {
+  const value = valueAt(instance.body, test.path) ?? test.default;
+  if (isSymbolic(value)) return { certainty: 'maybe', origins: originsOf(value) };
+  const holds = test.present
+    ? value !== undefined && value !== null && value !== ''
+    : typeof value === 'string' && (test.oneOf ?? []).some((v) => v.toLowerCase() === value.toLowerCase());
+  return { certainty: holds ? 'yes' : 'no', origins: [] };
+}
+
+function precondition(instance: ResourceInstance, applies: Precondition | undefined): AuditTarget['applies'] {
+  if (!applies) return ALWAYS;
+  const tests = [passes(instance, applies), ...(applies.alternative ? [passes(instance, applies.alternative)] : [])];
+  const certainty = tests.some((t) => t.certainty === 'yes') ? 'yes' : tests.some((t) => t.certainty === 'maybe') ? 'maybe' : 'no';
+  return { certainty, text: applies.text, origins: certainty === 'maybe' ? tests.flatMap((t) => t.origins) : [] };
+}
+
+function nounOf(row: AuditLogRequirement, type: string): string {
+  const lower = type.toLowerCase();
+  return Object.entries(row.nouns ?? {}).find(([t]) => t.toLowerCase() === lower)?.[1] ?? row.noun;
+}
+
+/** The child Azure creates with a parent of the type, as an instance of its own. */
+function implicitChild(parent: ResourceInstance, child: ImplicitChild): ResourceInstance {
+  const [type, name] = child.segment.split('/') as [string, string];
+  return {
+    ...parent,
+    type: `${parent.type}/${type}`,
+    name: text([parent.name, `/${name}`]),
+    id: text([parent.id, `/${child.segment}`]),
+  };
+}
+
+/**
+ * The deployed resources a requirement judges, in declaration order: each instance of its types
+ * (not `existing`, condition not false, the precondition not false), and the implicit children of
+ * its parents that the template does not declare.
+ */
+export function auditTargets(instances: readonly ResourceInstance[], row: AuditLogRequirement): AuditTarget[] {
+  const types = new Set(row.types.map((t) => t.toLowerCase()));
+  const targets: AuditTarget[] = [];
+  const declaredIds = new Set<string>();
+  for (const instance of instances) {
+    if (!types.has(instance.type.toLowerCase()) || !deployed(instance)) continue;
+    declaredIds.add(resourceIdKey(instance.id));
+    const applies = precondition(instance, row.applies);
+    if (applies.certainty === 'no') continue;
+    targets.push({ instance, declared: instance, description: `${nounOf(row, instance.type)} ${describeInstance(instance)}`, applies });
+  }
+  for (const child of row.implicitChildren ?? []) {
+    const parentType = child.parentType.toLowerCase();
+    for (const parent of instances) {
+      if (parent.type.toLowerCase() !== parentType || !deployed(parent)) continue;
+      const instance = implicitChild(parent, child);
+      if (declaredIds.has(resourceIdKey(instance.id))) continue;
+      targets.push({ instance, declared: parent, description: `${nounOf(row, instance.type)} ${describeInstance(instance)}`, applies: ALWAYS });
+    }
+  }
+  return targets;
+}
