@@ -69,7 +69,8 @@ class Requirement {
       if (unknown.kind === 'categoryGroup') {
         const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown.name.toLowerCase());
         if (group) {
-          const instead = [...this.row.groups, `the categories ${joinAnd(this.wanted.categories)}`].join(' or ');
+          const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
+          const instead = [...this.row.groups, ...(categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : [])].join(' or ');
           return { hint: ` (${target.instance.type} has no '${group}' category group; use ${instead})`, at: place(unknown) };
         }
       } else if (this.knownCategories.has(unknown.name.toLowerCase())) {

@@ -65,27 +65,27 @@ function implicitChild(parent: ResourceInstance, child: ImplicitChild): Resource
 
 /**
  * The deployed resources a requirement judges, in declaration order: each instance of its types
- * (not `existing`, condition not false, the precondition not false), and the implicit children of
- * its parents that the template does not declare.
+ * (not `existing`, condition not false, the precondition not false), and, right after their
+ * parent, the implicit children that the template does not declare.
  */
 export function auditTargets(instances: readonly ResourceInstance[], row: AuditLogRequirement): AuditTarget[] {
   const types = new Set(row.types.map((t) => t.toLowerCase()));
+  const children = row.implicitChildren ?? [];
+  const declaredIds = new Set(instances.filter((i) => types.has(i.type.toLowerCase()) && deployed(i)).map((i) => resourceIdKey(i.id)));
   const targets: AuditTarget[] = [];
-  const declaredIds = new Set<string>();
   for (const instance of instances) {
-    if (!types.has(instance.type.toLowerCase()) || !deployed(instance)) continue;
-    declaredIds.add(resourceIdKey(instance.id));
-    const applies = precondition(instance, row.applies);
-    if (applies.certainty === 'no') continue;
-    targets.push({ instance, declared: instance, description: `${nounOf(row, instance.type)} ${describeInstance(instance)}`, applies });
-  }
-  for (const child of row.implicitChildren ?? []) {
-    const parentType = child.parentType.toLowerCase();
-    for (const parent of instances) {
-      if (parent.type.toLowerCase() !== parentType || !deployed(parent)) continue;
-      const instance = implicitChild(parent, child);
-      if (declaredIds.has(resourceIdKey(instance.id))) continue;
-      targets.push({ instance, declared: parent, description: `${nounOf(row, instance.type)} ${describeInstance(instance)}`, applies: ALWAYS });
+    if (!deployed(instance)) continue;
+    const type = instance.type.toLowerCase();
+    if (types.has(type)) {
+      const applies = precondition(instance, row.applies);
+      if (applies.certainty !== 'no') targets.push({ instance, declared: instance, description: `${nounOf(row, instance.type)} ${describeInstance(instance)}`, applies });
+    }
+    for (const child of children) {
+      if (child.parentType.toLowerCase() !== type) continue;
+      const made = implicitChild(instance, child);
+      if (declaredIds.has(resourceIdKey(made.id))) continue;
+      const description = `${nounOf(row, made.type)} ${describeInstance(made)} (which Azure creates with its parent)`;
+      targets.push({ instance: made, declared: instance, description, applies: ALWAYS });
     }
   }
   return targets;

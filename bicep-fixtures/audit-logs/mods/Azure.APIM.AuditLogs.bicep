@@ -1,0 +1,18 @@
+// Attaches the audit logs to an existing resource of Azure.APIM.AuditLogs's type.
+param name string
+
+resource target 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = {
+  name: name
+}
+
+resource targetAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: target
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'
+    logs: [
+      { category: 'GatewayLogs', enabled: true }
+      { category: 'DeveloperPortalAuditLogs', enabled: true }
+    ]
+  }
+}

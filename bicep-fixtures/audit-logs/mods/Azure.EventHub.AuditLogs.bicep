@@ -1,0 +1,17 @@
+// Attaches the audit logs to an existing resource of Azure.EventHub.AuditLogs's type.
+param name string
+
+resource target 'Microsoft.EventHub/namespaces@2024-01-01' existing = {
+  name: name
+}
+
+resource targetAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: target
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'
+    logs: [
+      { category: 'RuntimeAuditLogs', enabled: true }
+    ]
+  }
+}
