@@ -21239,22 +21239,22 @@ function implicitChild(parent, child) {
 }
 function auditTargets(instances, row2) {
   const types = new Set(row2.types.map((t) => t.toLowerCase()));
+  const children = row2.implicitChildren ?? [];
+  const declaredIds = new Set(instances.filter((i2) => types.has(i2.type.toLowerCase()) && deployed(i2)).map((i2) => resourceIdKey(i2.id)));
   const targets = [];
-  const declaredIds = /* @__PURE__ */ new Set();
   for (const instance2 of instances) {
-    if (!types.has(instance2.type.toLowerCase()) || !deployed(instance2)) continue;
-    declaredIds.add(resourceIdKey(instance2.id));
-    const applies = precondition(instance2, row2.applies);
-    if (applies.certainty === "no") continue;
-    targets.push({ instance: instance2, declared: instance2, description: `${nounOf(row2, instance2.type)} ${describeInstance(instance2)}`, applies });
-  }
-  for (const child of row2.implicitChildren ?? []) {
-    const parentType = child.parentType.toLowerCase();
-    for (const parent of instances) {
-      if (parent.type.toLowerCase() !== parentType || !deployed(parent)) continue;
-      const instance2 = implicitChild(parent, child);
-      if (declaredIds.has(resourceIdKey(instance2.id))) continue;
-      targets.push({ instance: instance2, declared: parent, description: `${nounOf(row2, instance2.type)} ${describeInstance(instance2)}`, applies: ALWAYS });
+    if (!deployed(instance2)) continue;
+    const type = instance2.type.toLowerCase();
+    if (types.has(type)) {
+      const applies = precondition(instance2, row2.applies);
+      if (applies.certainty !== "no") targets.push({ instance: instance2, declared: instance2, description: `${nounOf(row2, instance2.type)} ${describeInstance(instance2)}`, applies });
+    }
+    for (const child of children) {
+      if (child.parentType.toLowerCase() !== type) continue;
+      const made = implicitChild(instance2, child);
+      if (declaredIds.has(resourceIdKey(made.id))) continue;
+      const description = `${nounOf(row2, made.type)} ${describeInstance(made)} (which Azure creates with its parent)`;
+      targets.push({ instance: made, declared: instance2, description, applies: ALWAYS });
     }
   }
   return targets;
@@ -21295,19 +21295,20 @@ var Requirement = class {
     const lower2 = category.toLowerCase();
     return this.row.categories.find((c) => (typeof c === "string" ? [c] : c).some((n) => n.toLowerCase() === lower2));
   }
-  /** A hint for a log entry that names what the type does not export: a misspelling, or a group the type lacks. */
-  typoHint(coverage, target) {
+  /** A hint for a log entry that names what the type does not export: a misspelling of a missing category or of a group, or a group the type lacks. */
+  typoHint(coverage, target, missing) {
     for (const unknown2 of coverage.unknownCategories) {
       if (unknown2.kind === "categoryGroup") {
         const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown2.name.toLowerCase());
         if (group) {
-          const instead = [...this.row.groups, `the categories ${joinAnd(this.wanted.categories)}`].join(" or ");
+          const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
+          const instead = [...this.row.groups, ...categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : []].join(" or ");
           return { hint: ` (${target.instance.type} has no '${group}' category group; use ${instead})`, at: place(unknown2) };
         }
       } else if (this.knownCategories.has(unknown2.name.toLowerCase())) {
         continue;
       }
-      const known = unknown2.kind === "category" ? this.wanted.categories : this.row.groups;
+      const known = unknown2.kind === "category" ? missing : this.row.groups;
       const suggestion = closestName(unknown2.name, known);
       if (suggestion) {
         const what = unknown2.kind === "category" ? "category" : "category group";
@@ -21401,9 +21402,9 @@ function judge(requirement, target, targeting, context) {
         remedy: { kind: "none", reason: NO_REMEDY.noDestination }
       };
     }
-    const typo = requirement.typoHint(coverage, target);
-    const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s));
     const missingNames = missing.flatMap((c) => typeof c === "string" ? [c] : [...c]);
+    const typo = requirement.typoHint(coverage, target, missingNames);
+    const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s));
     const notEnabled = missingNames.map((c) => coverage.byCategory[c].notEnabledAt).find((p) => p !== void 0);
     return {
       kind: "fail",

@@ -227,3 +227,19 @@ describe('the built-in audit-log rules on real Bicep', () => {
     for (const r of results.filter((r) => r.ruleId.startsWith('Azure.'))) expect(r.at.startsWith(`audit-logs/${r.ruleId}.bicep:`)).toBe(true);
   });
 });
+
+describe('scopes of another type', () => {
+  it("never count a key vault's setting for a registry whose name ends in the same unknown: a fail on the registry, exit 1", async () => {
+    const run = await auditJson(['scope/other-type-same-unknown.bicep']);
+    expect(run.code).toBe(1);
+    expect(seen(run.report).filter((r) => r.ruleId.startsWith('Azure.'))).toEqual([
+      {
+        at: 'scope/other-type-same-unknown.bicep:5:1',
+        ruleId: 'Azure.ACR.Logs',
+        level: 'error',
+        message:
+          "registry 'registry' (named cr{parameters('token')}) has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+      },
+    ]);
+  }, 60_000);
+});

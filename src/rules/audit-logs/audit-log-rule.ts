@@ -63,8 +63,8 @@ class Requirement {
     return this.row.categories.find((c) => (typeof c === 'string' ? [c] : c).some((n) => n.toLowerCase() === lower));
   }
 
-  /** A hint for a log entry that names what the type does not export: a misspelling, or a group the type lacks. */
-  typoHint(coverage: Coverage, target: AuditTarget): { hint: string; at?: InstancePlace } {
+  /** A hint for a log entry that names what the type does not export: a misspelling of a missing category or of a group, or a group the type lacks. */
+  typoHint(coverage: Coverage, target: AuditTarget, missing: readonly string[]): { hint: string; at?: InstancePlace } {
     for (const unknown of coverage.unknownCategories) {
       if (unknown.kind === 'categoryGroup') {
         const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown.name.toLowerCase());
@@ -76,7 +76,7 @@ class Requirement {
       } else if (this.knownCategories.has(unknown.name.toLowerCase())) {
         continue;
       }
-      const known = unknown.kind === 'category' ? this.wanted.categories : this.row.groups;
+      const known = unknown.kind === 'category' ? missing : this.row.groups;
       const suggestion = closestName(unknown.name, known);
       if (suggestion) {
         const what = unknown.kind === 'category' ? 'category' : 'category group';
@@ -187,9 +187,9 @@ function judge(requirement: Requirement, target: AuditTarget, targeting: readonl
         remedy: { kind: 'none', reason: NO_REMEDY.noDestination },
       };
     }
-    const typo = requirement.typoHint(coverage, target);
-    const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s))!;
     const missingNames = missing.flatMap((c) => (typeof c === 'string' ? [c] : [...c]));
+    const typo = requirement.typoHint(coverage, target, missingNames);
+    const withDestination = coverage.settings.find((s) => !coverage.withoutDestination.includes(s))!;
     const notEnabled = missingNames.map((c) => coverage.byCategory[c]!.notEnabledAt).find((p) => p !== undefined);
     return {
       kind: 'fail',
