@@ -21237,15 +21237,34 @@ function implicitChild(parent, child) {
     id: text([parent.id, `/${child.segment}`])
   };
 }
+var byType = /* @__PURE__ */ new WeakMap();
+function positionsOf(instances, types) {
+  let index = byType.get(instances);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    instances.forEach((instance2, position2) => {
+      if (!deployed(instance2)) return;
+      const type = instance2.type.toLowerCase();
+      const list = index.get(type);
+      if (list) list.push(position2);
+      else index.set(type, [position2]);
+    });
+    byType.set(instances, index);
+  }
+  const lists = types.map((t) => index.get(t.toLowerCase()) ?? []).filter((l) => l.length > 0);
+  return lists.length <= 1 ? lists[0] ?? [] : lists.flat().sort((a, b) => a - b);
+}
 function auditTargets(instances, row2) {
-  const types = new Set(row2.types.map((t) => t.toLowerCase()));
   const children = row2.implicitChildren ?? [];
-  const declaredIds = new Set(instances.filter((i2) => types.has(i2.type.toLowerCase()) && deployed(i2)).map((i2) => resourceIdKey(i2.id)));
+  const own = positionsOf(instances, row2.types);
+  const parents = positionsOf(instances, children.map((c) => c.parentType));
+  if (own.length === 0 && parents.length === 0) return [];
+  const declaredIds = new Set(own.map((p) => resourceIdKey(instances[p].id)));
   const targets = [];
-  for (const instance2 of instances) {
-    if (!deployed(instance2)) continue;
+  for (const position2 of parents.length === 0 ? own : [.../* @__PURE__ */ new Set([...own, ...parents])].sort((a, b) => a - b)) {
+    const instance2 = instances[position2];
     const type = instance2.type.toLowerCase();
-    if (types.has(type)) {
+    if (row2.types.some((t) => t.toLowerCase() === type)) {
       const applies = precondition(instance2, row2.applies);
       if (applies.certainty !== "no") targets.push({ instance: instance2, declared: instance2, description: `${nounOf(row2, instance2.type)} ${describeInstance(instance2)}`, applies });
     }
@@ -21448,6 +21467,7 @@ function auditLogRule(row2) {
   const addOne = `${enables}${row2.groups.length > 0 && !onlyGroups ? `, or the '${row2.groups[0]}' category group` : ""}`;
   const rule = defineRule({
     id: row2.id,
+    triggers: new Set([...row2.types, ...(row2.implicitChildren ?? []).map((c) => c.parentType)].map((t) => t.toLowerCase())),
     meta: {
       title: row2.title,
       description: row2.description,
@@ -21469,9 +21489,11 @@ function auditLogRule(row2) {
       }
     },
     check(context) {
+      const targets = auditTargets(context.instances, row2);
+      if (targets.length === 0) return [];
       const settings = settingsIndex(context.instances);
       const reports = [];
-      for (const target of auditTargets(context.instances, row2)) {
+      for (const target of targets) {
         const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
         if (!report) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === "maybe";
@@ -21703,7 +21725,7 @@ var BUILT_IN_ROWS = [
       "KafkaUserErrorLogs",
       "OperationalLogs"
     ],
-    applies: { path: ["sku", "name"], oneOf: ["Premium"], text: "is of the Premium tier", alternative: { path: ["properties", "clusterArmId"], present: true } },
+    applies: { path: ["sku", "name"], oneOf: ["Premium"], text: "is of the Premium tier or in a Dedicated cluster", alternative: { path: ["properties", "clusterArmId"], present: true } },
     noun: "Event Hubs namespace",
     service: "Event Hubs",
     consequence: "nobody can tell who sent or received events, with which key or identity and from where",
@@ -22100,14 +22122,20 @@ function levelFor(kind, configured) {
   return LEVEL_ORDER[configured] < LEVEL_ORDER.warning ? configured : "warning";
 }
 var DEFAULT_RULES = { settings: /* @__PURE__ */ new Map(), declared: [] };
+function hasAny(present, wanted) {
+  for (const type of wanted) if (present.has(type)) return true;
+  return false;
+}
 function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
   const findings = [];
   const directives = /* @__PURE__ */ new Map();
   const linesOf = sourceLines();
   const rules = [...RULES, ...selection.declared];
+  const types = new Set(instances.map((i2) => i2.type.toLowerCase()));
   for (const rule of rules) {
     const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === "off") continue;
+    if (rule.triggers && !hasAny(types, rule.triggers)) continue;
     for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
       const location = locator.locate(report.at);
       const relatedLocations = [

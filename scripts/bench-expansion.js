@@ -12,14 +12,14 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** The median time of each template over `rounds` runs, as [file, ms] rows. */
-async function engineTimes(files, rounds) {
+/** The median time of each template over `rounds` runs, as [file, ms] rows; `rules` as analyzeArmTemplate takes them (default: every rule). */
+async function engineTimes(files, rounds, rules) {
   const rows = [];
   for (const file of files) {
     const times = [];
     for (let i = 0; i < rounds; i += 1) {
       const start = process.hrtime.bigint();
-      await analyzeArmTemplate(file, new Map());
+      await analyzeArmTemplate(file, new Map(), rules);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     rows.push([file, median(times)]);
@@ -38,4 +38,22 @@ async function main() {
 
 if (require.main === module) main();
 
-module.exports = { engineTimes, median };
+/** Every rule but Azure.ACR.Logs off: the baseline the rule family's cost is measured against. */
+function onlyRegistryRule() {
+  const { RULES } = require('../dist/rules/index.js');
+  return { settings: new Map(RULES.filter((r) => r.id !== 'Azure.ACR.Logs').map((r) => [r.id, 'off'])), declared: [] };
+}
+
+/** The engine's total time over the templates with every rule and with Azure.ACR.Logs alone, alternating, the median of `rounds` each. */
+async function ruleFamilyCost(files, rounds) {
+  const total = async (rules) => (await engineTimes(files, 20, rules)).reduce((sum, [, ms]) => sum + ms, 0);
+  const every = [];
+  const one = [];
+  for (let round = 0; round < rounds; round += 1) {
+    every.push(await total(undefined));
+    one.push(await total(onlyRegistryRule()));
+  }
+  return { everyRuleMs: median(every), registryRuleMs: median(one), ratio: median(every) / median(one) };
+}
+
+module.exports = { engineTimes, median, ruleFamilyCost };

@@ -22,6 +22,11 @@ export interface RuleSelection {
 
 export const DEFAULT_RULES: RuleSelection = { settings: new Map(), declared: [] };
 
+function hasAny(present: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const type of wanted) if (present.has(type)) return true;
+  return false;
+}
+
 /**
  * Runs every rule that is not off on the instances and places each report in the user's files; a
  * directive on the line before suppresses it, and names in it that are no rule are reported once.
@@ -36,9 +41,12 @@ export function ruleFindings(
   // A loop of 800 registries gives 800 findings in one file: read it once.
   const linesOf = sourceLines();
   const rules = [...RULES, ...selection.declared];
+  const types = new Set(instances.map((i) => i.type.toLowerCase()));
   for (const rule of rules) {
     const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === 'off') continue;
+    // Most rules judge types a deployment does not have: asking them costs more than this test.
+    if (rule.triggers && !hasAny(types, rule.triggers)) continue;
     for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
       const location = locator.locate(report.at);
       const relatedLocations = [

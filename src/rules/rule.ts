@@ -54,6 +54,8 @@ export interface RuleContext {
 export interface Rule<MessageId extends string = string> {
   id: string;
   meta: RuleMeta<MessageId>;
+  /** Resource types (lower case) without any of which in a deployment the rule has nothing to judge; absent: it always runs. */
+  triggers?: ReadonlySet<string>;
   check(context: RuleContext): RuleReport<MessageId>[];
 }
 

@@ -31,3 +31,19 @@ describe('the rule index', () => {
     expect(findRule('Azure.ACR.Nope')).toBeUndefined();
   });
 });
+
+describe('the pages written from the rows', () => {
+  it('are what scripts/build-rule-docs.js writes (run it after changing a row)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { rulePages } = require('../../scripts/build-rule-docs.js') as { rulePages(): Map<string, string> };
+    const pages = rulePages();
+    expect(pages.size).toBe(RULES.length - 1);
+    for (const [page, text] of pages) expect(fs.readFileSync(path.join(DOCS, '..', '..', page), 'utf8')).toBe(text);
+  });
+
+  it("the README's Rules table lists every rule, in order", () => {
+    const readme = fs.readFileSync(path.join(DOCS, '..', '..', 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| \[`([^`]+)`\]\(docs\/rules\//gm)].map((m) => m[1]);
+    expect(listed).toEqual(RULES.map((r) => r.id));
+  });
+});

@@ -237,6 +237,7 @@ export function auditLogRule(row: AuditLogRequirement): Rule {
   const addOne = `${enables}${row.groups.length > 0 && !onlyGroups ? `, or the '${row.groups[0]}' category group` : ''}`;
   const rule: Rule<MessageId> = defineRule<MessageId>({
     id: row.id,
+    triggers: new Set([...row.types, ...(row.implicitChildren ?? []).map((c) => c.parentType)].map((t) => t.toLowerCase())),
     meta: {
       title: row.title,
       description: row.description,
@@ -259,9 +260,11 @@ export function auditLogRule(row: AuditLogRequirement): Rule {
       },
     },
     check(context) {
+      const targets = auditTargets(context.instances, row);
+      if (targets.length === 0) return [];
       const settings = settingsIndex(context.instances);
       const reports: RuleReport<MessageId>[] = [];
-      for (const target of auditTargets(context.instances, row)) {
+      for (const target of targets) {
         const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
         if (!report) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === 'maybe';

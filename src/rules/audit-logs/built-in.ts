@@ -245,7 +245,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
       'KafkaUserErrorLogs',
       'OperationalLogs',
     ],
-    applies: { path: ['sku', 'name'], oneOf: ['Premium'], text: 'is of the Premium tier', alternative: { path: ['properties', 'clusterArmId'], present: true } },
+    applies: { path: ['sku', 'name'], oneOf: ['Premium'], text: 'is of the Premium tier or in a Dedicated cluster', alternative: { path: ['properties', 'clusterArmId'], present: true } },
     noun: 'Event Hubs namespace',
     service: 'Event Hubs',
     consequence: 'nobody can tell who sent or received events, with which key or identity and from where',

@@ -63,20 +63,43 @@ function implicitChild(parent: ResourceInstance, child: ImplicitChild): Resource
   };
 }
 
+// Every rule looks up instances of a few types: the deployment is indexed by type once.
+const byType = new WeakMap<readonly ResourceInstance[], Map<string, number[]>>();
+
+/** The positions of the deployed instances of the types, in declaration order. */
+function positionsOf(instances: readonly ResourceInstance[], types: readonly string[]): number[] {
+  let index = byType.get(instances);
+  if (!index) {
+    index = new Map();
+    instances.forEach((instance, position) => {
+      if (!deployed(instance)) return;
+      const type = instance.type.toLowerCase();
+      const list = index!.get(type);
+      if (list) list.push(position);
+      else index!.set(type, [position]);
+    });
+    byType.set(instances, index);
+  }
+  const lists = types.map((t) => index.get(t.toLowerCase()) ?? []).filter((l) => l.length > 0);
+  return lists.length <= 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a - b);
+}
+
 /**
  * The deployed resources a requirement judges, in declaration order: each instance of its types
  * (not `existing`, condition not false, the precondition not false), and, right after their
  * parent, the implicit children that the template does not declare.
  */
 export function auditTargets(instances: readonly ResourceInstance[], row: AuditLogRequirement): AuditTarget[] {
-  const types = new Set(row.types.map((t) => t.toLowerCase()));
   const children = row.implicitChildren ?? [];
-  const declaredIds = new Set(instances.filter((i) => types.has(i.type.toLowerCase()) && deployed(i)).map((i) => resourceIdKey(i.id)));
+  const own = positionsOf(instances, row.types);
+  const parents = positionsOf(instances, children.map((c) => c.parentType));
+  if (own.length === 0 && parents.length === 0) return [];
+  const declaredIds = new Set(own.map((p) => resourceIdKey(instances[p]!.id)));
   const targets: AuditTarget[] = [];
-  for (const instance of instances) {
-    if (!deployed(instance)) continue;
+  for (const position of parents.length === 0 ? own : [...new Set([...own, ...parents])].sort((a, b) => a - b)) {
+    const instance = instances[position]!;
     const type = instance.type.toLowerCase();
-    if (types.has(type)) {
+    if (row.types.some((t) => t.toLowerCase() === type)) {
       const applies = precondition(instance, row.applies);
       if (applies.certainty !== 'no') targets.push({ instance, declared: instance, description: `${nounOf(row, instance.type)} ${describeInstance(instance)}`, applies });
     }
