@@ -22113,7 +22113,7 @@ function unknownNames(directive, declared = []) {
   return directive.form === "own" ? directive.names.filter((n) => !findRule(n.text, declared)) : [];
 }
 
-// src/rules/finding.ts
+// src/rules/level.ts
 var LEVEL_ORDER = { note: 1, warning: 2, error: 3 };
 
 // src/analyze/run-rules.ts

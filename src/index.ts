@@ -7,7 +7,7 @@ export { EXIT, exitCodeFor, type FailOn } from './cli/exit-codes';
 
 // Results.
 export type { Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation, Suppression } from './rules/finding';
-export type { SourceFix, TextEdit } from './fix/source-fix';
+export type { SourceFix, TextEdit } from './rules/source-fix';
 
 // Fixes: planned for findings, applied and proved against the real Bicep CLI.
 export { runFixes, type FixRequest, type FixStage } from './fix/run-fixes';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { splitDocsLink, type BicepDiagnostic, type Range } from '../bicep/compile-output';
+import { splitDocsLink, type BicepDiagnostic } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import { LineIndex } from '../locate/line-index';
 import type { Finding } from '../rules/finding';
 import type { RegistryModule } from '../discover/local-files';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import { isLocalModule } from '../locate/bicep-source';
 import { FILE_START, LineIndex } from '../locate/line-index';
 

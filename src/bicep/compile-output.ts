@@ -1,13 +1,6 @@
-/** A position in a text file, 0-based. */
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Range } from '../positions';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range } from '../positions';
 
 export type BicepDiagnosticLevel = 'error' | 'warning' | 'info';
 

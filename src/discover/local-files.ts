@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import { bicepParser, BicepSourceFile } from '../locate/bicep-source';
 import { relativeInside } from './repository-root';
 

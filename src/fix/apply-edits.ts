@@ -1,5 +1,5 @@
 import { LineIndex } from '../locate/line-index';
-import type { TextEdit } from './source-fix';
+import type { TextEdit } from '../rules/source-fix';
 
 /** A file's text with edits of that file made; they must not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

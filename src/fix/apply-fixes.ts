@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../files/write-atomic';
 import type { Finding, InputResult } from '../rules/finding';
 import { describeValue } from '../template/describe-value';
 import { applyEdits, collides, distinctEdits } from './apply-edits';
-import type { SourceFix, TextEdit } from './source-fix';
+import type { SourceFix, TextEdit } from '../rules/source-fix';
 
 export interface FixOutcome {
   /** The input whose analysis gave the finding. */

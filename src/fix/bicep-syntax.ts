@@ -1,5 +1,5 @@
 import type Parser from 'web-tree-sitter';
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import { LineIndex } from '../locate/line-index';
 
 export type SyntaxNode = Parser.SyntaxNode;

@@ -1,5 +1,5 @@
 import { applyEdits } from './apply-edits';
-import type { SourceFix } from './source-fix';
+import type { SourceFix } from '../rules/source-fix';
 import { regions, shiftEdits } from './unified-diff';
 
 /** A fix as the lines that replace one range of lines, the shape of a pull-request suggestion. */

@@ -1,4 +1,4 @@
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import type { SourceLocation } from '../rules/finding';
 import type { RemedyStep } from '../rules/remedy';
 import {
@@ -11,7 +11,7 @@ import {
   type SyntaxNode,
 } from './bicep-syntax';
 import { appendArrayItems, appendObjectProperty, isSpread, objectText, type OffsetEdit } from './layout';
-import type { SourceFix, TextEdit } from './source-fix';
+import type { SourceFix, TextEdit } from '../rules/source-fix';
 import { declarationAround, enclosingLoop, valueSource, whyNotWrittenOut } from './source-reasons';
 
 /** How a person wants fixes written, from their config. */

@@ -1,5 +1,5 @@
 import { applyEdits } from './apply-edits';
-import type { TextEdit } from './source-fix';
+import type { TextEdit } from '../rules/source-fix';
 
 const CONTEXT = 3;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Parser from 'web-tree-sitter';
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import { LineIndex } from './line-index';
 
 type SyntaxNode = Parser.SyntaxNode;

@@ -1,4 +1,4 @@
-import type { Position, Range } from '../bicep/compile-output';
+import type { Position, Range } from '../positions';
 
 /** Converts 0-based offsets in a text to 0-based line/character positions. */
 export class LineIndex {

@@ -1,4 +1,4 @@
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 
 /** The widest slice of a line an excerpt shows; minified JSON can put a whole template on one line. */
 const MAX_WIDTH = 120;

@@ -1,5 +1,5 @@
 import type { FixOutcome } from '../fix/apply-fixes';
-import type { SourceFix } from '../fix/source-fix';
+import type { SourceFix } from '../rules/source-fix';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { describeValue } from '../template/describe-value';
 import type { ReportContext } from './report-context';

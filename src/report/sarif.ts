@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Fix, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { Shard } from '../analyze/shard';
 import type { FixOutcome } from '../fix/apply-fixes';
-import type { SourceFix } from '../fix/source-fix';
+import type { SourceFix } from '../rules/source-fix';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { packageJson } from '../package-info';
 import { partialFingerprints } from './fingerprints';

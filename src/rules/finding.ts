@@ -1,20 +1,11 @@
-import type { Range } from '../bicep/compile-output';
-import type { SourceFix } from '../fix/source-fix';
 import type { Value } from '../template/expressions/value';
+import type { FindingKind, FindingLevel } from './level';
+import type { SourceLocation } from './location';
 import type { LocatedRemedy } from './remedy';
+import type { SourceFix } from './source-fix';
 
-export type FindingLevel = 'error' | 'warning' | 'note';
-
-/** `fail`: the input breaks the rule; `review`: the outcome depends on a value known only at deployment. */
-export type FindingKind = 'fail' | 'review';
-
-export const LEVEL_ORDER: Record<FindingLevel, number> = { note: 1, warning: 2, error: 3 };
-
-/** A place in a file the user wrote; 0-based positions. */
-export interface SourceLocation {
-  file: string;
-  range: Range;
-}
+export { LEVEL_ORDER, type FindingKind, type FindingLevel } from './level';
+export type { SourceLocation } from './location';
 
 export interface RelatedLocation {
   location: SourceLocation;

@@ -1,5 +1,4 @@
-import type { SourceLocation } from './finding';
-import type { InstancePlace } from './rule';
+import type { InstancePlace, SourceLocation } from './location';
 
 /**
  * One change to a diagnostic setting's declaration that a rule knows would help clear its

@@ -1,6 +1,7 @@
 import type { ResourceInstance } from '../template/expand/instance';
 import type { SourceSpan } from '../template/location';
-import type { FindingKind, FindingLevel } from './finding';
+import type { FindingKind, FindingLevel } from './level';
+import type { InstancePlace } from './location';
 import type { Remedy } from './remedy';
 
 /** What a rule says about itself; feeds reports, SARIF rule metadata and the docs check. */
@@ -25,11 +26,7 @@ export interface RuleMeta<MessageId extends string = string> {
   messages: Readonly<Record<MessageId, string>>;
 }
 
-/** A place inside an instance's declaration: the JSON path is relative to the declaration. */
-export interface InstancePlace {
-  instance: ResourceInstance;
-  path?: readonly (string | number)[];
-}
+export type { InstancePlace } from './location';
 
 export interface RuleReport<MessageId extends string> {
   kind: FindingKind;

@@ -1,4 +1,4 @@
-import type { Range } from '../bicep/compile-output';
+import type { Range } from '../positions';
 
 /** A replacement of a range of a file (0-based); an insertion has an empty range. */
 export interface TextEdit {
