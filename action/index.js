@@ -20998,6 +20998,7 @@ function describeFalseCondition(falseCondition) {
 }
 
 // src/rules/audit-logs/requirement.ts
+var CATEGORY_GROUPS = ["audit", "allLogs"];
 var ANY_GROUP = "\0";
 function categoryNames(requirement) {
   return requirement.categories.flatMap((c) => typeof c === "string" ? [c] : [...c]);
@@ -21032,7 +21033,8 @@ function typoFor(coverage, category, row2) {
   const known = new Set((row2.knownCategories ?? []).map((c) => c.toLowerCase()));
   for (const unknown2 of coverage.unknownCategories) {
     if (unknown2.kind === "category" && known.has(unknown2.name.toLowerCase())) continue;
-    const meant = closestName(unknown2.name, unknown2.kind === "category" ? categoryNames(row2) : row2.groups);
+    const lacking = unknown2.kind === "categoryGroup" && CATEGORY_GROUPS.some((g) => g.toLowerCase() === unknown2.name.toLowerCase());
+    const meant = lacking ? row2.groups[0] : closestName(unknown2.name, unknown2.kind === "category" ? categoryNames(row2) : row2.groups);
     if (meant !== void 0 && (unknown2.kind === "categoryGroup" || meant === category)) return { unknown: unknown2, meant };
   }
   return void 0;
@@ -21280,7 +21282,6 @@ function auditTargets(instances, row2) {
 }
 
 // src/rules/audit-logs/audit-log-rule.ts
-var CATEGORY_GROUPS = ["audit", "allLogs"];
 function settingName(setting) {
   return typeof setting.name === "string" ? `'${setting.name}'` : `'${setting.symbolicName}'`;
 }

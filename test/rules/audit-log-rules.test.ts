@@ -1,4 +1,7 @@
-import { auditJson, seen, type Seen } from '../helpers/real-bicep';
+import fs from 'node:fs';
+import path from 'node:path';
+import { auditJson, auditWithRealBicep, BICEP_FIXTURES, seen, type Seen } from '../helpers/real-bicep';
+import { makeTree } from '../helpers/temp-tree';
 import { RULES } from '../../src/rules/index';
 
 /**
@@ -242,4 +245,32 @@ describe('scopes of another type', () => {
       },
     ]);
   }, 60_000);
+});
+
+describe('fixes for every row', () => {
+  it('rename a group the type lacks to the one it has, add missing categories, and suggest a setting for a firewall that has none', async () => {
+    const root = makeTree({ 'main.bicep': fs.readFileSync(path.join(BICEP_FIXTURES, 'audit-logs', 'Azure.Firewall.Logs.bicep'), 'utf8') });
+    fs.cpSync(path.join(BICEP_FIXTURES, 'audit-logs', 'mods'), path.join(root, 'mods'), { recursive: true });
+    const run = await auditWithRealBicep(['main.bicep', '--fix-dry-run', '--suggestions', '--no-cache'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      ["     logs: [", "-      { categoryGroup: 'audit', enabled: true }", "+      { categoryGroup: 'allLogs', enabled: true }", '     ]'].join('\n'),
+    );
+    expect(run.stdout).toContain(["       { category: 'AZFWApplicationRule', enabled: true }", "+      { category: 'AZFWNetworkRule', enabled: true }", '     ]'].join('\n'));
+    expect(run.stdout).toContain(
+      [
+        "+resource bareAuditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {",
+        "+  name: 'audit'",
+        '+  scope: bare',
+        '+  properties: {',
+        "+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'",
+        '+    logs: [',
+        "+      { category: 'AZFWNetworkRule', enabled: true }",
+        "+      { category: 'AZFWApplicationRule', enabled: true }",
+        '+    ]',
+        '+  }',
+        '+}',
+      ].join('\n'),
+    );
+  }, 120_000);
 });

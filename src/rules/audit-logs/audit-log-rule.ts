@@ -6,7 +6,7 @@ import { defineRule, formatMessage, type InstancePlace, type Rule, type RuleCont
 import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetting, type Wanted } from './coverage';
 import { describeFalseCondition, describeOrigin } from './describe-instance';
 import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
-import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import { ANY_GROUP, CATEGORY_GROUPS, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
 import { settingsIndex } from './settings-index';
 import { auditTargets, type AuditTarget } from './targets';
 
@@ -18,9 +18,6 @@ type MessageId =
   | 'undecided'
   | 'conditionalTarget'
   | 'undecidedPrecondition';
-
-/** Every category group Azure Monitor has; a type supports some of them or none. */
-const CATEGORY_GROUPS = ['audit', 'allLogs'];
 
 function settingName(setting: ResourceInstance): string {
   return typeof setting.name === 'string' ? `'${setting.name}'` : `'${setting.symbolicName}'`;

@@ -4,7 +4,7 @@ import type { Value } from '../../template/expressions/value';
 import { closestName } from '../closest-name';
 import type { Remedy, RemedyStep } from '../remedy';
 import type { Coverage, SettingPlace } from './coverage';
-import { ANY_GROUP, categoriesToAdd, categoryNames, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import { ANY_GROUP, CATEGORY_GROUPS, categoriesToAdd, categoryNames, type AuditLogRequirement, type RequiredCategory } from './requirement';
 import type { AuditTarget } from './targets';
 
 /** The value at a path of a setting's body, if the body spells it out. */
@@ -30,7 +30,9 @@ function typoFor(coverage: Coverage, category: string, row: AuditLogRequirement)
   const known = new Set((row.knownCategories ?? []).map((c) => c.toLowerCase()));
   for (const unknown of coverage.unknownCategories) {
     if (unknown.kind === 'category' && known.has(unknown.name.toLowerCase())) continue;
-    const meant = closestName(unknown.name, unknown.kind === 'category' ? categoryNames(row) : row.groups);
+    // A group the type lacks meant the one it has.
+    const lacking = unknown.kind === 'categoryGroup' && CATEGORY_GROUPS.some((g) => g.toLowerCase() === unknown.name.toLowerCase());
+    const meant = lacking ? row.groups[0] : closestName(unknown.name, unknown.kind === 'category' ? categoryNames(row) : row.groups);
     if (meant !== undefined && (unknown.kind === 'categoryGroup' || meant === category)) return { unknown, meant };
   }
   return undefined;

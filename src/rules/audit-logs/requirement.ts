@@ -70,6 +70,9 @@ export interface AuditLogRequirement {
   declaredIn?: string;
 }
 
+/** Every category group Azure Monitor has; a type supports some of them or none. */
+export const CATEGORY_GROUPS = ['audit', 'allLogs'];
+
 /** What a requirement without categories asks for: one of its groups, written as a category no log entry can name. */
 export const ANY_GROUP = '\u0000';
 
