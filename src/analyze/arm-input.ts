@@ -49,12 +49,11 @@ export async function analyzeArmTemplate(
     return { file, status: 'failed', findings: [inputFinding(file, notTemplate, at)] };
   }
   const expansion = expandTemplate(doc, { parameters, deployment });
+  const rules = ruleFindings(expansion.instances, locator, ruleSettings);
   return {
     file,
     status: 'analysed',
-    findings: [
-      ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...ruleFindings(expansion.instances, locator, ruleSettings),
-    ],
+    findings: [...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))), ...rules.findings],
+    evaluations: rules.evaluations,
   };
 }

@@ -134,6 +134,7 @@ async function analyzeCompiled(
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance ? locator.locate({ instance }) : outside));
   }
-  findings.push(...ruleFindings(expansion.instances, locator, ruleSettings));
-  return { file, status: 'analysed', findings };
+  const rules = ruleFindings(expansion.instances, locator, ruleSettings);
+  findings.push(...rules.findings);
+  return { file, status: 'analysed', findings, evaluations: rules.evaluations };
 }

@@ -18,6 +18,6 @@ export function exitCodeFor(results: readonly InputResult[], failOn: FailOn): nu
   if (results.some((r) => r.status === 'failed')) return EXIT.usageOrInput;
   if (failOn === 'never') return EXIT.clean;
   const threshold = LEVEL_ORDER[failOn];
-  const failing = results.some((r) => r.findings.some((f) => !f.suppression && LEVEL_ORDER[f.level] >= threshold));
+  const failing = results.some((r) => r.findings.some((f) => !f.suppression && !f.baselined && LEVEL_ORDER[f.level] >= threshold));
   return failing ? EXIT.findings : EXIT.clean;
 }

@@ -29,6 +29,8 @@ export interface Config {
   suppressions: readonly ConfigSuppression[];
   /** How `--fix` writes what it adds. */
   fix: FixConfig;
+  /** `baseline`: the baseline file, resolved against the config's folder. */
+  baseline?: string;
 }
 
 export interface FixConfig {
@@ -61,6 +63,7 @@ interface ConfigJson {
   deployment?: DeploymentContext;
   suppressions?: { rules: string[]; names: string[]; reason: string }[];
   fix?: { logEntries?: 'categories' | 'categoryGroup' };
+  baseline?: string;
 }
 
 interface Problem {
@@ -190,6 +193,7 @@ function readConfig(file: string): Loaded {
       deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules, names, reason }) => ({ rules, names, reason })),
       fix: { categoryGroup: json.fix?.logEntries === 'categoryGroup' },
+      ...(json.baseline === undefined ? {} : { baseline: path.resolve(folder, json.baseline) }),
     },
     isExcluded: (absolute) => {
       const relative = path.relative(folder, absolute).split(path.sep).join('/');

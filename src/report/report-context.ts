@@ -1,4 +1,5 @@
 import type { Shard } from '../analyze/shard';
+import type { BaselineOutcome } from '../baseline/apply-baseline';
 import type { FixOutcome } from '../fix/apply-fixes';
 import type { Rule } from '../rules/rule';
 
@@ -27,4 +28,6 @@ export interface ReportContext {
   shard?: Shard;
   /** Whether the run was asked to fix (`--fix`, `--fix-dry-run`), and what `--fix` did. */
   fixes?: { requested: boolean; outcomes?: readonly FixOutcome[] };
+  /** How the run compares with its baseline, when it has one. */
+  baseline?: BaselineOutcome;
 }

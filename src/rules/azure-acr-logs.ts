@@ -207,6 +207,7 @@ export const azureAcrLogs = defineRule<MessageId>({
     const reports: RuleReport<MessageId>[] = [];
     for (const registry of context.instances) {
       if (!isType(registry, REGISTRY_TYPE) || registry.existing || registry.condition === false) continue;
+      context.evaluated?.(registry);
       const report = judge(registry, settings.matches(registry.id), context);
       if (report) reports.push(isSymbolic(registry.condition) && report.kind === 'fail' ? ifDeployed(registry, report, context) : report);
     }
