@@ -22055,7 +22055,7 @@ function baselineText(entries2) {
 }
 
 // src/cli/args.ts
-var FORMATS = ["stylish", "json", "sarif", "github"];
+var FORMATS = ["stylish", "json", "sarif", "github", "compact"];
 function parser(argv) {
   return (0, import_yargs.default)([...argv]).scriptName("bicep-audit").version(false).command(
     "$0 [paths..]",
@@ -22073,7 +22073,7 @@ function parser(argv) {
     "merge-sarif <files..>",
     "merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload",
     (y) => y.positional("files", { type: "string", array: true, describe: "the SARIF log of every shard, each once" })
-  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
+  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule])" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
     type: "boolean",
     default: true,
     describe: "--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)"
@@ -23084,6 +23084,29 @@ function colorWanted(isTTY, env) {
   return isTTY === true && !env.NO_COLOR;
 }
 
+// src/report/paths.ts
+var import_node_path25 = __toESM(require("node:path"));
+var import_node_url = require("node:url");
+function displayPath(file, cwd) {
+  return relativeInside(file, cwd) ?? file;
+}
+function artifactLocation(file, repoRoot) {
+  const relative = relativeInside(file, repoRoot);
+  if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
+  return { uri: relative.split(import_node_path25.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+}
+
+// src/report/compact.ts
+function formatCompact(results, context) {
+  const lines = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
+    const { line, character } = f.location.range.start;
+    const message = f.message.replace(/\r?\n/g, " ");
+    return `${displayPath(f.location.file, context.cwd)}:${line + 1}:${character + 1}: ${f.level} ${message} [${f.ruleId}]`;
+  });
+  return lines.length > 0 ? `${lines.join("\n")}
+` : "";
+}
+
 // src/report/github.ts
 var import_node_path26 = __toESM(require("node:path"));
 
@@ -23096,18 +23119,6 @@ function lineRangeChange(fix, sourceText) {
   const [{ first, last, edits }] = groups;
   const lines = text2.split("\n").slice(first, last + 1).join("\n");
   return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines, shiftEdits(edits, first)).replace(/\r/g, "") };
-}
-
-// src/report/paths.ts
-var import_node_path25 = __toESM(require("node:path"));
-var import_node_url = require("node:url");
-function displayPath(file, cwd) {
-  return relativeInside(file, cwd) ?? file;
-}
-function artifactLocation(file, repoRoot) {
-  const relative = relativeInside(file, repoRoot);
-  if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path25.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -23598,7 +23609,8 @@ var REPORTERS = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,
-  github: formatGithub
+  github: formatGithub,
+  compact: formatCompact
 };
 async function withExitCodes(stderr, body2) {
   try {

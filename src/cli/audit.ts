@@ -12,6 +12,7 @@ import { findRepositoryRoot } from '../discover/repository-root';
 import { runFixes } from '../fix/run-fixes';
 import { packageJson } from '../package-info';
 import { colorWanted } from '../report/colors';
+import { formatCompact } from '../report/compact';
 import { formatGithub } from '../report/github';
 import { formatJson } from '../report/json';
 import type { ReportContext } from '../report/report-context';
@@ -60,6 +61,7 @@ export const REPORTERS: Record<Format, (results: readonly InputResult[], context
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  compact: formatCompact,
 };
 
 /** Runs `body` and turns what it throws into a message on stderr and an exit code. */
