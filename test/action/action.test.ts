@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ACTION_INPUTS, BICEP_HINT } from '../../src/action/run-action';
+import { FORMATS } from '../../src/cli/args';
 import { packageJson } from '../../src/package-info';
 import { isolatedEnv } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
@@ -198,7 +199,7 @@ describe('failures', () => {
 
   it.each([
     { input: 'fail-on', value: 'sometimes', message: 'Argument: fail-on, Given: "sometimes", Choices: "error", "warning", "note", "never"' },
-    { input: 'format', value: 'xml', message: 'Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"' },
+    { input: 'format', value: 'xml', message: `Argument: format, Given: "xml", Choices: ${FORMATS.map((f) => `"${f}"`).join(', ')}` },
   ])('a bad $input input → exit 2 and the CLI validation message as one ::error::', ({ input, value, message }) => {
     const run = runAction({ path: 'test/fixtures/arm/typo.json', [input]: value });
     expect(run.code).toBe(2);
