@@ -11,9 +11,11 @@ import { CONFIG_FILE, ConfigError, ConfigResolver } from '../config/load-config'
 import { findRepositoryRoot } from '../discover/repository-root';
 import { runFixes } from '../fix/run-fixes';
 import { packageJson } from '../package-info';
+import { formatAzurePipelines } from '../report/azure-pipelines';
 import { colorWanted } from '../report/colors';
 import { formatCompact } from '../report/compact';
 import { formatGithub } from '../report/github';
+import { formatGitlab } from '../report/gitlab';
 import { formatJson } from '../report/json';
 import type { ReportContext } from '../report/report-context';
 import { writeFileAtomic } from '../files/write-atomic';
@@ -62,6 +64,8 @@ export const REPORTERS: Record<Format, (results: readonly InputResult[], context
   sarif: formatSarif,
   github: formatGithub,
   compact: formatCompact,
+  gitlab: formatGitlab,
+  'azure-pipelines': formatAzurePipelines,
 };
 
 /** Runs `body` and turns what it throws into a message on stderr and an exit code. */
@@ -247,6 +251,7 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
     ? asUsageError(() => settleBaseline(fixes.results, baseline, (file, text) => writeRequestedFile(file, text, 'the baseline')), BaselineError)
     : undefined;
   analysis = { ...analysis, results: settled?.results ?? fixes.results };
+  const code = exitCodeFor(analysis.results, args.failOn);
   const context: ReportContext = {
     cwd: run.cwd,
     repoRoot,
@@ -258,6 +263,9 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
     ...(args.shard ? { shard: args.shard } : {}),
     fixes: { requested: args.fix !== undefined, ...(fixes.outcomes ? { outcomes: fixes.outcomes } : {}) },
     ...(settled ? { baseline: settled.outcome } : {}),
+    failOn: args.failOn,
+    exitCode: code,
+    ...(run.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: path.resolve(run.cwd, run.env.BUILD_SOURCESDIRECTORY) } : {}),
   };
-  return { analysis, context, code: exitCodeFor(analysis.results, args.failOn), ...(fixes.diff === undefined ? {} : { fixDiff: fixes.diff }) };
+  return { analysis, context, code, ...(fixes.diff === undefined ? {} : { fixDiff: fixes.diff }) };
 }
