@@ -36,7 +36,7 @@ var require_build = __commonJS({
     "use strict";
     var fs30 = require("fs");
     var util = require("util");
-    var path32 = require("path");
+    var path33 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -202,7 +202,7 @@ var require_build = __commonJS({
         writeFile: fs30.writeFile
       },
       format: util.format,
-      resolve: path32.resolve,
+      resolve: path33.resolve,
       exists: (file) => {
         try {
           return fs30.statSync(file).isFile();
@@ -223,7 +223,7 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path32 = require("path");
+    var path33 = require("path");
     var fs30 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path32.normalize,
-      resolve: path32.resolve,
-      require: (path33) => {
+      normalize: path33.normalize,
+      resolve: path33.resolve,
+      require: (path34) => {
         if (typeof require !== "undefined") {
-          return require(path33);
-        } else if (path33.match(/\.json$/)) {
-          return JSON.parse(fs30.readFileSync(path33, "utf8"));
+          return require(path34);
+        } else if (path34.match(/\.json$/)) {
+          return JSON.parse(fs30.readFileSync(path34, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path32 = [graph[toModel].parent, toModel];
+      const path33 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path32.unshift(graph[cur].parent);
+        path33.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path32;
+      fn.conversion = path33;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path32, filename, options2) {
+    function checkFileInclusion(path33, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path32)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path32, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path32)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path32, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path33)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path33, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path33)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path33, filename))
       );
     }
-    function requireDirectory(m, path32, options2) {
+    function requireDirectory(m, path33, options2) {
       var retval = {};
-      if (path32 && !options2 && typeof path32 !== "string") {
-        options2 = path32;
-        path32 = null;
+      if (path33 && !options2 && typeof path33 !== "string") {
+        options2 = path33;
+        path33 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,9 +2913,9 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path32 = !path32 ? dirname(m.filename) : resolve(dirname(m.filename), path32);
-      fs30.readdirSync(path32).forEach(function(filename) {
-        var joined = join2(path32, filename), files, key, obj;
+      path33 = !path33 ? dirname(m.filename) : resolve(dirname(m.filename), path33);
+      fs30.readdirSync(path33).forEach(function(filename) {
+        var joined = join2(path33, filename), files, key, obj;
         if (fs30.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
@@ -4603,7 +4603,7 @@ var require_windows = __commonJS({
     module2.exports = isexe;
     isexe.sync = sync;
     var fs30 = require("fs");
-    function checkPathExt(path32, options2) {
+    function checkPathExt(path33, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path32.substr(-p.length).toLowerCase() === p) {
+        if (p && path33.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path32, options2) {
+    function checkStat(stat, path33, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path32, options2);
+      return checkPathExt(path33, options2);
     }
-    function isexe(path32, options2, cb) {
-      fs30.stat(path32, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path32, options2));
+    function isexe(path33, options2, cb) {
+      fs30.stat(path33, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path33, options2));
       });
     }
-    function sync(path32, options2) {
-      return checkStat(fs30.statSync(path32), path32, options2);
+    function sync(path33, options2) {
+      return checkStat(fs30.statSync(path33), path33, options2);
     }
   }
 });
@@ -4643,13 +4643,13 @@ var require_mode = __commonJS({
     module2.exports = isexe;
     isexe.sync = sync;
     var fs30 = require("fs");
-    function isexe(path32, options2, cb) {
-      fs30.stat(path32, function(er, stat) {
+    function isexe(path33, options2, cb) {
+      fs30.stat(path33, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path32, options2) {
-      return checkStat(fs30.statSync(path32), options2);
+    function sync(path33, options2) {
+      return checkStat(fs30.statSync(path33), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path32, options2, cb) {
+    function isexe(path33, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path32, options2 || {}, function(er, is) {
+          isexe(path33, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path32, options2 || {}, function(er, is) {
+      core(path33, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path32, options2) {
+    function sync(path33, options2) {
       try {
-        return core.sync(path32, options2 || {});
+        return core.sync(path33, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path32 = require("path");
+    var path33 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path32.join(pathPart, cmd);
+        const pCmd = path33.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path32.join(pathPart, cmd);
+        const pCmd = path33.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path32 = require("path");
+    var path33 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path32.delimiter : void 0
+          pathExt: withoutPathExt ? path33.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path32.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path33.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path32, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path32.split("/").pop();
+      const [path33, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path33.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path32 = require("path");
+    var path33 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path32.normalize(parsed2.command);
+        parsed2.command = path33.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path32 = require("path");
+    var path33 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path32.resolve(options2.cwd);
+      let cwdPath = path33.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path32.join(cwdPath, "node_modules/.bin"));
+        result.push(path33.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path32.resolve(cwdPath, "..");
+        cwdPath = path33.resolve(cwdPath, "..");
       }
-      const execPathDir = path32.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path33.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path32.delimiter);
+      return result.concat(options2.path).join(path33.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path33 = pathKey({ env });
-      options2.path = env[path33];
-      env[path33] = module2.exports(options2);
+      const path34 = pathKey({ env });
+      options2.path = env[path34];
+      env[path34] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path32 = require("path");
+    var path33 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path32.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path33.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path32 = require("path");
+    var path33 = require("path");
     var os6 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path32.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path33.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path32.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path33.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11506,8 +11506,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path32, { windows } = {}) => {
-      const segs = path32.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path33, { windows } = {}) => {
+      const segs = path33.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13037,7 +13037,7 @@ function tuneV8() {
 // src/action/run-action.ts
 var import_node_fs28 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -14267,12 +14267,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path32) {
+function findNodeAtLocation(root, path33) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path32) {
+  for (let segment2 of path33) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -14302,17 +14302,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path32 = getNodePath(node.parent);
+  const path33 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path32.push(key);
+    path33.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path32.push(index);
+      path33.push(index);
     }
   }
-  return path32;
+  return path33;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -14682,14 +14682,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path32 = originalPath.slice();
+  const path33 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path32.length > 0) {
-    lastSegment = path32.pop();
-    parent = findNodeAtLocation(root, path32);
+  while (path33.length > 0) {
+    lastSegment = path33.pop();
+    parent = findNodeAtLocation(root, path33);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -14917,8 +14917,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path32, value, options2) {
-  return setProperty(text2, path32, value, options2);
+function modify(text2, path33, value, options2) {
+  return setProperty(text2, path33, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -15221,10 +15221,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path32) {
+  property(declaration, path33) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path32) {
+    for (const segment2 of path33) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -15874,9 +15874,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path32) {
+function nodeAtPath(root, path33) {
   let node = root;
-  for (const segment2 of path32) {
+  for (const segment2 of path33) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -15889,20 +15889,20 @@ function nodeAtPath(root, path32) {
   }
   return node;
 }
-function propertyAtPath(root, path32) {
-  const value = nodeAtPath(root, path32);
+function propertyAtPath(root, path33) {
+  const value = nodeAtPath(root, path33);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path32, property = false) {
-  for (let length2 = path32.length; length2 >= 0; length2 -= 1) {
-    const prefix = path32.slice(0, length2);
+function spanAtPath(doc, path33, property = false) {
+  for (let length2 = path33.length; length2 >= 0; length2 -= 1) {
+    const prefix = path33.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path32, prefix) {
-  return prefix.length <= path32.length && prefix.every((segment2, i2) => segment2 === path32[i2]);
+function isWithinPath(path33, prefix) {
+  return prefix.length <= path33.length && prefix.every((segment2, i2) => segment2 === path33[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -16116,8 +16116,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path32, type, origins) {
-  return opaque(`${UNEVALUATED}${path32.join(".")}`, [], type, origins);
+function unevaluatedValue(path33, type, origins) {
+  return opaque(`${UNEVALUATED}${path33.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -16568,11 +16568,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path32]) {
+function tryGet([value, ...path33]) {
   let current = value;
-  for (const [i2, step] of path32.entries()) {
+  for (const [i2, step] of path33.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path32.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path33.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -19926,21 +19926,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path32, prefix, parent) {
+function classicEntries(items2, path33, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path32, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path33, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path32, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path33, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path32 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path32, "");
+  const path33 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path33, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path32, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path33, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -20288,27 +20288,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path32, property = false) {
-    return spanAtPath(this.doc, path32, property);
+  span(path33, property = false) {
+    return spanAtPath(this.doc, path33, property);
   }
-  problem(kind, message, path32) {
+  problem(kind, message, path33) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path32), jsonPath: path32 });
+    this.problems.push({ kind, message, at: this.span(path33), jsonPath: path33 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path32, what, compute, type = "any") {
+  attempt(path33, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path32, what, type);
+      return this.unevaluated(error, path33, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path32, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path32);
-    return unevaluatedValue(path32, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path32), note: error.message }
+  unevaluated(error, path33, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path33);
+    return unevaluatedValue(path33, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path33), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, condition, depth2) {
@@ -20352,11 +20352,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path32 = [...run2.templatePath, "outputs", name2];
+      const path33 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path32,
+          path33,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -20406,15 +20406,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path32 } = entry;
+    const { json, path: path33 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path32, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path33, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path32, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path33, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -20431,13 +20431,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path32, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path33, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path32, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path33, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -20453,8 +20453,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path32),
-        jsonPath: path32
+        declaredAt: this.span(path33),
+        jsonPath: path33
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -20463,7 +20463,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path32, "properties"]
+          [...path33, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -20477,16 +20477,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path32 = [...entry.path, key];
+      const path33 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path32, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path32, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path33, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path33, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path32, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path33, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path32, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path33, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -20495,15 +20495,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path32, ctx, what) {
+  evaluateMembers(object, path33, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path32, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path33, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path32, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path33, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -20515,9 +20515,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path32 = entry.path;
+    const path33 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path32);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path33);
       return;
     }
     const properties = entry.json.properties;
@@ -20534,7 +20534,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path32, true),
+      declaredAt: this.span(path33, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -20542,7 +20542,7 @@ var Expander = class {
       const scope = childScope(run2.ctx.frame.scope, instance2, template2);
       const outputs = this.expandTemplate(
         template2,
-        [...path32, "properties", "template"],
+        [...path33, "properties", "template"],
         {
           scope,
           deploymentName: instance2.name,
@@ -20817,16 +20817,16 @@ function coverageOf(targeting, registry) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path32 = ["properties", "logs", i2];
+    const path33 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path32, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path33, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path32 }, origins);
+      offer(category, certainty, { setting, path: path33 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path32, "enabled"] : path32 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path33, "enabled"] : path33 };
       }
     }
   });
@@ -21000,9 +21000,9 @@ function closestName(name2, known) {
 
 // src/rules/acr/remedies.ts
 var FIX_GROUP = "audit";
-function valueAt2(setting, path32) {
+function valueAt2(setting, path33) {
   let value = setting.body;
-  for (const segment2 of path32) {
+  for (const segment2 of path33) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -21011,8 +21011,8 @@ function valueAt2(setting, path32) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path32 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path32 } };
+  const path33 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path33 } };
 }
 function typoFor(coverage, category) {
   for (const unknown2 of coverage.unknownCategories) {
@@ -21312,8 +21312,8 @@ function unknownDirectiveNameFinding(name2) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path32) {
-  return `$${path32.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path33) {
+  return `$${path33.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -21672,10 +21672,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path32 = problem.jsonPath ?? [];
+  const path33 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path32, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path33, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -22055,7 +22055,7 @@ function baselineText(entries2) {
 }
 
 // src/cli/args.ts
-var FORMATS = ["stylish", "json", "sarif", "github", "compact", "gitlab", "azure-pipelines"];
+var FORMATS = ["stylish", "json", "sarif", "github", "compact", "gitlab", "azure-pipelines", "junit"];
 function parser(argv) {
   return (0, import_yargs.default)([...argv]).scriptName("bicep-audit").version(false).command(
     "$0 [paths..]",
@@ -22073,7 +22073,7 @@ function parser(argv) {
     "merge-sarif <files..>",
     "merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload",
     (y) => y.positional("files", { type: "string", array: true, describe: "the SARIF log of every shard, each once" })
-  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule]), gitlab (Code Quality), azure-pipelines (logging commands)" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
+  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule]), gitlab (Code Quality), azure-pipelines (logging commands), junit (a test case per rule and resource)" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
     type: "boolean",
     default: true,
     describe: "--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)"
@@ -22202,7 +22202,7 @@ async function parseArgs(argv) {
 // src/cli/audit.ts
 var import_node_fs27 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -22747,8 +22747,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path32 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path32 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path33 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path33 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -23350,6 +23350,80 @@ function formatJson(results, context) {
 `;
 }
 
+// src/report/junit.ts
+var import_node_path29 = __toESM(require("node:path"));
+function escapeXml(text2) {
+  return text2.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+var attributes = (values) => Object.entries(values).map(([name2, value]) => ` ${name2}="${escapeXml(String(value))}"`).join("");
+function repositoryPath(file, context) {
+  return (relativeInside(file, context.repoRoot) ?? file).split(import_node_path29.default.sep).join("/");
+}
+var resourceKey = (ruleId, instance2) => JSON.stringify([ruleId, [...instance2.deploymentChain, instance2.symbolicName].join("/"), describeValue(instance2.name)]);
+var resourceName = (ruleId, instance2) => `${ruleId} ${[...instance2.deploymentChain, instance2.symbolicName].join("/")} '${describeValue(instance2.name)}'`;
+function testCases(result, findings, context) {
+  const cases = /* @__PURE__ */ new Map();
+  for (const e of result.evaluations ?? []) {
+    const key = resourceKey(e.ruleId, e.instance);
+    if (!cases.has(key)) cases.set(key, { name: resourceName(e.ruleId, e.instance), findings: [] });
+  }
+  for (const f of findings) {
+    const { line, character } = f.location.range.start;
+    const key = f.instance ? resourceKey(f.ruleId, f.instance) : JSON.stringify([f.ruleId, f.location.file, line, character, f.message]);
+    const name2 = f.instance ? resourceName(f.ruleId, f.instance) : `${f.ruleId} ${repositoryPath(f.location.file, context)}:${line + 1}:${character + 1}`;
+    const found = cases.get(key) ?? cases.set(key, { name: name2, findings: [] }).get(key);
+    found.findings.push(f);
+  }
+  return [...cases.values()];
+}
+function outcomeOf(finding, result, context) {
+  if (finding.suppression || finding.baselined) return "skipped";
+  if (result.status !== "analysed") return "error";
+  const failOn = context.failOn ?? "error";
+  return failOn !== "never" && LEVEL_ORDER[finding.level] >= LEVEL_ORDER[failOn] ? "failure" : "passed";
+}
+function findingText(finding, context) {
+  const { line, character } = finding.location.range.start;
+  return `${repositoryPath(finding.location.file, context)}:${line + 1}:${character + 1}: ${finding.level}${finding.kind === "review" ? " (review)" : ""} ${finding.message}`;
+}
+function caseXml(test, classname, result, context) {
+  const outcomes = test.findings.map((f) => outcomeOf(f, result, context));
+  const body2 = [];
+  test.findings.forEach((f, i2) => {
+    const outcome = outcomes[i2];
+    if (outcome === "failure" || outcome === "error") body2.push(`      <${outcome}${attributes({ message: f.message, type: f.ruleId })}>${escapeXml(findingText(f, context))}</${outcome}>`);
+  });
+  const worst = ["error", "failure"].find((o) => outcomes.includes(o));
+  const skipped = outcomes.length > 0 && outcomes.every((o) => o === "skipped");
+  if (skipped) {
+    const why = test.findings[0].suppression ? `suppressed${test.findings[0].suppression.justification ? `: ${test.findings[0].suppression.justification}` : ""}` : "baselined";
+    body2.push(`      <skipped${attributes({ message: why })}/>`);
+  }
+  const told = test.findings.filter((_, i2) => outcomes[i2] === "passed").map((f) => findingText(f, context));
+  if (told.length > 0) body2.push(`      <system-out>${escapeXml(told.join("\n"))}</system-out>`);
+  const open = `    <testcase${attributes({ name: test.name, classname })}`;
+  return { xml: body2.length > 0 ? `${open}>
+${body2.join("\n")}
+    </testcase>` : `${open}/>`, outcome: worst ?? (skipped ? "skipped" : "passed") };
+}
+function formatJunit(results, context) {
+  const all2 = results.flatMap((r) => r.findings.map((f) => ({ finding: f, owner: r.file })));
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const suites = results.map((result) => {
+    const findings = all2.filter(({ finding, owner }) => (finding.appliesTo ?? [owner]).includes(result.file)).map(({ finding }) => finding);
+    const name2 = repositoryPath(result.file, context);
+    const cases = testCases(result, findings, context).map((test) => caseXml(test, name2, result, context));
+    const count2 = (outcome) => cases.filter((c) => c.outcome === outcome).length;
+    const suite = { tests: cases.length, failures: count2("failure"), errors: count2("error"), skipped: count2("skipped") };
+    for (const key of Object.keys(counts)) counts[key] += suite[key];
+    const open = `  <testsuite${attributes({ name: name2, ...suite })}`;
+    return cases.length > 0 ? `${open}>
+${cases.map((c) => c.xml).join("\n")}
+  </testsuite>` : `${open}/>`;
+  });
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes({ name: "bicep-audit", ...counts })}>`, ...suites, "</testsuites>", ""].join("\n");
+}
+
 // src/report/sarif.ts
 var import_node_url2 = require("node:url");
 
@@ -23637,9 +23711,9 @@ ${rows.join("\n")}`);
 
 // src/rules/docs.ts
 var import_node_fs26 = __toESM(require("node:fs"));
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs26.default.readFileSync(import_node_path29.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs26.default.readFileSync(import_node_path30.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -23675,7 +23749,8 @@ var REPORTERS = {
   github: formatGithub,
   compact: formatCompact,
   gitlab: formatGitlab,
-  "azure-pipelines": formatAzurePipelines
+  "azure-pipelines": formatAzurePipelines,
+  junit: formatJunit
 };
 async function withExitCodes(stderr, body2) {
   try {
@@ -23730,7 +23805,7 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path30.default.resolve(cwd, args2.parameters);
+    const file = import_node_path31.default.resolve(cwd, args2.parameters);
     let text2;
     try {
       text2 = import_node_fs27.default.readFileSync(file, "utf8");
@@ -23754,7 +23829,7 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path30.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path31.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -23773,7 +23848,7 @@ function sourceReader2() {
   };
 }
 function takeInputsFromBaselineOptions(args2, cwd) {
-  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs27.default.statSync(import_node_path30.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs27.default.statSync(import_node_path31.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
   const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
   if (moved.length === 0) return args2;
   return {
@@ -23785,9 +23860,9 @@ function takeInputsFromBaselineOptions(args2, cwd) {
 }
 function baselineRequest(args2, config2, cwd, repoRoot) {
   const named = args2.writeBaseline ?? args2.baseline;
-  const configured = asUsageError(() => config2.configFor(import_node_path30.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
+  const configured = asUsageError(() => config2.configFor(import_node_path31.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
   if (named === void 0 && !args2.pruneBaseline && configured === void 0) return void 0;
-  const file = named ? import_node_path30.default.resolve(cwd, named) : configured ?? import_node_path30.default.join(repoRoot, DEFAULT_BASELINE_FILE);
+  const file = named ? import_node_path31.default.resolve(cwd, named) : configured ?? import_node_path31.default.join(repoRoot, DEFAULT_BASELINE_FILE);
   return { file, mode: args2.writeBaseline !== void 0 ? "write" : args2.pruneBaseline ? "prune" : "compare" };
 }
 async function runAudit(given, run2) {
@@ -23850,7 +23925,7 @@ async function runAudit(given, run2) {
     ...settled ? { baseline: settled.outcome } : {},
     failOn: args2.failOn,
     exitCode: code,
-    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path30.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
+    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path31.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
   };
   return { analysis, context, code, ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
@@ -23884,7 +23959,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs28.default.mkdirSync(import_node_path31.default.dirname(file), { recursive: true });
+    import_node_fs28.default.mkdirSync(import_node_path32.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -23895,7 +23970,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path31.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path31.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path32.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path32.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

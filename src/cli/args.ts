@@ -6,7 +6,7 @@ import { DEFAULT_BASELINE_FILE } from '../baseline/baseline-file';
 import type { DeploymentContext } from '../template/expand/deployment-scope';
 import type { FailOn } from './exit-codes';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'gitlab', 'azure-pipelines'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'gitlab', 'azure-pipelines', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliArgs {
@@ -66,7 +66,7 @@ function parser(argv: readonly string[]) {
     .command('merge-sarif <files..>', 'merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'the SARIF log of every shard, each once' }),
     )
-    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule]), gitlab (Code Quality), azure-pipelines (logging commands)' })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule]), gitlab (Code Quality), azure-pipelines (logging commands), junit (a test case per rule and resource)' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
     .option('bicep', { type: 'string', describe: 'path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)' })
     .option('restore', {

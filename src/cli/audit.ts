@@ -17,6 +17,7 @@ import { formatCompact } from '../report/compact';
 import { formatGithub } from '../report/github';
 import { formatGitlab } from '../report/gitlab';
 import { formatJson } from '../report/json';
+import { formatJunit } from '../report/junit';
 import type { ReportContext } from '../report/report-context';
 import { writeFileAtomic } from '../files/write-atomic';
 import { formatSarif } from '../report/sarif';
@@ -66,6 +67,7 @@ export const REPORTERS: Record<Format, (results: readonly InputResult[], context
   compact: formatCompact,
   gitlab: formatGitlab,
   'azure-pipelines': formatAzurePipelines,
+  junit: formatJunit,
 };
 
 /** Runs `body` and turns what it throws into a message on stderr and an exit code. */
