@@ -23225,7 +23225,7 @@ function formatStepSummary(results, context) {
   const baseline2 = context.baseline;
   if (baseline2) {
     const fixed = baseline2.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
-    lines.push("", `Baseline \`${workspacePath(baseline2.file, context)}\`: **${baseline2.new} new**, ${baseline2.unchanged} baselined, ${fixed} fixed.`);
+    lines.push("", `**Baseline** \`${workspacePath(baseline2.file, context)}\`: ${baseline2.new} new, ${baseline2.unchanged} baselined, ${fixed} fixed.`);
   }
   if (findings.length > 0) {
     lines.push("", "| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
@@ -23937,7 +23937,8 @@ var ACTION_INPUTS = {
   "sarif-file": "",
   "fail-on": "error",
   params: "",
-  "bicep-path": ""
+  "bicep-path": "",
+  baseline: ""
 };
 var BICEP_HINT = "bicep-audit needs a Bicep CLI for .bicep and .bicepparam inputs: GitHub-hosted runners have `bicep` on PATH; elsewhere install it (`az bicep install`) or point the `bicep-path` input at it";
 function input(env, name2) {
@@ -23950,11 +23951,13 @@ function asErrorCommands(stderr) {
 function options(env) {
   const lines = input(env, "params").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bicepPath = input(env, "bicep-path");
+  const baseline2 = input(env, "baseline");
   return [
     `--format=${input(env, "format")}`,
     `--fail-on=${input(env, "fail-on")}`,
     ...lines.map((line) => `--param=${line}`),
-    ...bicepPath ? [`--bicep=${bicepPath}`] : []
+    ...bicepPath ? [`--bicep=${bicepPath}`] : [],
+    ...baseline2 ? [`--baseline=${baseline2}`] : []
   ];
 }
 function writeSarif(file, text2) {
@@ -23965,7 +23968,7 @@ function writeSarif(file, text2) {
   }
   writeRequestedFile(file, text2, "the SARIF report to sarif-file");
 }
-var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression).length;
+var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).length;
 async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");

@@ -92,7 +92,7 @@ export function formatStepSummary(results: readonly InputResult[], context: Repo
   const baseline = context.baseline;
   if (baseline) {
     const fixed = baseline.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
-    lines.push('', `Baseline \`${workspacePath(baseline.file, context)}\`: **${baseline.new} new**, ${baseline.unchanged} baselined, ${fixed} fixed.`);
+    lines.push('', `**Baseline** \`${workspacePath(baseline.file, context)}\`: ${baseline.new} new, ${baseline.unchanged} baselined, ${fixed} fixed.`);
   }
   if (findings.length > 0) {
     lines.push('', '| Level | Rule | Location | Message |', '| --- | --- | --- | --- |');

@@ -115,6 +115,30 @@ describe('the Action on ARM templates (the bundle, spawned)', () => {
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('test/fixtures/arm/typo.json');
   });
 
+  it('with a baseline, annotates only new findings, passes, and says in the summary how many are new, baselined and fixed', () => {
+    const tree = makeTree({});
+    const typo = path.relative(tree, path.join(REPO, 'test', 'fixtures', 'arm', 'typo.json')).split(path.sep).join('/');
+    const entry = { rule: 'Azure.ACR.Logs', file: typo, message: TYPO_MESSAGE };
+    fs.writeFileSync(path.join(tree, 'baseline.json'), JSON.stringify({ version: 1, findings: [{ ...entry, resource: 'registry' }, { ...entry, resource: 'removed' }] }));
+    const run = runAction({ path: 'test/fixtures/arm/typo.json', baseline: path.join(tree, 'baseline.json') }, { tree });
+    expect([run.code, run.stderr, run.stdout]).toEqual([0, '', '']);
+    expect(run.outputs).toBe('sarif-file=<tree>/temp/bicep-audit.sarif\nfindings=0\n');
+    expect(run.summary).toBe(
+      [
+        '## bicep-audit',
+        '',
+        '**No problems** in 1 input: 0 errors, 0 warnings, 0 notes, 0 suppressed.',
+        '',
+        `bicep-audit ${version}, no Bicep CLI needed.`,
+        '',
+        '**Baseline** `<tree>/baseline.json`: 0 new, 1 baselined, 1 fixed.',
+        '',
+      ].join('\n'),
+    );
+    const sarif = JSON.parse(fs.readFileSync(path.join(tree, 'temp', 'bicep-audit.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((r: { baselineState: string }) => r.baselineState)).toEqual(['unchanged']);
+  });
+
   it('passes clean templates (paths on lines), with SARIF at sarif-file (its folder made) and a summary of no problems', () => {
     const tree = makeTree({});
     const paths = 'test/fixtures/arm/same-file.json\n  test/fixtures/arm/two-settings.json ';
