@@ -213,4 +213,16 @@ describe('a baseline that cannot be used', () => {
     expect(run.code).toBe(0);
     expect(baselineOf(root).findings).toEqual([{ rule: 'Azure.ACR.Logs', file: 'modules/registry.bicep', resource: 'teamRegistry', message: TEAM.replace(" in module 'team'", '') }]);
   });
+
+  it.each([
+    [['main.bicep', '--write-baseline', '--baseline']],
+    [['main.bicep', '--write-baseline', '--prune-baseline']],
+  ])('%j is a usage error (exit 2): --write-baseline writes the whole file', async (argv) => {
+    const run = await audit(repository(), argv);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bicep-audit: --write-baseline writes the whole baseline: it goes without --baseline and --prune-baseline\nRun bicep-audit --help for usage.\n',
+    });
+  });
 });
