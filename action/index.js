@@ -22018,6 +22018,9 @@ async function analyzeInput(input2, compiler, options2, keep) {
 // src/baseline/baseline-file.ts
 var import_node_fs21 = __toESM(require("node:fs"));
 var DEFAULT_BASELINE_FILE = "bicep-audit-baseline.json";
+function withCount(entry, count2) {
+  return { rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...count2 > 1 ? { count: count2 } : {} };
+}
 var BaselineError = class extends Error {
 };
 function readBaseline(file) {
@@ -22049,7 +22052,7 @@ function readBaseline(file) {
 var order = (a, b) => compare2(a.file, b.file) || compare2(a.rule, b.rule) || compare2(a.resource, b.resource) || compare2(a.message, b.message);
 var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function baselineText(entries2) {
-  const findings = [...entries2].sort(order).map((e) => ({ rule: e.rule, file: e.file, resource: e.resource, message: e.message, ...e.count && e.count > 1 ? { count: e.count } : {} }));
+  const findings = [...entries2].sort(order).map((e) => withCount(e, e.count ?? 1));
   return `${JSON.stringify({ version: 1, findings }, null, 2)}
 `;
 }
@@ -22266,14 +22269,14 @@ function applyBaseline(results, entries2, folder) {
     })
   }));
   const audited = auditedFiles(results, folder);
-  const fixed = [...left.values()].filter(({ entry, count: count2 }) => count2 > 0 && audited.has(entry.file)).map(({ entry, count: count2 }) => ({ rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...count2 > 1 ? { count: count2 } : {} }));
+  const fixed = [...left.values()].filter(({ entry, count: count2 }) => count2 > 0 && audited.has(entry.file)).map(({ entry, count: count2 }) => withCount(entry, count2));
   return { results: marked, fixed };
 }
 function withoutFixed(entries2, fixed) {
   const gone = new Map(fixed.map((e) => [keyOf3(e), e.count ?? 1]));
   return entries2.flatMap((entry) => {
     const count2 = (entry.count ?? 1) - (gone.get(keyOf3(entry)) ?? 0);
-    return count2 > 0 ? [{ ...entry, ...count2 > 1 ? { count: count2 } : { count: void 0 } }] : [];
+    return count2 > 0 ? [withCount(entry, count2)] : [];
   });
 }
 function entriesNotAudited(entries2, results, folder) {

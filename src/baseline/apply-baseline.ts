@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Finding, InputResult } from '../rules/finding';
-import type { BaselineEntry } from './baseline-file';
+import { withCount, type BaselineEntry } from './baseline-file';
 
 /** How a run compares with its baseline. */
 export interface BaselineOutcome {
@@ -81,7 +81,7 @@ export function applyBaseline(results: readonly InputResult[], entries: readonly
   const audited = auditedFiles(results, folder);
   const fixed = [...left.values()]
     .filter(({ entry, count }) => count > 0 && audited.has(entry.file))
-    .map(({ entry, count }) => ({ rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...(count > 1 ? { count } : {}) }));
+    .map(({ entry, count }) => withCount(entry, count));
   return { results: marked, fixed };
 }
 
@@ -90,7 +90,7 @@ export function withoutFixed(entries: readonly BaselineEntry[], fixed: readonly 
   const gone = new Map(fixed.map((e) => [keyOf(e), e.count ?? 1]));
   return entries.flatMap((entry) => {
     const count = (entry.count ?? 1) - (gone.get(keyOf(entry)) ?? 0);
-    return count > 0 ? [{ ...entry, ...(count > 1 ? { count } : { count: undefined }) }] : [];
+    return count > 0 ? [withCount(entry, count)] : [];
   });
 }
 

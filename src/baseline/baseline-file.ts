@@ -17,6 +17,11 @@ export interface BaselineEntry {
   count?: number;
 }
 
+/** The entry with a count: written only when more than one finding shares it. */
+export function withCount(entry: BaselineEntry, count: number): BaselineEntry {
+  return { rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...(count > 1 ? { count } : {}) };
+}
+
 /** A baseline that cannot be read or breaks its schema; the message names the file, line and column. */
 export class BaselineError extends Error {}
 
@@ -53,6 +58,6 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The baseline's text: entries sorted by file, rule, resource and message, so that it diffs well. */
 export function baselineText(entries: readonly BaselineEntry[]): string {
-  const findings = [...entries].sort(order).map((e) => ({ rule: e.rule, file: e.file, resource: e.resource, message: e.message, ...(e.count && e.count > 1 ? { count: e.count } : {}) }));
+  const findings = [...entries].sort(order).map((e) => withCount(e, e.count ?? 1));
   return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
 }
