@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs28 = require("fs");
+    var fs30 = require("fs");
     var util = require("util");
-    var path28 = require("path");
+    var path33 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs28.readFileSync,
-        writeFile: fs28.writeFile
+        readFileSync: fs30.readFileSync,
+        writeFile: fs30.writeFile
       },
       format: util.format,
-      resolve: path28.resolve,
+      resolve: path33.resolve,
       exists: (file) => {
         try {
-          return fs28.statSync(file).isFile();
+          return fs30.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path28 = require("path");
-    var fs28 = require("fs");
+    var path33 = require("path");
+    var fs30 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path28.normalize,
-      resolve: path28.resolve,
-      require: (path29) => {
+      normalize: path33.normalize,
+      resolve: path33.resolve,
+      require: (path34) => {
         if (typeof require !== "undefined") {
-          return require(path29);
-        } else if (path29.match(/\.json$/)) {
-          return JSON.parse(fs28.readFileSync(path29, "utf8"));
+          return require(path34);
+        } else if (path34.match(/\.json$/)) {
+          return JSON.parse(fs30.readFileSync(path34, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path28 = [graph[toModel].parent, toModel];
+      const path33 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path28.unshift(graph[cur].parent);
+        path33.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path28;
+      fn.conversion = path33;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs28 = require("fs");
+    var fs30 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path28, filename, options2) {
+    function checkFileInclusion(path33, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path28)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path28, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path28)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path28, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path33)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path33, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path33)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path33, filename))
       );
     }
-    function requireDirectory(m, path28, options2) {
+    function requireDirectory(m, path33, options2) {
       var retval = {};
-      if (path28 && !options2 && typeof path28 !== "string") {
-        options2 = path28;
-        path28 = null;
+      if (path33 && !options2 && typeof path33 !== "string") {
+        options2 = path33;
+        path33 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path28 = !path28 ? dirname(m.filename) : resolve(dirname(m.filename), path28);
-      fs28.readdirSync(path28).forEach(function(filename) {
-        var joined = join2(path28, filename), files, key, obj;
-        if (fs28.statSync(joined).isDirectory() && options2.recurse) {
+      path33 = !path33 ? dirname(m.filename) : resolve(dirname(m.filename), path33);
+      fs30.readdirSync(path33).forEach(function(filename) {
+        var joined = join2(path33, filename), files, key, obj;
+        if (fs30.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs28 = require("fs");
-    function checkPathExt(path28, options2) {
+    var fs30 = require("fs");
+    function checkPathExt(path33, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path28.substr(-p.length).toLowerCase() === p) {
+        if (p && path33.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path28, options2) {
+    function checkStat(stat, path33, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path28, options2);
+      return checkPathExt(path33, options2);
     }
-    function isexe(path28, options2, cb) {
-      fs28.stat(path28, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path28, options2));
+    function isexe(path33, options2, cb) {
+      fs30.stat(path33, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path33, options2));
       });
     }
-    function sync(path28, options2) {
-      return checkStat(fs28.statSync(path28), path28, options2);
+    function sync(path33, options2) {
+      return checkStat(fs30.statSync(path33), path33, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs28 = require("fs");
-    function isexe(path28, options2, cb) {
-      fs28.stat(path28, function(er, stat) {
+    var fs30 = require("fs");
+    function isexe(path33, options2, cb) {
+      fs30.stat(path33, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path28, options2) {
-      return checkStat(fs28.statSync(path28), options2);
+    function sync(path33, options2) {
+      return checkStat(fs30.statSync(path33), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs28 = require("fs");
+    var fs30 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path28, options2, cb) {
+    function isexe(path33, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path28, options2 || {}, function(er, is) {
+          isexe(path33, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path28, options2 || {}, function(er, is) {
+      core(path33, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path28, options2) {
+    function sync(path33, options2) {
       try {
-        return core.sync(path28, options2 || {});
+        return core.sync(path33, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path28 = require("path");
+    var path33 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path28.join(pathPart, cmd);
+        const pCmd = path33.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path28.join(pathPart, cmd);
+        const pCmd = path33.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path33 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path28.delimiter : void 0
+          pathExt: withoutPathExt ? path33.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path28.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path33.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path28, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path28.split("/").pop();
+      const [path33, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path33.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs28 = require("fs");
+    var fs30 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs28.openSync(command, "r");
-        fs28.readSync(fd, buffer, 0, size, 0);
-        fs28.closeSync(fd);
+        fd = fs30.openSync(command, "r");
+        fs30.readSync(fd, buffer, 0, size, 0);
+        fs30.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path33 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path28.normalize(parsed2.command);
+        parsed2.command = path33.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path33 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path28.resolve(options2.cwd);
+      let cwdPath = path33.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path28.join(cwdPath, "node_modules/.bin"));
+        result.push(path33.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path28.resolve(cwdPath, "..");
+        cwdPath = path33.resolve(cwdPath, "..");
       }
-      const execPathDir = path28.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path33.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path28.delimiter);
+      return result.concat(options2.path).join(path33.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path29 = pathKey({ env });
-      options2.path = env[path29];
-      env[path29] = module2.exports(options2);
+      const path34 = pathKey({ env });
+      options2.path = env[path34];
+      env[path34] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path33 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path28.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path33.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path28 = require("path");
+    var path33 = require("path");
     var os6 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path28.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path33.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path28.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path33.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11506,8 +11506,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path28, { windows } = {}) => {
-      const segs = path28.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path33, { windows } = {}) => {
+      const segs = path33.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13035,9 +13035,9 @@ function tuneV8() {
 }
 
 // src/action/run-action.ts
-var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_fs28 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -14267,12 +14267,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path28) {
+function findNodeAtLocation(root, path33) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path28) {
+  for (let segment2 of path33) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -14302,17 +14302,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path28 = getNodePath(node.parent);
+  const path33 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path28.push(key);
+    path33.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path28.push(index);
+      path33.push(index);
     }
   }
-  return path28;
+  return path33;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -14682,14 +14682,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path28 = originalPath.slice();
+  const path33 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path28.length > 0) {
-    lastSegment = path28.pop();
-    parent = findNodeAtLocation(root, path28);
+  while (path33.length > 0) {
+    lastSegment = path33.pop();
+    parent = findNodeAtLocation(root, path33);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -14917,8 +14917,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path28, value, options2) {
-  return setProperty(text2, path28, value, options2);
+function modify(text2, path33, value, options2) {
+  return setProperty(text2, path33, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -15221,10 +15221,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path28) {
+  property(declaration, path33) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path28) {
+    for (const segment2 of path33) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -15632,8 +15632,8 @@ function cliIdentity(cliPath, noRestore) {
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
-  constructor(entries, cli) {
-    this.entries = entries;
+  constructor(entries2, cli) {
+    this.entries = entries2;
     this.cli = cli;
   }
   entries;
@@ -15760,14 +15760,14 @@ function kindOf(file) {
   return void 0;
 }
 function walk(folder, into) {
-  let entries;
+  let entries2;
   try {
-    entries = import_node_fs11.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries2 = import_node_fs11.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
   }
-  for (const entry of entries) {
+  for (const entry of entries2) {
     const full = import_node_path11.default.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
@@ -15874,9 +15874,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path28) {
+function nodeAtPath(root, path33) {
   let node = root;
-  for (const segment2 of path28) {
+  for (const segment2 of path33) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -15889,20 +15889,20 @@ function nodeAtPath(root, path28) {
   }
   return node;
 }
-function propertyAtPath(root, path28) {
-  const value = nodeAtPath(root, path28);
+function propertyAtPath(root, path33) {
+  const value = nodeAtPath(root, path33);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path28, property = false) {
-  for (let length2 = path28.length; length2 >= 0; length2 -= 1) {
-    const prefix = path28.slice(0, length2);
+function spanAtPath(doc, path33, property = false) {
+  for (let length2 = path33.length; length2 >= 0; length2 -= 1) {
+    const prefix = path33.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path28, prefix) {
-  return prefix.length <= path28.length && prefix.every((segment2, i2) => segment2 === path28[i2]);
+function isWithinPath(path33, prefix) {
+  return prefix.length <= path33.length && prefix.every((segment2, i2) => segment2 === path33[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -16116,8 +16116,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path28, type, origins) {
-  return opaque(`${UNEVALUATED}${path28.join(".")}`, [], type, origins);
+function unevaluatedValue(path33, type, origins) {
+  return opaque(`${UNEVALUATED}${path33.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -16203,13 +16203,13 @@ function toJsonOrUndefined(value) {
     return items2;
   }
   if (isValueObject(value)) {
-    const entries = [];
+    const entries2 = [];
     for (const [key, member] of Object.entries(value)) {
       const json = toJsonOrUndefined(member);
       if (json === void 0) return void 0;
-      entries.push([key, json]);
+      entries2.push([key, json]);
     }
-    return Object.fromEntries(entries);
+    return Object.fromEntries(entries2);
   }
   return value;
 }
@@ -16260,8 +16260,8 @@ function findKey(object, name2) {
   const lower2 = name2.toLowerCase();
   return Object.keys(object).find((key) => key.toLowerCase() === lower2);
 }
-function objectFrom(entries) {
-  return Object.fromEntries(entries);
+function objectFrom(entries2) {
+  return Object.fromEntries(entries2);
 }
 
 // src/template/expressions/access.ts
@@ -16457,13 +16457,13 @@ function range([start2, count2]) {
 }
 function createObject(args2) {
   if (args2.length % 2 !== 0) throw new FunctionError("createObject: the arguments must be key and value pairs");
-  const entries = [];
+  const entries2 = [];
   for (let i2 = 0; i2 < args2.length; i2 += 2) {
     const key = args2[i2];
     if (isSymbolic(key)) return opaque("createObject", args2, "object");
-    entries.push([expectString(key, "createObject", `key ${i2 / 2 + 1}`), args2[i2 + 1]]);
+    entries2.push([expectString(key, "createObject", `key ${i2 / 2 + 1}`), args2[i2 + 1]]);
   }
-  return objectFrom(entries);
+  return objectFrom(entries2);
 }
 var mightBeObject = (value) => isValueObject(value) || isSymbolic(value) && (value.type === "object" || value.type === "any");
 function mergeDeep(target, source) {
@@ -16568,11 +16568,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path28]) {
+function tryGet([value, ...path33]) {
   let current = value;
-  for (const [i2, step] of path28.entries()) {
+  for (const [i2, step] of path33.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path28.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path33.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -17101,27 +17101,27 @@ function sort([items2, fn]) {
 }
 function keyedBy(name2, items2, keyLambda, args2) {
   if (isSymbolic(items2)) return opaque(name2, args2, "object");
-  const entries = [];
+  const entries2 = [];
   for (const item of expectArray(items2, name2, "the first argument")) {
     const key = invoke(keyLambda, [item]);
     if (isSymbolic(key)) return opaque(name2, args2, "object");
-    entries.push([expectString(key, name2, "a key the lambda returns"), item]);
+    entries2.push([expectString(key, name2, "a key the lambda returns"), item]);
   }
-  return entries;
+  return entries2;
 }
 function toObject(args2) {
   const [items2, keyFn, valueFn] = args2;
   const keyLambda = expectLambda(keyFn, "toObject", "the key lambda", 1);
   const valueLambda = args2.length > 2 ? expectLambda(valueFn, "toObject", "the value lambda", 1) : void 0;
-  const entries = keyedBy("toObject", items2, keyLambda, args2);
-  if (isSymbolic(entries)) return entries;
-  return objectFrom(entries.map(([key, item]) => [key, valueLambda ? invoke(valueLambda, [item]) : item]));
+  const entries2 = keyedBy("toObject", items2, keyLambda, args2);
+  if (isSymbolic(entries2)) return entries2;
+  return objectFrom(entries2.map(([key, item]) => [key, valueLambda ? invoke(valueLambda, [item]) : item]));
 }
 function groupBy([items2, keyFn]) {
-  const entries = keyedBy("groupBy", items2, expectLambda(keyFn, "groupBy", "the key lambda", 1), [items2, keyFn]);
-  if (isSymbolic(entries)) return entries;
+  const entries2 = keyedBy("groupBy", items2, expectLambda(keyFn, "groupBy", "the key lambda", 1), [items2, keyFn]);
+  if (isSymbolic(entries2)) return entries2;
   const groups = /* @__PURE__ */ new Map();
-  for (const [key, item] of entries) {
+  for (const [key, item] of entries2) {
     const group = groups.get(key);
     if (group) group.push(item);
     else groups.set(key, [item]);
@@ -17131,8 +17131,8 @@ function groupBy([items2, keyFn]) {
 function mapValues([object, fn]) {
   const f = expectLambda(fn, "mapValues", "the second argument", 1);
   if (isSymbolic(object)) return opaque("mapValues", [object, f], "object");
-  const entries = Object.entries(expectObject(object, "mapValues", "the first argument"));
-  return objectFrom(entries.map(([key, value]) => [key, invoke(f, [value])]));
+  const entries2 = Object.entries(expectObject(object, "mapValues", "the first argument"));
+  return objectFrom(entries2.map(([key, value]) => [key, invoke(f, [value])]));
 }
 var lambdaFunctions = [
   defineLazy("lambda", [1, Infinity], lambda),
@@ -17220,10 +17220,10 @@ var logicFunctions = [
     throw new FunctionError(`not: the argument must be a bool, not ${phrase(value)}`);
   }),
   defineAware("equals", [2, 2], ([a, b]) => sameValue(a, b)),
-  comparison("less", (order) => order < 0),
-  comparison("lessOrEquals", (order) => order <= 0),
-  comparison("greater", (order) => order > 0),
-  comparison("greaterOrEquals", (order) => order >= 0),
+  comparison("less", (order2) => order2 < 0),
+  comparison("lessOrEquals", (order2) => order2 <= 0),
+  comparison("greater", (order2) => order2 > 0),
+  comparison("greaterOrEquals", (order2) => order2 >= 0),
   defineAware("coalesce", [1, Infinity], coalesce),
   defineKnown("bool", [1, 1], "bool", ([value]) => toBool(value)),
   defineKnown("true", [0, 0], "bool", () => true),
@@ -17535,8 +17535,8 @@ function substring([value, start2, length2], hasLength) {
 function position(name2, last) {
   return defineAware(name2, [2, 2], ([container, item]) => {
     if (Array.isArray(container)) {
-      const order = container.map((_, i2) => i2);
-      for (const i2 of last ? order.reverse() : order) {
+      const order2 = container.map((_, i2) => i2);
+      for (const i2 of last ? order2.reverse() : order2) {
         const same = sameValue(container[i2], item);
         if (same === true) return i2;
         if (same !== false) return opaque(name2, [container, item], "number");
@@ -19035,7 +19035,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var config = validate21;
-var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "bicep-audit/config.schema.json", "title": "bicep-audit configuration (bicep-audit.json)", "description": "Found in an input's folder or the nearest parent folder up to the repository root, or named with --config. Comments and trailing commas are allowed.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The schema of this file, for editors.", "type": "string" }, "rules": { "description": "Level of each rule, by its id or an alias: error, warning, note, or off to not run it.", "type": "object", "additionalProperties": { "enum": ["error", "warning", "note", "off"] } }, "exclude": { "description": "Files not to audit: globs matched against the path relative to this file's folder, with forward slashes (e.g. **/generated/**).", "type": "array", "items": { "type": "string" } }, "parameters": { "description": "Values for template parameters, by parameter name: any JSON value.", "type": "object" }, "deployment": { "description": "Where the entry templates deploy, as az deployment and bicep snapshot take it; each value is used by resource IDs and by subscription(), resourceGroup(), tenant(), managementGroup() and deployment(), and a value left out stays unknown (a finding it decides is a review). The command line's --subscription-id, --resource-group, --management-group-id, --tenant-id, --location and --deployment-name win.", "type": "object", "additionalProperties": false, "properties": { "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "managementGroupId": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "location": { "description": "The resource group's location, or the deployment's at subscription, management-group and tenant scope.", "type": "string", "minLength": 1 }, "deploymentName": { "type": "string", "minLength": 1 } } }, "suppressions": { "description": "Findings to accept without a comment in the source (ARM JSON inputs, whole repositories): each entry suppresses its rules for the resources whose name matches one of its globs, and says why. Suppressed findings stay in the report (SARIF kind external) and do not change the exit code.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rules", "names", "reason"], "properties": { "rules": { "description": "Rule ids or aliases.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "names": { "description": "Globs matched against the whole name of the resource instance a finding is about, as the JSON report writes it, in any letter case; * matches any characters, / included. A child resource's name is parent/child (acrprod/* matches the children of acrprod); an extension resource's, such as a diagnostic setting with a scope, is its own name alone; a part known only at deployment is written {expression}.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "reason": { "description": "Why the finding is accepted; reports carry it as the suppression's justification.", "type": "string", "minLength": 1 } } } }, "auditLogs": { "description": "Audit-log requirements of your own, each a rule like the built-in ones: a deployed resource of the type must export every category (or one of the category groups) through diagnostic settings with a destination, taken together. Name them by id in rules, suppressions and bicep-audit-disable-next-line comments.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "type"], "properties": { "id": { "description": "The rule's id: letters, digits, '.', '-' and '_', not a built-in rule's id or alias.", "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9._-]*$" }, "type": { "description": "The resource type, as Microsoft.Provider/type (a child type as Microsoft.Provider/type/child), or a list of them.", "anyOf": [{ "$ref": "#/definitions/resourceType" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/resourceType" } }] }, "categories": { "description": "Log categories that must all be exported; a list inside the list means that any one of its categories is enough. Without categories, one of the categoryGroups must be enabled.", "type": "array", "items": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] } }, "categoryGroups": { "description": 'The category groups that the type supports and that cover every category; default ["allLogs"] (every category of the resource), [] when the type has none.', "type": "array", "items": { "enum": ["audit", "allLogs"] } }, "level": { "description": "The level of its findings, which rules can change as for a built-in rule; default error.", "enum": ["error", "warning", "note"] }, "description": { "description": "What the requirement is for, shown by bicep-audit rules and in SARIF.", "type": "string", "minLength": 1 } } } }, "fix": { "description": "How --fix and --fix-dry-run write what they add.", "type": "object", "additionalProperties": false, "properties": { "logEntries": { "description": "Log entries added to a diagnostic setting: one per missing category (categories, the default), or the 'audit' category group (categoryGroup).", "enum": ["categories", "categoryGroup"] } } } }, "definitions": { "resourceType": { "type": "string", "pattern": "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$" } } };
+var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "bicep-audit/config.schema.json", "title": "bicep-audit configuration (bicep-audit.json)", "description": "Found in an input's folder or the nearest parent folder up to the repository root, or named with --config. Comments and trailing commas are allowed.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "description": "The schema of this file, for editors.", "type": "string" }, "rules": { "description": "Level of each rule, by its id or an alias: error, warning, note, or off to not run it.", "type": "object", "additionalProperties": { "enum": ["error", "warning", "note", "off"] } }, "exclude": { "description": "Files not to audit: globs matched against the path relative to this file's folder, with forward slashes (e.g. **/generated/**).", "type": "array", "items": { "type": "string" } }, "parameters": { "description": "Values for template parameters, by parameter name: any JSON value.", "type": "object" }, "deployment": { "description": "Where the entry templates deploy, as az deployment and bicep snapshot take it; each value is used by resource IDs and by subscription(), resourceGroup(), tenant(), managementGroup() and deployment(), and a value left out stays unknown (a finding it decides is a review). The command line's --subscription-id, --resource-group, --management-group-id, --tenant-id, --location and --deployment-name win.", "type": "object", "additionalProperties": false, "properties": { "subscriptionId": { "type": "string", "minLength": 1 }, "resourceGroup": { "type": "string", "minLength": 1 }, "managementGroupId": { "type": "string", "minLength": 1 }, "tenantId": { "type": "string", "minLength": 1 }, "location": { "description": "The resource group's location, or the deployment's at subscription, management-group and tenant scope.", "type": "string", "minLength": 1 }, "deploymentName": { "type": "string", "minLength": 1 } } }, "suppressions": { "description": "Findings to accept without a comment in the source (ARM JSON inputs, whole repositories): each entry suppresses its rules for the resources whose name matches one of its globs, and says why. Suppressed findings stay in the report (SARIF kind external) and do not change the exit code.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["rules", "names", "reason"], "properties": { "rules": { "description": "Rule ids or aliases.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "names": { "description": "Globs matched against the whole name of the resource instance a finding is about, as the JSON report writes it, in any letter case; * matches any characters, / included. A child resource's name is parent/child (acrprod/* matches the children of acrprod); an extension resource's, such as a diagnostic setting with a scope, is its own name alone; a part known only at deployment is written {expression}.", "type": "array", "minItems": 1, "items": { "type": "string" } }, "reason": { "description": "Why the finding is accepted; reports carry it as the suppression's justification.", "type": "string", "minLength": 1 } } } }, "auditLogs": { "description": "Audit-log requirements of your own, each a rule like the built-in ones: a deployed resource of the type must export every category (or one of the category groups) through diagnostic settings with a destination, taken together. Name them by id in rules, suppressions and bicep-audit-disable-next-line comments.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "type"], "properties": { "id": { "description": "The rule's id: letters, digits, '.', '-' and '_', not a built-in rule's id or alias.", "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9._-]*$" }, "type": { "description": "The resource type, as Microsoft.Provider/type (a child type as Microsoft.Provider/type/child), or a list of them.", "anyOf": [{ "$ref": "#/definitions/resourceType" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/resourceType" } }] }, "categories": { "description": "Log categories that must all be exported; a list inside the list means that any one of its categories is enough. Without categories, one of the categoryGroups must be enabled.", "type": "array", "items": { "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] } }, "categoryGroups": { "description": 'The category groups that the type supports and that cover every category; default ["allLogs"] (every category of the resource), [] when the type has none.', "type": "array", "items": { "enum": ["audit", "allLogs"] } }, "level": { "description": "The level of its findings, which rules can change as for a built-in rule; default error.", "enum": ["error", "warning", "note"] }, "description": { "description": "What the requirement is for, shown by bicep-audit rules and in SARIF.", "type": "string", "minLength": 1 } } } }, "fix": { "description": "How --fix and --fix-dry-run write what they add.", "type": "object", "additionalProperties": false, "properties": { "logEntries": { "description": "Log entries added to a diagnostic setting: one per missing category (categories, the default), or the 'audit' category group (categoryGroup).", "enum": ["categories", "categoryGroup"] } } }, "baseline": { "description": "The baseline file (written by --write-baseline), relative to this file's folder: findings it holds are reported as baselined and do not fail the run. Read from the config that applies in the working folder (or --config); --baseline <file> wins.", "type": "string", "minLength": 1 } }, "definitions": { "resourceType": { "type": "string", "pattern": "^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$" } } };
+var func4 = Object.prototype.hasOwnProperty;
 var pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9._-]*$", "u");
 var pattern1 = new RegExp("^[A-Za-z0-9.]+(/[A-Za-z0-9]+)+$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -19044,7 +19045,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "rules" || key0 === "exclude" || key0 === "parameters" || key0 === "deployment" || key0 === "suppressions" || key0 === "auditLogs" || key0 === "fix")) {
+      if (!func4.call(schema20.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -19810,21 +19811,275 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.baseline !== void 0) {
+      let data34 = data.baseline;
+      if (typeof data34 === "string") {
+        if (func2(data34) < 1) {
+          const err65 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err65];
+      vErrors = [err67];
     } else {
-      vErrors.push(err65);
+      vErrors.push(err67);
     }
     errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;
 }
+var baseline = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.findings === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "version" || key0 === "findings")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      if (1 !== data.version) {
+        const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.findings !== void 0) {
+      let data2 = data.findings;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.rule === void 0) {
+              const err5 = { instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data3.file === void 0) {
+              const err6 = { instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data3.resource === void 0) {
+              const err7 = { instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (data3.message === void 0) {
+              const err8 = { instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            for (const key1 in data3) {
+              if (!(key1 === "rule" || key1 === "file" || key1 === "resource" || key1 === "message" || key1 === "count")) {
+                const err9 = { instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data3.rule !== void 0) {
+              let data4 = data3.rule;
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err10 = { instancePath: instancePath + "/findings/" + i0 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              } else {
+                const err11 = { instancePath: instancePath + "/findings/" + i0 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data3.file !== void 0) {
+              let data5 = data3.file;
+              if (typeof data5 === "string") {
+                if (func2(data5) < 1) {
+                  const err12 = { instancePath: instancePath + "/findings/" + i0 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/findings/" + i0 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data3.resource !== void 0) {
+              if (typeof data3.resource !== "string") {
+                const err14 = { instancePath: instancePath + "/findings/" + i0 + "/resource", schemaPath: "#/properties/findings/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data3.message !== void 0) {
+              if (typeof data3.message !== "string") {
+                const err15 = { instancePath: instancePath + "/findings/" + i0 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data3.count !== void 0) {
+              let data8 = data3.count;
+              if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                const err16 = { instancePath: instancePath + "/findings/" + i0 + "/count", schemaPath: "#/properties/findings/items/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 < 2 || isNaN(data8)) {
+                  const err17 = { instancePath: instancePath + "/findings/" + i0 + "/count", schemaPath: "#/properties/findings/items/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/findings/" + i0, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err20];
+    } else {
+      vErrors.push(err20);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
 
 // src/template/validate.ts
-var VALIDATORS = { template, "diagnostic-settings": diagnosticSettings, config };
+var VALIDATORS = { template, "diagnostic-settings": diagnosticSettings, config, baseline };
 function pathOf(error) {
   return error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
@@ -20010,21 +20265,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path28, prefix, parent) {
+function classicEntries(items2, path33, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path28, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path33, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path28, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path33, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path28 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path28, "");
+  const path33 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path33, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path28, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path33, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -20372,27 +20627,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path28, property = false) {
-    return spanAtPath(this.doc, path28, property);
+  span(path33, property = false) {
+    return spanAtPath(this.doc, path33, property);
   }
-  problem(kind, message, path28) {
+  problem(kind, message, path33) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path28), jsonPath: path28 });
+    this.problems.push({ kind, message, at: this.span(path33), jsonPath: path33 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path28, what, compute, type = "any") {
+  attempt(path33, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path28, what, type);
+      return this.unevaluated(error, path33, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path28, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path28);
-    return unevaluatedValue(path28, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path28), note: error.message }
+  unevaluated(error, path33, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path33);
+    return unevaluatedValue(path33, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path33), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, condition, depth2) {
@@ -20400,18 +20655,18 @@ var Expander = class {
     for (const p of structural) this.problem("structure", `invalid template: ${p.message}`, [...templatePath, ...p.path]);
     if (structural.some((p) => p.path.length <= 1 && (p.path.length === 0 || p.path[0] === "resources"))) return {};
     const malformed = structural.filter((p) => p.path[0] === "resources" && p.path.length >= 2).map((p) => [...templatePath, ...p.path.slice(0, 2)]);
-    const entries = resourceEntries(template2, templatePath).filter(
+    const entries2 = resourceEntries(template2, templatePath).filter(
       (e) => !malformed.some((bad) => isWithinPath(e.path, bad))
     );
     const children = /* @__PURE__ */ new Map();
-    for (const e of entries) if (e.parent) children.set(e.parent, [...children.get(e.parent) ?? [], e]);
+    for (const e of entries2) if (e.parent) children.set(e.parent, [...children.get(e.parent) ?? [], e]);
     const run2 = {
       ctx: void 0,
       templatePath,
       chain,
       condition,
       depth: depth2,
-      entries,
+      entries: entries2,
       children,
       moduleOutputs: /* @__PURE__ */ new Map(),
       done: /* @__PURE__ */ new Set(),
@@ -20436,11 +20691,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path28 = [...run2.templatePath, "outputs", name2];
+      const path33 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path28,
+          path33,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -20490,15 +20745,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path28 } = entry;
+    const { json, path: path33 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path28, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path33, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path28, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path33, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -20515,13 +20770,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path28, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path33, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path28, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path33, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -20537,8 +20792,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path28),
-        jsonPath: path28
+        declaredAt: this.span(path33),
+        jsonPath: path33
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -20547,7 +20802,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path28, "properties"]
+          [...path33, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -20561,16 +20816,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path28 = [...entry.path, key];
+      const path33 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path28, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path28, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path33, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path33, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path28, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path33, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path28, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path33, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -20579,15 +20834,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path28, ctx, what) {
+  evaluateMembers(object, path33, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path28, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path33, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path28, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path33, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -20599,9 +20854,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path28 = entry.path;
+    const path33 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path28);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path33);
       return;
     }
     const properties = entry.json.properties;
@@ -20618,7 +20873,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path28, true),
+      declaredAt: this.span(path33, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -20626,7 +20881,7 @@ var Expander = class {
       const scope = childScope(run2.ctx.frame.scope, instance2, template2);
       const outputs = this.expandTemplate(
         template2,
-        [...path28, "properties", "template"],
+        [...path33, "properties", "template"],
         {
           scope,
           deploymentName: instance2.name,
@@ -20928,16 +21183,16 @@ function coverageOf(targeting, wanted, target) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path28 = ["properties", "logs", i2];
+    const path33 = ["properties", "logs", i2];
     const covered = entryCovers(entry, wanted);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path28, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path33, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path28 }, origins);
+      offer(category, certainty, { setting, path: path33 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path28, "enabled"] : path28 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path33, "enabled"] : path33 };
       }
     }
   });
@@ -21015,9 +21270,9 @@ function joinAnd(items2) {
 }
 
 // src/rules/audit-logs/remedies.ts
-function valueAt2(setting, path28) {
+function valueAt2(setting, path33) {
   let value = setting.body;
-  for (const segment2 of path28) {
+  for (const segment2 of path33) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -21026,8 +21281,8 @@ function valueAt2(setting, path28) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path28 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path28 } };
+  const path33 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path33 } };
 }
 function typoFor(coverage, category, row2) {
   const known = new Set((row2.knownCategories ?? []).map((c) => c.toLowerCase()));
@@ -21206,9 +21461,9 @@ function settingsIndex(instances) {
 // src/rules/audit-logs/targets.ts
 var ALWAYS = { certainty: "yes", text: "", origins: [] };
 var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
-function valueAt3(body2, path28) {
+function valueAt3(body2, path33) {
   let value = body2;
-  for (const key of path28) {
+  for (const key of path33) {
     if (isSymbolic(value)) return value;
     value = isValueObject(value) ? value[key] : void 0;
   }
@@ -21405,9 +21660,9 @@ function judge(requirement, target, targeting, context) {
       remedy: { kind: "none", reason: NO_REMEDY.settingsNotDeployed }
     };
   }
-  const entries = requirement.row.categories.map((category) => [category, requiredCoverage(coverage, category)]);
-  const missing = entries.filter(([, c]) => c.certainty === "no").map(([category]) => category);
-  const undecided = entries.filter(([, c]) => c.certainty === "maybe");
+  const entries2 = requirement.row.categories.map((category) => [category, requiredCoverage(coverage, category)]);
+  const missing = entries2.filter(([, c]) => c.certainty === "no").map(([category]) => category);
+  const undecided = entries2.filter(([, c]) => c.certainty === "maybe");
   if (missing.length === 0 && undecided.length === 0) return void 0;
   if (missing.length > 0) {
     if (coverage.withoutDestination.length === coverage.settings.length) {
@@ -21495,6 +21750,7 @@ function auditLogRule(row2) {
       const settings = settingsIndex(context.instances);
       const reports = [];
       for (const target of targets) {
+        context.evaluated?.(target.instance);
         const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
         if (!report) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === "maybe";
@@ -22055,8 +22311,8 @@ function unknownDirectiveNameFinding(name2, declared = []) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path28) {
-  return `$${path28.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path33) {
+  return `$${path33.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -22127,8 +22383,18 @@ function hasAny(present, wanted) {
   for (const type of wanted) if (present.has(type)) return true;
   return false;
 }
+function findingInstance(instance2) {
+  return {
+    type: instance2.type,
+    name: instance2.name,
+    id: instance2.id,
+    symbolicName: instance2.symbolicName,
+    deploymentChain: instance2.deploymentChain.map((l) => l.symbolicName)
+  };
+}
 function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
   const findings = [];
+  const evaluations = [];
   const directives = /* @__PURE__ */ new Map();
   const linesOf = sourceLines();
   const rules = [...RULES, ...selection.declared];
@@ -22137,7 +22403,8 @@ function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
     const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === "off") continue;
     if (rule.triggers && !hasAny(types, rule.triggers)) continue;
-    for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
+    const evaluated = (instance2) => evaluations.push({ ruleId: rule.id, instance: findingInstance(instance2), location: locator.locate({ instance: instance2 }) });
+    for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span), evaluated })) {
       const location = locator.locate(report.at);
       const relatedLocations = [
         ...report.related.map((r) => ({ location: locator.locate(r), message: r.message })),
@@ -22150,13 +22417,7 @@ function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
         message: formatMessage(rule.meta.messages[report.messageId], report.data),
         location,
         relatedLocations,
-        instance: {
-          type: report.subject.type,
-          name: report.subject.name,
-          id: report.subject.id,
-          symbolicName: report.subject.symbolicName,
-          deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName)
-        },
+        instance: findingInstance(report.subject),
         ...report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}
       };
       const directive = directiveBefore(location, linesOf);
@@ -22166,7 +22427,10 @@ function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
       findings.push(finding);
     }
   }
-  return [...findings, ...[...directives.values()].flatMap((d) => unknownNames(d, selection.declared)).map((name2) => unknownDirectiveNameFinding(name2, selection.declared))];
+  return {
+    findings: [...findings, ...[...directives.values()].flatMap((d) => unknownNames(d, selection.declared)).map((name2) => unknownDirectiveNameFinding(name2, selection.declared))],
+    evaluations
+  };
 }
 
 // src/analyze/arm-input.ts
@@ -22200,13 +22464,12 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
     return { file, status: "failed", findings: [inputFinding(file, notTemplate, at)] };
   }
   const expansion = expandTemplate(doc, { parameters, deployment });
+  const ruleRun = ruleFindings(expansion.instances, locator, rules);
   return {
     file,
     status: "analysed",
-    findings: [
-      ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...ruleFindings(expansion.instances, locator, rules)
-    ]
+    findings: [...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))), ...ruleRun.findings],
+    evaluations: ruleRun.evaluations
   };
 }
 
@@ -22419,10 +22682,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path28 = problem.jsonPath ?? [];
+  const path33 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path28, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path33, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -22478,8 +22741,9 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance2 ? locator.locate({ instance: instance2 }) : outside));
   }
-  findings.push(...ruleFindings(expansion.instances, locator, rules));
-  return { file, status: "analysed", findings };
+  const ruleRun = ruleFindings(expansion.instances, locator, rules);
+  findings.push(...ruleRun.findings);
+  return { file, status: "analysed", findings, evaluations: ruleRun.evaluations };
 }
 
 // src/analyze/input-checks.ts
@@ -22554,7 +22818,7 @@ function mergeRepeatedFindings(results) {
 // src/analyze/result-cache.ts
 var import_node_fs19 = __toESM(require("node:fs"));
 var import_node_path17 = __toESM(require("node:path"));
-var FORMAT = 1;
+var FORMAT = 2;
 var SYMBOLIC = "$symbolic";
 function withSymbolics(_key, value) {
   return value instanceof Symbolic ? { [SYMBOLIC]: [value.key, value.type, value.origins, value.parts ?? null] } : value;
@@ -22764,8 +23028,50 @@ async function analyzeInput(input2, compiler, options2, keep) {
   }
 }
 
+// src/baseline/baseline-file.ts
+var import_node_fs21 = __toESM(require("node:fs"));
+var DEFAULT_BASELINE_FILE = "bicep-audit-baseline.json";
+function withCount(entry, count2) {
+  return { rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...count2 > 1 ? { count: count2 } : {} };
+}
+var BaselineError = class extends Error {
+};
+function readBaseline(file) {
+  let text2;
+  try {
+    text2 = stripBom(import_node_fs21.default.readFileSync(file, "utf8"));
+  } catch (error) {
+    const missing = error.code === "ENOENT";
+    throw new BaselineError(missing ? `no baseline at ${file}; write one with --write-baseline` : `cannot read the baseline ${file}: ${error.message}`);
+  }
+  const lines = new LineIndex(text2);
+  const at = (offset, message) => {
+    const { line, character } = lines.positionAt(offset);
+    return `${file}:${line + 1}:${character + 1}: ${message}`;
+  };
+  let doc;
+  try {
+    doc = parseJsonWithPositions(file, text2);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new BaselineError(error.problems.map((p) => at(p.offset, p.message)).join("\n"));
+  }
+  const problems = validateAgainstSchema("baseline", doc.value);
+  if (problems.length > 0) {
+    throw new BaselineError(problems.map((p) => at(spanAtPath(doc, p.path).offset, `${p.message} (schemas/baseline.schema.json)`)).join("\n"));
+  }
+  return doc.value.findings;
+}
+var order = (a, b) => compare2(a.file, b.file) || compare2(a.rule, b.rule) || compare2(a.resource, b.resource) || compare2(a.message, b.message);
+var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function baselineText(entries2) {
+  const findings = [...entries2].sort(order).map((e) => withCount(e, e.count ?? 1));
+  return `${JSON.stringify({ version: 1, findings }, null, 2)}
+`;
+}
+
 // src/cli/args.ts
-var FORMATS = ["stylish", "json", "sarif", "github"];
+var FORMATS = ["stylish", "json", "sarif", "github", "compact", "gitlab", "azure-pipelines", "junit"];
 function parser(argv) {
   return (0, import_yargs.default)([...argv]).scriptName("bicep-audit").version(false).command(
     "$0 [paths..]",
@@ -22783,7 +23089,7 @@ function parser(argv) {
     "merge-sarif <files..>",
     "merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload",
     (y) => y.positional("files", { type: "string", array: true, describe: "the SARIF log of every shard, each once" })
-  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
+  ).option("format", { alias: "f", choices: FORMATS, default: "stylish", describe: "report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule]), gitlab (Code Quality), azure-pipelines (logging commands), junit (a test case per rule and resource)" }).option("output", { alias: "o", type: "string", describe: "write the report to this file instead of stdout" }).option("bicep", { type: "string", describe: "path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)" }).option("restore", {
     type: "boolean",
     default: true,
     describe: "--no-restore: never fetch br:/ts: modules from registries (compiles each file with `bicep build --no-restore` instead of the faster JSON-RPC server; for untrusted code)"
@@ -22824,7 +23130,13 @@ function parser(argv) {
     type: "boolean",
     default: false,
     describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)"
-  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+  }).option("baseline", {
+    type: "string",
+    describe: `compare with a baseline file (default: the config's baseline, else ${DEFAULT_BASELINE_FILE} at the repository root): findings it holds are reported as baselined and do not fail the run; entries no longer found are reported as fixed`
+  }).option("write-baseline", {
+    type: "string",
+    describe: "record the run's unsuppressed findings in a baseline file (the same default), keeping the entries of files the run did not audit"
+  }).option("prune-baseline", { type: "boolean", default: false, describe: "drop the baseline's fixed entries from its file" }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
 }
 var DEPLOYMENT_OPTIONS = {
   "subscription-id": "subscriptionId",
@@ -22869,6 +23181,9 @@ async function parseArgs(argv) {
       if (parsed2.suggestions && !parsed2.fix && !parsed2["fix-dry-run"]) {
         return resolve({ kind: "usage-error", message: "--suggestions goes with --fix or --fix-dry-run" });
       }
+      if (parsed2["write-baseline"] !== void 0 && (parsed2.baseline !== void 0 || parsed2["prune-baseline"])) {
+        return resolve({ kind: "usage-error", message: "--write-baseline writes the whole baseline: it goes without --baseline and --prune-baseline" });
+      }
       const fix = parsed2.fix ? "apply" : parsed2["fix-dry-run"] ? "dry-run" : void 0;
       resolve({
         kind: "run",
@@ -22890,7 +23205,10 @@ async function parseArgs(argv) {
           version: parsed2.version,
           deployment: deploymentContext(parsed2),
           ...fix ? { fix } : {},
-          suggestions: parsed2.suggestions
+          suggestions: parsed2.suggestions,
+          ...parsed2.baseline === void 0 ? {} : { baseline: parsed2.baseline },
+          ...parsed2["write-baseline"] === void 0 ? {} : { writeBaseline: parsed2["write-baseline"] },
+          pruneBaseline: parsed2["prune-baseline"]
         }
       });
     });
@@ -22898,9 +23216,9 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_fs27 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -22914,9 +23232,99 @@ function applyConfigSuppressions(results, suppressionFor) {
   }));
 }
 
-// src/config/load-config.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+// src/baseline/run-baseline.ts
+var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_path21 = __toESM(require("node:path"));
+
+// src/baseline/apply-baseline.ts
 var import_node_path20 = __toESM(require("node:path"));
+var PLACE = /(\.(?:bicep|bicepparam|jsonc?)):\d+:\d+/gi;
+function baselineEntry(finding, folder) {
+  const file = import_node_path20.default.relative(folder, finding.location.file).split(import_node_path20.default.sep).join("/");
+  const resource = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
+  const message = finding.message.split(`${folder}${import_node_path20.default.sep}`).join("").replace(PLACE, "$1");
+  return { rule: finding.ruleId, file, resource, message };
+}
+var keyOf3 = (entry) => JSON.stringify([entry.rule, entry.file, entry.resource, entry.message]);
+function auditedFiles(results, folder) {
+  const files = /* @__PURE__ */ new Set();
+  for (const result of results.filter((r) => r.status === "analysed")) {
+    const locations = [
+      { file: result.file },
+      ...result.findings.flatMap((f) => [f.location, ...f.relatedLocations.map((r) => r.location)]),
+      ...(result.evaluations ?? []).map((e) => e.location)
+    ];
+    for (const { file } of locations) files.add(import_node_path20.default.relative(folder, file).split(import_node_path20.default.sep).join("/"));
+  }
+  return files;
+}
+var accepted = (finding) => !finding.suppression;
+function entriesOf(results, folder) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const finding of results.filter((r) => r.status === "analysed").flatMap((r) => r.findings).filter(accepted)) {
+    const entry = baselineEntry(finding, folder);
+    const earlier = byKey.get(keyOf3(entry));
+    if (earlier) earlier.count = (earlier.count ?? 1) + 1;
+    else byKey.set(keyOf3(entry), entry);
+  }
+  return [...byKey.values()];
+}
+function applyBaseline(results, entries2, folder) {
+  const left = new Map(entries2.map((e) => [keyOf3(e), { entry: e, count: e.count ?? 1 }]));
+  const marked = results.map((result) => ({
+    ...result,
+    findings: result.findings.map((finding) => {
+      if (!accepted(finding)) return finding;
+      const match = left.get(keyOf3(baselineEntry(finding, folder)));
+      if (!match || match.count === 0) return finding;
+      match.count -= 1;
+      return { ...finding, baselined: true };
+    })
+  }));
+  const audited = auditedFiles(results, folder);
+  const fixed = [...left.values()].filter(({ entry, count: count2 }) => count2 > 0 && audited.has(entry.file)).map(({ entry, count: count2 }) => withCount(entry, count2));
+  return { results: marked, fixed };
+}
+function withoutFixed(entries2, fixed) {
+  const gone = new Map(fixed.map((e) => [keyOf3(e), e.count ?? 1]));
+  return entries2.flatMap((entry) => {
+    const count2 = (entry.count ?? 1) - (gone.get(keyOf3(entry)) ?? 0);
+    return count2 > 0 ? [withCount(entry, count2)] : [];
+  });
+}
+function entriesNotAudited(entries2, results, folder) {
+  const audited = auditedFiles(results, folder);
+  return entries2.filter((e) => !audited.has(e.file));
+}
+function baselineCounts(results) {
+  const findings = results.flatMap((r) => r.findings).filter(accepted);
+  const unchanged = findings.filter((f) => f.baselined).length;
+  return { unchanged, new: findings.length - unchanged };
+}
+
+// src/baseline/run-baseline.ts
+function settleBaseline(results, request, write) {
+  const folder = import_node_path21.default.dirname(request.file);
+  if (request.mode === "write") {
+    const kept = import_node_fs22.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
+    const entries3 = [...kept, ...entriesOf(results, folder)];
+    write(request.file, baselineText(entries3));
+    const applied2 = applyBaseline(results, entries3, folder);
+    return { results: applied2.results, outcome: { file: request.file, ...baselineCounts(applied2.results), fixed: [], written: entries3.length } };
+  }
+  const entries2 = readBaseline(request.file);
+  const applied = applyBaseline(results, entries2, folder);
+  const outcome = { file: request.file, ...baselineCounts(applied.results), fixed: applied.fixed };
+  if (request.mode === "prune") {
+    write(request.file, baselineText(withoutFixed(entries2, applied.fixed)));
+    outcome.pruned = applied.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
+  }
+  return { results: applied.results, outcome };
+}
+
+// src/config/load-config.ts
+var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_path22 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 
 // src/rules/audit-logs/declared.ts
@@ -22963,15 +23371,15 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path20.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path22.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path20.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path22.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path20.default.resolve(this.cwd, file);
+    const absolute = import_node_path22.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   /**
@@ -22980,18 +23388,18 @@ var ConfigResolver = class {
    * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
    */
   suppressionFor(input2, finding) {
-    return this.loadedFor(import_node_path20.default.resolve(this.cwd, input2)).suppressionOf(finding);
+    return this.loadedFor(import_node_path22.default.resolve(this.cwd, input2)).suppressionOf(finding);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path20.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path22.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path20.default.dirname(folder);
-      const candidate = import_node_path20.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs21.default.existsSync(candidate)) loaded = readConfig(candidate);
+      const parent = import_node_path22.default.dirname(folder);
+      const candidate = import_node_path22.default.join(folder, CONFIG_FILE3);
+      if (import_node_fs23.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -23002,7 +23410,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs21.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs23.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -23057,7 +23465,7 @@ function readConfig(file) {
     matchers: entry.names.flatMap((pattern, j) => glob(pattern, ["suppressions", i2, "names", j], NAME_GLOB_OPTIONS))
   }));
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path20.default.dirname(file);
+  const folder = import_node_path22.default.dirname(file);
   return {
     config: {
       file,
@@ -23068,10 +23476,11 @@ function readConfig(file) {
       parameters: new Map(Object.entries(json.parameters ?? {})),
       deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason })),
-      fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" }
+      fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" },
+      ...json.baseline === void 0 ? {} : { baseline: import_node_path22.default.resolve(folder, json.baseline) }
     },
     isExcluded: (absolute) => {
-      const relative = import_node_path20.default.relative(folder, absolute).split(import_node_path20.default.sep).join("/");
+      const relative = import_node_path22.default.relative(folder, absolute).split(import_node_path22.default.sep).join("/");
       return excluded.some((matches) => matches(relative));
     },
     suppressionOf: (finding) => {
@@ -23095,11 +23504,11 @@ function configError(file, text2, problems) {
 }
 
 // src/fix/run-fixes.ts
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 
 // src/fix/apply-fixes.ts
-var import_node_fs22 = __toESM(require("node:fs"));
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
@@ -23160,20 +23569,20 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs22.default.readFileSync(file, "utf8");
+    return import_node_fs24.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs22.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs24.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
-  const broken = `after the edit, ${import_node_path21.default.relative(cwd, result.file)} does not compile`;
+  const broken = `after the edit, ${import_node_path23.default.relative(cwd, result.file)} does not compile`;
   const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
   if (!error) return broken;
   const { line, character } = error.location.range.start;
-  return `${broken}: ${import_node_path21.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+  return `${broken}: ${import_node_path23.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 async function applyFixes(results, options2) {
   const { chosen, left } = chooseFixes(results, options2.suggestions);
@@ -23238,7 +23647,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_fs25 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -23394,8 +23803,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path28 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path28 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path33 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path33 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -23430,8 +23839,8 @@ function addEntries(source, step, prefs) {
   const array = propertyValue(logs);
   if (array?.type !== "array") return { reason: valueSource(source, "'logs'", array) };
   const group = prefs.categoryGroup || step.categories.length === 0 ? step.group : void 0;
-  const entries = group ? [["categoryGroup", `'${group}'`]] : step.categories.map((c) => ["category", `'${c}'`]);
-  const edit = appendArrayItems(source, array, (indent, like) => entries.map((entry) => entryText(source, indent, like, entry)));
+  const entries2 = group ? [["categoryGroup", `'${group}'`]] : step.categories.map((c) => ["category", `'${c}'`]);
+  const edit = appendArrayItems(source, array, (indent, like) => entries2.map((entry) => entryText(source, indent, like, entry)));
   const added = group ? `the '${group}' category group` : step.categories.join(" and ");
   return { edit, description: `add ${added} to the logs of ${settingName2(logs)}` };
 }
@@ -23574,7 +23983,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs23.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs25.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -23697,7 +24106,7 @@ function unifiedDiff(name2, before, edits) {
 
 // src/fix/run-fixes.ts
 function diffName(file, cwd) {
-  return import_node_path22.default.relative(cwd, file).split(import_node_path22.default.sep).join("/");
+  return import_node_path24.default.relative(cwd, file).split(import_node_path24.default.sep).join("/");
 }
 async function runFixes(results, request) {
   const plan = await planFixes(results, request.preferences);
@@ -23711,6 +24120,70 @@ async function runFixes(results, request) {
   return { results: (await planFixes(run2.results, request.preferences)).results, outcomes: run2.outcomes };
 }
 
+// src/report/azure-pipelines.ts
+var import_node_path26 = __toESM(require("node:path"));
+
+// src/rules/docs.ts
+var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_path25 = __toESM(require("node:path"));
+var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
+function docsUrlOf(meta) {
+  return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
+}
+function ruleDocs(rule) {
+  if (rule.meta.docsPath !== void 0) return import_node_fs26.default.readFileSync(import_node_path25.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  const { meta } = rule;
+  return [
+    `# ${rule.id}: ${meta.title}`,
+    "",
+    `Declared in \`${meta.declaredIn}\` (\`auditLogs\`). Resource types: ${(meta.types ?? []).map((t) => `\`${t}\``).join(", ")}. Default level: \`${meta.level}\`.`,
+    "",
+    meta.description,
+    "",
+    `It is judged as the built-in audit-log rules are (settings taken together, conditions, loops, modules, \`existing\` targets, unknown values as reviews): see ${docsUrlOf(meta)}.`,
+    ""
+  ].join("\n");
+}
+
+// src/report/report-context.ts
+var EXIT_FINDINGS = 1;
+function reportedRules(rules) {
+  const reported = /* @__PURE__ */ new Map();
+  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
+  return reported;
+}
+
+// src/report/azure-pipelines.ts
+function escapeLoggingData(text2) {
+  return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeLoggingProperty(text2) {
+  return escapeLoggingData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+}
+function sourcePath(file, context) {
+  const root = context.sourcesDirectory ?? context.repoRoot;
+  return (relativeInside(file, root) ?? file).split(import_node_path26.default.sep).join("/");
+}
+function issueText(finding) {
+  return finding.level === "note" ? `note: ${finding.message}` : finding.message;
+}
+function formatAzurePipelines(results, context) {
+  const lines = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
+    const { line, character } = f.location.range.start;
+    const properties = [
+      `type=${f.level === "error" ? "error" : "warning"}`,
+      `sourcepath=${escapeLoggingProperty(sourcePath(f.location.file, context))}`,
+      `linenumber=${line + 1}`,
+      `columnnumber=${character + 1}`,
+      `code=${escapeLoggingProperty(f.ruleId)}`
+    ];
+    return `##vso[task.logissue ${properties.join(";")}]${escapeLoggingData(issueText(f))}`;
+  });
+  if (context.exitCode === EXIT_FINDINGS) lines.push("##vso[task.complete result=Failed]");
+  return lines.length > 0 ? `${lines.join("\n")}
+` : "";
+}
+
 // src/report/colors.ts
 var ANSI = {
   red: [31, 39],
@@ -23722,18 +24195,41 @@ var ANSI = {
   underline: [4, 24]
 };
 function colors(enabled) {
-  const entries = Object.entries(ANSI).map(([name2, [open, close]]) => [
+  const entries2 = Object.entries(ANSI).map(([name2, [open, close]]) => [
     name2,
     enabled ? (text2) => `\x1B[${open}m${text2}\x1B[${close}m` : (text2) => text2
   ]);
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries2);
 }
 function colorWanted(isTTY, env) {
   return isTTY === true && !env.NO_COLOR;
 }
 
+// src/report/paths.ts
+var import_node_path27 = __toESM(require("node:path"));
+var import_node_url = require("node:url");
+function displayPath(file, cwd) {
+  return relativeInside(file, cwd) ?? file;
+}
+function artifactLocation(file, repoRoot) {
+  const relative = relativeInside(file, repoRoot);
+  if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
+  return { uri: relative.split(import_node_path27.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+}
+
+// src/report/compact.ts
+function formatCompact(results, context) {
+  const lines = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
+    const { line, character } = f.location.range.start;
+    const message = f.message.replace(/\r?\n/g, " ");
+    return `${displayPath(f.location.file, context.cwd)}:${line + 1}:${character + 1}: ${f.level} ${message} [${f.ruleId}]`;
+  });
+  return lines.length > 0 ? `${lines.join("\n")}
+` : "";
+}
+
 // src/report/github.ts
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/fix/line-range.ts
 function lineRangeChange(fix, sourceText) {
@@ -23746,18 +24242,6 @@ function lineRangeChange(fix, sourceText) {
   return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines, shiftEdits(edits, first)).replace(/\r/g, "") };
 }
 
-// src/report/paths.ts
-var import_node_path23 = __toESM(require("node:path"));
-var import_node_url = require("node:url");
-function displayPath(file, cwd) {
-  return relativeInside(file, cwd) ?? file;
-}
-function artifactLocation(file, repoRoot) {
-  const relative = relativeInside(file, repoRoot);
-  if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path23.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
-}
-
 // src/report/github.ts
 var COMMANDS = { error: "error", warning: "warning", note: "notice" };
 function escapeData(text2) {
@@ -23767,9 +24251,9 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path24.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path28.default.sep).join("/");
 }
-var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
+var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined);
 function title(finding) {
   return finding.kind === "review" ? `${finding.ruleId} (review)` : finding.ruleId;
 }
@@ -23813,7 +24297,7 @@ function suggestedChanges(findings, context) {
 function formatStepSummary(results, context) {
   const findings = unsuppressed(results);
   const count2 = (level) => findings.filter((f) => f.level === level).length;
-  const suppressed = results.flatMap((r) => r.findings).length - findings.length;
+  const suppressed = results.flatMap((r) => r.findings).filter((f) => f.suppression).length;
   const failed = results.filter((r) => r.status !== "analysed").length;
   const lines = [
     "## bicep-audit",
@@ -23822,6 +24306,11 @@ function formatStepSummary(results, context) {
     "",
     `bicep-audit ${context.toolVersion}, ${context.bicepVersion === void 0 ? "no Bicep CLI needed" : `Bicep CLI ${context.bicepVersion}`}.`
   ];
+  const baseline2 = context.baseline;
+  if (baseline2) {
+    const fixed = baseline2.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
+    lines.push("", `**Baseline** \`${workspacePath(baseline2.file, context)}\`: ${baseline2.new} new, ${baseline2.unchanged} baselined, ${fixed} fixed.`);
+  }
   if (findings.length > 0) {
     lines.push("", "| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
     for (const f of findings) {
@@ -23832,6 +24321,47 @@ function formatStepSummary(results, context) {
   }
   lines.push(...suggestedChanges(findings, context));
   return `${lines.join("\n")}
+`;
+}
+
+// src/report/gitlab.ts
+var import_node_path29 = __toESM(require("node:path"));
+
+// src/report/fingerprints.ts
+var import_node_crypto4 = require("node:crypto");
+function partialFingerprints(findings, context) {
+  const seen = /* @__PURE__ */ new Map();
+  return findings.map((finding) => {
+    const { file, range: range2 } = finding.location;
+    const lineText = context.sourceText(file)?.split("\n")[range2.start.line]?.trim() ?? "";
+    const instance2 = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
+    const key = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify([finding.ruleId, finding.kind, artifactLocation(file, context.repoRoot).uri, instance2, lineText])).digest("hex").slice(0, 32);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return `${key}:${occurrence}`;
+  });
+}
+
+// src/report/gitlab.ts
+var SEVERITIES = { error: "major", warning: "minor", note: "info" };
+function formatGitlab(results, context) {
+  const findings = results.flatMap((r) => r.findings);
+  const fingerprints = partialFingerprints(findings, context);
+  const issues = findings.flatMap(
+    (f, i2) => f.suppression || f.baselined ? [] : [
+      {
+        description: f.message,
+        check_name: f.ruleId,
+        fingerprint: fingerprints[i2],
+        severity: SEVERITIES[f.level],
+        location: {
+          path: (relativeInside(f.location.file, context.repoRoot) ?? f.location.file).split(import_node_path29.default.sep).join("/"),
+          lines: { begin: f.location.range.start.line + 1 }
+        }
+      }
+    ]
+  );
+  return `${JSON.stringify(issues, null, 2)}
 `;
 }
 
@@ -23874,13 +24404,14 @@ function jsonResult(finding, input2) {
     } : null,
     appliesTo: finding.appliesTo ?? [input2],
     suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
+    baseline: finding.baselined === true,
     fix: finding.fix ? jsonFix(finding.fix) : null,
     noFix: finding.noFix ?? null
   };
 }
 function formatJson(results, context) {
   const all2 = results.flatMap((r) => r.findings.map((f) => jsonResult(f, r.file)));
-  const active = all2.filter((r) => r.suppression === null);
+  const active = all2.filter((r) => r.suppression === null && !r.baseline);
   const report = {
     version: JSON_REPORT_VERSION,
     tool: { name: "bicep-audit", version: context.toolVersion },
@@ -23889,11 +24420,13 @@ function formatJson(results, context) {
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all2,
     ...context.fixes?.outcomes ? { fixes: context.fixes.outcomes.map(jsonOutcome) } : {},
+    ...context.baseline ? { baseline: { file: context.baseline.file, new: context.baseline.new, unchanged: context.baseline.unchanged, fixed: context.baseline.fixed.map((e) => ({ ...e, count: e.count ?? 1 })) } } : {},
     summary: {
       errors: active.filter((r) => r.level === "error").length,
       warnings: active.filter((r) => r.level === "warning").length,
       notes: active.filter((r) => r.level === "note").length,
-      suppressed: all2.length - active.length,
+      suppressed: all2.filter((r) => r.suppression !== null).length,
+      baselined: all2.filter((r) => r.baseline).length,
       failedInputs: results.filter((r) => r.status !== "analysed").length
     }
   };
@@ -23901,52 +24434,82 @@ function formatJson(results, context) {
 `;
 }
 
-// src/rules/docs.ts
-var import_node_fs24 = __toESM(require("node:fs"));
-var import_node_path25 = __toESM(require("node:path"));
-var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
-function docsUrlOf(meta) {
-  return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
+// src/report/junit.ts
+var import_node_path30 = __toESM(require("node:path"));
+function escapeXml(text2) {
+  return text2.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function ruleDocs(rule) {
-  if (rule.meta.docsPath !== void 0) return import_node_fs24.default.readFileSync(import_node_path25.default.join(packageRoot, rule.meta.docsPath), "utf8");
-  const { meta } = rule;
-  return [
-    `# ${rule.id}: ${meta.title}`,
-    "",
-    `Declared in \`${meta.declaredIn}\` (\`auditLogs\`). Resource types: ${(meta.types ?? []).map((t) => `\`${t}\``).join(", ")}. Default level: \`${meta.level}\`.`,
-    "",
-    meta.description,
-    "",
-    `It is judged as the built-in audit-log rules are (settings taken together, conditions, loops, modules, \`existing\` targets, unknown values as reviews): see ${docsUrlOf(meta)}.`,
-    ""
-  ].join("\n");
+var attributes = (values) => Object.entries(values).map(([name2, value]) => ` ${name2}="${escapeXml(String(value))}"`).join("");
+function repositoryPath(file, context) {
+  return (relativeInside(file, context.repoRoot) ?? file).split(import_node_path30.default.sep).join("/");
 }
-
-// src/report/report-context.ts
-function reportedRules(rules) {
-  const reported = /* @__PURE__ */ new Map();
-  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
-  return reported;
+var resourceKey = (ruleId, instance2) => JSON.stringify([ruleId, [...instance2.deploymentChain, instance2.symbolicName].join("/"), describeValue(instance2.name)]);
+var resourceName = (ruleId, instance2) => `${ruleId} ${[...instance2.deploymentChain, instance2.symbolicName].join("/")} '${describeValue(instance2.name)}'`;
+function testCases(result, findings, context) {
+  const cases = /* @__PURE__ */ new Map();
+  for (const e of result.evaluations ?? []) {
+    const key = resourceKey(e.ruleId, e.instance);
+    if (!cases.has(key)) cases.set(key, { name: resourceName(e.ruleId, e.instance), findings: [] });
+  }
+  for (const f of findings) {
+    const { line, character } = f.location.range.start;
+    const key = f.instance ? resourceKey(f.ruleId, f.instance) : JSON.stringify([f.ruleId, f.location.file, line, character, f.message]);
+    const name2 = f.instance ? resourceName(f.ruleId, f.instance) : `${f.ruleId} ${repositoryPath(f.location.file, context)}:${line + 1}:${character + 1}`;
+    const found = cases.get(key) ?? cases.set(key, { name: name2, findings: [] }).get(key);
+    found.findings.push(f);
+  }
+  return [...cases.values()];
+}
+function outcomeOf(finding, result, context) {
+  if (finding.suppression || finding.baselined) return "skipped";
+  if (result.status !== "analysed") return "error";
+  const failOn = context.failOn ?? "error";
+  return failOn !== "never" && LEVEL_ORDER[finding.level] >= LEVEL_ORDER[failOn] ? "failure" : "passed";
+}
+function findingText(finding, context) {
+  const { line, character } = finding.location.range.start;
+  return `${repositoryPath(finding.location.file, context)}:${line + 1}:${character + 1}: ${finding.level}${finding.kind === "review" ? " (review)" : ""} ${finding.message}`;
+}
+function caseXml(test, classname, result, context) {
+  const outcomes = test.findings.map((f) => outcomeOf(f, result, context));
+  const body2 = [];
+  test.findings.forEach((f, i2) => {
+    const outcome = outcomes[i2];
+    if (outcome === "failure" || outcome === "error") body2.push(`      <${outcome}${attributes({ message: f.message, type: f.ruleId })}>${escapeXml(findingText(f, context))}</${outcome}>`);
+  });
+  const worst = ["error", "failure"].find((o) => outcomes.includes(o));
+  const skipped = outcomes.length > 0 && outcomes.every((o) => o === "skipped");
+  if (skipped) {
+    const why = test.findings[0].suppression ? `suppressed${test.findings[0].suppression.justification ? `: ${test.findings[0].suppression.justification}` : ""}` : "baselined";
+    body2.push(`      <skipped${attributes({ message: why })}/>`);
+  }
+  const told = test.findings.filter((_, i2) => outcomes[i2] === "passed").map((f) => findingText(f, context));
+  if (told.length > 0) body2.push(`      <system-out>${escapeXml(told.join("\n"))}</system-out>`);
+  const open = `    <testcase${attributes({ name: test.name, classname })}`;
+  return { xml: body2.length > 0 ? `${open}>
+${body2.join("\n")}
+    </testcase>` : `${open}/>`, outcome: worst ?? (skipped ? "skipped" : "passed") };
+}
+function formatJunit(results, context) {
+  const all2 = results.flatMap((r) => r.findings.map((f) => ({ finding: f, owner: r.file })));
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const suites = results.map((result) => {
+    const findings = all2.filter(({ finding, owner }) => (finding.appliesTo ?? [owner]).includes(result.file)).map(({ finding }) => finding);
+    const name2 = repositoryPath(result.file, context);
+    const cases = testCases(result, findings, context).map((test) => caseXml(test, name2, result, context));
+    const count2 = (outcome) => cases.filter((c) => c.outcome === outcome).length;
+    const suite = { tests: cases.length, failures: count2("failure"), errors: count2("error"), skipped: count2("skipped") };
+    for (const key of Object.keys(counts)) counts[key] += suite[key];
+    const open = `  <testsuite${attributes({ name: name2, ...suite })}`;
+    return cases.length > 0 ? `${open}>
+${cases.map((c) => c.xml).join("\n")}
+  </testsuite>` : `${open}/>`;
+  });
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes({ name: "bicep-audit", ...counts })}>`, ...suites, "</testsuites>", ""].join("\n");
 }
 
 // src/report/sarif.ts
 var import_node_url2 = require("node:url");
-
-// src/report/fingerprints.ts
-var import_node_crypto4 = require("node:crypto");
-function partialFingerprints(findings, context) {
-  const seen = /* @__PURE__ */ new Map();
-  return findings.map((finding) => {
-    const { file, range: range2 } = finding.location;
-    const lineText = context.sourceText(file)?.split("\n")[range2.start.line]?.trim() ?? "";
-    const instance2 = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
-    const key = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify([finding.ruleId, finding.kind, artifactLocation(file, context.repoRoot).uri, instance2, lineText])).digest("hex").slice(0, 32);
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
-    return `${key}:${occurrence}`;
-  });
-}
 
 // src/report/rule-descriptions.ts
 var BICEP_DOCS = "https://learn.microsoft.com/azure/azure-resource-manager/bicep";
@@ -24045,6 +24608,7 @@ function sarifResult(finding, ruleIndex, fingerprint, context) {
       }))
     } : {},
     ...finding.suppression ? { suppressions: [{ ...finding.suppression, status: "accepted" }] } : {},
+    ...context.baseline ? { baselineState: finding.baselined ? "unchanged" : "new" } : {},
     ...finding.fix ? { fixes: [sarifFix(finding.fix, context)] } : {},
     ...finding.appliesTo || finding.noFix ? {
       properties: {
@@ -24104,6 +24668,23 @@ function formatSarif(results, context) {
 `;
 }
 
+// src/report/baseline-rows.ts
+var entries = (count2) => `${count2} ${count2 === 1 ? "entry" : "entries"}`;
+function baselineRows(outcome, context, c) {
+  const file = displayPath(outcome.file, context.cwd);
+  const rows = [];
+  if (outcome.written !== void 0) rows.push(`  wrote ${entries(outcome.written)} to the baseline ${file}`);
+  const fixedCount = outcome.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
+  if (fixedCount > 0) {
+    rows.push(`  ${c.green("✓")} ${fixedCount} of the baseline's findings ${fixedCount === 1 ? "is" : "are"} fixed:`);
+    for (const e of outcome.fixed) {
+      rows.push(`    ${e.file}${e.resource ? ` ${e.resource}` : ""}: ${e.message}  ${c.dim(e.rule)}${e.count ? ` (${e.count} times)` : ""}`);
+    }
+    rows.push(outcome.pruned === void 0 ? `  run with --prune-baseline to drop them from ${file}` : `  pruned ${entries(outcome.pruned)} from ${file}`);
+  }
+  return rows;
+}
+
 // src/report/excerpt.ts
 var MAX_WIDTH = 120;
 var CONTEXT_BEFORE = 30;
@@ -24154,7 +24735,7 @@ function outcomeRows(outcomes, context, c) {
 }
 function fixableLine(results, context) {
   if (context.fixes?.requested) return void 0;
-  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression && f.fix);
+  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined && f.fix);
   const fixes = active.filter((f) => f.fix.kind === "fix").length;
   const suggestions = active.length - fixes;
   const parts2 = [
@@ -24184,13 +24765,14 @@ function findingRows(finding, context, c) {
   return [head, ...shown, ...fixRows(finding, context, c)];
 }
 function summary(results, findings, c) {
-  const active = findings.filter((f) => !f.suppression);
+  const active = findings.filter((f) => !f.suppression && !f.baselined);
   const count2 = (level) => active.filter((f) => f.level === level).length;
   const notes = count2("note");
-  const suppressed = findings.length - active.length;
+  const suppressed = findings.filter((f) => f.suppression).length;
+  const baselined = findings.filter((f) => f.baselined).length;
   const failed = results.filter((r) => r.status !== "analysed").length;
   const counts = `${plural(count2("error"), "error")}, ${plural(count2("warning"), "warning")}${notes > 0 ? `, ${plural(notes, "note")}` : ""}`;
-  const line = `${active.length === 0 ? c.green("✓") : c.red("✖")} ${c.bold(plural(active.length, "problem"))} (${counts})` + (suppressed > 0 ? `, ${suppressed} suppressed` : "");
+  const line = `${active.length === 0 ? c.green("✓") : c.red("✖")} ${c.bold(plural(active.length, "problem"))} (${counts})` + (suppressed > 0 ? `, ${suppressed} suppressed` : "") + (baselined > 0 ? `, ${baselined} baselined` : "");
   return failed > 0 ? `${line}
 ${c.red("✖")} ${failed} of ${plural(results.length, "input")} could not be analysed` : line;
 }
@@ -24198,7 +24780,7 @@ function formatStylish(results, context) {
   const c = colors(context.color);
   const byFile = /* @__PURE__ */ new Map();
   const findings = results.flatMap((r) => r.findings);
-  for (const finding of findings) {
+  for (const finding of findings.filter((f) => !f.baselined)) {
     const file = displayPath(finding.location.file, context.cwd);
     byFile.set(file, [...byFile.get(file) ?? [], ...findingRows(finding, context, c)]);
   }
@@ -24207,8 +24789,8 @@ ${rows.join("\n")}`);
   const outcomes = context.fixes?.outcomes ?? [];
   const fixed = outcomes.length > 0 ? [outcomeRows(outcomes, context, c).join("\n")] : [];
   const fixable = fixableLine(results, context);
-  return [...blocks, ...fixed, summary(results, findings, c) + (fixable ? `
-${fixable}` : "")].join("\n\n") + "\n";
+  const closing = [summary(results, findings, c), ...fixable ? [fixable] : [], ...context.baseline ? baselineRows(context.baseline, context, c) : []];
+  return [...blocks, ...fixed, closing.join("\n")].join("\n\n") + "\n";
 }
 
 // src/cli/exit-codes.ts
@@ -24216,7 +24798,7 @@ var EXIT = {
   /** Nothing at or above --fail-on. */
   clean: 0,
   /** Findings at or above --fail-on. */
-  findings: 1,
+  findings: EXIT_FINDINGS,
   /** A usage error, or an input that could not be analysed. */
   usageOrInput: 2,
   /** The environment or the tool failed (no Bicep CLI, a crash, a timeout). */
@@ -24227,7 +24809,7 @@ function exitCodeFor(results, failOn) {
   if (results.some((r) => r.status === "failed")) return EXIT.usageOrInput;
   if (failOn === "never") return EXIT.clean;
   const threshold = LEVEL_ORDER[failOn];
-  const failing = results.some((r) => r.findings.some((f) => !f.suppression && LEVEL_ORDER[f.level] >= threshold));
+  const failing = results.some((r) => r.findings.some((f) => !f.suppression && !f.baselined && LEVEL_ORDER[f.level] >= threshold));
   return failing ? EXIT.findings : EXIT.clean;
 }
 
@@ -24238,7 +24820,11 @@ var REPORTERS = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,
-  github: formatGithub
+  github: formatGithub,
+  compact: formatCompact,
+  gitlab: formatGitlab,
+  "azure-pipelines": formatAzurePipelines,
+  junit: formatJunit
 };
 async function withExitCodes(stderr, body2) {
   try {
@@ -24277,7 +24863,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs25.default.appendFileSync(file, text2);
+    import_node_fs27.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -24293,10 +24879,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path26.default.resolve(cwd, args2.parameters);
+    const file = import_node_path31.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs25.default.readFileSync(file, "utf8");
+      text2 = import_node_fs27.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -24317,7 +24903,7 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path26.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path31.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -24327,7 +24913,7 @@ function sourceReader2() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs25.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs27.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -24335,7 +24921,26 @@ function sourceReader2() {
     return texts.get(file);
   };
 }
-async function runAudit(args2, run2) {
+function takeInputsFromBaselineOptions(args2, cwd) {
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs27.default.statSync(import_node_path31.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
+  if (moved.length === 0) return args2;
+  return {
+    ...args2,
+    paths: [...args2.paths, ...moved],
+    ...isInput(args2.baseline) ? { baseline: "" } : {},
+    ...isInput(args2.writeBaseline) ? { writeBaseline: "" } : {}
+  };
+}
+function baselineRequest(args2, config2, cwd, repoRoot) {
+  const named = args2.writeBaseline ?? args2.baseline;
+  const configured = asUsageError(() => config2.configFor(import_node_path31.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
+  if (named === void 0 && !args2.pruneBaseline && configured === void 0) return void 0;
+  const file = named ? import_node_path31.default.resolve(cwd, named) : configured ?? import_node_path31.default.join(repoRoot, DEFAULT_BASELINE_FILE);
+  return { file, mode: args2.writeBaseline !== void 0 ? "write" : args2.pruneBaseline ? "prune" : "compare" };
+}
+async function runAudit(given, run2) {
+  const args2 = takeInputsFromBaselineOptions(given, run2.cwd);
   if (args2.paths.length === 0) throw new UsageError("no inputs: name .bicep, .bicepparam or ARM .json files, or folders");
   const config2 = asUsageError(() => new ConfigResolver({ cwd: run2.cwd, ...args2.config ? { explicit: args2.config } : {} }), ConfigError);
   const progress = progressLine(run2.stderr, run2.cwd);
@@ -24376,19 +24981,27 @@ async function runAudit(args2, run2) {
     preferences: (file) => config2.configFor(file).fix,
     reanalyze: async () => suppress((await analyze(options2)).results)
   });
-  analysis = { ...analysis, results: fixes.results };
+  const repoRoot = findRepositoryRoot(run2.cwd) ?? run2.cwd;
+  const baseline2 = baselineRequest(args2, config2, run2.cwd, repoRoot);
+  const settled = baseline2 ? asUsageError(() => settleBaseline(fixes.results, baseline2, (file, text2) => writeRequestedFile(file, text2, "the baseline")), BaselineError) : void 0;
+  analysis = { ...analysis, results: settled?.results ?? fixes.results };
+  const code = exitCodeFor(analysis.results, args2.failOn);
   const context = {
     cwd: run2.cwd,
-    repoRoot: findRepositoryRoot(run2.cwd) ?? run2.cwd,
+    repoRoot,
     toolVersion: packageJson().version,
     ...analysis.bicep ? { bicepVersion: analysis.bicep.version } : {},
     rules: reportedRules([...RULES, ...analysis.results.flatMap((r) => config2.configFor(r.file).declaredRules)]),
     sourceText: sourceReader2(),
     color: colorWanted(args2.output === void 0 && run2.stdout.isTTY, run2.env),
     ...args2.shard ? { shard: args2.shard } : {},
-    fixes: { requested: args2.fix !== void 0, ...fixes.outcomes ? { outcomes: fixes.outcomes } : {} }
+    fixes: { requested: args2.fix !== void 0, ...fixes.outcomes ? { outcomes: fixes.outcomes } : {} },
+    ...settled ? { baseline: settled.outcome } : {},
+    failOn: args2.failOn,
+    exitCode: code,
+    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path31.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
   };
-  return { analysis, context, code: exitCodeFor(analysis.results, args2.failOn), ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
+  return { analysis, context, code, ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
 
 // src/action/run-action.ts
@@ -24398,7 +25011,8 @@ var ACTION_INPUTS = {
   "sarif-file": "",
   "fail-on": "error",
   params: "",
-  "bicep-path": ""
+  "bicep-path": "",
+  baseline: ""
 };
 var BICEP_HINT = "bicep-audit needs a Bicep CLI for .bicep and .bicepparam inputs: GitHub-hosted runners have `bicep` on PATH; elsewhere install it (`az bicep install`) or point the `bicep-path` input at it";
 function input(env, name2) {
@@ -24411,27 +25025,29 @@ function asErrorCommands(stderr) {
 function options(env) {
   const lines = input(env, "params").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bicepPath = input(env, "bicep-path");
+  const baseline2 = input(env, "baseline");
   return [
     `--format=${input(env, "format")}`,
     `--fail-on=${input(env, "fail-on")}`,
     ...lines.map((line) => `--param=${line}`),
-    ...bicepPath ? [`--bicep=${bicepPath}`] : []
+    ...bicepPath ? [`--bicep=${bicepPath}`] : [],
+    ...baseline2 ? [`--baseline=${baseline2}`] : []
   ];
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs26.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
+    import_node_fs28.default.mkdirSync(import_node_path32.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
   writeRequestedFile(file, text2, "the SARIF report to sarif-file");
 }
-var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression).length;
+var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).length;
 async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path27.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path27.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path32.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path32.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

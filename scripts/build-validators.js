@@ -13,7 +13,7 @@ const { default: standaloneCode } = require('ajv/dist/standalone');
 
 const root = path.resolve(__dirname, '..');
 // Export name: schema file in schemas/.
-const SCHEMAS = { template: 'template', diagnosticSettings: 'diagnostic-settings', config: 'config' };
+const SCHEMAS = { template: 'template', diagnosticSettings: 'diagnostic-settings', config: 'config', baseline: 'baseline' };
 
 function validatorsSource() {
   // strictRequired would reject `required` inside if/oneOf branches that name properties declared beside them.

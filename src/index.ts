@@ -6,7 +6,7 @@ export { analyze, type Analysis, type AnalyzeOptions, type BicepCliInfo } from '
 export { EXIT, exitCodeFor, type FailOn } from './cli/exit-codes';
 
 // Results.
-export type { Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation, Suppression } from './rules/finding';
+export type { Evaluation, Finding, FindingInstance, FindingKind, FindingLevel, InputResult, RelatedLocation, SourceLocation, Suppression } from './rules/finding';
 export type { SourceFix, TextEdit } from './rules/source-fix';
 
 // Fixes: planned for findings, applied and proved against the real Bicep CLI.
@@ -23,7 +23,15 @@ export { formatStylish } from './report/stylish';
 export { formatJson } from './report/json';
 export { formatSarif } from './report/sarif';
 export { formatGithub } from './report/github';
+export { formatCompact } from './report/compact';
+export { formatGitlab } from './report/gitlab';
+export { formatAzurePipelines } from './report/azure-pipelines';
+export { formatJunit } from './report/junit';
 export type { ReportContext, ReportedRule } from './report/report-context';
+
+// Baselines: findings accepted once, so that a run fails only on new ones.
+export { readBaseline, baselineText, BaselineError, type BaselineEntry } from './baseline/baseline-file';
+export { applyBaseline, entriesOf, type BaselineOutcome } from './baseline/apply-baseline';
 
 // The Bicep CLI boundary.
 export { locateBicepCli, type LocatedBicepCli, type LocateOptions } from './bicep/locate-cli';

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isolatedEnv, runInProcess } from './helpers/run-cli';
 import { auditWithRealBicep } from './helpers/real-bicep';
+import { FORMATS } from '../src/cli/args';
+import { packageJson } from '../src/package-info';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -26,5 +28,14 @@ describe('README', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('npm ci && npm test');
     expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toContain('npm ci && npm test');
+  });
+
+  it('names only formats the tool has, and the pinned Bicep CLI in the GitLab job', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const named = [...readme.matchAll(/--format[ =]([a-z-]+)/g)].map((m) => m[1]!);
+    expect(named.filter((format) => !(FORMATS as readonly string[]).includes(format))).toEqual([]);
+    expect(named).toEqual(expect.arrayContaining(['azure-pipelines', 'sarif', 'junit', 'gitlab']));
+    const releases = [...readme.matchAll(/releases\/download\/v([\d.]+)\/bicep-linux-x64/g)].map((m) => m[1]);
+    expect(releases).toEqual([packageJson().bicepCli.version]);
   });
 });

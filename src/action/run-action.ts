@@ -16,6 +16,7 @@ export const ACTION_INPUTS = {
   'fail-on': 'error',
   params: '',
   'bicep-path': '',
+  baseline: '',
 } as const;
 
 type InputName = keyof typeof ACTION_INPUTS;
@@ -42,11 +43,13 @@ function asErrorCommands(stderr: Writable): Writable {
 function options(env: RunEnvironment['env']): string[] {
   const lines = input(env, 'params').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bicepPath = input(env, 'bicep-path');
+  const baseline = input(env, 'baseline');
   return [
     `--format=${input(env, 'format')}`,
     `--fail-on=${input(env, 'fail-on')}`,
     ...lines.map((line) => `--param=${line}`),
     ...(bicepPath ? [`--bicep=${bicepPath}`] : []),
+    ...(baseline ? [`--baseline=${baseline}`] : []),
   ];
 }
 
@@ -59,7 +62,7 @@ function writeSarif(file: string, text: string): void {
   writeRequestedFile(file, text, 'the SARIF report to sarif-file');
 }
 
-const unsuppressedCount = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression).length;
+const unsuppressedCount = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).length;
 
 async function audit(run: RunEnvironment): Promise<number> {
   const parsed = await parseArgs(options(run.env));

@@ -48,12 +48,11 @@ export async function analyzeArmTemplate(
     return { file, status: 'failed', findings: [inputFinding(file, notTemplate, at)] };
   }
   const expansion = expandTemplate(doc, { parameters, deployment });
+  const ruleRun = ruleFindings(expansion.instances, locator, rules);
   return {
     file,
     status: 'analysed',
-    findings: [
-      ...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))),
-      ...ruleFindings(expansion.instances, locator, rules),
-    ],
+    findings: [...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))), ...ruleRun.findings],
+    evaluations: ruleRun.evaluations,
   };
 }

@@ -133,6 +133,7 @@ async function analyzeCompiled(
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance ? locator.locate({ instance }) : outside));
   }
-  findings.push(...ruleFindings(expansion.instances, locator, rules));
-  return { file, status: 'analysed', findings };
+  const ruleRun = ruleFindings(expansion.instances, locator, rules);
+  findings.push(...ruleRun.findings);
+  return { file, status: 'analysed', findings, evaluations: ruleRun.evaluations };
 }

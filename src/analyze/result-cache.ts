@@ -5,7 +5,7 @@ import type { InputResult } from '../rules/finding';
 import { Symbolic } from '../template/expressions/value';
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are simply missed. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const SYMBOLIC = '$symbolic';
 

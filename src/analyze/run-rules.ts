@@ -2,7 +2,7 @@ import type { Locator } from '../locate/locator';
 import { locateRemedy } from '../locate/locate-remedy';
 import { directiveBefore, sourceLines, suppressionBy, unknownNames, type Directive } from '../locate/suppressions';
 import type { RuleSetting } from '../config/load-config';
-import { LEVEL_ORDER, type Finding, type FindingKind, type FindingLevel } from '../rules/finding';
+import { LEVEL_ORDER, type Evaluation, type Finding, type FindingInstance, type FindingKind, type FindingLevel } from '../rules/finding';
 import { RULES } from '../rules/index';
 import { formatMessage, type Rule } from '../rules/rule';
 import { unknownDirectiveNameFinding } from './problem-findings';
@@ -27,6 +27,22 @@ function hasAny(present: ReadonlySet<string>, wanted: ReadonlySet<string>): bool
   return false;
 }
 
+function findingInstance(instance: ResourceInstance): FindingInstance {
+  return {
+    type: instance.type,
+    name: instance.name,
+    id: instance.id,
+    symbolicName: instance.symbolicName,
+    deploymentChain: instance.deploymentChain.map((l) => l.symbolicName),
+  };
+}
+
+/** What the rules found, and each resource each rule judged. */
+export interface RuleRun {
+  findings: Finding[];
+  evaluations: Evaluation[];
+}
+
 /**
  * Runs every rule that is not off on the instances and places each report in the user's files; a
  * directive on the line before suppresses it, and names in it that are no rule are reported once.
@@ -35,8 +51,9 @@ export function ruleFindings(
   instances: readonly ResourceInstance[],
   locator: Locator,
   selection: RuleSelection = DEFAULT_RULES,
-): Finding[] {
+): RuleRun {
   const findings: Finding[] = [];
+  const evaluations: Evaluation[] = [];
   const directives = new Map<string, Directive>();
   // A loop of 800 registries gives 800 findings in one file: read it once.
   const linesOf = sourceLines();
@@ -47,7 +64,8 @@ export function ruleFindings(
     if (setting === 'off') continue;
     // Most rules judge types a deployment does not have: asking them costs more than this test.
     if (rule.triggers && !hasAny(types, rule.triggers)) continue;
-    for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span) })) {
+    const evaluated = (instance: ResourceInstance) => evaluations.push({ ruleId: rule.id, instance: findingInstance(instance), location: locator.locate({ instance }) });
+    for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span), evaluated })) {
       const location = locator.locate(report.at);
       const relatedLocations = [
         ...report.related.map((r) => ({ location: locator.locate(r), message: r.message })),
@@ -60,13 +78,7 @@ export function ruleFindings(
         message: formatMessage(rule.meta.messages[report.messageId]!, report.data),
         location,
         relatedLocations,
-        instance: {
-          type: report.subject.type,
-          name: report.subject.name,
-          id: report.subject.id,
-          symbolicName: report.subject.symbolicName,
-          deploymentChain: report.subject.deploymentChain.map((l) => l.symbolicName),
-        },
+        instance: findingInstance(report.subject),
         ...(report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}),
       };
       const directive = directiveBefore(location, linesOf);
@@ -76,5 +88,8 @@ export function ruleFindings(
       findings.push(finding);
     }
   }
-  return [...findings, ...[...directives.values()].flatMap((d) => unknownNames(d, selection.declared)).map((name) => unknownDirectiveNameFinding(name, selection.declared))];
+  return {
+    findings: [...findings, ...[...directives.values()].flatMap((d) => unknownNames(d, selection.declared)).map((name) => unknownDirectiveNameFinding(name, selection.declared))],
+    evaluations,
+  };
 }

@@ -2,10 +2,11 @@ import os from 'node:os';
 import yargs from 'yargs';
 import { DEFAULT_RESTORE_TIMEOUT_MS } from '../analyze/analyze';
 import { parseShard, type Shard } from '../analyze/shard';
+import { DEFAULT_BASELINE_FILE } from '../baseline/baseline-file';
 import type { DeploymentContext } from '../template/expand/deployment-scope';
 import type { FailOn } from './exit-codes';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'gitlab', 'azure-pipelines', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliArgs {
@@ -30,6 +31,12 @@ export interface CliArgs {
   fix?: 'apply' | 'dry-run';
   /** `--suggestions`: with --fix or --fix-dry-run, suggestions too. */
   suggestions: boolean;
+  /** `--baseline [file]`: compare with a baseline; '' for the config's or the default file. */
+  baseline?: string;
+  /** `--write-baseline [file]`: record the run's findings; '' for the config's or the default file. */
+  writeBaseline?: string;
+  /** `--prune-baseline`: drop the baseline's fixed entries. */
+  pruneBaseline: boolean;
 }
 
 export type ParsedArgs =
@@ -59,7 +66,7 @@ function parser(argv: readonly string[]) {
     .command('merge-sarif <files..>', 'merge the SARIF logs of the n shards of one audit (--shard i/n) into one run, for one code scanning upload', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'the SARIF log of every shard, each once' }),
     )
-    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format' })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as Format, describe: 'report format: stylish for people, json, sarif for code scanning, github for workflow annotations, compact for editors (file:line:col: level message [rule]), gitlab (Code Quality), azure-pipelines (logging commands), junit (a test case per rule and resource)' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
     .option('bicep', { type: 'string', describe: 'path of the Bicep CLI to use (else BICEP_PATH, the provisioned copy, PATH, ~/.azure/bin)' })
     .option('restore', {
@@ -123,6 +130,15 @@ function parser(argv: readonly string[]) {
       default: false,
       describe: 'with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)',
     })
+    .option('baseline', {
+      type: 'string',
+      describe: `compare with a baseline file (default: the config's baseline, else ${DEFAULT_BASELINE_FILE} at the repository root): findings it holds are reported as baselined and do not fail the run; entries no longer found are reported as fixed`,
+    })
+    .option('write-baseline', {
+      type: 'string',
+      describe: "record the run's unsuppressed findings in a baseline file (the same default), keeping the entries of files the run did not audit",
+    })
+    .option('prune-baseline', { type: 'boolean', default: false, describe: "drop the baseline's fixed entries from its file" })
     .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
     .help('help')
     .alias('help', 'h')
@@ -178,6 +194,9 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
       if (parsed.suggestions && !parsed.fix && !parsed['fix-dry-run']) {
         return resolve({ kind: 'usage-error', message: '--suggestions goes with --fix or --fix-dry-run' });
       }
+      if (parsed['write-baseline'] !== undefined && (parsed.baseline !== undefined || parsed['prune-baseline'])) {
+        return resolve({ kind: 'usage-error', message: '--write-baseline writes the whole baseline: it goes without --baseline and --prune-baseline' });
+      }
       const fix = parsed.fix ? ('apply' as const) : parsed['fix-dry-run'] ? ('dry-run' as const) : undefined;
       resolve({
         kind: 'run',
@@ -200,6 +219,9 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           deployment: deploymentContext(parsed),
           ...(fix ? { fix } : {}),
           suggestions: parsed.suggestions,
+          ...(parsed.baseline === undefined ? {} : { baseline: parsed.baseline }),
+          ...(parsed['write-baseline'] === undefined ? {} : { writeBaseline: parsed['write-baseline'] }),
+          pruneBaseline: parsed['prune-baseline'],
         },
       });
     });

@@ -3,15 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze/analyze';
 import { applyConfigSuppressions } from '../analyze/config-suppressions';
+import { DEFAULT_BASELINE_FILE, BaselineError } from '../baseline/baseline-file';
+import { settleBaseline, type BaselineRequest } from '../baseline/run-baseline';
 import { cacheFolder } from '../bicep/cli-version-record';
 import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
-import { ConfigError, ConfigResolver } from '../config/load-config';
+import { CONFIG_FILE, ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
 import { runFixes } from '../fix/run-fixes';
 import { packageJson } from '../package-info';
+import { formatAzurePipelines } from '../report/azure-pipelines';
 import { colorWanted } from '../report/colors';
+import { formatCompact } from '../report/compact';
 import { formatGithub } from '../report/github';
+import { formatGitlab } from '../report/gitlab';
 import { formatJson } from '../report/json';
+import { formatJunit } from '../report/junit';
 import { reportedRules, type ReportContext } from '../report/report-context';
 import { writeFileAtomic } from '../files/write-atomic';
 import { formatSarif } from '../report/sarif';
@@ -57,6 +63,10 @@ export const REPORTERS: Record<Format, (results: readonly InputResult[], context
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  compact: formatCompact,
+  gitlab: formatGitlab,
+  'azure-pipelines': formatAzurePipelines,
+  junit: formatJunit,
 };
 
 /** Runs `body` and turns what it throws into a message on stderr and an exit code. */
@@ -166,8 +176,35 @@ function sourceReader(): (file: string) => string | undefined {
   };
 }
 
+/**
+ * `--baseline` and `--write-baseline` take an optional file, so `--write-baseline infra` reads as
+ * the file `infra`: a value that is a folder or a Bicep file is an input to audit instead.
+ */
+function takeInputsFromBaselineOptions(args: CliArgs, cwd: string): CliArgs {
+  const isInput = (value: string | undefined) =>
+    value !== undefined && value !== '' && (/\.(bicep|bicepparam)$/i.test(value) || fs.statSync(path.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const moved = [args.baseline, args.writeBaseline].filter(isInput) as string[];
+  if (moved.length === 0) return args;
+  return {
+    ...args,
+    paths: [...args.paths, ...moved],
+    ...(isInput(args.baseline) ? { baseline: '' } : {}),
+    ...(isInput(args.writeBaseline) ? { writeBaseline: '' } : {}),
+  };
+}
+
+/** The baseline the run compares with, writes or prunes: the file named, else the config's, else the default at the repository root. */
+function baselineRequest(args: CliArgs, config: ConfigResolver, cwd: string, repoRoot: string): BaselineRequest | undefined {
+  const named = args.writeBaseline ?? args.baseline;
+  const configured = asUsageError(() => config.configFor(path.join(cwd, CONFIG_FILE)).baseline, ConfigError);
+  if (named === undefined && !args.pruneBaseline && configured === undefined) return undefined;
+  const file = named ? path.resolve(cwd, named) : (configured ?? path.join(repoRoot, DEFAULT_BASELINE_FILE));
+  return { file, mode: args.writeBaseline !== undefined ? 'write' : args.pruneBaseline ? 'prune' : 'compare' };
+}
+
 /** Analyses the inputs the arguments name and prepares what every report needs. */
-export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<AuditRun> {
+export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<AuditRun> {
+  const args = takeInputsFromBaselineOptions(given, run.cwd);
   if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
   const config = asUsageError(() => new ConfigResolver({ cwd: run.cwd, ...(args.config ? { explicit: args.config } : {}) }), ConfigError);
   const progress = progressLine(run.stderr, run.cwd);
@@ -209,10 +246,16 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     preferences: (file) => config.configFor(file).fix,
     reanalyze: async () => suppress((await analyze(options)).results),
   });
-  analysis = { ...analysis, results: fixes.results };
+  const repoRoot = findRepositoryRoot(run.cwd) ?? run.cwd;
+  const baseline = baselineRequest(args, config, run.cwd, repoRoot);
+  const settled = baseline
+    ? asUsageError(() => settleBaseline(fixes.results, baseline, (file, text) => writeRequestedFile(file, text, 'the baseline')), BaselineError)
+    : undefined;
+  analysis = { ...analysis, results: settled?.results ?? fixes.results };
+  const code = exitCodeFor(analysis.results, args.failOn);
   const context: ReportContext = {
     cwd: run.cwd,
-    repoRoot: findRepositoryRoot(run.cwd) ?? run.cwd,
+    repoRoot,
     toolVersion: packageJson().version,
     ...(analysis.bicep ? { bicepVersion: analysis.bicep.version } : {}),
     rules: reportedRules([...RULES, ...analysis.results.flatMap((r) => config.configFor(r.file).declaredRules)]),
@@ -220,6 +263,10 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     color: colorWanted(args.output === undefined && run.stdout.isTTY, run.env),
     ...(args.shard ? { shard: args.shard } : {}),
     fixes: { requested: args.fix !== undefined, ...(fixes.outcomes ? { outcomes: fixes.outcomes } : {}) },
+    ...(settled ? { baseline: settled.outcome } : {}),
+    failOn: args.failOn,
+    exitCode: code,
+    ...(run.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: path.resolve(run.cwd, run.env.BUILD_SOURCESDIRECTORY) } : {}),
   };
-  return { analysis, context, code: exitCodeFor(analysis.results, args.failOn), ...(fixes.diff === undefined ? {} : { fixDiff: fixes.diff }) };
+  return { analysis, context, code, ...(fixes.diff === undefined ? {} : { fixDiff: fixes.diff }) };
 }

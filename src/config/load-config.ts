@@ -36,6 +36,8 @@ export interface Config {
   suppressions: readonly ConfigSuppression[];
   /** How `--fix` writes what it adds. */
   fix: FixConfig;
+  /** `baseline`: the baseline file, resolved against the config's folder. */
+  baseline?: string;
 }
 
 export interface FixConfig {
@@ -69,6 +71,7 @@ interface ConfigJson {
   suppressions?: { rules: string[]; names: string[]; reason: string }[];
   auditLogs?: DeclaredAuditLog[];
   fix?: { logEntries?: 'categories' | 'categoryGroup' };
+  baseline?: string;
 }
 
 interface Problem {
@@ -211,6 +214,7 @@ function readConfig(file: string): Loaded {
       deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules, names, reason }) => ({ rules, names, reason })),
       fix: { categoryGroup: json.fix?.logEntries === 'categoryGroup' },
+      ...(json.baseline === undefined ? {} : { baseline: path.resolve(folder, json.baseline) }),
     },
     isExcluded: (absolute) => {
       const relative = path.relative(folder, absolute).split(path.sep).join('/');

@@ -20,7 +20,8 @@ function workspacePath(file: string, context: ReportContext): string {
   return displayPath(file, context.repoRoot).split(path.sep).join('/');
 }
 
-const unsuppressed = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
+/** What a reviewer must look at: findings neither suppressed nor accepted by the baseline. */
+const unsuppressed = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined);
 
 function title(finding: Finding): string {
   return finding.kind === 'review' ? `${finding.ruleId} (review)` : finding.ruleId;
@@ -76,7 +77,7 @@ function suggestedChanges(findings: readonly Finding[], context: ReportContext):
 export function formatStepSummary(results: readonly InputResult[], context: ReportContext): string {
   const findings = unsuppressed(results);
   const count = (level: Finding['level']) => findings.filter((f) => f.level === level).length;
-  const suppressed = results.flatMap((r) => r.findings).length - findings.length;
+  const suppressed = results.flatMap((r) => r.findings).filter((f) => f.suppression).length;
   const failed = results.filter((r) => r.status !== 'analysed').length;
   const lines = [
     '## bicep-audit',
@@ -88,6 +89,11 @@ export function formatStepSummary(results: readonly InputResult[], context: Repo
     '',
     `bicep-audit ${context.toolVersion}, ${context.bicepVersion === undefined ? 'no Bicep CLI needed' : `Bicep CLI ${context.bicepVersion}`}.`,
   ];
+  const baseline = context.baseline;
+  if (baseline) {
+    const fixed = baseline.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
+    lines.push('', `**Baseline** \`${workspacePath(baseline.file, context)}\`: ${baseline.new} new, ${baseline.unchanged} baselined, ${fixed} fixed.`);
+  }
   if (findings.length > 0) {
     lines.push('', '| Level | Rule | Location | Message |', '| --- | --- | --- | --- |');
     for (const f of findings) {

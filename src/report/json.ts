@@ -51,6 +51,7 @@ function jsonResult(finding: Finding, input: string) {
       : null,
     appliesTo: finding.appliesTo ?? [input],
     suppression: finding.suppression ? { kind: finding.suppression.kind, justification: finding.suppression.justification ?? null } : null,
+    baseline: finding.baselined === true,
     fix: finding.fix ? jsonFix(finding.fix) : null,
     noFix: finding.noFix ?? null,
   };
@@ -59,7 +60,7 @@ function jsonResult(finding: Finding, input: string) {
 /** Machine-readable results in a versioned shape: tool, inputs with their status, results, counts. */
 export function formatJson(results: readonly InputResult[], context: ReportContext): string {
   const all = results.flatMap((r) => r.findings.map((f) => jsonResult(f, r.file)));
-  const active = all.filter((r) => r.suppression === null);
+  const active = all.filter((r) => r.suppression === null && !r.baseline);
   const report = {
     version: JSON_REPORT_VERSION,
     tool: { name: 'bicep-audit', version: context.toolVersion },
@@ -68,11 +69,15 @@ export function formatJson(results: readonly InputResult[], context: ReportConte
     inputs: results.map((r) => ({ file: r.file, status: r.status })),
     results: all,
     ...(context.fixes?.outcomes ? { fixes: context.fixes.outcomes.map(jsonOutcome) } : {}),
+    ...(context.baseline
+      ? { baseline: { file: context.baseline.file, new: context.baseline.new, unchanged: context.baseline.unchanged, fixed: context.baseline.fixed.map((e) => ({ ...e, count: e.count ?? 1 })) } }
+      : {}),
     summary: {
       errors: active.filter((r) => r.level === 'error').length,
       warnings: active.filter((r) => r.level === 'warning').length,
       notes: active.filter((r) => r.level === 'note').length,
-      suppressed: all.length - active.length,
+      suppressed: all.filter((r) => r.suppression !== null).length,
+      baselined: all.filter((r) => r.baseline).length,
       failedInputs: results.filter((r) => r.status !== 'analysed').length,
     },
   };

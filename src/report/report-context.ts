@@ -1,7 +1,12 @@
 import type { Shard } from '../analyze/shard';
+import type { BaselineOutcome } from '../baseline/apply-baseline';
 import type { FixOutcome } from '../fix/apply-fixes';
 import { ruleDocs } from '../rules/docs';
+import type { FindingLevel } from '../rules/finding';
 import type { Rule } from '../rules/rule';
+
+/** The exit code of a run that fails on findings at or above --fail-on (the CLI's EXIT.findings). */
+export const EXIT_FINDINGS = 1;
 
 /** A rule as reports show it: its metadata and its docs page text. */
 export interface ReportedRule {
@@ -28,6 +33,14 @@ export interface ReportContext {
   shard?: Shard;
   /** Whether the run was asked to fix (`--fix`, `--fix-dry-run`), and what `--fix` did. */
   fixes?: { requested: boolean; outcomes?: readonly FixOutcome[] };
+  /** `--fail-on`: the level from which a finding fails the run. */
+  failOn?: FindingLevel | 'never';
+  /** The run's exit code, for formats that tell their consumer the run failed. */
+  exitCode?: number;
+  /** BUILD_SOURCESDIRECTORY: Azure Pipelines resolves source paths against it. */
+  sourcesDirectory?: string;
+  /** How the run compares with its baseline, when it has one. */
+  baseline?: BaselineOutcome;
 }
 
 /** The rules of a run as reports show them, by id; the first of two with one id wins. */

@@ -82,6 +82,7 @@ function sarifResult(finding: Finding, ruleIndex: number, fingerprint: string, c
         }
       : {}),
     ...(finding.suppression ? { suppressions: [{ ...finding.suppression, status: 'accepted' as const }] } : {}),
+    ...(context.baseline ? { baselineState: finding.baselined ? ('unchanged' as const) : ('new' as const) } : {}),
     ...(finding.fix ? { fixes: [sarifFix(finding.fix, context)] } : {}),
     ...(finding.appliesTo || finding.noFix
       ? {

@@ -45,7 +45,7 @@ export function outcomeRows(outcomes: readonly FixOutcome[], context: ReportCont
 /** `2 problems can be fixed with --fix` (and suggestions with --fix --suggestions), when fixes were not asked for. */
 export function fixableLine(results: readonly InputResult[], context: ReportContext): string | undefined {
   if (context.fixes?.requested) return undefined;
-  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression && f.fix);
+  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined && f.fix);
   const fixes = active.filter((f) => f.fix!.kind === 'fix').length;
   const suggestions = active.length - fixes;
   const parts = [

@@ -1,4 +1,5 @@
 import type { Finding, InputResult } from '../rules/finding';
+import { baselineRows } from './baseline-rows';
 import { colors, type Colors } from './colors';
 import { excerpt } from './excerpt';
 import { displayPath } from './paths';
@@ -27,26 +28,31 @@ function findingRows(finding: Finding, context: ReportContext, c: Colors): strin
   return [head, ...shown, ...fixRows(finding, context, c)];
 }
 
-/** The closing line: `✖ 3 problems (2 errors, 1 warning), 1 suppressed`, plus inputs that could not be analysed. */
+/** The closing line: `✖ 3 problems (2 errors, 1 warning), 1 suppressed, 4 baselined`, plus inputs that could not be analysed. */
 function summary(results: readonly InputResult[], findings: readonly Finding[], c: Colors): string {
-  const active = findings.filter((f) => !f.suppression);
+  const active = findings.filter((f) => !f.suppression && !f.baselined);
   const count = (level: Finding['level']) => active.filter((f) => f.level === level).length;
   const notes = count('note');
-  const suppressed = findings.length - active.length;
+  const suppressed = findings.filter((f) => f.suppression).length;
+  const baselined = findings.filter((f) => f.baselined).length;
   const failed = results.filter((r) => r.status !== 'analysed').length;
   const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`;
   const line =
     `${active.length === 0 ? c.green('✓') : c.red('✖')} ${c.bold(plural(active.length, 'problem'))} (${counts})` +
-    (suppressed > 0 ? `, ${suppressed} suppressed` : '');
+    (suppressed > 0 ? `, ${suppressed} suppressed` : '') +
+    (baselined > 0 ? `, ${baselined} baselined` : '');
   return failed > 0 ? `${line}\n${c.red('✖')} ${failed} of ${plural(results.length, 'input')} could not be analysed` : line;
 }
 
-/** A human-readable report grouped by file, like ESLint's default formatter, with a source excerpt per finding. */
+/**
+ * A human-readable report grouped by file, like ESLint's default formatter, with a source excerpt
+ * per finding; findings the baseline accepts are only counted.
+ */
 export function formatStylish(results: readonly InputResult[], context: ReportContext): string {
   const c = colors(context.color);
   const byFile = new Map<string, string[]>();
   const findings = results.flatMap((r) => r.findings);
-  for (const finding of findings) {
+  for (const finding of findings.filter((f) => !f.baselined)) {
     const file = displayPath(finding.location.file, context.cwd);
     byFile.set(file, [...(byFile.get(file) ?? []), ...findingRows(finding, context, c)]);
   }
@@ -54,5 +60,6 @@ export function formatStylish(results: readonly InputResult[], context: ReportCo
   const outcomes = context.fixes?.outcomes ?? [];
   const fixed = outcomes.length > 0 ? [outcomeRows(outcomes, context, c).join('\n')] : [];
   const fixable = fixableLine(results, context);
-  return [...blocks, ...fixed, summary(results, findings, c) + (fixable ? `\n${fixable}` : '')].join('\n\n') + '\n';
+  const closing = [summary(results, findings, c), ...(fixable ? [fixable] : []), ...(context.baseline ? baselineRows(context.baseline, context, c) : [])];
+  return [...blocks, ...fixed, closing.join('\n')].join('\n\n') + '\n';
 }

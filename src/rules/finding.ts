@@ -38,6 +38,8 @@ export interface Finding {
   suppression?: Suppression;
   /** What the rule says would clear the finding, placed in the user's files; src/fix plans the edit from it. */
   remedy?: LocatedRemedy;
+  /** Set when an entry of the run's baseline accepts the finding: it is reported, and does not fail the run. */
+  baselined?: boolean;
   /** The edit of the Bicep source that clears the finding (planned by src/fix). */
   fix?: SourceFix;
   /** Why no fix is offered, when the finding has a remedy that the source cannot take. */
@@ -51,6 +53,14 @@ export interface Suppression {
   justification?: string;
 }
 
+/** A resource a rule judged, whatever it found: the test cases of a JUnit report. */
+export interface Evaluation {
+  ruleId: string;
+  instance: FindingInstance;
+  /** The resource's declaration in the user's files. */
+  location: SourceLocation;
+}
+
 /** What analysing one input produced. */
 export interface InputResult {
   /** The entry file as the user named it (absolute). */
@@ -61,4 +71,6 @@ export interface InputResult {
    */
   status: 'analysed' | 'failed' | 'error';
   findings: Finding[];
+  /** Each resource each rule judged, in the order the rules ran; absent when no rule ran. */
+  evaluations?: Evaluation[];
 }

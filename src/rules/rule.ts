@@ -46,6 +46,8 @@ export interface RuleContext {
   instances: readonly ResourceInstance[];
   /** `file:line:column` of a place in the compiled template, as the user would look it up. */
   describeSpan(span: SourceSpan): string;
+  /** Told of each instance the rule judges, whether or not it reports on it (JUnit's passing test cases). */
+  evaluated?(instance: ResourceInstance): void;
 }
 
 export interface Rule<MessageId extends string = string> {

@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import { isSymbolic } from './expressions/symbolic';
 import type { Value } from './expressions/value';
-import { config, diagnosticSettings, template } from './schema-validators';
+import { baseline, config, diagnosticSettings, template } from './schema-validators';
 
-export type SchemaName = 'template' | 'diagnostic-settings' | 'config';
+export type SchemaName = 'template' | 'diagnostic-settings' | 'config' | 'baseline';
 
 /** A structural problem: where (JSON path segments) and what. */
 export interface SchemaProblem {
@@ -15,7 +15,7 @@ export interface SchemaProblem {
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 // Compiled from schemas/ ahead of time (scripts/build-validators.js).
-const VALIDATORS: Record<SchemaName, Validator> = { template, 'diagnostic-settings': diagnosticSettings, config };
+const VALIDATORS: Record<SchemaName, Validator> = { template, 'diagnostic-settings': diagnosticSettings, config, baseline };
 
 function pathOf(error: ErrorObject): (string | number)[] {
   return error.instancePath

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ACTION_INPUTS, BICEP_HINT } from '../../src/action/run-action';
+import { FORMATS } from '../../src/cli/args';
 import { packageJson } from '../../src/package-info';
 import { isolatedEnv } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
@@ -114,6 +115,30 @@ describe('the Action on ARM templates (the bundle, spawned)', () => {
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('test/fixtures/arm/typo.json');
   });
 
+  it('with a baseline, annotates only new findings, passes, and says in the summary how many are new, baselined and fixed', () => {
+    const tree = makeTree({});
+    const typo = path.relative(tree, path.join(REPO, 'test', 'fixtures', 'arm', 'typo.json')).split(path.sep).join('/');
+    const entry = { rule: 'Azure.ACR.Logs', file: typo, message: TYPO_MESSAGE };
+    fs.writeFileSync(path.join(tree, 'baseline.json'), JSON.stringify({ version: 1, findings: [{ ...entry, resource: 'registry' }, { ...entry, resource: 'removed' }] }));
+    const run = runAction({ path: 'test/fixtures/arm/typo.json', baseline: path.join(tree, 'baseline.json') }, { tree });
+    expect([run.code, run.stderr, run.stdout]).toEqual([0, '', '']);
+    expect(run.outputs).toBe('sarif-file=<tree>/temp/bicep-audit.sarif\nfindings=0\n');
+    expect(run.summary).toBe(
+      [
+        '## bicep-audit',
+        '',
+        '**No problems** in 1 input: 0 errors, 0 warnings, 0 notes, 0 suppressed.',
+        '',
+        `bicep-audit ${version}, no Bicep CLI needed.`,
+        '',
+        '**Baseline** `<tree>/baseline.json`: 0 new, 1 baselined, 1 fixed.',
+        '',
+      ].join('\n'),
+    );
+    const sarif = JSON.parse(fs.readFileSync(path.join(tree, 'temp', 'bicep-audit.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((r: { baselineState: string }) => r.baselineState)).toEqual(['unchanged']);
+  });
+
   it('passes clean templates (paths on lines), with SARIF at sarif-file (its folder made) and a summary of no problems', () => {
     const tree = makeTree({});
     const paths = 'test/fixtures/arm/same-file.json\n  test/fixtures/arm/two-settings.json ';
@@ -198,7 +223,7 @@ describe('failures', () => {
 
   it.each([
     { input: 'fail-on', value: 'sometimes', message: 'Argument: fail-on, Given: "sometimes", Choices: "error", "warning", "note", "never"' },
-    { input: 'format', value: 'xml', message: 'Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github"' },
+    { input: 'format', value: 'xml', message: `Argument: format, Given: "xml", Choices: ${FORMATS.map((f) => `"${f}"`).join(', ')}` },
   ])('a bad $input input → exit 2 and the CLI validation message as one ::error::', ({ input, value, message }) => {
     const run = runAction({ path: 'test/fixtures/arm/typo.json', [input]: value });
     expect(run.code).toBe(2);

@@ -123,7 +123,7 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     const report = JSON.parse(result.stdout);
     expect([report.inputs, report.summary]).toEqual([
       [{ file, status: 'failed' }],
-      { errors: 1, warnings: 0, notes: 0, suppressed: 0, failedInputs: 1 },
+      { errors: 1, warnings: 0, notes: 0, suppressed: 0, baselined: 0, failedInputs: 1 },
     ]);
     expect(report.results).toEqual([
       {
@@ -137,6 +137,7 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
         instance: null,
         appliesTo: [file],
         suppression: null,
+        baseline: false,
         fix: null,
         noFix: null,
       },

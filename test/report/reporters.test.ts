@@ -151,7 +151,7 @@ describe('json', () => {
         { file: CONDITION, status: 'analysed' },
       ],
       results: 2,
-      summary: { errors: 1, warnings: 0, notes: 0, suppressed: 1, failedInputs: 0 },
+      summary: { errors: 1, warnings: 0, notes: 0, suppressed: 1, baselined: 0, failedInputs: 0 },
     });
     expect(report.results[0]).toEqual({
       ruleId: 'Azure.ACR.Logs',
@@ -173,6 +173,7 @@ describe('json', () => {
       },
       appliesTo: [TYPO],
       suppression: null,
+      baseline: false,
       fix: null,
       noFix: null,
     });

@@ -262,6 +262,7 @@ export function auditLogRule(row: AuditLogRequirement): Rule {
       const settings = settingsIndex(context.instances);
       const reports: RuleReport<MessageId>[] = [];
       for (const target of targets) {
+        context.evaluated?.(target.instance);
         const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
         if (!report) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === 'maybe';
