@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ACTION_INPUTS, BICEP_HINT } from '../../src/action/run-action';
 import { FORMATS } from '../../src/cli/args';
 import { packageJson } from '../../src/package-info';
+import { RULES } from '../../src/rules/index';
 import { isolatedEnv } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
 
@@ -152,7 +153,7 @@ describe('the Action on ARM templates (the bundle, spawned)', () => {
     );
     const sarif = JSON.parse(fs.readFileSync(path.join(tree, 'reports', 'audit.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toEqual([]);
-    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['Azure.ACR.Logs']);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
   });
 
   it('writes the chosen format to the log and still writes SARIF to the sarif file', () => {
