@@ -16396,14 +16396,15 @@ function contains2([container, item]) {
   const unknown2 = () => opaque("contains", [container, item], "bool");
   if (Array.isArray(container)) return holds(container, item) ?? unknown2();
   if (isSymbolic(item)) return unknown2();
-  const wanted = typeof item === "number" ? String(item) : expectString(item, "contains", "the item to find");
-  if (isValueObject(container)) return findKey(container, wanted) !== void 0;
-  if (typeof container === "string") return container.includes(wanted);
   if (isSymbolic(container)) {
-    const literals = (container.parts ?? []).filter((p) => typeof p === "string");
-    return literals.some((p) => p.includes(wanted)) ? true : unknown2();
+    const literals = typeof item === "string" ? (container.parts ?? []).filter((p) => typeof p === "string") : [];
+    return literals.some((p) => p.includes(item)) ? true : unknown2();
   }
-  throw new FunctionError(`contains: the container must be an array, object or string, not ${phrase(container)}`);
+  if (!isValueObject(container) && typeof container !== "string") {
+    throw new FunctionError(`contains: the container must be an array, object or string, not ${phrase(container)}`);
+  }
+  const wanted = expectString(item, "contains", isValueObject(container) ? "the key to find in an object" : "the text to find in a string");
+  return isValueObject(container) ? findKey(container, wanted) !== void 0 : container.includes(wanted);
 }
 function empty([value]) {
   if (value === null) return true;
@@ -16578,6 +16579,8 @@ function tryGet([value, ...path28]) {
       current = key === void 0 ? null : current[key];
     } else if (Array.isArray(current) && typeof step === "number") {
       current = current[step] ?? null;
+    } else if (typeof step === "string" || typeof step === "number") {
+      return null;
     } else {
       throw new FunctionError(`tryGet: ${ordinal(i2 + 1)} argument cannot look up ${phrase(step)} in ${phrase(current)}`);
     }
@@ -17261,14 +17264,20 @@ function toAddress(value, bits) {
   const hex = (part) => part.map((g) => g.toString(16)).join(":");
   return run2.at < 0 ? hex(groups) : `${hex(groups.slice(0, run2.at))}::${hex(groups.slice(run2.at + run2.length))}`;
 }
+function impliedPrefix(address, bits) {
+  if (bits === 128) return 64;
+  const first = Number(address >> 24n);
+  return first < 128 ? 8 : first < 192 ? 16 : 24;
+}
 function parseNetwork(value, fn) {
   const text2 = expectString(value, fn, "the network");
-  const [address = "", prefixText = "", ...rest] = text2.split("/");
+  const [address = "", prefixText, ...rest] = text2.split("/");
   const v4 = parseIpv4(address);
   const bits = v4 === void 0 ? 128 : 32;
   const parsed2 = v4 ?? parseIpv6(address);
-  const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (parsed2 === void 0 || rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
+  if (parsed2 === void 0) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
+  const prefix = prefixText === void 0 ? impliedPrefix(parsed2, bits) : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
   const size = 1n << BigInt(bits - prefix);
   return { bits, base: parsed2 - parsed2 % size, prefix };
 }
@@ -17389,10 +17398,11 @@ function idFunction(name2, scopeArgs, prefix) {
     }
     const scope = args2.slice(0, at).map((a) => segment(name2, a, "a scope argument"));
     const type = args2[at];
-    if (name2 === "subscriptionResourceId" && type.toLowerCase() === "microsoft.resources/resourcegroups" && args2.length === at + 2) {
-      return text([...prefix(scope, env), "/resourceGroups/", segment(name2, args2[at + 1], "a resource name")]);
+    const parts2 = prefix(scope, env);
+    if (parts2.length === 2 && parts2[0] === "/subscriptions/" && type.toLowerCase() === "microsoft.resources/resourcegroups" && args2.length === at + 2) {
+      return text([...parts2, "/resourceGroups/", segment(name2, args2[at + 1], "a resource name")]);
     }
-    return text([...prefix(scope, env), ...providerPath(name2, type, args2.slice(at + 1))]);
+    return text([...parts2, ...providerPath(name2, type, args2.slice(at + 1))]);
   });
 }
 function extensionResourceId(args2) {
@@ -17405,17 +17415,24 @@ function extensionResourceId(args2) {
 }
 var MANAGEMENT_GROUPS = "/providers/Microsoft.Management/managementGroups/";
 var CURRENT_GROUP = "managementGroup().name";
+function defaultSubscription(name2, env) {
+  const subscriptionId = env.ctx.defaultSubscriptionId();
+  if (subscriptionId === void 0) throw new FunctionError(`${name2}: this deployment scope has no subscription; pass one as the first argument`);
+  return subscriptionId;
+}
+var subscriptionPrefix = (scope, env) => ["/subscriptions/", scope.length > 0 ? scope[0] : defaultSubscription("subscriptionResourceId", env)];
+var resourceIdPrefix = (scope, env) => {
+  if (scope.length === 0) {
+    const group = env.ctx.defaultResourceGroupName();
+    if (group !== void 0) return ["/subscriptions/", defaultSubscription("resourceId", env), "/resourceGroups/", group];
+    return env.ctx.defaultSubscriptionId() === void 0 ? [] : subscriptionPrefix(scope, env);
+  }
+  const subscriptionId = scope.length === 2 ? scope[0] : defaultSubscription("resourceId", env);
+  return ["/subscriptions/", subscriptionId, "/resourceGroups/", scope[scope.length - 1]];
+};
 var resourceIdFunctions = [
-  idFunction("resourceId", 2, (scope, env) => [
-    "/subscriptions/",
-    scope.length === 2 ? scope[0] : env.ctx.defaultSubscriptionId(),
-    "/resourceGroups/",
-    scope.length > 0 ? scope[scope.length - 1] : env.ctx.defaultResourceGroupName()
-  ]),
-  idFunction("subscriptionResourceId", 1, (scope, env) => [
-    "/subscriptions/",
-    scope.length > 0 ? scope[0] : env.ctx.defaultSubscriptionId()
-  ]),
+  idFunction("resourceId", 2, resourceIdPrefix),
+  idFunction("subscriptionResourceId", 1, subscriptionPrefix),
   idFunction("tenantResourceId", 0, () => []),
   idFunction("managementGroupResourceId", 1, (scope) => [
     MANAGEMENT_GROUPS,
@@ -19968,14 +19985,12 @@ var TemplateContext = class _TemplateContext {
   defaultSubscriptionId() {
     if (this.frame.outer) return this.frame.outer.defaultSubscriptionId();
     const scope = this.frame.scope;
-    if (scope.kind === "resourceGroup" || scope.kind === "subscription") return scope.subscriptionId;
-    throw new ExpressionError("resourceId() needs a subscription at this deployment scope", "resourceId()", 0);
+    return scope.kind === "resourceGroup" || scope.kind === "subscription" ? scope.subscriptionId : void 0;
   }
   defaultResourceGroupName() {
     if (this.frame.outer) return this.frame.outer.defaultResourceGroupName();
     const scope = this.frame.scope;
-    if (scope.kind === "resourceGroup") return scope.resourceGroupName;
-    throw new ExpressionError("resourceId() needs a resource group at this deployment scope", "resourceId()", 0);
+    return scope.kind === "resourceGroup" ? scope.resourceGroupName : void 0;
   }
   /** The ID of the scope this template deploys to. */
   scopeId() {
