@@ -17891,11 +17891,49 @@ function walk2(json, ctx, depth2) {
 
 // src/template/schema-validators.ts
 var template = validate10;
-var schema12 = { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string" }, "condition": { "type": ["boolean", "string"] }, "existing": { "type": "boolean" }, "scope": { "type": "string" }, "copy": { "$ref": "#/definitions/copy" }, "dependsOn": { "type": ["array", "string"] }, "properties": { "type": ["object", "string"] }, "resources": { "type": "array", "items": { "$ref": "#/definitions/resource" } }, "import": { "type": "string" }, "extension": { "type": "string" } }, "description": "An ARM resource needs a name; a resource of a Bicep extension (import/extension) may not have one.", "if": { "not": { "anyOf": [{ "required": ["import"] }, { "required": ["extension"] }] } }, "then": { "required": ["name"] } };
-var schema13 = { "type": "object", "required": ["name", "count"], "properties": { "name": { "type": "string" }, "count": { "type": ["integer", "string"] }, "mode": { "type": "string" }, "batchSize": { "type": ["integer", "string"] } } };
-var func2 = require_ucs2length().default;
-var wrapper0 = { validate: validate11 };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "bicep-audit/template.schema.json", "title": "ARM deployment template envelope", "description": "The structure bicep-audit relies on, no stricter than Azure's engine (checked with bicep snapshot, test/template/structure-oracle.test.ts): `resources` is an array or an object keyed by symbolic name, whatever the languageVersion; a parameter may have no type.", "type": "object", "required": ["$schema", "resources"], "properties": { "$schema": { "type": "string" }, "contentVersion": { "type": "string" }, "languageVersion": { "type": "string" }, "parameters": { "type": "object", "additionalProperties": { "$ref": "#/definitions/parameter" } }, "variables": { "type": "object" }, "functions": { "type": "array" }, "definitions": { "type": "object" }, "resources": { "type": ["array", "object"], "items": { "$ref": "#/definitions/resource" }, "additionalProperties": { "$ref": "#/definitions/resource" } }, "outputs": { "type": "object", "additionalProperties": { "type": "object" } } }, "definitions": { "parameter": { "type": "object", "properties": { "type": { "type": "string" }, "$ref": { "type": "string" } }, "description": "A parameter without type or $ref takes any value (Bicep writes one for a type that a resource's schema leaves open)." }, "copy": { "type": "object", "required": ["name", "count"], "properties": { "name": { "type": "string" }, "count": { "type": ["integer", "string"] }, "mode": { "type": "string" }, "batchSize": { "type": ["integer", "string"] } } }, "resource": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string" }, "condition": { "description": "Any value: one that is not a boolean makes the condition unknown (Azure's engine does not reject it)." }, "existing": { "type": "boolean" }, "scope": { "type": "string" }, "copy": { "$ref": "#/definitions/copy" }, "dependsOn": { "type": "array" }, "properties": { "description": "Any value; Azure's engine accepts a non-object too." }, "resources": { "type": "array", "items": { "$ref": "#/definitions/resource" } }, "import": { "type": "string" }, "extension": { "type": "string" } }, "description": "An ARM resource needs a name; a resource of a Bicep extension (import/extension) may not have one.", "if": { "not": { "anyOf": [{ "required": ["import"] }, { "required": ["extension"] }] } }, "then": { "required": ["name"] } } } };
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err0 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.$ref !== void 0) {
+      if (typeof data.$ref !== "string") {
+        const err1 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var schema14 = { "type": "object", "required": ["name", "count"], "properties": { "name": { "type": "string" }, "count": { "type": ["integer", "string"] }, "mode": { "type": "string" }, "batchSize": { "type": ["integer", "string"] } } };
+var func2 = require_ucs2length().default;
+var wrapper0 = { validate: validate13 };
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -18073,10 +18111,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.condition !== void 0) {
-      let data3 = data.condition;
-      if (typeof data3 !== "boolean" && typeof data3 !== "string") {
-        const err12 = { instancePath: instancePath + "/condition", schemaPath: "#/properties/condition/type", keyword: "type", params: { type: schema12.properties.condition.type }, message: "must be boolean,string" };
+    if (data.existing !== void 0) {
+      if (typeof data.existing !== "boolean") {
+        const err12 = { instancePath: instancePath + "/existing", schemaPath: "#/properties/existing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -18085,9 +18122,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.existing !== void 0) {
-      if (typeof data.existing !== "boolean") {
-        const err13 = { instancePath: instancePath + "/existing", schemaPath: "#/properties/existing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.scope !== void 0) {
+      if (typeof data.scope !== "string") {
+        const err13 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -18096,22 +18133,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.scope !== void 0) {
-      if (typeof data.scope !== "string") {
-        const err14 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
     if (data.copy !== void 0) {
-      let data6 = data.copy;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.name === void 0) {
-          const err15 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      let data5 = data.copy;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.name === void 0) {
+          const err14 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.count === void 0) {
+          const err15 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -18119,18 +18154,21 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6.count === void 0) {
-          const err16 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err16 = { instancePath: instancePath + "/copy/name", schemaPath: "#/definitions/copy/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err17 = { instancePath: instancePath + "/copy/name", schemaPath: "#/definitions/copy/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.count !== void 0) {
+          let data7 = data5.count;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && typeof data7 !== "string") {
+            const err17 = { instancePath: instancePath + "/copy/count", schemaPath: "#/definitions/copy/properties/count/type", keyword: "type", params: { type: schema14.properties.count.type }, message: "must be integer,string" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -18139,10 +18177,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data6.count !== void 0) {
-          let data8 = data6.count;
-          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8)) && typeof data8 !== "string") {
-            const err18 = { instancePath: instancePath + "/copy/count", schemaPath: "#/definitions/copy/properties/count/type", keyword: "type", params: { type: schema13.properties.count.type }, message: "must be integer,string" };
+        if (data5.mode !== void 0) {
+          if (typeof data5.mode !== "string") {
+            const err18 = { instancePath: instancePath + "/copy/mode", schemaPath: "#/definitions/copy/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -18151,9 +18188,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data6.mode !== void 0) {
-          if (typeof data6.mode !== "string") {
-            const err19 = { instancePath: instancePath + "/copy/mode", schemaPath: "#/definitions/copy/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.batchSize !== void 0) {
+          let data9 = data5.batchSize;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9)) && typeof data9 !== "string") {
+            const err19 = { instancePath: instancePath + "/copy/batchSize", schemaPath: "#/definitions/copy/properties/batchSize/type", keyword: "type", params: { type: schema14.properties.batchSize.type }, message: "must be integer,string" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -18162,20 +18200,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data6.batchSize !== void 0) {
-          let data10 = data6.batchSize;
-          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10)) && typeof data10 !== "string") {
-            const err20 = { instancePath: instancePath + "/copy/batchSize", schemaPath: "#/definitions/copy/properties/batchSize/type", keyword: "type", params: { type: schema13.properties.batchSize.type }, message: "must be integer,string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err21 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err20 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.dependsOn !== void 0) {
+      if (!Array.isArray(data.dependsOn)) {
+        const err21 = { instancePath: instancePath + "/dependsOn", schemaPath: "#/properties/dependsOn/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -18184,10 +18221,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.dependsOn !== void 0) {
-      let data11 = data.dependsOn;
-      if (!Array.isArray(data11) && typeof data11 !== "string") {
-        const err22 = { instancePath: instancePath + "/dependsOn", schemaPath: "#/properties/dependsOn/type", keyword: "type", params: { type: schema12.properties.dependsOn.type }, message: "must be array,string" };
+    if (data.resources !== void 0) {
+      let data11 = data.resources;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!wrapper0.validate(data11[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -18196,10 +18241,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.properties !== void 0) {
-      let data12 = data.properties;
-      if (!(data12 && typeof data12 == "object" && !Array.isArray(data12)) && typeof data12 !== "string") {
-        const err23 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: schema12.properties.properties.type }, message: "must be object,string" };
+    if (data.import !== void 0) {
+      if (typeof data.import !== "string") {
+        const err23 = { instancePath: instancePath + "/import", schemaPath: "#/properties/import/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -18208,18 +18252,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.resources !== void 0) {
-      let data13 = data.resources;
-      if (Array.isArray(data13)) {
-        const len0 = data13.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!wrapper0.validate(data13[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.extension !== void 0) {
+      if (typeof data.extension !== "string") {
+        const err24 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -18228,49 +18263,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.import !== void 0) {
-      if (typeof data.import !== "string") {
-        const err25 = { instancePath: instancePath + "/import", schemaPath: "#/properties/import/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.extension !== void 0) {
-      if (typeof data.extension !== "string") {
-        const err26 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err25];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err25);
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
   let vErrors = null;
   let errors = 0;
-  const _errs1 = errors;
-  let valid0 = false;
-  const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.$schema === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "$schema" }, message: "must have required property '$schema'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -18278,47 +18289,29 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-  }
-  var _valid0 = _errs2 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const _errs3 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.$ref === void 0) {
-        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "$ref" }, message: "must have required property '$ref'" };
+    if (data.resources === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err2];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
-    var _valid0 = _errs3 === errors;
-    valid0 = valid0 || _valid0;
-  }
-  if (!valid0) {
-    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.contentVersion !== void 0) {
+      if (typeof data.contentVersion !== "string") {
+        const err3 = { instancePath: instancePath + "/contentVersion", schemaPath: "#/properties/contentVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -18327,9 +18320,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.$ref !== void 0) {
-      if (typeof data.$ref !== "string") {
-        const err4 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.languageVersion !== void 0) {
+      if (typeof data.languageVersion !== "string") {
+        const err4 = { instancePath: instancePath + "/languageVersion", schemaPath: "#/properties/languageVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -18338,132 +18331,29 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-  } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = true;
-  const _errs2 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.languageVersion === void 0 && (missing0 = "languageVersion")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
-  if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid0) {
-    const _errs3 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.resources !== void 0) {
-        let data0 = data.resources;
-        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-          for (const key0 in data0) {
-            if (!validate11(data0[key0], { instancePath: instancePath + "/resources/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data0, parentDataProperty: key0, rootData })) {
-              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-              errors = vErrors.length;
-            }
+    if (data.parameters !== void 0) {
+      let data3 = data.parameters;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        for (const key0 in data3) {
+          if (!validate11(data3[key0], { instancePath: instancePath + "/parameters/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data3, parentDataProperty: key0, rootData })) {
+            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            errors = vErrors.length;
           }
-        } else {
-          const err1 = { instancePath: instancePath + "/resources", schemaPath: "#/then/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
         }
-      }
-    }
-    var _valid0 = _errs3 === errors;
-    valid0 = _valid0;
-    ifClause0 = "then";
-  } else {
-    const _errs8 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.resources !== void 0) {
-        let data2 = data.resources;
-        if (Array.isArray(data2)) {
-          const len0 = data2.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            if (!validate11(data2[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-              errors = vErrors.length;
-            }
-          }
+      } else {
+        const err5 = { instancePath: instancePath + "/parameters", schemaPath: "#/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
         } else {
-          const err2 = { instancePath: instancePath + "/resources", schemaPath: "#/else/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+          vErrors.push(err5);
         }
+        errors++;
       }
     }
-    var _valid0 = _errs8 === errors;
-    valid0 = _valid0;
-    ifClause0 = "else";
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.$schema === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "$schema" }, message: "must have required property '$schema'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.resources === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.$schema !== void 0) {
-      if (typeof data.$schema !== "string") {
-        const err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.variables !== void 0) {
+      let data5 = data.variables;
+      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+        const err6 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -18472,9 +18362,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.contentVersion !== void 0) {
-      if (typeof data.contentVersion !== "string") {
-        const err7 = { instancePath: instancePath + "/contentVersion", schemaPath: "#/properties/contentVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.functions !== void 0) {
+      if (!Array.isArray(data.functions)) {
+        const err7 = { instancePath: instancePath + "/functions", schemaPath: "#/properties/functions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -18483,9 +18373,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.languageVersion !== void 0) {
-      if (typeof data.languageVersion !== "string") {
-        const err8 = { instancePath: instancePath + "/languageVersion", schemaPath: "#/properties/languageVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.definitions !== void 0) {
+      let data7 = data.definitions;
+      if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
+        const err8 = { instancePath: instancePath + "/definitions", schemaPath: "#/properties/definitions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -18494,17 +18385,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.parameters !== void 0) {
-      let data7 = data.parameters;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        for (const key1 in data7) {
-          if (!validate14(data7[key1], { instancePath: instancePath + "/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data7, parentDataProperty: key1, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/parameters", schemaPath: "#/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.resources !== void 0) {
+      let data8 = data.resources;
+      if (!data8 || typeof data8 != "object") {
+        const err9 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: schema11.properties.resources.type }, message: "must be array,object" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -18512,22 +18396,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.variables !== void 0) {
-      let data9 = data.variables;
-      if (!(data9 && typeof data9 == "object" && !Array.isArray(data9))) {
-        const err10 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate13(data8[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors = vErrors.length;
+          }
         }
-        errors++;
+      }
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key1 in data8) {
+          if (!validate13(data8[key1], { instancePath: instancePath + "/resources/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data8, parentDataProperty: key1, rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors = vErrors.length;
+          }
+        }
       }
     }
-    if (data.functions !== void 0) {
-      if (!Array.isArray(data.functions)) {
-        const err11 = { instancePath: instancePath + "/functions", schemaPath: "#/properties/functions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.outputs !== void 0) {
+      let data11 = data.outputs;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key2 in data11) {
+          let data12 = data11[key2];
+          if (!(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
+            const err10 = { instancePath: instancePath + "/outputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -18536,49 +18439,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.definitions !== void 0) {
-      let data11 = data.definitions;
-      if (!(data11 && typeof data11 == "object" && !Array.isArray(data11))) {
-        const err12 = { instancePath: instancePath + "/definitions", schemaPath: "#/properties/definitions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.outputs !== void 0) {
-      let data12 = data.outputs;
-      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        for (const key2 in data12) {
-          let data13 = data12[key2];
-          if (!(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
-            const err13 = { instancePath: instancePath + "/outputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err12];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err12);
     }
     errors++;
   }
