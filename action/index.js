@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var util = require("util");
-    var path28 = require("path");
+    var path29 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs28.readFileSync,
-        writeFile: fs28.writeFile
+        readFileSync: fs29.readFileSync,
+        writeFile: fs29.writeFile
       },
       format: util.format,
-      resolve: path28.resolve,
+      resolve: path29.resolve,
       exists: (file) => {
         try {
-          return fs28.statSync(file).isFile();
+          return fs29.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path28 = require("path");
-    var fs28 = require("fs");
+    var path29 = require("path");
+    var fs29 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path28.normalize,
-      resolve: path28.resolve,
-      require: (path29) => {
+      normalize: path29.normalize,
+      resolve: path29.resolve,
+      require: (path30) => {
         if (typeof require !== "undefined") {
-          return require(path29);
-        } else if (path29.match(/\.json$/)) {
-          return JSON.parse(fs28.readFileSync(path29, "utf8"));
+          return require(path30);
+        } else if (path30.match(/\.json$/)) {
+          return JSON.parse(fs29.readFileSync(path30, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path28 = [graph[toModel].parent, toModel];
+      const path29 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path28.unshift(graph[cur].parent);
+        path29.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path28;
+      fn.conversion = path29;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path28, filename, options2) {
+    function checkFileInclusion(path29, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path28)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path28, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path28)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path28, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path29)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path29, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path29)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path29, filename))
       );
     }
-    function requireDirectory(m, path28, options2) {
+    function requireDirectory(m, path29, options2) {
       var retval = {};
-      if (path28 && !options2 && typeof path28 !== "string") {
-        options2 = path28;
-        path28 = null;
+      if (path29 && !options2 && typeof path29 !== "string") {
+        options2 = path29;
+        path29 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path28 = !path28 ? dirname(m.filename) : resolve(dirname(m.filename), path28);
-      fs28.readdirSync(path28).forEach(function(filename) {
-        var joined = join2(path28, filename), files, key, obj;
-        if (fs28.statSync(joined).isDirectory() && options2.recurse) {
+      path29 = !path29 ? dirname(m.filename) : resolve(dirname(m.filename), path29);
+      fs29.readdirSync(path29).forEach(function(filename) {
+        var joined = join2(path29, filename), files, key, obj;
+        if (fs29.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs28 = require("fs");
-    function checkPathExt(path28, options2) {
+    var fs29 = require("fs");
+    function checkPathExt(path29, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path28.substr(-p.length).toLowerCase() === p) {
+        if (p && path29.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path28, options2) {
+    function checkStat(stat, path29, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path28, options2);
+      return checkPathExt(path29, options2);
     }
-    function isexe(path28, options2, cb) {
-      fs28.stat(path28, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path28, options2));
+    function isexe(path29, options2, cb) {
+      fs29.stat(path29, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path29, options2));
       });
     }
-    function sync(path28, options2) {
-      return checkStat(fs28.statSync(path28), path28, options2);
+    function sync(path29, options2) {
+      return checkStat(fs29.statSync(path29), path29, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs28 = require("fs");
-    function isexe(path28, options2, cb) {
-      fs28.stat(path28, function(er, stat) {
+    var fs29 = require("fs");
+    function isexe(path29, options2, cb) {
+      fs29.stat(path29, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path28, options2) {
-      return checkStat(fs28.statSync(path28), options2);
+    function sync(path29, options2) {
+      return checkStat(fs29.statSync(path29), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path28, options2, cb) {
+    function isexe(path29, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path28, options2 || {}, function(er, is) {
+          isexe(path29, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path28, options2 || {}, function(er, is) {
+      core(path29, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path28, options2) {
+    function sync(path29, options2) {
       try {
-        return core.sync(path28, options2 || {});
+        return core.sync(path29, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path28 = require("path");
+    var path29 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path28.join(pathPart, cmd);
+        const pCmd = path29.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path28.join(pathPart, cmd);
+        const pCmd = path29.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path29 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path28.delimiter : void 0
+          pathExt: withoutPathExt ? path29.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path28.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path29.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path28, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path28.split("/").pop();
+      const [path29, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path29.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs28 = require("fs");
+    var fs29 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs28.openSync(command, "r");
-        fs28.readSync(fd, buffer, 0, size, 0);
-        fs28.closeSync(fd);
+        fd = fs29.openSync(command, "r");
+        fs29.readSync(fd, buffer, 0, size, 0);
+        fs29.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path29 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path28.normalize(parsed2.command);
+        parsed2.command = path29.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path29 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path28.resolve(options2.cwd);
+      let cwdPath = path29.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path28.join(cwdPath, "node_modules/.bin"));
+        result.push(path29.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path28.resolve(cwdPath, "..");
+        cwdPath = path29.resolve(cwdPath, "..");
       }
-      const execPathDir = path28.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path29.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path28.delimiter);
+      return result.concat(options2.path).join(path29.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path29 = pathKey({ env });
-      options2.path = env[path29];
-      env[path29] = module2.exports(options2);
+      const path30 = pathKey({ env });
+      options2.path = env[path30];
+      env[path30] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path28 = require("path");
+    var path29 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path28.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path29.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path28 = require("path");
+    var path29 = require("path");
     var os6 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path28.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path29.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path28.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path29.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11506,8 +11506,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path28, { windows } = {}) => {
-      const segs = path28.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path29, { windows } = {}) => {
+      const segs = path29.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13035,9 +13035,9 @@ function tuneV8() {
 }
 
 // src/action/run-action.ts
-var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_fs27 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -13088,8 +13088,8 @@ var import_node_os3 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
-var import_node_fs20 = __toESM(require("node:fs"));
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/bicep/compiler.ts
 var import_node_os2 = __toESM(require("node:os"));
@@ -13279,6 +13279,9 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   }
   getFileReferences(request, timeoutMs) {
     return this.request("bicep/getFileReferences", request, timeoutMs);
+  }
+  getDeploymentGraph(request, timeoutMs) {
+    return this.request("bicep/getDeploymentGraph", request, timeoutMs);
   }
   /**
    * Ends the process with SIGKILL and resolves once it has exited. A server keeps nothing to save
@@ -13510,9 +13513,297 @@ var CompilerPool = class {
   }
 };
 
-// src/bicep/symbolic-mirror.ts
+// src/bicep/files-read.ts
+var import_node_fs4 = __toESM(require("node:fs"));
+var import_node_path4 = __toESM(require("node:path"));
+
+// src/discover/local-files.ts
+var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_path3 = __toESM(require("node:path"));
+
+// src/locate/bicep-source.ts
+var import_node_fs = __toESM(require("node:fs"));
+var import_node_path = __toESM(require("node:path"));
+var import_web_tree_sitter = __toESM(require_tree_sitter());
+
+// src/locate/line-index.ts
+var LineIndex = class {
+  lineStarts = [0];
+  constructor(text2) {
+    for (let i2 = 0; i2 < text2.length; i2 += 1) {
+      if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+    }
+  }
+  positionAt(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.lineStarts[low] };
+  }
+  offsetAt(position2) {
+    return (this.lineStarts[position2.line] ?? Number.POSITIVE_INFINITY) + position2.character;
+  }
+  /** The range from `start` to `end` (offsets). */
+  rangeOf(start2, end2) {
+    return { start: this.positionAt(start2), end: this.positionAt(end2) };
+  }
+};
+var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+// src/locate/bicep-source.ts
+var parserReady;
+function bicepParser() {
+  parserReady ??= (async () => {
+    await import_web_tree_sitter.default.init();
+    const beside = import_node_path.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const parser2 = new import_web_tree_sitter.default();
+    parser2.setLanguage(language);
+    return parser2;
+  })();
+  return parserReady;
+}
+function isLocalModule(modulePath) {
+  return !/^(br|ts)[:/]/i.test(modulePath);
+}
+var DECLARATIONS = /* @__PURE__ */ new Set(["resource_declaration", "module_declaration"]);
+function syntaxChildren(node) {
+  return node.namedChildren.filter((c) => !c.isExtra);
+}
+function identifierOf(node) {
+  return node.namedChildren.find((c) => c.type === "identifier")?.text;
+}
+function bodyOf(node) {
+  if (!node) return void 0;
+  if (node.type === "object") return node;
+  if (node.type === "if_statement" || node.type === "for_statement") return bodyOf(syntaxChildren(node).at(-1));
+  return void 0;
+}
+function declarationBody(declaration) {
+  return bodyOf(syntaxChildren(declaration).at(-1));
+}
+function propertyKey(property) {
+  const key = syntaxChildren(property)[0];
+  if (!key) return void 0;
+  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
+}
+function stringValue(node) {
+  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
+  return node.namedChildren[0]?.text ?? "";
+}
+function referencedPathNode(node) {
+  switch (node.type) {
+    case "module_declaration":
+      return syntaxChildren(node)[1];
+    case "using_statement":
+    case "import_functionality":
+      return node.namedChildren.find((c) => c.type === "string");
+    case "call_expression":
+      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
+    default:
+      return void 0;
+  }
+}
+var EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
+var parsedSources = /* @__PURE__ */ new Map();
+var BicepSourceFile = class _BicepSourceFile {
+  constructor(file, root, text2) {
+    this.file = file;
+    this.root = root;
+    this.text = text2;
+    this.lines = new LineIndex(text2);
+  }
+  file;
+  root;
+  text;
+  lines;
+  /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
+  static parse(file, parser2) {
+    const text2 = import_node_fs.default.readFileSync(file, "utf8");
+    const known = parsedSources.get(file);
+    if (known?.text === text2) return known;
+    const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
+    parsedSources.set(file, source);
+    return source;
+  }
+  range(node) {
+    return this.lines.rangeOf(node.startIndex, node.endIndex);
+  }
+  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
+  declaration(symbol) {
+    let scope = this.root;
+    let found;
+    for (const name2 of symbol.split("::")) {
+      const candidates = scope === this.root ? scope.namedChildren : (scope?.namedChildren ?? []).filter((p) => p.type === "object_property").map((p) => p.namedChildren[0]);
+      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name2);
+      if (!found) return void 0;
+      scope = declarationBody(found);
+    }
+    return found;
+  }
+  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
+  modulePath(symbol) {
+    const declaration = this.declaration(symbol);
+    return declaration?.type === "module_declaration" ? stringValue(syntaxChildren(declaration)[1]) : void 0;
+  }
+  /** Every local file the source names with a plain string (registries and template specs left out). */
+  fileReferences() {
+    this.references ??= this.findFileReferences();
+    return this.references;
+  }
+  references;
+  findFileReferences() {
+    const found = [];
+    const visit2 = (node) => {
+      const target = referencedPathNode(node);
+      const written = stringValue(target ?? void 0);
+      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      for (const child of node.namedChildren) visit2(child);
+    };
+    visit2(this.root);
+    return [...found, ...this.extendsReferences()];
+  }
+  /** The `br:` and `ts:` modules the source declares, with the range of each path. */
+  registryModules() {
+    return this.root.namedChildren.flatMap((node) => {
+      const target = node.type === "module_declaration" ? syntaxChildren(node)[1] : void 0;
+      const written = stringValue(target);
+      return target && written !== void 0 && !isLocalModule(written) ? [{ path: written, range: this.range(target) }] : [];
+    });
+  }
+  // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
+  extendsReferences() {
+    if (!this.file.toLowerCase().endsWith(".bicepparam")) return [];
+    return [...this.text.matchAll(EXTENDS)].map((match) => {
+      const start2 = match.index + match[1].length;
+      return { path: match[2], range: this.lines.rangeOf(start2, start2 + match[2].length) };
+    });
+  }
+  /** The `param` declaration of a parameter. */
+  parameter(name2) {
+    return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
+  }
+  /**
+   * The node for a property path of a declaration's body (the compiled resource's own keys:
+   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
+   * a value that comes from a variable or a loop is shown where it is used.
+   */
+  property(declaration, path29) {
+    let node = declaration;
+    let value = declarationBody(declaration);
+    for (const segment2 of path29) {
+      if (value?.type === "for_statement") value = bodyOf(value);
+      if (typeof segment2 === "string" && value?.type === "object") {
+        const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
+        if (!property) return node;
+        node = property;
+        value = syntaxChildren(property)[1];
+      } else if (typeof segment2 === "number" && value?.type === "array") {
+        const item = syntaxChildren(value)[segment2];
+        if (!item) return node;
+        node = item;
+        value = item;
+      } else {
+        return node;
+      }
+    }
+    return node;
+  }
+};
+
+// src/discover/repository-root.ts
 var import_node_fs2 = __toESM(require("node:fs"));
 var import_node_path2 = __toESM(require("node:path"));
+function isRepositoryRoot(folder) {
+  return import_node_fs2.default.existsSync(import_node_path2.default.join(folder, ".git"));
+}
+function findRepositoryRoot(folder) {
+  for (let current = import_node_path2.default.resolve(folder); ; current = import_node_path2.default.dirname(current)) {
+    if (isRepositoryRoot(current)) return current;
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function relativeInside(file, folder) {
+  const relative = import_node_path2.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path2.default.isAbsolute(relative) ? relative : void 0;
+}
+
+// src/discover/local-files.ts
+var CONFIG_FILE = "bicepconfig.json";
+async function walkBicepFiles(entry, visit2, followOnlyBelow) {
+  const parser2 = await bicepParser();
+  const queue = [import_node_path3.default.resolve(entry)];
+  const seen = new Set(queue);
+  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
+    const source = BicepSourceFile.parse(file, parser2);
+    visit2(source);
+    for (const reference2 of source.fileReferences()) {
+      const target = import_node_path3.default.resolve(import_node_path3.default.dirname(file), reference2.path);
+      const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs3.default.existsSync(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+}
+async function localReferences(entry, followOnlyBelow) {
+  const references = [];
+  await walkBicepFiles(
+    entry,
+    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path3.default.resolve(import_node_path3.default.dirname(source.file), r.path) }))),
+    followOnlyBelow
+  );
+  return references;
+}
+async function registryModules(entry) {
+  const modules = [];
+  await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
+  return modules;
+}
+function bicepConfigsAbove(file) {
+  const found = [];
+  for (let folder = import_node_path3.default.dirname(file); ; folder = import_node_path3.default.dirname(folder)) {
+    const candidate = import_node_path3.default.join(folder, CONFIG_FILE);
+    if (import_node_fs3.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path3.default.dirname(folder) === folder) return found;
+  }
+}
+async function localFilesRead(entry) {
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs3.default.existsSync(t) || import_node_fs3.default.statSync(t).isFile());
+  const files = [import_node_path3.default.resolve(entry), ...targets];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs3.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  return [.../* @__PURE__ */ new Set([...files, ...configs])];
+}
+
+// src/bicep/files-read.ts
+var REGISTRY_PATH = /^(br|ts)[:/]/i;
+var USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
+function usedTemplate(paramFile) {
+  const written = USING.exec(import_node_fs4.default.readFileSync(paramFile, "utf8"))?.[1];
+  return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path4.default.resolve(import_node_path4.default.dirname(paramFile), written);
+}
+var isFile = (file) => import_node_fs4.default.existsSync(file) && import_node_fs4.default.statSync(file).isFile();
+async function filesTheCompileReads(client, file, timeoutMs) {
+  const reported = (await client.getFileReferences({ path: file }, timeoutMs)).filePaths.map((p) => import_node_path4.default.resolve(p));
+  const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
+  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }, timeoutMs) })));
+  const modules = graphs.flatMap(
+    ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path4.default.resolve(import_node_path4.default.dirname(f), n.relativePath)])
+  );
+  const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
+  const read = [import_node_path4.default.resolve(file), ...reported, ...modules, ...templates];
+  const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  return [.../* @__PURE__ */ new Set([...read, ...configs])];
+}
+
+// src/bicep/symbolic-mirror.ts
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -14267,12 +14558,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path28) {
+function findNodeAtLocation(root, path29) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path28) {
+  for (let segment2 of path29) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -14302,17 +14593,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path28 = getNodePath(node.parent);
+  const path29 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path28.push(key);
+    path29.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path28.push(index);
+      path29.push(index);
     }
   }
-  return path28;
+  return path29;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -14682,14 +14973,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path28 = originalPath.slice();
+  const path29 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path28.length > 0) {
-    lastSegment = path28.pop();
-    parent = findNodeAtLocation(root, path28);
+  while (path29.length > 0) {
+    lastSegment = path29.pop();
+    parent = findNodeAtLocation(root, path29);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -14917,8 +15208,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path28, value, options2) {
-  return setProperty(text2, path28, value, options2);
+function modify(text2, path29, value, options2) {
+  return setProperty(text2, path29, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -14942,26 +15233,26 @@ function applyEdits(text2, edits) {
 }
 
 // src/bicep/temp-dirs.ts
-var import_node_fs = __toESM(require("node:fs"));
+var import_node_fs5 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
-var import_node_path = __toESM(require("node:path"));
+var import_node_path5 = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs5.default.mkdtempSync(import_node_path5.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
-    atExit(() => import_node_fs.default.rmSync(dir, { recursive: true, force: true }))
+    atExit(() => import_node_fs5.default.rmSync(dir, { recursive: true, force: true }))
   );
   return dir;
 }
 function removeTempDir(dir) {
-  import_node_fs.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs5.default.rmSync(dir, { recursive: true, force: true });
   withdraw.get(dir)?.();
   withdraw.delete(dir);
 }
 
 // src/bicep/symbolic-mirror.ts
-var CONFIG_FILE = "bicepconfig.json";
+var CONFIG_FILE2 = "bicepconfig.json";
 var FEATURES = "experimentalFeaturesEnabled";
 var formattingOptions = { insertSpaces: true, tabSize: 2 };
 function withSymbolicNames(configText) {
@@ -14994,25 +15285,25 @@ var SymbolicMirror = class {
   get root() {
     if (this.madeRoot === void 0) {
       this.madeRoot = makeTempDir("mirror");
-      import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.madeRoot, CONFIG_FILE), withSymbolicNames("{}"));
+      import_node_fs6.default.writeFileSync(import_node_path6.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
     }
     return this.madeRoot;
   }
   /** Copies the files not copied yet; a named file that does not exist stays missing, as it is in the user's tree. */
   add(files) {
     for (const original of files) {
-      const absolute = import_node_path2.default.resolve(original);
-      if (this.mirrored.has(absolute) || !import_node_fs2.default.existsSync(absolute)) continue;
+      const absolute = import_node_path6.default.resolve(original);
+      if (this.mirrored.has(absolute) || !import_node_fs6.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      if (!this.folders.has(import_node_path2.default.dirname(copy))) import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
-      this.folders.add(import_node_path2.default.dirname(copy));
-      if (import_node_path2.default.basename(absolute) === CONFIG_FILE) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(absolute, "utf8")));
-        import_node_fs2.default.writeFileSync(copy, text2);
-        this.loweredRules.set(import_node_path2.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
+      if (!this.folders.has(import_node_path6.default.dirname(copy))) import_node_fs6.default.mkdirSync(import_node_path6.default.dirname(copy), { recursive: true });
+      this.folders.add(import_node_path6.default.dirname(copy));
+      if (import_node_path6.default.basename(absolute) === CONFIG_FILE2) {
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs6.default.readFileSync(absolute, "utf8")));
+        import_node_fs6.default.writeFileSync(copy, text2);
+        this.loweredRules.set(import_node_path6.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs2.default.copyFileSync(absolute, copy);
+        import_node_fs6.default.copyFileSync(absolute, copy);
       }
     }
   }
@@ -15024,20 +15315,20 @@ var SymbolicMirror = class {
     this.folders.clear();
   }
   toMirror(original) {
-    const absolute = import_node_path2.default.resolve(original);
-    return import_node_path2.default.join(this.root, absolute.slice(import_node_path2.default.parse(absolute).root.length));
+    const absolute = import_node_path6.default.resolve(original);
+    return import_node_path6.default.join(this.root, absolute.slice(import_node_path6.default.parse(absolute).root.length));
   }
   /** The user's path for a path inside the mirror; other paths are returned unchanged. */
   toOriginal(mirrored) {
-    const prefix = this.root + import_node_path2.default.sep;
-    return mirrored.startsWith(prefix) ? import_node_path2.default.resolve(import_node_path2.default.sep, mirrored.slice(prefix.length)) : mirrored;
+    const prefix = this.root + import_node_path6.default.sep;
+    return mirrored.startsWith(prefix) ? import_node_path6.default.resolve(import_node_path6.default.sep, mirrored.slice(prefix.length)) : mirrored;
   }
   /** Whether the config that governs a user's file lowered this linter rule from `error`. */
   wasLowered(originalFile, code) {
-    for (let folder = import_node_path2.default.dirname(import_node_path2.default.resolve(originalFile)); ; folder = import_node_path2.default.dirname(folder)) {
+    for (let folder = import_node_path6.default.dirname(import_node_path6.default.resolve(originalFile)); ; folder = import_node_path6.default.dirname(folder)) {
       const lowered = this.loweredRules.get(folder);
       if (lowered) return lowered.has(code.toLowerCase());
-      if (import_node_path2.default.dirname(folder) === folder) return false;
+      if (import_node_path6.default.dirname(folder) === folder) return false;
     }
   }
   /** A message of the CLI with the mirror's paths turned back into the user's. */
@@ -15045,269 +15336,6 @@ var SymbolicMirror = class {
     return text2.split(this.root).join("");
   }
 };
-
-// src/discover/local-files.ts
-var import_node_fs5 = __toESM(require("node:fs"));
-var import_node_path5 = __toESM(require("node:path"));
-
-// src/locate/bicep-source.ts
-var import_node_fs3 = __toESM(require("node:fs"));
-var import_node_path3 = __toESM(require("node:path"));
-var import_web_tree_sitter = __toESM(require_tree_sitter());
-
-// src/locate/line-index.ts
-var LineIndex = class {
-  lineStarts = [0];
-  constructor(text2) {
-    for (let i2 = 0; i2 < text2.length; i2 += 1) {
-      if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
-    }
-  }
-  positionAt(offset) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
-  }
-  offsetAt(position2) {
-    return (this.lineStarts[position2.line] ?? Number.POSITIVE_INFINITY) + position2.character;
-  }
-  /** The range from `start` to `end` (offsets). */
-  rangeOf(start2, end2) {
-    return { start: this.positionAt(start2), end: this.positionAt(end2) };
-  }
-};
-var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-// src/locate/bicep-source.ts
-var parserReady;
-function bicepParser() {
-  parserReady ??= (async () => {
-    await import_web_tree_sitter.default.init();
-    const beside = import_node_path3.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs3.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
-    const parser2 = new import_web_tree_sitter.default();
-    parser2.setLanguage(language);
-    return parser2;
-  })();
-  return parserReady;
-}
-function isLocalModule(modulePath) {
-  return !/^(br|ts)[:/]/i.test(modulePath);
-}
-var DECLARATIONS = /* @__PURE__ */ new Set(["resource_declaration", "module_declaration"]);
-function syntaxChildren(node) {
-  return node.namedChildren.filter((c) => !c.isExtra);
-}
-function identifierOf(node) {
-  return node.namedChildren.find((c) => c.type === "identifier")?.text;
-}
-function bodyOf(node) {
-  if (!node) return void 0;
-  if (node.type === "object") return node;
-  if (node.type === "if_statement" || node.type === "for_statement") return bodyOf(syntaxChildren(node).at(-1));
-  return void 0;
-}
-function declarationBody(declaration) {
-  return bodyOf(syntaxChildren(declaration).at(-1));
-}
-function propertyKey(property) {
-  const key = syntaxChildren(property)[0];
-  if (!key) return void 0;
-  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
-}
-function stringValue(node) {
-  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
-  return node.namedChildren[0]?.text ?? "";
-}
-function referencedPathNode(node) {
-  switch (node.type) {
-    case "module_declaration":
-      return syntaxChildren(node)[1];
-    case "using_statement":
-    case "import_functionality":
-      return node.namedChildren.find((c) => c.type === "string");
-    case "call_expression":
-      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
-    default:
-      return void 0;
-  }
-}
-var EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
-var parsedSources = /* @__PURE__ */ new Map();
-var BicepSourceFile = class _BicepSourceFile {
-  constructor(file, root, text2) {
-    this.file = file;
-    this.root = root;
-    this.text = text2;
-    this.lines = new LineIndex(text2);
-  }
-  file;
-  root;
-  text;
-  lines;
-  /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
-  static parse(file, parser2) {
-    const text2 = import_node_fs3.default.readFileSync(file, "utf8");
-    const known = parsedSources.get(file);
-    if (known?.text === text2) return known;
-    const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
-    parsedSources.set(file, source);
-    return source;
-  }
-  range(node) {
-    return this.lines.rangeOf(node.startIndex, node.endIndex);
-  }
-  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
-  declaration(symbol) {
-    let scope = this.root;
-    let found;
-    for (const name2 of symbol.split("::")) {
-      const candidates = scope === this.root ? scope.namedChildren : (scope?.namedChildren ?? []).filter((p) => p.type === "object_property").map((p) => p.namedChildren[0]);
-      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name2);
-      if (!found) return void 0;
-      scope = declarationBody(found);
-    }
-    return found;
-  }
-  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
-  modulePath(symbol) {
-    const declaration = this.declaration(symbol);
-    return declaration?.type === "module_declaration" ? stringValue(syntaxChildren(declaration)[1]) : void 0;
-  }
-  /** Every local file the source names with a plain string (registries and template specs left out). */
-  fileReferences() {
-    this.references ??= this.findFileReferences();
-    return this.references;
-  }
-  references;
-  findFileReferences() {
-    const found = [];
-    const visit2 = (node) => {
-      const target = referencedPathNode(node);
-      const written = stringValue(target ?? void 0);
-      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
-      for (const child of node.namedChildren) visit2(child);
-    };
-    visit2(this.root);
-    return [...found, ...this.extendsReferences()];
-  }
-  /** The `br:` and `ts:` modules the source declares, with the range of each path. */
-  registryModules() {
-    return this.root.namedChildren.flatMap((node) => {
-      const target = node.type === "module_declaration" ? syntaxChildren(node)[1] : void 0;
-      const written = stringValue(target);
-      return target && written !== void 0 && !isLocalModule(written) ? [{ path: written, range: this.range(target) }] : [];
-    });
-  }
-  // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
-  extendsReferences() {
-    if (!this.file.toLowerCase().endsWith(".bicepparam")) return [];
-    return [...this.text.matchAll(EXTENDS)].map((match) => {
-      const start2 = match.index + match[1].length;
-      return { path: match[2], range: this.lines.rangeOf(start2, start2 + match[2].length) };
-    });
-  }
-  /** The `param` declaration of a parameter. */
-  parameter(name2) {
-    return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
-  }
-  /**
-   * The node for a property path of a declaration's body (the compiled resource's own keys:
-   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
-   * a value that comes from a variable or a loop is shown where it is used.
-   */
-  property(declaration, path28) {
-    let node = declaration;
-    let value = declarationBody(declaration);
-    for (const segment2 of path28) {
-      if (value?.type === "for_statement") value = bodyOf(value);
-      if (typeof segment2 === "string" && value?.type === "object") {
-        const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
-        if (!property) return node;
-        node = property;
-        value = syntaxChildren(property)[1];
-      } else if (typeof segment2 === "number" && value?.type === "array") {
-        const item = syntaxChildren(value)[segment2];
-        if (!item) return node;
-        node = item;
-        value = item;
-      } else {
-        return node;
-      }
-    }
-    return node;
-  }
-};
-
-// src/discover/repository-root.ts
-var import_node_fs4 = __toESM(require("node:fs"));
-var import_node_path4 = __toESM(require("node:path"));
-function isRepositoryRoot(folder) {
-  return import_node_fs4.default.existsSync(import_node_path4.default.join(folder, ".git"));
-}
-function findRepositoryRoot(folder) {
-  for (let current = import_node_path4.default.resolve(folder); ; current = import_node_path4.default.dirname(current)) {
-    if (isRepositoryRoot(current)) return current;
-    if (import_node_path4.default.dirname(current) === current) return void 0;
-  }
-}
-function relativeInside(file, folder) {
-  const relative = import_node_path4.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path4.default.isAbsolute(relative) ? relative : void 0;
-}
-
-// src/discover/local-files.ts
-var CONFIG_FILE2 = "bicepconfig.json";
-async function walkBicepFiles(entry, visit2, followOnlyBelow) {
-  const parser2 = await bicepParser();
-  const queue = [import_node_path5.default.resolve(entry)];
-  const seen = new Set(queue);
-  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
-    const source = BicepSourceFile.parse(file, parser2);
-    visit2(source);
-    for (const reference2 of source.fileReferences()) {
-      const target = import_node_path5.default.resolve(import_node_path5.default.dirname(file), reference2.path);
-      const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
-      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-  }
-}
-async function localReferences(entry, followOnlyBelow) {
-  const references = [];
-  await walkBicepFiles(
-    entry,
-    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path5.default.resolve(import_node_path5.default.dirname(source.file), r.path) }))),
-    followOnlyBelow
-  );
-  return references;
-}
-async function registryModules(entry) {
-  const modules = [];
-  await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
-  return modules;
-}
-function bicepConfigsAbove(file) {
-  const found = [];
-  for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
-    const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
-    if (import_node_fs5.default.existsSync(candidate)) found.push(candidate);
-    if (import_node_path5.default.dirname(folder) === folder) return found;
-  }
-}
-async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
-  const files = [import_node_path5.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs5.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
-  return [.../* @__PURE__ */ new Set([...files, ...configs])];
-}
 
 // src/bicep/version.ts
 var VERSION_PATTERN = /Bicep CLI version (\d+)\.(\d+)\.(\d+)/;
@@ -15392,18 +15420,15 @@ var JsonRpcCompiler = class {
   restoreTimeoutMs;
   fetching;
   /**
-   * The files are found by parsing, so each file is compiled once. Only a file that fetches
-   * registry modules asks the CLI which files it reads (the restored modules live outside the
-   * tree); and a compile that fails asks too, in case parsing missed a file the mirror then lacked.
+   * The server is asked first which files the compile reads, so that each is in the mirror before
+   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
+   * source names are added: the server leaves out a module file that does not exist, whose
+   * appearing must change the compile.
    */
   async compile(file) {
     const timeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
-    const parsed2 = await this.filesOf(file);
-    const filesRead = timeoutMs === void 0 ? parsed2 : union(parsed2, await this.filesTheCliReads(file, timeoutMs));
-    const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
-    if (output.success || timeoutMs !== void 0) return output;
-    const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
-    return missed.length === filesRead.length ? output : compileInMirror(this.mirror, file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const filesRead = [.../* @__PURE__ */ new Set([...await filesTheCompileReads(this.client, file, timeoutMs), ...await this.filesOf(file)])];
+    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
   }
   async compileAt(file, mirrored, timeoutMs) {
     if (file.endsWith(".bicepparam")) {
@@ -15412,9 +15437,6 @@ var JsonRpcCompiler = class {
     }
     const answer = await this.client.compile({ path: mirrored }, timeoutMs);
     return toOutput(file, answer, answer.contents, void 0);
-  }
-  async filesTheCliReads(file, timeoutMs) {
-    return (await this.client.getFileReferences({ path: file }, timeoutMs)).filePaths;
   }
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
   fetches(file) {
@@ -15426,9 +15448,6 @@ var JsonRpcCompiler = class {
     await this.client.close();
   }
 };
-function union(first, second) {
-  return [.../* @__PURE__ */ new Set([...first, ...second])];
-}
 var BuildCommandCompiler = class {
   constructor(cliPath, mirror, filesOf, options2) {
     this.cliPath = cliPath;
@@ -15543,21 +15562,21 @@ var CachedCompiler = class {
 
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/files/write-atomic.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2, mode) {
-  const temp = import_node_path6.default.join(import_node_path6.default.dirname(file), `.${import_node_path6.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = import_node_path7.default.join(import_node_path7.default.dirname(file), `.${import_node_path7.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs6.default.writeFileSync(temp, text2, { flag: "wx" });
-    if (mode !== void 0) import_node_fs6.default.chmodSync(temp, mode);
-    import_node_fs6.default.renameSync(temp, file);
+    import_node_fs7.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs7.default.chmodSync(temp, mode);
+    import_node_fs7.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs6.default.rmSync(temp, { force: true });
+      import_node_fs7.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -15568,7 +15587,7 @@ function writeFileAtomic(file, text2, mode) {
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs7.default.readFileSync(file));
+    return sha256(import_node_fs8.default.readFileSync(file));
   } catch (error) {
     return error.code === "ENOENT" ? null : void 0;
   }
@@ -15598,37 +15617,37 @@ var HashedEntries = class {
   /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
   readJson(key, reviver) {
     try {
-      return JSON.parse(import_node_fs7.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+      return JSON.parse(import_node_fs8.default.readFileSync(this.pathFor(key), "utf8"), reviver);
     } catch {
       return void 0;
     }
   }
   writeJson(key, text2) {
     try {
-      import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs8.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(key), text2);
     } catch {
     }
   }
   pathFor(key) {
-    return import_node_path7.default.join(this.folder, `${key}.json`);
+    return import_node_path8.default.join(this.folder, `${key}.json`);
   }
 };
 
 // src/bicep/cli-version-record.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 var COMPILE_CACHE_FORMAT = 3;
 function cacheFolder(cwd, env, homeDir) {
-  for (let folder = import_node_path8.default.resolve(cwd); ; folder = import_node_path8.default.dirname(folder)) {
-    if (import_node_fs8.default.existsSync(import_node_path8.default.join(folder, "node_modules"))) return import_node_path8.default.join(folder, "node_modules", ".cache", "bicep-audit");
-    if (import_node_path8.default.dirname(folder) === folder) break;
+  for (let folder = import_node_path9.default.resolve(cwd); ; folder = import_node_path9.default.dirname(folder)) {
+    if (import_node_fs9.default.existsSync(import_node_path9.default.join(folder, "node_modules"))) return import_node_path9.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path9.default.dirname(folder) === folder) break;
   }
-  return import_node_path8.default.join(env.XDG_CACHE_HOME || import_node_path8.default.join(homeDir, ".cache"), "bicep-audit");
+  return import_node_path9.default.join(env.XDG_CACHE_HOME || import_node_path9.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs8.default.realpathSync(cliPath);
-  const stat = import_node_fs8.default.statSync(real);
+  const real = import_node_fs9.default.realpathSync(cliPath);
+  const stat = import_node_fs9.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
@@ -15691,16 +15710,16 @@ var CompileCache = class {
 };
 
 // src/bicep/locate-cli.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_path11 = __toESM(require("node:path"));
 
 // src/package-info.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
-var packageRoot = import_node_path9.default.resolve(__dirname, "..");
+var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
+var packageRoot = import_node_path10.default.resolve(__dirname, "..");
 var cached;
 function packageJson() {
-  cached ??= JSON.parse(import_node_fs9.default.readFileSync(import_node_path9.default.join(packageRoot, "package.json"), "utf8"));
+  cached ??= JSON.parse(import_node_fs10.default.readFileSync(import_node_path10.default.join(packageRoot, "package.json"), "utf8"));
   return cached;
 }
 function webUrlOf(packagePath) {
@@ -15711,14 +15730,14 @@ function webUrlOf(packagePath) {
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs10.default.accessSync(candidate, import_node_fs10.default.constants.X_OK);
-    return import_node_fs10.default.statSync(candidate).isFile();
+    import_node_fs11.default.accessSync(candidate, import_node_fs11.default.constants.X_OK);
+    return import_node_fs11.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function provisionedBicepPath() {
-  return import_node_path10.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+  return import_node_path11.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -15727,30 +15746,30 @@ function locateBicepCli(options2) {
   ];
   for (const [source, value] of explicit) {
     if (value) {
-      const resolved = import_node_path10.default.resolve(options2.cwd, value);
+      const resolved = import_node_path11.default.resolve(options2.cwd, value);
       if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
       return { path: resolved, source };
     }
   }
-  const pathDirs = (options2.env.PATH ?? "").split(import_node_path10.default.delimiter).filter(Boolean);
+  const pathDirs = (options2.env.PATH ?? "").split(import_node_path11.default.delimiter).filter(Boolean);
   const provisioned = options2.provisionedPath ?? provisionedBicepPath();
   const candidates = [
     ["provisioned", provisioned],
-    ...pathDirs.map((dir) => ["PATH", import_node_path10.default.join(dir, executableName)]),
-    ["~/.azure/bin", import_node_path10.default.join(options2.homeDir, ".azure", "bin", executableName)]
+    ...pathDirs.map((dir) => ["PATH", import_node_path11.default.join(dir, executableName)]),
+    ["~/.azure/bin", import_node_path11.default.join(options2.homeDir, ".azure", "bin", executableName)]
   ];
   const found = candidates.find(([, candidate]) => isExecutableFile(candidate));
   if (found) return { path: found[1], source: found[0] };
   throw new BicepNotFoundError([
     `the provisioned copy (${provisioned})`,
     "PATH",
-    import_node_path10.default.join(options2.homeDir, ".azure", "bin", executableName)
+    import_node_path11.default.join(options2.homeDir, ".azure", "bin", executableName)
   ]);
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs11 = __toESM(require("node:fs"));
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_path12 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
   const lower2 = file.toLowerCase();
@@ -15762,13 +15781,13 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries;
   try {
-    entries = import_node_fs11.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = import_node_fs12.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
   }
   for (const entry of entries) {
-    const full = import_node_path11.default.join(folder, entry.name);
+    const full = import_node_path12.default.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
@@ -15781,10 +15800,10 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
   const inputs = [];
   const unusable = [];
   for (const given of paths) {
-    const file = import_node_path11.default.resolve(cwd, given);
+    const file = import_node_path12.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs11.default.statSync(file);
+      stat = import_node_fs12.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -15806,12 +15825,12 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
 }
 
 // src/discover/entry-points.ts
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 async function entryPoints(inputs, fileReferences, known = () => void 0) {
   const usedByOthers = /* @__PURE__ */ new Set();
   const addReadsOf = (input2, references) => {
     for (const reference2 of references) {
-      const resolved = import_node_path12.default.resolve(reference2);
+      const resolved = import_node_path13.default.resolve(reference2);
       if (resolved !== input2.file) usedByOthers.add(resolved);
     }
   };
@@ -15824,10 +15843,10 @@ async function entryPoints(inputs, fileReferences, known = () => void 0) {
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_path14 = __toESM(require("node:path"));
 
 // src/template/parse-json.ts
 var JsonSyntaxError = class extends Error {
@@ -15874,9 +15893,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path28) {
+function nodeAtPath(root, path29) {
   let node = root;
-  for (const segment2 of path28) {
+  for (const segment2 of path29) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -15889,20 +15908,20 @@ function nodeAtPath(root, path28) {
   }
   return node;
 }
-function propertyAtPath(root, path28) {
-  const value = nodeAtPath(root, path28);
+function propertyAtPath(root, path29) {
+  const value = nodeAtPath(root, path29);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path28, property = false) {
-  for (let length2 = path28.length; length2 >= 0; length2 -= 1) {
-    const prefix = path28.slice(0, length2);
+function spanAtPath(doc, path29, property = false) {
+  for (let length2 = path29.length; length2 >= 0; length2 -= 1) {
+    const prefix = path29.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path28, prefix) {
-  return prefix.length <= path28.length && prefix.every((segment2, i2) => segment2 === path28[i2]);
+function isWithinPath(path29, prefix) {
+  return prefix.length <= path29.length && prefix.every((segment2, i2) => segment2 === path29[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -15931,7 +15950,7 @@ var JsonLocator = class {
   }
   describeSpan(span) {
     const { line, character } = this.lines.positionAt(span.offset);
-    return `${import_node_path13.default.basename(span.file)}:${line + 1}:${character + 1}`;
+    return `${import_node_path14.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
 
@@ -16116,8 +16135,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path28, type, origins) {
-  return opaque(`${UNEVALUATED}${path28.join(".")}`, [], type, origins);
+function unevaluatedValue(path29, type, origins) {
+  return opaque(`${UNEVALUATED}${path29.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -16507,7 +16526,7 @@ function distinct(items2) {
   }
   return result;
 }
-function union2(args2) {
+function union(args2) {
   if (args2.some(isSymbolic)) return opaque("union", args2, commonKind(args2));
   if (sameKind("union", args2) === "array") return distinct(args2.flat()) ?? opaque("union", args2, "array");
   let merged = {};
@@ -16569,11 +16588,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path28]) {
+function tryGet([value, ...path29]) {
   let current = value;
-  for (const [i2, step] of path28.entries()) {
+  for (const [i2, step] of path29.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path28.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path29.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -16598,7 +16617,7 @@ var collectionFunctions = [
   slice("skip", (count2, size) => [count2, size]),
   slice("take", (count2) => [0, count2]),
   defineKnown("range", [2, 2], "array", range),
-  defineAware("union", [1, Infinity], union2),
+  defineAware("union", [1, Infinity], union),
   defineAware("intersection", [2, Infinity], intersection),
   defineKnown("indexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "indexFromEnd")),
   defineKnown("tryIndexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "tryIndexFromEnd")),
@@ -19555,21 +19574,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path28, prefix, parent) {
+function classicEntries(items2, path29, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path28, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path29, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path28, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path29, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path28 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path28, "");
+  const path29 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path29, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path28, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path29, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -19915,27 +19934,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path28, property = false) {
-    return spanAtPath(this.doc, path28, property);
+  span(path29, property = false) {
+    return spanAtPath(this.doc, path29, property);
   }
-  problem(kind, message, path28) {
+  problem(kind, message, path29) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path28), jsonPath: path28 });
+    this.problems.push({ kind, message, at: this.span(path29), jsonPath: path29 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path28, what, compute, type = "any") {
+  attempt(path29, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path28, what, type);
+      return this.unevaluated(error, path29, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path28, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path28);
-    return unevaluatedValue(path28, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path28), note: error.message }
+  unevaluated(error, path29, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path29);
+    return unevaluatedValue(path29, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path29), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, condition, depth2) {
@@ -19979,11 +19998,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path28 = [...run2.templatePath, "outputs", name2];
+      const path29 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path28,
+          path29,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -20033,15 +20052,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path28 } = entry;
+    const { json, path: path29 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path28, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path29, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path28, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path29, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -20058,13 +20077,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path28, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path29, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path28, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path29, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -20080,8 +20099,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path28),
-        jsonPath: path28
+        declaredAt: this.span(path29),
+        jsonPath: path29
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -20090,7 +20109,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path28, "properties"]
+          [...path29, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -20104,16 +20123,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path28 = [...entry.path, key];
+      const path29 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path28, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path28, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path29, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path29, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path28, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path29, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path28, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path29, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -20122,15 +20141,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path28, ctx, what) {
+  evaluateMembers(object, path29, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path28, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path29, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path28, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path29, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -20142,9 +20161,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path28 = entry.path;
+    const path29 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path28);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path29);
       return;
     }
     const properties = entry.json.properties;
@@ -20161,7 +20180,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path28, true),
+      declaredAt: this.span(path29, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -20169,7 +20188,7 @@ var Expander = class {
       const scope = childScope(run2.ctx.frame.scope, instance2, template2);
       const outputs = this.expandTemplate(
         template2,
-        [...path28, "properties", "template"],
+        [...path29, "properties", "template"],
         {
           scope,
           deploymentName: instance2.name,
@@ -20352,7 +20371,7 @@ function emptyCoverage(settings) {
     unknownCategories: []
   };
 }
-function union3(members) {
+function union2(members) {
   const pick = (category) => {
     const all2 = members.map((m) => m.byCategory[category]);
     const best = all2.reduce((most, c) => Math.max(most, RANK[c.certainty]), 0);
@@ -20368,7 +20387,7 @@ function union3(members) {
   };
 }
 function lastOneWins(members, name2) {
-  const combined = union3(members);
+  const combined = union2(members);
   for (const category of REQUIRED_CATEGORIES) {
     const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
     if (certainties.size > 1) {
@@ -20407,7 +20426,7 @@ function registryCoverage(targeting, registry) {
       `'${describeValue(group[0].setting.name).split("/").pop()}'`
     )
   );
-  return union3([emptyCoverage([]), ...groups]);
+  return union2([emptyCoverage([]), ...groups]);
 }
 function coverageOf(targeting, registry) {
   const coverage = emptyCoverage([targeting.setting]);
@@ -20444,16 +20463,16 @@ function coverageOf(targeting, registry) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path28 = ["properties", "logs", i2];
+    const path29 = ["properties", "logs", i2];
     const covered = entryCovers(entry);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path28, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path29, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path28 }, origins);
+      offer(category, certainty, { setting, path: path29 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path28, "enabled"] : path28 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path29, "enabled"] : path29 };
       }
     }
   });
@@ -20627,9 +20646,9 @@ function closestName(name2, known) {
 
 // src/rules/acr/remedies.ts
 var FIX_GROUP = "audit";
-function valueAt2(setting, path28) {
+function valueAt2(setting, path29) {
   let value = setting.body;
-  for (const segment2 of path28) {
+  for (const segment2 of path29) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -20638,8 +20657,8 @@ function valueAt2(setting, path28) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path28 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path28 } };
+  const path29 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path29 } };
 }
 function typoFor(coverage, category) {
   for (const unknown2 of coverage.unknownCategories) {
@@ -20938,8 +20957,8 @@ function unknownDirectiveNameFinding(name2) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path28) {
-  return `$${path28.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path29) {
+  return `$${path29.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -20959,7 +20978,7 @@ function locateRemedy(remedy, locator) {
 }
 
 // src/locate/suppressions.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 var FORMS = [
   ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
   ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
@@ -20968,7 +20987,7 @@ function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
     let lines = read.get(file);
-    if (!lines) read.set(file, lines = import_node_fs12.default.readFileSync(file, "utf8").split(/\r?\n/));
+    if (!lines) read.set(file, lines = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
     return lines;
   };
 }
@@ -21053,7 +21072,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ */ new Map(), deployment = {}) {
-  const text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs14.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -21086,14 +21105,14 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_fs14 = __toESM(require("node:fs"));
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_path15 = __toESM(require("node:path"));
 function placeText(location) {
   const { line, character } = location.range.start;
-  return `${import_node_path14.default.basename(location.file)}:${line + 1}:${character + 1}`;
+  return `${import_node_path15.default.basename(location.file)}:${line + 1}:${character + 1}`;
 }
 function moduleSymbols(jsonPath) {
   const symbols = [];
@@ -21146,7 +21165,7 @@ var BicepLocator = class _BicepLocator {
     if (jsonModule) return placeText(this.locateInJsonModule(jsonModule, jsonPath));
     if (stoppedAt && stoppedAt.range !== FILE_START) return `${placeText(stoppedAt)}, inside the registry module declared there`;
     const parameter = !stoppedAt && at >= 0 && typeof name2 === "string" ? source.parameter(name2) : void 0;
-    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path14.default.basename(source.file);
+    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path15.default.basename(source.file);
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
@@ -21157,7 +21176,7 @@ var BicepLocator = class _BicepLocator {
       if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
         return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
       }
-      const file = import_node_path14.default.resolve(import_node_path14.default.dirname(source.file), modulePath);
+      const file = import_node_path15.default.resolve(import_node_path15.default.dirname(source.file), modulePath);
       if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth2 + 1 } };
       source = this.source(file);
     }
@@ -21167,7 +21186,7 @@ var BicepLocator = class _BicepLocator {
   locateInJsonModule(module2, compiledPath, wholeDeclaration = true) {
     let doc = this.jsonModules.get(module2.file);
     if (!doc) {
-      doc = parseJsonWithPositions(module2.file, import_node_fs14.default.readFileSync(module2.file, "utf8"));
+      doc = parseJsonWithPositions(module2.file, import_node_fs15.default.readFileSync(module2.file, "utf8"));
       this.jsonModules.set(module2.file, doc);
     }
     const span = spanAtPath(doc, compiledPath.slice(module2.depth * 4), wholeDeclaration);
@@ -21216,12 +21235,12 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/registry-modules.ts
-var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_fs16 = __toESM(require("node:fs"));
 var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
 var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
-  const text2 = import_node_fs15.default.readFileSync(diagnostic.file, "utf8");
+  const text2 = import_node_fs16.default.readFileSync(diagnostic.file, "utf8");
   const lines = new LineIndex(text2);
   const start2 = lines.offsetAt(diagnostic.range.start);
   const end2 = lines.offsetAt(diagnostic.range.end);
@@ -21247,13 +21266,13 @@ function notFetchedInTime(entry, modules, timeoutMs) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs16 = __toESM(require("node:fs"));
-var import_node_path15 = __toESM(require("node:path"));
-var USING = /^(\s*using\s+')([^']+)'/m;
+var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_path16 = __toESM(require("node:path"));
+var USING2 = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
-  const match = USING.exec(text2);
+  const match = USING2.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
-  return { file: import_node_path15.default.resolve(import_node_path15.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+  return { file: import_node_path16.default.resolve(import_node_path16.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
 }
 var USING_NONE = /^[ \t]*(using\s+none)\b/m;
 function usingNone(text2) {
@@ -21273,7 +21292,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs16.default.existsSync(target.file)) {
+  if (target && !import_node_fs17.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -21294,10 +21313,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path28 = problem.jsonPath ?? [];
+  const path29 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path28, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path29, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -21316,7 +21335,7 @@ function compiledDocument(file, template2, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs18.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeoutMs, deployment = {}) {
   let output;
@@ -21336,13 +21355,13 @@ async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
-    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs17.default.readFileSync(file, "utf8")) : void 0;
+    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs18.default.readFileSync(file, "utf8")) : void 0;
     const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
     return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
   }
   const templateFile = templateFileOf(file);
   const usesJson = /\.jsonc?$/i.test(templateFile);
-  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs17.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
+  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs18.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters, deployment });
@@ -21358,8 +21377,8 @@ async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
 }
 
 // src/analyze/input-checks.ts
-var import_node_fs18 = __toESM(require("node:fs"));
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/analyze/repository-boundary.ts
 async function referenceOutsideRepository(entry, repoRoot) {
@@ -21383,7 +21402,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs18.default.readFileSync(input2.file);
+    bytes = import_node_fs19.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -21394,7 +21413,7 @@ function brokenSource(input2) {
   return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
 }
 async function outsideRepository(input2) {
-  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path16.default.dirname(input2.file));
+  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path17.default.dirname(input2.file));
   const outside = repoRoot === void 0 ? void 0 : await referenceOutsideRepository(input2.file, repoRoot);
   if (!outside) return void 0;
   const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
@@ -21427,8 +21446,8 @@ function mergeRepeatedFindings(results) {
 }
 
 // src/analyze/result-cache.ts
-var import_node_fs19 = __toESM(require("node:fs"));
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_path18 = __toESM(require("node:path"));
 var FORMAT = 1;
 var SYMBOLIC = "$symbolic";
 function withSymbolics(_key, value) {
@@ -21445,14 +21464,14 @@ function isEntry2(value) {
 }
 var ownCode;
 function toolIdentity() {
-  ownCode ??= identityOfCode(import_node_path17.default.basename(__dirname) === "analyze" ? import_node_path17.default.dirname(__dirname) : __dirname);
+  ownCode ??= identityOfCode(import_node_path18.default.basename(__dirname) === "analyze" ? import_node_path18.default.dirname(__dirname) : __dirname);
   return ownCode;
 }
 function identityOfCode(root) {
-  const files = import_node_fs19.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
+  const files = import_node_fs20.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
   return sha256(
     files.map((f) => {
-      const stat = import_node_fs19.default.statSync(import_node_path17.default.join(root, f));
+      const stat = import_node_fs20.default.statSync(import_node_path18.default.join(root, f));
       return `${f}\0${stat.size}\0${stat.mtimeMs}`;
     }).join("\n")
   );
@@ -21482,7 +21501,7 @@ function resultContext(settings) {
 
 // src/analyze/shard.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 function parseShard(text2) {
   const match = /^(\d+)\/(\d+)$/.exec(text2.trim());
   if (!match) return void 0;
@@ -21490,8 +21509,8 @@ function parseShard(text2) {
   return index >= 1 && count2 >= 1 && index <= count2 ? { index, count: count2 } : void 0;
 }
 function shardOf(file, count2, cwd) {
-  const base = findRepositoryRoot(import_node_path18.default.dirname(file)) ?? cwd;
-  const relative = import_node_path18.default.relative(base, file).split(import_node_path18.default.sep).join("/");
+  const base = findRepositoryRoot(import_node_path19.default.dirname(file)) ?? cwd;
+  const relative = import_node_path19.default.relative(base, file).split(import_node_path19.default.sep).join("/");
   return (0, import_node_crypto3.createHash)("sha256").update(relative).digest().readUInt32BE(0) % count2 + 1;
 }
 var ShardFilter = class {
@@ -21598,7 +21617,7 @@ async function analyze(options2) {
 function contextOf(file, options2) {
   const config2 = options2.config?.configFor(file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
   const deployment = { ...config2.deployment, ...options2.deployment };
-  return resultContext([[...config2.rules], [...config2.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path19.default.dirname(file)) ?? null]);
+  return resultContext([[...config2.rules], [...config2.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path20.default.dirname(file)) ?? null]);
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
@@ -21614,7 +21633,7 @@ function bicepCompiler(options2, caches) {
 }
 async function analyzeInput(input2, compiler, options2, keep) {
   try {
-    import_node_fs20.default.accessSync(input2.file, import_node_fs20.default.constants.R_OK);
+    import_node_fs21.default.accessSync(input2.file, import_node_fs21.default.constants.R_OK);
     const config2 = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
     const deployment = { ...config2.deployment, ...options2.deployment };
     if (input2.kind === "arm-template") {
@@ -21770,9 +21789,9 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -21787,8 +21806,8 @@ function applyConfigSuppressions(results, suppressionFor) {
 }
 
 // src/config/load-config.ts
-var import_node_fs21 = __toESM(require("node:fs"));
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_path21 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 var CONFIG_FILE3 = "bicep-audit.json";
 var ConfigError = class extends Error {
@@ -21808,15 +21827,15 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path20.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path21.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path20.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path21.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path20.default.resolve(this.cwd, file);
+    const absolute = import_node_path21.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   /**
@@ -21825,18 +21844,18 @@ var ConfigResolver = class {
    * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
    */
   suppressionFor(input2, finding) {
-    return this.loadedFor(import_node_path20.default.resolve(this.cwd, input2)).suppressionOf(finding);
+    return this.loadedFor(import_node_path21.default.resolve(this.cwd, input2)).suppressionOf(finding);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path20.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path21.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path20.default.dirname(folder);
-      const candidate = import_node_path20.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs21.default.existsSync(candidate)) loaded = readConfig(candidate);
+      const parent = import_node_path21.default.dirname(folder);
+      const candidate = import_node_path21.default.join(folder, CONFIG_FILE3);
+      if (import_node_fs22.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -21847,7 +21866,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs21.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs22.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -21891,7 +21910,7 @@ function readConfig(file) {
     matchers: entry.names.flatMap((pattern, j) => glob(pattern, ["suppressions", i2, "names", j], NAME_GLOB_OPTIONS))
   }));
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path20.default.dirname(file);
+  const folder = import_node_path21.default.dirname(file);
   return {
     config: {
       file,
@@ -21903,7 +21922,7 @@ function readConfig(file) {
       fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" }
     },
     isExcluded: (absolute) => {
-      const relative = import_node_path20.default.relative(folder, absolute).split(import_node_path20.default.sep).join("/");
+      const relative = import_node_path21.default.relative(folder, absolute).split(import_node_path21.default.sep).join("/");
       return excluded.some((matches) => matches(relative));
     },
     suppressionOf: (finding) => {
@@ -21927,11 +21946,11 @@ function configError(file, text2, problems) {
 }
 
 // src/fix/run-fixes.ts
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/fix/apply-fixes.ts
-var import_node_fs22 = __toESM(require("node:fs"));
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_path22 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
@@ -21992,20 +22011,20 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs22.default.readFileSync(file, "utf8");
+    return import_node_fs23.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs22.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs23.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
-  const broken = `after the edit, ${import_node_path21.default.relative(cwd, result.file)} does not compile`;
+  const broken = `after the edit, ${import_node_path22.default.relative(cwd, result.file)} does not compile`;
   const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
   if (!error) return broken;
   const { line, character } = error.location.range.start;
-  return `${broken}: ${import_node_path21.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+  return `${broken}: ${import_node_path22.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 async function applyFixes(results, options2) {
   const { chosen, left } = chooseFixes(results, options2.suggestions);
@@ -22070,7 +22089,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_fs24 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -22226,8 +22245,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path28 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path28 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path29 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path29 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -22405,7 +22424,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs23.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs24.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -22528,7 +22547,7 @@ function unifiedDiff(name2, before, edits) {
 
 // src/fix/run-fixes.ts
 function diffName(file, cwd) {
-  return import_node_path22.default.relative(cwd, file).split(import_node_path22.default.sep).join("/");
+  return import_node_path23.default.relative(cwd, file).split(import_node_path23.default.sep).join("/");
 }
 async function runFixes(results, request) {
   const plan = await planFixes(results, request.preferences);
@@ -22564,7 +22583,7 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/github.ts
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/fix/line-range.ts
 function lineRangeChange(fix, sourceText) {
@@ -22578,7 +22597,7 @@ function lineRangeChange(fix, sourceText) {
 }
 
 // src/report/paths.ts
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -22586,7 +22605,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path23.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path24.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/github.ts
@@ -22598,7 +22617,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path24.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path25.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression);
 function title(finding) {
@@ -23014,10 +23033,10 @@ ${fixable}` : "")].join("\n\n") + "\n";
 }
 
 // src/rules/docs.ts
-var import_node_fs24 = __toESM(require("node:fs"));
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_path26 = __toESM(require("node:path"));
 function ruleDocs(rule) {
-  return import_node_fs24.default.readFileSync(import_node_path25.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  return import_node_fs25.default.readFileSync(import_node_path26.default.join(packageRoot, rule.meta.docsPath), "utf8");
 }
 function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
@@ -23089,7 +23108,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs25.default.appendFileSync(file, text2);
+    import_node_fs26.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -23105,10 +23124,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path26.default.resolve(cwd, args2.parameters);
+    const file = import_node_path27.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs25.default.readFileSync(file, "utf8");
+      text2 = import_node_fs26.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -23129,7 +23148,7 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path26.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path27.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -23139,7 +23158,7 @@ function sourceReader2() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs25.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs26.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -23232,7 +23251,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs26.default.mkdirSync(import_node_path27.default.dirname(file), { recursive: true });
+    import_node_fs27.default.mkdirSync(import_node_path28.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -23243,7 +23262,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path27.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path27.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path28.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path28.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

@@ -5,6 +5,7 @@ import { toDiagnosticLevel, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
 import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
+import { filesTheCompileReads } from './files-read';
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -74,7 +75,7 @@ async function compileInMirror(mirror: SymbolicMirror, file: string, filesRead: 
   };
 }
 
-/** The files each entry's compile reads, found by parsing once per run. */
+/** The files each entry's compile reads, found by parsing once per run (`bicep build` cannot say). */
 type FilesOf = (file: string) => Promise<string[]>;
 
 function filesOfOnce(): FilesOf {
@@ -97,18 +98,15 @@ class JsonRpcCompiler implements PoolWorker {
   ) {}
 
   /**
-   * The files are found by parsing, so each file is compiled once. Only a file that fetches
-   * registry modules asks the CLI which files it reads (the restored modules live outside the
-   * tree); and a compile that fails asks too, in case parsing missed a file the mirror then lacked.
+   * The server is asked first which files the compile reads, so that each is in the mirror before
+   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
+   * source names are added: the server leaves out a module file that does not exist, whose
+   * appearing must change the compile.
    */
   async compile(file: string): Promise<CompileOutput> {
     const timeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
-    const parsed = await this.filesOf(file);
-    const filesRead = timeoutMs === undefined ? parsed : union(parsed, await this.filesTheCliReads(file, timeoutMs));
-    const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
-    if (output.success || timeoutMs !== undefined) return output;
-    const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
-    return missed.length === filesRead.length ? output : compileInMirror(this.mirror, file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const filesRead = [...new Set([...(await filesTheCompileReads(this.client, file, timeoutMs)), ...(await this.filesOf(file))])];
+    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
   }
 
   private async compileAt(file: string, mirrored: string, timeoutMs: number | undefined): Promise<Omit<CompileOutput, 'filesRead'>> {
@@ -118,10 +116,6 @@ class JsonRpcCompiler implements PoolWorker {
     }
     const answer = await this.client.compile({ path: mirrored }, timeoutMs);
     return toOutput(file, answer, answer.contents, undefined);
-  }
-
-  private async filesTheCliReads(file: string, timeoutMs: number | undefined): Promise<string[]> {
-    return (await this.client.getFileReferences({ path: file }, timeoutMs)).filePaths;
   }
 
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
@@ -134,10 +128,6 @@ class JsonRpcCompiler implements PoolWorker {
   async close(): Promise<void> {
     await this.client.close();
   }
-}
-
-function union(first: readonly string[], second: readonly string[]): string[] {
-  return [...new Set([...first, ...second])];
 }
 
 /** One `bicep build` process per file: `bicep build` does not report the files it reads, so they are found by parsing. */

@@ -241,7 +241,9 @@ describe('every Bicep fixture', () => {
     const { report } = await auditJson(['.', '--param', 'workspaceId=/subscriptions/x', '--no-restore']);
     expect(seen(report).filter((r) => r.at.endsWith(':1:1'))).toEqual([]);
     const inputs = report.inputs.map((i) => `${path.relative(BICEP_FIXTURES, i.file)} ${i.status}`);
-    expect(inputs.filter((i) => !i.endsWith(' analysed'))).toEqual(['errors/syntax.bicep failed', 'locate/main.bicep failed']);
+    // `bicep build` cannot say which files it reads, and the source grammar cannot parse json-module-symbolic/main.bicep:
+    // its JSON module is missed under --no-restore (the server names it, test/real-cli/files-the-compile-reads.test.ts).
+    expect(inputs.filter((i) => !i.endsWith(' analysed'))).toEqual(['errors/syntax.bicep failed', 'json-module-symbolic/main.bicep failed', 'locate/main.bicep failed']);
     // Files used as modules or extended are analysed inside their callers, not on their own.
     for (const used of ['params/base.bicepparam', 'symbolic-entry/mods/registries.bicep', 'rule/mods/audit-existing.bicep', 'locate/modules/registry.bicep']) {
       expect(inputs).not.toContain(`${used} analysed`);

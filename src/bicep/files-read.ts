@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { bicepConfigsAbove } from '../discover/local-files';
+import type { BicepJsonRpcClient } from './jsonrpc-client';
+
+const REGISTRY_PATH = /^(br|ts)[:/]/i;
+// A .bicepparam file's `using` is its first statement; only comments may come before it.
+const USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
+
+/** The template a `.bicepparam` file uses, when it names a file. */
+function usedTemplate(paramFile: string): string | undefined {
+  const written = USING.exec(fs.readFileSync(paramFile, 'utf8'))?.[1];
+  return written === undefined || REGISTRY_PATH.test(written) ? undefined : path.resolve(path.dirname(paramFile), written);
+}
+
+const isFile = (file: string) => fs.existsSync(file) && fs.statSync(file).isFile();
+
+/**
+ * The files a compile of `file` reads, as the Bicep server says: `getFileReferences` lists the
+ * Bicep files of the module graph and every `load…()` file, whatever expression names it, but
+ * leaves out local ARM JSON modules and a `.bicepparam` file's `using 'main.json'`. Those come
+ * from each Bicep file's deployment graph (its modules' paths, as written) and the `using` line.
+ * The nearest bicepconfig.json of each Bicep file is added: the mirror needs its copy.
+ */
+export async function filesTheCompileReads(client: BicepJsonRpcClient, file: string, timeoutMs: number | undefined): Promise<string[]> {
+  const reported = (await client.getFileReferences({ path: file }, timeoutMs)).filePaths.map((p) => path.resolve(p));
+  const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
+  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }, timeoutMs) })));
+  const modules = graphs.flatMap(({ f, graph }) =>
+    graph.nodes.flatMap((n) => (n.relativePath === undefined || REGISTRY_PATH.test(n.relativePath) ? [] : [path.resolve(path.dirname(f), n.relativePath)])),
+  );
+  const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
+  const read = [path.resolve(file), ...reported, ...modules, ...templates];
+  const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  return [...new Set([...read, ...configs])];
+}
