@@ -19593,10 +19593,10 @@ function resourceEntries(template2, templatePath) {
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
 function isModule(entry) {
-  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && isObject(entry.json.properties.template);
+  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && (isObject(entry.json.properties.template) || typeof entry.json.properties.template === "string");
 }
 function isLinkedDeployment(entry) {
-  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && !isObject(entry.json.properties.template);
+  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && !isModule(entry);
 }
 
 // src/template/describe-value.ts
@@ -19922,6 +19922,7 @@ var TemplateContext = class _TemplateContext {
 // src/template/expand/expand-template.ts
 var MAX_DEPLOYMENT_DEPTH = 32;
 var MAX_INSTANCES = 5e4;
+var VARIABLE_REFERENCE = /^\[\s*variables\(\s*'([^']*)'\s*\)\s*\]$/i;
 var NOT_BODY = /* @__PURE__ */ new Set(["copy", "condition", "dependsOn", "resources", "name", "type", "scope", "existing", "comments"]);
 var TooManyInstances = class extends Error {
 };
@@ -20167,7 +20168,9 @@ var Expander = class {
       return;
     }
     const properties = entry.json.properties;
-    const template2 = properties.template;
+    const inline = this.inlineTemplate(run2, entry, ctx);
+    if (inline === void 0) return;
+    const { template: template2, templatePath } = inline;
     const evaluationScope = isObject(properties.expressionEvaluationOptions) ? `${typeof properties.expressionEvaluationOptions.scope === "string" ? properties.expressionEvaluationOptions.scope : "outer"}`.toLowerCase() : "outer";
     const parameterValues2 = /* @__PURE__ */ new Map();
     const passed = instance2.body.properties?.parameters;
@@ -20188,7 +20191,7 @@ var Expander = class {
       const scope = childScope(run2.ctx.frame.scope, instance2, template2);
       const outputs = this.expandTemplate(
         template2,
-        [...path29, "properties", "template"],
+        templatePath,
         {
           scope,
           deploymentName: instance2.name,
@@ -20206,6 +20209,31 @@ var Expander = class {
     } finally {
       run2.inProgress.delete(key);
     }
+  }
+  /**
+   * A nested deployment's template: written out, or the value of its expression, evaluated in the
+   * deploying template (outer scope only). `[variables('x')]`, what Bicep writes for `loadJsonContent()`, is located
+   * at that variable; another expression's template at the `template` property.
+   */
+  inlineTemplate(run2, entry, ctx) {
+    const properties = entry.json.properties;
+    const written = properties.template;
+    const templatePath = [...entry.path, "properties", "template"];
+    if (isObject(written)) return { template: written, templatePath };
+    const name2 = describeValue(entry.json.name ?? null);
+    if (isObject(properties.expressionEvaluationOptions) && `${properties.expressionEvaluationOptions.scope}`.toLowerCase() === "inner") {
+      this.problem("evaluation", `nested deployment '${name2}' takes its template from an expression in the inner evaluation scope, where Azure's engine cannot evaluate it: the resources it deploys are not checked`, templatePath);
+      return void 0;
+    }
+    const value = this.attempt(templatePath, "'properties.template'", () => evaluateWithCopies(written ?? null, ctx), "object");
+    if (!isValueObject(value) || containsSymbolic(value)) {
+      this.problem("evaluation", `nested deployment '${name2}' takes its template from an expression bicep-audit cannot evaluate: the resources it deploys are not checked`, templatePath);
+      return void 0;
+    }
+    const variable = VARIABLE_REFERENCE.exec(typeof written === "string" ? written : "")?.[1];
+    const variablePath = [...run2.templatePath, "variables", variable ?? ""];
+    const atVariable = variable !== void 0 && isObject(run2.ctx.frame.template.variables) && isObject(run2.ctx.frame.template.variables[variable]);
+    return { template: value, templatePath: atVariable ? variablePath : templatePath };
   }
   /** `reference(...)` of a module: expands it first when it has not been reached yet. */
   moduleReference(run2, target) {

@@ -44,3 +44,20 @@ describe('the files a compile reads, as the Bicep server names them', () => {
     expect(code).toBe(1);
   }, 60_000);
 });
+
+describe('a nested deployment whose template is loaded from a file', () => {
+  it('is expanded: loadJsonContent() and json(loadTextContent()) each deploy their registry, which is checked', async () => {
+    const { code, report } = await auditJson(['inline-template-expression/main.bicep']);
+    expect(seen(report).filter((r) => r.ruleId === 'Azure.ACR.Logs')).toEqual([
+      { at: 'inline-template-expression/main.bicep:3:1', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crloadjson' in module 'fromJson' ${NO_SETTING}` },
+      { at: 'inline-template-expression/main.bicep:11:1', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crloadtext' in module 'fromText' ${NO_SETTING}` },
+    ]);
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it('Azure’s engine deploys the same two registries (bicep snapshot)', async () => {
+    const azure = await runSnapshot(realBicep(), path.join(copyWithParams(path.join(BICEP_FIXTURES, 'inline-template-expression')), 'main.bicepparam'));
+    if (!azure.ok) throw new Error(azure.reason);
+    expect(azure.resources.map((r) => r.name).sort()).toEqual(['crloadjson', 'crloadtext']);
+  }, 120_000);
+});

@@ -99,6 +99,65 @@ describe('what cannot be seen into', () => {
     ]);
   });
 
+  it('a template given by an expression is expanded: from a variable (at the variable), or any other known value', () => {
+    const nested = { $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [registry({ name: '[[concat(\'acr\', \'var\')]' })] };
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      variables: { nested },
+      resources: [
+        { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'fromVariable', properties: { mode: 'Incremental', template: "[variables('nested')]" } },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'fromJson',
+          properties: { mode: 'Incremental', template: `[json('${JSON.stringify({ ...nested, resources: [registry({ name: 'acrjson' })] })}')]` },
+        },
+      ],
+    });
+    expect(expansion.problems).toEqual([]);
+    expect(expansion.instances.filter((i) => i.type.endsWith('registries')).map((i) => [i.name, i.jsonPath])).toEqual([
+      ['acrvar', ['variables', 'nested', 'resources', 0]],
+      ['acrjson', ['resources', 1, 'properties', 'template', 'resources', 0]],
+    ]);
+  });
+
+  it('a template given by an expression it cannot evaluate is a review-level evaluation problem', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      parameters: { template: { type: 'object' } },
+      resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'given', properties: { mode: 'Incremental', template: "[parameters('template')]" } }],
+    });
+    expect(expansion.problems.map((p) => [p.kind, p.message, p.jsonPath])).toEqual([
+      [
+        'evaluation',
+        "nested deployment 'given' takes its template from an expression bicep-audit cannot evaluate: the resources it deploys are not checked",
+        ['resources', 0, 'properties', 'template'],
+      ],
+    ]);
+  });
+
+  it('a template given by an expression in the inner scope is not expanded: Azure cannot evaluate it there', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      variables: { nested: { $schema: SCHEMA, resources: [registry()] } },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'inner',
+          properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: "[variables('nested')]" },
+        },
+      ],
+    });
+    expect(expansion.instances.map((i) => i.type)).toEqual(['Microsoft.Resources/deployments']);
+    expect(expansion.problems.map((p) => [p.kind, p.message])).toEqual([
+      [
+        'evaluation',
+        "nested deployment 'inner' takes its template from an expression in the inner evaluation scope, where Azure's engine cannot evaluate it: the resources it deploys are not checked",
+      ],
+    ]);
+  });
+
   it('a malformed resource is skipped alone; the others are still expanded', () => {
     const { expansion } = expandJson({ $schema: SCHEMA, resources: [registry({ name: 5 }), registry({ name: 'acrok' })] });
     expect(expansion.problems.map((p) => [p.kind, p.jsonPath])).toEqual([['structure', ['resources', 0, 'name']]]);
