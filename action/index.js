@@ -13082,6 +13082,8 @@ function excerpt(text2) {
 }
 var BicepTimeoutError = class extends BicepCliError {
 };
+var BicepFileFailure = class extends BicepCliError {
+};
 
 // src/cli/args.ts
 var import_node_os3 = __toESM(require("node:os"));
@@ -13352,6 +13354,8 @@ var CompilerPool = class {
   /** A worker's free places: it is here once for each further file it can take now. */
   idle = [];
   retired = /* @__PURE__ */ new WeakSet();
+  /** Workers ended because a file timed out on them. */
+  endedForTimeout = /* @__PURE__ */ new WeakSet();
   waiting = [];
   live = 0;
   identified;
@@ -13483,8 +13487,12 @@ var CompilerPool = class {
         this.release(worker);
         throw error;
       }
+      if (error instanceof BicepTimeoutError) this.endedForTimeout.add(worker);
+      const endedForAnother = this.endedForTimeout.has(worker) && !(error instanceof BicepTimeoutError);
       await this.replace(worker);
-      if (error instanceof BicepTimeoutError || attempt2 > 1) throw error;
+      if (endedForAnother) return this.withWorker(task, attempt2);
+      if (error instanceof BicepTimeoutError) throw error;
+      if (attempt2 > 1) throw new BicepFileFailure(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error });
       return this.withWorker(task, attempt2 + 1);
     }
   }
@@ -13788,10 +13796,10 @@ function usedTemplate(paramFile) {
   return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path4.default.resolve(import_node_path4.default.dirname(paramFile), written);
 }
 var isFile = (file) => import_node_fs4.default.existsSync(file) && import_node_fs4.default.statSync(file).isFile();
-async function filesTheCompileReads(client, file, timeoutMs) {
-  const reported = (await client.getFileReferences({ path: file }, timeoutMs)).filePaths.map((p) => import_node_path4.default.resolve(p));
+async function filesTheCompileReads(client, file, fetchTimeoutMs) {
+  const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path4.default.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
-  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }, timeoutMs) })));
+  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
   const modules = graphs.flatMap(
     ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path4.default.resolve(import_node_path4.default.dirname(f), n.relativePath)])
   );
@@ -15426,16 +15434,16 @@ var JsonRpcCompiler = class {
    * appearing must change the compile.
    */
   async compile(file) {
-    const timeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
-    const filesRead = [.../* @__PURE__ */ new Set([...await filesTheCompileReads(this.client, file, timeoutMs), ...await this.filesOf(file)])];
-    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const fetchTimeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
+    const filesRead = [.../* @__PURE__ */ new Set([...await filesTheCompileReads(this.client, file, fetchTimeoutMs), ...await this.filesOf(file)])];
+    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored));
   }
-  async compileAt(file, mirrored, timeoutMs) {
+  async compileAt(file, mirrored) {
     if (file.endsWith(".bicepparam")) {
-      const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
+      const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
       return toOutput(file, answer2, answer2.template, answer2.parameters);
     }
-    const answer = await this.client.compile({ path: mirrored }, timeoutMs);
+    const answer = await this.client.compile({ path: mirrored });
     return toOutput(file, answer, answer.contents, void 0);
   }
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
@@ -21675,6 +21683,12 @@ async function analyzeInput(input2, compiler, options2, keep) {
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
+      return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
+    }
+    if (error instanceof BicepFileFailure) {
+      const ended = error.exit === void 0 ? "" : typeof error.exit === "number" ? ` with exit code ${error.exit}` : ` by ${error.exit}`;
+      const said = error.outputExcerpt.split("\n")[0] ?? "";
+      const reason2 = `${error.summary}${ended} on this file twice (${error.command}${said ? `: ${said}` : ""}); the file was not analysed`;
       return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
     }
     const reason = readError(error);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
-import { BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
+import { BicepFileFailure, BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { CachedCompiler } from '../bicep/cached-compiler';
 import { COMPILES_PER_SERVER } from '../bicep/compiler-pool';
@@ -234,6 +234,12 @@ async function analyzeInput(
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;
+      return { file: input.file, status: 'error', findings: [inputFinding(input.file, reason, { file: input.file, range: FILE_START })] };
+    }
+    if (error instanceof BicepFileFailure) {
+      const ended = error.exit === undefined ? '' : typeof error.exit === 'number' ? ` with exit code ${error.exit}` : ` by ${error.exit}`;
+      const said = error.outputExcerpt.split('\n')[0] ?? '';
+      const reason = `${error.summary}${ended} on this file twice (${error.command}${said ? `: ${said}` : ''}); the file was not analysed`;
       return { file: input.file, status: 'error', findings: [inputFinding(input.file, reason, { file: input.file, range: FILE_START })] };
     }
     const reason = readError(error);

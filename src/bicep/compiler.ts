@@ -104,17 +104,18 @@ class JsonRpcCompiler implements PoolWorker {
    * appearing must change the compile.
    */
   async compile(file: string): Promise<CompileOutput> {
-    const timeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
-    const filesRead = [...new Set([...(await filesTheCompileReads(this.client, file, timeoutMs)), ...(await this.filesOf(file))])];
-    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const fetchTimeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
+    const filesRead = [...new Set([...(await filesTheCompileReads(this.client, file, fetchTimeoutMs)), ...(await this.filesOf(file))])];
+    // Its modules are in the cache by now: the compile gets the usual wait.
+    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored));
   }
 
-  private async compileAt(file: string, mirrored: string, timeoutMs: number | undefined): Promise<Omit<CompileOutput, 'filesRead'>> {
+  private async compileAt(file: string, mirrored: string): Promise<Omit<CompileOutput, 'filesRead'>> {
     if (file.endsWith('.bicepparam')) {
-      const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
+      const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
       return toOutput(file, answer, answer.template, answer.parameters);
     }
-    const answer = await this.client.compile({ path: mirrored }, timeoutMs);
+    const answer = await this.client.compile({ path: mirrored });
     return toOutput(file, answer, answer.contents, undefined);
   }
 

@@ -22,10 +22,11 @@ const isFile = (file: string) => fs.existsSync(file) && fs.statSync(file).isFile
  * from each Bicep file's deployment graph (its modules' paths, as written) and the `using` line.
  * The nearest bicepconfig.json of each Bicep file is added: the mirror needs its copy.
  */
-export async function filesTheCompileReads(client: BicepJsonRpcClient, file: string, timeoutMs: number | undefined): Promise<string[]> {
-  const reported = (await client.getFileReferences({ path: file }, timeoutMs)).filePaths.map((p) => path.resolve(p));
+export async function filesTheCompileReads(client: BicepJsonRpcClient, file: string, fetchTimeoutMs: number | undefined): Promise<string[]> {
+  // The first request about a file fetches its `br:`/`ts:` modules that are not in the cache: only it gets the wait for fetching.
+  const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => path.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
-  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }, timeoutMs) })));
+  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
   const modules = graphs.flatMap(({ f, graph }) =>
     graph.nodes.flatMap((n) => (n.relativePath === undefined || REGISTRY_PATH.test(n.relativePath) ? [] : [path.resolve(path.dirname(f), n.relativePath)])),
   );
