@@ -13412,6 +13412,10 @@ var CompilerPool = class {
       this.retireWhenAllOver();
     }
   }
+  async filesRead(file) {
+    await this.ready();
+    return this.withWorker((worker) => worker.filesRead(file));
+  }
   /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
   retireWhenAllOver() {
     if (!this.allTold || this.retiring || this.underWay > 0 || this.over.size < this.expected.size) return;
@@ -13796,6 +13800,11 @@ function usedTemplate(paramFile) {
   return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path4.default.resolve(import_node_path4.default.dirname(paramFile), written);
 }
 var isFile = (file) => import_node_fs4.default.existsSync(file) && import_node_fs4.default.statSync(file).isFile();
+var declarationOf = (node) => ({
+  symbol: node.name,
+  range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
+  ...node.relativePath === void 0 ? {} : { modulePath: node.relativePath }
+});
 async function filesTheCompileReads(client, file, fetchTimeoutMs) {
   const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path4.default.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
@@ -13806,7 +13815,8 @@ async function filesTheCompileReads(client, file, fetchTimeoutMs) {
   const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
   const read = [import_node_path4.default.resolve(file), ...reported, ...modules, ...templates];
   const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
-  return [.../* @__PURE__ */ new Set([...read, ...configs])];
+  const declarations = Object.fromEntries(graphs.map(({ f, graph }) => [f, graph.nodes.map(declarationOf)]));
+  return { files: [.../* @__PURE__ */ new Set([...read, ...configs])], declarations };
 }
 
 // src/bicep/symbolic-mirror.ts
@@ -15415,18 +15425,20 @@ function filesOfOnce() {
   };
 }
 var JsonRpcCompiler = class {
-  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching) {
+  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching, filesAsked) {
     this.client = client;
     this.mirror = mirror;
     this.filesOf = filesOf;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
+    this.filesAsked = filesAsked;
   }
   client;
   mirror;
   filesOf;
   restoreTimeoutMs;
   fetching;
+  filesAsked;
   /**
    * The server is asked first which files the compile reads, so that each is in the mirror before
    * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
@@ -15434,9 +15446,26 @@ var JsonRpcCompiler = class {
    * appearing must change the compile.
    */
   async compile(file) {
+    const { files, declarations } = await this.asked(file);
+    return { ...await compileInMirror(this.mirror, file, files, (mirrored) => this.compileAt(file, mirrored)), declarations };
+  }
+  async filesRead(file) {
+    return (await this.asked(file)).files;
+  }
+  /** Asked once per run and file, by whichever server comes first; asked again after a failure. */
+  asked(file) {
+    let asked = this.filesAsked.get(file);
+    if (!asked) {
+      asked = this.askFiles(file);
+      this.filesAsked.set(file, asked);
+      asked.catch(() => this.filesAsked.delete(file));
+    }
+    return asked;
+  }
+  async askFiles(file) {
     const fetchTimeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
-    const filesRead = [.../* @__PURE__ */ new Set([...await filesTheCompileReads(this.client, file, fetchTimeoutMs), ...await this.filesOf(file)])];
-    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored));
+    const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
+    return { files: [.../* @__PURE__ */ new Set([...files, ...await this.filesOf(file)])], declarations };
   }
   async compileAt(file, mirrored) {
     if (file.endsWith(".bicepparam")) {
@@ -15470,6 +15499,9 @@ var BuildCommandCompiler = class {
   async compile(file) {
     return compileInMirror(this.mirror, file, await this.filesOf(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
+  filesRead(file) {
+    return this.filesOf(file);
+  }
   async close() {
   }
 };
@@ -15491,7 +15523,8 @@ function startBicepCompiler(cliPath, options2) {
     return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching);
+  const filesAsked = /* @__PURE__ */ new Map();
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching, filesAsked);
   const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
@@ -15553,6 +15586,9 @@ var CachedCompiler = class {
     const output = await pool.compile(file);
     if (await followsFromFilesRead(file, output)) this.cache.store(file, pool.version, output);
     return output;
+  }
+  async filesRead(file) {
+    return this.lookup(file)?.output.filesRead ?? this.startedPool().filesRead(file);
   }
   /** One look in the cache per file and run: `prepare` and the compile both ask. */
   lookup(file) {
@@ -21159,26 +21195,41 @@ function moduleSymbols(jsonPath) {
   return symbols;
 }
 var BicepLocator = class _BicepLocator {
-  constructor(entryFile, compiled, parser2) {
+  constructor(entryFile, compiled, parser2, declarations) {
     this.entryFile = entryFile;
     this.compiled = compiled;
     this.parser = parser2;
+    this.declarations = declarations;
   }
   entryFile;
   compiled;
   parser;
+  declarations;
   sources = /* @__PURE__ */ new Map();
   jsonModules = /* @__PURE__ */ new Map();
-  static async create(entryFile, compiled) {
-    return new _BicepLocator(entryFile, compiled, await bicepParser());
+  static async create(entryFile, compiled, declarations = {}) {
+    return new _BicepLocator(entryFile, compiled, await bicepParser(), declarations);
   }
   locate(place2) {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
     if (jsonModule) return this.locateInJsonModule(jsonModule, [...place2.instance.jsonPath, ...place2.path ?? []], !place2.path || place2.path.length === 0);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place2.instance.symbolicName);
-    if (!declaration) return { file: source.file, range: FILE_START };
+    if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
     return { file: source.file, range: source.range(source.property(declaration, place2.path ?? [])) };
+  }
+  /** The compiler's range of a declaration, where the grammar does not find it. */
+  compiledDeclaration(file, symbol) {
+    return this.declarations[file]?.find((d) => d.symbol === symbol);
+  }
+  /** A declaration's range and module path: from the grammar, else from the compiler. */
+  declared(source, symbol) {
+    const node = source.declaration(symbol);
+    if (node) {
+      const modulePath = source.modulePath(symbol);
+      return { range: source.range(node), ...modulePath === void 0 ? {} : { modulePath } };
+    }
+    return this.compiledDeclaration(source.file, symbol);
   }
   moduleChain(instance2) {
     const related2 = [];
@@ -21186,9 +21237,9 @@ var BicepLocator = class _BicepLocator {
       const symbols = instance2.deploymentChain.slice(0, depth2).map((l) => l.symbolicName);
       const { source, stoppedAt } = this.sourceOf(symbols);
       const symbol = instance2.deploymentChain[depth2].symbolicName;
-      const declaration = stoppedAt ? void 0 : source.declaration(symbol);
-      if (!declaration) break;
-      related2.push({ location: { file: source.file, range: source.range(declaration) }, message: `module '${symbol}'` });
+      const declared = stoppedAt ? void 0 : this.declared(source, symbol);
+      if (!declared) break;
+      related2.push({ location: { file: source.file, range: declared.range }, message: `module '${symbol}'` });
     }
     return related2;
   }
@@ -21207,10 +21258,10 @@ var BicepLocator = class _BicepLocator {
   sourceOf(symbols) {
     let source = this.source(this.entryFile);
     for (const [depth2, symbol] of symbols.entries()) {
-      const declaration = source.declaration(symbol);
-      const modulePath = source.modulePath(symbol);
-      if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
-        return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
+      const declared = this.declared(source, symbol);
+      const modulePath = declared?.modulePath;
+      if (!declared || modulePath === void 0 || !isLocalModule(modulePath)) {
+        return { source, stoppedAt: { file: source.file, range: declared?.range ?? FILE_START } };
       }
       const file = import_node_path15.default.resolve(import_node_path15.default.dirname(source.file), modulePath);
       if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth2 + 1 } };
@@ -21402,7 +21453,7 @@ async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : void 0;
-  const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc);
+  const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc, output.declarations);
   for (const problem of expansion.problems) {
     const instance2 = instanceAround(problem, expansion.instances);
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
@@ -21569,6 +21620,7 @@ var ShardFilter = class {
 };
 
 // src/analyze/analyze.ts
+var isBicepFile = (file) => /\.bicep(param)?$/i.test(file);
 var DEFAULT_RESTORE_TIMEOUT_MS = 2e4;
 function restoreTimeoutOf(options2) {
   return Math.min(options2.restoreTimeoutMs ?? DEFAULT_RESTORE_TIMEOUT_MS, options2.timeoutMs);
@@ -21629,7 +21681,8 @@ async function analyze(options2) {
       else usable.push(input2);
     }
     results.push(...shard.mine(broken));
-    const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
+    const filesRead = (file) => isBicepFile(file) ? (compiler ??= bicepCompiler(options2, caches)).filesRead(file).catch(() => localFilesRead(file)) : localFilesRead(file);
+    const inputs = shard.mine(await entryPoints(usable, filesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
     compiler?.allPrepared();
     const analysed = new Array(inputs.length);

@@ -13,6 +13,8 @@ import type { PrestartedServer } from '../bicep/server-process';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
 import { localFilesRead } from '../discover/local-files';
+
+const isBicepFile = (file: string) => /\.bicep(param)?$/i.test(file);
 import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
 import type { Value } from '../template/expressions/value';
@@ -164,7 +166,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
       else usable.push(input);
     }
     results.push(...shard.mine(broken));
-    const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
+    // The files each reads, as its compile records them (the compiler's list, which a cold and a warm run share); parsed where it cannot say.
+    const filesRead = (file: string) => (isBicepFile(file) ? (compiler ??= bicepCompiler(options, caches)).filesRead(file).catch(() => localFilesRead(file)) : localFilesRead(file));
+    const inputs = shard.mine(await entryPoints(usable, filesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
     compiler?.allPrepared();
     const analysed = new Array<InputResult>(inputs.length);

@@ -4,6 +4,7 @@ import { BicepCliError, BicepFileFailure, BicepTimeoutError } from './errors';
 /** One process of the pool (or the way one file is compiled, for `bicep build`). */
 export interface PoolWorker {
   compile(file: string): Promise<CompileOutput>;
+  filesRead(file: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -118,6 +119,11 @@ export class CompilerPool implements BicepCompiler {
       if (this.expected.has(file)) this.over.add(file);
       this.retireWhenAllOver();
     }
+  }
+
+  async filesRead(file: string): Promise<string[]> {
+    await this.ready();
+    return this.withWorker((worker) => worker.filesRead(file));
   }
 
   /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */

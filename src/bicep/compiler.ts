@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { compileWithBuildCommand } from './build-command';
 import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
-import { toDiagnosticLevel, type CompileOutput } from './compile-output';
+import { toDiagnosticLevel, type CompiledDeclaration, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
 import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
@@ -86,6 +86,12 @@ function filesOfOnce(): FilesOf {
   };
 }
 
+/** What the server said a file's compile reads, with the paths its source names. */
+interface FilesAsked {
+  files: string[];
+  declarations: Record<string, CompiledDeclaration[]>;
+}
+
 /** One `bicep jsonrpc --stdio` process of the pool. */
 class JsonRpcCompiler implements PoolWorker {
   constructor(
@@ -95,6 +101,8 @@ class JsonRpcCompiler implements PoolWorker {
     private readonly restoreTimeoutMs: number,
     /** Whether each file fetches registry modules, worked out once per run for every process of the pool. */
     private readonly fetching: Map<string, Promise<boolean>>,
+    /** The files each file's compile reads, asked once per run of any process of the pool. */
+    private readonly filesAsked: Map<string, Promise<FilesAsked>>,
   ) {}
 
   /**
@@ -104,10 +112,30 @@ class JsonRpcCompiler implements PoolWorker {
    * appearing must change the compile.
    */
   async compile(file: string): Promise<CompileOutput> {
-    const fetchTimeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
-    const filesRead = [...new Set([...(await filesTheCompileReads(this.client, file, fetchTimeoutMs)), ...(await this.filesOf(file))])];
+    const { files, declarations } = await this.asked(file);
     // Its modules are in the cache by now: the compile gets the usual wait.
-    return compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored));
+    return { ...(await compileInMirror(this.mirror, file, files, (mirrored) => this.compileAt(file, mirrored))), declarations };
+  }
+
+  async filesRead(file: string): Promise<string[]> {
+    return (await this.asked(file)).files;
+  }
+
+  /** Asked once per run and file, by whichever server comes first; asked again after a failure. */
+  private asked(file: string): Promise<FilesAsked> {
+    let asked = this.filesAsked.get(file);
+    if (!asked) {
+      asked = this.askFiles(file);
+      this.filesAsked.set(file, asked);
+      asked.catch(() => this.filesAsked.delete(file));
+    }
+    return asked;
+  }
+
+  private async askFiles(file: string): Promise<FilesAsked> {
+    const fetchTimeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
+    const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
+    return { files: [...new Set([...files, ...(await this.filesOf(file))])], declarations };
   }
 
   private async compileAt(file: string, mirrored: string): Promise<Omit<CompileOutput, 'filesRead'>> {
@@ -144,6 +172,10 @@ class BuildCommandCompiler implements PoolWorker {
     return compileInMirror(this.mirror, file, await this.filesOf(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
   }
 
+  filesRead(file: string): Promise<string[]> {
+    return this.filesOf(file);
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -172,7 +204,8 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = new Map<string, Promise<boolean>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching);
+  const filesAsked = new Map<string, Promise<FilesAsked>>();
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching, filesAsked);
   const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;

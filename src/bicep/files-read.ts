@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bicepConfigsAbove } from '../discover/local-files';
+import type { CompiledDeclaration } from './compile-output';
 import type { BicepJsonRpcClient } from './jsonrpc-client';
+import type { DeploymentGraphNode } from './protocol';
 
 const REGISTRY_PATH = /^(br|ts)[:/]/i;
 // A .bicepparam file's `using` is its first statement; only comments may come before it.
@@ -20,9 +22,20 @@ const isFile = (file: string) => fs.existsSync(file) && fs.statSync(file).isFile
  * Bicep files of the module graph and every `load…()` file, whatever expression names it, but
  * leaves out local ARM JSON modules and a `.bicepparam` file's `using 'main.json'`. Those come
  * from each Bicep file's deployment graph (its modules' paths, as written) and the `using` line.
- * The nearest bicepconfig.json of each Bicep file is added: the mirror needs its copy.
+ * The nearest bicepconfig.json of each Bicep file is added: the mirror needs its copy. The graphs'
+ * declarations, with the compiler's ranges, come along for placing findings.
  */
-export async function filesTheCompileReads(client: BicepJsonRpcClient, file: string, fetchTimeoutMs: number | undefined): Promise<string[]> {
+const declarationOf = (node: DeploymentGraphNode): CompiledDeclaration => ({
+  symbol: node.name,
+  range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
+  ...(node.relativePath === undefined ? {} : { modulePath: node.relativePath }),
+});
+
+export async function filesTheCompileReads(
+  client: BicepJsonRpcClient,
+  file: string,
+  fetchTimeoutMs: number | undefined,
+): Promise<{ files: string[]; declarations: Record<string, CompiledDeclaration[]> }> {
   // The first request about a file fetches its `br:`/`ts:` modules that are not in the cache: only it gets the wait for fetching.
   const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => path.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
@@ -33,5 +46,6 @@ export async function filesTheCompileReads(client: BicepJsonRpcClient, file: str
   const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
   const read = [path.resolve(file), ...reported, ...modules, ...templates];
   const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
-  return [...new Set([...read, ...configs])];
+  const declarations = Object.fromEntries(graphs.map(({ f, graph }) => [f, graph.nodes.map(declarationOf)]));
+  return { files: [...new Set([...read, ...configs])], declarations };
 }
