@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var util = require("util");
-    var path33 = require("path");
+    var path34 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -198,14 +198,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs30.readFileSync,
-        writeFile: fs30.writeFile
+        readFileSync: fs31.readFileSync,
+        writeFile: fs31.writeFile
       },
       format: util.format,
-      resolve: path33.resolve,
+      resolve: path34.resolve,
       exists: (file) => {
         try {
-          return fs30.statSync(file).isFile();
+          return fs31.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -223,8 +223,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path33 = require("path");
-    var fs30 = require("fs");
+    var path34 = require("path");
+    var fs31 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1167,13 +1167,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path33.normalize,
-      resolve: path33.resolve,
-      require: (path34) => {
+      normalize: path34.normalize,
+      resolve: path34.resolve,
+      require: (path35) => {
         if (typeof require !== "undefined") {
-          return require(path34);
-        } else if (path34.match(/\.json$/)) {
-          return JSON.parse(fs30.readFileSync(path34, "utf8"));
+          return require(path35);
+        } else if (path35.match(/\.json$/)) {
+          return JSON.parse(fs31.readFileSync(path35, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2166,15 +2166,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path33 = [graph[toModel].parent, toModel];
+      const path34 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path33.unshift(graph[cur].parent);
+        path34.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path33;
+      fn.conversion = path34;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2877,7 +2877,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2891,21 +2891,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path33, filename, options2) {
+    function checkFileInclusion(path34, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path33)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path33, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path33)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path33, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path34)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path34, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path34)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path34, filename))
       );
     }
-    function requireDirectory(m, path33, options2) {
+    function requireDirectory(m, path34, options2) {
       var retval = {};
-      if (path33 && !options2 && typeof path33 !== "string") {
-        options2 = path33;
-        path33 = null;
+      if (path34 && !options2 && typeof path34 !== "string") {
+        options2 = path34;
+        path34 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2913,10 +2913,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path33 = !path33 ? dirname(m.filename) : resolve(dirname(m.filename), path33);
-      fs30.readdirSync(path33).forEach(function(filename) {
-        var joined = join2(path33, filename), files, key, obj;
-        if (fs30.statSync(joined).isDirectory() && options2.recurse) {
+      path34 = !path34 ? dirname(m.filename) : resolve(dirname(m.filename), path34);
+      fs31.readdirSync(path34).forEach(function(filename) {
+        var joined = join2(path34, filename), files, key, obj;
+        if (fs31.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4602,8 +4602,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs30 = require("fs");
-    function checkPathExt(path33, options2) {
+    var fs31 = require("fs");
+    function checkPathExt(path34, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4614,25 +4614,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path33.substr(-p.length).toLowerCase() === p) {
+        if (p && path34.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path33, options2) {
+    function checkStat(stat, path34, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path33, options2);
+      return checkPathExt(path34, options2);
     }
-    function isexe(path33, options2, cb) {
-      fs30.stat(path33, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path33, options2));
+    function isexe(path34, options2, cb) {
+      fs31.stat(path34, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path34, options2));
       });
     }
-    function sync(path33, options2) {
-      return checkStat(fs30.statSync(path33), path33, options2);
+    function sync(path34, options2) {
+      return checkStat(fs31.statSync(path34), path34, options2);
     }
   }
 });
@@ -4642,14 +4642,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs30 = require("fs");
-    function isexe(path33, options2, cb) {
-      fs30.stat(path33, function(er, stat) {
+    var fs31 = require("fs");
+    function isexe(path34, options2, cb) {
+      fs31.stat(path34, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path33, options2) {
-      return checkStat(fs30.statSync(path33), options2);
+    function sync(path34, options2) {
+      return checkStat(fs31.statSync(path34), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4673,7 +4673,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4682,7 +4682,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path33, options2, cb) {
+    function isexe(path34, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4692,7 +4692,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path33, options2 || {}, function(er, is) {
+          isexe(path34, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4701,7 +4701,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path33, options2 || {}, function(er, is) {
+      core(path34, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4711,9 +4711,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path33, options2) {
+    function sync(path34, options2) {
       try {
-        return core.sync(path33, options2 || {});
+        return core.sync(path34, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4729,7 +4729,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path33 = require("path");
+    var path34 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4767,7 +4767,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path33.join(pathPart, cmd);
+        const pCmd = path34.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4794,7 +4794,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path33.join(pathPart, cmd);
+        const pCmd = path34.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4842,7 +4842,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path33 = require("path");
+    var path34 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4860,7 +4860,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path33.delimiter : void 0
+          pathExt: withoutPathExt ? path34.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4869,7 +4869,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path33.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path34.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4923,8 +4923,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path33, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path33.split("/").pop();
+      const [path34, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path34.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4937,16 +4937,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs30.openSync(command, "r");
-        fs30.readSync(fd, buffer, 0, size, 0);
-        fs30.closeSync(fd);
+        fd = fs31.openSync(command, "r");
+        fs31.readSync(fd, buffer, 0, size, 0);
+        fs31.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4959,7 +4959,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path33 = require("path");
+    var path34 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -4984,7 +4984,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path33.normalize(parsed2.command);
+        parsed2.command = path34.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5116,7 +5116,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path33 = require("path");
+    var path34 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5126,16 +5126,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path33.resolve(options2.cwd);
+      let cwdPath = path34.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path33.join(cwdPath, "node_modules/.bin"));
+        result.push(path34.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path33.resolve(cwdPath, "..");
+        cwdPath = path34.resolve(cwdPath, "..");
       }
-      const execPathDir = path33.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path34.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path33.delimiter);
+      return result.concat(options2.path).join(path34.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5145,9 +5145,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path34 = pathKey({ env });
-      options2.path = env[path34];
-      env[path34] = module2.exports(options2);
+      const path35 = pathKey({ env });
+      options2.path = env[path35];
+      env[path35] = module2.exports(options2);
       return env;
     };
   }
@@ -6329,7 +6329,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path33 = require("path");
+    var path34 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6371,7 +6371,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path33.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path34.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9565,7 +9565,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path33 = require("path");
+    var path34 = require("path");
     var os6 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9701,9 +9701,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path33.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path34.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path33.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path34.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11506,8 +11506,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path33, { windows } = {}) => {
-      const segs = path33.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path34, { windows } = {}) => {
+      const segs = path34.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13035,9 +13035,9 @@ function tuneV8() {
 }
 
 // src/action/run-action.ts
-var import_node_fs28 = __toESM(require("node:fs"));
+var import_node_fs29 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
@@ -13082,14 +13082,16 @@ function excerpt(text2) {
 }
 var BicepTimeoutError = class extends BicepCliError {
 };
+var BicepFileFailure = class extends BicepCliError {
+};
 
 // src/cli/args.ts
 var import_node_os3 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
-var import_node_fs20 = __toESM(require("node:fs"));
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/bicep/compiler.ts
 var import_node_os2 = __toESM(require("node:os"));
@@ -13280,6 +13282,9 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   getFileReferences(request, timeoutMs) {
     return this.request("bicep/getFileReferences", request, timeoutMs);
   }
+  getDeploymentGraph(request, timeoutMs) {
+    return this.request("bicep/getDeploymentGraph", request, timeoutMs);
+  }
   /**
    * Ends the process with SIGKILL and resolves once it has exited. A server keeps nothing to save
    * (an answer is complete when sent), and .NET's orderly exit on SIGTERM made every run wait about
@@ -13349,6 +13354,8 @@ var CompilerPool = class {
   /** A worker's free places: it is here once for each further file it can take now. */
   idle = [];
   retired = /* @__PURE__ */ new WeakSet();
+  /** Workers ended because a file timed out on them. */
+  endedForTimeout = /* @__PURE__ */ new WeakSet();
   waiting = [];
   live = 0;
   identified;
@@ -13404,6 +13411,10 @@ var CompilerPool = class {
       if (this.expected.has(file)) this.over.add(file);
       this.retireWhenAllOver();
     }
+  }
+  async filesRead(file) {
+    await this.ready();
+    return this.withWorker((worker) => worker.filesRead(file));
   }
   /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
   retireWhenAllOver() {
@@ -13480,8 +13491,12 @@ var CompilerPool = class {
         this.release(worker);
         throw error;
       }
+      if (error instanceof BicepTimeoutError) this.endedForTimeout.add(worker);
+      const endedForAnother = this.endedForTimeout.has(worker) && !(error instanceof BicepTimeoutError);
       await this.replace(worker);
-      if (error instanceof BicepTimeoutError || attempt2 > 1) throw error;
+      if (endedForAnother) return this.withWorker(task, attempt2);
+      if (error instanceof BicepTimeoutError) throw error;
+      if (attempt2 > 1) throw new BicepFileFailure(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error });
       return this.withWorker(task, attempt2 + 1);
     }
   }
@@ -13510,9 +13525,303 @@ var CompilerPool = class {
   }
 };
 
-// src/bicep/symbolic-mirror.ts
+// src/bicep/files-read.ts
+var import_node_fs4 = __toESM(require("node:fs"));
+var import_node_path4 = __toESM(require("node:path"));
+
+// src/discover/local-files.ts
+var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_path3 = __toESM(require("node:path"));
+
+// src/locate/bicep-source.ts
+var import_node_fs = __toESM(require("node:fs"));
+var import_node_path = __toESM(require("node:path"));
+var import_web_tree_sitter = __toESM(require_tree_sitter());
+
+// src/locate/line-index.ts
+var LineIndex = class {
+  lineStarts = [0];
+  constructor(text2) {
+    for (let i2 = 0; i2 < text2.length; i2 += 1) {
+      if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+    }
+  }
+  positionAt(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.lineStarts[low] };
+  }
+  offsetAt(position2) {
+    return (this.lineStarts[position2.line] ?? Number.POSITIVE_INFINITY) + position2.character;
+  }
+  /** The range from `start` to `end` (offsets). */
+  rangeOf(start2, end2) {
+    return { start: this.positionAt(start2), end: this.positionAt(end2) };
+  }
+};
+var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+// src/locate/bicep-source.ts
+var parserReady;
+function bicepParser() {
+  parserReady ??= (async () => {
+    await import_web_tree_sitter.default.init();
+    const beside = import_node_path.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const parser2 = new import_web_tree_sitter.default();
+    parser2.setLanguage(language);
+    return parser2;
+  })();
+  return parserReady;
+}
+function isLocalModule(modulePath) {
+  return !/^(br|ts)[:/]/i.test(modulePath);
+}
+var DECLARATIONS = /* @__PURE__ */ new Set(["resource_declaration", "module_declaration"]);
+function syntaxChildren(node) {
+  return node.namedChildren.filter((c) => !c.isExtra);
+}
+function identifierOf(node) {
+  return node.namedChildren.find((c) => c.type === "identifier")?.text;
+}
+function bodyOf(node) {
+  if (!node) return void 0;
+  if (node.type === "object") return node;
+  if (node.type === "if_statement" || node.type === "for_statement") return bodyOf(syntaxChildren(node).at(-1));
+  return void 0;
+}
+function declarationBody(declaration) {
+  return bodyOf(syntaxChildren(declaration).at(-1));
+}
+function propertyKey(property) {
+  const key = syntaxChildren(property)[0];
+  if (!key) return void 0;
+  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
+}
+function stringValue(node) {
+  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
+  return node.namedChildren[0]?.text ?? "";
+}
+function referencedPathNode(node) {
+  switch (node.type) {
+    case "module_declaration":
+      return syntaxChildren(node)[1];
+    case "using_statement":
+    case "import_functionality":
+      return node.namedChildren.find((c) => c.type === "string");
+    case "call_expression":
+      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
+    default:
+      return void 0;
+  }
+}
+var EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
+var parsedSources = /* @__PURE__ */ new Map();
+var BicepSourceFile = class _BicepSourceFile {
+  constructor(file, root, text2) {
+    this.file = file;
+    this.root = root;
+    this.text = text2;
+    this.lines = new LineIndex(text2);
+  }
+  file;
+  root;
+  text;
+  lines;
+  /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
+  static parse(file, parser2) {
+    const text2 = import_node_fs.default.readFileSync(file, "utf8");
+    const known = parsedSources.get(file);
+    if (known?.text === text2) return known;
+    const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
+    parsedSources.set(file, source);
+    return source;
+  }
+  range(node) {
+    return this.lines.rangeOf(node.startIndex, node.endIndex);
+  }
+  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
+  declaration(symbol) {
+    let scope = this.root;
+    let found;
+    for (const name2 of symbol.split("::")) {
+      const candidates = scope === this.root ? scope.namedChildren : (scope?.namedChildren ?? []).filter((p) => p.type === "object_property").map((p) => p.namedChildren[0]);
+      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name2);
+      if (!found) return void 0;
+      scope = declarationBody(found);
+    }
+    return found;
+  }
+  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
+  modulePath(symbol) {
+    const declaration = this.declaration(symbol);
+    return declaration?.type === "module_declaration" ? stringValue(syntaxChildren(declaration)[1]) : void 0;
+  }
+  /** Every local file the source names with a plain string (registries and template specs left out). */
+  fileReferences() {
+    this.references ??= this.findFileReferences();
+    return this.references;
+  }
+  references;
+  findFileReferences() {
+    const found = [];
+    const visit2 = (node) => {
+      const target = referencedPathNode(node);
+      const written = stringValue(target ?? void 0);
+      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      for (const child of node.namedChildren) visit2(child);
+    };
+    visit2(this.root);
+    return [...found, ...this.extendsReferences()];
+  }
+  /** The `br:` and `ts:` modules the source declares, with the range of each path. */
+  registryModules() {
+    return this.root.namedChildren.flatMap((node) => {
+      const target = node.type === "module_declaration" ? syntaxChildren(node)[1] : void 0;
+      const written = stringValue(target);
+      return target && written !== void 0 && !isLocalModule(written) ? [{ path: written, range: this.range(target) }] : [];
+    });
+  }
+  // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
+  extendsReferences() {
+    if (!this.file.toLowerCase().endsWith(".bicepparam")) return [];
+    return [...this.text.matchAll(EXTENDS)].map((match) => {
+      const start2 = match.index + match[1].length;
+      return { path: match[2], range: this.lines.rangeOf(start2, start2 + match[2].length) };
+    });
+  }
+  /** The `param` declaration of a parameter. */
+  parameter(name2) {
+    return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
+  }
+  /**
+   * The node for a property path of a declaration's body (the compiled resource's own keys:
+   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
+   * a value that comes from a variable or a loop is shown where it is used.
+   */
+  property(declaration, path34) {
+    let node = declaration;
+    let value = declarationBody(declaration);
+    for (const segment2 of path34) {
+      if (value?.type === "for_statement") value = bodyOf(value);
+      if (typeof segment2 === "string" && value?.type === "object") {
+        const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
+        if (!property) return node;
+        node = property;
+        value = syntaxChildren(property)[1];
+      } else if (typeof segment2 === "number" && value?.type === "array") {
+        const item = syntaxChildren(value)[segment2];
+        if (!item) return node;
+        node = item;
+        value = item;
+      } else {
+        return node;
+      }
+    }
+    return node;
+  }
+};
+
+// src/discover/repository-root.ts
 var import_node_fs2 = __toESM(require("node:fs"));
 var import_node_path2 = __toESM(require("node:path"));
+function isRepositoryRoot(folder) {
+  return import_node_fs2.default.existsSync(import_node_path2.default.join(folder, ".git"));
+}
+function findRepositoryRoot(folder) {
+  for (let current = import_node_path2.default.resolve(folder); ; current = import_node_path2.default.dirname(current)) {
+    if (isRepositoryRoot(current)) return current;
+    if (import_node_path2.default.dirname(current) === current) return void 0;
+  }
+}
+function relativeInside(file, folder) {
+  const relative = import_node_path2.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path2.default.isAbsolute(relative) ? relative : void 0;
+}
+
+// src/discover/local-files.ts
+var CONFIG_FILE = "bicepconfig.json";
+async function walkBicepFiles(entry, visit2, followOnlyBelow) {
+  const parser2 = await bicepParser();
+  const queue = [import_node_path3.default.resolve(entry)];
+  const seen = new Set(queue);
+  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
+    const source = BicepSourceFile.parse(file, parser2);
+    visit2(source);
+    for (const reference2 of source.fileReferences()) {
+      const target = import_node_path3.default.resolve(import_node_path3.default.dirname(file), reference2.path);
+      const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs3.default.existsSync(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+}
+async function localReferences(entry, followOnlyBelow) {
+  const references = [];
+  await walkBicepFiles(
+    entry,
+    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path3.default.resolve(import_node_path3.default.dirname(source.file), r.path) }))),
+    followOnlyBelow
+  );
+  return references;
+}
+async function registryModules(entry) {
+  const modules = [];
+  await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
+  return modules;
+}
+function bicepConfigsAbove(file) {
+  const found = [];
+  for (let folder = import_node_path3.default.dirname(file); ; folder = import_node_path3.default.dirname(folder)) {
+    const candidate = import_node_path3.default.join(folder, CONFIG_FILE);
+    if (import_node_fs3.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path3.default.dirname(folder) === folder) return found;
+  }
+}
+async function localFilesRead(entry) {
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs3.default.existsSync(t) || import_node_fs3.default.statSync(t).isFile());
+  const files = [import_node_path3.default.resolve(entry), ...targets];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs3.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  return [.../* @__PURE__ */ new Set([...files, ...configs])];
+}
+
+// src/bicep/files-read.ts
+var REGISTRY_PATH = /^(br|ts)[:/]/i;
+var USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
+function usedTemplate(paramFile) {
+  const written = USING.exec(import_node_fs4.default.readFileSync(paramFile, "utf8"))?.[1];
+  return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path4.default.resolve(import_node_path4.default.dirname(paramFile), written);
+}
+var isFile = (file) => import_node_fs4.default.existsSync(file) && import_node_fs4.default.statSync(file).isFile();
+var declarationOf = (node) => ({
+  symbol: node.name,
+  range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
+  ...node.relativePath === void 0 ? {} : { modulePath: node.relativePath }
+});
+async function filesTheCompileReads(client, file, fetchTimeoutMs) {
+  const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path4.default.resolve(p));
+  const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
+  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
+  const modules = graphs.flatMap(
+    ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path4.default.resolve(import_node_path4.default.dirname(f), n.relativePath)])
+  );
+  const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
+  const read = [import_node_path4.default.resolve(file), ...reported, ...modules, ...templates];
+  const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const declarations = Object.fromEntries(graphs.map(({ f, graph }) => [f, graph.nodes.map(declarationOf)]));
+  return { files: [.../* @__PURE__ */ new Set([...read, ...configs])], declarations };
+}
+
+// src/bicep/symbolic-mirror.ts
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -14267,12 +14576,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path33) {
+function findNodeAtLocation(root, path34) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path33) {
+  for (let segment2 of path34) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -14302,17 +14611,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path33 = getNodePath(node.parent);
+  const path34 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path33.push(key);
+    path34.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path33.push(index);
+      path34.push(index);
     }
   }
-  return path33;
+  return path34;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -14682,14 +14991,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path33 = originalPath.slice();
+  const path34 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path33.length > 0) {
-    lastSegment = path33.pop();
-    parent = findNodeAtLocation(root, path33);
+  while (path34.length > 0) {
+    lastSegment = path34.pop();
+    parent = findNodeAtLocation(root, path34);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -14917,8 +15226,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path33, value, options2) {
-  return setProperty(text2, path33, value, options2);
+function modify(text2, path34, value, options2) {
+  return setProperty(text2, path34, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -14942,26 +15251,26 @@ function applyEdits(text2, edits) {
 }
 
 // src/bicep/temp-dirs.ts
-var import_node_fs = __toESM(require("node:fs"));
+var import_node_fs5 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
-var import_node_path = __toESM(require("node:path"));
+var import_node_path5 = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs5.default.mkdtempSync(import_node_path5.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
-    atExit(() => import_node_fs.default.rmSync(dir, { recursive: true, force: true }))
+    atExit(() => import_node_fs5.default.rmSync(dir, { recursive: true, force: true }))
   );
   return dir;
 }
 function removeTempDir(dir) {
-  import_node_fs.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs5.default.rmSync(dir, { recursive: true, force: true });
   withdraw.get(dir)?.();
   withdraw.delete(dir);
 }
 
 // src/bicep/symbolic-mirror.ts
-var CONFIG_FILE = "bicepconfig.json";
+var CONFIG_FILE2 = "bicepconfig.json";
 var FEATURES = "experimentalFeaturesEnabled";
 var formattingOptions = { insertSpaces: true, tabSize: 2 };
 function withSymbolicNames(configText) {
@@ -14994,25 +15303,25 @@ var SymbolicMirror = class {
   get root() {
     if (this.madeRoot === void 0) {
       this.madeRoot = makeTempDir("mirror");
-      import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.madeRoot, CONFIG_FILE), withSymbolicNames("{}"));
+      import_node_fs6.default.writeFileSync(import_node_path6.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
     }
     return this.madeRoot;
   }
   /** Copies the files not copied yet; a named file that does not exist stays missing, as it is in the user's tree. */
   add(files) {
     for (const original of files) {
-      const absolute = import_node_path2.default.resolve(original);
-      if (this.mirrored.has(absolute) || !import_node_fs2.default.existsSync(absolute)) continue;
+      const absolute = import_node_path6.default.resolve(original);
+      if (this.mirrored.has(absolute) || !import_node_fs6.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      if (!this.folders.has(import_node_path2.default.dirname(copy))) import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
-      this.folders.add(import_node_path2.default.dirname(copy));
-      if (import_node_path2.default.basename(absolute) === CONFIG_FILE) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(absolute, "utf8")));
-        import_node_fs2.default.writeFileSync(copy, text2);
-        this.loweredRules.set(import_node_path2.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
+      if (!this.folders.has(import_node_path6.default.dirname(copy))) import_node_fs6.default.mkdirSync(import_node_path6.default.dirname(copy), { recursive: true });
+      this.folders.add(import_node_path6.default.dirname(copy));
+      if (import_node_path6.default.basename(absolute) === CONFIG_FILE2) {
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs6.default.readFileSync(absolute, "utf8")));
+        import_node_fs6.default.writeFileSync(copy, text2);
+        this.loweredRules.set(import_node_path6.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs2.default.copyFileSync(absolute, copy);
+        import_node_fs6.default.copyFileSync(absolute, copy);
       }
     }
   }
@@ -15024,20 +15333,20 @@ var SymbolicMirror = class {
     this.folders.clear();
   }
   toMirror(original) {
-    const absolute = import_node_path2.default.resolve(original);
-    return import_node_path2.default.join(this.root, absolute.slice(import_node_path2.default.parse(absolute).root.length));
+    const absolute = import_node_path6.default.resolve(original);
+    return import_node_path6.default.join(this.root, absolute.slice(import_node_path6.default.parse(absolute).root.length));
   }
   /** The user's path for a path inside the mirror; other paths are returned unchanged. */
   toOriginal(mirrored) {
-    const prefix = this.root + import_node_path2.default.sep;
-    return mirrored.startsWith(prefix) ? import_node_path2.default.resolve(import_node_path2.default.sep, mirrored.slice(prefix.length)) : mirrored;
+    const prefix = this.root + import_node_path6.default.sep;
+    return mirrored.startsWith(prefix) ? import_node_path6.default.resolve(import_node_path6.default.sep, mirrored.slice(prefix.length)) : mirrored;
   }
   /** Whether the config that governs a user's file lowered this linter rule from `error`. */
   wasLowered(originalFile, code) {
-    for (let folder = import_node_path2.default.dirname(import_node_path2.default.resolve(originalFile)); ; folder = import_node_path2.default.dirname(folder)) {
+    for (let folder = import_node_path6.default.dirname(import_node_path6.default.resolve(originalFile)); ; folder = import_node_path6.default.dirname(folder)) {
       const lowered = this.loweredRules.get(folder);
       if (lowered) return lowered.has(code.toLowerCase());
-      if (import_node_path2.default.dirname(folder) === folder) return false;
+      if (import_node_path6.default.dirname(folder) === folder) return false;
     }
   }
   /** A message of the CLI with the mirror's paths turned back into the user's. */
@@ -15045,269 +15354,6 @@ var SymbolicMirror = class {
     return text2.split(this.root).join("");
   }
 };
-
-// src/discover/local-files.ts
-var import_node_fs5 = __toESM(require("node:fs"));
-var import_node_path5 = __toESM(require("node:path"));
-
-// src/locate/bicep-source.ts
-var import_node_fs3 = __toESM(require("node:fs"));
-var import_node_path3 = __toESM(require("node:path"));
-var import_web_tree_sitter = __toESM(require_tree_sitter());
-
-// src/locate/line-index.ts
-var LineIndex = class {
-  lineStarts = [0];
-  constructor(text2) {
-    for (let i2 = 0; i2 < text2.length; i2 += 1) {
-      if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
-    }
-  }
-  positionAt(offset) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
-  }
-  offsetAt(position2) {
-    return (this.lineStarts[position2.line] ?? Number.POSITIVE_INFINITY) + position2.character;
-  }
-  /** The range from `start` to `end` (offsets). */
-  rangeOf(start2, end2) {
-    return { start: this.positionAt(start2), end: this.positionAt(end2) };
-  }
-};
-var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-// src/locate/bicep-source.ts
-var parserReady;
-function bicepParser() {
-  parserReady ??= (async () => {
-    await import_web_tree_sitter.default.init();
-    const beside = import_node_path3.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs3.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
-    const parser2 = new import_web_tree_sitter.default();
-    parser2.setLanguage(language);
-    return parser2;
-  })();
-  return parserReady;
-}
-function isLocalModule(modulePath) {
-  return !/^(br|ts)[:/]/i.test(modulePath);
-}
-var DECLARATIONS = /* @__PURE__ */ new Set(["resource_declaration", "module_declaration"]);
-function syntaxChildren(node) {
-  return node.namedChildren.filter((c) => !c.isExtra);
-}
-function identifierOf(node) {
-  return node.namedChildren.find((c) => c.type === "identifier")?.text;
-}
-function bodyOf(node) {
-  if (!node) return void 0;
-  if (node.type === "object") return node;
-  if (node.type === "if_statement" || node.type === "for_statement") return bodyOf(syntaxChildren(node).at(-1));
-  return void 0;
-}
-function declarationBody(declaration) {
-  return bodyOf(syntaxChildren(declaration).at(-1));
-}
-function propertyKey(property) {
-  const key = syntaxChildren(property)[0];
-  if (!key) return void 0;
-  return key.type === "string" ? key.namedChildren.find((c) => c.type === "string_content")?.text ?? "" : key.text;
-}
-function stringValue(node) {
-  if (node?.type !== "string" || node.namedChildren.some((c) => c.type !== "string_content")) return void 0;
-  return node.namedChildren[0]?.text ?? "";
-}
-function referencedPathNode(node) {
-  switch (node.type) {
-    case "module_declaration":
-      return syntaxChildren(node)[1];
-    case "using_statement":
-    case "import_functionality":
-      return node.namedChildren.find((c) => c.type === "string");
-    case "call_expression":
-      return /^load/.test(node.childForFieldName("function")?.text ?? "") ? node.childForFieldName("arguments")?.namedChildren[0] : void 0;
-    default:
-      return void 0;
-  }
-}
-var EXTENDS = /^(\s*extends\s+')([^']+)'/gm;
-var parsedSources = /* @__PURE__ */ new Map();
-var BicepSourceFile = class _BicepSourceFile {
-  constructor(file, root, text2) {
-    this.file = file;
-    this.root = root;
-    this.text = text2;
-    this.lines = new LineIndex(text2);
-  }
-  file;
-  root;
-  text;
-  lines;
-  /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
-  static parse(file, parser2) {
-    const text2 = import_node_fs3.default.readFileSync(file, "utf8");
-    const known = parsedSources.get(file);
-    if (known?.text === text2) return known;
-    const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
-    parsedSources.set(file, source);
-    return source;
-  }
-  range(node) {
-    return this.lines.rangeOf(node.startIndex, node.endIndex);
-  }
-  /** A `resource` or `module` declaration by symbol; `parent::child` finds a nested resource. */
-  declaration(symbol) {
-    let scope = this.root;
-    let found;
-    for (const name2 of symbol.split("::")) {
-      const candidates = scope === this.root ? scope.namedChildren : (scope?.namedChildren ?? []).filter((p) => p.type === "object_property").map((p) => p.namedChildren[0]);
-      found = candidates.find((c) => DECLARATIONS.has(c.type) && identifierOf(c) === name2);
-      if (!found) return void 0;
-      scope = declarationBody(found);
-    }
-    return found;
-  }
-  /** The path a `module` declaration names (`./m.bicep`, `br:...`), when it is a plain string. */
-  modulePath(symbol) {
-    const declaration = this.declaration(symbol);
-    return declaration?.type === "module_declaration" ? stringValue(syntaxChildren(declaration)[1]) : void 0;
-  }
-  /** Every local file the source names with a plain string (registries and template specs left out). */
-  fileReferences() {
-    this.references ??= this.findFileReferences();
-    return this.references;
-  }
-  references;
-  findFileReferences() {
-    const found = [];
-    const visit2 = (node) => {
-      const target = referencedPathNode(node);
-      const written = stringValue(target ?? void 0);
-      if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
-      for (const child of node.namedChildren) visit2(child);
-    };
-    visit2(this.root);
-    return [...found, ...this.extendsReferences()];
-  }
-  /** The `br:` and `ts:` modules the source declares, with the range of each path. */
-  registryModules() {
-    return this.root.namedChildren.flatMap((node) => {
-      const target = node.type === "module_declaration" ? syntaxChildren(node)[1] : void 0;
-      const written = stringValue(target);
-      return target && written !== void 0 && !isLocalModule(written) ? [{ path: written, range: this.range(target) }] : [];
-    });
-  }
-  // The grammar predates `extends` in .bicepparam files and parses it as an error: read it from the text.
-  extendsReferences() {
-    if (!this.file.toLowerCase().endsWith(".bicepparam")) return [];
-    return [...this.text.matchAll(EXTENDS)].map((match) => {
-      const start2 = match.index + match[1].length;
-      return { path: match[2], range: this.lines.rangeOf(start2, start2 + match[2].length) };
-    });
-  }
-  /** The `param` declaration of a parameter. */
-  parameter(name2) {
-    return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
-  }
-  /**
-   * The node for a property path of a declaration's body (the compiled resource's own keys:
-   * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
-   * a value that comes from a variable or a loop is shown where it is used.
-   */
-  property(declaration, path33) {
-    let node = declaration;
-    let value = declarationBody(declaration);
-    for (const segment2 of path33) {
-      if (value?.type === "for_statement") value = bodyOf(value);
-      if (typeof segment2 === "string" && value?.type === "object") {
-        const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
-        if (!property) return node;
-        node = property;
-        value = syntaxChildren(property)[1];
-      } else if (typeof segment2 === "number" && value?.type === "array") {
-        const item = syntaxChildren(value)[segment2];
-        if (!item) return node;
-        node = item;
-        value = item;
-      } else {
-        return node;
-      }
-    }
-    return node;
-  }
-};
-
-// src/discover/repository-root.ts
-var import_node_fs4 = __toESM(require("node:fs"));
-var import_node_path4 = __toESM(require("node:path"));
-function isRepositoryRoot(folder) {
-  return import_node_fs4.default.existsSync(import_node_path4.default.join(folder, ".git"));
-}
-function findRepositoryRoot(folder) {
-  for (let current = import_node_path4.default.resolve(folder); ; current = import_node_path4.default.dirname(current)) {
-    if (isRepositoryRoot(current)) return current;
-    if (import_node_path4.default.dirname(current) === current) return void 0;
-  }
-}
-function relativeInside(file, folder) {
-  const relative = import_node_path4.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path4.default.isAbsolute(relative) ? relative : void 0;
-}
-
-// src/discover/local-files.ts
-var CONFIG_FILE2 = "bicepconfig.json";
-async function walkBicepFiles(entry, visit2, followOnlyBelow) {
-  const parser2 = await bicepParser();
-  const queue = [import_node_path5.default.resolve(entry)];
-  const seen = new Set(queue);
-  for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
-    const source = BicepSourceFile.parse(file, parser2);
-    visit2(source);
-    for (const reference2 of source.fileReferences()) {
-      const target = import_node_path5.default.resolve(import_node_path5.default.dirname(file), reference2.path);
-      const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
-      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-  }
-}
-async function localReferences(entry, followOnlyBelow) {
-  const references = [];
-  await walkBicepFiles(
-    entry,
-    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path5.default.resolve(import_node_path5.default.dirname(source.file), r.path) }))),
-    followOnlyBelow
-  );
-  return references;
-}
-async function registryModules(entry) {
-  const modules = [];
-  await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
-  return modules;
-}
-function bicepConfigsAbove(file) {
-  const found = [];
-  for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
-    const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
-    if (import_node_fs5.default.existsSync(candidate)) found.push(candidate);
-    if (import_node_path5.default.dirname(folder) === folder) return found;
-  }
-}
-async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
-  const files = [import_node_path5.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs5.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
-  return [.../* @__PURE__ */ new Set([...files, ...configs])];
-}
 
 // src/bicep/version.ts
 var VERSION_PATTERN = /Bicep CLI version (\d+)\.(\d+)\.(\d+)/;
@@ -15379,42 +15425,55 @@ function filesOfOnce() {
   };
 }
 var JsonRpcCompiler = class {
-  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching) {
+  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching, filesAsked) {
     this.client = client;
     this.mirror = mirror;
     this.filesOf = filesOf;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
+    this.filesAsked = filesAsked;
   }
   client;
   mirror;
   filesOf;
   restoreTimeoutMs;
   fetching;
+  filesAsked;
   /**
-   * The files are found by parsing, so each file is compiled once. Only a file that fetches
-   * registry modules asks the CLI which files it reads (the restored modules live outside the
-   * tree); and a compile that fails asks too, in case parsing missed a file the mirror then lacked.
+   * The server is asked first which files the compile reads, so that each is in the mirror before
+   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
+   * source names are added: the server leaves out a module file that does not exist, whose
+   * appearing must change the compile.
    */
   async compile(file) {
-    const timeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
-    const parsed2 = await this.filesOf(file);
-    const filesRead = timeoutMs === void 0 ? parsed2 : union(parsed2, await this.filesTheCliReads(file, timeoutMs));
-    const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
-    if (output.success || timeoutMs !== void 0) return output;
-    const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
-    return missed.length === filesRead.length ? output : compileInMirror(this.mirror, file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const { files, declarations } = await this.asked(file);
+    return { ...await compileInMirror(this.mirror, file, files, (mirrored) => this.compileAt(file, mirrored)), declarations };
   }
-  async compileAt(file, mirrored, timeoutMs) {
+  async filesRead(file) {
+    return (await this.asked(file)).files;
+  }
+  /** Asked once per run and file, by whichever server comes first; asked again after a failure. */
+  asked(file) {
+    let asked = this.filesAsked.get(file);
+    if (!asked) {
+      asked = this.askFiles(file);
+      this.filesAsked.set(file, asked);
+      asked.catch(() => this.filesAsked.delete(file));
+    }
+    return asked;
+  }
+  async askFiles(file) {
+    const fetchTimeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
+    const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
+    return { files: [.../* @__PURE__ */ new Set([...files, ...await this.filesOf(file)])], declarations };
+  }
+  async compileAt(file, mirrored) {
     if (file.endsWith(".bicepparam")) {
-      const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
+      const answer2 = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
       return toOutput(file, answer2, answer2.template, answer2.parameters);
     }
-    const answer = await this.client.compile({ path: mirrored }, timeoutMs);
+    const answer = await this.client.compile({ path: mirrored });
     return toOutput(file, answer, answer.contents, void 0);
-  }
-  async filesTheCliReads(file, timeoutMs) {
-    return (await this.client.getFileReferences({ path: file }, timeoutMs)).filePaths;
   }
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
   fetches(file) {
@@ -15426,9 +15485,6 @@ var JsonRpcCompiler = class {
     await this.client.close();
   }
 };
-function union(first, second) {
-  return [.../* @__PURE__ */ new Set([...first, ...second])];
-}
 var BuildCommandCompiler = class {
   constructor(cliPath, mirror, filesOf, options2) {
     this.cliPath = cliPath;
@@ -15442,6 +15498,9 @@ var BuildCommandCompiler = class {
   options;
   async compile(file) {
     return compileInMirror(this.mirror, file, await this.filesOf(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
+  }
+  filesRead(file) {
+    return this.filesOf(file);
   }
   async close() {
   }
@@ -15464,7 +15523,8 @@ function startBicepCompiler(cliPath, options2) {
     return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching);
+  const filesAsked = /* @__PURE__ */ new Map();
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching, filesAsked);
   const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
@@ -15527,6 +15587,9 @@ var CachedCompiler = class {
     if (await followsFromFilesRead(file, output)) this.cache.store(file, pool.version, output);
     return output;
   }
+  async filesRead(file) {
+    return this.lookup(file)?.output.filesRead ?? this.startedPool().filesRead(file);
+  }
   /** One look in the cache per file and run: `prepare` and the compile both ask. */
   lookup(file) {
     if (!this.lookups.has(file)) this.lookups.set(file, this.cache.lookup(file));
@@ -15543,21 +15606,21 @@ var CachedCompiler = class {
 
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/files/write-atomic.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2, mode) {
-  const temp = import_node_path6.default.join(import_node_path6.default.dirname(file), `.${import_node_path6.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = import_node_path7.default.join(import_node_path7.default.dirname(file), `.${import_node_path7.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs6.default.writeFileSync(temp, text2, { flag: "wx" });
-    if (mode !== void 0) import_node_fs6.default.chmodSync(temp, mode);
-    import_node_fs6.default.renameSync(temp, file);
+    import_node_fs7.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs7.default.chmodSync(temp, mode);
+    import_node_fs7.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs6.default.rmSync(temp, { force: true });
+      import_node_fs7.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -15568,7 +15631,7 @@ function writeFileAtomic(file, text2, mode) {
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs7.default.readFileSync(file));
+    return sha256(import_node_fs8.default.readFileSync(file));
   } catch (error) {
     return error.code === "ENOENT" ? null : void 0;
   }
@@ -15598,37 +15661,37 @@ var HashedEntries = class {
   /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
   readJson(key, reviver) {
     try {
-      return JSON.parse(import_node_fs7.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+      return JSON.parse(import_node_fs8.default.readFileSync(this.pathFor(key), "utf8"), reviver);
     } catch {
       return void 0;
     }
   }
   writeJson(key, text2) {
     try {
-      import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs8.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(key), text2);
     } catch {
     }
   }
   pathFor(key) {
-    return import_node_path7.default.join(this.folder, `${key}.json`);
+    return import_node_path8.default.join(this.folder, `${key}.json`);
   }
 };
 
 // src/bicep/cli-version-record.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 var COMPILE_CACHE_FORMAT = 3;
 function cacheFolder(cwd, env, homeDir) {
-  for (let folder = import_node_path8.default.resolve(cwd); ; folder = import_node_path8.default.dirname(folder)) {
-    if (import_node_fs8.default.existsSync(import_node_path8.default.join(folder, "node_modules"))) return import_node_path8.default.join(folder, "node_modules", ".cache", "bicep-audit");
-    if (import_node_path8.default.dirname(folder) === folder) break;
+  for (let folder = import_node_path9.default.resolve(cwd); ; folder = import_node_path9.default.dirname(folder)) {
+    if (import_node_fs9.default.existsSync(import_node_path9.default.join(folder, "node_modules"))) return import_node_path9.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path9.default.dirname(folder) === folder) break;
   }
-  return import_node_path8.default.join(env.XDG_CACHE_HOME || import_node_path8.default.join(homeDir, ".cache"), "bicep-audit");
+  return import_node_path9.default.join(env.XDG_CACHE_HOME || import_node_path9.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs8.default.realpathSync(cliPath);
-  const stat = import_node_fs8.default.statSync(real);
+  const real = import_node_fs9.default.realpathSync(cliPath);
+  const stat = import_node_fs9.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
@@ -15691,16 +15754,16 @@ var CompileCache = class {
 };
 
 // src/bicep/locate-cli.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_path11 = __toESM(require("node:path"));
 
 // src/package-info.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
-var packageRoot = import_node_path9.default.resolve(__dirname, "..");
+var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
+var packageRoot = import_node_path10.default.resolve(__dirname, "..");
 var cached;
 function packageJson() {
-  cached ??= JSON.parse(import_node_fs9.default.readFileSync(import_node_path9.default.join(packageRoot, "package.json"), "utf8"));
+  cached ??= JSON.parse(import_node_fs10.default.readFileSync(import_node_path10.default.join(packageRoot, "package.json"), "utf8"));
   return cached;
 }
 function webUrlOf(packagePath) {
@@ -15711,14 +15774,14 @@ function webUrlOf(packagePath) {
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs10.default.accessSync(candidate, import_node_fs10.default.constants.X_OK);
-    return import_node_fs10.default.statSync(candidate).isFile();
+    import_node_fs11.default.accessSync(candidate, import_node_fs11.default.constants.X_OK);
+    return import_node_fs11.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function provisionedBicepPath() {
-  return import_node_path10.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+  return import_node_path11.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -15727,30 +15790,30 @@ function locateBicepCli(options2) {
   ];
   for (const [source, value] of explicit) {
     if (value) {
-      const resolved = import_node_path10.default.resolve(options2.cwd, value);
+      const resolved = import_node_path11.default.resolve(options2.cwd, value);
       if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
       return { path: resolved, source };
     }
   }
-  const pathDirs = (options2.env.PATH ?? "").split(import_node_path10.default.delimiter).filter(Boolean);
+  const pathDirs = (options2.env.PATH ?? "").split(import_node_path11.default.delimiter).filter(Boolean);
   const provisioned = options2.provisionedPath ?? provisionedBicepPath();
   const candidates = [
     ["provisioned", provisioned],
-    ...pathDirs.map((dir) => ["PATH", import_node_path10.default.join(dir, executableName)]),
-    ["~/.azure/bin", import_node_path10.default.join(options2.homeDir, ".azure", "bin", executableName)]
+    ...pathDirs.map((dir) => ["PATH", import_node_path11.default.join(dir, executableName)]),
+    ["~/.azure/bin", import_node_path11.default.join(options2.homeDir, ".azure", "bin", executableName)]
   ];
   const found = candidates.find(([, candidate]) => isExecutableFile(candidate));
   if (found) return { path: found[1], source: found[0] };
   throw new BicepNotFoundError([
     `the provisioned copy (${provisioned})`,
     "PATH",
-    import_node_path10.default.join(options2.homeDir, ".azure", "bin", executableName)
+    import_node_path11.default.join(options2.homeDir, ".azure", "bin", executableName)
   ]);
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs11 = __toESM(require("node:fs"));
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_path12 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
   const lower2 = file.toLowerCase();
@@ -15762,13 +15825,13 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries2;
   try {
-    entries2 = import_node_fs11.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries2 = import_node_fs12.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
   }
   for (const entry of entries2) {
-    const full = import_node_path11.default.join(folder, entry.name);
+    const full = import_node_path12.default.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
     } else if (entry.isFile()) {
@@ -15781,10 +15844,10 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
   const inputs = [];
   const unusable = [];
   for (const given of paths) {
-    const file = import_node_path11.default.resolve(cwd, given);
+    const file = import_node_path12.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs11.default.statSync(file);
+      stat = import_node_fs12.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -15806,12 +15869,12 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
 }
 
 // src/discover/entry-points.ts
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 async function entryPoints(inputs, fileReferences, known = () => void 0) {
   const usedByOthers = /* @__PURE__ */ new Set();
   const addReadsOf = (input2, references) => {
     for (const reference2 of references) {
-      const resolved = import_node_path12.default.resolve(reference2);
+      const resolved = import_node_path13.default.resolve(reference2);
       if (resolved !== input2.file) usedByOthers.add(resolved);
     }
   };
@@ -15824,10 +15887,10 @@ async function entryPoints(inputs, fileReferences, known = () => void 0) {
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_path14 = __toESM(require("node:path"));
 
 // src/template/parse-json.ts
 var JsonSyntaxError = class extends Error {
@@ -15874,9 +15937,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path33) {
+function nodeAtPath(root, path34) {
   let node = root;
-  for (const segment2 of path33) {
+  for (const segment2 of path34) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -15889,20 +15952,20 @@ function nodeAtPath(root, path33) {
   }
   return node;
 }
-function propertyAtPath(root, path33) {
-  const value = nodeAtPath(root, path33);
+function propertyAtPath(root, path34) {
+  const value = nodeAtPath(root, path34);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path33, property = false) {
-  for (let length2 = path33.length; length2 >= 0; length2 -= 1) {
-    const prefix = path33.slice(0, length2);
+function spanAtPath(doc, path34, property = false) {
+  for (let length2 = path34.length; length2 >= 0; length2 -= 1) {
+    const prefix = path34.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path33, prefix) {
-  return prefix.length <= path33.length && prefix.every((segment2, i2) => segment2 === path33[i2]);
+function isWithinPath(path34, prefix) {
+  return prefix.length <= path34.length && prefix.every((segment2, i2) => segment2 === path34[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -15931,7 +15994,7 @@ var JsonLocator = class {
   }
   describeSpan(span) {
     const { line, character } = this.lines.positionAt(span.offset);
-    return `${import_node_path13.default.basename(span.file)}:${line + 1}:${character + 1}`;
+    return `${import_node_path14.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
 
@@ -16116,8 +16179,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path33, type, origins) {
-  return opaque(`${UNEVALUATED}${path33.join(".")}`, [], type, origins);
+function unevaluatedValue(path34, type, origins) {
+  return opaque(`${UNEVALUATED}${path34.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -16396,14 +16459,15 @@ function contains2([container, item]) {
   const unknown2 = () => opaque("contains", [container, item], "bool");
   if (Array.isArray(container)) return holds(container, item) ?? unknown2();
   if (isSymbolic(item)) return unknown2();
-  const wanted = typeof item === "number" ? String(item) : expectString(item, "contains", "the item to find");
-  if (isValueObject(container)) return findKey(container, wanted) !== void 0;
-  if (typeof container === "string") return container.includes(wanted);
   if (isSymbolic(container)) {
-    const literals = (container.parts ?? []).filter((p) => typeof p === "string");
-    return literals.some((p) => p.includes(wanted)) ? true : unknown2();
+    const literals = typeof item === "string" ? (container.parts ?? []).filter((p) => typeof p === "string") : [];
+    return literals.some((p) => p.includes(item)) ? true : unknown2();
   }
-  throw new FunctionError(`contains: the container must be an array, object or string, not ${phrase(container)}`);
+  if (!isValueObject(container) && typeof container !== "string") {
+    throw new FunctionError(`contains: the container must be an array, object or string, not ${phrase(container)}`);
+  }
+  const wanted = expectString(item, "contains", isValueObject(container) ? "the key to find in an object" : "the text to find in a string");
+  return isValueObject(container) ? findKey(container, wanted) !== void 0 : container.includes(wanted);
 }
 function empty([value]) {
   if (value === null) return true;
@@ -16506,7 +16570,7 @@ function distinct(items2) {
   }
   return result;
 }
-function union2(args2) {
+function union(args2) {
   if (args2.some(isSymbolic)) return opaque("union", args2, commonKind(args2));
   if (sameKind("union", args2) === "array") return distinct(args2.flat()) ?? opaque("union", args2, "array");
   let merged = {};
@@ -16568,16 +16632,18 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path33]) {
+function tryGet([value, ...path34]) {
   let current = value;
-  for (const [i2, step] of path33.entries()) {
+  for (const [i2, step] of path34.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path33.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path34.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
     } else if (Array.isArray(current) && typeof step === "number") {
       current = current[step] ?? null;
+    } else if (typeof step === "string" || typeof step === "number") {
+      return null;
     } else {
       throw new FunctionError(`tryGet: ${ordinal(i2 + 1)} argument cannot look up ${phrase(step)} in ${phrase(current)}`);
     }
@@ -16595,7 +16661,7 @@ var collectionFunctions = [
   slice("skip", (count2, size) => [count2, size]),
   slice("take", (count2) => [0, count2]),
   defineKnown("range", [2, 2], "array", range),
-  defineAware("union", [1, Infinity], union2),
+  defineAware("union", [1, Infinity], union),
   defineAware("intersection", [2, Infinity], intersection),
   defineKnown("indexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "indexFromEnd")),
   defineKnown("tryIndexFromEnd", [2, 2], "any", (args2) => fromEnd(args2, "tryIndexFromEnd")),
@@ -17261,14 +17327,20 @@ function toAddress(value, bits) {
   const hex = (part) => part.map((g) => g.toString(16)).join(":");
   return run2.at < 0 ? hex(groups) : `${hex(groups.slice(0, run2.at))}::${hex(groups.slice(run2.at + run2.length))}`;
 }
+function impliedPrefix(address, bits) {
+  if (bits === 128) return 64;
+  const first = Number(address >> 24n);
+  return first < 128 ? 8 : first < 192 ? 16 : 24;
+}
 function parseNetwork(value, fn) {
   const text2 = expectString(value, fn, "the network");
-  const [address = "", prefixText = "", ...rest] = text2.split("/");
+  const [address = "", prefixText, ...rest] = text2.split("/");
   const v4 = parseIpv4(address);
   const bits = v4 === void 0 ? 128 : 32;
   const parsed2 = v4 ?? parseIpv6(address);
-  const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (parsed2 === void 0 || rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
+  if (parsed2 === void 0) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
+  const prefix = prefixText === void 0 ? impliedPrefix(parsed2, bits) : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text2)} is not a range in CIDR notation`);
   const size = 1n << BigInt(bits - prefix);
   return { bits, base: parsed2 - parsed2 % size, prefix };
 }
@@ -17389,10 +17461,11 @@ function idFunction(name2, scopeArgs, prefix) {
     }
     const scope = args2.slice(0, at).map((a) => segment(name2, a, "a scope argument"));
     const type = args2[at];
-    if (name2 === "subscriptionResourceId" && type.toLowerCase() === "microsoft.resources/resourcegroups" && args2.length === at + 2) {
-      return text([...prefix(scope, env), "/resourceGroups/", segment(name2, args2[at + 1], "a resource name")]);
+    const parts2 = prefix(scope, env);
+    if (parts2.length === 2 && parts2[0] === "/subscriptions/" && type.toLowerCase() === "microsoft.resources/resourcegroups" && args2.length === at + 2) {
+      return text([...parts2, "/resourceGroups/", segment(name2, args2[at + 1], "a resource name")]);
     }
-    return text([...prefix(scope, env), ...providerPath(name2, type, args2.slice(at + 1))]);
+    return text([...parts2, ...providerPath(name2, type, args2.slice(at + 1))]);
   });
 }
 function extensionResourceId(args2) {
@@ -17405,17 +17478,24 @@ function extensionResourceId(args2) {
 }
 var MANAGEMENT_GROUPS = "/providers/Microsoft.Management/managementGroups/";
 var CURRENT_GROUP = "managementGroup().name";
+function defaultSubscription(name2, env) {
+  const subscriptionId = env.ctx.defaultSubscriptionId();
+  if (subscriptionId === void 0) throw new FunctionError(`${name2}: this deployment scope has no subscription; pass one as the first argument`);
+  return subscriptionId;
+}
+var subscriptionPrefix = (scope, env) => ["/subscriptions/", scope.length > 0 ? scope[0] : defaultSubscription("subscriptionResourceId", env)];
+var resourceIdPrefix = (scope, env) => {
+  if (scope.length === 0) {
+    const group = env.ctx.defaultResourceGroupName();
+    if (group !== void 0) return ["/subscriptions/", defaultSubscription("resourceId", env), "/resourceGroups/", group];
+    return env.ctx.defaultSubscriptionId() === void 0 ? [] : subscriptionPrefix(scope, env);
+  }
+  const subscriptionId = scope.length === 2 ? scope[0] : defaultSubscription("resourceId", env);
+  return ["/subscriptions/", subscriptionId, "/resourceGroups/", scope[scope.length - 1]];
+};
 var resourceIdFunctions = [
-  idFunction("resourceId", 2, (scope, env) => [
-    "/subscriptions/",
-    scope.length === 2 ? scope[0] : env.ctx.defaultSubscriptionId(),
-    "/resourceGroups/",
-    scope.length > 0 ? scope[scope.length - 1] : env.ctx.defaultResourceGroupName()
-  ]),
-  idFunction("subscriptionResourceId", 1, (scope, env) => [
-    "/subscriptions/",
-    scope.length > 0 ? scope[0] : env.ctx.defaultSubscriptionId()
-  ]),
+  idFunction("resourceId", 2, resourceIdPrefix),
+  idFunction("subscriptionResourceId", 1, subscriptionPrefix),
   idFunction("tenantResourceId", 0, () => []),
   idFunction("managementGroupResourceId", 1, (scope) => [
     MANAGEMENT_GROUPS,
@@ -17874,11 +17954,49 @@ function walk2(json, ctx, depth2) {
 
 // src/template/schema-validators.ts
 var template = validate10;
-var schema12 = { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string" }, "condition": { "type": ["boolean", "string"] }, "existing": { "type": "boolean" }, "scope": { "type": "string" }, "copy": { "$ref": "#/definitions/copy" }, "dependsOn": { "type": ["array", "string"] }, "properties": { "type": ["object", "string"] }, "resources": { "type": "array", "items": { "$ref": "#/definitions/resource" } }, "import": { "type": "string" }, "extension": { "type": "string" } }, "description": "An ARM resource needs a name; a resource of a Bicep extension (import/extension) may not have one.", "if": { "not": { "anyOf": [{ "required": ["import"] }, { "required": ["extension"] }] } }, "then": { "required": ["name"] } };
-var schema13 = { "type": "object", "required": ["name", "count"], "properties": { "name": { "type": "string" }, "count": { "type": ["integer", "string"] }, "mode": { "type": "string" }, "batchSize": { "type": ["integer", "string"] } } };
-var func2 = require_ucs2length().default;
-var wrapper0 = { validate: validate11 };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "bicep-audit/template.schema.json", "title": "ARM deployment template envelope", "description": "The structure bicep-audit relies on, no stricter than Azure's engine (checked with bicep snapshot, test/template/structure-oracle.test.ts): `resources` is an array or an object keyed by symbolic name, whatever the languageVersion; a parameter may have no type.", "type": "object", "required": ["$schema", "resources"], "properties": { "$schema": { "type": "string" }, "contentVersion": { "type": "string" }, "languageVersion": { "type": "string" }, "parameters": { "type": "object", "additionalProperties": { "$ref": "#/definitions/parameter" } }, "variables": { "type": "object" }, "functions": { "type": "array" }, "definitions": { "type": "object" }, "resources": { "type": ["array", "object"], "items": { "$ref": "#/definitions/resource" }, "additionalProperties": { "$ref": "#/definitions/resource" } }, "outputs": { "type": "object", "additionalProperties": { "type": "object" } } }, "definitions": { "parameter": { "type": "object", "properties": { "type": { "type": "string" }, "$ref": { "type": "string" } }, "description": "A parameter without type or $ref takes any value (Bicep writes one for a type that a resource's schema leaves open)." }, "copy": { "type": "object", "required": ["name", "count"], "properties": { "name": { "type": "string" }, "count": { "type": ["integer", "string"] }, "mode": { "type": "string" }, "batchSize": { "type": ["integer", "string"] } } }, "resource": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "apiVersion": { "type": "string" }, "condition": { "description": "Any value: one that is not a boolean makes the condition unknown (Azure's engine does not reject it)." }, "existing": { "type": "boolean" }, "scope": { "type": "string" }, "copy": { "$ref": "#/definitions/copy" }, "dependsOn": { "type": "array" }, "properties": { "description": "Any value; Azure's engine accepts a non-object too." }, "resources": { "type": "array", "items": { "$ref": "#/definitions/resource" } }, "import": { "type": "string" }, "extension": { "type": "string" } }, "description": "An ARM resource needs a name; a resource of a Bicep extension (import/extension) may not have one.", "if": { "not": { "anyOf": [{ "required": ["import"] }, { "required": ["extension"] }] } }, "then": { "required": ["name"] } } } };
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err0 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.$ref !== void 0) {
+      if (typeof data.$ref !== "string") {
+        const err1 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var schema14 = { "type": "object", "required": ["name", "count"], "properties": { "name": { "type": "string" }, "count": { "type": ["integer", "string"] }, "mode": { "type": "string" }, "batchSize": { "type": ["integer", "string"] } } };
+var func2 = require_ucs2length().default;
+var wrapper0 = { validate: validate13 };
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -18056,10 +18174,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.condition !== void 0) {
-      let data3 = data.condition;
-      if (typeof data3 !== "boolean" && typeof data3 !== "string") {
-        const err12 = { instancePath: instancePath + "/condition", schemaPath: "#/properties/condition/type", keyword: "type", params: { type: schema12.properties.condition.type }, message: "must be boolean,string" };
+    if (data.existing !== void 0) {
+      if (typeof data.existing !== "boolean") {
+        const err12 = { instancePath: instancePath + "/existing", schemaPath: "#/properties/existing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -18068,9 +18185,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.existing !== void 0) {
-      if (typeof data.existing !== "boolean") {
-        const err13 = { instancePath: instancePath + "/existing", schemaPath: "#/properties/existing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.scope !== void 0) {
+      if (typeof data.scope !== "string") {
+        const err13 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -18079,22 +18196,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.scope !== void 0) {
-      if (typeof data.scope !== "string") {
-        const err14 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
     if (data.copy !== void 0) {
-      let data6 = data.copy;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.name === void 0) {
-          const err15 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      let data5 = data.copy;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.name === void 0) {
+          const err14 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.count === void 0) {
+          const err15 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -18102,18 +18217,21 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data6.count === void 0) {
-          const err16 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err16 = { instancePath: instancePath + "/copy/name", schemaPath: "#/definitions/copy/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err17 = { instancePath: instancePath + "/copy/name", schemaPath: "#/definitions/copy/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.count !== void 0) {
+          let data7 = data5.count;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && typeof data7 !== "string") {
+            const err17 = { instancePath: instancePath + "/copy/count", schemaPath: "#/definitions/copy/properties/count/type", keyword: "type", params: { type: schema14.properties.count.type }, message: "must be integer,string" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -18122,10 +18240,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data6.count !== void 0) {
-          let data8 = data6.count;
-          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8)) && typeof data8 !== "string") {
-            const err18 = { instancePath: instancePath + "/copy/count", schemaPath: "#/definitions/copy/properties/count/type", keyword: "type", params: { type: schema13.properties.count.type }, message: "must be integer,string" };
+        if (data5.mode !== void 0) {
+          if (typeof data5.mode !== "string") {
+            const err18 = { instancePath: instancePath + "/copy/mode", schemaPath: "#/definitions/copy/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -18134,9 +18251,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data6.mode !== void 0) {
-          if (typeof data6.mode !== "string") {
-            const err19 = { instancePath: instancePath + "/copy/mode", schemaPath: "#/definitions/copy/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.batchSize !== void 0) {
+          let data9 = data5.batchSize;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9)) && typeof data9 !== "string") {
+            const err19 = { instancePath: instancePath + "/copy/batchSize", schemaPath: "#/definitions/copy/properties/batchSize/type", keyword: "type", params: { type: schema14.properties.batchSize.type }, message: "must be integer,string" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -18145,20 +18263,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data6.batchSize !== void 0) {
-          let data10 = data6.batchSize;
-          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10)) && typeof data10 !== "string") {
-            const err20 = { instancePath: instancePath + "/copy/batchSize", schemaPath: "#/definitions/copy/properties/batchSize/type", keyword: "type", params: { type: schema13.properties.batchSize.type }, message: "must be integer,string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err21 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err20 = { instancePath: instancePath + "/copy", schemaPath: "#/definitions/copy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.dependsOn !== void 0) {
+      if (!Array.isArray(data.dependsOn)) {
+        const err21 = { instancePath: instancePath + "/dependsOn", schemaPath: "#/properties/dependsOn/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -18167,10 +18284,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.dependsOn !== void 0) {
-      let data11 = data.dependsOn;
-      if (!Array.isArray(data11) && typeof data11 !== "string") {
-        const err22 = { instancePath: instancePath + "/dependsOn", schemaPath: "#/properties/dependsOn/type", keyword: "type", params: { type: schema12.properties.dependsOn.type }, message: "must be array,string" };
+    if (data.resources !== void 0) {
+      let data11 = data.resources;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!wrapper0.validate(data11[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -18179,10 +18304,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.properties !== void 0) {
-      let data12 = data.properties;
-      if (!(data12 && typeof data12 == "object" && !Array.isArray(data12)) && typeof data12 !== "string") {
-        const err23 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: schema12.properties.properties.type }, message: "must be object,string" };
+    if (data.import !== void 0) {
+      if (typeof data.import !== "string") {
+        const err23 = { instancePath: instancePath + "/import", schemaPath: "#/properties/import/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -18191,18 +18315,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.resources !== void 0) {
-      let data13 = data.resources;
-      if (Array.isArray(data13)) {
-        const len0 = data13.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!wrapper0.validate(data13[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.extension !== void 0) {
+      if (typeof data.extension !== "string") {
+        const err24 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -18211,49 +18326,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.import !== void 0) {
-      if (typeof data.import !== "string") {
-        const err25 = { instancePath: instancePath + "/import", schemaPath: "#/properties/import/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.extension !== void 0) {
-      if (typeof data.extension !== "string") {
-        const err26 = { instancePath: instancePath + "/extension", schemaPath: "#/properties/extension/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err25];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err25);
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
   let vErrors = null;
   let errors = 0;
-  const _errs1 = errors;
-  let valid0 = false;
-  const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.$schema === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "$schema" }, message: "must have required property '$schema'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -18261,47 +18352,29 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-  }
-  var _valid0 = _errs2 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const _errs3 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.$ref === void 0) {
-        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "$ref" }, message: "must have required property '$ref'" };
+    if (data.resources === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err2];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
-    var _valid0 = _errs3 === errors;
-    valid0 = valid0 || _valid0;
-  }
-  if (!valid0) {
-    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.contentVersion !== void 0) {
+      if (typeof data.contentVersion !== "string") {
+        const err3 = { instancePath: instancePath + "/contentVersion", schemaPath: "#/properties/contentVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -18310,9 +18383,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.$ref !== void 0) {
-      if (typeof data.$ref !== "string") {
-        const err4 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.languageVersion !== void 0) {
+      if (typeof data.languageVersion !== "string") {
+        const err4 = { instancePath: instancePath + "/languageVersion", schemaPath: "#/properties/languageVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -18321,132 +18394,29 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-  } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = true;
-  const _errs2 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.languageVersion === void 0 && (missing0 = "languageVersion")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
-  if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid0) {
-    const _errs3 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.resources !== void 0) {
-        let data0 = data.resources;
-        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-          for (const key0 in data0) {
-            if (!validate11(data0[key0], { instancePath: instancePath + "/resources/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data0, parentDataProperty: key0, rootData })) {
-              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-              errors = vErrors.length;
-            }
+    if (data.parameters !== void 0) {
+      let data3 = data.parameters;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        for (const key0 in data3) {
+          if (!validate11(data3[key0], { instancePath: instancePath + "/parameters/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data3, parentDataProperty: key0, rootData })) {
+            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            errors = vErrors.length;
           }
-        } else {
-          const err1 = { instancePath: instancePath + "/resources", schemaPath: "#/then/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
         }
-      }
-    }
-    var _valid0 = _errs3 === errors;
-    valid0 = _valid0;
-    ifClause0 = "then";
-  } else {
-    const _errs8 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.resources !== void 0) {
-        let data2 = data.resources;
-        if (Array.isArray(data2)) {
-          const len0 = data2.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            if (!validate11(data2[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-              errors = vErrors.length;
-            }
-          }
+      } else {
+        const err5 = { instancePath: instancePath + "/parameters", schemaPath: "#/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
         } else {
-          const err2 = { instancePath: instancePath + "/resources", schemaPath: "#/else/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+          vErrors.push(err5);
         }
+        errors++;
       }
     }
-    var _valid0 = _errs8 === errors;
-    valid0 = _valid0;
-    ifClause0 = "else";
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.$schema === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "$schema" }, message: "must have required property '$schema'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.resources === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.$schema !== void 0) {
-      if (typeof data.$schema !== "string") {
-        const err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.variables !== void 0) {
+      let data5 = data.variables;
+      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+        const err6 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -18455,9 +18425,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.contentVersion !== void 0) {
-      if (typeof data.contentVersion !== "string") {
-        const err7 = { instancePath: instancePath + "/contentVersion", schemaPath: "#/properties/contentVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.functions !== void 0) {
+      if (!Array.isArray(data.functions)) {
+        const err7 = { instancePath: instancePath + "/functions", schemaPath: "#/properties/functions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -18466,9 +18436,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.languageVersion !== void 0) {
-      if (typeof data.languageVersion !== "string") {
-        const err8 = { instancePath: instancePath + "/languageVersion", schemaPath: "#/properties/languageVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.definitions !== void 0) {
+      let data7 = data.definitions;
+      if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
+        const err8 = { instancePath: instancePath + "/definitions", schemaPath: "#/properties/definitions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -18477,17 +18448,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.parameters !== void 0) {
-      let data7 = data.parameters;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        for (const key1 in data7) {
-          if (!validate14(data7[key1], { instancePath: instancePath + "/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data7, parentDataProperty: key1, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/parameters", schemaPath: "#/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.resources !== void 0) {
+      let data8 = data.resources;
+      if (!data8 || typeof data8 != "object") {
+        const err9 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: schema11.properties.resources.type }, message: "must be array,object" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -18495,22 +18459,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.variables !== void 0) {
-      let data9 = data.variables;
-      if (!(data9 && typeof data9 == "object" && !Array.isArray(data9))) {
-        const err10 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate13(data8[i0], { instancePath: instancePath + "/resources/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors = vErrors.length;
+          }
         }
-        errors++;
+      }
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key1 in data8) {
+          if (!validate13(data8[key1], { instancePath: instancePath + "/resources/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data8, parentDataProperty: key1, rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors = vErrors.length;
+          }
+        }
       }
     }
-    if (data.functions !== void 0) {
-      if (!Array.isArray(data.functions)) {
-        const err11 = { instancePath: instancePath + "/functions", schemaPath: "#/properties/functions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.outputs !== void 0) {
+      let data11 = data.outputs;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key2 in data11) {
+          let data12 = data11[key2];
+          if (!(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
+            const err10 = { instancePath: instancePath + "/outputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -18519,49 +18502,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.definitions !== void 0) {
-      let data11 = data.definitions;
-      if (!(data11 && typeof data11 == "object" && !Array.isArray(data11))) {
-        const err12 = { instancePath: instancePath + "/definitions", schemaPath: "#/properties/definitions/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.outputs !== void 0) {
-      let data12 = data.outputs;
-      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        for (const key2 in data12) {
-          let data13 = data12[key2];
-          if (!(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
-            const err13 = { instancePath: instancePath + "/outputs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err12];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -20265,29 +20211,29 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path33, prefix, parent) {
+function classicEntries(items2, path34, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path33, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path34, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path33, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path34, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path33 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path33, "");
+  const path34 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path34, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path33, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path34, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
 function isModule(entry) {
-  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && isObject(entry.json.properties.template);
+  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && (isObject(entry.json.properties.template) || typeof entry.json.properties.template === "string");
 }
 function isLinkedDeployment(entry) {
-  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && !isObject(entry.json.properties.template);
+  return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && !isModule(entry);
 }
 
 // src/template/describe-value.ts
@@ -20561,14 +20507,12 @@ var TemplateContext = class _TemplateContext {
   defaultSubscriptionId() {
     if (this.frame.outer) return this.frame.outer.defaultSubscriptionId();
     const scope = this.frame.scope;
-    if (scope.kind === "resourceGroup" || scope.kind === "subscription") return scope.subscriptionId;
-    throw new ExpressionError("resourceId() needs a subscription at this deployment scope", "resourceId()", 0);
+    return scope.kind === "resourceGroup" || scope.kind === "subscription" ? scope.subscriptionId : void 0;
   }
   defaultResourceGroupName() {
     if (this.frame.outer) return this.frame.outer.defaultResourceGroupName();
     const scope = this.frame.scope;
-    if (scope.kind === "resourceGroup") return scope.resourceGroupName;
-    throw new ExpressionError("resourceId() needs a resource group at this deployment scope", "resourceId()", 0);
+    return scope.kind === "resourceGroup" ? scope.resourceGroupName : void 0;
   }
   /** The ID of the scope this template deploys to. */
   scopeId() {
@@ -20615,6 +20559,7 @@ var TemplateContext = class _TemplateContext {
 // src/template/expand/expand-template.ts
 var MAX_DEPLOYMENT_DEPTH = 32;
 var MAX_INSTANCES = 5e4;
+var VARIABLE_REFERENCE = /^\[\s*variables\(\s*'([^']*)'\s*\)\s*\]$/i;
 var NOT_BODY = /* @__PURE__ */ new Set(["copy", "condition", "dependsOn", "resources", "name", "type", "scope", "existing", "comments"]);
 var TooManyInstances = class extends Error {
 };
@@ -20627,27 +20572,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path33, property = false) {
-    return spanAtPath(this.doc, path33, property);
+  span(path34, property = false) {
+    return spanAtPath(this.doc, path34, property);
   }
-  problem(kind, message, path33) {
+  problem(kind, message, path34) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path33), jsonPath: path33 });
+    this.problems.push({ kind, message, at: this.span(path34), jsonPath: path34 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path33, what, compute, type = "any") {
+  attempt(path34, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path33, what, type);
+      return this.unevaluated(error, path34, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path33, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path33);
-    return unevaluatedValue(path33, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path33), note: error.message }
+  unevaluated(error, path34, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path34);
+    return unevaluatedValue(path34, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path34), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, condition, depth2) {
@@ -20691,11 +20636,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path33 = [...run2.templatePath, "outputs", name2];
+      const path34 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path33,
+          path34,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -20745,15 +20690,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path33 } = entry;
+    const { json, path: path34 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path33, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path34, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path33, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path34, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -20770,13 +20715,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path33, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path34, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path33, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path34, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -20792,8 +20737,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path33),
-        jsonPath: path33
+        declaredAt: this.span(path34),
+        jsonPath: path34
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -20802,7 +20747,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path33, "properties"]
+          [...path34, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -20816,16 +20761,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path33 = [...entry.path, key];
+      const path34 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path33, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path33, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path34, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path34, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path33, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path34, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path33, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path34, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -20834,15 +20779,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path33, ctx, what) {
+  evaluateMembers(object, path34, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path33, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path34, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path33, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path34, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -20854,13 +20799,15 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path33 = entry.path;
+    const path34 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path33);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path34);
       return;
     }
     const properties = entry.json.properties;
-    const template2 = properties.template;
+    const inline = this.inlineTemplate(run2, entry, ctx);
+    if (inline === void 0) return;
+    const { template: template2, templatePath } = inline;
     const evaluationScope = isObject(properties.expressionEvaluationOptions) ? `${typeof properties.expressionEvaluationOptions.scope === "string" ? properties.expressionEvaluationOptions.scope : "outer"}`.toLowerCase() : "outer";
     const parameterValues2 = /* @__PURE__ */ new Map();
     const passed = instance2.body.properties?.parameters;
@@ -20873,7 +20820,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path33, true),
+      declaredAt: this.span(path34, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -20881,7 +20828,7 @@ var Expander = class {
       const scope = childScope(run2.ctx.frame.scope, instance2, template2);
       const outputs = this.expandTemplate(
         template2,
-        [...path33, "properties", "template"],
+        templatePath,
         {
           scope,
           deploymentName: instance2.name,
@@ -20899,6 +20846,31 @@ var Expander = class {
     } finally {
       run2.inProgress.delete(key);
     }
+  }
+  /**
+   * A nested deployment's template: written out, or the value of its expression, evaluated in the
+   * deploying template (outer scope only). `[variables('x')]`, what Bicep writes for `loadJsonContent()`, is located
+   * at that variable; another expression's template at the `template` property.
+   */
+  inlineTemplate(run2, entry, ctx) {
+    const properties = entry.json.properties;
+    const written = properties.template;
+    const templatePath = [...entry.path, "properties", "template"];
+    if (isObject(written)) return { template: written, templatePath };
+    const name2 = describeValue(entry.json.name ?? null);
+    if (isObject(properties.expressionEvaluationOptions) && `${properties.expressionEvaluationOptions.scope}`.toLowerCase() === "inner") {
+      this.problem("evaluation", `nested deployment '${name2}' takes its template from an expression in the inner evaluation scope, where Azure's engine cannot evaluate it: the resources it deploys are not checked`, templatePath);
+      return void 0;
+    }
+    const value = this.attempt(templatePath, "'properties.template'", () => evaluateWithCopies(written ?? null, ctx), "object");
+    if (!isValueObject(value) || containsSymbolic(value)) {
+      this.problem("evaluation", `nested deployment '${name2}' takes its template from an expression bicep-audit cannot evaluate: the resources it deploys are not checked`, templatePath);
+      return void 0;
+    }
+    const variable = VARIABLE_REFERENCE.exec(typeof written === "string" ? written : "")?.[1];
+    const variablePath = [...run2.templatePath, "variables", variable ?? ""];
+    const atVariable = variable !== void 0 && isObject(run2.ctx.frame.template.variables) && isObject(run2.ctx.frame.template.variables[variable]);
+    return { template: value, templatePath: atVariable ? variablePath : templatePath };
   }
   /** `reference(...)` of a module: expands it first when it has not been reached yet. */
   moduleReference(run2, target) {
@@ -21090,7 +21062,7 @@ function emptyCoverage(settings, wanted) {
     unknownCategories: []
   };
 }
-function union3(members, wanted) {
+function union2(members, wanted) {
   const pick = (category) => {
     const all2 = members.map((m) => m.byCategory[category]);
     const best = all2.reduce((most, c) => Math.max(most, RANK[c.certainty]), 0);
@@ -21106,7 +21078,7 @@ function union3(members, wanted) {
   };
 }
 function lastOneWins(members, name2, wanted) {
-  const combined = union3(members, wanted);
+  const combined = union2(members, wanted);
   for (const category of wanted.categories) {
     const certainties = new Set(members.map((m) => m.byCategory[category].certainty));
     if (certainties.size > 1) {
@@ -21146,7 +21118,7 @@ function settingsCoverage(targeting, wanted, target) {
       wanted
     )
   );
-  return union3([emptyCoverage([], wanted), ...groups], wanted);
+  return union2([emptyCoverage([], wanted), ...groups], wanted);
 }
 function coverageOf(targeting, wanted, target) {
   const coverage = emptyCoverage([targeting.setting], wanted);
@@ -21183,16 +21155,16 @@ function coverageOf(targeting, wanted, target) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path33 = ["properties", "logs", i2];
+    const path34 = ["properties", "logs", i2];
     const covered = entryCovers(entry, wanted);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path33, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path34, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path33 }, origins);
+      offer(category, certainty, { setting, path: path34 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path33, "enabled"] : path33 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path34, "enabled"] : path34 };
       }
     }
   });
@@ -21270,9 +21242,9 @@ function joinAnd(items2) {
 }
 
 // src/rules/audit-logs/remedies.ts
-function valueAt2(setting, path33) {
+function valueAt2(setting, path34) {
   let value = setting.body;
-  for (const segment2 of path33) {
+  for (const segment2 of path34) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -21281,8 +21253,8 @@ function valueAt2(setting, path33) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path33 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path33 } };
+  const path34 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path34 } };
 }
 function typoFor(coverage, category, row2) {
   const known = new Set((row2.knownCategories ?? []).map((c) => c.toLowerCase()));
@@ -21461,9 +21433,9 @@ function settingsIndex(instances) {
 // src/rules/audit-logs/targets.ts
 var ALWAYS = { certainty: "yes", text: "", origins: [] };
 var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
-function valueAt3(body2, path33) {
+function valueAt3(body2, path34) {
   let value = body2;
-  for (const key of path33) {
+  for (const key of path34) {
     if (isSymbolic(value)) return value;
     value = isValueObject(value) ? value[key] : void 0;
   }
@@ -22311,8 +22283,8 @@ function unknownDirectiveNameFinding(name2, declared = []) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path33) {
-  return `$${path33.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path34) {
+  return `$${path34.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -22332,7 +22304,7 @@ function locateRemedy(remedy, locator) {
 }
 
 // src/locate/suppressions.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 var FORMS = [
   ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
   ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
@@ -22341,7 +22313,7 @@ function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
     let lines = read.get(file);
-    if (!lines) read.set(file, lines = import_node_fs12.default.readFileSync(file, "utf8").split(/\r?\n/));
+    if (!lines) read.set(file, lines = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
     return lines;
   };
 }
@@ -22442,7 +22414,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deployment = {}) {
-  const text2 = stripBom(import_node_fs13.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs14.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -22474,14 +22446,14 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_fs14 = __toESM(require("node:fs"));
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_path15 = __toESM(require("node:path"));
 function placeText(location) {
   const { line, character } = location.range.start;
-  return `${import_node_path14.default.basename(location.file)}:${line + 1}:${character + 1}`;
+  return `${import_node_path15.default.basename(location.file)}:${line + 1}:${character + 1}`;
 }
 function moduleSymbols(jsonPath) {
   const symbols = [];
@@ -22492,26 +22464,41 @@ function moduleSymbols(jsonPath) {
   return symbols;
 }
 var BicepLocator = class _BicepLocator {
-  constructor(entryFile, compiled, parser2) {
+  constructor(entryFile, compiled, parser2, declarations) {
     this.entryFile = entryFile;
     this.compiled = compiled;
     this.parser = parser2;
+    this.declarations = declarations;
   }
   entryFile;
   compiled;
   parser;
+  declarations;
   sources = /* @__PURE__ */ new Map();
   jsonModules = /* @__PURE__ */ new Map();
-  static async create(entryFile, compiled) {
-    return new _BicepLocator(entryFile, compiled, await bicepParser());
+  static async create(entryFile, compiled, declarations = {}) {
+    return new _BicepLocator(entryFile, compiled, await bicepParser(), declarations);
   }
   locate(place2) {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
     if (jsonModule) return this.locateInJsonModule(jsonModule, [...place2.instance.jsonPath, ...place2.path ?? []], !place2.path || place2.path.length === 0);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place2.instance.symbolicName);
-    if (!declaration) return { file: source.file, range: FILE_START };
+    if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
     return { file: source.file, range: source.range(source.property(declaration, place2.path ?? [])) };
+  }
+  /** The compiler's range of a declaration, where the grammar does not find it. */
+  compiledDeclaration(file, symbol) {
+    return this.declarations[file]?.find((d) => d.symbol === symbol);
+  }
+  /** A declaration's range and module path: from the grammar, else from the compiler. */
+  declared(source, symbol) {
+    const node = source.declaration(symbol);
+    if (node) {
+      const modulePath = source.modulePath(symbol);
+      return { range: source.range(node), ...modulePath === void 0 ? {} : { modulePath } };
+    }
+    return this.compiledDeclaration(source.file, symbol);
   }
   moduleChain(instance2) {
     const related2 = [];
@@ -22519,9 +22506,9 @@ var BicepLocator = class _BicepLocator {
       const symbols = instance2.deploymentChain.slice(0, depth2).map((l) => l.symbolicName);
       const { source, stoppedAt } = this.sourceOf(symbols);
       const symbol = instance2.deploymentChain[depth2].symbolicName;
-      const declaration = stoppedAt ? void 0 : source.declaration(symbol);
-      if (!declaration) break;
-      related2.push({ location: { file: source.file, range: source.range(declaration) }, message: `module '${symbol}'` });
+      const declared = stoppedAt ? void 0 : this.declared(source, symbol);
+      if (!declared) break;
+      related2.push({ location: { file: source.file, range: declared.range }, message: `module '${symbol}'` });
     }
     return related2;
   }
@@ -22534,18 +22521,18 @@ var BicepLocator = class _BicepLocator {
     if (jsonModule) return placeText(this.locateInJsonModule(jsonModule, jsonPath));
     if (stoppedAt && stoppedAt.range !== FILE_START) return `${placeText(stoppedAt)}, inside the registry module declared there`;
     const parameter = !stoppedAt && at >= 0 && typeof name2 === "string" ? source.parameter(name2) : void 0;
-    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path14.default.basename(source.file);
+    return parameter ? placeText({ file: source.file, range: source.range(parameter) }) : import_node_path15.default.basename(source.file);
   }
   /** The parsed file that declares the template at the end of a chain of module symbols. */
   sourceOf(symbols) {
     let source = this.source(this.entryFile);
     for (const [depth2, symbol] of symbols.entries()) {
-      const declaration = source.declaration(symbol);
-      const modulePath = source.modulePath(symbol);
-      if (!declaration || modulePath === void 0 || !isLocalModule(modulePath)) {
-        return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
+      const declared = this.declared(source, symbol);
+      const modulePath = declared?.modulePath;
+      if (!declared || modulePath === void 0 || !isLocalModule(modulePath)) {
+        return { source, stoppedAt: { file: source.file, range: declared?.range ?? FILE_START } };
       }
-      const file = import_node_path14.default.resolve(import_node_path14.default.dirname(source.file), modulePath);
+      const file = import_node_path15.default.resolve(import_node_path15.default.dirname(source.file), modulePath);
       if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth2 + 1 } };
       source = this.source(file);
     }
@@ -22555,7 +22542,7 @@ var BicepLocator = class _BicepLocator {
   locateInJsonModule(module2, compiledPath, wholeDeclaration = true) {
     let doc = this.jsonModules.get(module2.file);
     if (!doc) {
-      doc = parseJsonWithPositions(module2.file, import_node_fs14.default.readFileSync(module2.file, "utf8"));
+      doc = parseJsonWithPositions(module2.file, import_node_fs15.default.readFileSync(module2.file, "utf8"));
       this.jsonModules.set(module2.file, doc);
     }
     const span = spanAtPath(doc, compiledPath.slice(module2.depth * 4), wholeDeclaration);
@@ -22604,12 +22591,12 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/registry-modules.ts
-var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_fs16 = __toESM(require("node:fs"));
 var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
 var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
-  const text2 = import_node_fs15.default.readFileSync(diagnostic.file, "utf8");
+  const text2 = import_node_fs16.default.readFileSync(diagnostic.file, "utf8");
   const lines = new LineIndex(text2);
   const start2 = lines.offsetAt(diagnostic.range.start);
   const end2 = lines.offsetAt(diagnostic.range.end);
@@ -22635,13 +22622,13 @@ function notFetchedInTime(entry, modules, timeoutMs) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs16 = __toESM(require("node:fs"));
-var import_node_path15 = __toESM(require("node:path"));
-var USING = /^(\s*using\s+')([^']+)'/m;
+var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_path16 = __toESM(require("node:path"));
+var USING2 = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
-  const match = USING.exec(text2);
+  const match = USING2.exec(text2);
   if (!match || !isLocalModule(match[2])) return void 0;
-  return { file: import_node_path15.default.resolve(import_node_path15.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
+  return { file: import_node_path16.default.resolve(import_node_path16.default.dirname(file), match[2]), offset: match.index + match[1].length, length: match[2].length };
 }
 var USING_NONE = /^[ \t]*(using\s+none)\b/m;
 function usingNone(text2) {
@@ -22661,7 +22648,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs16.default.existsSync(target.file)) {
+  if (target && !import_node_fs17.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -22682,10 +22669,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path33 = problem.jsonPath ?? [];
+  const path34 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path33, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path34, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -22704,7 +22691,7 @@ function compiledDocument(file, template2, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs17.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs18.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, rules, restoreTimeoutMs, deployment = {}) {
   let output;
@@ -22724,18 +22711,18 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
   const findings = output.diagnostics.map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
-    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs17.default.readFileSync(file, "utf8")) : void 0;
+    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs18.default.readFileSync(file, "utf8")) : void 0;
     const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
     return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
   }
   const templateFile = templateFileOf(file);
   const usesJson = /\.jsonc?$/i.test(templateFile);
-  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs17.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
+  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs18.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : void 0;
-  const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc);
+  const locator = jsonLocator ?? await BicepLocator.create(templateFile, doc, output.declarations);
   for (const problem of expansion.problems) {
     const instance2 = instanceAround(problem, expansion.instances);
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
@@ -22747,8 +22734,8 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
 }
 
 // src/analyze/input-checks.ts
-var import_node_fs18 = __toESM(require("node:fs"));
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/analyze/repository-boundary.ts
 async function referenceOutsideRepository(entry, repoRoot) {
@@ -22772,7 +22759,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs18.default.readFileSync(input2.file);
+    bytes = import_node_fs19.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -22783,7 +22770,7 @@ function brokenSource(input2) {
   return { file: input2.file, status: "failed", findings: [inputFinding(input2.file, problem.reason, { file: input2.file, range: problem.range })] };
 }
 async function outsideRepository(input2) {
-  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path16.default.dirname(input2.file));
+  const repoRoot = input2.kind === "arm-template" ? void 0 : findRepositoryRoot(import_node_path17.default.dirname(input2.file));
   const outside = repoRoot === void 0 ? void 0 : await referenceOutsideRepository(input2.file, repoRoot);
   if (!outside) return void 0;
   const reason = `it reads ${outside.target}, outside the repository ${repoRoot}; bicep-audit reads only files inside the repository`;
@@ -22816,8 +22803,8 @@ function mergeRepeatedFindings(results) {
 }
 
 // src/analyze/result-cache.ts
-var import_node_fs19 = __toESM(require("node:fs"));
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_path18 = __toESM(require("node:path"));
 var FORMAT = 2;
 var SYMBOLIC = "$symbolic";
 function withSymbolics(_key, value) {
@@ -22834,14 +22821,14 @@ function isEntry2(value) {
 }
 var ownCode;
 function toolIdentity() {
-  ownCode ??= identityOfCode(import_node_path17.default.basename(__dirname) === "analyze" ? import_node_path17.default.dirname(__dirname) : __dirname);
+  ownCode ??= identityOfCode(import_node_path18.default.basename(__dirname) === "analyze" ? import_node_path18.default.dirname(__dirname) : __dirname);
   return ownCode;
 }
 function identityOfCode(root) {
-  const files = import_node_fs19.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
+  const files = import_node_fs20.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
   return sha256(
     files.map((f) => {
-      const stat = import_node_fs19.default.statSync(import_node_path17.default.join(root, f));
+      const stat = import_node_fs20.default.statSync(import_node_path18.default.join(root, f));
       return `${f}\0${stat.size}\0${stat.mtimeMs}`;
     }).join("\n")
   );
@@ -22871,7 +22858,7 @@ function resultContext(settings) {
 
 // src/analyze/shard.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 function parseShard(text2) {
   const match = /^(\d+)\/(\d+)$/.exec(text2.trim());
   if (!match) return void 0;
@@ -22879,8 +22866,8 @@ function parseShard(text2) {
   return index >= 1 && count2 >= 1 && index <= count2 ? { index, count: count2 } : void 0;
 }
 function shardOf(file, count2, cwd) {
-  const base = findRepositoryRoot(import_node_path18.default.dirname(file)) ?? cwd;
-  const relative = import_node_path18.default.relative(base, file).split(import_node_path18.default.sep).join("/");
+  const base = findRepositoryRoot(import_node_path19.default.dirname(file)) ?? cwd;
+  const relative = import_node_path19.default.relative(base, file).split(import_node_path19.default.sep).join("/");
   return (0, import_node_crypto3.createHash)("sha256").update(relative).digest().readUInt32BE(0) % count2 + 1;
 }
 var ShardFilter = class {
@@ -22903,6 +22890,7 @@ var ShardFilter = class {
 };
 
 // src/analyze/analyze.ts
+var isBicepFile = (file) => /\.bicep(param)?$/i.test(file);
 var NO_CONFIG = { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
 var DEFAULT_RESTORE_TIMEOUT_MS = 2e4;
 function restoreTimeoutOf(options2) {
@@ -22964,7 +22952,8 @@ async function analyze(options2) {
       else usable.push(input2);
     }
     results.push(...shard.mine(broken));
-    const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
+    const filesRead = (file) => isBicepFile(file) ? (compiler ??= bicepCompiler(options2, caches)).filesRead(file).catch(() => localFilesRead(file)) : localFilesRead(file);
+    const inputs = shard.mine(await entryPoints(usable, filesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
     compiler?.allPrepared();
     const analysed = new Array(inputs.length);
@@ -22989,7 +22978,7 @@ function contextOf(file, options2) {
   const config2 = options2.config?.configFor(file) ?? NO_CONFIG;
   const deployment = { ...config2.deployment, ...options2.deployment };
   const declared = config2.auditLogs ?? [];
-  return resultContext([[...config2.rules], declared, [...config2.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path19.default.dirname(file)) ?? null]);
+  return resultContext([[...config2.rules], declared, [...config2.parameters], [...options2.parameters], deployment, findRepositoryRoot(import_node_path20.default.dirname(file)) ?? null]);
 }
 function bicepCompiler(options2, caches) {
   const cliPath = caches?.cliPath ?? locateBicepCli({ flag: options2.bicepPath, env: options2.env, homeDir: options2.homeDir, cwd: options2.cwd }).path;
@@ -23005,7 +22994,7 @@ function bicepCompiler(options2, caches) {
 }
 async function analyzeInput(input2, compiler, options2, keep) {
   try {
-    import_node_fs20.default.accessSync(input2.file, import_node_fs20.default.constants.R_OK);
+    import_node_fs21.default.accessSync(input2.file, import_node_fs21.default.constants.R_OK);
     const config2 = options2.config?.configFor(input2.file) ?? NO_CONFIG;
     const deployment = { ...config2.deployment, ...options2.deployment };
     const rules = { settings: config2.rules, declared: config2.declaredRules ?? [] };
@@ -23022,6 +23011,12 @@ async function analyzeInput(input2, compiler, options2, keep) {
       const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
       return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
     }
+    if (error instanceof BicepFileFailure) {
+      const ended = error.exit === void 0 ? "" : typeof error.exit === "number" ? ` with exit code ${error.exit}` : ` by ${error.exit}`;
+      const said = error.outputExcerpt.split("\n")[0] ?? "";
+      const reason2 = `${error.summary}${ended} on this file twice (${error.command}${said ? `: ${said}` : ""}); the file was not analysed`;
+      return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
+    }
     const reason = readError(error);
     if (reason === void 0) throw error;
     return unusableResult(input2.file, reason);
@@ -23029,7 +23024,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
 }
 
 // src/baseline/baseline-file.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_fs22 = __toESM(require("node:fs"));
 var DEFAULT_BASELINE_FILE = "bicep-audit-baseline.json";
 function withCount(entry, count2) {
   return { rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...count2 > 1 ? { count: count2 } : {} };
@@ -23039,7 +23034,7 @@ var BaselineError = class extends Error {
 function readBaseline(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs21.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs22.default.readFileSync(file, "utf8"));
   } catch (error) {
     const missing = error.code === "ENOENT";
     throw new BaselineError(missing ? `no baseline at ${file}; write one with --write-baseline` : `cannot read the baseline ${file}: ${error.message}`);
@@ -23216,9 +23211,9 @@ async function parseArgs(argv) {
 }
 
 // src/cli/audit.ts
-var import_node_fs27 = __toESM(require("node:fs"));
+var import_node_fs28 = __toESM(require("node:fs"));
 var import_node_os4 = __toESM(require("node:os"));
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -23233,16 +23228,16 @@ function applyConfigSuppressions(results, suppressionFor) {
 }
 
 // src/baseline/run-baseline.ts
-var import_node_fs22 = __toESM(require("node:fs"));
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_path22 = __toESM(require("node:path"));
 
 // src/baseline/apply-baseline.ts
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 var PLACE = /(\.(?:bicep|bicepparam|jsonc?)):\d+:\d+/gi;
 function baselineEntry(finding, folder) {
-  const file = import_node_path20.default.relative(folder, finding.location.file).split(import_node_path20.default.sep).join("/");
+  const file = import_node_path21.default.relative(folder, finding.location.file).split(import_node_path21.default.sep).join("/");
   const resource = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
-  const message = finding.message.split(`${folder}${import_node_path20.default.sep}`).join("").replace(PLACE, "$1");
+  const message = finding.message.split(`${folder}${import_node_path21.default.sep}`).join("").replace(PLACE, "$1");
   return { rule: finding.ruleId, file, resource, message };
 }
 var keyOf3 = (entry) => JSON.stringify([entry.rule, entry.file, entry.resource, entry.message]);
@@ -23254,7 +23249,7 @@ function auditedFiles(results, folder) {
       ...result.findings.flatMap((f) => [f.location, ...f.relatedLocations.map((r) => r.location)]),
       ...(result.evaluations ?? []).map((e) => e.location)
     ];
-    for (const { file } of locations) files.add(import_node_path20.default.relative(folder, file).split(import_node_path20.default.sep).join("/"));
+    for (const { file } of locations) files.add(import_node_path21.default.relative(folder, file).split(import_node_path21.default.sep).join("/"));
   }
   return files;
 }
@@ -23304,9 +23299,9 @@ function baselineCounts(results) {
 
 // src/baseline/run-baseline.ts
 function settleBaseline(results, request, write) {
-  const folder = import_node_path21.default.dirname(request.file);
+  const folder = import_node_path22.default.dirname(request.file);
   if (request.mode === "write") {
-    const kept = import_node_fs22.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
+    const kept = import_node_fs23.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
     const entries3 = [...kept, ...entriesOf(results, folder)];
     write(request.file, baselineText(entries3));
     const applied2 = applyBaseline(results, entries3, folder);
@@ -23323,8 +23318,8 @@ function settleBaseline(results, request, write) {
 }
 
 // src/config/load-config.ts
-var import_node_fs23 = __toESM(require("node:fs"));
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_path23 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 
 // src/rules/audit-logs/declared.ts
@@ -23371,15 +23366,15 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path22.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path23.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path22.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path23.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path22.default.resolve(this.cwd, file);
+    const absolute = import_node_path23.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   /**
@@ -23388,18 +23383,18 @@ var ConfigResolver = class {
    * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
    */
   suppressionFor(input2, finding) {
-    return this.loadedFor(import_node_path22.default.resolve(this.cwd, input2)).suppressionOf(finding);
+    return this.loadedFor(import_node_path23.default.resolve(this.cwd, input2)).suppressionOf(finding);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path22.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path23.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path22.default.dirname(folder);
-      const candidate = import_node_path22.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs23.default.existsSync(candidate)) loaded = readConfig(candidate);
+      const parent = import_node_path23.default.dirname(folder);
+      const candidate = import_node_path23.default.join(folder, CONFIG_FILE3);
+      if (import_node_fs24.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -23410,7 +23405,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs23.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs24.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -23465,7 +23460,7 @@ function readConfig(file) {
     matchers: entry.names.flatMap((pattern, j) => glob(pattern, ["suppressions", i2, "names", j], NAME_GLOB_OPTIONS))
   }));
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path22.default.dirname(file);
+  const folder = import_node_path23.default.dirname(file);
   return {
     config: {
       file,
@@ -23477,10 +23472,10 @@ function readConfig(file) {
       deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason })),
       fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" },
-      ...json.baseline === void 0 ? {} : { baseline: import_node_path22.default.resolve(folder, json.baseline) }
+      ...json.baseline === void 0 ? {} : { baseline: import_node_path23.default.resolve(folder, json.baseline) }
     },
     isExcluded: (absolute) => {
-      const relative = import_node_path22.default.relative(folder, absolute).split(import_node_path22.default.sep).join("/");
+      const relative = import_node_path23.default.relative(folder, absolute).split(import_node_path23.default.sep).join("/");
       return excluded.some((matches) => matches(relative));
     },
     suppressionOf: (finding) => {
@@ -23504,11 +23499,11 @@ function configError(file, text2, problems) {
 }
 
 // src/fix/run-fixes.ts
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/fix/apply-fixes.ts
-var import_node_fs24 = __toESM(require("node:fs"));
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_path24 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
@@ -23569,20 +23564,20 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs24.default.readFileSync(file, "utf8");
+    return import_node_fs25.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs24.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs25.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
-  const broken = `after the edit, ${import_node_path23.default.relative(cwd, result.file)} does not compile`;
+  const broken = `after the edit, ${import_node_path24.default.relative(cwd, result.file)} does not compile`;
   const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
   if (!error) return broken;
   const { line, character } = error.location.range.start;
-  return `${broken}: ${import_node_path23.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+  return `${broken}: ${import_node_path24.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 async function applyFixes(results, options2) {
   const { chosen, left } = chooseFixes(results, options2.suggestions);
@@ -23647,7 +23642,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_fs26 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -23803,8 +23798,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path33 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path33 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path34 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path34 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -23983,7 +23978,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs25.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs26.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -24106,7 +24101,7 @@ function unifiedDiff(name2, before, edits) {
 
 // src/fix/run-fixes.ts
 function diffName(file, cwd) {
-  return import_node_path24.default.relative(cwd, file).split(import_node_path24.default.sep).join("/");
+  return import_node_path25.default.relative(cwd, file).split(import_node_path25.default.sep).join("/");
 }
 async function runFixes(results, request) {
   const plan = await planFixes(results, request.preferences);
@@ -24121,17 +24116,17 @@ async function runFixes(results, request) {
 }
 
 // src/report/azure-pipelines.ts
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/rules/docs.ts
-var import_node_fs26 = __toESM(require("node:fs"));
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_fs27 = __toESM(require("node:fs"));
+var import_node_path26 = __toESM(require("node:path"));
 var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
 function docsUrlOf(meta) {
   return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
 }
 function ruleDocs(rule) {
-  if (rule.meta.docsPath !== void 0) return import_node_fs26.default.readFileSync(import_node_path25.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  if (rule.meta.docsPath !== void 0) return import_node_fs27.default.readFileSync(import_node_path26.default.join(packageRoot, rule.meta.docsPath), "utf8");
   const { meta } = rule;
   return [
     `# ${rule.id}: ${meta.title}`,
@@ -24162,7 +24157,7 @@ function escapeLoggingProperty(text2) {
 }
 function sourcePath(file, context) {
   const root = context.sourcesDirectory ?? context.repoRoot;
-  return (relativeInside(file, root) ?? file).split(import_node_path26.default.sep).join("/");
+  return (relativeInside(file, root) ?? file).split(import_node_path27.default.sep).join("/");
 }
 function issueText(finding) {
   return finding.level === "note" ? `note: ${finding.message}` : finding.message;
@@ -24206,7 +24201,7 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/paths.ts
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -24214,7 +24209,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path27.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path28.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/compact.ts
@@ -24229,7 +24224,7 @@ function formatCompact(results, context) {
 }
 
 // src/report/github.ts
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 
 // src/fix/line-range.ts
 function lineRangeChange(fix, sourceText) {
@@ -24251,7 +24246,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path28.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path29.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined);
 function title(finding) {
@@ -24325,7 +24320,7 @@ function formatStepSummary(results, context) {
 }
 
 // src/report/gitlab.ts
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 
 // src/report/fingerprints.ts
 var import_node_crypto4 = require("node:crypto");
@@ -24355,7 +24350,7 @@ function formatGitlab(results, context) {
         fingerprint: fingerprints[i2],
         severity: SEVERITIES[f.level],
         location: {
-          path: (relativeInside(f.location.file, context.repoRoot) ?? f.location.file).split(import_node_path29.default.sep).join("/"),
+          path: (relativeInside(f.location.file, context.repoRoot) ?? f.location.file).split(import_node_path30.default.sep).join("/"),
           lines: { begin: f.location.range.start.line + 1 }
         }
       }
@@ -24435,13 +24430,13 @@ function formatJson(results, context) {
 }
 
 // src/report/junit.ts
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 function escapeXml(text2) {
   return text2.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 var attributes = (values) => Object.entries(values).map(([name2, value]) => ` ${name2}="${escapeXml(String(value))}"`).join("");
 function repositoryPath(file, context) {
-  return (relativeInside(file, context.repoRoot) ?? file).split(import_node_path30.default.sep).join("/");
+  return (relativeInside(file, context.repoRoot) ?? file).split(import_node_path31.default.sep).join("/");
 }
 var resourceKey = (ruleId, instance2) => JSON.stringify([ruleId, [...instance2.deploymentChain, instance2.symbolicName].join("/"), describeValue(instance2.name)]);
 var resourceName = (ruleId, instance2) => `${ruleId} ${[...instance2.deploymentChain, instance2.symbolicName].join("/")} '${describeValue(instance2.name)}'`;
@@ -24863,7 +24858,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs27.default.appendFileSync(file, text2);
+    import_node_fs28.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -24879,10 +24874,10 @@ function asUsageError(body2, ...kinds) {
 function parameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path31.default.resolve(cwd, args2.parameters);
+    const file = import_node_path32.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs27.default.readFileSync(file, "utf8");
+      text2 = import_node_fs28.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -24903,7 +24898,7 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path31.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path32.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -24913,7 +24908,7 @@ function sourceReader2() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs27.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs28.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -24922,7 +24917,7 @@ function sourceReader2() {
   };
 }
 function takeInputsFromBaselineOptions(args2, cwd) {
-  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs27.default.statSync(import_node_path31.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs28.default.statSync(import_node_path32.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
   const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
   if (moved.length === 0) return args2;
   return {
@@ -24934,9 +24929,9 @@ function takeInputsFromBaselineOptions(args2, cwd) {
 }
 function baselineRequest(args2, config2, cwd, repoRoot) {
   const named = args2.writeBaseline ?? args2.baseline;
-  const configured = asUsageError(() => config2.configFor(import_node_path31.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
+  const configured = asUsageError(() => config2.configFor(import_node_path32.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
   if (named === void 0 && !args2.pruneBaseline && configured === void 0) return void 0;
-  const file = named ? import_node_path31.default.resolve(cwd, named) : configured ?? import_node_path31.default.join(repoRoot, DEFAULT_BASELINE_FILE);
+  const file = named ? import_node_path32.default.resolve(cwd, named) : configured ?? import_node_path32.default.join(repoRoot, DEFAULT_BASELINE_FILE);
   return { file, mode: args2.writeBaseline !== void 0 ? "write" : args2.pruneBaseline ? "prune" : "compare" };
 }
 async function runAudit(given, run2) {
@@ -24999,7 +24994,7 @@ async function runAudit(given, run2) {
     ...settled ? { baseline: settled.outcome } : {},
     failOn: args2.failOn,
     exitCode: code,
-    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path31.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
+    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path32.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
   };
   return { analysis, context, code, ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
@@ -25036,7 +25031,7 @@ function options(env) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs28.default.mkdirSync(import_node_path32.default.dirname(file), { recursive: true });
+    import_node_fs29.default.mkdirSync(import_node_path33.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -25047,7 +25042,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path32.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path32.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path33.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path33.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BicepCompiler } from '../bicep/compile-output';
 import type { RuleSetting } from '../config/load-config';
-import { BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
+import { BicepFileFailure, BicepNotFoundError, BicepTimeoutError } from '../bicep/errors';
 import { startBicepCompiler } from '../bicep/compiler';
 import { CachedCompiler } from '../bicep/cached-compiler';
 import { COMPILES_PER_SERVER } from '../bicep/compiler-pool';
@@ -13,6 +13,8 @@ import type { PrestartedServer } from '../bicep/server-process';
 import { discoverInputs, type DiscoveredInput } from '../discover/discover-inputs';
 import { entryPoints } from '../discover/entry-points';
 import { localFilesRead } from '../discover/local-files';
+
+const isBicepFile = (file: string) => /\.bicep(param)?$/i.test(file);
 import { findRepositoryRoot } from '../discover/repository-root';
 import type { InputResult } from '../rules/finding';
 import type { Rule } from '../rules/rule';
@@ -177,7 +179,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
       else usable.push(input);
     }
     results.push(...shard.mine(broken));
-    const inputs = shard.mine(await entryPoints(usable, localFilesRead, (file) => kept.get(file)?.filesRead));
+    // The files each reads, as its compile records them (the compiler's list, which a cold and a warm run share); parsed where it cannot say.
+    const filesRead = (file: string) => (isBicepFile(file) ? (compiler ??= bicepCompiler(options, caches)).filesRead(file).catch(() => localFilesRead(file)) : localFilesRead(file));
+    const inputs = shard.mine(await entryPoints(usable, filesRead, (file) => kept.get(file)?.filesRead));
     compileSoon(inputs);
     compiler?.allPrepared();
     const analysed = new Array<InputResult>(inputs.length);
@@ -249,6 +253,12 @@ async function analyzeInput(
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
       const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;
+      return { file: input.file, status: 'error', findings: [inputFinding(input.file, reason, { file: input.file, range: FILE_START })] };
+    }
+    if (error instanceof BicepFileFailure) {
+      const ended = error.exit === undefined ? '' : typeof error.exit === 'number' ? ` with exit code ${error.exit}` : ` by ${error.exit}`;
+      const said = error.outputExcerpt.split('\n')[0] ?? '';
+      const reason = `${error.summary}${ended} on this file twice (${error.command}${said ? `: ${said}` : ''}); the file was not analysed`;
       return { file: input.file, status: 'error', findings: [inputFinding(input.file, reason, { file: input.file, range: FILE_START })] };
     }
     const reason = readError(error);

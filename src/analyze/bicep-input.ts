@@ -127,7 +127,7 @@ async function analyzeCompiled(
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters, deployment });
   const jsonLocator = usesJson ? new JsonLocator(doc) : undefined;
-  const locator: Locator = jsonLocator ?? (await BicepLocator.create(templateFile, doc));
+  const locator: Locator = jsonLocator ?? (await BicepLocator.create(templateFile, doc, output.declarations));
   for (const problem of expansion.problems) {
     const instance = instanceAround(problem, expansion.instances);
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };

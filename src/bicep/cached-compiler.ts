@@ -56,6 +56,10 @@ export class CachedCompiler implements BicepCompiler {
     return output;
   }
 
+  async filesRead(file: string): Promise<string[]> {
+    return this.lookup(file)?.output.filesRead ?? this.startedPool().filesRead(file);
+  }
+
   /** One look in the cache per file and run: `prepare` and the compile both ask. */
   private lookup(file: string): ReturnType<CompileCache['lookup']> {
     if (!this.lookups.has(file)) this.lookups.set(file, this.cache.lookup(file));

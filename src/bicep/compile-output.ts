@@ -24,6 +24,19 @@ export interface CompileOutput {
   parameters?: string;
   /** Every file the compile read (modules, loaded and imported files, configs), and those it looked for in vain. */
   filesRead: string[];
+  /**
+   * By Bicep file of the compile: its `resource` and `module` declarations as the compiler ranges
+   * them (bicep/getDeploymentGraph), for placing findings where the source grammar cannot parse.
+   */
+  declarations?: Record<string, CompiledDeclaration[]>;
+}
+
+/** A `resource` or `module` declaration of a Bicep file, as the compiler ranges it. */
+export interface CompiledDeclaration {
+  symbol: string;
+  range: Range;
+  /** A module's path, as written. */
+  modulePath?: string;
 }
 
 /** One Bicep CLI serving a whole run; `close` ends its process. */
@@ -37,6 +50,8 @@ export interface BicepCompiler {
   /** Told that no file beyond those prepared will be compiled, it ends its processes once the last is. */
   allPrepared(): void;
   compile(file: string): Promise<CompileOutput>;
+  /** The files a compile of `file` reads, as `compile` would record them (its local modules among them). */
+  filesRead(file: string): Promise<string[]>;
   close(): Promise<void>;
 }
 

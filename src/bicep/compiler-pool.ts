@@ -1,9 +1,10 @@
 import type { BicepCompiler, CompileOutput } from './compile-output';
-import { BicepCliError, BicepTimeoutError } from './errors';
+import { BicepCliError, BicepFileFailure, BicepTimeoutError } from './errors';
 
 /** One process of the pool (or the way one file is compiled, for `bicep build`). */
 export interface PoolWorker {
   compile(file: string): Promise<CompileOutput>;
+  filesRead(file: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -38,13 +39,16 @@ export type IdentifyCli = (first: PoolWorker, switchTo: (kind: PoolKind) => Prom
  * `compilesPerWorker` at once, started only when a file needs one (or when `prepare` is told one
  * will): the first at once, each further one only while enough files per running process are still
  * to compile to pay for its start. A process that times out on a file is killed and replaced, and
- * the file fails; one that crashes is replaced and the file is tried once more on a fresh process
- * (so are the other files it had at that moment).
+ * the file fails, while the other files it had go to another process as if untried; one that
+ * crashes is replaced and each file it had is tried once more on a fresh process, and fails alone
+ * (BicepFileFailure) when it crashes that one too.
  */
 export class CompilerPool implements BicepCompiler {
   /** A worker's free places: it is here once for each further file it can take now. */
   private idle: PoolWorker[] = [];
   private readonly retired = new WeakSet<PoolWorker>();
+  /** Workers ended because a file timed out on them. */
+  private readonly endedForTimeout = new WeakSet<PoolWorker>();
   private readonly waiting: ((worker: PoolWorker) => void)[] = [];
   private live = 0;
   private identified: Promise<string> | undefined;
@@ -115,6 +119,11 @@ export class CompilerPool implements BicepCompiler {
       if (this.expected.has(file)) this.over.add(file);
       this.retireWhenAllOver();
     }
+  }
+
+  async filesRead(file: string): Promise<string[]> {
+    await this.ready();
+    return this.withWorker((worker) => worker.filesRead(file));
   }
 
   /** Processes that have compiled every told file exit while node analyses the last of them (an exit takes about 15 ms). */
@@ -205,9 +214,14 @@ export class CompilerPool implements BicepCompiler {
         this.release(worker);
         throw error;
       }
+      // Ended because another file timed out on it: this one is not to blame, and goes to another process.
+      if (error instanceof BicepTimeoutError) this.endedForTimeout.add(worker);
+      const endedForAnother = this.endedForTimeout.has(worker) && !(error instanceof BicepTimeoutError);
       // A process that timed out or crashed is not trusted with another file.
       await this.replace(worker);
-      if (error instanceof BicepTimeoutError || attempt > 1) throw error;
+      if (endedForAnother) return this.withWorker(task, attempt);
+      if (error instanceof BicepTimeoutError) throw error;
+      if (attempt > 1) throw new BicepFileFailure(error.summary, error.command, error.exit, error.outputExcerpt, { cause: error });
       return this.withWorker(task, attempt + 1);
     }
   }

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import { compileWithBuildCommand } from './build-command';
 import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
-import { toDiagnosticLevel, type CompileOutput } from './compile-output';
+import { toDiagnosticLevel, type CompiledDeclaration, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
 import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
+import { filesTheCompileReads } from './files-read';
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
@@ -74,7 +75,7 @@ async function compileInMirror(mirror: SymbolicMirror, file: string, filesRead: 
   };
 }
 
-/** The files each entry's compile reads, found by parsing once per run. */
+/** The files each entry's compile reads, found by parsing once per run (`bicep build` cannot say). */
 type FilesOf = (file: string) => Promise<string[]>;
 
 function filesOfOnce(): FilesOf {
@@ -83,6 +84,12 @@ function filesOfOnce(): FilesOf {
     if (!known.has(file)) known.set(file, localFilesRead(file));
     return known.get(file)!;
   };
+}
+
+/** What the server said a file's compile reads, with the paths its source names. */
+interface FilesAsked {
+  files: string[];
+  declarations: Record<string, CompiledDeclaration[]>;
 }
 
 /** One `bicep jsonrpc --stdio` process of the pool. */
@@ -94,34 +101,50 @@ class JsonRpcCompiler implements PoolWorker {
     private readonly restoreTimeoutMs: number,
     /** Whether each file fetches registry modules, worked out once per run for every process of the pool. */
     private readonly fetching: Map<string, Promise<boolean>>,
+    /** The files each file's compile reads, asked once per run of any process of the pool. */
+    private readonly filesAsked: Map<string, Promise<FilesAsked>>,
   ) {}
 
   /**
-   * The files are found by parsing, so each file is compiled once. Only a file that fetches
-   * registry modules asks the CLI which files it reads (the restored modules live outside the
-   * tree); and a compile that fails asks too, in case parsing missed a file the mirror then lacked.
+   * The server is asked first which files the compile reads, so that each is in the mirror before
+   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
+   * source names are added: the server leaves out a module file that does not exist, whose
+   * appearing must change the compile.
    */
   async compile(file: string): Promise<CompileOutput> {
-    const timeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
-    const parsed = await this.filesOf(file);
-    const filesRead = timeoutMs === undefined ? parsed : union(parsed, await this.filesTheCliReads(file, timeoutMs));
-    const output = await compileInMirror(this.mirror, file, filesRead, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
-    if (output.success || timeoutMs !== undefined) return output;
-    const missed = union(filesRead, await this.filesTheCliReads(file, timeoutMs));
-    return missed.length === filesRead.length ? output : compileInMirror(this.mirror, file, missed, (mirrored) => this.compileAt(file, mirrored, timeoutMs));
+    const { files, declarations } = await this.asked(file);
+    // Its modules are in the cache by now: the compile gets the usual wait.
+    return { ...(await compileInMirror(this.mirror, file, files, (mirrored) => this.compileAt(file, mirrored))), declarations };
   }
 
-  private async compileAt(file: string, mirrored: string, timeoutMs: number | undefined): Promise<Omit<CompileOutput, 'filesRead'>> {
+  async filesRead(file: string): Promise<string[]> {
+    return (await this.asked(file)).files;
+  }
+
+  /** Asked once per run and file, by whichever server comes first; asked again after a failure. */
+  private asked(file: string): Promise<FilesAsked> {
+    let asked = this.filesAsked.get(file);
+    if (!asked) {
+      asked = this.askFiles(file);
+      this.filesAsked.set(file, asked);
+      asked.catch(() => this.filesAsked.delete(file));
+    }
+    return asked;
+  }
+
+  private async askFiles(file: string): Promise<FilesAsked> {
+    const fetchTimeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
+    const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
+    return { files: [...new Set([...files, ...(await this.filesOf(file))])], declarations };
+  }
+
+  private async compileAt(file: string, mirrored: string): Promise<Omit<CompileOutput, 'filesRead'>> {
     if (file.endsWith('.bicepparam')) {
-      const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} }, timeoutMs);
+      const answer = await this.client.compileParams({ path: mirrored, parameterOverrides: {} });
       return toOutput(file, answer, answer.template, answer.parameters);
     }
-    const answer = await this.client.compile({ path: mirrored }, timeoutMs);
+    const answer = await this.client.compile({ path: mirrored });
     return toOutput(file, answer, answer.contents, undefined);
-  }
-
-  private async filesTheCliReads(file: string, timeoutMs: number | undefined): Promise<string[]> {
-    return (await this.client.getFileReferences({ path: file }, timeoutMs)).filePaths;
   }
 
   /** The server fetches `br:`/`ts:` modules as it compiles, retrying for minutes: such files get the shorter wait. */
@@ -136,10 +159,6 @@ class JsonRpcCompiler implements PoolWorker {
   }
 }
 
-function union(first: readonly string[], second: readonly string[]): string[] {
-  return [...new Set([...first, ...second])];
-}
-
 /** One `bicep build` process per file: `bicep build` does not report the files it reads, so they are found by parsing. */
 class BuildCommandCompiler implements PoolWorker {
   constructor(
@@ -151,6 +170,10 @@ class BuildCommandCompiler implements PoolWorker {
 
   async compile(file: string): Promise<CompileOutput> {
     return compileInMirror(this.mirror, file, await this.filesOf(file), (mirrored) => compileWithBuildCommand(this.cliPath, mirrored, this.options));
+  }
+
+  filesRead(file: string): Promise<string[]> {
+    return this.filesOf(file);
   }
 
   async close(): Promise<void> {}
@@ -181,7 +204,8 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     return new CompilerPool(cliPath, build, () => Promise.resolve(version), removeMirror);
   }
   const fetching = new Map<string, Promise<boolean>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching);
+  const filesAsked = new Map<string, Promise<FilesAsked>>();
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching, filesAsked);
   const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;

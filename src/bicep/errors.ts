@@ -48,3 +48,6 @@ export function excerpt(text: string): string {
 
 /** The Bicep CLI took longer than the per-file timeout: its process is killed, the file is not analysed. */
 export class BicepTimeoutError extends BicepCliError {}
+
+/** The Bicep CLI failed on one file (its process crashed with the file in hand, on each try): that file is not analysed, the run goes on. */
+export class BicepFileFailure extends BicepCliError {}

@@ -9,6 +9,8 @@ import type {
   CompileParamsResponse,
   CompileRequest,
   CompileResponse,
+  GetDeploymentGraphRequest,
+  GetDeploymentGraphResponse,
   GetFileReferencesRequest,
   GetFileReferencesResponse,
   VersionRequest,
@@ -103,6 +105,10 @@ export class BicepJsonRpcClient {
 
   getFileReferences(request: GetFileReferencesRequest, timeoutMs?: number): Promise<GetFileReferencesResponse> {
     return this.request('bicep/getFileReferences', request, timeoutMs);
+  }
+
+  getDeploymentGraph(request: GetDeploymentGraphRequest, timeoutMs?: number): Promise<GetDeploymentGraphResponse> {
+    return this.request('bicep/getDeploymentGraph', request, timeoutMs);
   }
 
   /**

@@ -52,3 +52,20 @@ export interface GetFileReferencesRequest {
 export interface GetFileReferencesResponse {
   filePaths: string[];
 }
+
+export interface GetDeploymentGraphRequest {
+  path: string;
+}
+/** A resource or module declaration of the file asked about (not of its modules), with its 0-based range. */
+export interface DeploymentGraphNode {
+  range: RpcRange;
+  name: string;
+  type: string;
+  isExisting: boolean;
+  /** A module's path as written, `br:`/`ts:` references included. */
+  relativePath?: string;
+}
+export interface GetDeploymentGraphResponse {
+  nodes: DeploymentGraphNode[];
+  edges: { source: string; target: string }[];
+}

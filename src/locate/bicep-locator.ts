@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+import type { CompiledDeclaration } from '../bicep/compile-output';
+import type { Range } from '../positions';
 import type { RelatedLocation, SourceLocation } from '../rules/finding';
 import type { InstancePlace } from '../rules/rule';
 import type { ResourceInstance } from '../template/expand/instance';
@@ -39,6 +41,8 @@ function moduleSymbols(jsonPath: readonly (string | number)[]): string[] {
  * parsing them: the `resource` or `module` declaration, and inside it the property the finding
  * is about where the source spells it out. Local modules are followed into their own files; a
  * registry in a `br:` or `ts:` module is placed on the `module` declaration in the user's file.
+ * Where the grammar cannot parse a declaration (valid Bicep newer than the grammar), the
+ * compiler's own range of it is used, and its module path, so that no finding moves to 1:1.
  */
 export class BicepLocator implements Locator {
   private readonly sources = new Map<string, BicepSourceFile>();
@@ -48,10 +52,11 @@ export class BicepLocator implements Locator {
     private readonly entryFile: string,
     private readonly compiled: ParsedJson,
     private readonly parser: Parser,
+    private readonly declarations: Readonly<Record<string, readonly CompiledDeclaration[]>>,
   ) {}
 
-  static async create(entryFile: string, compiled: ParsedJson): Promise<BicepLocator> {
-    return new BicepLocator(entryFile, compiled, await bicepParser());
+  static async create(entryFile: string, compiled: ParsedJson, declarations: Readonly<Record<string, readonly CompiledDeclaration[]>> = {}): Promise<BicepLocator> {
+    return new BicepLocator(entryFile, compiled, await bicepParser(), declarations);
   }
 
   locate(place: InstancePlace): SourceLocation {
@@ -59,8 +64,23 @@ export class BicepLocator implements Locator {
     if (jsonModule) return this.locateInJsonModule(jsonModule, [...place.instance.jsonPath, ...(place.path ?? [])], !place.path || place.path.length === 0);
     if (stoppedAt) return stoppedAt;
     const declaration = source.declaration(place.instance.symbolicName);
-    if (!declaration) return { file: source.file, range: FILE_START };
+    if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place.instance.symbolicName)?.range ?? FILE_START };
     return { file: source.file, range: source.range(source.property(declaration, place.path ?? [])) };
+  }
+
+  /** The compiler's range of a declaration, where the grammar does not find it. */
+  private compiledDeclaration(file: string, symbol: string): CompiledDeclaration | undefined {
+    return this.declarations[file]?.find((d) => d.symbol === symbol);
+  }
+
+  /** A declaration's range and module path: from the grammar, else from the compiler. */
+  private declared(source: BicepSourceFile, symbol: string): { range: Range; modulePath?: string } | undefined {
+    const node = source.declaration(symbol);
+    if (node) {
+      const modulePath = source.modulePath(symbol);
+      return { range: source.range(node), ...(modulePath === undefined ? {} : { modulePath }) };
+    }
+    return this.compiledDeclaration(source.file, symbol);
   }
 
   moduleChain(instance: ResourceInstance): RelatedLocation[] {
@@ -69,9 +89,9 @@ export class BicepLocator implements Locator {
       const symbols = instance.deploymentChain.slice(0, depth).map((l) => l.symbolicName);
       const { source, stoppedAt } = this.sourceOf(symbols);
       const symbol = instance.deploymentChain[depth]!.symbolicName;
-      const declaration = stoppedAt ? undefined : source.declaration(symbol);
-      if (!declaration) break;
-      related.push({ location: { file: source.file, range: source.range(declaration) }, message: `module '${symbol}'` });
+      const declared = stoppedAt ? undefined : this.declared(source, symbol);
+      if (!declared) break;
+      related.push({ location: { file: source.file, range: declared.range }, message: `module '${symbol}'` });
     }
     return related;
   }
@@ -93,10 +113,10 @@ export class BicepLocator implements Locator {
   private sourceOf(symbols: readonly string[]): { source: BicepSourceFile; stoppedAt?: SourceLocation; jsonModule?: JsonModule } {
     let source = this.source(this.entryFile);
     for (const [depth, symbol] of symbols.entries()) {
-      const declaration = source.declaration(symbol);
-      const modulePath = source.modulePath(symbol);
-      if (!declaration || modulePath === undefined || !isLocalModule(modulePath)) {
-        return { source, stoppedAt: { file: source.file, range: declaration ? source.range(declaration) : FILE_START } };
+      const declared = this.declared(source, symbol);
+      const modulePath = declared?.modulePath;
+      if (!declared || modulePath === undefined || !isLocalModule(modulePath)) {
+        return { source, stoppedAt: { file: source.file, range: declared?.range ?? FILE_START } };
       }
       const file = path.resolve(path.dirname(source.file), modulePath);
       if (/\.jsonc?$/i.test(file)) return { source, jsonModule: { file, depth: depth + 1 } };

@@ -6,7 +6,7 @@ function pool(jobs: number) {
   let started = 0;
   const worker = (): PoolWorker => {
     started += 1;
-    return { compile: async (file) => ({ file, success: true, diagnostics: [], filesRead: [file] }), close: async () => undefined };
+    return { compile: async (file) => ({ file, success: true, diagnostics: [], filesRead: [file] }), filesRead: async (file) => [file], close: async () => undefined };
   };
   const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: jobs, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4 };
   const compilers = new CompilerPool('bicep', kind, async () => '0.49.2');
@@ -55,6 +55,7 @@ function heldPool(crashFirst = false) {
         if (crashes) throw new BicepCliError('the process crashed', 'bicep jsonrpc', 1, '');
         return { file, success: true, diagnostics: [], filesRead: [file] };
       },
+      filesRead: async (file) => [file],
       close: async () => undefined,
     };
   };
@@ -111,6 +112,7 @@ function loggingPool(events: string[], options: { beforeCompile?: (file: string)
         events.push(`compiles ${file}`);
         return { file, success: true, diagnostics: [], filesRead: [file] };
       },
+      filesRead: async (file) => [file],
       close: async () => {
         events.push('process told to end');
         await new Promise((resolve) => setTimeout(resolve, options.exitMs ?? 0));

@@ -21,17 +21,6 @@ const scenarios: Scenario[] = [
     stderrLines: [`bicep-audit: no Bicep CLI found; looked in --bicep (${path.join(tree, 'nowhere', 'bicep')}).`],
   },
   {
-    name: 'a CLI that crashes',
-    argv: ['main.bicep', '--bicep', path.join(fakes, 'crashes.js')],
-    code: 3,
-    stderrLines: [
-      'bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly',
-      `  command: ${path.join(fakes, 'crashes.js')} jsonrpc --stdio`,
-      '  exit code: 134',
-      '  output: Unhandled exception. System.InvalidOperationException: simulated crash',
-    ],
-  },
-  {
     name: 'a CLI that prints garbage instead of JSON-RPC',
     argv: ['main.bicep', '--bicep', path.join(fakes, 'garbage.js')],
     code: 3,
@@ -43,17 +32,6 @@ const scenarios: Scenario[] = [
     code: 3,
     stderrLines: ['bicep-audit: the Bicep CLI did not report its version', `  command: ${path.join(fakes, 'no-version.js')} --version`, '  exit code: 0', '  output: hello'],
   },
-  {
-    name: 'an old CLI (no JSON-RPC server) whose build prints no template',
-    argv: ['main.bicep', '--bicep', path.join(fakes, 'old-garbage.js')],
-    code: 3,
-    stderrLines: [
-      'bicep-audit: the Bicep CLI printed output that is not a template',
-      `  command: ${path.join(fakes, 'old-garbage.js')} build ${path.join(tree, 'main.bicep')} --stdout`,
-      '  exit code: 0',
-      '  output: <html>not a template</html>',
-    ],
-  },
 ];
 
 describe.each(RUNNERS)('environment failures (%s)', (_runner, run) => {
@@ -62,5 +40,25 @@ describe.each(RUNNERS)('environment failures (%s)', (_runner, run) => {
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     for (const line of stderrLines) expect(result.stderr).toContain(`${line}`);
+  });
+
+  // A CLI that fails on a file fails that file, not the run: the report says what failed, with exit 3.
+  it.each([
+    [
+      'a CLI that crashes on the file',
+      'crashes.js',
+      `the Bicep CLI JSON-RPC server ended unexpectedly with exit code 134 on this file twice (${path.join(fakes, 'crashes.js')} jsonrpc --stdio: Unhandled exception. System.InvalidOperationException: simulated crash)`,
+    ],
+    [
+      'an old CLI (no JSON-RPC server) whose build prints no template',
+      'old-garbage.js',
+      `the Bicep CLI printed output that is not a template with exit code 0 on this file twice (${path.join(fakes, 'old-garbage.js')} build ${path.join(tree, 'main.bicep')} --stdout: <html>not a template</html>)`,
+    ],
+  ])('%s → exit 3 with a report naming the command, exit code and output', async (_name, cli, failure) => {
+    const result = await run({ argv: ['main.bicep', '--bicep', path.join(fakes, cli), '--format', 'json'], cwd: tree, env: isolatedEnv(), homeDir: home });
+    expect([result.code, result.stderr]).toEqual([3, '']);
+    const report = JSON.parse(result.stdout) as { inputs: { status: string }[]; results: { ruleId: string; message: string }[] };
+    expect(report.inputs.map((i) => i.status)).toEqual(['error']);
+    expect(report.results.map((r) => [r.ruleId, r.message])).toEqual([['input', `cannot analyse ${path.join(tree, 'main.bicep')}: ${failure}; the file was not analysed`]]);
   });
 });

@@ -1,5 +1,6 @@
 import type { BicepCompiler } from '../../src/bicep/compile-output';
 import { findRule } from '../../src/rules/index';
+import type { DeploymentContext } from '../../src/template/expand/deployment-scope';
 import { expandTemplate } from '../../src/template/expand/expand-template';
 import type { ResourceInstance } from '../../src/template/expand/instance';
 import { containsSymbolic } from '../../src/template/expressions/symbolic';
@@ -33,14 +34,14 @@ function settingView(instance: ResourceInstance): SettingView {
  * The engine's side: compiles the `.bicepparam` with the real CLI, expands it on the oracle's
  * deployment context and runs the rule. Whatever it leaves unknown is listed, since Azure knew it.
  */
-export async function engineView(compiler: BicepCompiler, paramFile: string): Promise<EngineOutcome> {
+export async function engineView(compiler: BicepCompiler, paramFile: string, deployment: DeploymentContext = ORACLE_CONTEXT): Promise<EngineOutcome> {
   const output = await compiler.compile(paramFile);
   if (!output.success || output.template === undefined) {
     return { ok: false, reason: `compile failed: ${output.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}` };
   }
   const doc = parseJsonWithPositions(paramFile, output.template);
   const parameters = output.parameters === undefined ? new Map<string, Value>() : readParameterValues(paramFile, output.parameters);
-  const expansion = expandTemplate(doc, { parameters, deployment: ORACLE_CONTEXT });
+  const expansion = expandTemplate(doc, { parameters, deployment });
   const unknowns = expansion.problems.map((p) => `engine problem (${p.kind}): ${p.message}`);
   const deployed = (type: string) =>
     expansion.instances.filter((i) => i.type.toLowerCase() === type && !i.existing && i.condition !== false).filter((i) => {

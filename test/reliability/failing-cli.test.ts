@@ -61,19 +61,6 @@ const scenarios: Scenario[] = [
     ],
   },
   {
-    name: 'exits non-zero with garbage under --no-restore, which compiles with `bicep build --no-restore`',
-    fake: 'garbage-exit.js',
-    extra: ['--no-restore'],
-    stderr: [
-      'bicep-audit: the Bicep CLI failed',
-      `  command: ${fake('garbage-exit.js')} build <tree>/src/main.bicep --stdout --no-restore`,
-      '  exit code: 2',
-      '  output: fatal: something went wrong',
-      '',
-      '%%% garbage %%%',
-    ],
-  },
-  {
     name: 'answers with invalid JSON',
     fake: 'invalid-json.js',
     stderr: [/^bicep-audit: the Bicep CLI sent something that is not JSON-RPC: .*JSON/, `  command: ${fake('invalid-json.js')} jsonrpc --stdio`],
@@ -114,7 +101,7 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
 
 /** The stylish report of a file the CLI timed out on: the run goes on and exits 3. */
 const timedOut = (file: string) =>
-  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed  input\n` +
+  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/getFileReferences within 1000 ms; the process was replaced and the file not analysed  input\n` +
   `    1 | param location string = 'westeurope'\n      | ^\n`;
 
 describe('a CLI that hangs on files: they are not analysed, its process is replaced, the run goes on', () => {
@@ -137,15 +124,48 @@ describe('a CLI that hangs on files: they are not analysed, its process is repla
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
-  it('a CLI that crashes is replaced and the file tried once more before the run fails', () => {
+  it('a `bicep build --no-restore` that fails on a file twice fails that file alone, with the command, exit code and output in the report', () => {
     const { tree, env, pids } = workspace();
-    const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('crashes.js')], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
-    expect(result.status).toBe(3);
-    expect(result.stderr.split('\n')[0]).toBe('bicep-audit: the Bicep CLI JSON-RPC server ended unexpectedly');
+    const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('garbage-exit.js'), '--no-restore'], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
+    expect([result.status, result.stderr]).toEqual([3, '']);
+    expect(result.stdout.split(tree).join('<tree>').split('\n').slice(0, 2)).toEqual([
+      'src/main.bicep',
+      `  1:1  error  cannot analyse <tree>/src/main.bicep: the Bicep CLI failed with exit code 2 on this file twice (${fake('garbage-exit.js')} build <tree>/src/main.bicep --stdout --no-restore: fatal: something went wrong); the file was not analysed  input`,
+    ]);
+    expect(recordedPids(pids).filter(alive)).toEqual([]);
+  });
+
+  it('a CLI that crashes is replaced and the file tried once more; then that file fails alone and the run reports the others', () => {
+    const { tree, env, pids } = workspace();
+    fs.writeFileSync(path.join(tree, 'src', 'typo.json'), fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'arm', 'typo.json')));
+    const result = spawnSync(process.execPath, [BIN, 'src/main.bicep', 'src/typo.json', '--bicep', fake('crashes.js'), '--format', 'json'], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
+    expect([result.status, result.stderr]).toEqual([3, '']);
+    const report = JSON.parse(result.stdout) as { inputs: { status: string }[]; results: { ruleId: string; location: { line: number } }[] };
+    expect(report.inputs.map((i) => i.status)).toEqual(['error', 'analysed']);
+    expect(report.results.map((r) => `${r.ruleId}:${r.location.line}`)).toEqual(['input:1', 'Azure.ACR.Logs:22']);
     // The server that said its version and crashed on the compile, and its replacement, which crashed too.
     const started = recordedPids(pids);
     expect(started).toHaveLength(2);
     expect(started.filter(alive)).toEqual([]);
+  });
+
+  it('files in flight on a server ended for another file’s timeout go to another server, uncounted: the run ends with a report', () => {
+    const { tree, env, pids, tmp } = workspace();
+    const fetching = "module m 'br:example.azurecr.io/bicep/modules/registry:v1' = {\n  name: 'm'\n}\n";
+    const files = { fetch1: fetching, plain1: '', plain2: '', plain3: '', fetch2: fetching };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(tree, 'src', `${name}.bicep`), text || "param location string = 'westeurope'\n");
+    // One server takes four files: fetch1 and the plain ones. fetch1's fetch never ends; past --restore-timeout its server is ended,
+    // and the plain files go to a second server with fetch2, which never ends either; the plain files then go to a third.
+    const argv = [...Object.keys(files).map((name) => `src/${name}.bicep`), '--bicep', fake('hangs-on-fetch.js'), '--restore-timeout', '1', '--jobs', '1', '--format', 'json'];
+    const result = spawnSync(process.execPath, [BIN, ...argv], { cwd: tree, env, encoding: 'utf8', timeout: 60_000 });
+    expect([result.status, result.stderr]).toEqual([2, '']);
+    const report = JSON.parse(result.stdout) as { inputs: { status: string }[]; results: { ruleId: string; message: string }[] };
+    expect(report.inputs.map((i) => i.status)).toEqual(['failed', 'analysed', 'analysed', 'analysed', 'failed']);
+    expect(report.results.map((r) => r.ruleId)).toEqual(['input', 'Azure.ACR.Logs', 'Azure.ACR.Logs', 'Azure.ACR.Logs', 'input']);
+    const started = recordedPids(pids);
+    expect(started).toHaveLength(3);
+    expect(started.filter(alive)).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
 

@@ -37,3 +37,6 @@ output containsCase array = [contains('abc', 'B'), contains(['A'], 'a'), contain
 output uniqueStrings array = [uniqueString(''), uniqueString('hello', 'world'), uniqueString('é日本😀'), uniqueString(resourceGroup().id), toUpper('acr${uniqueString(subscription().id, deployment().name)}')]
 output uniqueStringLengths array = map(range(0, 18), n => uniqueString(substring('abcdefghijklmnopqr', 0, n)))
 output otherDates array = [dateTimeAdd('04/07/2020', 'P1D'), dateTimeAdd('2020/04/07 10:00', 'PT1H'), dateTimeAdd('7 April 2020', 'P1D'), dateTimeAdd('April 7, 2020 9:30', 'PT1H'), dateTimeAdd('Tue, 07 Apr 2020 10:00:00 GMT', 'P1D'), dateTimeToEpoch('12/31/1999 23:59:59'), dateTimeToEpoch('1 sep 2021')]
+output containsValues array = [contains(concat(list, [{ a: 1 }]), { a: 1 }), contains(list, ['a']), contains([[1, 2]], [1, 2]), contains([{ a: [1] }], { a: [1] })]
+output tryGets array = [any(text).?x, any(text)[?0], any(list).?x, any(obj)[?0], any(obj).?Zeta.?x]
+output cidrWithoutPrefix array = [cidrSubnet('192.168.1.0', 24, 0), cidrSubnet('192.168.1.5', 26, 1), parseCidr('10.1.2.3'), parseCidr('172.16.5.0'), parseCidr('223.1.1.1'), cidrHost('192.168.1.0', 0), parseCidr('2001:db8:1::5')]

@@ -26,6 +26,7 @@ export interface ExpandOptions {
 const MAX_DEPLOYMENT_DEPTH = 32;
 const MAX_INSTANCES = 50_000;
 // Members that describe how to deploy, not what: they are not part of an instance's body.
+const VARIABLE_REFERENCE = /^\[\s*variables\(\s*'([^']*)'\s*\)\s*\]$/i;
 const NOT_BODY = new Set(['copy', 'condition', 'dependsOn', 'resources', 'name', 'type', 'scope', 'existing', 'comments']);
 
 class TooManyInstances extends Error {}
@@ -347,7 +348,9 @@ class Expander {
       return;
     }
     const properties = entry.json.properties as JsonObject;
-    const template = properties.template as JsonObject;
+    const inline = this.inlineTemplate(run, entry, ctx);
+    if (inline === undefined) return;
+    const { template, templatePath } = inline;
     const evaluationScope = isObject(properties.expressionEvaluationOptions)
       ? `${typeof properties.expressionEvaluationOptions.scope === 'string' ? properties.expressionEvaluationOptions.scope : 'outer'}`.toLowerCase()
       : 'outer';
@@ -370,7 +373,7 @@ class Expander {
       const scope = childScope(run.ctx.frame.scope, instance, template);
       const outputs = this.expandTemplate(
         template,
-        [...path, 'properties', 'template'],
+        templatePath,
         {
           scope,
           deploymentName: instance.name,
@@ -388,6 +391,33 @@ class Expander {
     } finally {
       run.inProgress.delete(key);
     }
+  }
+
+  /**
+   * A nested deployment's template: written out, or the value of its expression, evaluated in the
+   * deploying template (outer scope only). `[variables('x')]`, what Bicep writes for `loadJsonContent()`, is located
+   * at that variable; another expression's template at the `template` property.
+   */
+  private inlineTemplate(run: TemplateRun, entry: ResourceEntry, ctx: TemplateContext): { template: JsonObject; templatePath: JsonPath } | undefined {
+    const properties = entry.json.properties as JsonObject;
+    const written = properties.template;
+    const templatePath = [...entry.path, 'properties', 'template'];
+    if (isObject(written)) return { template: written, templatePath };
+    const name = describeValue(entry.json.name ?? null);
+    if (isObject(properties.expressionEvaluationOptions) && `${properties.expressionEvaluationOptions.scope}`.toLowerCase() === 'inner') {
+      // Azure evaluates it inside the nested deployment, where the deploying template's variables are not defined (bicep snapshot: type 'Undefined').
+      this.problem('evaluation', `nested deployment '${name}' takes its template from an expression in the inner evaluation scope, where Azure's engine cannot evaluate it: the resources it deploys are not checked`, templatePath);
+      return undefined;
+    }
+    const value = this.attempt(templatePath, "'properties.template'", () => evaluateWithCopies(written ?? null, ctx), 'object');
+    if (!isValueObject(value) || containsSymbolic(value)) {
+      this.problem('evaluation', `nested deployment '${name}' takes its template from an expression bicep-audit cannot evaluate: the resources it deploys are not checked`, templatePath);
+      return undefined;
+    }
+    const variable = VARIABLE_REFERENCE.exec(typeof written === 'string' ? written : '')?.[1];
+    const variablePath = [...run.templatePath, 'variables', variable ?? ''];
+    const atVariable = variable !== undefined && isObject(run.ctx.frame.template.variables) && isObject((run.ctx.frame.template.variables as JsonObject)[variable]);
+    return { template: value as JsonObject, templatePath: atVariable ? variablePath : templatePath };
   }
 
   /** `reference(...)` of a module: expands it first when it has not been reached yet. */

@@ -39,12 +39,16 @@ export function resourceEntries(template: JsonObject, templatePath: JsonPath): R
 
 export const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
 
+/**
+ * A nested deployment whose template is inline: written out (a Bicep module, an ARM nested
+ * template) or given by an expression (`loadJsonContent('x.json')` compiles to a variable).
+ */
 export function isModule(entry: ResourceEntry): boolean {
   return (
     typeof entry.json.type === 'string' &&
     entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE &&
     isObject(entry.json.properties) &&
-    isObject(entry.json.properties.template)
+    (isObject(entry.json.properties.template) || typeof entry.json.properties.template === 'string')
   );
 }
 
@@ -54,6 +58,6 @@ export function isLinkedDeployment(entry: ResourceEntry): boolean {
     typeof entry.json.type === 'string' &&
     entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE &&
     isObject(entry.json.properties) &&
-    !isObject(entry.json.properties.template)
+    !isModule(entry)
   );
 }

@@ -229,18 +229,16 @@ export class TemplateContext implements EvalContext {
     return evaluateTemplateValue(output, new TemplateContext(functionFrame, new FrameState(), [], this.functionDepth + 1));
   }
 
-  defaultSubscriptionId(): Value {
+  defaultSubscriptionId(): Value | undefined {
     if (this.frame.outer) return this.frame.outer.defaultSubscriptionId();
     const scope = this.frame.scope;
-    if (scope.kind === 'resourceGroup' || scope.kind === 'subscription') return scope.subscriptionId;
-    throw new ExpressionError('resourceId() needs a subscription at this deployment scope', 'resourceId()', 0);
+    return scope.kind === 'resourceGroup' || scope.kind === 'subscription' ? scope.subscriptionId : undefined;
   }
 
-  defaultResourceGroupName(): Value {
+  defaultResourceGroupName(): Value | undefined {
     if (this.frame.outer) return this.frame.outer.defaultResourceGroupName();
     const scope = this.frame.scope;
-    if (scope.kind === 'resourceGroup') return scope.resourceGroupName;
-    throw new ExpressionError('resourceId() needs a resource group at this deployment scope', 'resourceId()', 0);
+    return scope.kind === 'resourceGroup' ? scope.resourceGroupName : undefined;
   }
 
   /** The ID of the scope this template deploys to. */

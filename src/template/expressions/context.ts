@@ -18,7 +18,10 @@ export interface EvalContext {
   reference(target: Value, apiVersion: Value | undefined, full: boolean): Value;
   /** A user-defined function from the template's `functions` section. */
   userFunction(namespace: string, name: string, args: Value[]): Value;
-  /** The subscription ID and resource group name that resourceId() fills in by default. */
-  defaultSubscriptionId(): Value;
-  defaultResourceGroupName(): Value;
+  /**
+   * The subscription ID and resource group name that resourceId() fills in by default; undefined
+   * where the deployment scope has none (a management group or the tenant has no subscription).
+   */
+  defaultSubscriptionId(): Value | undefined;
+  defaultResourceGroupName(): Value | undefined;
 }

@@ -99,6 +99,65 @@ describe('what cannot be seen into', () => {
     ]);
   });
 
+  it('a template given by an expression is expanded: from a variable (at the variable), or any other known value', () => {
+    const nested = { $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [registry({ name: '[[concat(\'acr\', \'var\')]' })] };
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      variables: { nested },
+      resources: [
+        { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'fromVariable', properties: { mode: 'Incremental', template: "[variables('nested')]" } },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'fromJson',
+          properties: { mode: 'Incremental', template: `[json('${JSON.stringify({ ...nested, resources: [registry({ name: 'acrjson' })] })}')]` },
+        },
+      ],
+    });
+    expect(expansion.problems).toEqual([]);
+    expect(expansion.instances.filter((i) => i.type.endsWith('registries')).map((i) => [i.name, i.jsonPath])).toEqual([
+      ['acrvar', ['variables', 'nested', 'resources', 0]],
+      ['acrjson', ['resources', 1, 'properties', 'template', 'resources', 0]],
+    ]);
+  });
+
+  it('a template given by an expression it cannot evaluate is a review-level evaluation problem', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      parameters: { template: { type: 'object' } },
+      resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'given', properties: { mode: 'Incremental', template: "[parameters('template')]" } }],
+    });
+    expect(expansion.problems.map((p) => [p.kind, p.message, p.jsonPath])).toEqual([
+      [
+        'evaluation',
+        "nested deployment 'given' takes its template from an expression bicep-audit cannot evaluate: the resources it deploys are not checked",
+        ['resources', 0, 'properties', 'template'],
+      ],
+    ]);
+  });
+
+  it('a template given by an expression in the inner scope is not expanded: Azure cannot evaluate it there', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      variables: { nested: { $schema: SCHEMA, resources: [registry()] } },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'inner',
+          properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: "[variables('nested')]" },
+        },
+      ],
+    });
+    expect(expansion.instances.map((i) => i.type)).toEqual(['Microsoft.Resources/deployments']);
+    expect(expansion.problems.map((p) => [p.kind, p.message])).toEqual([
+      [
+        'evaluation',
+        "nested deployment 'inner' takes its template from an expression in the inner evaluation scope, where Azure's engine cannot evaluate it: the resources it deploys are not checked",
+      ],
+    ]);
+  });
+
   it('a malformed resource is skipped alone; the others are still expanded', () => {
     const { expansion } = expandJson({ $schema: SCHEMA, resources: [registry({ name: 5 }), registry({ name: 'acrok' })] });
     expect(expansion.problems.map((p) => [p.kind, p.jsonPath])).toEqual([['structure', ['resources', 0, 'name']]]);
@@ -171,11 +230,24 @@ describe('structure', () => {
     ]);
   });
 
-  it('resources as an array in a languageVersion 2.0 template is a structure problem on resources', () => {
-    const { expansion } = expandJson({ $schema: SCHEMA, languageVersion: '2.0', resources: [registry()] });
-    expect(expansion.problems.map((p) => [p.kind, p.message, p.jsonPath])).toEqual([
-      ['structure', 'invalid template: /resources must be object', ['resources']],
-    ]);
+  // Azure's engine deploys either shape whatever the languageVersion (test/template/structure-oracle.test.ts).
+  it.each([
+    ['an array in a languageVersion 2.0 template', { languageVersion: '2.0', resources: [registry()] }],
+    ['an object in a classic template', { resources: { registry: registry() } }],
+  ])('resources as %s is expanded', (_shape, body) => {
+    const { expansion } = expandJson({ $schema: SCHEMA, ...body } as Record<string, JsonValue>);
+    expect(expansion.problems).toEqual([]);
+    expect(expansion.instances.map((i) => i.type)).toEqual(['Microsoft.ContainerRegistry/registries']);
+  });
+
+  it('a parameter without a type takes its value as given', () => {
+    const { expansion } = expandJson({
+      $schema: SCHEMA,
+      parameters: { customTags: { defaultValue: { team: 'platform' } } },
+      resources: [registry({ tags: "[parameters('customTags')]" })],
+    });
+    expect(expansion.problems).toEqual([]);
+    expect(expansion.instances.map((i) => i.body.tags)).toEqual([{ team: 'platform' }]);
   });
 
   it('a log entry with both category and categoryGroup is a structure problem at that entry', () => {

@@ -37,6 +37,14 @@ describe('CIDR, URI, date and index-from-end functions', () => {
     ["[dateTimeToEpoch('2020-04-07T14:53:14.7Z')]", 1586271194],
     ["[indexFromEnd(createArray('a', 'b', 'c'), 1)]", 'c'],
     ["[tryIndexFromEnd(createArray('a', 'b', 'c'), 5)]", null],
+    // An address without a prefix length takes its classful network (IPv6: /64), as Azure's engine does.
+    ["[cidrSubnet('192.168.1.0', 24, 0)]", '192.168.1.0/24'],
+    ["[cidrSubnet('192.168.1.5', 26, 1)]", '192.168.1.64/26'],
+    ["[parseCidr('10.1.2.3').network]", '10.0.0.0'],
+    ["[parseCidr('172.16.5.0').cidr]", 16],
+    ["[parseCidr('223.1.1.1').network]", '223.1.1.0'],
+    ["[cidrHost('192.168.1.0', 0)]", '192.168.1.1'],
+    ["[parseCidr('2001:db8:1::5').network]", '2001:db8:1::'],
   ])('%s', (expression, expected) => {
     expect(run(expression)).toEqual(expected);
   });
@@ -50,6 +58,8 @@ describe('CIDR, URI, date and index-from-end functions', () => {
     ["[cidrSubnet('fdad::/64', 128, 5)]", "cidrSubnet: a split into 2^64 subnets overflows Azure's engine, which counts at most 2^31 - 1"],
     ["[cidrSubnet('0.0.0.0/1', 32, 5)]", "cidrSubnet: a split into 2^31 subnets overflows Azure's engine, which counts at most 2^31 - 1"],
     ["[cidrSubnet('10.0.0.0/24', 16, 0)]", 'cidrSubnet: the new CIDR 16 must be between 24 and 32'],
+    ["[cidrSubnet('192.168.1.0', 24, 1)]", 'cidrSubnet: subnet 1 does not fit in a /24 range split into /24'],
+    ["[parseCidr('10.0.0.0/')]", "parseCidr: '10.0.0.0/' is not a range in CIDR notation"],
     ["[cidrHost('10.0.0.0/30', 2)]", 'cidrHost: host 2 does not fit in a /30 range'],
     [
       "[dateTimeAdd('yesterday', 'P1D')]",

@@ -19,18 +19,24 @@ function holds(items: readonly Value[], item: Value): boolean | undefined {
   return undecided ? undefined : false;
 }
 
+/**
+ * contains(container, item): Azure's engine takes an array and any value, an object and a key, or
+ * a string and a substring; other pairs fail to deploy (bicep snapshot). An unknown container
+ * might be an array, so any item leaves it undecided.
+ */
 function contains([container, item]: Value[]): Value {
   const unknown = () => opaque('contains', [container, item], 'bool');
   if (Array.isArray(container)) return holds(container, item) ?? unknown();
   if (isSymbolic(item)) return unknown();
-  const wanted = typeof item === 'number' ? String(item) : expectString(item, 'contains', 'the item to find');
-  if (isValueObject(container)) return findKey(container, wanted) !== undefined;
-  if (typeof container === 'string') return container.includes(wanted);
   if (isSymbolic(container)) {
-    const literals = (container.parts ?? []).filter((p): p is string => typeof p === 'string');
-    return literals.some((p) => p.includes(wanted)) ? true : unknown();
+    const literals = typeof item === 'string' ? (container.parts ?? []).filter((p): p is string => typeof p === 'string') : [];
+    return literals.some((p) => p.includes(item as string)) ? true : unknown();
   }
-  throw new FunctionError(`contains: the container must be an array, object or string, not ${phrase(container)}`);
+  if (!isValueObject(container) && typeof container !== 'string') {
+    throw new FunctionError(`contains: the container must be an array, object or string, not ${phrase(container)}`);
+  }
+  const wanted = expectString(item, 'contains', isValueObject(container) ? 'the key to find in an object' : 'the text to find in a string');
+  return isValueObject(container) ? findKey(container, wanted) !== undefined : container.includes(wanted);
 }
 
 function empty([value]: Value[]): Value {
@@ -232,6 +238,9 @@ function tryGet([value, ...path]: Value[]): Value {
       current = key === undefined ? null : current[key]!;
     } else if (Array.isArray(current) && typeof step === 'number') {
       current = current[step] ?? null;
+    } else if (typeof step === 'string' || typeof step === 'number') {
+      // A key into an array, an index into an object, any step into a string, number or boolean: null (bicep snapshot).
+      return null;
     } else {
       throw new FunctionError(`tryGet: ${ordinal(i + 1)} argument cannot look up ${phrase(step)} in ${phrase(current)}`);
     }

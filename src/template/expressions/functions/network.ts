@@ -47,14 +47,25 @@ function toAddress(value: bigint, bits: 32 | 128): string {
   return run.at < 0 ? hex(groups) : `${hex(groups.slice(0, run.at))}::${hex(groups.slice(run.at + run.length))}`;
 }
 
+/**
+ * The prefix Azure's engine gives an address written without one (bicep snapshot): the classful
+ * network of an IPv4 address (/8 below 128.0.0.0, /16 below 192.0.0.0, /24 above), /64 for IPv6.
+ */
+function impliedPrefix(address: bigint, bits: 32 | 128): number {
+  if (bits === 128) return 64;
+  const first = Number(address >> 24n);
+  return first < 128 ? 8 : first < 192 ? 16 : 24;
+}
+
 function parseNetwork(value: Value, fn: string): Network {
   const text = expectString(value, fn, 'the network');
-  const [address = '', prefixText = '', ...rest] = text.split('/');
+  const [address = '', prefixText, ...rest] = text.split('/');
   const v4 = parseIpv4(address);
   const bits = v4 === undefined ? 128 : 32;
   const parsed = v4 ?? parseIpv6(address);
-  const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (parsed === undefined || rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text)} is not a range in CIDR notation`);
+  if (parsed === undefined) throw new FunctionError(`${fn}: ${phrase(text)} is not a range in CIDR notation`);
+  const prefix = prefixText === undefined ? impliedPrefix(parsed, bits) : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (rest.length > 0 || !(prefix <= bits)) throw new FunctionError(`${fn}: ${phrase(text)} is not a range in CIDR notation`);
   const size = 1n << BigInt(bits - prefix);
   return { bits, base: parsed - (parsed % size), prefix };
 }

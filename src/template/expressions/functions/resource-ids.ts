@@ -25,11 +25,14 @@ function providerPath(fn: string, type: string, names: Value[]): Value[] {
   return ['/providers/', namespace!, ...types.flatMap((t, i) => ['/', t, '/', segments[i]!])];
 }
 
+/** The ID's scope part: the scope arguments given, or what the deployment fills in. */
+type IdPrefix = (scope: Value[], env: CallEnv) => Value[];
+
 /**
  * Functions of the form f([scope...], type, names...): `scopeArgs` is how many optional scope
  * arguments may come before the type, `prefix` builds the scope part of the ID from them.
  */
-function idFunction(name: string, scopeArgs: number, prefix: (scope: Value[], env: CallEnv) => Value[]): ArmFunction {
+function idFunction(name: string, scopeArgs: number, prefix: IdPrefix): ArmFunction {
   return defineAware(name, [2, Infinity], (args, env) => {
     const at = typeIndex(args, scopeArgs + 1);
     if (at < 0) {
@@ -39,11 +42,12 @@ function idFunction(name: string, scopeArgs: number, prefix: (scope: Value[], en
     }
     const scope = args.slice(0, at).map((a) => segment(name, a, 'a scope argument'));
     const type = args[at] as string;
+    const parts = prefix(scope, env);
     // A resource group's ID has no provider part: /subscriptions/<id>/resourceGroups/<name>.
-    if (name === 'subscriptionResourceId' && type.toLowerCase() === 'microsoft.resources/resourcegroups' && args.length === at + 2) {
-      return text([...prefix(scope, env), '/resourceGroups/', segment(name, args[at + 1]!, 'a resource name')]);
+    if (parts.length === 2 && parts[0] === '/subscriptions/' && type.toLowerCase() === 'microsoft.resources/resourcegroups' && args.length === at + 2) {
+      return text([...parts, '/resourceGroups/', segment(name, args[at + 1]!, 'a resource name')]);
     }
-    return text([...prefix(scope, env), ...providerPath(name, type, args.slice(at + 1))]);
+    return text([...parts, ...providerPath(name, type, args.slice(at + 1))]);
   });
 }
 
@@ -60,21 +64,36 @@ function extensionResourceId(args: Value[]): Value {
 const MANAGEMENT_GROUPS = '/providers/Microsoft.Management/managementGroups/';
 const CURRENT_GROUP = 'managementGroup().name';
 
+function defaultSubscription(name: string, env: CallEnv): Value {
+  const subscriptionId = env.ctx.defaultSubscriptionId();
+  if (subscriptionId === undefined) throw new FunctionError(`${name}: this deployment scope has no subscription; pass one as the first argument`);
+  return subscriptionId;
+}
+
+const subscriptionPrefix: IdPrefix = (scope, env) => ['/subscriptions/', scope.length > 0 ? scope[0]! : defaultSubscription('subscriptionResourceId', env)];
+
+/**
+ * resourceId() without scope arguments builds the ID at the deployment's own scope, as Azure's
+ * engine does (bicep snapshot): under the resource group, the subscription, or, at management-group
+ * and tenant scope, at the tenant (`/providers/Microsoft.Management/managementGroups/<id>`).
+ */
+const resourceIdPrefix: IdPrefix = (scope, env) => {
+  if (scope.length === 0) {
+    const group = env.ctx.defaultResourceGroupName();
+    if (group !== undefined) return ['/subscriptions/', defaultSubscription('resourceId', env), '/resourceGroups/', group];
+    return env.ctx.defaultSubscriptionId() === undefined ? [] : subscriptionPrefix(scope, env);
+  }
+  const subscriptionId = scope.length === 2 ? scope[0]! : defaultSubscription('resourceId', env);
+  return ['/subscriptions/', subscriptionId, '/resourceGroups/', scope[scope.length - 1]!];
+};
+
 export const resourceIdFunctions: readonly ArmFunction[] = [
-  idFunction('resourceId', 2, (scope, env) => [
-    '/subscriptions/',
-    scope.length === 2 ? scope[0] : env.ctx.defaultSubscriptionId(),
-    '/resourceGroups/',
-    scope.length > 0 ? scope[scope.length - 1] : env.ctx.defaultResourceGroupName(),
-  ]),
-  idFunction('subscriptionResourceId', 1, (scope, env) => [
-    '/subscriptions/',
-    scope.length > 0 ? scope[0] : env.ctx.defaultSubscriptionId(),
-  ]),
+  idFunction('resourceId', 2, resourceIdPrefix),
+  idFunction('subscriptionResourceId', 1, subscriptionPrefix),
   idFunction('tenantResourceId', 0, () => []),
   idFunction('managementGroupResourceId', 1, (scope) => [
     MANAGEMENT_GROUPS,
-    scope.length > 0 ? scope[0] : opaque(CURRENT_GROUP, [], 'string', [{ kind: 'deployment', name: CURRENT_GROUP }]),
+    scope.length > 0 ? scope[0]! : opaque(CURRENT_GROUP, [], 'string', [{ kind: 'deployment', name: CURRENT_GROUP }]),
   ]),
   defineAware('extensionResourceId', [3, Infinity], extensionResourceId),
 ];

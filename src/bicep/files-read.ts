@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { bicepConfigsAbove } from '../discover/local-files';
+import type { CompiledDeclaration } from './compile-output';
+import type { BicepJsonRpcClient } from './jsonrpc-client';
+import type { DeploymentGraphNode } from './protocol';
+
+const REGISTRY_PATH = /^(br|ts)[:/]/i;
+// A .bicepparam file's `using` is its first statement; only comments may come before it.
+const USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
+
+/** The template a `.bicepparam` file uses, when it names a file. */
+function usedTemplate(paramFile: string): string | undefined {
+  const written = USING.exec(fs.readFileSync(paramFile, 'utf8'))?.[1];
+  return written === undefined || REGISTRY_PATH.test(written) ? undefined : path.resolve(path.dirname(paramFile), written);
+}
+
+const isFile = (file: string) => fs.existsSync(file) && fs.statSync(file).isFile();
+
+/**
+ * The files a compile of `file` reads, as the Bicep server says: `getFileReferences` lists the
+ * Bicep files of the module graph and every `load…()` file, whatever expression names it, but
+ * leaves out local ARM JSON modules and a `.bicepparam` file's `using 'main.json'`. Those come
+ * from each Bicep file's deployment graph (its modules' paths, as written) and the `using` line.
+ * The nearest bicepconfig.json of each Bicep file is added: the mirror needs its copy. The graphs'
+ * declarations, with the compiler's ranges, come along for placing findings.
+ */
+const declarationOf = (node: DeploymentGraphNode): CompiledDeclaration => ({
+  symbol: node.name,
+  range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
+  ...(node.relativePath === undefined ? {} : { modulePath: node.relativePath }),
+});
+
+export async function filesTheCompileReads(
+  client: BicepJsonRpcClient,
+  file: string,
+  fetchTimeoutMs: number | undefined,
+): Promise<{ files: string[]; declarations: Record<string, CompiledDeclaration[]> }> {
+  // The first request about a file fetches its `br:`/`ts:` modules that are not in the cache: only it gets the wait for fetching.
+  const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => path.resolve(p));
+  const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
+  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
+  const modules = graphs.flatMap(({ f, graph }) =>
+    graph.nodes.flatMap((n) => (n.relativePath === undefined || REGISTRY_PATH.test(n.relativePath) ? [] : [path.resolve(path.dirname(f), n.relativePath)])),
+  );
+  const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
+  const read = [path.resolve(file), ...reported, ...modules, ...templates];
+  const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const declarations = Object.fromEntries(graphs.map(({ f, graph }) => [f, graph.nodes.map(declarationOf)]));
+  return { files: [...new Set([...read, ...configs])], declarations };
+}
