@@ -15302,6 +15302,19 @@ function bicepConfigsAbove(file) {
     if (import_node_path5.default.dirname(folder) === folder) return found;
   }
 }
+function watchedFiles(entry, filesRead) {
+  const files = [entry, ...filesRead];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap(configPlaces);
+  return [.../* @__PURE__ */ new Set([...files, ...configs])];
+}
+function configPlaces(file) {
+  const places = [];
+  for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
+    const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
+    places.push(candidate);
+    if (import_node_fs5.default.existsSync(candidate) || import_node_path5.default.dirname(folder) === folder) return places;
+  }
+}
 async function localFilesRead(entry) {
   const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
   const files = [import_node_path5.default.resolve(entry), ...targets];
@@ -15618,7 +15631,7 @@ var HashedEntries = class {
 // src/bicep/cli-version-record.ts
 var import_node_fs8 = __toESM(require("node:fs"));
 var import_node_path8 = __toESM(require("node:path"));
-var COMPILE_CACHE_FORMAT = 3;
+var COMPILE_CACHE_FORMAT = 4;
 function cacheFolder(cwd, env, homeDir) {
   for (let folder = import_node_path8.default.resolve(cwd); ; folder = import_node_path8.default.dirname(folder)) {
     if (import_node_fs8.default.existsSync(import_node_path8.default.join(folder, "node_modules"))) return import_node_path8.default.join(folder, "node_modules", ".cache", "bicep-audit");
@@ -15653,7 +15666,7 @@ var CliVersionRecord = class {
 // src/bicep/compile-cache.ts
 function isEntry(value) {
   const entry = value;
-  return typeof entry === "object" && entry !== null && entry.format === COMPILE_CACHE_FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
+  return typeof entry === "object" && entry !== null && entry.format === COMPILE_CACHE_FORMAT && typeof entry.cliVersion === "string" && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
 }
 var CompileCache = class {
   constructor(folder, cli) {
@@ -15668,7 +15681,6 @@ var CompileCache = class {
   lookup(file) {
     const entry = this.entries.read(this.keyFor(file));
     if (!isEntry(entry) || entry.output.file !== file) return void 0;
-    if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return void 0;
     return { output: entry.output, cliVersion: entry.cliVersion };
   }
   /**
@@ -15677,8 +15689,8 @@ var CompileCache = class {
    */
   store(file, cliVersion, output) {
     if (output.filesRead.length === 0) return;
-    const entry = { format: COMPILE_CACHE_FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
-    if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
+    const entry = { format: COMPILE_CACHE_FORMAT, cliVersion, output };
+    if (!this.entries.write(this.keyFor(file), watchedFiles(file, output.filesRead), entry)) return;
     this.version.remember(cliVersion);
   }
   /** The version this CLI binary reported last time, so that a run need not start it to ask. */
@@ -21400,6 +21412,10 @@ function bicepSourceProblem(file, bytes) {
 
 // src/analyze/bicep-input.ts
 var DIAGNOSTIC_LEVELS = { error: "error", warning: "warning", info: "note" };
+function inFileOrder(entry, diagnostics) {
+  const rank = (d) => d.file === entry ? "" : d.file;
+  return [...diagnostics].sort((a, b) => rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0);
+}
 function diagnosticFinding(d) {
   const { text: text2, link } = splitDocsLink(d.message);
   return {
@@ -21452,7 +21468,7 @@ async function analyzeBicep(compiler, file, values, ruleSettings, restoreTimeout
   return { result: await analyzeCompiled(file, output, values, ruleSettings, deployment), ...filesRead };
 }
 async function analyzeCompiled(file, output, values, ruleSettings, deployment) {
-  const findings = output.diagnostics.map(diagnosticFinding);
+  const findings = inFileOrder(file, output.diagnostics).map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
     const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs17.default.readFileSync(file, "utf8")) : void 0;
@@ -21548,7 +21564,7 @@ function mergeRepeatedFindings(results) {
 // src/analyze/result-cache.ts
 var import_node_fs19 = __toESM(require("node:fs"));
 var import_node_path17 = __toESM(require("node:path"));
-var FORMAT = 1;
+var FORMAT = 2;
 var SYMBOLIC = "$symbolic";
 function withSymbolics(_key, value) {
   return value instanceof Symbolic ? { [SYMBOLIC]: [value.key, value.type, value.origins, value.parts ?? null] } : value;
@@ -21589,7 +21605,7 @@ var ResultCache = class {
   }
   store(file, context, filesRead, result) {
     const entry = { format: FORMAT, result, filesRead: [...filesRead] };
-    this.entries.write(this.keyFor(file, context), [file, ...filesRead], entry, withSymbolics);
+    this.entries.write(this.keyFor(file, context), watchedFiles(file, filesRead), entry, withSymbolics);
   }
   keyFor(file, context) {
     return `result-${sha256(JSON.stringify([FORMAT, this.identity, file, context]))}`;
