@@ -30,6 +30,40 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// scripts/bicep-cli/platform.js
+var require_platform = __commonJS({
+  "scripts/bicep-cli/platform.js"(exports2, module2) {
+    "use strict";
+    var path28 = require("node:path");
+    var RUNTIME_IDENTIFIERS = ["linux-x64", "linux-musl-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
+    function runtimeIdentifier(platform2, arch, musl) {
+      const system = { linux: musl ? "linux-musl" : "linux", darwin: "osx", win32: "win" }[platform2];
+      const rid = system && `${system}-${arch}`;
+      return RUNTIME_IDENTIFIERS.includes(rid) ? rid : void 0;
+    }
+    function isMusl() {
+      return process.platform === "linux" && !process.report.getReport().header.glibcVersionRuntime;
+    }
+    function binaryName(platform2) {
+      return platform2 === "win32" ? "bicep.exe" : "bicep";
+    }
+    function provisionedCliFolder(env, platform2, homeDir) {
+      if (platform2 === "win32") {
+        const local = env.LOCALAPPDATA || path28.win32.join(homeDir, "AppData", "Local");
+        return path28.win32.join(local, "bicep-audit", "bicep");
+      }
+      const cache = env.XDG_CACHE_HOME && path28.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path28.join(homeDir, ".cache");
+      return path28.join(cache, "bicep-audit", "bicep");
+    }
+    function provisionedCliPath(version, env, platform2, homeDir) {
+      const join2 = platform2 === "win32" ? path28.win32.join : path28.join;
+      return join2(provisionedCliFolder(env, platform2, homeDir), version, binaryName(platform2));
+    }
+    var WHAT_TO_DO = "run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), or set BICEP_PATH to a Bicep CLI, or run `az bicep install`";
+    module2.exports = { RUNTIME_IDENTIFIERS, runtimeIdentifier, isMusl, binaryName, provisionedCliPath, WHAT_TO_DO };
+  }
+});
+
 // node_modules/y18n/build/index.cjs
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
@@ -4827,8 +4861,8 @@ var require_path_key = __commonJS({
     "use strict";
     var pathKey = (options2 = {}) => {
       const environment = options2.env || process.env;
-      const platform = options2.platform || process.platform;
-      if (platform !== "win32") {
+      const platform2 = options2.platform || process.platform;
+      if (platform2 !== "win32") {
         return "PATH";
       }
       return Object.keys(environment).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
@@ -11470,8 +11504,8 @@ var require_utils = __commonJS({
     exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
       }
       if (typeof process !== "undefined" && process.platform) {
         return process.platform === "win32";
@@ -13039,16 +13073,42 @@ var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
 var import_node_path27 = __toESM(require("node:path"));
 
+// src/package-info.ts
+var import_node_fs = __toESM(require("node:fs"));
+var import_node_path = __toESM(require("node:path"));
+var packageRoot = import_node_path.default.resolve(__dirname, "..");
+var cached;
+function packageJson() {
+  cached ??= JSON.parse(import_node_fs.default.readFileSync(import_node_path.default.join(packageRoot, "package.json"), "utf8"));
+  return cached;
+}
+function webUrlOf(packagePath) {
+  return `${packageJson().homepage}/blob/main/${packagePath}`;
+}
+
+// src/bicep/provisioned-cli.ts
+var platform = require_platform();
+function provisionedBicepPath(env, homeDir) {
+  return platform.provisionedCliPath(packageJson().bicepCli.version, env, process.platform, homeDir);
+}
+var WHAT_TO_DO_WITHOUT_CLI = platform.WHAT_TO_DO;
+
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
   constructor(searched) {
-    super(
-      "no Bicep CLI found; looked in " + searched.join(", ") + ". Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) or `az bicep install`, or pass --bicep <path> or set BICEP_PATH."
-    );
+    super(`no Bicep CLI found; looked in ${searched.join(", ")}. To audit Bicep files, ${WHAT_TO_DO_WITHOUT_CLI}.`);
     this.searched = searched;
     this.name = "BicepNotFoundError";
   }
   searched;
+};
+var BicepFlagError = class extends Error {
+  constructor(resolvedPath, reason) {
+    super(`--bicep ${resolvedPath}: ${reason}; give the path of a Bicep CLI executable`);
+    this.resolvedPath = resolvedPath;
+    this.name = "BicepFlagError";
+  }
+  resolvedPath;
 };
 var BicepCliError = class extends Error {
   constructor(summary2, command, exit, outputExcerpt, options2) {
@@ -13511,8 +13571,8 @@ var CompilerPool = class {
 };
 
 // src/bicep/symbolic-mirror.ts
-var import_node_fs2 = __toESM(require("node:fs"));
-var import_node_path2 = __toESM(require("node:path"));
+var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_path3 = __toESM(require("node:path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -14942,20 +15002,20 @@ function applyEdits(text2, edits) {
 }
 
 // src/bicep/temp-dirs.ts
-var import_node_fs = __toESM(require("node:fs"));
+var import_node_fs2 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
-var import_node_path = __toESM(require("node:path"));
+var import_node_path2 = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs.default.mkdtempSync(import_node_path.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs2.default.mkdtempSync(import_node_path2.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
-    atExit(() => import_node_fs.default.rmSync(dir, { recursive: true, force: true }))
+    atExit(() => import_node_fs2.default.rmSync(dir, { recursive: true, force: true }))
   );
   return dir;
 }
 function removeTempDir(dir) {
-  import_node_fs.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs2.default.rmSync(dir, { recursive: true, force: true });
   withdraw.get(dir)?.();
   withdraw.delete(dir);
 }
@@ -14994,25 +15054,25 @@ var SymbolicMirror = class {
   get root() {
     if (this.madeRoot === void 0) {
       this.madeRoot = makeTempDir("mirror");
-      import_node_fs2.default.writeFileSync(import_node_path2.default.join(this.madeRoot, CONFIG_FILE), withSymbolicNames("{}"));
+      import_node_fs3.default.writeFileSync(import_node_path3.default.join(this.madeRoot, CONFIG_FILE), withSymbolicNames("{}"));
     }
     return this.madeRoot;
   }
   /** Copies the files not copied yet; a named file that does not exist stays missing, as it is in the user's tree. */
   add(files) {
     for (const original of files) {
-      const absolute = import_node_path2.default.resolve(original);
-      if (this.mirrored.has(absolute) || !import_node_fs2.default.existsSync(absolute)) continue;
+      const absolute = import_node_path3.default.resolve(original);
+      if (this.mirrored.has(absolute) || !import_node_fs3.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      if (!this.folders.has(import_node_path2.default.dirname(copy))) import_node_fs2.default.mkdirSync(import_node_path2.default.dirname(copy), { recursive: true });
-      this.folders.add(import_node_path2.default.dirname(copy));
-      if (import_node_path2.default.basename(absolute) === CONFIG_FILE) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs2.default.readFileSync(absolute, "utf8")));
-        import_node_fs2.default.writeFileSync(copy, text2);
-        this.loweredRules.set(import_node_path2.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
+      if (!this.folders.has(import_node_path3.default.dirname(copy))) import_node_fs3.default.mkdirSync(import_node_path3.default.dirname(copy), { recursive: true });
+      this.folders.add(import_node_path3.default.dirname(copy));
+      if (import_node_path3.default.basename(absolute) === CONFIG_FILE) {
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs3.default.readFileSync(absolute, "utf8")));
+        import_node_fs3.default.writeFileSync(copy, text2);
+        this.loweredRules.set(import_node_path3.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs2.default.copyFileSync(absolute, copy);
+        import_node_fs3.default.copyFileSync(absolute, copy);
       }
     }
   }
@@ -15024,20 +15084,20 @@ var SymbolicMirror = class {
     this.folders.clear();
   }
   toMirror(original) {
-    const absolute = import_node_path2.default.resolve(original);
-    return import_node_path2.default.join(this.root, absolute.slice(import_node_path2.default.parse(absolute).root.length));
+    const absolute = import_node_path3.default.resolve(original);
+    return import_node_path3.default.join(this.root, absolute.slice(import_node_path3.default.parse(absolute).root.length));
   }
   /** The user's path for a path inside the mirror; other paths are returned unchanged. */
   toOriginal(mirrored) {
-    const prefix = this.root + import_node_path2.default.sep;
-    return mirrored.startsWith(prefix) ? import_node_path2.default.resolve(import_node_path2.default.sep, mirrored.slice(prefix.length)) : mirrored;
+    const prefix = this.root + import_node_path3.default.sep;
+    return mirrored.startsWith(prefix) ? import_node_path3.default.resolve(import_node_path3.default.sep, mirrored.slice(prefix.length)) : mirrored;
   }
   /** Whether the config that governs a user's file lowered this linter rule from `error`. */
   wasLowered(originalFile, code) {
-    for (let folder = import_node_path2.default.dirname(import_node_path2.default.resolve(originalFile)); ; folder = import_node_path2.default.dirname(folder)) {
+    for (let folder = import_node_path3.default.dirname(import_node_path3.default.resolve(originalFile)); ; folder = import_node_path3.default.dirname(folder)) {
       const lowered = this.loweredRules.get(folder);
       if (lowered) return lowered.has(code.toLowerCase());
-      if (import_node_path2.default.dirname(folder) === folder) return false;
+      if (import_node_path3.default.dirname(folder) === folder) return false;
     }
   }
   /** A message of the CLI with the mirror's paths turned back into the user's. */
@@ -15047,12 +15107,12 @@ var SymbolicMirror = class {
 };
 
 // src/discover/local-files.ts
-var import_node_fs5 = __toESM(require("node:fs"));
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // src/locate/bicep-source.ts
-var import_node_fs3 = __toESM(require("node:fs"));
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_fs4 = __toESM(require("node:fs"));
+var import_node_path4 = __toESM(require("node:path"));
 var import_web_tree_sitter = __toESM(require_tree_sitter());
 
 // src/locate/line-index.ts
@@ -15088,8 +15148,8 @@ var parserReady;
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const beside = import_node_path3.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs3.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const beside = import_node_path4.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs4.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
@@ -15152,7 +15212,7 @@ var BicepSourceFile = class _BicepSourceFile {
   lines;
   /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
   static parse(file, parser2) {
-    const text2 = import_node_fs3.default.readFileSync(file, "utf8");
+    const text2 = import_node_fs4.default.readFileSync(file, "utf8");
     const known = parsedSources.get(file);
     if (known?.text === text2) return known;
     const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
@@ -15245,35 +15305,35 @@ var BicepSourceFile = class _BicepSourceFile {
 };
 
 // src/discover/repository-root.ts
-var import_node_fs4 = __toESM(require("node:fs"));
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_path5 = __toESM(require("node:path"));
 function isRepositoryRoot(folder) {
-  return import_node_fs4.default.existsSync(import_node_path4.default.join(folder, ".git"));
+  return import_node_fs5.default.existsSync(import_node_path5.default.join(folder, ".git"));
 }
 function findRepositoryRoot(folder) {
-  for (let current = import_node_path4.default.resolve(folder); ; current = import_node_path4.default.dirname(current)) {
+  for (let current = import_node_path5.default.resolve(folder); ; current = import_node_path5.default.dirname(current)) {
     if (isRepositoryRoot(current)) return current;
-    if (import_node_path4.default.dirname(current) === current) return void 0;
+    if (import_node_path5.default.dirname(current) === current) return void 0;
   }
 }
 function relativeInside(file, folder) {
-  const relative = import_node_path4.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path4.default.isAbsolute(relative) ? relative : void 0;
+  const relative = import_node_path5.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path5.default.isAbsolute(relative) ? relative : void 0;
 }
 
 // src/discover/local-files.ts
 var CONFIG_FILE2 = "bicepconfig.json";
 async function walkBicepFiles(entry, visit2, followOnlyBelow) {
   const parser2 = await bicepParser();
-  const queue = [import_node_path5.default.resolve(entry)];
+  const queue = [import_node_path6.default.resolve(entry)];
   const seen = new Set(queue);
   for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
     const source = BicepSourceFile.parse(file, parser2);
     visit2(source);
     for (const reference2 of source.fileReferences()) {
-      const target = import_node_path5.default.resolve(import_node_path5.default.dirname(file), reference2.path);
+      const target = import_node_path6.default.resolve(import_node_path6.default.dirname(file), reference2.path);
       const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
-      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs6.default.existsSync(target)) {
         seen.add(target);
         queue.push(target);
       }
@@ -15284,7 +15344,7 @@ async function localReferences(entry, followOnlyBelow) {
   const references = [];
   await walkBicepFiles(
     entry,
-    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path5.default.resolve(import_node_path5.default.dirname(source.file), r.path) }))),
+    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path6.default.resolve(import_node_path6.default.dirname(source.file), r.path) }))),
     followOnlyBelow
   );
   return references;
@@ -15296,10 +15356,10 @@ async function registryModules(entry) {
 }
 function bicepConfigsAbove(file) {
   const found = [];
-  for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
-    const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
-    if (import_node_fs5.default.existsSync(candidate)) found.push(candidate);
-    if (import_node_path5.default.dirname(folder) === folder) return found;
+  for (let folder = import_node_path6.default.dirname(file); ; folder = import_node_path6.default.dirname(folder)) {
+    const candidate = import_node_path6.default.join(folder, CONFIG_FILE2);
+    if (import_node_fs6.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path6.default.dirname(folder) === folder) return found;
   }
 }
 function watchedFiles(entry, filesRead) {
@@ -15309,16 +15369,16 @@ function watchedFiles(entry, filesRead) {
 }
 function configPlaces(file) {
   const places = [];
-  for (let folder = import_node_path5.default.dirname(file); ; folder = import_node_path5.default.dirname(folder)) {
-    const candidate = import_node_path5.default.join(folder, CONFIG_FILE2);
+  for (let folder = import_node_path6.default.dirname(file); ; folder = import_node_path6.default.dirname(folder)) {
+    const candidate = import_node_path6.default.join(folder, CONFIG_FILE2);
     places.push(candidate);
-    if (import_node_fs5.default.existsSync(candidate) || import_node_path5.default.dirname(folder) === folder) return places;
+    if (import_node_fs6.default.existsSync(candidate) || import_node_path6.default.dirname(folder) === folder) return places;
   }
 }
 async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
-  const files = [import_node_path5.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs5.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs6.default.existsSync(t) || import_node_fs6.default.statSync(t).isFile());
+  const files = [import_node_path6.default.resolve(entry), ...targets];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs6.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   return [.../* @__PURE__ */ new Set([...files, ...configs])];
 }
 
@@ -15556,21 +15616,21 @@ var CachedCompiler = class {
 
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/files/write-atomic.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2, mode) {
-  const temp = import_node_path6.default.join(import_node_path6.default.dirname(file), `.${import_node_path6.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = import_node_path7.default.join(import_node_path7.default.dirname(file), `.${import_node_path7.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs6.default.writeFileSync(temp, text2, { flag: "wx" });
-    if (mode !== void 0) import_node_fs6.default.chmodSync(temp, mode);
-    import_node_fs6.default.renameSync(temp, file);
+    import_node_fs7.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs7.default.chmodSync(temp, mode);
+    import_node_fs7.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs6.default.rmSync(temp, { force: true });
+      import_node_fs7.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -15581,7 +15641,7 @@ function writeFileAtomic(file, text2, mode) {
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs7.default.readFileSync(file));
+    return sha256(import_node_fs8.default.readFileSync(file));
   } catch (error) {
     return error.code === "ENOENT" ? null : void 0;
   }
@@ -15611,37 +15671,37 @@ var HashedEntries = class {
   /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
   readJson(key, reviver) {
     try {
-      return JSON.parse(import_node_fs7.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+      return JSON.parse(import_node_fs8.default.readFileSync(this.pathFor(key), "utf8"), reviver);
     } catch {
       return void 0;
     }
   }
   writeJson(key, text2) {
     try {
-      import_node_fs7.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs8.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(key), text2);
     } catch {
     }
   }
   pathFor(key) {
-    return import_node_path7.default.join(this.folder, `${key}.json`);
+    return import_node_path8.default.join(this.folder, `${key}.json`);
   }
 };
 
 // src/bicep/cli-version-record.ts
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 var COMPILE_CACHE_FORMAT = 4;
 function cacheFolder(cwd, env, homeDir) {
-  for (let folder = import_node_path8.default.resolve(cwd); ; folder = import_node_path8.default.dirname(folder)) {
-    if (import_node_fs8.default.existsSync(import_node_path8.default.join(folder, "node_modules"))) return import_node_path8.default.join(folder, "node_modules", ".cache", "bicep-audit");
-    if (import_node_path8.default.dirname(folder) === folder) break;
+  for (let folder = import_node_path9.default.resolve(cwd); ; folder = import_node_path9.default.dirname(folder)) {
+    if (import_node_fs9.default.existsSync(import_node_path9.default.join(folder, "node_modules"))) return import_node_path9.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path9.default.dirname(folder) === folder) break;
   }
-  return import_node_path8.default.join(env.XDG_CACHE_HOME || import_node_path8.default.join(homeDir, ".cache"), "bicep-audit");
+  return import_node_path9.default.join(env.XDG_CACHE_HOME || import_node_path9.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs8.default.realpathSync(cliPath);
-  const stat = import_node_fs8.default.statSync(real);
+  const real = import_node_fs9.default.realpathSync(cliPath);
+  const stat = import_node_fs9.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
@@ -15705,21 +15765,6 @@ var CompileCache = class {
 // src/bicep/locate-cli.ts
 var import_node_fs10 = __toESM(require("node:fs"));
 var import_node_path10 = __toESM(require("node:path"));
-
-// src/package-info.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
-var packageRoot = import_node_path9.default.resolve(__dirname, "..");
-var cached;
-function packageJson() {
-  cached ??= JSON.parse(import_node_fs9.default.readFileSync(import_node_path9.default.join(packageRoot, "package.json"), "utf8"));
-  return cached;
-}
-function webUrlOf(packagePath) {
-  return `${packageJson().homepage}/blob/main/${packagePath}`;
-}
-
-// src/bicep/locate-cli.ts
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
@@ -15729,8 +15774,12 @@ function isExecutableFile(candidate) {
     return false;
   }
 }
-function provisionedBicepPath() {
-  return import_node_path10.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+function whyNotExecutable(candidate) {
+  try {
+    return import_node_fs10.default.statSync(candidate).isFile() ? "not executable" : "a folder, not a file";
+  } catch {
+    return "no such file";
+  }
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -15740,12 +15789,13 @@ function locateBicepCli(options2) {
   for (const [source, value] of explicit) {
     if (value) {
       const resolved = import_node_path10.default.resolve(options2.cwd, value);
-      if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
-      return { path: resolved, source };
+      if (isExecutableFile(resolved)) return { path: resolved, source };
+      if (source === "--bicep") throw new BicepFlagError(resolved, whyNotExecutable(resolved));
+      throw new BicepNotFoundError([`${source} (${resolved}: ${whyNotExecutable(resolved)})`]);
     }
   }
   const pathDirs = (options2.env.PATH ?? "").split(import_node_path10.default.delimiter).filter(Boolean);
-  const provisioned = options2.provisionedPath ?? provisionedBicepPath();
+  const provisioned = options2.provisionedPath ?? provisionedBicepPath(options2.env, options2.homeDir);
   const candidates = [
     ["provisioned", provisioned],
     ...pathDirs.map((dir) => ["PATH", import_node_path10.default.join(dir, executableName)]),
@@ -21831,7 +21881,11 @@ function parser(argv) {
     type: "boolean",
     default: false,
     describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)"
-  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+  }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions, and which CLI is used" }).option("provision", {
+    type: "boolean",
+    default: false,
+    describe: "download the pinned Bicep CLI into your user cache (~/.cache/bicep-audit/bicep/), from the NuGet feed in BICEP_AUDIT_NUGET_FEED, else your NuGet.config, else the public one, checked against its SHA-512; then exit"
+  }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
 }
 var DEPLOYMENT_OPTIONS = {
   "subscription-id": "subscriptionId",
@@ -21895,6 +21949,7 @@ async function parseArgs(argv) {
           ...shard ? { shard } : {},
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
           version: parsed2.version,
+          provision: parsed2.provision,
           deployment: deploymentContext(parsed2),
           ...fix ? { fix } : {},
           suggestions: parsed2.suggestions
@@ -23191,7 +23246,7 @@ async function withExitCodes(stderr, body2) {
   try {
     return await body2();
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BicepFlagError) {
       stderr.write(`bicep-audit: ${error.message}
 `);
       return EXIT.usageOrInput;
@@ -23398,7 +23453,7 @@ async function runAction(run2) {
     try {
       return await audit(run2);
     } catch (error) {
-      bicepMissing = error instanceof BicepNotFoundError;
+      bicepMissing = error instanceof BicepNotFoundError || error instanceof BicepFlagError;
       throw error;
     }
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BicepNotFoundError } from '../bicep/errors';
+import { BicepFlagError, BicepNotFoundError } from '../bicep/errors';
 import { parseArgs } from '../cli/args';
 import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment, type Writable } from '../cli/audit';
 import { escapeData, formatStepSummary } from '../report/github';
@@ -89,7 +89,7 @@ export async function runAction(run: RunEnvironment): Promise<number> {
     try {
       return await audit(run);
     } catch (error) {
-      bicepMissing = error instanceof BicepNotFoundError;
+      bicepMissing = error instanceof BicepNotFoundError || error instanceof BicepFlagError;
       throw error;
     }
   });

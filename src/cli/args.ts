@@ -24,6 +24,8 @@ export interface CliArgs {
   shard?: Shard;
   config?: string;
   version: boolean;
+  /** `--provision`: download the pinned Bicep CLI into the per-user cache, and do nothing else. */
+  provision: boolean;
   /** Where the entry templates deploy, as `az deployment` and `bicep snapshot` take it. */
   deployment: DeploymentContext;
   /** `--fix` applies fixes, `--fix-dry-run` prints them as a diff; undefined for neither. */
@@ -123,7 +125,13 @@ function parser(argv: readonly string[]) {
       default: false,
       describe: 'with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a registry that has none)',
     })
-    .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
+    .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions, and which CLI is used" })
+    .option('provision', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'download the pinned Bicep CLI into your user cache (~/.cache/bicep-audit/bicep/), from the NuGet feed in BICEP_AUDIT_NUGET_FEED, else your NuGet.config, else the public one, checked against its SHA-512; then exit',
+    })
     .help('help')
     .alias('help', 'h')
     .strict()
@@ -197,6 +205,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(shard ? { shard } : {}),
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
+          provision: parsed.provision,
           deployment: deploymentContext(parsed),
           ...(fix ? { fix } : {}),
           suggestions: parsed.suggestions,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze/analyze';
 import { applyConfigSuppressions } from '../analyze/config-suppressions';
 import { cacheFolder } from '../bicep/cli-version-record';
-import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
+import { BicepCliError, BicepFlagError, BicepNotFoundError } from '../bicep/errors';
 import { ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
 import { runFixes } from '../fix/run-fixes';
@@ -65,7 +65,7 @@ export async function withExitCodes(stderr: Writable, body: () => Promise<number
   try {
     return await body();
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BicepFlagError) {
       stderr.write(`bicep-audit: ${error.message}\n`);
       return EXIT.usageOrInput;
     }

@@ -172,9 +172,9 @@ describe('failures', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `::error::bicep-audit: no Bicep CLI found; looked in the provisioned copy (<tree>/.cache/bicep/${packageJson().bicepCli.version}/bicep), PATH, ` +
-        '<tree>/home/.azure/bin/bicep. Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) or `az bicep install`, ' +
-        'or pass --bicep <path> or set BICEP_PATH.\n' +
+      `::error::bicep-audit: no Bicep CLI found; looked in the provisioned copy (<tree>/home/.cache/bicep-audit/bicep/${packageJson().bicepCli.version}/bicep), PATH, ` +
+        '<tree>/home/.azure/bin/bicep. To audit Bicep files, run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), ' +
+        'or set BICEP_PATH to a Bicep CLI, or run `az bicep install`.\n' +
         `::error::${BICEP_HINT}\n`,
     );
     expect(BICEP_HINT).toBe(
@@ -184,16 +184,12 @@ describe('failures', () => {
     expect({ outputs: run.outputs, summary: run.summary }).toEqual({ outputs: '', summary: '' });
   });
 
-  it('a bicep-path that is not an executable → exit 3, naming it', () => {
+  it('a bicep-path that is not an executable → exit 2, naming it', () => {
     const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n" });
     const run = runAction({ path: 'main.bicep', 'bicep-path': 'tools/bicep' }, { cwd: tree, tree });
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      '::error::bicep-audit: no Bicep CLI found; looked in --bicep (<tree>/tools/bicep). Install one with `npm run provision-bicep` ' +
-        '(restores the pinned NuGet package with dotnet) or `az bicep install`, or pass --bicep <path> or set BICEP_PATH.\n' +
-        `::error::${BICEP_HINT}\n`,
-    );
+    expect(run.stderr).toBe('::error::bicep-audit: --bicep <tree>/tools/bicep: no such file; give the path of a Bicep CLI executable\n' + `::error::${BICEP_HINT}\n`);
   });
 
   it.each([

@@ -87,7 +87,7 @@ describe('no writes outside the temp folder and the files asked for', () => {
   fs.rmSync(path.join(tree, 'tmp', '.keep'));
   const infra = path.join(tree, 'infra');
   const env = isolatedEnv({ HOME: path.join(tree, 'reports'), TMPDIR: path.join(tree, 'tmp') });
-  const fake = path.join(ROOT, 'test', 'fixtures', 'fake-bicep', 'hangs-in-mirror.js');
+  const fake = path.join(ROOT, 'test', 'fixtures', 'fake-bicep', 'hangs.js');
 
   it.each([
     // The config lowers Azure.ACR.Logs to a warning, so findings alone exit 0.
