@@ -13260,6 +13260,7 @@ function atExit(hook) {
     process.once("exit", runAll);
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
+    process.once("SIGHUP", onSignal);
   }
   hooks.add(hook);
   return () => hooks.delete(hook);
@@ -19555,6 +19556,7 @@ function pathOf(error) {
 function describe(error) {
   const where = error.instancePath === "" ? "the document" : error.instancePath;
   if (error.keyword === "oneOf") return `${where} must have exactly one of 'category' or 'categoryGroup'`;
+  if (error.keyword === "enum") return `${where} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   if (error.keyword === "additionalProperties") {
     return `${where} has an unexpected property '${String(error.params.additionalProperty)}'`;
   }
@@ -21803,7 +21805,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
     const config2 = options2.config?.configFor(input2.file) ?? { rules: /* @__PURE__ */ new Map(), parameters: /* @__PURE__ */ new Map(), deployment: {} };
     const deployment = { ...config2.deployment, ...options2.deployment };
     if (input2.kind === "arm-template") {
-      return await analyzeArmTemplate(input2.file, new Map([...config2.parameters, ...options2.parameters]), config2.rules, deployment);
+      return await analyzeArmTemplate(input2.file, new Map([...config2.parameters, ...options2.armParameters ?? [], ...options2.parameters]), config2.rules, deployment);
     }
     const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
     const values = { config: config2.parameters, overrides: options2.parameters };
@@ -21812,7 +21814,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
     return result;
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
-      const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
+      const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed (if it needs longer, raise --timeout, now ${options2.timeoutMs / 1e3} s)`;
       return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
     }
     const reason = readError(error);
@@ -21848,7 +21850,7 @@ function parser(argv) {
     choices: ["error", "warning", "note", "never"],
     default: "error",
     describe: "exit 1 when a finding is at or above this level"
-  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs" }).option("param", { type: "string", array: true, default: [], describe: "parameter value name=value (JSON or text); repeatable" }).option("timeout", {
+  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" }).option("param", { type: "string", array: true, default: [], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' }).option("timeout", {
     type: "number",
     default: 120,
     describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
@@ -23292,7 +23294,7 @@ function asUsageError(body2, ...kinds) {
     throw error;
   }
 }
-function parameterValues(args2, cwd) {
+function armParameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
     const file = import_node_path26.default.resolve(cwd, args2.parameters);
@@ -23305,8 +23307,22 @@ function parameterValues(args2, cwd) {
     const fromFile = asUsageError(() => readParameterValues(file, text2), ParameterFileError, JsonSyntaxError);
     for (const [name2, value] of fromFile) values.set(name2, value);
   }
+  return values;
+}
+function parameterValues(args2) {
+  const values = /* @__PURE__ */ new Map();
   for (const override of args2.param) {
     const [name2, value] = asUsageError(() => parseParameterOverride(override), ParameterFileError);
+    const raw = override.slice(override.indexOf("=") + 1);
+    if (typeof value === "string" && value === raw && /^\s*[[{"]/.test(raw)) {
+      let reason = "";
+      try {
+        JSON.parse(raw);
+      } catch (error) {
+        reason = error.message;
+      }
+      throw new UsageError(`--param ${name2}: the value starts like JSON but is not JSON (${reason}); fix it, or to pass text, write it as a JSON string`);
+    }
     values.set(name2, value);
   }
   return values;
@@ -23348,7 +23364,8 @@ async function runAudit(args2, run2) {
     homeDir: run2.homeDir ?? import_node_os4.default.homedir(),
     ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
     noRestore: !args2.restore,
-    parameters: parameterValues(args2, run2.cwd),
+    parameters: parameterValues(args2),
+    armParameters: armParameterValues(args2, run2.cwd),
     deployment: args2.deployment,
     timeoutMs: args2.timeout * 1e3,
     restoreTimeoutMs: args2.restoreTimeout * 1e3,

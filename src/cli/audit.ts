@@ -115,7 +115,8 @@ function asUsageError<T>(body: () => T, ...kinds: (new (...args: never[]) => Err
   }
 }
 
-function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
+/** The values of a `--parameters` file, for ARM template inputs. */
+function armParameterValues(args: CliArgs, cwd: string): Map<string, Value> {
   const values = new Map<string, Value>();
   if (args.parameters) {
     const file = path.resolve(cwd, args.parameters);
@@ -128,11 +129,34 @@ function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
     const fromFile = asUsageError(() => readParameterValues(file, text), ParameterFileError, JsonSyntaxError);
     for (const [name, value] of fromFile) values.set(name, value);
   }
+  return values;
+}
+
+/** The `--param` values; one that starts like JSON (`{`, `[`, `"`) must be JSON, as `az deployment` has it. */
+function parameterValues(args: CliArgs): Map<string, Value> {
+  const values = new Map<string, Value>();
   for (const override of args.param) {
     const [name, value] = asUsageError(() => parseParameterOverride(override), ParameterFileError);
+    const raw = override.slice(override.indexOf('=') + 1);
+    if (typeof value === 'string' && value === raw && /^\s*[[{"]/.test(raw)) {
+      let reason = '';
+      try {
+        JSON.parse(raw);
+      } catch (error) {
+        reason = (error as Error).message;
+      }
+      throw new UsageError(`--param ${name}: the value starts like JSON but is not JSON (${reason}); fix it, or to pass text, write it as a JSON string`);
+    }
     values.set(name, value);
   }
   return values;
+}
+
+/** Fails before any work when the folder the report goes to does not exist, rather than after the whole analysis. */
+export function checkOutputFolder(file: string, what: string): void {
+  if (!fs.existsSync(path.dirname(file)) || !fs.statSync(path.dirname(file)).isDirectory()) {
+    throw new UsageError(`cannot write ${what} ${file}: its folder does not exist`);
+  }
 }
 
 // A progress line helps only when a run takes a while and someone watches the terminal.
@@ -179,7 +203,8 @@ export async function runAudit(args: CliArgs, run: RunEnvironment): Promise<Audi
     homeDir: run.homeDir ?? os.homedir(),
     ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
     noRestore: !args.restore,
-    parameters: parameterValues(args, run.cwd),
+    parameters: parameterValues(args),
+    armParameters: armParameterValues(args, run.cwd),
     deployment: args.deployment,
     timeoutMs: args.timeout * 1000,
     restoreTimeoutMs: args.restoreTimeout * 1000,

@@ -11,7 +11,7 @@ import { mergeShardLogs, SarifMergeError } from '../report/merge-sarif';
 import { ruleDocs } from '../rules/docs';
 import { findRule, RULES } from '../rules/index';
 import { parseArgs, type CliArgs } from './args';
-import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
+import { appendToGithubFile, checkOutputFolder, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
 import { EXIT } from './exit-codes';
 import { provisionPinnedCli } from './provision';
 
@@ -81,6 +81,7 @@ async function mergeSarif(files: readonly string[], output: string | undefined, 
 async function run(options: MainOptions, args: CliArgs): Promise<number> {
   if (args.version) return printVersions(options, args);
   if (args.provision) return provisionPinnedCli(options);
+  if (args.output) checkOutputFolder(path.resolve(options.cwd, args.output), 'the report to --output');
   const { analysis, context, code, fixDiff } = await runAudit(args, options);
   const report = REPORTERS[args.format](analysis.results, context);
   if (args.output) writeRequestedFile(path.resolve(options.cwd, args.output), report, 'the report to --output');

@@ -85,7 +85,7 @@ describe.each(RUNNERS)('config end to end (%s)', (_runner, run) => {
     const result = await invoke({ 'bicep-audit.json': '{\n  "rules": { "Azure.ACR.Logs": "fatal" }\n}\n' }, ['infra/typo.json']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe(
-      `bicep-audit: ${path.join(result.tree, 'bicep-audit.json')}:2:32: /rules/Azure.ACR.Logs must be equal to one of the allowed values\n`,
+      `bicep-audit: ${path.join(result.tree, 'bicep-audit.json')}:2:32: /rules/Azure.ACR.Logs must be one of "error", "warning", "note", "off"\n`,
     );
   });
 

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { auditJson, auditWithRealBicep, BICEP_FIXTURES, realBicep, seen } from '../helpers/real-bicep';
+import { makeTree } from '../helpers/temp-tree';
 
 const NO_SETTING = (registry: string, module?: string) =>
   `registry '${registry}'${module ? ` in module '${module}'` : ''} has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group`;
@@ -71,6 +73,14 @@ describe('.bicepparam files', () => {
     const { code, report } = await auditJson(['params/main.bicepparam', '--param', 'exportRepositoryEvents=true']);
     expect(code).toBe(0);
     expect(seen(report)).toEqual([]);
+  });
+
+  it('keep their values under -p/--parameters, an ARM parameters file for ARM template inputs only', async () => {
+    const file = path.join(makeTree({}), 'values.json');
+    fs.writeFileSync(file, JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { exportRepositoryEvents: { value: true } } }));
+    const { code, report } = await auditJson(['params/main.bicepparam', '-p', file]);
+    expect(code).toBe(1);
+    expect(seen(report)).toEqual([{ at: 'params/main.bicep:18:56', ruleId: 'Azure.ACR.Logs', level: 'error', message: NO_REPOSITORY_EVENTS('acrparams') }]);
   });
 
   it('take the values of the base file they extend (`using none`)', async () => {

@@ -114,7 +114,7 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
 
 /** The stylish report of a file the CLI timed out on: the run goes on and exits 3. */
 const timedOut = (file: string) =>
-  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed  input\n` +
+  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed (if it needs longer, raise --timeout, now 1 s)  input\n` +
   `    1 | param location string = 'westeurope'\n      | ^\n`;
 
 describe('a CLI that hangs on files: they are not analysed, its process is replaced, the run goes on', () => {
@@ -150,7 +150,7 @@ describe('a CLI that hangs on files: they are not analysed, its process is repla
 });
 
 describe('interrupted while the CLI works: temp folders removed, the CLI ended, the signal kept', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s', async (signal) => {
     const { tree, env, pids, tmp } = workspace();
     const child = spawn(process.execPath, [BIN, 'src/main.bicep', '--bicep', fake('hangs.js')], { cwd: tree, env, stdio: 'ignore' });
     const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, s) => resolve(s)));
