@@ -2665,13 +2665,13 @@ var require_build3 = __commonJS({
         return [0, noAnsi.match(/\s*$/)[0].length, 0, noAnsi.match(/^\s*/)[0].length];
       }
       toString() {
-        const lines = [];
+        const lines2 = [];
         this.rows.forEach((row) => {
-          this.rowToString(row, lines);
+          this.rowToString(row, lines2);
         });
-        return lines.filter((line) => !line.hidden).map((line) => line.text).join("\n");
+        return lines2.filter((line) => !line.hidden).map((line) => line.text).join("\n");
       }
-      rowToString(row, lines) {
+      rowToString(row, lines2) {
         this.rasterize(row).forEach((rrow, r) => {
           let str = "";
           rrow.forEach((col, c) => {
@@ -2698,16 +2698,16 @@ var require_build3 = __commonJS({
             if (padding[right]) {
               str += " ".repeat(padding[right]);
             }
-            if (r === 0 && lines.length > 0) {
-              str = this.renderInline(str, lines[lines.length - 1]);
+            if (r === 0 && lines2.length > 0) {
+              str = this.renderInline(str, lines2[lines2.length - 1]);
             }
           });
-          lines.push({
+          lines2.push({
             text: str.replace(/ +$/, ""),
             span: row.span
           });
         });
-        return lines;
+        return lines2;
       }
       // if the full 'source' can render in
       // the target line, do so.
@@ -21150,9 +21150,9 @@ var FORMS = [
 function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
-    let lines = read.get(file);
-    if (!lines) read.set(file, lines = import_node_fs12.default.readFileSync(file, "utf8").split(/\r?\n/));
-    return lines;
+    let lines2 = read.get(file);
+    if (!lines2) read.set(file, lines2 = import_node_fs12.default.readFileSync(file, "utf8").split(/\r?\n/));
+    return lines2;
   };
 }
 function directiveBefore(location, linesOf = sourceLines()) {
@@ -21242,12 +21242,12 @@ async function analyzeArmTemplate(file, parameters, ruleSettings = /* @__PURE__ 
     doc = parseJsonWithPositions(file, text2);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    const lines = new LineIndex(text2);
+    const lines2 = new LineIndex(text2);
     return {
       file,
       status: "failed",
       findings: error.problems.map(
-        (p) => syntaxFinding(p, { file, range: lines.rangeOf(p.offset, p.offset + p.length) })
+        (p) => syntaxFinding(p, { file, range: lines2.rangeOf(p.offset, p.offset + p.length) })
       )
     };
   }
@@ -21405,12 +21405,12 @@ var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
   const text2 = import_node_fs15.default.readFileSync(diagnostic.file, "utf8");
-  const lines = new LineIndex(text2);
-  const start2 = lines.offsetAt(diagnostic.range.start);
-  const end2 = lines.offsetAt(diagnostic.range.end);
+  const lines2 = new LineIndex(text2);
+  const start2 = lines2.offsetAt(diagnostic.range.start);
+  const end2 = lines2.offsetAt(diagnostic.range.end);
   const quoted = end2 > start2 ? void 0 : /^'[^'\r\n]*'/.exec(text2.slice(start2));
-  const range2 = quoted ? lines.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
-  return { range: range2, written: text2.slice(lines.offsetAt(range2.start), lines.offsetAt(range2.end)).replace(/^'|'$/g, "") };
+  const range2 = quoted ? lines2.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
+  return { range: range2, written: text2.slice(lines2.offsetAt(range2.start), lines2.offsetAt(range2.end)).replace(/^'|'$/g, "") };
 }
 function restoreFailureFindings(entry, diagnostics) {
   const failures = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
@@ -22110,9 +22110,9 @@ function pointer(segments) {
   return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 function configError(file, text2, problems) {
-  const lines = new LineIndex(text2);
+  const lines2 = new LineIndex(text2);
   const located = [...problems].sort((a, b) => a.offset - b.offset).map((p) => {
-    const { line, character } = lines.positionAt(p.offset);
+    const { line, character } = lines2.positionAt(p.offset);
     return `${file}:${line + 1}:${character + 1}: ${p.message}`;
   });
   return new ConfigError(located.join("\n"));
@@ -22127,8 +22127,8 @@ var import_node_path21 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
-  const lines = new LineIndex(text2);
-  const byOffset = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  const lines2 = new LineIndex(text2);
+  const byOffset = edits.map((e) => ({ start: lines2.offsetAt(e.range.start), end: lines2.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text2;
   for (const edit of byOffset) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
@@ -22367,8 +22367,8 @@ function appendArrayItems(source, array, items2) {
     const baseIndent = source.indentOfLineAt(array.startIndex);
     if (!last) {
       const indent2 = baseIndent + indentUnit;
-      const lines = items2(indent2).map((item) => `${indent2}${item}`);
-      return { start: array.startIndex, end: array.endIndex, newText: `[${eol}${lines.join(eol)}${eol}${baseIndent}]` };
+      const lines2 = items2(indent2).map((item) => `${indent2}${item}`);
+      return { start: array.startIndex, end: array.endIndex, newText: `[${eol}${lines2.join(eol)}${eol}${baseIndent}]` };
     }
     return { start: last.endIndex, end: last.endIndex, newText: items2(baseIndent, last).map((item) => `, ${item}`).join("") };
   }
@@ -22546,7 +22546,7 @@ function parameterEdit(source, name2) {
 function settingText(source, registry, condition, destinations, logs) {
   const { eol, indentUnit: u } = source;
   const base = source.indentOfLineAt(registry.startIndex);
-  const lines = [
+  const lines2 = [
     `resource ${freeName(source, `${identifierOf2(registry)}AuditLogs`)} '${SETTING_TYPE2}' = ${condition}{`,
     `${u}name: 'audit'`,
     `${u}scope: ${identifierOf2(registry)}`,
@@ -22558,7 +22558,7 @@ function settingText(source, registry, condition, destinations, logs) {
     `${u}}`,
     "}"
   ];
-  return lines.map((line) => `${base}${line}`).join(eol);
+  return lines2.map((line) => `${base}${line}`).join(eol);
 }
 function suggestSetting(source, suggestion, prefs) {
   const registry = source.nodeAt(suggestion.registry.range);
@@ -22678,36 +22678,36 @@ function shiftEdits(edits, first) {
   }));
 }
 function diffLines(before, edits) {
-  const lines = before.split("\n");
+  const lines2 = before.split("\n");
   const out2 = [];
   let next = 0;
   for (const region of regions(edits)) {
-    out2.push(...lines.slice(next, region.first).map((l) => ` ${l}`));
-    const oldText = lines.slice(region.first, region.last + 1).join("\n");
+    out2.push(...lines2.slice(next, region.first).map((l) => ` ${l}`));
+    const oldText = lines2.slice(region.first, region.last + 1).join("\n");
     out2.push(...lineDiff(oldText.split("\n"), applyEdits2(oldText, shiftEdits(region.edits, region.first)).split("\n")));
     next = region.last + 1;
   }
-  out2.push(...lines.slice(next).map((l) => ` ${l}`));
+  out2.push(...lines2.slice(next).map((l) => ` ${l}`));
   if (before.endsWith("\n") && out2.at(-1) === " ") out2.pop();
   return out2;
 }
 function unifiedDiff(name2, before, edits) {
   if (applyEdits2(before, edits) === before) return "";
-  const lines = diffLines(before, edits);
+  const lines2 = diffLines(before, edits);
   const hunks = [];
   let index = 0;
   let oldLine = 1;
   let newLine = 1;
-  while (index < lines.length) {
-    const change = lines.findIndex((l, k) => k >= index && l[0] !== " ");
+  while (index < lines2.length) {
+    const change = lines2.findIndex((l, k) => k >= index && l[0] !== " ");
     if (change < 0) break;
     const start2 = Math.max(index, change - CONTEXT);
     oldLine += start2 - index;
     newLine += start2 - index;
     let end2 = change;
-    for (let k = change; k < lines.length && k <= end2 + 2 * CONTEXT; k += 1) if (lines[k][0] !== " ") end2 = k;
-    const stop2 = Math.min(lines.length, end2 + CONTEXT + 1);
-    const hunk = lines.slice(start2, stop2);
+    for (let k = change; k < lines2.length && k <= end2 + 2 * CONTEXT; k += 1) if (lines2[k][0] !== " ") end2 = k;
+    const stop2 = Math.min(lines2.length, end2 + CONTEXT + 1);
+    const hunk = lines2.slice(start2, stop2);
     const oldCount = hunk.filter((l) => l[0] !== "+").length;
     const newCount = hunk.filter((l) => l[0] !== "-").length;
     hunks.push(`@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`, ...hunk);
@@ -22765,8 +22765,8 @@ function lineRangeChange(fix, sourceText) {
   const text2 = sourceText(fix.edits[0]?.file ?? "");
   if (files.size !== 1 || groups.length !== 1 || text2 === void 0) return void 0;
   const [{ first, last, edits }] = groups;
-  const lines = text2.split("\n").slice(first, last + 1).join("\n");
-  return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines, shiftEdits(edits, first)).replace(/\r/g, "") };
+  const lines2 = text2.split("\n").slice(first, last + 1).join("\n");
+  return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines2, shiftEdits(edits, first)).replace(/\r/g, "") };
 }
 
 // src/report/paths.ts
@@ -22797,7 +22797,7 @@ function title(finding) {
   return finding.kind === "review" ? `${finding.ruleId} (review)` : finding.ruleId;
 }
 function formatGithub(results, context) {
-  const lines = unsuppressed(results).map((f) => {
+  const lines2 = unsuppressed(results).map((f) => {
     const { start: start2, end: end2 } = f.location.range;
     const properties = [
       `file=${escapeProperty(workspacePath(f.location.file, context))}`,
@@ -22809,7 +22809,7 @@ function formatGithub(results, context) {
     ];
     return `::${COMMANDS[f.level]} ${properties.join(",")}::${escapeData(f.message)}`;
   });
-  return lines.length > 0 ? `${lines.join("\n")}
+  return lines2.length > 0 ? `${lines2.join("\n")}
 ` : "";
 }
 function tableCell(text2) {
@@ -22827,9 +22827,9 @@ function suggestedChanges(findings, context) {
   if (changes.length === 0) return [];
   const rows = ["", "### Suggested changes", "", "Each block replaces the lines it names; in a review comment on those lines it is a suggestion GitHub can commit."];
   for (const { finding, change } of changes) {
-    const lines = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
+    const lines2 = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
     const marks = fence(change.text);
-    rows.push("", `\`${workspacePath(change.file, context)}\` ${lines}: ${finding.fix.description} (${finding.ruleId})`, "", `${marks}suggestion`, change.text, marks);
+    rows.push("", `\`${workspacePath(change.file, context)}\` ${lines2}: ${finding.fix.description} (${finding.ruleId})`, "", `${marks}suggestion`, change.text, marks);
   }
   return rows;
 }
@@ -22838,7 +22838,7 @@ function formatStepSummary(results, context) {
   const count2 = (level) => findings.filter((f) => f.level === level).length;
   const suppressed = results.flatMap((r) => r.findings).length - findings.length;
   const failed = results.filter((r) => r.status !== "analysed").length;
-  const lines = [
+  const lines2 = [
     "## bicep-audit",
     "",
     `**${findings.length === 0 ? "No problems" : `${findings.length} problem${findings.length === 1 ? "" : "s"}`}** in ${results.length} input${results.length === 1 ? "" : "s"}: ${count2("error")} errors, ${count2("warning")} warnings, ${count2("note")} notes, ${suppressed} suppressed` + (failed > 0 ? `; **${failed} could not be analysed**` : "") + ".",
@@ -22846,15 +22846,15 @@ function formatStepSummary(results, context) {
     `bicep-audit ${context.toolVersion}, ${context.bicepVersion === void 0 ? "no Bicep CLI needed" : `Bicep CLI ${context.bicepVersion}`}.`
   ];
   if (findings.length > 0) {
-    lines.push("", "| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
+    lines2.push("", "| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
     for (const f of findings) {
       const { line, character } = f.location.range.start;
       const where = `${workspacePath(f.location.file, context)}:${line + 1}:${character + 1}`;
-      lines.push(`| ${f.level}${f.kind === "review" ? " (review)" : ""} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
+      lines2.push(`| ${f.level}${f.kind === "review" ? " (review)" : ""} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
     }
   }
-  lines.push(...suggestedChanges(findings, context));
-  return `${lines.join("\n")}
+  lines2.push(...suggestedChanges(findings, context));
+  return `${lines2.join("\n")}
 `;
 }
 
@@ -23173,8 +23173,8 @@ function findingRows(finding, context, c) {
   const suppressed = finding.suppression ? `  ${c.dim(why === void 0 ? "[suppressed]" : `[suppressed: ${why}]`)}` : "";
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text2 = context.sourceText(finding.location.file);
-  const lines = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
-  const shown = lines ? lines.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`) : [];
+  const lines2 = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
+  const shown = lines2 ? lines2.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`) : [];
   return [head, ...shown, ...fixRows(finding, context, c)];
 }
 function summary(results, findings, c) {
@@ -23417,8 +23417,17 @@ var ACTION_INPUTS = {
   "sarif-file": "",
   "fail-on": "error",
   params: "",
-  "bicep-path": ""
+  "bicep-path": "",
+  "no-restore": "false",
+  config: "",
+  "subscription-id": "",
+  "resource-group": "",
+  "management-group-id": "",
+  "tenant-id": "",
+  location: "",
+  "deployment-name": ""
 };
+var DEPLOYMENT_INPUTS = ["subscription-id", "resource-group", "management-group-id", "tenant-id", "location", "deployment-name"];
 var BICEP_HINT = "bicep-audit needs a Bicep CLI for .bicep and .bicepparam inputs: GitHub-hosted runners have `bicep` on PATH; elsewhere install it (`az bicep install`) or point the `bicep-path` input at it";
 function input(env, name2) {
   return env[`INPUT_${name2.toUpperCase()}`]?.trim() || ACTION_INPUTS[name2];
@@ -23428,14 +23437,22 @@ function asErrorCommands(stderr) {
 `) };
 }
 function options(env) {
-  const lines = input(env, "params").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bicepPath = input(env, "bicep-path");
+  const config2 = input(env, "config");
+  const noRestore = input(env, "no-restore");
+  if (noRestore !== "true" && noRestore !== "false") throw new UsageError(`the no-restore input takes true or false, not '${noRestore}'`);
   return [
     `--format=${input(env, "format")}`,
     `--fail-on=${input(env, "fail-on")}`,
-    ...lines.map((line) => `--param=${line}`),
-    ...bicepPath ? [`--bicep=${bicepPath}`] : []
+    ...lines(input(env, "params")).map((line) => `--param=${line}`),
+    ...bicepPath ? [`--bicep=${bicepPath}`] : [],
+    ...noRestore === "true" ? ["--no-restore"] : [],
+    ...config2 ? [`--config=${config2}`] : [],
+    ...DEPLOYMENT_INPUTS.filter((name2) => input(env, name2)).map((name2) => `--${name2}=${input(env, name2)}`)
   ];
+}
+function lines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 }
 function writeSarif(file, text2) {
   try {
@@ -23449,9 +23466,15 @@ var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((
 async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
-  const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
+  const args2 = { ...parsed2.args, paths: lines(input(run2.env, "path")) };
   const sarifFile = import_node_path27.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path27.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
+  const pinned = packageJson().bicepCli.version;
+  if (analysis.bicep && analysis.bicep.version !== pinned) {
+    const warning = `the Bicep CLI ${analysis.bicep.path} is version ${analysis.bicep.version}, not the ${pinned} bicep-audit is tested with; findings may differ. Point the bicep-path input at a Bicep CLI ${pinned}, or provision it in an earlier step with \`npx bicep-audit --provision\``;
+    run2.stderr.write(`::warning::${escapeData(warning)}
+`);
+  }
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));
   writeSarif(sarifFile, sarif);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BicepFlagError, BicepNotFoundError } from '../bicep/errors';
 import { parseArgs } from '../cli/args';
 import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment, type Writable } from '../cli/audit';
+import { packageJson } from '../package-info';
 import { escapeData, formatStepSummary } from '../report/github';
 import { formatSarif } from '../report/sarif';
 import type { InputResult } from '../rules/finding';
@@ -16,7 +17,18 @@ export const ACTION_INPUTS = {
   'fail-on': 'error',
   params: '',
   'bicep-path': '',
+  'no-restore': 'false',
+  config: '',
+  'subscription-id': '',
+  'resource-group': '',
+  'management-group-id': '',
+  'tenant-id': '',
+  location: '',
+  'deployment-name': '',
 } as const;
+
+/** The inputs that stand for the CLI's deployment-context flags of the same names. */
+const DEPLOYMENT_INPUTS = ['subscription-id', 'resource-group', 'management-group-id', 'tenant-id', 'location', 'deployment-name'] as const;
 
 type InputName = keyof typeof ACTION_INPUTS;
 
@@ -40,14 +52,24 @@ function asErrorCommands(stderr: Writable): Writable {
  * value. The paths are not among them: yargs would take a path `rules` for the command.
  */
 function options(env: RunEnvironment['env']): string[] {
-  const lines = input(env, 'params').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bicepPath = input(env, 'bicep-path');
+  const config = input(env, 'config');
+  const noRestore = input(env, 'no-restore');
+  if (noRestore !== 'true' && noRestore !== 'false') throw new UsageError(`the no-restore input takes true or false, not '${noRestore}'`);
   return [
     `--format=${input(env, 'format')}`,
     `--fail-on=${input(env, 'fail-on')}`,
-    ...lines.map((line) => `--param=${line}`),
+    ...lines(input(env, 'params')).map((line) => `--param=${line}`),
     ...(bicepPath ? [`--bicep=${bicepPath}`] : []),
+    ...(noRestore === 'true' ? ['--no-restore'] : []),
+    ...(config ? [`--config=${config}`] : []),
+    ...DEPLOYMENT_INPUTS.filter((name) => input(env, name)).map((name) => `--${name}=${input(env, name)}`),
   ];
+}
+
+/** An input's lines, each trimmed, blank ones left out: a path may hold spaces. */
+function lines(value: string): string[] {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 }
 
 function writeSarif(file: string, text: string): void {
@@ -64,9 +86,16 @@ const unsuppressedCount = (results: readonly InputResult[]) => results.flatMap((
 async function audit(run: RunEnvironment): Promise<number> {
   const parsed = await parseArgs(options(run.env));
   if (parsed.kind !== 'run') throw new UsageError(parsed.kind === 'usage-error' ? parsed.message : 'the inputs do not describe an audit');
-  const args = { ...parsed.args, paths: input(run.env, 'path').split(/\s+/).filter(Boolean) };
+  const args = { ...parsed.args, paths: lines(input(run.env, 'path')) };
   const sarifFile = path.resolve(run.cwd, input(run.env, 'sarif-file') || path.join(run.env.RUNNER_TEMP ?? os.tmpdir(), 'bicep-audit.sarif'));
   const { analysis, context, code } = await runAudit(args, run);
+  const pinned = packageJson().bicepCli.version;
+  if (analysis.bicep && analysis.bicep.version !== pinned) {
+    const warning =
+      `the Bicep CLI ${analysis.bicep.path} is version ${analysis.bicep.version}, not the ${pinned} bicep-audit is tested with; ` +
+      `findings may differ. Point the bicep-path input at a Bicep CLI ${pinned}, or provision it in an earlier step with \`npx bicep-audit --provision\``;
+    run.stderr.write(`::warning::${escapeData(warning)}\n`);
+  }
   const sarif = formatSarif(analysis.results, context);
   run.stdout.write(args.format === 'sarif' ? sarif : REPORTERS[args.format](analysis.results, context));
   writeSarif(sarifFile, sarif);

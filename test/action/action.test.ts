@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ACTION_INPUTS, BICEP_HINT } from '../../src/action/run-action';
 import { packageJson } from '../../src/package-info';
 import { isolatedEnv } from '../helpers/run-cli';
-import { makeTree } from '../helpers/temp-tree';
+import { realBicep } from '../helpers/real-bicep';
+import { makeExecutable, makeTree } from '../helpers/temp-tree';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const ACTION_DIR = path.join(REPO, 'action');
@@ -84,6 +85,61 @@ describe('the committed bundle', () => {
     expect([...block('outputs').matchAll(/^ {2}([\w-]+):$/gm)].map((m) => m[1])).toEqual(['sarif-file', 'findings']);
     expect(yml).toContain('runs:\n  using: node24\n  main: action/index.js\n');
   });
+});
+
+describe('the Action runtime', () => {
+  it('is the one the bundle is built for: action.yml runs.using and the build target name the same Node', () => {
+    const using = /runs:\n {2}using: node(\d+)\n/.exec(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8'))?.[1];
+    const target = /target: 'node(\d+)'/.exec(fs.readFileSync(path.join(REPO, 'scripts', 'build-action.js'), 'utf8'))?.[1];
+    expect(target).toBe(using);
+  });
+});
+
+describe('the Action inputs that stand for CLI flags', () => {
+  const REGISTRY_BY_GROUP = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [{ type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[format('acr{0}', resourceGroup().name)]", location: 'westeurope', sku: { name: 'Basic' } }],
+  });
+  const findings = (stdout: string) => (JSON.parse(stdout) as { results: { level: string; message: string }[] }).results.map((r) => `${r.level} ${r.message.split(' has ')[0]}`);
+
+  it('path takes one path a line, spaces kept', () => {
+    const tree = makeTree({ 'my infra/registry.json': fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'arm', 'typo.json'), 'utf8'), 'other/registry.json': REGISTRY_BY_GROUP });
+    const run = runAction({ path: '  my infra/registry.json\n\nother/registry.json  \n', format: 'json', 'fail-on': 'never' }, { cwd: tree, tree });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect((JSON.parse(run.stdout) as { inputs: { file: string }[] }).inputs.map((i) => path.relative(tree, i.file))).toEqual(['my infra/registry.json', 'other/registry.json']);
+  });
+
+  it('config and the deployment context (resource-group, ...) reach the run', () => {
+    const tree = makeTree({ 'infra/registry.json': REGISTRY_BY_GROUP, 'ci/audit.json': JSON.stringify({ rules: { 'Azure.ACR.Logs': 'warning' } }) });
+    const run = runAction({ path: 'infra/registry.json', format: 'json', config: 'ci/audit.json', 'resource-group': 'rgprod' }, { cwd: tree, tree });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(findings(run.stdout)).toEqual(["warning registry 'acrrgprod'"]);
+  });
+
+  it('no-restore takes true or false only', () => {
+    const run = runAction({ path: 'test/fixtures/arm/typo.json', 'no-restore': 'yes' });
+    expect([run.code, run.stderr]).toEqual([2, "::error::bicep-audit: the no-restore input takes true or false, not 'yes'\n"]);
+  });
+
+  it('no-restore compiles with bicep build --no-restore; a CLI of another version than the pinned one gets a warning', () => {
+    const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n" });
+    const log = path.join(tree, 'bicep.log');
+    // The real CLI, saying it is another version.
+    const cli = makeExecutable(
+      path.join(tree, 'tools', 'bicep'),
+      `#!/bin/sh\necho "$*" >> '${log}'\nif [ "$1" = "--version" ]; then echo "Bicep CLI version 0.48.1 (elsewhere)"; exit 0; fi\nexec '${realBicep()}' "$@"\n`,
+    );
+    const run = runAction({ path: 'main.bicep', 'no-restore': 'true', 'bicep-path': cli }, { cwd: tree, tree });
+    expect(run.code).toBe(0);
+    // Asked its version once, then one `bicep build --no-restore` of the file in the temp mirror; no JSON-RPC server.
+    const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(calls.map((c) => c.replace(/ \S*main\.bicep/, ' <mirror>/main.bicep'))).toEqual(['--version', 'build <mirror>/main.bicep --stdout --no-restore']);
+    expect(run.stderr).toBe(
+      `::warning::the Bicep CLI <tree>/tools/bicep is version 0.48.1, not the ${packageJson().bicepCli.version} bicep-audit is tested with; findings may differ. ` +
+        `Point the bicep-path input at a Bicep CLI ${packageJson().bicepCli.version}, or provision it in an earlier step with \`npx bicep-audit --provision\`\n`,
+    );
+  }, 120_000);
 });
 
 describe('the Action on ARM templates (the bundle, spawned)', () => {
