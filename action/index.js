@@ -21418,7 +21418,8 @@ function restoreFailureFindings(entry, diagnostics) {
   return failures.map((d) => {
     const { range: range2, written } = modulePathAt(d);
     const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "");
-    const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
+    const what = d.code === "BCP190" ? `the module ${written} is not in the local module cache, and --no-restore fetches nothing, so the file was not analysed; restore it first (\`bicep restore\`) or run without --no-restore` : `the module ${written} could not be fetched, so the file was not analysed`;
+    const reason = `${what} (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range: range2 });
   });
 }

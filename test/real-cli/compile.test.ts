@@ -180,9 +180,14 @@ describe('modules', () => {
   });
 
   it.each([
-    ['the server', [] as string[], 'BCP192'],
-    ['--no-restore', ['--no-restore'], 'BCP190'],
-  ])('from a registry that cannot be reached (%s) give one finding on the module line, exit 2', async (_how, flags, code) => {
+    ['the server', [] as string[], 'BCP192', 'could not be fetched, so the file was not analysed'],
+    [
+      '--no-restore, which says why',
+      ['--no-restore'],
+      'BCP190',
+      'is not in the local module cache, and --no-restore fetches nothing, so the file was not analysed; restore it first \\(`bicep restore`\\) or run without --no-restore',
+    ],
+  ])('from a registry that cannot be reached (%s) give one finding on the module line, exit 2', async (_how, flags, code, why) => {
     const { code: exit, report } = await auditJson(['locate/main.bicep', '--param', 'workspaceId=/subscriptions/x', ...flags]);
     expect(exit).toBe(2);
     const [only, ...rest] = seen(report);
@@ -191,7 +196,7 @@ describe('modules', () => {
     expect(only!.ruleId).toBe('input');
     expect(only!.message).toMatch(
       new RegExp(
-        `^cannot analyse locate/main\\.bicep: the module br/public:avm/res/container-registry/registry:0\\.1\\.0 could not be fetched, so the file was not analysed \\(Bicep ${code}: .*"br:mcr\\.microsoft\\.com/bicep/avm/res/container-registry/registry:0\\.1\\.0".*\\)$`,
+        `^cannot analyse locate/main\\.bicep: the module br/public:avm/res/container-registry/registry:0\\.1\\.0 ${why} \\(Bicep ${code}: .*"br:mcr\\.microsoft\\.com/bicep/avm/res/container-registry/registry:0\\.1\\.0".*\\)$`,
       ),
     );
     expect(only!.message).not.toMatch(/aka\.ms|ClientOptions/);
