@@ -120,10 +120,10 @@ async function provisionBicep({ env = process.env, platform = process.platform, 
   return target;
 }
 
-/** Writes where a person sees it: npm keeps a dependency's install output to itself unless the script fails. */
+/** Writes where a person sees it: npm keeps an install script's output to itself unless the script fails. */
 function tellPerson(text) {
   process.stderr.write(text);
-  if (process.stderr.isTTY || process.platform === 'win32') return;
+  if (process.stderr.isTTY || process.platform === 'win32' || process.env.npm_lifecycle_event !== 'postinstall') return;
   try {
     fs.writeFileSync('/dev/tty', text);
   } catch {

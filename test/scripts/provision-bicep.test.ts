@@ -194,6 +194,22 @@ describe('scripts/provision-bicep.js, from a local feed', () => {
     expect(fs.readFileSync(binary, 'utf8')).toContain('(local feed)');
   });
 
+  it('bicep-audit --provision does the same, and refuses a package that is not the one package.json pins (exit 3)', async () => {
+    const serviceIndex = await serve('hash');
+    const { env, binary } = user();
+    const run = await new Promise<Run>((resolve) =>
+      execFile(process.execPath, [path.resolve(__dirname, '..', '..', 'bin', 'bicep-audit.js'), '--provision'], { env: { PATH: process.env.PATH, ...env, BICEP_AUDIT_NUGET_FEED: serviceIndex }, encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe(`bicep-audit: downloaded ${serviceIndex.replace('/v3/index.json', '')}${NUPKG_PATH}\n`);
+    expect(run.stderr).toBe(
+      `bicep-audit: could not provision the pinned Bicep CLI: the downloaded ${ID} ${version} has SHA-512 ${sha512Base64(nupkg)}, not the pinned ${sha512['linux-x64']}; it was not installed\n`,
+    );
+    expect(fs.existsSync(binary)).toBe(false);
+  });
+
   it('as the postinstall (--if-possible), a feed that cannot be reached fails nothing: it says what to do, and exits 0', async () => {
     const serviceIndex = await serve('hash');
     await feed.close();
