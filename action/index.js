@@ -5957,7 +5957,7 @@ var require_signal_exit = __commonJS({
 var require_kill = __commonJS({
   "node_modules/execa/lib/kill.js"(exports2, module2) {
     "use strict";
-    var os6 = require("os");
+    var os7 = require("os");
     var onExit = require_signal_exit();
     var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
     var spawnedKill = (kill, signal = "SIGTERM", options2 = {}) => {
@@ -5981,7 +5981,7 @@ var require_kill = __commonJS({
       return isSigterm(signal) && forceKillAfterTimeout !== false && killResult;
     };
     var isSigterm = (signal) => {
-      return signal === os6.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
+      return signal === os7.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
     };
     var getForceKillAfterTimeout = ({ forceKillAfterTimeout = true }) => {
       if (forceKillAfterTimeout === true) {
@@ -9600,7 +9600,7 @@ var require_main2 = __commonJS({
     var ril_1 = require_ril();
     ril_1.default.install();
     var path28 = require("path");
-    var os6 = require("os");
+    var os7 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
     var api_1 = require_api();
@@ -9737,7 +9737,7 @@ var require_main2 = __commonJS({
       if (XDG_RUNTIME_DIR) {
         result = path28.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path28.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path28.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11282,6 +11282,318 @@ var require_ucs2length = __commonJS({
     }
     exports2.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// scripts/bicep-cli/nuget-feed.js
+var require_nuget_feed = __commonJS({
+  "scripts/bicep-cli/nuget-feed.js"(exports2, module2) {
+    "use strict";
+    var fs28 = require("node:fs");
+    var http = require("node:http");
+    var https = require("node:https");
+    var path28 = require("node:path");
+    var zlib = require("node:zlib");
+    var DEFAULT_FEED = "https://api.nuget.org/v3/index.json";
+    var IDLE_TIMEOUT_MS = 6e4;
+    var MAX_REDIRECTS = 5;
+    function userNugetConfig(env, platform2, homeDir) {
+      const file = platform2 === "win32" ? path28.win32.join(env.APPDATA || path28.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path28.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
+      try {
+        return { file, text: fs28.readFileSync(file, "utf8") };
+      } catch {
+        return void 0;
+      }
+    }
+    var decodeXml = (text2) => text2.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e]);
+    function attributes(tag) {
+      const found = {};
+      for (const m of tag.matchAll(/([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found[m[1]] = decodeXml(m[2] ?? m[3]);
+      return found;
+    }
+    function section(text2, name2) {
+      const body2 = new RegExp(`<${name2}\\b[^>]*>([\\s\\S]*?)</${name2}>`, "i").exec(text2)?.[1] ?? "";
+      const items2 = [];
+      for (const m of body2.matchAll(/<(add|clear)\b[^>]*>/gi)) {
+        if (m[1].toLowerCase() === "clear") items2.length = 0;
+        else items2.push(attributes(m[0]));
+      }
+      return items2;
+    }
+    function nugetConfigSources(text2) {
+      const disabled = new Set(section(text2, "disabledPackageSources").filter((a) => a.value?.toLowerCase() === "true").map((a) => a.key));
+      return section(text2, "packageSources").filter((a) => a.key && !disabled.has(a.key) && /^https?:\/\/\S+\.json(\?\S*)?$/i.test(a.value ?? "")).map((a) => a.value);
+    }
+    function feedsFor(env, nugetConfig) {
+      if (env.BICEP_AUDIT_NUGET_FEED) return { feeds: [env.BICEP_AUDIT_NUGET_FEED], from: "BICEP_AUDIT_NUGET_FEED" };
+      const configured = nugetConfig ? nugetConfigSources(nugetConfig.text) : [];
+      if (configured.length > 0) return { feeds: configured, from: nugetConfig.file };
+      return { feeds: [DEFAULT_FEED], from: "the default feed" };
+    }
+    function get(url, redirects = 0) {
+      return new Promise((resolve, reject) => {
+        const client = url.startsWith("https:") ? https : http;
+        const request = client.get(url, { headers: { "accept-encoding": "gzip", "user-agent": "bicep-audit" } }, (response) => {
+          const { statusCode, headers } = response;
+          if (statusCode >= 300 && statusCode < 400 && headers.location) {
+            response.resume();
+            if (redirects >= MAX_REDIRECTS) return reject(new Error(`${url}: more than ${MAX_REDIRECTS} redirects`));
+            return resolve(get(new URL(headers.location, url).toString(), redirects + 1));
+          }
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            if (statusCode !== 200) return reject(new Error(`${url}: HTTP ${statusCode}`));
+            const body2 = Buffer.concat(chunks);
+            try {
+              resolve(headers["content-encoding"] === "gzip" ? zlib.gunzipSync(body2) : body2);
+            } catch (error) {
+              reject(new Error(`${url}: ${error.message}`));
+            }
+          });
+        });
+        request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new Error(`${url}: no data for ${IDLE_TIMEOUT_MS / 1e3} s`)));
+        request.on("error", (error) => reject(error.message.startsWith(url) ? error : new Error(`${url}: ${error.message}`)));
+      });
+    }
+    async function getJson(url) {
+      const body2 = await get(url);
+      try {
+        return JSON.parse(body2.toString("utf8"));
+      } catch {
+        throw new Error(`${url}: not JSON`);
+      }
+    }
+    var withSlash = (url) => url.endsWith("/") ? url : `${url}/`;
+    async function feedResources(serviceIndex) {
+      const index = await getJson(serviceIndex);
+      const resources = Array.isArray(index.resources) ? index.resources : [];
+      const ofType = (prefix) => resources.filter((r) => typeof r["@type"] === "string" && r["@type"].startsWith(prefix) && typeof r["@id"] === "string").map((r) => withSlash(r["@id"]));
+      const flat = ofType("PackageBaseAddress/3.0.0")[0];
+      if (!flat) throw new Error(`${serviceIndex}: the service index names no PackageBaseAddress/3.0.0 (is it a NuGet v3 feed?)`);
+      return { flat, registrations: ofType("RegistrationsBaseUrl") };
+    }
+    async function downloadPackage(serviceIndex, id, version) {
+      const { flat, registrations } = await feedResources(serviceIndex);
+      const lower2 = id.toLowerCase();
+      const url = `${flat}${lower2}/${version}/${lower2}.${version}.nupkg`;
+      return { url, nupkg: await get(url), registrations, flat };
+    }
+    async function registrationEntry(base, lower2, version) {
+      const index = await getJson(`${base}${lower2}/index.json`);
+      for (const page of Array.isArray(index.items) ? index.items : []) {
+        const items2 = Array.isArray(page.items) ? page.items : (await getJson(page["@id"])).items ?? [];
+        const found = items2.find((item) => item.catalogEntry?.version?.toLowerCase() === version.toLowerCase());
+        if (found) return found.catalogEntry;
+      }
+      return void 0;
+    }
+    var sha512Of = (entry) => typeof entry?.packageHash === "string" && /^sha512$/i.test(entry.packageHashAlgorithm ?? "") ? entry.packageHash : void 0;
+    async function publishedSha512(feed, id, version) {
+      const lower2 = id.toLowerCase();
+      for (const base of feed.registrations) {
+        try {
+          const entry = await registrationEntry(base, lower2, version);
+          const inline = sha512Of(entry);
+          if (inline) return { sha512: inline, from: `${base}${lower2}/index.json` };
+          if (typeof entry?.["@id"] === "string") {
+            const leaf = sha512Of(await getJson(entry["@id"]));
+            if (leaf) return { sha512: leaf, from: entry["@id"] };
+          }
+        } catch {
+        }
+      }
+      const url = `${feed.flat}${lower2}/${version}/${lower2}.${version}.nupkg.sha512`;
+      try {
+        const text2 = (await get(url)).toString("utf8").trim();
+        if (/^[A-Za-z0-9+/]{86}==$/.test(text2)) return { sha512: text2, from: url };
+      } catch {
+      }
+      return void 0;
+    }
+    module2.exports = { DEFAULT_FEED, userNugetConfig, nugetConfigSources, feedsFor, downloadPackage, publishedSha512 };
+  }
+});
+
+// scripts/bicep-cli/nupkg.js
+var require_nupkg = __commonJS({
+  "scripts/bicep-cli/nupkg.js"(exports2, module2) {
+    "use strict";
+    var zlib = require("node:zlib");
+    var END_OF_DIRECTORY = 101010256;
+    var DIRECTORY_ENTRY = 33639248;
+    var LOCAL_HEADER = 67324752;
+    function endOfDirectory(zip) {
+      for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65535); at -= 1) {
+        if (zip.readUInt32LE(at) === END_OF_DIRECTORY) return { entries: zip.readUInt16LE(at + 10), offset: zip.readUInt32LE(at + 16) };
+      }
+      throw new Error("it is not a zip archive (no central directory)");
+    }
+    function readEntry(zip, name2) {
+      const directory = endOfDirectory(zip);
+      let at = directory.offset;
+      for (let i2 = 0; i2 < directory.entries; i2 += 1) {
+        if (zip.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new Error("its central directory is damaged");
+        const method = zip.readUInt16LE(at + 10);
+        const compressedSize = zip.readUInt32LE(at + 20);
+        const size = zip.readUInt32LE(at + 24);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        const localHeader = zip.readUInt32LE(at + 42);
+        const entryName = zip.toString("utf8", at + 46, at + 46 + nameLength);
+        if (entryName === name2) {
+          if (zip.readUInt32LE(localHeader) !== LOCAL_HEADER) throw new Error(`the entry ${name2} is damaged`);
+          const start2 = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+          const data = zip.subarray(start2, start2 + compressedSize);
+          const content = method === 0 ? Buffer.from(data) : method === 8 ? zlib.inflateRawSync(data) : void 0;
+          if (!content) throw new Error(`the entry ${name2} is compressed with method ${method}, which is not read here`);
+          if (content.length !== size) throw new Error(`the entry ${name2} is ${content.length} bytes, not the ${size} its directory says`);
+          return content;
+        }
+        at += 46 + nameLength + extraLength + commentLength;
+      }
+      return void 0;
+    }
+    module2.exports = { readEntry };
+  }
+});
+
+// scripts/provision-bicep.js
+var require_provision_bicep = __commonJS({
+  "scripts/provision-bicep.js"(exports2, module2) {
+    "use strict";
+    var { createHash: createHash5 } = require("node:crypto");
+    var { spawnSync } = require("node:child_process");
+    var fs28 = require("node:fs");
+    var os7 = require("node:os");
+    var path28 = require("node:path");
+    var { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require_platform();
+    var { downloadPackage, feedsFor, publishedSha512, userNugetConfig } = require_nuget_feed();
+    var { readEntry } = require_nupkg();
+    var projectRoot = path28.resolve(__dirname, "..");
+    function versionOf(binary2) {
+      const result = spawnSync(binary2, ["--version"], {
+        encoding: "utf8",
+        timeout: 12e4,
+        env: { ...process.env, DOTNET_EnableDiagnostics: "0" }
+      });
+      return /Bicep CLI version (\d+\.\d+\.\d+)/.exec(result.stdout ?? "")?.[1];
+    }
+    var sha512Base64 = (data) => createHash5("sha512").update(data).digest("base64");
+    function existingCli(env, platform2) {
+      if (env.BICEP_PATH) return { path: env.BICEP_PATH, via: "BICEP_PATH" };
+      for (const dir of (env.PATH ?? "").split(path28.delimiter).filter(Boolean)) {
+        const candidate = path28.join(dir, binaryName(platform2));
+        try {
+          fs28.accessSync(candidate, fs28.constants.X_OK);
+          if (fs28.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
+        } catch {
+        }
+      }
+      return void 0;
+    }
+    async function install({ version, pinned, rid, platform: platform2, env, homeDir, target, say }) {
+      const id = `Azure.Bicep.CommandLine.${rid}`;
+      const { feeds, from } = feedsFor(env, userNugetConfig(env, platform2, homeDir));
+      const failures = [];
+      let download;
+      let feedUsed;
+      for (const feed of feeds) {
+        try {
+          download = await downloadPackage(feed, id, version);
+          feedUsed = feed;
+          break;
+        } catch (error) {
+          failures.push(error.message);
+        }
+      }
+      if (!download) throw new Error(`no feed served ${id} ${version} (feeds from ${from}):
+  ${failures.join("\n  ")}`);
+      say(`downloaded ${download.url}`);
+      const actual = sha512Base64(download.nupkg);
+      const published = await publishedSha512(download, id, version);
+      const pinnedHash = pinned[rid];
+      if (!published && !pinnedHash) {
+        throw new Error(`${feedUsed} publishes no SHA-512 for ${id} ${version}, and package.json pins none for ${rid}, so it cannot be checked; it was not installed`);
+      }
+      if (published && actual !== published.sha512) {
+        throw new Error(`the downloaded ${id} ${version} has SHA-512 ${actual}, not the ${published.sha512} that ${published.from} publishes; it was not installed`);
+      }
+      if (pinnedHash && actual !== pinnedHash) {
+        throw new Error(`the downloaded ${id} ${version} has SHA-512 ${actual}, not the pinned ${pinnedHash}; it was not installed`);
+      }
+      const entry = `tools/${binaryName(platform2)}`;
+      const binary2 = readEntry(download.nupkg, entry);
+      if (!binary2) throw new Error(`the package ${id} ${version} has no ${entry}`);
+      fs28.mkdirSync(path28.dirname(target), { recursive: true });
+      const partial = `${target}.${process.pid}.partial`;
+      try {
+        fs28.writeFileSync(partial, binary2, { mode: 493 });
+        const printed = versionOf(partial);
+        if (printed !== version) throw new Error(`the unpacked binary prints version ${printed ?? "nothing"}, not ${version}`);
+        fs28.renameSync(partial, target);
+      } finally {
+        fs28.rmSync(partial, { force: true });
+      }
+      say(`checked its SHA-512 against ${[published && published.from, pinnedHash && "package.json"].filter(Boolean).join(" and ")}`);
+    }
+    async function provisionBicep({ env = process.env, platform: platform2 = process.platform, arch = process.arch, homeDir = os7.homedir(), say = () => {
+    } } = {}) {
+      const { bicepCli } = JSON.parse(fs28.readFileSync(path28.join(projectRoot, "package.json"), "utf8"));
+      const version = bicepCli.version;
+      const target = provisionedCliPath(version, env, platform2, homeDir);
+      if (fs28.existsSync(target)) {
+        const printed = versionOf(target);
+        if (printed === version) {
+          say(`Bicep CLI ${version} is already provisioned at ${target}`);
+          return target;
+        }
+        say(`${target} prints version ${printed ?? "nothing"}, not ${version}; provisioning it again`);
+      }
+      const rid = runtimeIdentifier(platform2, arch, platform2 === process.platform && isMusl());
+      if (!rid) throw new Error(`the Bicep CLI ships for no ${platform2}-${arch} machine`);
+      await install({ version, pinned: bicepCli.sha512 ?? {}, rid, platform: platform2, env, homeDir, target, say });
+      say(`provisioned Bicep CLI ${version} at ${target}`);
+      return target;
+    }
+    function tellPerson(text2) {
+      process.stderr.write(text2);
+      if (process.stderr.isTTY || process.platform === "win32" || process.env.npm_lifecycle_event !== "postinstall") return;
+      try {
+        fs28.writeFileSync("/dev/tty", text2);
+      } catch {
+      }
+    }
+    async function main(argv, env) {
+      const ifPossible = argv.includes("--if-possible");
+      const say = (line) => console.log(`bicep-audit: ${line}`);
+      const dependency = path28.basename(path28.dirname(projectRoot)) === "node_modules" || path28.basename(path28.dirname(path28.dirname(projectRoot))) === "node_modules";
+      const existing = ifPossible && dependency ? existingCli(env, process.platform) : void 0;
+      if (existing) {
+        say(`using the Bicep CLI at ${existing.path} (found via ${existing.via}); the pinned one is not downloaded`);
+        return 0;
+      }
+      try {
+        await provisionBicep({ env, say });
+        return 0;
+      } catch (error) {
+        const lines2 = [
+          "",
+          `bicep-audit: could not provision the pinned Bicep CLI: ${error.message}`,
+          `bicep-audit: Bicep files cannot be audited until there is one: ${WHAT_TO_DO}.`,
+          ifPossible ? "bicep-audit: the install itself went through." : "",
+          ""
+        ];
+        tellPerson(lines2.filter((line, i2) => line !== "" || i2 === 0 || i2 === lines2.length - 1).join("\n"));
+        return ifPossible ? 0 : 1;
+      }
+    }
+    if (require.main === module2) {
+      main(process.argv.slice(2), process.env).then((code) => process.exitCode = code);
+    }
+    module2.exports = { provisionBicep };
   }
 });
 
@@ -13070,7 +13382,7 @@ function tuneV8() {
 
 // src/action/run-action.ts
 var import_node_fs26 = __toESM(require("node:fs"));
-var import_node_os5 = __toESM(require("node:os"));
+var import_node_os6 = __toESM(require("node:os"));
 var import_node_path27 = __toESM(require("node:path"));
 
 // src/package-info.ts
@@ -21962,9 +22274,44 @@ async function parseArgs(argv) {
   });
 }
 
+// src/cli/exit-codes.ts
+var EXIT = {
+  /** Nothing at or above --fail-on. */
+  clean: 0,
+  /** Findings at or above --fail-on. */
+  findings: 1,
+  /** A usage error, or an input that could not be analysed. */
+  usageOrInput: 2,
+  /** The environment or the tool failed (no Bicep CLI, a crash, a timeout). */
+  environment: 3
+};
+function exitCodeFor(results, failOn) {
+  if (results.some((r) => r.status === "error")) return EXIT.environment;
+  if (results.some((r) => r.status === "failed")) return EXIT.usageOrInput;
+  if (failOn === "never") return EXIT.clean;
+  const threshold = LEVEL_ORDER[failOn];
+  const failing = results.some((r) => r.findings.some((f) => !f.suppression && LEVEL_ORDER[f.level] >= threshold));
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+// src/cli/provision.ts
+var import_node_os4 = __toESM(require("node:os"));
+async function provisionPinnedCli(options2) {
+  const script = require_provision_bicep();
+  try {
+    await script.provisionBicep({ env: options2.env, homeDir: options2.homeDir ?? import_node_os4.default.homedir(), say: (line) => options2.stdout.write(`bicep-audit: ${line}
+`) });
+    return EXIT.clean;
+  } catch (error) {
+    options2.stderr.write(`bicep-audit: could not provision the pinned Bicep CLI: ${error.message}
+`);
+    return EXIT.environment;
+  }
+}
+
 // src/cli/audit.ts
 var import_node_fs25 = __toESM(require("node:fs"));
-var import_node_os4 = __toESM(require("node:os"));
+var import_node_os5 = __toESM(require("node:os"));
 var import_node_path26 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
@@ -23216,26 +23563,6 @@ function reportedRules(rules) {
   return new Map(rules.map((rule) => [rule.id, { meta: rule.meta, help: ruleDocs(rule) }]));
 }
 
-// src/cli/exit-codes.ts
-var EXIT = {
-  /** Nothing at or above --fail-on. */
-  clean: 0,
-  /** Findings at or above --fail-on. */
-  findings: 1,
-  /** A usage error, or an input that could not be analysed. */
-  usageOrInput: 2,
-  /** The environment or the tool failed (no Bicep CLI, a crash, a timeout). */
-  environment: 3
-};
-function exitCodeFor(results, failOn) {
-  if (results.some((r) => r.status === "error")) return EXIT.environment;
-  if (results.some((r) => r.status === "failed")) return EXIT.usageOrInput;
-  if (failOn === "never") return EXIT.clean;
-  const threshold = LEVEL_ORDER[failOn];
-  const failing = results.some((r) => r.findings.some((f) => !f.suppression && LEVEL_ORDER[f.level] >= threshold));
-  return failing ? EXIT.findings : EXIT.clean;
-}
-
 // src/cli/audit.ts
 var UsageError = class extends Error {
 };
@@ -23362,7 +23689,7 @@ async function runAudit(args2, run2) {
     paths: args2.paths,
     cwd: run2.cwd,
     env: run2.env,
-    homeDir: run2.homeDir ?? import_node_os4.default.homedir(),
+    homeDir: run2.homeDir ?? import_node_os5.default.homedir(),
     ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
     noRestore: !args2.restore,
     parameters: parameterValues(args2),
@@ -23372,7 +23699,7 @@ async function runAudit(args2, run2) {
     restoreTimeoutMs: args2.restoreTimeout * 1e3,
     jobs: args2.jobs,
     ...run2.prestarted ? { prestarted: run2.prestarted } : {},
-    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os4.default.homedir()) } : {},
+    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os5.default.homedir()) } : {},
     ...args2.shard ? { shard: args2.shard } : {},
     config: {
       configFor: (file) => asUsageError(() => config2.configFor(file), ConfigError),
@@ -23420,6 +23747,7 @@ var ACTION_INPUTS = {
   params: "",
   "bicep-path": "",
   "no-restore": "false",
+  "provision-bicep": "false",
   config: "",
   "subscription-id": "",
   "resource-group": "",
@@ -23464,15 +23792,23 @@ function writeSarif(file, text2) {
   writeRequestedFile(file, text2, "the SARIF report to sarif-file");
 }
 var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression).length;
+async function provisionFirst(run2) {
+  const value = input(run2.env, "provision-bicep");
+  if (value !== "true" && value !== "false") throw new UsageError(`the provision-bicep input takes true or false, not '${value}'`);
+  if (value === "false") return EXIT.clean;
+  return provisionPinnedCli({ ...run2, stdout: run2.stderr, stderr: asErrorCommands(run2.stderr) });
+}
 async function audit(run2) {
+  const provisioned = await provisionFirst(run2);
+  if (provisioned !== EXIT.clean) return provisioned;
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: lines(input(run2.env, "path")) };
-  const sarifFile = import_node_path27.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path27.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path27.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path27.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const pinned = packageJson().bicepCli.version;
   if (analysis.bicep && analysis.bicep.version !== pinned) {
-    const warning = `the Bicep CLI ${analysis.bicep.path} is version ${analysis.bicep.version}, not the ${pinned} bicep-audit is tested with; findings may differ. Point the bicep-path input at a Bicep CLI ${pinned}, or provision it in an earlier step with \`npx bicep-audit --provision\``;
+    const warning = `the Bicep CLI ${analysis.bicep.path} is version ${analysis.bicep.version}, not the ${pinned} bicep-audit is tested with; findings may differ. Set the provision-bicep input to true to audit with the pinned one, or point bicep-path at a Bicep CLI ${pinned}`;
     run2.stderr.write(`::warning::${escapeData(warning)}
 `);
   }

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { BicepFlagError, BicepNotFoundError } from '../bicep/errors';
 import { parseArgs } from '../cli/args';
+import { EXIT } from '../cli/exit-codes';
+import { provisionPinnedCli } from '../cli/provision';
 import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment, type Writable } from '../cli/audit';
 import { packageJson } from '../package-info';
 import { escapeData, formatStepSummary } from '../report/github';
@@ -18,6 +20,7 @@ export const ACTION_INPUTS = {
   params: '',
   'bicep-path': '',
   'no-restore': 'false',
+  'provision-bicep': 'false',
   config: '',
   'subscription-id': '',
   'resource-group': '',
@@ -83,7 +86,18 @@ function writeSarif(file: string, text: string): void {
 
 const unsuppressedCount = (results: readonly InputResult[]) => results.flatMap((r) => r.findings).filter((f) => !f.suppression).length;
 
+/** `provision-bicep: true`: the pinned CLI into the runner's user cache first, where the run looks before PATH. */
+async function provisionFirst(run: RunEnvironment): Promise<number> {
+  const value = input(run.env, 'provision-bicep');
+  if (value !== 'true' && value !== 'false') throw new UsageError(`the provision-bicep input takes true or false, not '${value}'`);
+  if (value === 'false') return EXIT.clean;
+  // Its steps go to the log beside the report, not into it.
+  return provisionPinnedCli({ ...run, stdout: run.stderr, stderr: asErrorCommands(run.stderr) });
+}
+
 async function audit(run: RunEnvironment): Promise<number> {
+  const provisioned = await provisionFirst(run);
+  if (provisioned !== EXIT.clean) return provisioned;
   const parsed = await parseArgs(options(run.env));
   if (parsed.kind !== 'run') throw new UsageError(parsed.kind === 'usage-error' ? parsed.message : 'the inputs do not describe an audit');
   const args = { ...parsed.args, paths: lines(input(run.env, 'path')) };
@@ -93,7 +107,7 @@ async function audit(run: RunEnvironment): Promise<number> {
   if (analysis.bicep && analysis.bicep.version !== pinned) {
     const warning =
       `the Bicep CLI ${analysis.bicep.path} is version ${analysis.bicep.version}, not the ${pinned} bicep-audit is tested with; ` +
-      `findings may differ. Point the bicep-path input at a Bicep CLI ${pinned}, or provision it in an earlier step with \`npx bicep-audit --provision\``;
+      `findings may differ. Set the provision-bicep input to true to audit with the pinned one, or point bicep-path at a Bicep CLI ${pinned}`;
     run.stderr.write(`::warning::${escapeData(warning)}\n`);
   }
   const sarif = formatSarif(analysis.results, context);

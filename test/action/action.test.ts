@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ACTION_INPUTS, BICEP_HINT } from '../../src/action/run-action';
 import { packageJson } from '../../src/package-info';
 import { isolatedEnv } from '../helpers/run-cli';
+import { fakeCliPackage, startLocalFeed } from '../helpers/local-nuget-feed';
 import { realBicep } from '../helpers/real-bicep';
 import { makeExecutable, makeTree } from '../helpers/temp-tree';
 
@@ -117,6 +118,35 @@ describe('the Action inputs that stand for CLI flags', () => {
     expect(findings(run.stdout)).toEqual(["warning registry 'acrrgprod'"]);
   });
 
+  it('provision-bicep downloads the pinned CLI first, into the runner\'s user cache, without .NET (from a local feed)', async () => {
+    const pinned = packageJson().bicepCli.version;
+    const feed = await startLocalFeed([{ id: 'Azure.Bicep.CommandLine.linux-x64', version: pinned, nupkg: fakeCliPackage(pinned), publishes: 'hash' }]);
+    try {
+      // The Action as checked out, with no SHA-512 pinned: the fake package is checked against the hash the feed publishes.
+      const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+      const tree = makeTree({ 'registry.json': fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'arm', 'typo.json'), 'utf8'), 'package.json': JSON.stringify({ ...manifest, bicepCli: { version: pinned } }), 'home/.keep': '' });
+      fs.cpSync(ACTION_DIR, path.join(tree, 'action'), { recursive: true });
+      fs.cpSync(path.join(REPO, 'docs', 'rules'), path.join(tree, 'docs', 'rules'), { recursive: true });
+      const env = isolatedEnv({ INPUT_PATH: 'registry.json', 'INPUT_PROVISION-BICEP': 'true', HOME: path.join(tree, 'home'), RUNNER_TEMP: tree, BICEP_AUDIT_NUGET_FEED: feed.serviceIndex });
+      // Not spawnSync: this process serves the feed.
+      const run = await new Promise<{ code: number; stderr: string }>((resolve) =>
+        execFile(process.execPath, [path.join(tree, 'action', 'index.js')], { cwd: tree, env, encoding: 'utf8', timeout: 120_000 }, (error, _stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stderr }),
+        ),
+      );
+      const binary = path.join(tree, 'home', '.cache', 'bicep-audit', 'bicep', pinned, 'bicep');
+      expect([run.code, run.stderr]).toEqual([1, expect.stringContaining(`bicep-audit: provisioned Bicep CLI ${pinned} at ${binary}\n`)]);
+      expect(fs.readFileSync(binary, 'utf8')).toContain('(local feed)');
+    } finally {
+      await feed.close();
+    }
+  }, 120_000);
+
+  it('provision-bicep takes true or false only', () => {
+    const run = runAction({ path: 'test/fixtures/arm/typo.json', 'provision-bicep': 'always' });
+    expect([run.code, run.stderr]).toEqual([2, "::error::bicep-audit: the provision-bicep input takes true or false, not 'always'\n"]);
+  });
+
   it('no-restore takes true or false only', () => {
     const run = runAction({ path: 'test/fixtures/arm/typo.json', 'no-restore': 'yes' });
     expect([run.code, run.stderr]).toEqual([2, "::error::bicep-audit: the no-restore input takes true or false, not 'yes'\n"]);
@@ -137,7 +167,7 @@ describe('the Action inputs that stand for CLI flags', () => {
     expect(calls.map((c) => c.replace(/ \S*main\.bicep/, ' <mirror>/main.bicep'))).toEqual(['--version', 'build <mirror>/main.bicep --stdout --no-restore']);
     expect(run.stderr).toBe(
       `::warning::the Bicep CLI <tree>/tools/bicep is version 0.48.1, not the ${packageJson().bicepCli.version} bicep-audit is tested with; findings may differ. ` +
-        `Point the bicep-path input at a Bicep CLI ${packageJson().bicepCli.version}, or provision it in an earlier step with \`npx bicep-audit --provision\`\n`,
+        `Set the provision-bicep input to true to audit with the pinned one, or point bicep-path at a Bicep CLI ${packageJson().bicepCli.version}\n`,
     );
   }, 120_000);
 });
