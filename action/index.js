@@ -30,6 +30,40 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// scripts/bicep-cli/platform.js
+var require_platform = __commonJS({
+  "scripts/bicep-cli/platform.js"(exports2, module2) {
+    "use strict";
+    var path34 = require("node:path");
+    var RUNTIME_IDENTIFIERS = ["linux-x64", "linux-musl-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
+    function runtimeIdentifier(platform2, arch, musl) {
+      const system = { linux: musl ? "linux-musl" : "linux", darwin: "osx", win32: "win" }[platform2];
+      const rid = system && `${system}-${arch}`;
+      return RUNTIME_IDENTIFIERS.includes(rid) ? rid : void 0;
+    }
+    function isMusl() {
+      return process.platform === "linux" && !process.report.getReport().header.glibcVersionRuntime;
+    }
+    function binaryName(platform2) {
+      return platform2 === "win32" ? "bicep.exe" : "bicep";
+    }
+    function provisionedCliFolder(env, platform2, homeDir) {
+      if (platform2 === "win32") {
+        const local = env.LOCALAPPDATA || path34.win32.join(homeDir, "AppData", "Local");
+        return path34.win32.join(local, "bicep-audit", "bicep");
+      }
+      const cache = env.XDG_CACHE_HOME && path34.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path34.join(homeDir, ".cache");
+      return path34.join(cache, "bicep-audit", "bicep");
+    }
+    function provisionedCliPath(version, env, platform2, homeDir) {
+      const join2 = platform2 === "win32" ? path34.win32.join : path34.join;
+      return join2(provisionedCliFolder(env, platform2, homeDir), version, binaryName(platform2));
+    }
+    var WHAT_TO_DO = "run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), or set BICEP_PATH to a Bicep CLI, or run `az bicep install`";
+    module2.exports = { RUNTIME_IDENTIFIERS, runtimeIdentifier, isMusl, binaryName, provisionedCliPath, WHAT_TO_DO };
+  }
+});
+
 // node_modules/y18n/build/index.cjs
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
@@ -2631,13 +2665,13 @@ var require_build3 = __commonJS({
         return [0, noAnsi.match(/\s*$/)[0].length, 0, noAnsi.match(/^\s*/)[0].length];
       }
       toString() {
-        const lines = [];
+        const lines2 = [];
         this.rows.forEach((row2) => {
-          this.rowToString(row2, lines);
+          this.rowToString(row2, lines2);
         });
-        return lines.filter((line) => !line.hidden).map((line) => line.text).join("\n");
+        return lines2.filter((line) => !line.hidden).map((line) => line.text).join("\n");
       }
-      rowToString(row2, lines) {
+      rowToString(row2, lines2) {
         this.rasterize(row2).forEach((rrow, r) => {
           let str = "";
           rrow.forEach((col, c) => {
@@ -2664,16 +2698,16 @@ var require_build3 = __commonJS({
             if (padding[right]) {
               str += " ".repeat(padding[right]);
             }
-            if (r === 0 && lines.length > 0) {
-              str = this.renderInline(str, lines[lines.length - 1]);
+            if (r === 0 && lines2.length > 0) {
+              str = this.renderInline(str, lines2[lines2.length - 1]);
             }
           });
-          lines.push({
+          lines2.push({
             text: str.replace(/ +$/, ""),
             span: row2.span
           });
         });
-        return lines;
+        return lines2;
       }
       // if the full 'source' can render in
       // the target line, do so.
@@ -4827,8 +4861,8 @@ var require_path_key = __commonJS({
     "use strict";
     var pathKey = (options2 = {}) => {
       const environment = options2.env || process.env;
-      const platform = options2.platform || process.platform;
-      if (platform !== "win32") {
+      const platform2 = options2.platform || process.platform;
+      if (platform2 !== "win32") {
         return "PATH";
       }
       return Object.keys(environment).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
@@ -5923,7 +5957,7 @@ var require_signal_exit = __commonJS({
 var require_kill = __commonJS({
   "node_modules/execa/lib/kill.js"(exports2, module2) {
     "use strict";
-    var os6 = require("os");
+    var os7 = require("os");
     var onExit = require_signal_exit();
     var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
     var spawnedKill = (kill, signal = "SIGTERM", options2 = {}) => {
@@ -5947,7 +5981,7 @@ var require_kill = __commonJS({
       return isSigterm(signal) && forceKillAfterTimeout !== false && killResult;
     };
     var isSigterm = (signal) => {
-      return signal === os6.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
+      return signal === os7.constants.signals.SIGTERM || typeof signal === "string" && signal.toUpperCase() === "SIGTERM";
     };
     var getForceKillAfterTimeout = ({ forceKillAfterTimeout = true }) => {
       if (forceKillAfterTimeout === true) {
@@ -9566,7 +9600,7 @@ var require_main2 = __commonJS({
     var ril_1 = require_ril();
     ril_1.default.install();
     var path34 = require("path");
-    var os6 = require("os");
+    var os7 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
     var api_1 = require_api();
@@ -9703,7 +9737,7 @@ var require_main2 = __commonJS({
       if (XDG_RUNTIME_DIR) {
         result = path34.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path34.join(os6.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path34.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11251,6 +11285,318 @@ var require_ucs2length = __commonJS({
   }
 });
 
+// scripts/bicep-cli/nuget-feed.js
+var require_nuget_feed = __commonJS({
+  "scripts/bicep-cli/nuget-feed.js"(exports2, module2) {
+    "use strict";
+    var fs31 = require("node:fs");
+    var http = require("node:http");
+    var https = require("node:https");
+    var path34 = require("node:path");
+    var zlib = require("node:zlib");
+    var DEFAULT_FEED = "https://api.nuget.org/v3/index.json";
+    var IDLE_TIMEOUT_MS = 6e4;
+    var MAX_REDIRECTS = 5;
+    function userNugetConfig(env, platform2, homeDir) {
+      const file = platform2 === "win32" ? path34.win32.join(env.APPDATA || path34.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path34.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
+      try {
+        return { file, text: fs31.readFileSync(file, "utf8") };
+      } catch {
+        return void 0;
+      }
+    }
+    var decodeXml = (text2) => text2.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e]);
+    function attributes2(tag) {
+      const found = {};
+      for (const m of tag.matchAll(/([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found[m[1]] = decodeXml(m[2] ?? m[3]);
+      return found;
+    }
+    function section(text2, name2) {
+      const body2 = new RegExp(`<${name2}\\b[^>]*>([\\s\\S]*?)</${name2}>`, "i").exec(text2)?.[1] ?? "";
+      const items2 = [];
+      for (const m of body2.matchAll(/<(add|clear)\b[^>]*>/gi)) {
+        if (m[1].toLowerCase() === "clear") items2.length = 0;
+        else items2.push(attributes2(m[0]));
+      }
+      return items2;
+    }
+    function nugetConfigSources(text2) {
+      const disabled = new Set(section(text2, "disabledPackageSources").filter((a) => a.value?.toLowerCase() === "true").map((a) => a.key));
+      return section(text2, "packageSources").filter((a) => a.key && !disabled.has(a.key) && /^https?:\/\/\S+\.json(\?\S*)?$/i.test(a.value ?? "")).map((a) => a.value);
+    }
+    function feedsFor(env, nugetConfig) {
+      if (env.BICEP_AUDIT_NUGET_FEED) return { feeds: [env.BICEP_AUDIT_NUGET_FEED], from: "BICEP_AUDIT_NUGET_FEED" };
+      const configured = nugetConfig ? nugetConfigSources(nugetConfig.text) : [];
+      if (configured.length > 0) return { feeds: configured, from: nugetConfig.file };
+      return { feeds: [DEFAULT_FEED], from: "the default feed" };
+    }
+    function get(url, redirects = 0) {
+      return new Promise((resolve, reject) => {
+        const client = url.startsWith("https:") ? https : http;
+        const request = client.get(url, { headers: { "accept-encoding": "gzip", "user-agent": "bicep-audit" } }, (response) => {
+          const { statusCode, headers } = response;
+          if (statusCode >= 300 && statusCode < 400 && headers.location) {
+            response.resume();
+            if (redirects >= MAX_REDIRECTS) return reject(new Error(`${url}: more than ${MAX_REDIRECTS} redirects`));
+            return resolve(get(new URL(headers.location, url).toString(), redirects + 1));
+          }
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            if (statusCode !== 200) return reject(new Error(`${url}: HTTP ${statusCode}`));
+            const body2 = Buffer.concat(chunks);
+            try {
+              resolve(headers["content-encoding"] === "gzip" ? zlib.gunzipSync(body2) : body2);
+            } catch (error) {
+              reject(new Error(`${url}: ${error.message}`));
+            }
+          });
+        });
+        request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new Error(`${url}: no data for ${IDLE_TIMEOUT_MS / 1e3} s`)));
+        request.on("error", (error) => reject(error.message.startsWith(url) ? error : new Error(`${url}: ${error.message}`)));
+      });
+    }
+    async function getJson(url) {
+      const body2 = await get(url);
+      try {
+        return JSON.parse(body2.toString("utf8"));
+      } catch {
+        throw new Error(`${url}: not JSON`);
+      }
+    }
+    var withSlash = (url) => url.endsWith("/") ? url : `${url}/`;
+    async function feedResources(serviceIndex) {
+      const index = await getJson(serviceIndex);
+      const resources = Array.isArray(index.resources) ? index.resources : [];
+      const ofType = (prefix) => resources.filter((r) => typeof r["@type"] === "string" && r["@type"].startsWith(prefix) && typeof r["@id"] === "string").map((r) => withSlash(r["@id"]));
+      const flat = ofType("PackageBaseAddress/3.0.0")[0];
+      if (!flat) throw new Error(`${serviceIndex}: the service index names no PackageBaseAddress/3.0.0 (is it a NuGet v3 feed?)`);
+      return { flat, registrations: ofType("RegistrationsBaseUrl") };
+    }
+    async function downloadPackage(serviceIndex, id, version) {
+      const { flat, registrations } = await feedResources(serviceIndex);
+      const lower2 = id.toLowerCase();
+      const url = `${flat}${lower2}/${version}/${lower2}.${version}.nupkg`;
+      return { url, nupkg: await get(url), registrations, flat };
+    }
+    async function registrationEntry(base, lower2, version) {
+      const index = await getJson(`${base}${lower2}/index.json`);
+      for (const page of Array.isArray(index.items) ? index.items : []) {
+        const items2 = Array.isArray(page.items) ? page.items : (await getJson(page["@id"])).items ?? [];
+        const found = items2.find((item) => item.catalogEntry?.version?.toLowerCase() === version.toLowerCase());
+        if (found) return found.catalogEntry;
+      }
+      return void 0;
+    }
+    var sha512Of = (entry) => typeof entry?.packageHash === "string" && /^sha512$/i.test(entry.packageHashAlgorithm ?? "") ? entry.packageHash : void 0;
+    async function publishedSha512(feed, id, version) {
+      const lower2 = id.toLowerCase();
+      for (const base of feed.registrations) {
+        try {
+          const entry = await registrationEntry(base, lower2, version);
+          const inline = sha512Of(entry);
+          if (inline) return { sha512: inline, from: `${base}${lower2}/index.json` };
+          if (typeof entry?.["@id"] === "string") {
+            const leaf = sha512Of(await getJson(entry["@id"]));
+            if (leaf) return { sha512: leaf, from: entry["@id"] };
+          }
+        } catch {
+        }
+      }
+      const url = `${feed.flat}${lower2}/${version}/${lower2}.${version}.nupkg.sha512`;
+      try {
+        const text2 = (await get(url)).toString("utf8").trim();
+        if (/^[A-Za-z0-9+/]{86}==$/.test(text2)) return { sha512: text2, from: url };
+      } catch {
+      }
+      return void 0;
+    }
+    module2.exports = { DEFAULT_FEED, userNugetConfig, nugetConfigSources, feedsFor, downloadPackage, publishedSha512 };
+  }
+});
+
+// scripts/bicep-cli/nupkg.js
+var require_nupkg = __commonJS({
+  "scripts/bicep-cli/nupkg.js"(exports2, module2) {
+    "use strict";
+    var zlib = require("node:zlib");
+    var END_OF_DIRECTORY = 101010256;
+    var DIRECTORY_ENTRY = 33639248;
+    var LOCAL_HEADER = 67324752;
+    function endOfDirectory(zip) {
+      for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65535); at -= 1) {
+        if (zip.readUInt32LE(at) === END_OF_DIRECTORY) return { entries: zip.readUInt16LE(at + 10), offset: zip.readUInt32LE(at + 16) };
+      }
+      throw new Error("it is not a zip archive (no central directory)");
+    }
+    function readEntry(zip, name2) {
+      const directory = endOfDirectory(zip);
+      let at = directory.offset;
+      for (let i2 = 0; i2 < directory.entries; i2 += 1) {
+        if (zip.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new Error("its central directory is damaged");
+        const method = zip.readUInt16LE(at + 10);
+        const compressedSize = zip.readUInt32LE(at + 20);
+        const size = zip.readUInt32LE(at + 24);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        const localHeader = zip.readUInt32LE(at + 42);
+        const entryName = zip.toString("utf8", at + 46, at + 46 + nameLength);
+        if (entryName === name2) {
+          if (zip.readUInt32LE(localHeader) !== LOCAL_HEADER) throw new Error(`the entry ${name2} is damaged`);
+          const start2 = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+          const data = zip.subarray(start2, start2 + compressedSize);
+          const content = method === 0 ? Buffer.from(data) : method === 8 ? zlib.inflateRawSync(data) : void 0;
+          if (!content) throw new Error(`the entry ${name2} is compressed with method ${method}, which is not read here`);
+          if (content.length !== size) throw new Error(`the entry ${name2} is ${content.length} bytes, not the ${size} its directory says`);
+          return content;
+        }
+        at += 46 + nameLength + extraLength + commentLength;
+      }
+      return void 0;
+    }
+    module2.exports = { readEntry };
+  }
+});
+
+// scripts/provision-bicep.js
+var require_provision_bicep = __commonJS({
+  "scripts/provision-bicep.js"(exports2, module2) {
+    "use strict";
+    var { createHash: createHash5 } = require("node:crypto");
+    var { spawnSync } = require("node:child_process");
+    var fs31 = require("node:fs");
+    var os7 = require("node:os");
+    var path34 = require("node:path");
+    var { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require_platform();
+    var { downloadPackage, feedsFor, publishedSha512, userNugetConfig } = require_nuget_feed();
+    var { readEntry } = require_nupkg();
+    var projectRoot = path34.resolve(__dirname, "..");
+    function versionOf(binary2) {
+      const result = spawnSync(binary2, ["--version"], {
+        encoding: "utf8",
+        timeout: 12e4,
+        env: { ...process.env, DOTNET_EnableDiagnostics: "0" }
+      });
+      return /Bicep CLI version (\d+\.\d+\.\d+)/.exec(result.stdout ?? "")?.[1];
+    }
+    var sha512Base64 = (data) => createHash5("sha512").update(data).digest("base64");
+    function existingCli(env, platform2) {
+      if (env.BICEP_PATH) return { path: env.BICEP_PATH, via: "BICEP_PATH" };
+      for (const dir of (env.PATH ?? "").split(path34.delimiter).filter(Boolean)) {
+        const candidate = path34.join(dir, binaryName(platform2));
+        try {
+          fs31.accessSync(candidate, fs31.constants.X_OK);
+          if (fs31.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
+        } catch {
+        }
+      }
+      return void 0;
+    }
+    async function install({ version, pinned, rid, platform: platform2, env, homeDir, target, say }) {
+      const id = `Azure.Bicep.CommandLine.${rid}`;
+      const { feeds, from } = feedsFor(env, userNugetConfig(env, platform2, homeDir));
+      const failures = [];
+      let download;
+      let feedUsed;
+      for (const feed of feeds) {
+        try {
+          download = await downloadPackage(feed, id, version);
+          feedUsed = feed;
+          break;
+        } catch (error) {
+          failures.push(error.message);
+        }
+      }
+      if (!download) throw new Error(`no feed served ${id} ${version} (feeds from ${from}):
+  ${failures.join("\n  ")}`);
+      say(`downloaded ${download.url}`);
+      const actual = sha512Base64(download.nupkg);
+      const published = await publishedSha512(download, id, version);
+      const pinnedHash = pinned[rid];
+      if (!published && !pinnedHash) {
+        throw new Error(`${feedUsed} publishes no SHA-512 for ${id} ${version}, and package.json pins none for ${rid}, so it cannot be checked; it was not installed`);
+      }
+      if (published && actual !== published.sha512) {
+        throw new Error(`the downloaded ${id} ${version} has SHA-512 ${actual}, not the ${published.sha512} that ${published.from} publishes; it was not installed`);
+      }
+      if (pinnedHash && actual !== pinnedHash) {
+        throw new Error(`the downloaded ${id} ${version} has SHA-512 ${actual}, not the pinned ${pinnedHash}; it was not installed`);
+      }
+      const entry = `tools/${binaryName(platform2)}`;
+      const binary2 = readEntry(download.nupkg, entry);
+      if (!binary2) throw new Error(`the package ${id} ${version} has no ${entry}`);
+      fs31.mkdirSync(path34.dirname(target), { recursive: true });
+      const partial = `${target}.${process.pid}.partial`;
+      try {
+        fs31.writeFileSync(partial, binary2, { mode: 493 });
+        const printed = versionOf(partial);
+        if (printed !== version) throw new Error(`the unpacked binary prints version ${printed ?? "nothing"}, not ${version}`);
+        fs31.renameSync(partial, target);
+      } finally {
+        fs31.rmSync(partial, { force: true });
+      }
+      say(`checked its SHA-512 against ${[published && published.from, pinnedHash && "package.json"].filter(Boolean).join(" and ")}`);
+    }
+    async function provisionBicep({ env = process.env, platform: platform2 = process.platform, arch = process.arch, homeDir = os7.homedir(), say = () => {
+    } } = {}) {
+      const { bicepCli } = JSON.parse(fs31.readFileSync(path34.join(projectRoot, "package.json"), "utf8"));
+      const version = bicepCli.version;
+      const target = provisionedCliPath(version, env, platform2, homeDir);
+      if (fs31.existsSync(target)) {
+        const printed = versionOf(target);
+        if (printed === version) {
+          say(`Bicep CLI ${version} is already provisioned at ${target}`);
+          return target;
+        }
+        say(`${target} prints version ${printed ?? "nothing"}, not ${version}; provisioning it again`);
+      }
+      const rid = runtimeIdentifier(platform2, arch, platform2 === process.platform && isMusl());
+      if (!rid) throw new Error(`the Bicep CLI ships for no ${platform2}-${arch} machine`);
+      await install({ version, pinned: bicepCli.sha512 ?? {}, rid, platform: platform2, env, homeDir, target, say });
+      say(`provisioned Bicep CLI ${version} at ${target}`);
+      return target;
+    }
+    function tellPerson(text2) {
+      process.stderr.write(text2);
+      if (process.stderr.isTTY || process.platform === "win32" || process.env.npm_lifecycle_event !== "postinstall") return;
+      try {
+        fs31.writeFileSync("/dev/tty", text2);
+      } catch {
+      }
+    }
+    async function main(argv, env) {
+      const ifPossible = argv.includes("--if-possible");
+      const say = (line) => console.log(`bicep-audit: ${line}`);
+      const dependency = path34.basename(path34.dirname(projectRoot)) === "node_modules" || path34.basename(path34.dirname(path34.dirname(projectRoot))) === "node_modules";
+      const existing = ifPossible && dependency ? existingCli(env, process.platform) : void 0;
+      if (existing) {
+        say(`using the Bicep CLI at ${existing.path} (found via ${existing.via}); the pinned one is not downloaded`);
+        return 0;
+      }
+      try {
+        await provisionBicep({ env, say });
+        return 0;
+      } catch (error) {
+        const lines2 = [
+          "",
+          `bicep-audit: could not provision the pinned Bicep CLI: ${error.message}`,
+          `bicep-audit: Bicep files cannot be audited until there is one: ${WHAT_TO_DO}.`,
+          ifPossible ? "bicep-audit: the install itself went through." : "",
+          ""
+        ];
+        tellPerson(lines2.filter((line, i2) => line !== "" || i2 === 0 || i2 === lines2.length - 1).join("\n"));
+        return ifPossible ? 0 : 1;
+      }
+    }
+    if (require.main === module2) {
+      main(process.argv.slice(2), process.env).then((code) => process.exitCode = code);
+    }
+    module2.exports = { provisionBicep };
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -11470,8 +11816,8 @@ var require_utils = __commonJS({
     exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
       }
       if (typeof process !== "undefined" && process.platform) {
         return process.platform === "win32";
@@ -13036,19 +13382,45 @@ function tuneV8() {
 
 // src/action/run-action.ts
 var import_node_fs29 = __toESM(require("node:fs"));
-var import_node_os5 = __toESM(require("node:os"));
+var import_node_os6 = __toESM(require("node:os"));
 var import_node_path33 = __toESM(require("node:path"));
+
+// src/package-info.ts
+var import_node_fs = __toESM(require("node:fs"));
+var import_node_path = __toESM(require("node:path"));
+var packageRoot = import_node_path.default.resolve(__dirname, "..");
+var cached;
+function packageJson() {
+  cached ??= JSON.parse(import_node_fs.default.readFileSync(import_node_path.default.join(packageRoot, "package.json"), "utf8"));
+  return cached;
+}
+function webUrlOf(packagePath) {
+  return `${packageJson().homepage}/blob/main/${packagePath}`;
+}
+
+// src/bicep/provisioned-cli.ts
+var platform = require_platform();
+function provisionedBicepPath(env, homeDir) {
+  return platform.provisionedCliPath(packageJson().bicepCli.version, env, process.platform, homeDir);
+}
+var WHAT_TO_DO_WITHOUT_CLI = platform.WHAT_TO_DO;
 
 // src/bicep/errors.ts
 var BicepNotFoundError = class extends Error {
   constructor(searched) {
-    super(
-      "no Bicep CLI found; looked in " + searched.join(", ") + ". Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) or `az bicep install`, or pass --bicep <path> or set BICEP_PATH."
-    );
+    super(`no Bicep CLI found; looked in ${searched.join(", ")}. To audit Bicep files, ${WHAT_TO_DO_WITHOUT_CLI}.`);
     this.searched = searched;
     this.name = "BicepNotFoundError";
   }
   searched;
+};
+var BicepFlagError = class extends Error {
+  constructor(resolvedPath, reason) {
+    super(`--bicep ${resolvedPath}: ${reason}; give the path of a Bicep CLI executable`);
+    this.resolvedPath = resolvedPath;
+    this.name = "BicepFlagError";
+  }
+  resolvedPath;
 };
 var BicepCliError = class extends Error {
   constructor(summary2, command, exit, outputExcerpt, options2) {
@@ -13202,6 +13574,7 @@ function atExit(hook) {
     process.once("exit", runAll);
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
+    process.once("SIGHUP", onSignal);
   }
   hooks.add(hook);
   return () => hooks.delete(hook);
@@ -13526,16 +13899,16 @@ var CompilerPool = class {
 };
 
 // src/bicep/files-read.ts
+var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_path5 = __toESM(require("node:path"));
+
+// src/discover/local-files.ts
 var import_node_fs4 = __toESM(require("node:fs"));
 var import_node_path4 = __toESM(require("node:path"));
 
-// src/discover/local-files.ts
-var import_node_fs3 = __toESM(require("node:fs"));
-var import_node_path3 = __toESM(require("node:path"));
-
 // src/locate/bicep-source.ts
-var import_node_fs = __toESM(require("node:fs"));
-var import_node_path = __toESM(require("node:path"));
+var import_node_fs2 = __toESM(require("node:fs"));
+var import_node_path2 = __toESM(require("node:path"));
 var import_web_tree_sitter = __toESM(require_tree_sitter());
 
 // src/locate/line-index.ts
@@ -13571,8 +13944,8 @@ var parserReady;
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const beside = import_node_path.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const beside = import_node_path2.default.join(__dirname, "tree-sitter-bicep.wasm");
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs2.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
@@ -13635,7 +14008,7 @@ var BicepSourceFile = class _BicepSourceFile {
   lines;
   /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
   static parse(file, parser2) {
-    const text2 = import_node_fs.default.readFileSync(file, "utf8");
+    const text2 = import_node_fs2.default.readFileSync(file, "utf8");
     const known = parsedSources.get(file);
     if (known?.text === text2) return known;
     const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
@@ -13728,35 +14101,35 @@ var BicepSourceFile = class _BicepSourceFile {
 };
 
 // src/discover/repository-root.ts
-var import_node_fs2 = __toESM(require("node:fs"));
-var import_node_path2 = __toESM(require("node:path"));
+var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_path3 = __toESM(require("node:path"));
 function isRepositoryRoot(folder) {
-  return import_node_fs2.default.existsSync(import_node_path2.default.join(folder, ".git"));
+  return import_node_fs3.default.existsSync(import_node_path3.default.join(folder, ".git"));
 }
 function findRepositoryRoot(folder) {
-  for (let current = import_node_path2.default.resolve(folder); ; current = import_node_path2.default.dirname(current)) {
+  for (let current = import_node_path3.default.resolve(folder); ; current = import_node_path3.default.dirname(current)) {
     if (isRepositoryRoot(current)) return current;
-    if (import_node_path2.default.dirname(current) === current) return void 0;
+    if (import_node_path3.default.dirname(current) === current) return void 0;
   }
 }
 function relativeInside(file, folder) {
-  const relative = import_node_path2.default.relative(folder, file);
-  return relative && !relative.startsWith("..") && !import_node_path2.default.isAbsolute(relative) ? relative : void 0;
+  const relative = import_node_path3.default.relative(folder, file);
+  return relative && !relative.startsWith("..") && !import_node_path3.default.isAbsolute(relative) ? relative : void 0;
 }
 
 // src/discover/local-files.ts
 var CONFIG_FILE = "bicepconfig.json";
 async function walkBicepFiles(entry, visit2, followOnlyBelow) {
   const parser2 = await bicepParser();
-  const queue = [import_node_path3.default.resolve(entry)];
+  const queue = [import_node_path4.default.resolve(entry)];
   const seen = new Set(queue);
   for (let file = queue.shift(); file !== void 0; file = queue.shift()) {
     const source = BicepSourceFile.parse(file, parser2);
     visit2(source);
     for (const reference2 of source.fileReferences()) {
-      const target = import_node_path3.default.resolve(import_node_path3.default.dirname(file), reference2.path);
+      const target = import_node_path4.default.resolve(import_node_path4.default.dirname(file), reference2.path);
       const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
-      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs3.default.existsSync(target)) {
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs4.default.existsSync(target)) {
         seen.add(target);
         queue.push(target);
       }
@@ -13767,7 +14140,7 @@ async function localReferences(entry, followOnlyBelow) {
   const references = [];
   await walkBicepFiles(
     entry,
-    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path3.default.resolve(import_node_path3.default.dirname(source.file), r.path) }))),
+    (source) => references.push(...source.fileReferences().map((r) => ({ file: source.file, range: r.range, target: import_node_path4.default.resolve(import_node_path4.default.dirname(source.file), r.path) }))),
     followOnlyBelow
   );
   return references;
@@ -13779,16 +14152,29 @@ async function registryModules(entry) {
 }
 function bicepConfigsAbove(file) {
   const found = [];
-  for (let folder = import_node_path3.default.dirname(file); ; folder = import_node_path3.default.dirname(folder)) {
-    const candidate = import_node_path3.default.join(folder, CONFIG_FILE);
-    if (import_node_fs3.default.existsSync(candidate)) found.push(candidate);
-    if (import_node_path3.default.dirname(folder) === folder) return found;
+  for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
+    const candidate = import_node_path4.default.join(folder, CONFIG_FILE);
+    if (import_node_fs4.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_path4.default.dirname(folder) === folder) return found;
+  }
+}
+function watchedFiles(entry, filesRead) {
+  const files = [entry, ...filesRead];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap(configPlaces);
+  return [.../* @__PURE__ */ new Set([...files, ...configs])];
+}
+function configPlaces(file) {
+  const places = [];
+  for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
+    const candidate = import_node_path4.default.join(folder, CONFIG_FILE);
+    places.push(candidate);
+    if (import_node_fs4.default.existsSync(candidate) || import_node_path4.default.dirname(folder) === folder) return places;
   }
 }
 async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs3.default.existsSync(t) || import_node_fs3.default.statSync(t).isFile());
-  const files = [import_node_path3.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs3.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs4.default.existsSync(t) || import_node_fs4.default.statSync(t).isFile());
+  const files = [import_node_path4.default.resolve(entry), ...targets];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs4.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   return [.../* @__PURE__ */ new Set([...files, ...configs])];
 }
 
@@ -13796,32 +14182,32 @@ async function localFilesRead(entry) {
 var REGISTRY_PATH = /^(br|ts)[:/]/i;
 var USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
 function usedTemplate(paramFile) {
-  const written = USING.exec(import_node_fs4.default.readFileSync(paramFile, "utf8"))?.[1];
-  return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path4.default.resolve(import_node_path4.default.dirname(paramFile), written);
+  const written = USING.exec(import_node_fs5.default.readFileSync(paramFile, "utf8"))?.[1];
+  return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path5.default.resolve(import_node_path5.default.dirname(paramFile), written);
 }
-var isFile = (file) => import_node_fs4.default.existsSync(file) && import_node_fs4.default.statSync(file).isFile();
+var isFile = (file) => import_node_fs5.default.existsSync(file) && import_node_fs5.default.statSync(file).isFile();
 var declarationOf = (node) => ({
   symbol: node.name,
   range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
   ...node.relativePath === void 0 ? {} : { modulePath: node.relativePath }
 });
 async function filesTheCompileReads(client, file, fetchTimeoutMs) {
-  const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path4.default.resolve(p));
+  const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path5.default.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
   const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
   const modules = graphs.flatMap(
-    ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path4.default.resolve(import_node_path4.default.dirname(f), n.relativePath)])
+    ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path5.default.resolve(import_node_path5.default.dirname(f), n.relativePath)])
   );
   const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
-  const read = [import_node_path4.default.resolve(file), ...reported, ...modules, ...templates];
+  const read = [import_node_path5.default.resolve(file), ...reported, ...modules, ...templates];
   const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   const declarations = Object.fromEntries(graphs.map(({ f, graph }) => [f, graph.nodes.map(declarationOf)]));
   return { files: [.../* @__PURE__ */ new Set([...read, ...configs])], declarations };
 }
 
 // src/bicep/symbolic-mirror.ts
-var import_node_fs6 = __toESM(require("node:fs"));
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_path7 = __toESM(require("node:path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -15251,20 +15637,20 @@ function applyEdits(text2, edits) {
 }
 
 // src/bicep/temp-dirs.ts
-var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_path6 = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs5.default.mkdtempSync(import_node_path5.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs6.default.mkdtempSync(import_node_path6.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
-    atExit(() => import_node_fs5.default.rmSync(dir, { recursive: true, force: true }))
+    atExit(() => import_node_fs6.default.rmSync(dir, { recursive: true, force: true }))
   );
   return dir;
 }
 function removeTempDir(dir) {
-  import_node_fs5.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
   withdraw.get(dir)?.();
   withdraw.delete(dir);
 }
@@ -15303,25 +15689,25 @@ var SymbolicMirror = class {
   get root() {
     if (this.madeRoot === void 0) {
       this.madeRoot = makeTempDir("mirror");
-      import_node_fs6.default.writeFileSync(import_node_path6.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
+      import_node_fs7.default.writeFileSync(import_node_path7.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
     }
     return this.madeRoot;
   }
   /** Copies the files not copied yet; a named file that does not exist stays missing, as it is in the user's tree. */
   add(files) {
     for (const original of files) {
-      const absolute = import_node_path6.default.resolve(original);
-      if (this.mirrored.has(absolute) || !import_node_fs6.default.existsSync(absolute)) continue;
+      const absolute = import_node_path7.default.resolve(original);
+      if (this.mirrored.has(absolute) || !import_node_fs7.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      if (!this.folders.has(import_node_path6.default.dirname(copy))) import_node_fs6.default.mkdirSync(import_node_path6.default.dirname(copy), { recursive: true });
-      this.folders.add(import_node_path6.default.dirname(copy));
-      if (import_node_path6.default.basename(absolute) === CONFIG_FILE2) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs6.default.readFileSync(absolute, "utf8")));
-        import_node_fs6.default.writeFileSync(copy, text2);
-        this.loweredRules.set(import_node_path6.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
+      if (!this.folders.has(import_node_path7.default.dirname(copy))) import_node_fs7.default.mkdirSync(import_node_path7.default.dirname(copy), { recursive: true });
+      this.folders.add(import_node_path7.default.dirname(copy));
+      if (import_node_path7.default.basename(absolute) === CONFIG_FILE2) {
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs7.default.readFileSync(absolute, "utf8")));
+        import_node_fs7.default.writeFileSync(copy, text2);
+        this.loweredRules.set(import_node_path7.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs6.default.copyFileSync(absolute, copy);
+        import_node_fs7.default.copyFileSync(absolute, copy);
       }
     }
   }
@@ -15333,20 +15719,20 @@ var SymbolicMirror = class {
     this.folders.clear();
   }
   toMirror(original) {
-    const absolute = import_node_path6.default.resolve(original);
-    return import_node_path6.default.join(this.root, absolute.slice(import_node_path6.default.parse(absolute).root.length));
+    const absolute = import_node_path7.default.resolve(original);
+    return import_node_path7.default.join(this.root, absolute.slice(import_node_path7.default.parse(absolute).root.length));
   }
   /** The user's path for a path inside the mirror; other paths are returned unchanged. */
   toOriginal(mirrored) {
-    const prefix = this.root + import_node_path6.default.sep;
-    return mirrored.startsWith(prefix) ? import_node_path6.default.resolve(import_node_path6.default.sep, mirrored.slice(prefix.length)) : mirrored;
+    const prefix = this.root + import_node_path7.default.sep;
+    return mirrored.startsWith(prefix) ? import_node_path7.default.resolve(import_node_path7.default.sep, mirrored.slice(prefix.length)) : mirrored;
   }
   /** Whether the config that governs a user's file lowered this linter rule from `error`. */
   wasLowered(originalFile, code) {
-    for (let folder = import_node_path6.default.dirname(import_node_path6.default.resolve(originalFile)); ; folder = import_node_path6.default.dirname(folder)) {
+    for (let folder = import_node_path7.default.dirname(import_node_path7.default.resolve(originalFile)); ; folder = import_node_path7.default.dirname(folder)) {
       const lowered = this.loweredRules.get(folder);
       if (lowered) return lowered.has(code.toLowerCase());
-      if (import_node_path6.default.dirname(folder) === folder) return false;
+      if (import_node_path7.default.dirname(folder) === folder) return false;
     }
   }
   /** A message of the CLI with the mirror's paths turned back into the user's. */
@@ -15606,21 +15992,21 @@ var CachedCompiler = class {
 
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs8 = __toESM(require("node:fs"));
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_path9 = __toESM(require("node:path"));
 
 // src/files/write-atomic.ts
-var import_node_fs7 = __toESM(require("node:fs"));
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_path8 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2, mode) {
-  const temp = import_node_path7.default.join(import_node_path7.default.dirname(file), `.${import_node_path7.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = import_node_path8.default.join(import_node_path8.default.dirname(file), `.${import_node_path8.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs7.default.writeFileSync(temp, text2, { flag: "wx" });
-    if (mode !== void 0) import_node_fs7.default.chmodSync(temp, mode);
-    import_node_fs7.default.renameSync(temp, file);
+    import_node_fs8.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs8.default.chmodSync(temp, mode);
+    import_node_fs8.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs7.default.rmSync(temp, { force: true });
+      import_node_fs8.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -15631,7 +16017,7 @@ function writeFileAtomic(file, text2, mode) {
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs8.default.readFileSync(file));
+    return sha256(import_node_fs9.default.readFileSync(file));
   } catch (error) {
     return error.code === "ENOENT" ? null : void 0;
   }
@@ -15661,37 +16047,37 @@ var HashedEntries = class {
   /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
   readJson(key, reviver) {
     try {
-      return JSON.parse(import_node_fs8.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+      return JSON.parse(import_node_fs9.default.readFileSync(this.pathFor(key), "utf8"), reviver);
     } catch {
       return void 0;
     }
   }
   writeJson(key, text2) {
     try {
-      import_node_fs8.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs9.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(key), text2);
     } catch {
     }
   }
   pathFor(key) {
-    return import_node_path8.default.join(this.folder, `${key}.json`);
+    return import_node_path9.default.join(this.folder, `${key}.json`);
   }
 };
 
 // src/bicep/cli-version-record.ts
-var import_node_fs9 = __toESM(require("node:fs"));
-var import_node_path9 = __toESM(require("node:path"));
-var COMPILE_CACHE_FORMAT = 3;
+var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_path10 = __toESM(require("node:path"));
+var COMPILE_CACHE_FORMAT = 4;
 function cacheFolder(cwd, env, homeDir) {
-  for (let folder = import_node_path9.default.resolve(cwd); ; folder = import_node_path9.default.dirname(folder)) {
-    if (import_node_fs9.default.existsSync(import_node_path9.default.join(folder, "node_modules"))) return import_node_path9.default.join(folder, "node_modules", ".cache", "bicep-audit");
-    if (import_node_path9.default.dirname(folder) === folder) break;
+  for (let folder = import_node_path10.default.resolve(cwd); ; folder = import_node_path10.default.dirname(folder)) {
+    if (import_node_fs10.default.existsSync(import_node_path10.default.join(folder, "node_modules"))) return import_node_path10.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_path10.default.dirname(folder) === folder) break;
   }
-  return import_node_path9.default.join(env.XDG_CACHE_HOME || import_node_path9.default.join(homeDir, ".cache"), "bicep-audit");
+  return import_node_path10.default.join(env.XDG_CACHE_HOME || import_node_path10.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs9.default.realpathSync(cliPath);
-  const stat = import_node_fs9.default.statSync(real);
+  const real = import_node_fs10.default.realpathSync(cliPath);
+  const stat = import_node_fs10.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
@@ -15716,7 +16102,7 @@ var CliVersionRecord = class {
 // src/bicep/compile-cache.ts
 function isEntry(value) {
   const entry = value;
-  return typeof entry === "object" && entry !== null && entry.format === COMPILE_CACHE_FORMAT && typeof entry.cliVersion === "string" && Array.isArray(entry.configs) && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
+  return typeof entry === "object" && entry !== null && entry.format === COMPILE_CACHE_FORMAT && typeof entry.cliVersion === "string" && typeof entry.output === "object" && entry.output !== null && typeof entry.output.success === "boolean" && Array.isArray(entry.output.diagnostics) && Array.isArray(entry.output.filesRead);
 }
 var CompileCache = class {
   constructor(folder, cli) {
@@ -15731,7 +16117,6 @@ var CompileCache = class {
   lookup(file) {
     const entry = this.entries.read(this.keyFor(file));
     if (!isEntry(entry) || entry.output.file !== file) return void 0;
-    if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return void 0;
     return { output: entry.output, cliVersion: entry.cliVersion };
   }
   /**
@@ -15740,8 +16125,8 @@ var CompileCache = class {
    */
   store(file, cliVersion, output) {
     if (output.filesRead.length === 0) return;
-    const entry = { format: COMPILE_CACHE_FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
-    if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
+    const entry = { format: COMPILE_CACHE_FORMAT, cliVersion, output };
+    if (!this.entries.write(this.keyFor(file), watchedFiles(file, output.filesRead), entry)) return;
     this.version.remember(cliVersion);
   }
   /** The version this CLI binary reported last time, so that a run need not start it to ask. */
@@ -15756,21 +16141,6 @@ var CompileCache = class {
 // src/bicep/locate-cli.ts
 var import_node_fs11 = __toESM(require("node:fs"));
 var import_node_path11 = __toESM(require("node:path"));
-
-// src/package-info.ts
-var import_node_fs10 = __toESM(require("node:fs"));
-var import_node_path10 = __toESM(require("node:path"));
-var packageRoot = import_node_path10.default.resolve(__dirname, "..");
-var cached;
-function packageJson() {
-  cached ??= JSON.parse(import_node_fs10.default.readFileSync(import_node_path10.default.join(packageRoot, "package.json"), "utf8"));
-  return cached;
-}
-function webUrlOf(packagePath) {
-  return `${packageJson().homepage}/blob/main/${packagePath}`;
-}
-
-// src/bicep/locate-cli.ts
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
@@ -15780,8 +16150,12 @@ function isExecutableFile(candidate) {
     return false;
   }
 }
-function provisionedBicepPath() {
-  return import_node_path11.default.join(packageRoot, ".cache", "bicep", packageJson().bicepCli.version, executableName);
+function whyNotExecutable(candidate) {
+  try {
+    return import_node_fs11.default.statSync(candidate).isFile() ? "not executable" : "a folder, not a file";
+  } catch {
+    return "no such file";
+  }
 }
 function locateBicepCli(options2) {
   const explicit = [
@@ -15791,12 +16165,13 @@ function locateBicepCli(options2) {
   for (const [source, value] of explicit) {
     if (value) {
       const resolved = import_node_path11.default.resolve(options2.cwd, value);
-      if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
-      return { path: resolved, source };
+      if (isExecutableFile(resolved)) return { path: resolved, source };
+      if (source === "--bicep") throw new BicepFlagError(resolved, whyNotExecutable(resolved));
+      throw new BicepNotFoundError([`${source} (${resolved}: ${whyNotExecutable(resolved)})`]);
     }
   }
   const pathDirs = (options2.env.PATH ?? "").split(import_node_path11.default.delimiter).filter(Boolean);
-  const provisioned = options2.provisionedPath ?? provisionedBicepPath();
+  const provisioned = options2.provisionedPath ?? provisionedBicepPath(options2.env, options2.homeDir);
   const candidates = [
     ["provisioned", provisioned],
     ...pathDirs.map((dir) => ["PATH", import_node_path11.default.join(dir, executableName)]),
@@ -20032,6 +20407,7 @@ function pathOf(error) {
 function describe(error) {
   const where = error.instancePath === "" ? "the document" : error.instancePath;
   if (error.keyword === "oneOf") return `${where} must have exactly one of 'category' or 'categoryGroup'`;
+  if (error.keyword === "enum") return `${where} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   if (error.keyword === "additionalProperties") {
     return `${where} has an unexpected property '${String(error.params.additionalProperty)}'`;
   }
@@ -22312,9 +22688,9 @@ var FORMS = [
 function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
-    let lines = read.get(file);
-    if (!lines) read.set(file, lines = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
-    return lines;
+    let lines2 = read.get(file);
+    if (!lines2) read.set(file, lines2 = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
+    return lines2;
   };
 }
 function directiveBefore(location, linesOf = sourceLines()) {
@@ -22420,12 +22796,12 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
     doc = parseJsonWithPositions(file, text2);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    const lines = new LineIndex(text2);
+    const lines2 = new LineIndex(text2);
     return {
       file,
       status: "failed",
       findings: error.problems.map(
-        (p) => syntaxFinding(p, { file, range: lines.rangeOf(p.offset, p.offset + p.length) })
+        (p) => syntaxFinding(p, { file, range: lines2.rangeOf(p.offset, p.offset + p.length) })
       )
     };
   }
@@ -22597,12 +22973,12 @@ var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
   const text2 = import_node_fs16.default.readFileSync(diagnostic.file, "utf8");
-  const lines = new LineIndex(text2);
-  const start2 = lines.offsetAt(diagnostic.range.start);
-  const end2 = lines.offsetAt(diagnostic.range.end);
+  const lines2 = new LineIndex(text2);
+  const start2 = lines2.offsetAt(diagnostic.range.start);
+  const end2 = lines2.offsetAt(diagnostic.range.end);
   const quoted = end2 > start2 ? void 0 : /^'[^'\r\n]*'/.exec(text2.slice(start2));
-  const range2 = quoted ? lines.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
-  return { range: range2, written: text2.slice(lines.offsetAt(range2.start), lines.offsetAt(range2.end)).replace(/^'|'$/g, "") };
+  const range2 = quoted ? lines2.rangeOf(start2, start2 + quoted[0].length) : diagnostic.range;
+  return { range: range2, written: text2.slice(lines2.offsetAt(range2.start), lines2.offsetAt(range2.end)).replace(/^'|'$/g, "") };
 }
 function restoreFailureFindings(entry, diagnostics) {
   const failures = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
@@ -22610,7 +22986,8 @@ function restoreFailureFindings(entry, diagnostics) {
   return failures.map((d) => {
     const { range: range2, written } = modulePathAt(d);
     const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "");
-    const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
+    const what = d.code === "BCP190" ? `the module ${written} is not in the local module cache, and --no-restore fetches nothing, so the file was not analysed; restore it first (\`bicep restore\`) or run without --no-restore` : `the module ${written} could not be fetched, so the file was not analysed`;
+    const reason = `${what} (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range: range2 });
   });
 }
@@ -22656,6 +23033,10 @@ function bicepSourceProblem(file, bytes) {
 
 // src/analyze/bicep-input.ts
 var DIAGNOSTIC_LEVELS = { error: "error", warning: "warning", info: "note" };
+function inFileOrder(entry, diagnostics) {
+  const rank = (d) => d.file === entry ? "" : d.file;
+  return [...diagnostics].sort((a, b) => rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0);
+}
 function diagnosticFinding(d) {
   const { text: text2, link } = splitDocsLink(d.message);
   return {
@@ -22708,7 +23089,7 @@ async function analyzeBicep(compiler, file, values, rules, restoreTimeoutMs, dep
   return { result: await analyzeCompiled(file, output, values, rules, deployment), ...filesRead };
 }
 async function analyzeCompiled(file, output, values, rules, deployment) {
-  const findings = output.diagnostics.map(diagnosticFinding);
+  const findings = inFileOrder(file, output.diagnostics).map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
     const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs18.default.readFileSync(file, "utf8")) : void 0;
@@ -22805,7 +23186,7 @@ function mergeRepeatedFindings(results) {
 // src/analyze/result-cache.ts
 var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_path18 = __toESM(require("node:path"));
-var FORMAT = 2;
+var FORMAT = 3;
 var SYMBOLIC = "$symbolic";
 function withSymbolics(_key, value) {
   return value instanceof Symbolic ? { [SYMBOLIC]: [value.key, value.type, value.origins, value.parts ?? null] } : value;
@@ -22846,7 +23227,7 @@ var ResultCache = class {
   }
   store(file, context, filesRead, result) {
     const entry = { format: FORMAT, result, filesRead: [...filesRead] };
-    this.entries.write(this.keyFor(file, context), [file, ...filesRead], entry, withSymbolics);
+    this.entries.write(this.keyFor(file, context), watchedFiles(file, filesRead), entry, withSymbolics);
   }
   keyFor(file, context) {
     return `result-${sha256(JSON.stringify([FORMAT, this.identity, file, context]))}`;
@@ -22999,7 +23380,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
     const deployment = { ...config2.deployment, ...options2.deployment };
     const rules = { settings: config2.rules, declared: config2.declaredRules ?? [] };
     if (input2.kind === "arm-template") {
-      return await analyzeArmTemplate(input2.file, new Map([...config2.parameters, ...options2.parameters]), rules, deployment);
+      return await analyzeArmTemplate(input2.file, new Map([...config2.parameters, ...options2.armParameters ?? [], ...options2.parameters]), rules, deployment);
     }
     const restoreTimeoutMs = options2.noRestore ? void 0 : restoreTimeoutOf(options2);
     const values = { config: config2.parameters, overrides: options2.parameters };
@@ -23008,7 +23389,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
     return result;
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
-      const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed`;
+      const reason2 = `${error.message.split("\n")[0]}; the process was replaced and the file not analysed (if it needs longer, raise --timeout, now ${options2.timeoutMs / 1e3} s)`;
       return { file: input2.file, status: "error", findings: [inputFinding(input2.file, reason2, { file: input2.file, range: FILE_START })] };
     }
     if (error instanceof BicepFileFailure) {
@@ -23039,9 +23420,9 @@ function readBaseline(file) {
     const missing = error.code === "ENOENT";
     throw new BaselineError(missing ? `no baseline at ${file}; write one with --write-baseline` : `cannot read the baseline ${file}: ${error.message}`);
   }
-  const lines = new LineIndex(text2);
+  const lines2 = new LineIndex(text2);
   const at = (offset, message) => {
-    const { line, character } = lines.positionAt(offset);
+    const { line, character } = lines2.positionAt(offset);
     return `${file}:${line + 1}:${character + 1}: ${message}`;
   };
   let doc;
@@ -23092,7 +23473,7 @@ function parser(argv) {
     choices: ["error", "warning", "note", "never"],
     default: "error",
     describe: "exit 1 when a finding is at or above this level"
-  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs" }).option("param", { type: "string", array: true, default: [], describe: "parameter value name=value (JSON or text); repeatable" }).option("timeout", {
+  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" }).option("param", { type: "string", array: true, default: [], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' }).option("timeout", {
     type: "number",
     default: 120,
     describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
@@ -23131,7 +23512,11 @@ function parser(argv) {
   }).option("write-baseline", {
     type: "string",
     describe: "record the run's unsuppressed findings in a baseline file (the same default), keeping the entries of files the run did not audit"
-  }).option("prune-baseline", { type: "boolean", default: false, describe: "drop the baseline's fixed entries from its file" }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions" }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
+  }).option("prune-baseline", { type: "boolean", default: false, describe: "drop the baseline's fixed entries from its file" }).option("version", { alias: "v", type: "boolean", default: false, describe: "print bicep-audit's and the Bicep CLI's versions, and which CLI is used" }).option("provision", {
+    type: "boolean",
+    default: false,
+    describe: "download the pinned Bicep CLI into your user cache (~/.cache/bicep-audit/bicep/), from the NuGet feed in BICEP_AUDIT_NUGET_FEED, else your NuGet.config, else the public one, checked against its SHA-512; then exit"
+  }).help("help").alias("help", "h").strict().epilog("Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be analysed, 3 environment or internal failure.").wrap(100).exitProcess(false);
 }
 var DEPLOYMENT_OPTIONS = {
   "subscription-id": "subscriptionId",
@@ -23198,6 +23583,7 @@ async function parseArgs(argv) {
           ...shard ? { shard } : {},
           ...parsed2.config === void 0 ? {} : { config: parsed2.config },
           version: parsed2.version,
+          provision: parsed2.provision,
           deployment: deploymentContext(parsed2),
           ...fix ? { fix } : {},
           suggestions: parsed2.suggestions,
@@ -23210,9 +23596,74 @@ async function parseArgs(argv) {
   });
 }
 
+// src/rules/docs.ts
+var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_path21 = __toESM(require("node:path"));
+var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
+function docsUrlOf(meta) {
+  return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
+}
+function ruleDocs(rule) {
+  if (rule.meta.docsPath !== void 0) return import_node_fs23.default.readFileSync(import_node_path21.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  const { meta } = rule;
+  return [
+    `# ${rule.id}: ${meta.title}`,
+    "",
+    `Declared in \`${meta.declaredIn}\` (\`auditLogs\`). Resource types: ${(meta.types ?? []).map((t) => `\`${t}\``).join(", ")}. Default level: \`${meta.level}\`.`,
+    "",
+    meta.description,
+    "",
+    `It is judged as the built-in audit-log rules are (settings taken together, conditions, loops, modules, \`existing\` targets, unknown values as reviews): see ${docsUrlOf(meta)}.`,
+    ""
+  ].join("\n");
+}
+
+// src/report/report-context.ts
+var EXIT_FINDINGS = 1;
+function reportedRules(rules) {
+  const reported = /* @__PURE__ */ new Map();
+  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
+  return reported;
+}
+
+// src/cli/exit-codes.ts
+var EXIT = {
+  /** Nothing at or above --fail-on. */
+  clean: 0,
+  /** Findings at or above --fail-on. */
+  findings: EXIT_FINDINGS,
+  /** A usage error, or an input that could not be analysed. */
+  usageOrInput: 2,
+  /** The environment or the tool failed (no Bicep CLI, a crash, a timeout). */
+  environment: 3
+};
+function exitCodeFor(results, failOn) {
+  if (results.some((r) => r.status === "error")) return EXIT.environment;
+  if (results.some((r) => r.status === "failed")) return EXIT.usageOrInput;
+  if (failOn === "never") return EXIT.clean;
+  const threshold = LEVEL_ORDER[failOn];
+  const failing = results.some((r) => r.findings.some((f) => !f.suppression && !f.baselined && LEVEL_ORDER[f.level] >= threshold));
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+// src/cli/provision.ts
+var import_node_os4 = __toESM(require("node:os"));
+async function provisionPinnedCli(options2) {
+  const script = require_provision_bicep();
+  try {
+    await script.provisionBicep({ env: options2.env, homeDir: options2.homeDir ?? import_node_os4.default.homedir(), say: (line) => options2.stdout.write(`bicep-audit: ${line}
+`) });
+    return EXIT.clean;
+  } catch (error) {
+    options2.stderr.write(`bicep-audit: could not provision the pinned Bicep CLI: ${error.message}
+`);
+    return EXIT.environment;
+  }
+}
+
 // src/cli/audit.ts
 var import_node_fs28 = __toESM(require("node:fs"));
-var import_node_os4 = __toESM(require("node:os"));
+var import_node_os5 = __toESM(require("node:os"));
 var import_node_path32 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
@@ -23228,16 +23679,16 @@ function applyConfigSuppressions(results, suppressionFor) {
 }
 
 // src/baseline/run-baseline.ts
-var import_node_fs23 = __toESM(require("node:fs"));
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/baseline/apply-baseline.ts
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 var PLACE = /(\.(?:bicep|bicepparam|jsonc?)):\d+:\d+/gi;
 function baselineEntry(finding, folder) {
-  const file = import_node_path21.default.relative(folder, finding.location.file).split(import_node_path21.default.sep).join("/");
+  const file = import_node_path22.default.relative(folder, finding.location.file).split(import_node_path22.default.sep).join("/");
   const resource = finding.instance ? [...finding.instance.deploymentChain, finding.instance.symbolicName].join("/") : "";
-  const message = finding.message.split(`${folder}${import_node_path21.default.sep}`).join("").replace(PLACE, "$1");
+  const message = finding.message.split(`${folder}${import_node_path22.default.sep}`).join("").replace(PLACE, "$1");
   return { rule: finding.ruleId, file, resource, message };
 }
 var keyOf3 = (entry) => JSON.stringify([entry.rule, entry.file, entry.resource, entry.message]);
@@ -23249,7 +23700,7 @@ function auditedFiles(results, folder) {
       ...result.findings.flatMap((f) => [f.location, ...f.relatedLocations.map((r) => r.location)]),
       ...(result.evaluations ?? []).map((e) => e.location)
     ];
-    for (const { file } of locations) files.add(import_node_path21.default.relative(folder, file).split(import_node_path21.default.sep).join("/"));
+    for (const { file } of locations) files.add(import_node_path22.default.relative(folder, file).split(import_node_path22.default.sep).join("/"));
   }
   return files;
 }
@@ -23299,9 +23750,9 @@ function baselineCounts(results) {
 
 // src/baseline/run-baseline.ts
 function settleBaseline(results, request, write) {
-  const folder = import_node_path22.default.dirname(request.file);
+  const folder = import_node_path23.default.dirname(request.file);
   if (request.mode === "write") {
-    const kept = import_node_fs23.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
+    const kept = import_node_fs24.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
     const entries3 = [...kept, ...entriesOf(results, folder)];
     write(request.file, baselineText(entries3));
     const applied2 = applyBaseline(results, entries3, folder);
@@ -23318,8 +23769,8 @@ function settleBaseline(results, request, write) {
 }
 
 // src/config/load-config.ts
-var import_node_fs24 = __toESM(require("node:fs"));
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_path24 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 
 // src/rules/audit-logs/declared.ts
@@ -23366,15 +23817,15 @@ var ConfigResolver = class {
   /** `explicit` (`--config`) is resolved against `cwd` and read now, so a bad one fails here. */
   constructor(options2) {
     this.cwd = options2.cwd;
-    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path23.default.resolve(options2.cwd, options2.explicit));
+    this.explicit = options2.explicit === void 0 ? void 0 : readConfig(import_node_path24.default.resolve(options2.cwd, options2.explicit));
   }
   /** The config that applies to a file (discovery from the file's folder upward, or the explicit one). */
   configFor(file) {
-    return this.loadedFor(import_node_path23.default.resolve(this.cwd, file)).config;
+    return this.loadedFor(import_node_path24.default.resolve(this.cwd, file)).config;
   }
   /** Whether the file matches an `exclude` glob of its config (relative to that config's folder). */
   isExcluded(file) {
-    const absolute = import_node_path23.default.resolve(this.cwd, file);
+    const absolute = import_node_path24.default.resolve(this.cwd, file);
     return this.loadedFor(absolute).isExcluded(absolute);
   }
   /**
@@ -23383,18 +23834,18 @@ var ConfigResolver = class {
    * writes it (`parent/child` for a child resource, a part known only at deployment as `{expression}`).
    */
   suppressionFor(input2, finding) {
-    return this.loadedFor(import_node_path23.default.resolve(this.cwd, input2)).suppressionOf(finding);
+    return this.loadedFor(import_node_path24.default.resolve(this.cwd, input2)).suppressionOf(finding);
   }
   loadedFor(file) {
-    return this.explicit ?? this.inFolder(import_node_path23.default.dirname(file));
+    return this.explicit ?? this.inFolder(import_node_path24.default.dirname(file));
   }
   /** The first config in the folder or above it, stopping after the repository root (the folder holding `.git`). */
   inFolder(folder) {
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      const parent = import_node_path23.default.dirname(folder);
-      const candidate = import_node_path23.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs24.default.existsSync(candidate)) loaded = readConfig(candidate);
+      const parent = import_node_path24.default.dirname(folder);
+      const candidate = import_node_path24.default.join(folder, CONFIG_FILE3);
+      if (import_node_fs25.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -23405,7 +23856,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs24.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs25.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -23460,7 +23911,7 @@ function readConfig(file) {
     matchers: entry.names.flatMap((pattern, j) => glob(pattern, ["suppressions", i2, "names", j], NAME_GLOB_OPTIONS))
   }));
   if (problems.length > 0) throw configError(file, text2, problems);
-  const folder = import_node_path23.default.dirname(file);
+  const folder = import_node_path24.default.dirname(file);
   return {
     config: {
       file,
@@ -23472,10 +23923,10 @@ function readConfig(file) {
       deployment: json.deployment ?? {},
       suppressions: suppressions.map(({ rules: rules2, names, reason }) => ({ rules: rules2, names, reason })),
       fix: { categoryGroup: json.fix?.logEntries === "categoryGroup" },
-      ...json.baseline === void 0 ? {} : { baseline: import_node_path23.default.resolve(folder, json.baseline) }
+      ...json.baseline === void 0 ? {} : { baseline: import_node_path24.default.resolve(folder, json.baseline) }
     },
     isExcluded: (absolute) => {
-      const relative = import_node_path23.default.relative(folder, absolute).split(import_node_path23.default.sep).join("/");
+      const relative = import_node_path24.default.relative(folder, absolute).split(import_node_path24.default.sep).join("/");
       return excluded.some((matches) => matches(relative));
     },
     suppressionOf: (finding) => {
@@ -23490,25 +23941,25 @@ function pointer(segments) {
   return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 function configError(file, text2, problems) {
-  const lines = new LineIndex(text2);
+  const lines2 = new LineIndex(text2);
   const located = [...problems].sort((a, b) => a.offset - b.offset).map((p) => {
-    const { line, character } = lines.positionAt(p.offset);
+    const { line, character } = lines2.positionAt(p.offset);
     return `${file}:${line + 1}:${character + 1}: ${p.message}`;
   });
   return new ConfigError(located.join("\n"));
 }
 
 // src/fix/run-fixes.ts
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 
 // src/fix/apply-fixes.ts
-var import_node_fs25 = __toESM(require("node:fs"));
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
-  const lines = new LineIndex(text2);
-  const byOffset = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  const lines2 = new LineIndex(text2);
+  const byOffset = edits.map((e) => ({ start: lines2.offsetAt(e.range.start), end: lines2.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text2;
   for (const edit of byOffset) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
@@ -23564,20 +24015,20 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs25.default.readFileSync(file, "utf8");
+    return import_node_fs26.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs25.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs26.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
-  const broken = `after the edit, ${import_node_path24.default.relative(cwd, result.file)} does not compile`;
+  const broken = `after the edit, ${import_node_path25.default.relative(cwd, result.file)} does not compile`;
   const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
   if (!error) return broken;
   const { line, character } = error.location.range.start;
-  return `${broken}: ${import_node_path24.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+  return `${broken}: ${import_node_path25.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 async function applyFixes(results, options2) {
   const { chosen, left } = chooseFixes(results, options2.suggestions);
@@ -23642,7 +24093,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_fs27 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -23747,8 +24198,8 @@ function appendArrayItems(source, array, items2) {
     const baseIndent = source.indentOfLineAt(array.startIndex);
     if (!last) {
       const indent2 = baseIndent + indentUnit;
-      const lines = items2(indent2).map((item) => `${indent2}${item}`);
-      return { start: array.startIndex, end: array.endIndex, newText: `[${eol}${lines.join(eol)}${eol}${baseIndent}]` };
+      const lines2 = items2(indent2).map((item) => `${indent2}${item}`);
+      return { start: array.startIndex, end: array.endIndex, newText: `[${eol}${lines2.join(eol)}${eol}${baseIndent}]` };
     }
     return { start: last.endIndex, end: last.endIndex, newText: items2(baseIndent, last).map((item) => `, ${item}`).join("") };
   }
@@ -23927,7 +24378,7 @@ function parameterEdit(source, name2, service) {
 function settingText(source, target, condition, destinations, logs) {
   const { eol, indentUnit: u } = source;
   const base = source.indentOfLineAt(target.startIndex);
-  const lines = [
+  const lines2 = [
     `resource ${freeName(source, `${identifierOf2(target)}AuditLogs`)} '${SETTING_TYPE2}' = ${condition}{`,
     `${u}name: 'audit'`,
     `${u}scope: ${identifierOf2(target)}`,
@@ -23939,7 +24390,7 @@ function settingText(source, target, condition, destinations, logs) {
     `${u}}`,
     "}"
   ];
-  return lines.map((line) => `${base}${line}`).join(eol);
+  return lines2.map((line) => `${base}${line}`).join(eol);
 }
 function suggestSetting(source, suggestion, prefs) {
   const target = source.nodeAt(suggestion.target.range);
@@ -23978,7 +24429,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs26.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs27.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -24059,36 +24510,36 @@ function shiftEdits(edits, first) {
   }));
 }
 function diffLines(before, edits) {
-  const lines = before.split("\n");
+  const lines2 = before.split("\n");
   const out2 = [];
   let next = 0;
   for (const region of regions(edits)) {
-    out2.push(...lines.slice(next, region.first).map((l) => ` ${l}`));
-    const oldText = lines.slice(region.first, region.last + 1).join("\n");
+    out2.push(...lines2.slice(next, region.first).map((l) => ` ${l}`));
+    const oldText = lines2.slice(region.first, region.last + 1).join("\n");
     out2.push(...lineDiff(oldText.split("\n"), applyEdits2(oldText, shiftEdits(region.edits, region.first)).split("\n")));
     next = region.last + 1;
   }
-  out2.push(...lines.slice(next).map((l) => ` ${l}`));
+  out2.push(...lines2.slice(next).map((l) => ` ${l}`));
   if (before.endsWith("\n") && out2.at(-1) === " ") out2.pop();
   return out2;
 }
 function unifiedDiff(name2, before, edits) {
   if (applyEdits2(before, edits) === before) return "";
-  const lines = diffLines(before, edits);
+  const lines2 = diffLines(before, edits);
   const hunks = [];
   let index = 0;
   let oldLine = 1;
   let newLine = 1;
-  while (index < lines.length) {
-    const change = lines.findIndex((l, k) => k >= index && l[0] !== " ");
+  while (index < lines2.length) {
+    const change = lines2.findIndex((l, k) => k >= index && l[0] !== " ");
     if (change < 0) break;
     const start2 = Math.max(index, change - CONTEXT);
     oldLine += start2 - index;
     newLine += start2 - index;
     let end2 = change;
-    for (let k = change; k < lines.length && k <= end2 + 2 * CONTEXT; k += 1) if (lines[k][0] !== " ") end2 = k;
-    const stop2 = Math.min(lines.length, end2 + CONTEXT + 1);
-    const hunk = lines.slice(start2, stop2);
+    for (let k = change; k < lines2.length && k <= end2 + 2 * CONTEXT; k += 1) if (lines2[k][0] !== " ") end2 = k;
+    const stop2 = Math.min(lines2.length, end2 + CONTEXT + 1);
+    const hunk = lines2.slice(start2, stop2);
     const oldCount = hunk.filter((l) => l[0] !== "+").length;
     const newCount = hunk.filter((l) => l[0] !== "-").length;
     hunks.push(`@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`, ...hunk);
@@ -24101,7 +24552,7 @@ function unifiedDiff(name2, before, edits) {
 
 // src/fix/run-fixes.ts
 function diffName(file, cwd) {
-  return import_node_path25.default.relative(cwd, file).split(import_node_path25.default.sep).join("/");
+  return import_node_path26.default.relative(cwd, file).split(import_node_path26.default.sep).join("/");
 }
 async function runFixes(results, request) {
   const plan = await planFixes(results, request.preferences);
@@ -24117,38 +24568,6 @@ async function runFixes(results, request) {
 
 // src/report/azure-pipelines.ts
 var import_node_path27 = __toESM(require("node:path"));
-
-// src/rules/docs.ts
-var import_node_fs27 = __toESM(require("node:fs"));
-var import_node_path26 = __toESM(require("node:path"));
-var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
-function docsUrlOf(meta) {
-  return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
-}
-function ruleDocs(rule) {
-  if (rule.meta.docsPath !== void 0) return import_node_fs27.default.readFileSync(import_node_path26.default.join(packageRoot, rule.meta.docsPath), "utf8");
-  const { meta } = rule;
-  return [
-    `# ${rule.id}: ${meta.title}`,
-    "",
-    `Declared in \`${meta.declaredIn}\` (\`auditLogs\`). Resource types: ${(meta.types ?? []).map((t) => `\`${t}\``).join(", ")}. Default level: \`${meta.level}\`.`,
-    "",
-    meta.description,
-    "",
-    `It is judged as the built-in audit-log rules are (settings taken together, conditions, loops, modules, \`existing\` targets, unknown values as reviews): see ${docsUrlOf(meta)}.`,
-    ""
-  ].join("\n");
-}
-
-// src/report/report-context.ts
-var EXIT_FINDINGS = 1;
-function reportedRules(rules) {
-  const reported = /* @__PURE__ */ new Map();
-  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
-  return reported;
-}
-
-// src/report/azure-pipelines.ts
 function escapeLoggingData(text2) {
   return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -24163,7 +24582,7 @@ function issueText(finding) {
   return finding.level === "note" ? `note: ${finding.message}` : finding.message;
 }
 function formatAzurePipelines(results, context) {
-  const lines = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
+  const lines2 = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
     const { line, character } = f.location.range.start;
     const properties = [
       `type=${f.level === "error" ? "error" : "warning"}`,
@@ -24174,8 +24593,8 @@ function formatAzurePipelines(results, context) {
     ];
     return `##vso[task.logissue ${properties.join(";")}]${escapeLoggingData(issueText(f))}`;
   });
-  if (context.exitCode === EXIT_FINDINGS) lines.push("##vso[task.complete result=Failed]");
-  return lines.length > 0 ? `${lines.join("\n")}
+  if (context.exitCode === EXIT_FINDINGS) lines2.push("##vso[task.complete result=Failed]");
+  return lines2.length > 0 ? `${lines2.join("\n")}
 ` : "";
 }
 
@@ -24214,12 +24633,12 @@ function artifactLocation(file, repoRoot) {
 
 // src/report/compact.ts
 function formatCompact(results, context) {
-  const lines = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
+  const lines2 = results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).map((f) => {
     const { line, character } = f.location.range.start;
     const message = f.message.replace(/\r?\n/g, " ");
     return `${displayPath(f.location.file, context.cwd)}:${line + 1}:${character + 1}: ${f.level} ${message} [${f.ruleId}]`;
   });
-  return lines.length > 0 ? `${lines.join("\n")}
+  return lines2.length > 0 ? `${lines2.join("\n")}
 ` : "";
 }
 
@@ -24233,8 +24652,8 @@ function lineRangeChange(fix, sourceText) {
   const text2 = sourceText(fix.edits[0]?.file ?? "");
   if (files.size !== 1 || groups.length !== 1 || text2 === void 0) return void 0;
   const [{ first, last, edits }] = groups;
-  const lines = text2.split("\n").slice(first, last + 1).join("\n");
-  return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines, shiftEdits(edits, first)).replace(/\r/g, "") };
+  const lines2 = text2.split("\n").slice(first, last + 1).join("\n");
+  return { file: fix.edits[0].file, firstLine: first, lastLine: last, text: applyEdits2(lines2, shiftEdits(edits, first)).replace(/\r/g, "") };
 }
 
 // src/report/github.ts
@@ -24253,7 +24672,7 @@ function title(finding) {
   return finding.kind === "review" ? `${finding.ruleId} (review)` : finding.ruleId;
 }
 function formatGithub(results, context) {
-  const lines = unsuppressed(results).map((f) => {
+  const lines2 = unsuppressed(results).map((f) => {
     const { start: start2, end: end2 } = f.location.range;
     const properties = [
       `file=${escapeProperty(workspacePath(f.location.file, context))}`,
@@ -24265,7 +24684,7 @@ function formatGithub(results, context) {
     ];
     return `::${COMMANDS[f.level]} ${properties.join(",")}::${escapeData(f.message)}`;
   });
-  return lines.length > 0 ? `${lines.join("\n")}
+  return lines2.length > 0 ? `${lines2.join("\n")}
 ` : "";
 }
 function tableCell(text2) {
@@ -24283,9 +24702,9 @@ function suggestedChanges(findings, context) {
   if (changes.length === 0) return [];
   const rows = ["", "### Suggested changes", "", "Each block replaces the lines it names; in a review comment on those lines it is a suggestion GitHub can commit."];
   for (const { finding, change } of changes) {
-    const lines = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
+    const lines2 = change.firstLine === change.lastLine ? `line ${change.firstLine + 1}` : `lines ${change.firstLine + 1}-${change.lastLine + 1}`;
     const marks = fence(change.text);
-    rows.push("", `\`${workspacePath(change.file, context)}\` ${lines}: ${finding.fix.description} (${finding.ruleId})`, "", `${marks}suggestion`, change.text, marks);
+    rows.push("", `\`${workspacePath(change.file, context)}\` ${lines2}: ${finding.fix.description} (${finding.ruleId})`, "", `${marks}suggestion`, change.text, marks);
   }
   return rows;
 }
@@ -24294,7 +24713,7 @@ function formatStepSummary(results, context) {
   const count2 = (level) => findings.filter((f) => f.level === level).length;
   const suppressed = results.flatMap((r) => r.findings).filter((f) => f.suppression).length;
   const failed = results.filter((r) => r.status !== "analysed").length;
-  const lines = [
+  const lines2 = [
     "## bicep-audit",
     "",
     `**${findings.length === 0 ? "No problems" : `${findings.length} problem${findings.length === 1 ? "" : "s"}`}** in ${results.length} input${results.length === 1 ? "" : "s"}: ${count2("error")} errors, ${count2("warning")} warnings, ${count2("note")} notes, ${suppressed} suppressed` + (failed > 0 ? `; **${failed} could not be analysed**` : "") + ".",
@@ -24304,18 +24723,18 @@ function formatStepSummary(results, context) {
   const baseline2 = context.baseline;
   if (baseline2) {
     const fixed = baseline2.fixed.reduce((n, e) => n + (e.count ?? 1), 0);
-    lines.push("", `**Baseline** \`${workspacePath(baseline2.file, context)}\`: ${baseline2.new} new, ${baseline2.unchanged} baselined, ${fixed} fixed.`);
+    lines2.push("", `**Baseline** \`${workspacePath(baseline2.file, context)}\`: ${baseline2.new} new, ${baseline2.unchanged} baselined, ${fixed} fixed.`);
   }
   if (findings.length > 0) {
-    lines.push("", "| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
+    lines2.push("", "| Level | Rule | Location | Message |", "| --- | --- | --- | --- |");
     for (const f of findings) {
       const { line, character } = f.location.range.start;
       const where = `${workspacePath(f.location.file, context)}:${line + 1}:${character + 1}`;
-      lines.push(`| ${f.level}${f.kind === "review" ? " (review)" : ""} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
+      lines2.push(`| ${f.level}${f.kind === "review" ? " (review)" : ""} | ${tableCell(f.ruleId)} | \`${tableCell(where)}\` | ${tableCell(f.message)} |`);
     }
   }
-  lines.push(...suggestedChanges(findings, context));
-  return `${lines.join("\n")}
+  lines2.push(...suggestedChanges(findings, context));
+  return `${lines2.join("\n")}
 `;
 }
 
@@ -24755,8 +25174,8 @@ function findingRows(finding, context, c) {
   const suppressed = finding.suppression ? `  ${c.dim(why === void 0 ? "[suppressed]" : `[suppressed: ${why}]`)}` : "";
   const head = `  ${c.dim(`${line + 1}:${character + 1}`)}  ${levelText(finding, c)}  ${finding.message}  ${c.dim(finding.ruleId)}${appliesTo}${suppressed}`;
   const text2 = context.sourceText(finding.location.file);
-  const lines = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
-  const shown = lines ? lines.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`) : [];
+  const lines2 = text2 === void 0 ? void 0 : excerpt2(text2, finding.location.range);
+  const shown = lines2 ? lines2.map((l, i2) => `    ${i2 === 0 ? c.dim(l) : c.red(l)}`) : [];
   return [head, ...shown, ...fixRows(finding, context, c)];
 }
 function summary(results, findings, c) {
@@ -24788,26 +25207,6 @@ ${rows.join("\n")}`);
   return [...blocks, ...fixed, closing.join("\n")].join("\n\n") + "\n";
 }
 
-// src/cli/exit-codes.ts
-var EXIT = {
-  /** Nothing at or above --fail-on. */
-  clean: 0,
-  /** Findings at or above --fail-on. */
-  findings: EXIT_FINDINGS,
-  /** A usage error, or an input that could not be analysed. */
-  usageOrInput: 2,
-  /** The environment or the tool failed (no Bicep CLI, a crash, a timeout). */
-  environment: 3
-};
-function exitCodeFor(results, failOn) {
-  if (results.some((r) => r.status === "error")) return EXIT.environment;
-  if (results.some((r) => r.status === "failed")) return EXIT.usageOrInput;
-  if (failOn === "never") return EXIT.clean;
-  const threshold = LEVEL_ORDER[failOn];
-  const failing = results.some((r) => r.findings.some((f) => !f.suppression && !f.baselined && LEVEL_ORDER[f.level] >= threshold));
-  return failing ? EXIT.findings : EXIT.clean;
-}
-
 // src/cli/audit.ts
 var UsageError = class extends Error {
 };
@@ -24825,7 +25224,7 @@ async function withExitCodes(stderr, body2) {
   try {
     return await body2();
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BicepFlagError) {
       stderr.write(`bicep-audit: ${error.message}
 `);
       return EXIT.usageOrInput;
@@ -24871,7 +25270,7 @@ function asUsageError(body2, ...kinds) {
     throw error;
   }
 }
-function parameterValues(args2, cwd) {
+function armParameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
     const file = import_node_path32.default.resolve(cwd, args2.parameters);
@@ -24884,8 +25283,22 @@ function parameterValues(args2, cwd) {
     const fromFile = asUsageError(() => readParameterValues(file, text2), ParameterFileError, JsonSyntaxError);
     for (const [name2, value] of fromFile) values.set(name2, value);
   }
+  return values;
+}
+function parameterValues(args2) {
+  const values = /* @__PURE__ */ new Map();
   for (const override of args2.param) {
     const [name2, value] = asUsageError(() => parseParameterOverride(override), ParameterFileError);
+    const raw = override.slice(override.indexOf("=") + 1);
+    if (typeof value === "string" && value === raw && /^\s*[[{"]/.test(raw)) {
+      let reason = "";
+      try {
+        JSON.parse(raw);
+      } catch (error) {
+        reason = error.message;
+      }
+      throw new UsageError(`--param ${name2}: the value starts like JSON but is not JSON (${reason}); fix it, or to pass text, write it as a JSON string`);
+    }
     values.set(name2, value);
   }
   return values;
@@ -24943,16 +25356,17 @@ async function runAudit(given, run2) {
     paths: args2.paths,
     cwd: run2.cwd,
     env: run2.env,
-    homeDir: run2.homeDir ?? import_node_os4.default.homedir(),
+    homeDir: run2.homeDir ?? import_node_os5.default.homedir(),
     ...args2.bicep === void 0 ? {} : { bicepPath: args2.bicep },
     noRestore: !args2.restore,
-    parameters: parameterValues(args2, run2.cwd),
+    parameters: parameterValues(args2),
+    armParameters: armParameterValues(args2, run2.cwd),
     deployment: args2.deployment,
     timeoutMs: args2.timeout * 1e3,
     restoreTimeoutMs: args2.restoreTimeout * 1e3,
     jobs: args2.jobs,
     ...run2.prestarted ? { prestarted: run2.prestarted } : {},
-    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os4.default.homedir()) } : {},
+    ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os5.default.homedir()) } : {},
     ...args2.shard ? { shard: args2.shard } : {},
     config: {
       configFor: (file) => asUsageError(() => config2.configFor(file), ConfigError),
@@ -25007,8 +25421,18 @@ var ACTION_INPUTS = {
   "fail-on": "error",
   params: "",
   "bicep-path": "",
-  baseline: ""
+  baseline: "",
+  "no-restore": "false",
+  "provision-bicep": "false",
+  config: "",
+  "subscription-id": "",
+  "resource-group": "",
+  "management-group-id": "",
+  "tenant-id": "",
+  location: "",
+  "deployment-name": ""
 };
+var DEPLOYMENT_INPUTS = ["subscription-id", "resource-group", "management-group-id", "tenant-id", "location", "deployment-name"];
 var BICEP_HINT = "bicep-audit needs a Bicep CLI for .bicep and .bicepparam inputs: GitHub-hosted runners have `bicep` on PATH; elsewhere install it (`az bicep install`) or point the `bicep-path` input at it";
 function input(env, name2) {
   return env[`INPUT_${name2.toUpperCase()}`]?.trim() || ACTION_INPUTS[name2];
@@ -25018,16 +25442,24 @@ function asErrorCommands(stderr) {
 `) };
 }
 function options(env) {
-  const lines = input(env, "params").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bicepPath = input(env, "bicep-path");
   const baseline2 = input(env, "baseline");
+  const config2 = input(env, "config");
+  const noRestore = input(env, "no-restore");
+  if (noRestore !== "true" && noRestore !== "false") throw new UsageError(`the no-restore input takes true or false, not '${noRestore}'`);
   return [
     `--format=${input(env, "format")}`,
     `--fail-on=${input(env, "fail-on")}`,
-    ...lines.map((line) => `--param=${line}`),
+    ...lines(input(env, "params")).map((line) => `--param=${line}`),
     ...bicepPath ? [`--bicep=${bicepPath}`] : [],
-    ...baseline2 ? [`--baseline=${baseline2}`] : []
+    ...baseline2 ? [`--baseline=${baseline2}`] : [],
+    ...noRestore === "true" ? ["--no-restore"] : [],
+    ...config2 ? [`--config=${config2}`] : [],
+    ...DEPLOYMENT_INPUTS.filter((name2) => input(env, name2)).map((name2) => `--${name2}=${input(env, name2)}`)
   ];
+}
+function lines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 }
 function writeSarif(file, text2) {
   try {
@@ -25038,12 +25470,26 @@ function writeSarif(file, text2) {
   writeRequestedFile(file, text2, "the SARIF report to sarif-file");
 }
 var unsuppressedCount = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined).length;
+async function provisionFirst(run2) {
+  const value = input(run2.env, "provision-bicep");
+  if (value !== "true" && value !== "false") throw new UsageError(`the provision-bicep input takes true or false, not '${value}'`);
+  if (value === "false") return EXIT.clean;
+  return provisionPinnedCli({ ...run2, stdout: run2.stderr, stderr: asErrorCommands(run2.stderr) });
+}
 async function audit(run2) {
+  const provisioned = await provisionFirst(run2);
+  if (provisioned !== EXIT.clean) return provisioned;
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
-  const args2 = { ...parsed2.args, paths: input(run2.env, "path").split(/\s+/).filter(Boolean) };
-  const sarifFile = import_node_path33.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path33.default.join(run2.env.RUNNER_TEMP ?? import_node_os5.default.tmpdir(), "bicep-audit.sarif"));
+  const args2 = { ...parsed2.args, paths: lines(input(run2.env, "path")) };
+  const sarifFile = import_node_path33.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path33.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
+  const pinned = packageJson().bicepCli.version;
+  if (analysis.bicep && analysis.bicep.version !== pinned) {
+    const warning = `the Bicep CLI ${analysis.bicep.path} is version ${analysis.bicep.version}, not the ${pinned} bicep-audit is tested with; findings may differ. Set the provision-bicep input to true to audit with the pinned one, or point bicep-path at a Bicep CLI ${pinned}`;
+    run2.stderr.write(`::warning::${escapeData(warning)}
+`);
+  }
   const sarif = formatSarif(analysis.results, context);
   run2.stdout.write(args2.format === "sarif" ? sarif : REPORTERS[args2.format](analysis.results, context));
   writeSarif(sarifFile, sarif);
@@ -25062,7 +25508,7 @@ async function runAction(run2) {
     try {
       return await audit(run2);
     } catch (error) {
-      bicepMissing = error instanceof BicepNotFoundError;
+      bicepMissing = error instanceof BicepNotFoundError || error instanceof BicepFlagError;
       throw error;
     }
   });

@@ -21,7 +21,8 @@ async function buildAction(outDir) {
     outfile: path.join(outDir, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    // The runtime action.yml names (runs.using); a test holds the two together.
+    target: 'node24',
     format: 'cjs',
     minify: false,
     // jsonc-parser's `main` is a UMD build whose inner require()s esbuild cannot follow; its `module` build is plain ESM.

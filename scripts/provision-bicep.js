@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Provisions the pinned Bicep CLI into .cache/bicep/<version>/ by restoring the NuGet package
-// Azure.Bicep.CommandLine.<rid> with the machine's `dotnet`. The version and the package's
-// SHA-512 per platform are pinned in one place: package.json → bicepCli.
-// What is installed is checked: the restored .nupkg must hash to the pinned SHA-512, and a binary
-// already in place is kept only when its `--version` prints the pinned version.
-// `--if-possible` (npm's postinstall) turns a failure into a warning on a laptop, so installing
-// never fails on a machine without dotnet; under CI (CI=true) a failure fails the install.
+// Provisions the pinned Bicep CLI into the per-user cache (~/.cache/bicep-audit/bicep/<version>/,
+// see bicep-cli/platform.js), shared by every repository and every `npm ci`, without dotnet: it
+// downloads the NuGet package Azure.Bicep.CommandLine.<rid> of the pinned version from the
+// machine's feed (BICEP_AUDIT_NUGET_FEED, else the user's NuGet.config, else the public feed),
+// checks it against the SHA-512 the feed publishes and the one package.json pins (bicepCli), and
+// unpacks tools/bicep. A binary already there is kept when it prints the pinned version.
+//
+//   node scripts/provision-bicep.js                 provision now; exit 1 when it cannot
+//   node scripts/provision-bicep.js --if-possible   npm's postinstall: never fails the install; it
+//                                                    says what went wrong, and skips the download
+//                                                    when a dependency's user has a CLI already
 'use strict';
 
 const { createHash } = require('node:crypto');
@@ -13,139 +17,148 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require('./bicep-cli/platform');
+const { downloadPackage, feedsFor, publishedSha512, userNugetConfig } = require('./bicep-cli/nuget-feed');
+const { readEntry } = require('./bicep-cli/nupkg');
 
 const projectRoot = path.resolve(__dirname, '..');
-const { bicepCli } = require(path.join(projectRoot, 'package.json'));
-
-function runtimeIdentifier() {
-  const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
-  const platform = { linux: 'linux', darwin: 'osx', win32: 'win' }[process.platform];
-  if (!arch || !platform) {
-    throw new Error(`no Bicep CLI package exists for ${process.platform}-${process.arch}`);
-  }
-  return `${platform}-${arch}`;
-}
-
-function binaryName() {
-  return process.platform === 'win32' ? 'bicep.exe' : 'bicep';
-}
-
-function provisionedPath(version) {
-  return path.join(projectRoot, '.cache', 'bicep', version, binaryName());
-}
-
-function run(command, args, options) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.error) {
-    throw new Error(`${command} ${args.join(' ')} could not start: ${result.error.message}`);
-  }
-  if (result.status !== 0) {
-    const output = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-15).join('\n');
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${output}`);
-  }
-  return result.stdout;
-}
 
 /** The version a binary prints, or undefined when it does not run or prints something else. */
 function versionOf(binary) {
   const result = spawnSync(binary, ['--version'], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
     env: { ...process.env, DOTNET_EnableDiagnostics: '0' },
   });
   return /Bicep CLI version (\d+\.\d+\.\d+)/.exec(result.stdout ?? '')?.[1];
 }
 
-function sha512Base64(file) {
-  return createHash('sha512').update(fs.readFileSync(file)).digest('base64');
-}
+const sha512Base64 = (data) => createHash('sha512').update(data).digest('base64');
 
-function pinnedSha512(rid) {
-  const pinned = bicepCli.sha512?.[rid];
-  if (!pinned) {
-    const known = Object.keys(bicepCli.sha512 ?? {}).join(', ') || 'none';
-    throw new Error(`package.json records no SHA-512 of the Bicep CLI package for ${rid} (recorded: ${known})`);
+/** The CLI the user has already, which makes a download needless: BICEP_PATH, or `bicep` on PATH. */
+function existingCli(env, platform) {
+  if (env.BICEP_PATH) return { path: env.BICEP_PATH, via: 'BICEP_PATH' };
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, binaryName(platform));
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return { path: candidate, via: 'PATH' };
+    } catch {
+      // not here
+    }
   }
-  return pinned;
+  return undefined;
 }
 
-function restore(version, target) {
-  const rid = runtimeIdentifier();
-  const expectedSha512 = pinnedSha512(rid);
-  const packageId = `Azure.Bicep.CommandLine.${rid}`;
-  const sdkMajor = run('dotnet', ['--version']).trim().split('.')[0];
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bicep-audit-provision-'));
+/** Downloads, checks and unpacks the package into `target`; throws an Error that says what failed. */
+async function install({ version, pinned, rid, platform, env, homeDir, target, say }) {
+  const id = `Azure.Bicep.CommandLine.${rid}`;
+  const { feeds, from } = feedsFor(env, userNugetConfig(env, platform, homeDir));
+  const failures = [];
+  let download;
+  let feedUsed;
+  for (const feed of feeds) {
+    try {
+      download = await downloadPackage(feed, id, version);
+      feedUsed = feed;
+      break;
+    } catch (error) {
+      failures.push(error.message);
+    }
+  }
+  if (!download) throw new Error(`no feed served ${id} ${version} (feeds from ${from}):\n  ${failures.join('\n  ')}`);
+  say(`downloaded ${download.url}`);
+  const actual = sha512Base64(download.nupkg);
+  const published = await publishedSha512(download, id, version);
+  const pinnedHash = pinned[rid];
+  if (!published && !pinnedHash) {
+    throw new Error(`${feedUsed} publishes no SHA-512 for ${id} ${version}, and package.json pins none for ${rid}, so it cannot be checked; it was not installed`);
+  }
+  if (published && actual !== published.sha512) {
+    throw new Error(`the downloaded ${id} ${version} has SHA-512 ${actual}, not the ${published.sha512} that ${published.from} publishes; it was not installed`);
+  }
+  if (pinnedHash && actual !== pinnedHash) {
+    throw new Error(`the downloaded ${id} ${version} has SHA-512 ${actual}, not the pinned ${pinnedHash}; it was not installed`);
+  }
+  const entry = `tools/${binaryName(platform)}`;
+  const binary = readEntry(download.nupkg, entry);
+  if (!binary) throw new Error(`the package ${id} ${version} has no ${entry}`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Renamed into place: an install beside this one (another repository, another npm ci) sees the old binary or the new one, whole.
+  const partial = `${target}.${process.pid}.partial`;
   try {
-    // A project that only downloads the package: nothing is built, nothing is referenced.
-    fs.writeFileSync(
-      path.join(workDir, 'provision.csproj'),
-      `<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net${sdkMajor}.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="${packageId}" Version="[${version}]" /></ItemGroup>
-</Project>
-`,
-    );
-    const packagesDir = path.join(workDir, 'packages');
-    run('dotnet', ['restore', path.join(workDir, 'provision.csproj'), '--packages', packagesDir], {
-      cwd: workDir,
-    });
-    const packageDir = path.join(packagesDir, packageId.toLowerCase(), version);
-    const nupkg = path.join(packageDir, `${packageId.toLowerCase()}.${version}.nupkg`);
-    if (!fs.existsSync(nupkg)) throw new Error(`the restore left no ${path.basename(nupkg)}`);
-    const actualSha512 = sha512Base64(nupkg);
-    if (actualSha512 !== expectedSha512) {
-      throw new Error(
-        `the restored ${packageId} ${version} has SHA-512 ${actualSha512}, not the pinned ${expectedSha512}; ` +
-          'it was not installed',
-      );
-    }
-    const restored = path.join(packageDir, 'tools', binaryName());
-    if (!fs.existsSync(restored)) {
-      throw new Error(`the restored package ${packageId} ${version} has no tools/${binaryName()}`);
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(restored, `${target}.partial`);
-    fs.chmodSync(`${target}.partial`, 0o755);
-    const printed = versionOf(`${target}.partial`);
-    if (printed !== version) {
-      fs.rmSync(`${target}.partial`, { force: true });
-      throw new Error(`the restored binary prints version ${printed ?? 'nothing'}, not ${version}`);
-    }
-    fs.renameSync(`${target}.partial`, target);
+    fs.writeFileSync(partial, binary, { mode: 0o755 });
+    const printed = versionOf(partial);
+    if (printed !== version) throw new Error(`the unpacked binary prints version ${printed ?? 'nothing'}, not ${version}`);
+    fs.renameSync(partial, target);
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.rmSync(partial, { force: true });
   }
+  say(`checked its SHA-512 against ${[published && published.from, pinnedHash && 'package.json'].filter(Boolean).join(' and ')}`);
 }
 
-function main(argv, env) {
-  const ifPossible = argv.includes('--if-possible') && env.CI !== 'true';
+/**
+ * Provisions the pinned CLI; returns its path. `env`, `platform`, `homeDir` say where and for what;
+ * `say` gets each step. Throws an Error saying what failed.
+ */
+async function provisionBicep({ env = process.env, platform = process.platform, arch = process.arch, homeDir = os.homedir(), say = () => {} } = {}) {
+  const { bicepCli } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
   const version = bicepCli.version;
-  const target = provisionedPath(version);
+  const target = provisionedCliPath(version, env, platform, homeDir);
   if (fs.existsSync(target)) {
     const printed = versionOf(target);
     if (printed === version) {
-      console.log(`bicep-audit: Bicep CLI ${version} is already provisioned at ${target}`);
-      return 0;
+      say(`Bicep CLI ${version} is already provisioned at ${target}`);
+      return target;
     }
-    console.log(`bicep-audit: ${target} prints version ${printed ?? 'nothing'}, not ${version}; restoring it again`);
-    fs.rmSync(target, { force: true });
+    say(`${target} prints version ${printed ?? 'nothing'}, not ${version}; provisioning it again`);
+  }
+  const rid = runtimeIdentifier(platform, arch, platform === process.platform && isMusl());
+  if (!rid) throw new Error(`the Bicep CLI ships for no ${platform}-${arch} machine`);
+  await install({ version, pinned: bicepCli.sha512 ?? {}, rid, platform, env, homeDir, target, say });
+  say(`provisioned Bicep CLI ${version} at ${target}`);
+  return target;
+}
+
+/** Writes where a person sees it: npm keeps an install script's output to itself unless the script fails. */
+function tellPerson(text) {
+  process.stderr.write(text);
+  if (process.stderr.isTTY || process.platform === 'win32' || process.env.npm_lifecycle_event !== 'postinstall') return;
+  try {
+    fs.writeFileSync('/dev/tty', text);
+  } catch {
+    // No terminal (CI): the log has it, and the first run says what to do.
+  }
+}
+
+async function main(argv, env) {
+  const ifPossible = argv.includes('--if-possible');
+  const say = (line) => console.log(`bicep-audit: ${line}`);
+  // Installed as a dependency, a CLI the user already has is enough; the project's own checkout always provisions the pin, which its tests compile with.
+  const dependency = path.basename(path.dirname(projectRoot)) === 'node_modules' || path.basename(path.dirname(path.dirname(projectRoot))) === 'node_modules';
+  const existing = ifPossible && dependency ? existingCli(env, process.platform) : undefined;
+  if (existing) {
+    say(`using the Bicep CLI at ${existing.path} (found via ${existing.via}); the pinned one is not downloaded`);
+    return 0;
   }
   try {
-    restore(version, target);
-    console.log(`bicep-audit: provisioned Bicep CLI ${version} at ${target}`);
+    await provisionBicep({ env, say });
     return 0;
   } catch (error) {
-    const message =
-      `bicep-audit: could not provision Bicep CLI ${version} from NuGet: ${error.message}\n` +
-      'bicep-audit will look for a Bicep CLI in --bicep, BICEP_PATH, PATH and ~/.azure/bin instead: ' +
-      'install the .NET SDK and run `npm run provision-bicep`, or run `az bicep install`, or set BICEP_PATH.';
-    console.error(message);
+    const lines = [
+      '',
+      `bicep-audit: could not provision the pinned Bicep CLI: ${error.message}`,
+      `bicep-audit: Bicep files cannot be audited until there is one: ${WHAT_TO_DO}.`,
+      ifPossible ? 'bicep-audit: the install itself went through.' : '',
+      '',
+    ];
+    tellPerson(lines.filter((line, i) => line !== '' || i === 0 || i === lines.length - 1).join('\n'));
     return ifPossible ? 0 : 1;
   }
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), process.env);
+  main(process.argv.slice(2), process.env).then((code) => (process.exitCode = code));
 }
 
-module.exports = { provisionedPath, binaryName };
+module.exports = { provisionBicep };

@@ -24,6 +24,22 @@ describe('README', () => {
     expect(messages).toEqual(["registry 'acrshareddemo'", "registry 'acrscratchdemo'"]);
   });
 
+  it("shows in its JSON sample the finding the ARM demo gives, where it gives it (the sample's '...' elide)", async () => {
+    type Report = { results: { location: { line: number; column: number; endLine: number; endColumn: number }; instance: { name: string; symbolicName: string } }[] };
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const sample = /- \*\*json\*\*:[^\n]*\n\n {2}```json\n([\s\S]*?) {2}```/.exec(readme)![1]!;
+    const view = (r: Report['results'][number]) => ({ name: r.instance.name, symbolicName: r.instance.symbolicName, line: r.location.line, column: r.location.column, endLine: r.location.endLine, endColumn: r.location.endColumn });
+    const shown = (JSON.parse(sample) as Report).results.map(view);
+    const result = await runInProcess({ argv: ['bicep-fixtures/demo/registry.json', '--format', 'json'], cwd: ROOT, env: isolatedEnv(), homeDir: ROOT });
+    const real = (JSON.parse(result.stdout) as Report).results.map(view);
+    expect(real.filter((r) => shown.some((s) => s.name === r.name))).toEqual(shown);
+  });
+
+  it('has the MIT LICENSE that package.json names', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).license).toBe('MIT');
+    expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} The bicep-audit authors\n\nPermission is hereby granted, free of charge,/);
+  });
+
   it('runs the test command it names from .ci/run', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('npm ci && npm test');

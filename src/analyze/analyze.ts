@@ -37,8 +37,10 @@ export interface AnalyzeOptions {
   /** `--bicep`: the Bicep CLI to use. */
   bicepPath?: string;
   noRestore: boolean;
-  /** Values for the entry templates' parameters (`--parameters` file and `--param` overrides); they win over the config's. */
+  /** Values for the entry templates' parameters (`--param`); they win over the config's and a .bicepparam file's. */
   parameters: ReadonlyMap<string, Value>;
+  /** Values for ARM template inputs only (a `--parameters` file), as `az deployment` takes one: a .bicepparam file keeps its own. */
+  armParameters?: ReadonlyMap<string, Value>;
   /** Where the entry templates deploy (the command line's); each value wins over the config's. */
   deployment?: DeploymentContext;
   /** Longest wait for one answer of the Bicep CLI; past it, the process is replaced and the file not analysed. */
@@ -242,7 +244,7 @@ async function analyzeInput(
     const deployment = { ...config.deployment, ...options.deployment };
     const rules = { settings: config.rules, declared: config.declaredRules ?? [] };
     if (input.kind === 'arm-template') {
-      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...options.parameters]), rules, deployment);
+      return await analyzeArmTemplate(input.file, new Map([...config.parameters, ...(options.armParameters ?? []), ...options.parameters]), rules, deployment);
     }
     // Under --no-restore nothing is fetched, so no wait is for fetching.
     const restoreTimeoutMs = options.noRestore ? undefined : restoreTimeoutOf(options);
@@ -252,7 +254,7 @@ async function analyzeInput(
     return result;
   } catch (error) {
     if (error instanceof BicepTimeoutError) {
-      const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed`;
+      const reason = `${error.message.split('\n')[0]}; the process was replaced and the file not analysed (if it needs longer, raise --timeout, now ${options.timeoutMs / 1000} s)`;
       return { file: input.file, status: 'error', findings: [inputFinding(input.file, reason, { file: input.file, range: FILE_START })] };
     }
     if (error instanceof BicepFileFailure) {

@@ -21,6 +21,15 @@ import { usingNone, usingTarget } from './source-checks';
 
 const DIAGNOSTIC_LEVELS: Record<BicepDiagnostic['level'], FindingLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
+/**
+ * Diagnostics of the entry first, then those of each other file by path, each file's in the CLI's
+ * order: the CLI lints files side by side and lists them in the order they finished.
+ */
+function inFileOrder(entry: string, diagnostics: readonly BicepDiagnostic[]): BicepDiagnostic[] {
+  const rank = (d: BicepDiagnostic) => (d.file === entry ? '' : d.file);
+  return [...diagnostics].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+}
+
 function diagnosticFinding(d: BicepDiagnostic): Finding {
   const { text, link } = splitDocsLink(d.message);
   return {
@@ -109,7 +118,7 @@ async function analyzeCompiled(
   rules: RuleSelection,
   deployment: DeploymentContext,
 ): Promise<InputResult> {
-  const findings = output.diagnostics.map(diagnosticFinding);
+  const findings = inFileOrder(file, output.diagnostics).map(diagnosticFinding);
   if (!output.success) return { file, status: 'failed', findings };
   if (output.template === undefined) {
     const none = file.endsWith('.bicepparam') ? usingNone(fs.readFileSync(file, 'utf8')) : undefined;

@@ -37,7 +37,12 @@ export function restoreFailureFindings(entry: string, diagnostics: readonly Bice
   return failures.map((d) => {
     const { range, written } = modulePathAt(d);
     const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, '$1').replace(CLIENT_ADVICE, '');
-    const reason = `the module ${written} could not be fetched, so the file was not analysed (Bicep ${d.code}: ${cause})`;
+    // BCP190 comes only from a compile that fetched nothing (--no-restore): the module was never asked for.
+    const what =
+      d.code === 'BCP190'
+        ? `the module ${written} is not in the local module cache, and --no-restore fetches nothing, so the file was not analysed; restore it first (\`bicep restore\`) or run without --no-restore`
+        : `the module ${written} could not be fetched, so the file was not analysed`;
+    const reason = `${what} (Bicep ${d.code}: ${cause})`;
     return inputFinding(entry, reason, { file: d.file, range });
   });
 }

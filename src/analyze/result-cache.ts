@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { watchedFiles } from '../discover/local-files';
 import { HashedEntries, sha256 } from '../files/hashed-entries';
 import type { InputResult } from '../rules/finding';
 import { Symbolic } from '../template/expressions/value';
 
 /** Bumped whenever an entry's shape or meaning changes, so old entries are simply missed. */
-const FORMAT = 2;
+// 2: the places a bicepconfig.json would apply from are watched too (watchedFiles); 3: results carry the resources each rule judged.
+const FORMAT = 3;
 
 const SYMBOLIC = '$symbolic';
 
@@ -59,7 +61,8 @@ function identityOfCode(root: string): string {
 /**
  * Whole results of Bicep inputs, kept between runs: a run whose inputs and everything they read
  * are unchanged neither compiles nor analyses them again. An entry is given back only for the
- * same tool, CLI and settings (`context`), while every file it follows from hashes the same.
+ * same tool, CLI and settings (`context`, where the bicep-audit.json that applies has its say),
+ * while every file it follows from hashes the same: the same files the compile cache watches.
  */
 export class ResultCache {
   private readonly entries: HashedEntries;
@@ -79,7 +82,7 @@ export class ResultCache {
 
   store(file: string, context: string, filesRead: readonly string[], result: InputResult): void {
     const entry: Entry = { format: FORMAT, result, filesRead: [...filesRead] };
-    this.entries.write(this.keyFor(file, context), [file, ...filesRead], entry, withSymbolics);
+    this.entries.write(this.keyFor(file, context), watchedFiles(file, filesRead), entry, withSymbolics);
   }
 
   private keyFor(file: string, context: string): string {

@@ -4,7 +4,8 @@ import { HashedEntries, sha256 } from '../files/hashed-entries';
 
 /** Bumped whenever a compile cache entry's shape or meaning changes, so old entries are simply missed. */
 // 3: failed compiles are kept too, and the files a compile looked for in vain.
-export const COMPILE_CACHE_FORMAT = 3;
+// 4: the places a bicepconfig.json would apply from are watched as files (watchedFiles).
+export const COMPILE_CACHE_FORMAT = 4;
 
 /** Where compiled templates are kept: `node_modules/.cache/bicep-audit` of the project, else the XDG cache folder. */
 export function cacheFolder(cwd: string, env: Record<string, string | undefined>, homeDir: string): string {

@@ -1,13 +1,11 @@
 import { HashedEntries, sha256 } from '../files/hashed-entries';
 import { CliVersionRecord, COMPILE_CACHE_FORMAT as FORMAT } from './cli-version-record';
 import type { CompileOutput } from './compile-output';
-import { bicepConfigsAbove } from '../discover/local-files';
+import { watchedFiles } from '../discover/local-files';
 
 interface Entry {
   format: number;
   cliVersion: string;
-  /** The bicepconfig.json files from the entry's folder up: a new one would change the merged config. */
-  configs: string[];
   output: CompileOutput;
 }
 
@@ -18,7 +16,6 @@ function isEntry(value: unknown): value is Entry {
     entry !== null &&
     entry.format === FORMAT &&
     typeof entry.cliVersion === 'string' &&
-    Array.isArray(entry.configs) &&
     typeof entry.output === 'object' &&
     entry.output !== null &&
     typeof entry.output.success === 'boolean' &&
@@ -29,8 +26,8 @@ function isEntry(value: unknown): value is Entry {
 
 /**
  * Compiled templates on disk, one file per entry and CLI. An entry is used only while every file
- * the compilation read (or looked for) hashes the same and the bicepconfig.json files around it
- * are the same ones.
+ * it follows from (watchedFiles: those the compilation read or looked for, and the places a
+ * bicepconfig.json would apply from) hashes the same.
  */
 export class CompileCache {
   private readonly entries: HashedEntries;
@@ -48,7 +45,6 @@ export class CompileCache {
   lookup(file: string): { output: CompileOutput; cliVersion: string } | undefined {
     const entry = this.entries.read(this.keyFor(file));
     if (!isEntry(entry) || entry.output.file !== file) return undefined;
-    if (JSON.stringify(bicepConfigsAbove(file)) !== JSON.stringify(entry.configs)) return undefined;
     return { output: entry.output, cliVersion: entry.cliVersion };
   }
 
@@ -58,8 +54,8 @@ export class CompileCache {
    */
   store(file: string, cliVersion: string, output: CompileOutput): void {
     if (output.filesRead.length === 0) return;
-    const entry: Entry = { format: FORMAT, cliVersion, configs: bicepConfigsAbove(file), output };
-    if (!this.entries.write(this.keyFor(file), [file, ...output.filesRead], entry)) return;
+    const entry: Entry = { format: FORMAT, cliVersion, output };
+    if (!this.entries.write(this.keyFor(file), watchedFiles(file, output.filesRead), entry)) return;
     this.version.remember(cliVersion);
   }
 

@@ -1,13 +1,21 @@
+import { WHAT_TO_DO_WITHOUT_CLI } from './provisioned-cli';
+
 /** The Bicep CLI could not be found anywhere the tool looks. */
 export class BicepNotFoundError extends Error {
   constructor(readonly searched: readonly string[]) {
-    super(
-      'no Bicep CLI found; looked in ' +
-        searched.join(', ') +
-        '. Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) ' +
-        'or `az bicep install`, or pass --bicep <path> or set BICEP_PATH.',
-    );
+    super(`no Bicep CLI found; looked in ${searched.join(', ')}. To audit Bicep files, ${WHAT_TO_DO_WITHOUT_CLI}.`);
     this.name = 'BicepNotFoundError';
+  }
+}
+
+/** `--bicep` names no executable file: the user's to fix (a usage error). */
+export class BicepFlagError extends Error {
+  constructor(
+    readonly resolvedPath: string,
+    reason: string,
+  ) {
+    super(`--bicep ${resolvedPath}: ${reason}; give the path of a Bicep CLI executable`);
+    this.name = 'BicepFlagError';
   }
 }
 

@@ -14,7 +14,7 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 /**
- * Runs `hook` when the process exits, on Ctrl-C or on SIGTERM (synchronous work only).
+ * Runs `hook` when the process exits, on Ctrl-C, SIGTERM or SIGHUP (the terminal closed) (synchronous work only).
  * Returns a function that withdraws it once its work is done early.
  */
 export function atExit(hook: () => void): () => void {
@@ -23,6 +23,7 @@ export function atExit(hook: () => void): () => void {
     process.once('exit', runAll);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    process.once('SIGHUP', onSignal);
   }
   hooks.add(hook);
   return () => hooks.delete(hook);

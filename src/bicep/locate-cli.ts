@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageJson, packageRoot } from '../package-info';
-import { BicepNotFoundError } from './errors';
+import { BicepFlagError, BicepNotFoundError } from './errors';
+import { provisionedBicepPath } from './provisioned-cli';
 
 export type BicepCliSource = '--bicep' | 'BICEP_PATH' | 'provisioned' | 'PATH' | '~/.azure/bin';
 
@@ -16,7 +16,7 @@ export interface LocateOptions {
   env: Record<string, string | undefined>;
   homeDir: string;
   cwd: string;
-  /** Where the provisioned copy is; defaults to this package's `.cache/bicep/<pinned version>/`. */
+  /** Where the provisioned copy is; defaults to the per-user cache of the pinned version (provisioned-cli.ts). */
   provisionedPath?: string;
 }
 
@@ -31,15 +31,18 @@ function isExecutableFile(candidate: string): boolean {
   }
 }
 
-/** Where scripts/provision-bicep.js puts the pinned CLI. */
-export function provisionedBicepPath(): string {
-  return path.join(packageRoot, '.cache', 'bicep', packageJson().bicepCli.version, executableName);
+function whyNotExecutable(candidate: string): string {
+  try {
+    return fs.statSync(candidate).isFile() ? 'not executable' : 'a folder, not a file';
+  } catch {
+    return 'no such file';
+  }
 }
 
 /**
  * Finds the Bicep CLI in this order: --bicep, BICEP_PATH, the provisioned copy, PATH,
  * ~/.azure/bin (where `az bicep install` puts it). An explicit --bicep or BICEP_PATH that does
- * not point at an executable is an error, not a reason to look elsewhere.
+ * not point at an executable is an error, not a reason to look elsewhere: --bicep a usage error.
  */
 export function locateBicepCli(options: LocateOptions): LocatedBicepCli {
   const explicit: [BicepCliSource, string | undefined][] = [
@@ -49,12 +52,13 @@ export function locateBicepCli(options: LocateOptions): LocatedBicepCli {
   for (const [source, value] of explicit) {
     if (value) {
       const resolved = path.resolve(options.cwd, value);
-      if (!isExecutableFile(resolved)) throw new BicepNotFoundError([`${source} (${resolved})`]);
-      return { path: resolved, source };
+      if (isExecutableFile(resolved)) return { path: resolved, source };
+      if (source === '--bicep') throw new BicepFlagError(resolved, whyNotExecutable(resolved));
+      throw new BicepNotFoundError([`${source} (${resolved}: ${whyNotExecutable(resolved)})`]);
     }
   }
   const pathDirs = (options.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const provisioned = options.provisionedPath ?? provisionedBicepPath();
+  const provisioned = options.provisionedPath ?? provisionedBicepPath(options.env, options.homeDir);
   const candidates: [BicepCliSource, string][] = [
     ['provisioned', provisioned],
     ...pathDirs.map((dir): [BicepCliSource, string] => ['PATH', path.join(dir, executableName)]),

@@ -25,6 +25,8 @@ export interface CliArgs {
   shard?: Shard;
   config?: string;
   version: boolean;
+  /** `--provision`: download the pinned Bicep CLI into the per-user cache, and do nothing else. */
+  provision: boolean;
   /** Where the entry templates deploy, as `az deployment` and `bicep snapshot` take it. */
   deployment: DeploymentContext;
   /** `--fix` applies fixes, `--fix-dry-run` prints them as a diff; undefined for neither. */
@@ -80,8 +82,8 @@ function parser(argv: readonly string[]) {
       default: 'error' as FailOn,
       describe: 'exit 1 when a finding is at or above this level',
     })
-    .option('parameters', { alias: 'p', type: 'string', describe: 'ARM parameters .json file for ARM template inputs' })
-    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON or text); repeatable' })
+    .option('parameters', { alias: 'p', type: 'string', describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" })
+    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' })
     .option('timeout', {
       type: 'number',
       default: 120,
@@ -139,7 +141,13 @@ function parser(argv: readonly string[]) {
       describe: "record the run's unsuppressed findings in a baseline file (the same default), keeping the entries of files the run did not audit",
     })
     .option('prune-baseline', { type: 'boolean', default: false, describe: "drop the baseline's fixed entries from its file" })
-    .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions" })
+    .option('version', { alias: 'v', type: 'boolean', default: false, describe: "print bicep-audit's and the Bicep CLI's versions, and which CLI is used" })
+    .option('provision', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'download the pinned Bicep CLI into your user cache (~/.cache/bicep-audit/bicep/), from the NuGet feed in BICEP_AUDIT_NUGET_FEED, else your NuGet.config, else the public one, checked against its SHA-512; then exit',
+    })
     .help('help')
     .alias('help', 'h')
     .strict()
@@ -216,6 +224,7 @@ export async function parseArgs(argv: readonly string[]): Promise<ParsedArgs> {
           ...(shard ? { shard } : {}),
           ...(parsed.config === undefined ? {} : { config: parsed.config }),
           version: parsed.version,
+          provision: parsed.provision,
           deployment: deploymentContext(parsed),
           ...(fix ? { fix } : {}),
           suggestions: parsed.suggestions,

@@ -6,7 +6,7 @@ import { applyConfigSuppressions } from '../analyze/config-suppressions';
 import { DEFAULT_BASELINE_FILE, BaselineError } from '../baseline/baseline-file';
 import { settleBaseline, type BaselineRequest } from '../baseline/run-baseline';
 import { cacheFolder } from '../bicep/cli-version-record';
-import { BicepCliError, BicepNotFoundError } from '../bicep/errors';
+import { BicepCliError, BicepFlagError, BicepNotFoundError } from '../bicep/errors';
 import { CONFIG_FILE, ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
 import { runFixes } from '../fix/run-fixes';
@@ -74,7 +74,7 @@ export async function withExitCodes(stderr: Writable, body: () => Promise<number
   try {
     return await body();
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BicepFlagError) {
       stderr.write(`bicep-audit: ${error.message}\n`);
       return EXIT.usageOrInput;
     }
@@ -124,7 +124,8 @@ function asUsageError<T>(body: () => T, ...kinds: (new (...args: never[]) => Err
   }
 }
 
-function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
+/** The values of a `--parameters` file, for ARM template inputs. */
+function armParameterValues(args: CliArgs, cwd: string): Map<string, Value> {
   const values = new Map<string, Value>();
   if (args.parameters) {
     const file = path.resolve(cwd, args.parameters);
@@ -137,11 +138,34 @@ function parameterValues(args: CliArgs, cwd: string): Map<string, Value> {
     const fromFile = asUsageError(() => readParameterValues(file, text), ParameterFileError, JsonSyntaxError);
     for (const [name, value] of fromFile) values.set(name, value);
   }
+  return values;
+}
+
+/** The `--param` values; one that starts like JSON (`{`, `[`, `"`) must be JSON, as `az deployment` has it. */
+function parameterValues(args: CliArgs): Map<string, Value> {
+  const values = new Map<string, Value>();
   for (const override of args.param) {
     const [name, value] = asUsageError(() => parseParameterOverride(override), ParameterFileError);
+    const raw = override.slice(override.indexOf('=') + 1);
+    if (typeof value === 'string' && value === raw && /^\s*[[{"]/.test(raw)) {
+      let reason = '';
+      try {
+        JSON.parse(raw);
+      } catch (error) {
+        reason = (error as Error).message;
+      }
+      throw new UsageError(`--param ${name}: the value starts like JSON but is not JSON (${reason}); fix it, or to pass text, write it as a JSON string`);
+    }
     values.set(name, value);
   }
   return values;
+}
+
+/** Fails before any work when the folder the report goes to does not exist, rather than after the whole analysis. */
+export function checkOutputFolder(file: string, what: string): void {
+  if (!fs.existsSync(path.dirname(file)) || !fs.statSync(path.dirname(file)).isDirectory()) {
+    throw new UsageError(`cannot write ${what} ${file}: its folder does not exist`);
+  }
 }
 
 // A progress line helps only when a run takes a while and someone watches the terminal.
@@ -215,7 +239,8 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
     homeDir: run.homeDir ?? os.homedir(),
     ...(args.bicep === undefined ? {} : { bicepPath: args.bicep }),
     noRestore: !args.restore,
-    parameters: parameterValues(args, run.cwd),
+    parameters: parameterValues(args),
+    armParameters: armParameterValues(args, run.cwd),
     deployment: args.deployment,
     timeoutMs: args.timeout * 1000,
     restoreTimeoutMs: args.restoreTimeout * 1000,

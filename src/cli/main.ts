@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { locateBicepCli } from '../bicep/locate-cli';
+import { BicepNotFoundError } from '../bicep/errors';
+import { locateBicepCli, type LocatedBicepCli } from '../bicep/locate-cli';
+import { WHAT_TO_DO_WITHOUT_CLI } from '../bicep/provisioned-cli';
 import { readBicepVersion } from '../bicep/version';
 import { packageJson } from '../package-info';
 import { formatStepSummary } from '../report/github';
@@ -11,8 +13,9 @@ import { docsUrlOf, ruleDocs } from '../rules/docs';
 import { findRule, RULES, unknownRuleFix } from '../rules/index';
 import type { Rule } from '../rules/rule';
 import { parseArgs, type CliArgs } from './args';
-import { appendToGithubFile, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
+import { appendToGithubFile, checkOutputFolder, REPORTERS, runAudit, UsageError, withExitCodes, writeRequestedFile, type RunEnvironment } from './audit';
 import { EXIT } from './exit-codes';
+import { provisionPinnedCli } from './provision';
 
 export type { Writable } from './audit';
 
@@ -52,11 +55,21 @@ function printRules(name: string | undefined, configFile: string | undefined, op
   return EXIT.clean;
 }
 
+/** The versions, and which Bicep CLI a run would use; no CLI is no failure here, only news (exit 0). */
 async function printVersions(options: MainOptions, args: CliArgs): Promise<number> {
   options.stdout.write(`bicep-audit ${packageJson().version}\n`);
-  const cli = locateBicepCli({ flag: args.bicep, env: options.env, homeDir: options.homeDir ?? os.homedir(), cwd: options.cwd });
+  let cli: LocatedBicepCli;
+  try {
+    cli = locateBicepCli({ flag: args.bicep, env: options.env, homeDir: options.homeDir ?? os.homedir(), cwd: options.cwd });
+  } catch (error) {
+    if (!(error instanceof BicepNotFoundError)) throw error;
+    options.stdout.write(`Bicep CLI: none found (${error.searched.join(', ')}); ARM .json inputs need none. To audit Bicep files, ${WHAT_TO_DO_WITHOUT_CLI}.\n`);
+    return EXIT.clean;
+  }
   const version = await readBicepVersion(cli.path, args.timeout * 1000);
-  options.stdout.write(`Bicep CLI ${version.text} (${cli.path}, found via ${cli.source})\n`);
+  const pinned = packageJson().bicepCli.version;
+  const differs = version.text === pinned ? '' : `; bicep-audit is tested with ${pinned}, which \`npx bicep-audit --provision\` downloads`;
+  options.stdout.write(`Bicep CLI ${version.text} (${cli.path}, found via ${cli.source}${differs})\n`);
   return EXIT.clean;
 }
 
@@ -84,6 +97,8 @@ async function mergeSarif(files: readonly string[], output: string | undefined, 
 
 async function run(options: MainOptions, args: CliArgs): Promise<number> {
   if (args.version) return printVersions(options, args);
+  if (args.provision) return provisionPinnedCli(options);
+  if (args.output) checkOutputFolder(path.resolve(options.cwd, args.output), 'the report to --output');
   const { analysis, context, code, fixDiff } = await runAudit(args, options);
   const report = REPORTERS[args.format](analysis.results, context);
   if (args.output) writeRequestedFile(path.resolve(options.cwd, args.output), report, 'the report to --output');

@@ -74,6 +74,28 @@ export function bicepConfigsAbove(file: string): string[] {
 }
 
 /**
+ * Everything a compile of `entry` that read `filesRead` follows from, which both caches watch: those
+ * files, and for each Bicep file among them every place a bicepconfig.json would apply from, its
+ * folder up to the nearest one there is. One added below the nearest, or the nearest changed or
+ * removed, changes the compile; one above the nearest Bicep never reads.
+ */
+export function watchedFiles(entry: string, filesRead: readonly string[]): string[] {
+  const files = [entry, ...filesRead];
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f)).flatMap(configPlaces);
+  return [...new Set([...files, ...configs])];
+}
+
+/** The bicepconfig.json paths from a file's folder up to the first that exists (or the root). */
+function configPlaces(file: string): string[] {
+  const places: string[] = [];
+  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, CONFIG_FILE);
+    places.push(candidate);
+    if (fs.existsSync(candidate) || path.dirname(folder) === folder) return places;
+  }
+}
+
+/**
  * The entry, every local file it reads, and the bicepconfig.json of each Bicep file among them.
  * A file it names that does not exist is listed too: its appearing changes the compile.
  */

@@ -28,6 +28,7 @@ function pathOf(error: ErrorObject): (string | number)[] {
 function describe(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the document' : error.instancePath;
   if (error.keyword === 'oneOf') return `${where} must have exactly one of 'category' or 'categoryGroup'`;
+  if (error.keyword === 'enum') return `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   if (error.keyword === 'additionalProperties') {
     return `${where} has an unexpected property '${String(error.params.additionalProperty)}'`;
   }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ACTION_INPUTS, BICEP_HINT } from '../../src/action/run-action';
@@ -6,7 +6,9 @@ import { FORMATS } from '../../src/cli/args';
 import { packageJson } from '../../src/package-info';
 import { RULES } from '../../src/rules/index';
 import { isolatedEnv } from '../helpers/run-cli';
-import { makeTree } from '../helpers/temp-tree';
+import { fakeCliPackage, startLocalFeed } from '../helpers/local-nuget-feed';
+import { realBicep } from '../helpers/real-bicep';
+import { makeExecutable, makeTree } from '../helpers/temp-tree';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const ACTION_DIR = path.join(REPO, 'action');
@@ -86,6 +88,90 @@ describe('the committed bundle', () => {
     expect([...block('outputs').matchAll(/^ {2}([\w-]+):$/gm)].map((m) => m[1])).toEqual(['sarif-file', 'findings']);
     expect(yml).toContain('runs:\n  using: node24\n  main: action/index.js\n');
   });
+});
+
+describe('the Action runtime', () => {
+  it('is the one the bundle is built for: action.yml runs.using and the build target name the same Node', () => {
+    const using = /runs:\n {2}using: node(\d+)\n/.exec(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8'))?.[1];
+    const target = /target: 'node(\d+)'/.exec(fs.readFileSync(path.join(REPO, 'scripts', 'build-action.js'), 'utf8'))?.[1];
+    expect(target).toBe(using);
+  });
+});
+
+describe('the Action inputs that stand for CLI flags', () => {
+  const REGISTRY_BY_GROUP = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [{ type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: "[format('acr{0}', resourceGroup().name)]", location: 'westeurope', sku: { name: 'Basic' } }],
+  });
+  const findings = (stdout: string) => (JSON.parse(stdout) as { results: { level: string; message: string }[] }).results.map((r) => `${r.level} ${r.message.split(' has ')[0]}`);
+
+  it('path takes one path a line, spaces kept', () => {
+    const tree = makeTree({ 'my infra/registry.json': fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'arm', 'typo.json'), 'utf8'), 'other/registry.json': REGISTRY_BY_GROUP });
+    const run = runAction({ path: '  my infra/registry.json\n\nother/registry.json  \n', format: 'json', 'fail-on': 'never' }, { cwd: tree, tree });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect((JSON.parse(run.stdout) as { inputs: { file: string }[] }).inputs.map((i) => path.relative(tree, i.file))).toEqual(['my infra/registry.json', 'other/registry.json']);
+  });
+
+  it('config and the deployment context (resource-group, ...) reach the run', () => {
+    const tree = makeTree({ 'infra/registry.json': REGISTRY_BY_GROUP, 'ci/audit.json': JSON.stringify({ rules: { 'Azure.ACR.Logs': 'warning' } }) });
+    const run = runAction({ path: 'infra/registry.json', format: 'json', config: 'ci/audit.json', 'resource-group': 'rgprod' }, { cwd: tree, tree });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(findings(run.stdout)).toEqual(["warning registry 'acrrgprod'"]);
+  });
+
+  it('provision-bicep downloads the pinned CLI first, into the runner\'s user cache, without .NET (from a local feed)', async () => {
+    const pinned = packageJson().bicepCli.version;
+    const feed = await startLocalFeed([{ id: 'Azure.Bicep.CommandLine.linux-x64', version: pinned, nupkg: fakeCliPackage(pinned), publishes: 'hash' }]);
+    try {
+      // The Action as checked out, with no SHA-512 pinned: the fake package is checked against the hash the feed publishes.
+      const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+      const tree = makeTree({ 'registry.json': fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'arm', 'typo.json'), 'utf8'), 'package.json': JSON.stringify({ ...manifest, bicepCli: { version: pinned } }), 'home/.keep': '' });
+      fs.cpSync(ACTION_DIR, path.join(tree, 'action'), { recursive: true });
+      fs.cpSync(path.join(REPO, 'docs', 'rules'), path.join(tree, 'docs', 'rules'), { recursive: true });
+      const env = isolatedEnv({ INPUT_PATH: 'registry.json', 'INPUT_PROVISION-BICEP': 'true', HOME: path.join(tree, 'home'), RUNNER_TEMP: tree, BICEP_AUDIT_NUGET_FEED: feed.serviceIndex });
+      // Not spawnSync: this process serves the feed.
+      const run = await new Promise<{ code: number; stderr: string }>((resolve) =>
+        execFile(process.execPath, [path.join(tree, 'action', 'index.js')], { cwd: tree, env, encoding: 'utf8', timeout: 120_000 }, (error, _stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stderr }),
+        ),
+      );
+      const binary = path.join(tree, 'home', '.cache', 'bicep-audit', 'bicep', pinned, 'bicep');
+      expect([run.code, run.stderr]).toEqual([1, expect.stringContaining(`bicep-audit: provisioned Bicep CLI ${pinned} at ${binary}\n`)]);
+      expect(fs.readFileSync(binary, 'utf8')).toContain('(local feed)');
+    } finally {
+      await feed.close();
+    }
+  }, 120_000);
+
+  it('provision-bicep takes true or false only', () => {
+    const run = runAction({ path: 'test/fixtures/arm/typo.json', 'provision-bicep': 'always' });
+    expect([run.code, run.stderr]).toEqual([2, "::error::bicep-audit: the provision-bicep input takes true or false, not 'always'\n"]);
+  });
+
+  it('no-restore takes true or false only', () => {
+    const run = runAction({ path: 'test/fixtures/arm/typo.json', 'no-restore': 'yes' });
+    expect([run.code, run.stderr]).toEqual([2, "::error::bicep-audit: the no-restore input takes true or false, not 'yes'\n"]);
+  });
+
+  it('no-restore compiles with bicep build --no-restore; a CLI of another version than the pinned one gets a warning', () => {
+    const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n" });
+    const log = path.join(tree, 'bicep.log');
+    // The real CLI, saying it is another version.
+    const cli = makeExecutable(
+      path.join(tree, 'tools', 'bicep'),
+      `#!/bin/sh\necho "$*" >> '${log}'\nif [ "$1" = "--version" ]; then echo "Bicep CLI version 0.48.1 (elsewhere)"; exit 0; fi\nexec '${realBicep()}' "$@"\n`,
+    );
+    const run = runAction({ path: 'main.bicep', 'no-restore': 'true', 'bicep-path': cli }, { cwd: tree, tree });
+    expect(run.code).toBe(0);
+    // Asked its version once, then one `bicep build --no-restore` of the file in the temp mirror; no JSON-RPC server.
+    const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(calls.map((c) => c.replace(/ \S*main\.bicep/, ' <mirror>/main.bicep'))).toEqual(['--version', 'build <mirror>/main.bicep --stdout --no-restore']);
+    expect(run.stderr).toBe(
+      `::warning::the Bicep CLI <tree>/tools/bicep is version 0.48.1, not the ${packageJson().bicepCli.version} bicep-audit is tested with; findings may differ. ` +
+        `Set the provision-bicep input to true to audit with the pinned one, or point bicep-path at a Bicep CLI ${packageJson().bicepCli.version}\n`,
+    );
+  }, 120_000);
 });
 
 describe('the Action on ARM templates (the bundle, spawned)', () => {
@@ -198,9 +284,9 @@ describe('failures', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `::error::bicep-audit: no Bicep CLI found; looked in the provisioned copy (<tree>/.cache/bicep/${packageJson().bicepCli.version}/bicep), PATH, ` +
-        '<tree>/home/.azure/bin/bicep. Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) or `az bicep install`, ' +
-        'or pass --bicep <path> or set BICEP_PATH.\n' +
+      `::error::bicep-audit: no Bicep CLI found; looked in the provisioned copy (<tree>/home/.cache/bicep-audit/bicep/${packageJson().bicepCli.version}/bicep), PATH, ` +
+        '<tree>/home/.azure/bin/bicep. To audit Bicep files, run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), ' +
+        'or set BICEP_PATH to a Bicep CLI, or run `az bicep install`.\n' +
         `::error::${BICEP_HINT}\n`,
     );
     expect(BICEP_HINT).toBe(
@@ -210,16 +296,12 @@ describe('failures', () => {
     expect({ outputs: run.outputs, summary: run.summary }).toEqual({ outputs: '', summary: '' });
   });
 
-  it('a bicep-path that is not an executable → exit 3, naming it', () => {
+  it('a bicep-path that is not an executable → exit 2, naming it', () => {
     const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n" });
     const run = runAction({ path: 'main.bicep', 'bicep-path': 'tools/bicep' }, { cwd: tree, tree });
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      '::error::bicep-audit: no Bicep CLI found; looked in --bicep (<tree>/tools/bicep). Install one with `npm run provision-bicep` ' +
-        '(restores the pinned NuGet package with dotnet) or `az bicep install`, or pass --bicep <path> or set BICEP_PATH.\n' +
-        `::error::${BICEP_HINT}\n`,
-    );
+    expect(run.stderr).toBe('::error::bicep-audit: --bicep <tree>/tools/bicep: no such file; give the path of a Bicep CLI executable\n' + `::error::${BICEP_HINT}\n`);
   });
 
   it.each([

@@ -58,12 +58,20 @@ describe('the compile cache', () => {
     ['a module it reads changes', (tree: string) => fs.writeFileSync(path.join(tree, 'repo', 'modules', 'acr.bicep'), "param name string = 'acrtwo'\n")],
     ['a module it reads is deleted', (tree: string) => fs.rmSync(path.join(tree, 'repo', 'modules', 'acr.bicep'))],
     ['its bicepconfig.json changes', (tree: string) => fs.writeFileSync(path.join(tree, 'repo', 'bicepconfig.json'), '{ "analyzers": {} }\n')],
-    ['a new bicepconfig.json appears nearer to it', (tree: string) => fs.writeFileSync(path.join(tree, 'bicepconfig.json'), '{}\n')],
+    ['a new bicepconfig.json appears beside a module it reads, nearer to it than the one that applied', (tree: string) => fs.writeFileSync(path.join(tree, 'repo', 'modules', 'bicepconfig.json'), '{}\n')],
+    ['its bicepconfig.json is removed', (tree: string) => fs.rmSync(path.join(tree, 'repo', 'bicepconfig.json'))],
   ])('misses when %s', (_name, change) => {
     const { tree, main, output, cache } = project();
     cache.store(main, '0.37.4', output);
     change(tree);
     expect(cache.lookup(main)).toBeUndefined();
+  });
+
+  it('keeps it when a bicepconfig.json appears above the one that applies, where Bicep does not look', () => {
+    const { tree, main, output, cache } = project();
+    cache.store(main, '0.37.4', output);
+    fs.writeFileSync(path.join(tree, 'bicepconfig.json'), '{}\n');
+    expect(cache.lookup(main)).toEqual({ output, cliVersion: '0.37.4' });
   });
 
   it('hashes the entry even when the CLI does not list it among the files it read', () => {

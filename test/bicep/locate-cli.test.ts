@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { BicepNotFoundError } from '../../src/bicep/errors';
+import { BicepFlagError, BicepNotFoundError } from '../../src/bicep/errors';
+import { packageJson } from '../../src/package-info';
 import { locateBicepCli } from '../../src/bicep/locate-cli';
 import { makeExecutable, makeTree } from '../helpers/temp-tree';
 
@@ -26,18 +27,30 @@ describe('locateBicepCli', () => {
     expect(locateBicepCli(options)).toEqual({ path: expectedPath, source: expectedSource });
   });
 
-  it('does not fall back when --bicep names no executable', () => {
+  it('does not fall back when --bicep names no executable: a usage error that names the path', () => {
     const call = () => locateBicepCli({ flag: missing, env: { PATH: path.dirname(onPath) }, homeDir: emptyHome, cwd: root, provisionedPath: provisioned });
+    expect(call).toThrow(BicepFlagError);
+    expect(call).toThrow(`--bicep ${missing}: no such file; give the path of a Bicep CLI executable`);
+  });
+
+  it('nor when BICEP_PATH does, which it names', () => {
+    const call = () => locateBicepCli({ env: { BICEP_PATH: missing, PATH: path.dirname(onPath) }, homeDir: emptyHome, cwd: root, provisionedPath: provisioned });
     expect(call).toThrow(BicepNotFoundError);
-    expect(call).toThrow(`no Bicep CLI found; looked in --bicep (${missing})`);
+    expect(call).toThrow(`no Bicep CLI found; looked in BICEP_PATH (${missing}: no such file).`);
+  });
+
+  it('looks for the provisioned copy in the per-user cache by default', () => {
+    const xdg = path.join(root, 'xdg');
+    const cli = makeExecutable(path.join(xdg, 'bicep-audit', 'bicep', packageJson().bicepCli.version, 'bicep'));
+    expect(locateBicepCli({ env: { XDG_CACHE_HOME: xdg, PATH: path.dirname(onPath) }, homeDir: emptyHome, cwd: root })).toEqual({ path: cli, source: 'provisioned' });
   });
 
   it('says where it looked and how to install one when nothing is found', () => {
     const call = () => locateBicepCli({ env: { PATH: path.join(root, 'empty') }, homeDir: emptyHome, cwd: root, provisionedPath: missing });
     expect(call).toThrow(
       `no Bicep CLI found; looked in the provisioned copy (${missing}), PATH, ${path.join(emptyHome, '.azure', 'bin', 'bicep')}. ` +
-        'Install one with `npm run provision-bicep` (restores the pinned NuGet package with dotnet) or `az bicep install`, ' +
-        'or pass --bicep <path> or set BICEP_PATH.',
+        'To audit Bicep files, run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), ' +
+        'or set BICEP_PATH to a Bicep CLI, or run `az bicep install`.',
     );
   });
 });

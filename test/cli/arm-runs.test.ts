@@ -60,6 +60,19 @@ describe.each(RUNNERS)('runs on ARM templates (%s)', (_runner, run) => {
   it('--version prints its own version and the Bicep CLI version and path', async () => {
     const cli = path.join(FAKES, 'crashes.js');
     const result = await invoke(['--version', '--bicep', cli]);
-    expect(result).toEqual({ code: 0, stdout: `bicep-audit ${packageVersion}\nBicep CLI 0.37.4 (${cli}, found via --bicep)\n`, stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `bicep-audit ${packageVersion}\nBicep CLI 0.37.4 (${cli}, found via --bicep; bicep-audit is tested with 0.49.2, which \`npx bicep-audit --provision\` downloads)\n`,
+      stderr: '',
+    });
+  });
+
+  it('--version without any Bicep CLI says so and what to do, and exits 0', async () => {
+    const result = await invoke(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(
+      new RegExp(`^bicep-audit ${packageVersion.replace(/\./g, '\\.')}\\nBicep CLI: none found \\(the provisioned copy \\(.*\\), PATH, .*\\); ARM \\.json inputs need none\\. To audit Bicep files, run \`npx bicep-audit --provision\` .*\\n$`),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
 
 const fakes = path.resolve(__dirname, '..', 'fixtures', 'fake-bicep');
-const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n" });
+const tree = makeTree({ 'main.bicep': "param location string = 'westeurope'\n", 'home/.keep': '' });
 const home = path.join(tree, 'home');
 
 interface Scenario {
@@ -15,10 +15,25 @@ interface Scenario {
 
 const scenarios: Scenario[] = [
   {
-    name: 'a --bicep path that does not exist',
+    name: 'a mistyped --bicep path, a usage error that names it',
     argv: ['main.bicep', '--bicep', 'nowhere/bicep'],
+    code: 2,
+    stderrLines: [`bicep-audit: --bicep ${path.join(tree, 'nowhere', 'bicep')}: no such file; give the path of a Bicep CLI executable\n`],
+  },
+  {
+    name: 'a --bicep that names a folder',
+    argv: ['main.bicep', '--bicep', 'home'],
+    code: 2,
+    stderrLines: [`bicep-audit: --bicep ${home}: a folder, not a file; give the path of a Bicep CLI executable\n`],
+  },
+  {
+    name: 'no Bicep CLI anywhere: what to do',
+    argv: ['main.bicep'],
     code: 3,
-    stderrLines: [`bicep-audit: no Bicep CLI found; looked in --bicep (${path.join(tree, 'nowhere', 'bicep')}).`],
+    stderrLines: [
+      `bicep-audit: no Bicep CLI found; looked in the provisioned copy (${path.join(home, '.cache', 'bicep-audit', 'bicep')}`,
+      '. To audit Bicep files, run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), or set BICEP_PATH to a Bicep CLI, or run `az bicep install`.\n',
+    ],
   },
   {
     name: 'a CLI that prints garbage instead of JSON-RPC',

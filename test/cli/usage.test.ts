@@ -3,7 +3,12 @@ import path from 'node:path';
 import { isolatedEnv, RUNNERS } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
 
-const tree = makeTree({ 'empty/readme.txt': 'nothing to audit here\n', 'notes.txt': 'not a template\n' });
+const tree = makeTree({
+  'empty/readme.txt': 'nothing to audit here\n',
+  'notes.txt': 'not a template\n',
+  'main.bicep': "param location string = 'westeurope'\n",
+  'template.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": []\n}\n',
+});
 const home = path.join(tree, 'home');
 
 describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
@@ -16,6 +21,23 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     expect(result.stdout).toContain('--fail-on');
     expect(result.stdout).toContain('Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error');
     expect(result.stderr).toBe('');
+  });
+
+  it.each([
+    ['an object cut short', 'tags={"env": "prod"'],
+    ['an array cut short', 'names=[1, 2'],
+    ['a string without its closing quote', 'name="acrprod'],
+  ])('--param with %s is a usage error naming the parameter (exit 2), not taken as text', async (_name, param) => {
+    const result = await invoke(['template.json', '--param', param]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^bicep-audit: --param ${param.split('=')[0]}: the value starts like JSON but is not JSON \\(.+\\); fix it, or to pass text, write it as a JSON string\\n$`));
+  });
+
+  it('-o into a folder that does not exist fails before any analysis (exit 2; without it, the missing Bicep CLI would be found first, exit 3)', async () => {
+    const result = await invoke(['main.bicep', '-o', 'missing-folder/audit.json']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `bicep-audit: cannot write the report to --output ${path.join(tree, 'missing-folder', 'audit.json')}: its folder does not exist\n` });
+    expect(fs.existsSync(path.join(tree, 'missing-folder'))).toBe(false);
   });
 
   it('no paths is a usage error (exit 2)', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { positionOf } from '../helpers/fixture-position';
 import { isolatedEnv, runInProcess, RUNNERS } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
+import { realBicep } from '../helpers/real-bicep';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
 const TYPO = fs.readFileSync(path.join(FIXTURES, 'typo.json'), 'utf8');
@@ -84,7 +85,7 @@ describe.each(RUNNERS)('config end to end (%s)', (_runner, run) => {
     const result = await invoke({ 'bicep-audit.json': '{\n  "rules": { "Azure.ACR.Logs": "fatal" }\n}\n' }, ['infra/typo.json']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe(
-      `bicep-audit: ${path.join(result.tree, 'bicep-audit.json')}:2:32: /rules/Azure.ACR.Logs must be equal to one of the allowed values\n`,
+      `bicep-audit: ${path.join(result.tree, 'bicep-audit.json')}:2:32: /rules/Azure.ACR.Logs must be one of "error", "warning", "note", "off"\n`,
     );
   });
 
@@ -112,7 +113,7 @@ describe('config suppressions on Bicep inputs (real Bicep CLI)', () => {
     const result = await runInProcess({
       argv: [path.join(FOLDER, 'main.bicep'), '--format', 'json', '--no-cache'],
       cwd: ROOT,
-      env: { PATH: process.env.PATH },
+      env: { PATH: process.env.PATH, BICEP_PATH: realBicep() },
       homeDir: makeTree({}),
     });
     expect([result.code, result.stderr]).toEqual([1, '']);

@@ -271,7 +271,12 @@ describe('ConfigResolver: suppressions', () => {
 describe('ConfigResolver: errors name the file, line, column and JSON path', () => {
   it('a level that is not error, warning, note or off', () => {
     const text = ['{', '  "rules": {', '    "Azure.ACR.Logs": "fatal"', '  }', '}'].join('\n');
-    expect(errorOf(text)).toBe('FILE:3:23: /rules/Azure.ACR.Logs must be equal to one of the allowed values');
+    expect(errorOf(text)).toBe('FILE:3:23: /rules/Azure.ACR.Logs must be one of "error", "warning", "note", "off"');
+  });
+
+  it('"warn", as other linters spell it: the error lists the levels it takes', () => {
+    const text = ['{', '  "rules": { "Azure.ACR.Logs": "warn" }', '}'].join('\n');
+    expect(errorOf(text)).toBe('FILE:2:32: /rules/Azure.ACR.Logs must be one of "error", "warning", "note", "off"');
   });
 
   it('an unknown property', () => {
@@ -283,7 +288,7 @@ describe('ConfigResolver: errors name the file, line, column and JSON path', () 
     const text = ['{', '  "rules": { "Azure.ACR.Logs": "fatal" },', '  "exclude": "legacy/*.bicep",', '  "parameters": []', '}'].join('\n');
     expect(errorOf(text)).toBe(
       [
-        'FILE:2:32: /rules/Azure.ACR.Logs must be equal to one of the allowed values',
+        'FILE:2:32: /rules/Azure.ACR.Logs must be one of "error", "warning", "note", "off"',
         'FILE:3:14: /exclude must be array',
         'FILE:4:17: /parameters must be object',
       ].join('\n'),
@@ -349,7 +354,7 @@ describe('ConfigResolver: errors name the file, line, column and JSON path', () 
   it('an invalid explicit config fails when the resolver is made', () => {
     const tree = makeTree({ 'audit.json': '{ "rules": { "Azure.ACR.Logs": "fatal" } }' });
     expect(configError(() => new ConfigResolver({ explicit: 'audit.json', cwd: tree }))).toBe(
-      `${path.join(tree, 'audit.json')}:1:32: /rules/Azure.ACR.Logs must be equal to one of the allowed values`,
+      `${path.join(tree, 'audit.json')}:1:32: /rules/Azure.ACR.Logs must be one of "error", "warning", "note", "off"`,
     );
   });
 });

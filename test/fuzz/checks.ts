@@ -5,6 +5,7 @@ import type { Finding, FindingLevel, InputResult, SourceLocation } from '../../s
 import { RULES } from '../../src/rules/index';
 import { MAX_JSON_DEPTH } from '../../src/template/parse-json';
 import type { Expected } from './expression-oracle';
+import type { Work } from './work-meter';
 import type { EvaluationOutcome, ExpressionReply, Reply, SandboxFailure, TemplateOutcome, TemplateReply, Thrown, ValueProblem, ValueReport } from './protocol';
 
 // Each check returns what is wrong with one case's outcome; an empty list means the case passed.
@@ -76,9 +77,12 @@ function sandboxViolation(failure: SandboxFailure): Violation {
     : { check: 'crashed', text: `the worker died: ${failure.message}` };
 }
 
-function checkTime(ms: number, boundMs: number, findings?: number): Violation[] {
-  const text = `took ${Math.round(ms)} ms, over the per-case bound of ${boundMs} ms${findings === undefined ? '' : ` (${findings} findings)`}`;
-  return ms > boundMs ? [{ check: 'slow', text, ...(findings === undefined ? {} : { findings }) }] : [];
+function checkWork(work: Work, bound: Work, findings?: number): Violation[] {
+  if (work.steps <= bound.steps && work.collections <= bound.collections) return [];
+  const text =
+    `took ${work.steps} steps and ${work.collections} garbage collections, over the per-case bound of ${bound.steps} steps and ${bound.collections} collections` +
+    (findings === undefined ? '' : ` (${findings} findings)`);
+  return [{ check: 'slow', text, ...(findings === undefined ? {} : { findings }) }];
 }
 
 function valueViolations(what: string, report: ValueReport): Violation[] {
@@ -238,11 +242,11 @@ export function checkTemplateOutcome(
   return { category, violations };
 }
 
-/** Adds to the worker's checks of a template case the bound on its time, or what stopped the worker. */
-export function checkTemplate(reply: Reply | SandboxFailure, boundMs: number): { category: TemplateCategory; violations: Violation[]; ms: number } {
-  if (isFailure(reply)) return { category: reply.kind, violations: [sandboxViolation(reply)], ms: reply.kind === 'timeout' ? reply.ms : 0 };
-  const { category, violations, ms, findings } = reply as TemplateReply;
-  return { category, violations: [...violations, ...checkTime(ms, boundMs, findings)], ms };
+/** Adds to the worker's checks of a template case the bound on its work, or what stopped the worker. */
+export function checkTemplate(reply: Reply | SandboxFailure, bound: Work): { category: TemplateCategory; violations: Violation[]; work?: Work } {
+  if (isFailure(reply)) return { category: reply.kind, violations: [sandboxViolation(reply)] };
+  const { category, violations, work, findings } = reply as TemplateReply;
+  return { category, violations: [...violations, ...checkWork(work, bound, findings)], work };
 }
 
 // --- expressions --------------------------------------------------------------------------------
@@ -291,11 +295,11 @@ export function checkExpression(
   reply: Reply | SandboxFailure,
   text: string,
   expected: Expected | undefined,
-  boundMs: number,
-): { category: ExpressionCategory; violations: Violation[]; ms: number } {
-  if (isFailure(reply)) return { category: reply.kind, violations: [sandboxViolation(reply)], ms: reply.kind === 'timeout' ? reply.ms : 0 };
+  bound: Work,
+): { category: ExpressionCategory; violations: Violation[]; work?: Work } {
+  if (isFailure(reply)) return { category: reply.kind, violations: [sandboxViolation(reply)] };
   const r = reply as ExpressionReply;
-  const problems = checkTime(r.ms, boundMs);
+  const problems = checkWork(r.work, bound);
   const { parsed, evaluated, viaString } = r;
   if (parsed.kind === 'expression-error') {
     if (parsed.expression !== text) problems.push(violation('outcome', `the parse error is located in ${JSON.stringify(parsed.expression)}, not in the text`));
@@ -322,7 +326,7 @@ export function checkExpression(
       problems.push(violation('oracle', `expected an ExpressionError (not a limit), got ${clipped(outcome)}`));
     }
   }
-  return { category: categoryOf(r), violations: problems, ms: r.ms };
+  return { category: categoryOf(r), violations: problems, work: r.work };
 }
 
 /** Two throws from different entry points differ in their stacks only. */

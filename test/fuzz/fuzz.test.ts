@@ -9,6 +9,7 @@ import { FIXED_DEFECTS, KNOWN_DEFECTS, knownDefectOf, type Repro } from './known
 import { mutateTemplate, type TemplateMutant } from './mutate';
 import { Random } from './random';
 import { Sandbox } from './sandbox';
+import type { Work } from './work-meter';
 
 // A seeded fuzz test of analyzeArmTemplate and of the expression language. Every case is
 // generated from (seed, stream, index) alone, so a failure names what reproduces it.
@@ -16,10 +17,11 @@ import { Sandbox } from './sandbox';
 //   npx jest test/fuzz                                      300 templates, 2,000 expressions, seed 1
 //   FUZZ_CASES=20000 FUZZ_SEED=7 npx jest test/fuzz         a larger run; prints a summary
 //   FUZZ_SEED=7 FUZZ_ONLY=templates:123 npx jest test/fuzz  one case again
-//   FUZZ_CASE_MS=5000                                       the per-case bound (default 2000 ms)
+//   FUZZ_CASE_STEPS=... FUZZ_CASE_COLLECTIONS=...           the per-case bound on work (see work-meter.ts)
 //
-// Cases run in a worker thread (sandbox.ts), so a case that never returns is stopped and
-// reported. Defects already known are listed in known-defects.ts.
+// Each case's work is counted (steps of src/ code and garbage collections, work-meter.ts), never
+// timed, so that a busy machine cannot fail it. Cases run in a worker thread (sandbox.ts), so a
+// case that never returns is stopped and reported. Defects already known are listed in known-defects.ts.
 
 function envInteger(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -33,11 +35,19 @@ const LARGE_RUN = (process.env.FUZZ_CASES ?? '') !== '';
 const SEED = envInteger('FUZZ_SEED', 1);
 const TEMPLATE_CASES = envInteger('FUZZ_CASES', 300);
 const EXPRESSION_CASES = Math.round((TEMPLATE_CASES * 20) / 3);
-const CASE_MS = envInteger('FUZZ_CASE_MS', 2000);
-/** The bound for the inputs of fixed defects: well under what they took before the fix (7 s and up), with room for a busy machine. */
-const REGRESSION_MS = 5000;
-/** A case still running this long after the bound is stopped (a case analysed twice gets twice the time). */
-const WATCHDOG_SLACK_MS = 500;
+/**
+ * The work one case may take: about five times the most a case of seed 1 takes (8.5 million steps,
+ * 15 collections, with 2 s then about 25 million steps).
+ */
+const CASE_WORK: Work = { steps: envInteger('FUZZ_CASE_STEPS', 40_000_000), collections: envInteger('FUZZ_CASE_COLLECTIONS', 80) };
+/**
+ * The bound for the inputs of fixed defects: above what they take now (at most 24 million steps
+ * and 74 collections), well under what they took before the fix (coverage-union-quadratic: 718
+ * collections; budget-per-evaluation: 12 s, some 150 million steps).
+ */
+const REGRESSION_WORK: Work = { steps: 60_000_000, collections: 250 };
+/** A case still running after this long has hung: it is stopped and reported. It bounds a hang and times nothing. */
+const HANG_MS = 120_000;
 const WORKER_MEMORY_MB = 1024;
 /** Every n-th template case is analysed twice, to check that a result does not depend on earlier runs. */
 const REPEAT_EVERY = 5;
@@ -81,7 +91,8 @@ class Tally {
   readonly counts = new Map<string, number>();
   readonly failures: string[] = [];
   readonly kinds = new Map<string, { count: number; first: number }>();
-  slowest = { ms: 0, index: -1 };
+  mostSteps = { steps: 0, index: -1 };
+  mostCollections = { collections: 0, index: -1 };
   tried = 0;
 
   constructor(private readonly stream: string) {}
@@ -92,10 +103,11 @@ class Tally {
     else this.kinds.set(kind, { count: 1, first: index });
   }
 
-  add(category: string, ms: number, index: number, violations: readonly Violation[], input: string, describe: () => string): void {
+  add(category: string, work: Work | undefined, index: number, violations: readonly Violation[], input: string, describe: () => string): void {
     this.tried += 1;
     this.counts.set(category, (this.counts.get(category) ?? 0) + 1);
-    if (ms > this.slowest.ms) this.slowest = { ms, index };
+    if (work && work.steps > this.mostSteps.steps) this.mostSteps = { steps: work.steps, index };
+    if (work && work.collections > this.mostCollections.collections) this.mostCollections = { collections: work.collections, index };
     const unknown = violations.filter((v) => !knownDefectOf(v, input));
     // Each kind once per case: a throw and its repeat are one case of a defect.
     const kinds = new Set(violations.map((v) => knownDefectOf(v, input)?.id).map((id, i) => (id ? `known defect ${id}` : kindOf(violations[i]!))));
@@ -109,7 +121,7 @@ class Tally {
   summary(title = this.stream): string {
     const counts = [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`);
     const kinds = [...this.kinds].map(([kind, { count, first }]) => `\n  ${count} x ${kind} (first: ${this.stream}:${first})`);
-    return `${title}: ${this.tried} cases (${counts.join(', ')}); slowest ${this.stream}:${this.slowest.index} took ${Math.round(this.slowest.ms)} ms${kinds.join('')}`;
+    return `${title}: ${this.tried} cases (${counts.join(', ')}); most work: ${this.stream}:${this.mostSteps.index} ${this.mostSteps.steps} steps, ${this.stream}:${this.mostCollections.index} ${this.mostCollections.collections} collections${kinds.join('')}`;
   }
 }
 
@@ -122,18 +134,18 @@ function describeMutant(fixture: string, mutant: TemplateMutant): string {
   ].join('\n    ');
 }
 
-const sandbox = new Sandbox(CASE_MS + WATCHDOG_SLACK_MS, WORKER_MEMORY_MB);
+const sandbox = new Sandbox(HANG_MS, WORKER_MEMORY_MB);
 afterAll(() => sandbox.close());
 
-// Upper bound for jest: every case may run until the watchdog stops it, and start a new worker.
-const jestTimeout = (cases: number): number => cases * (2 * CASE_MS + WATCHDOG_SLACK_MS + 1000) + 60_000;
+// Jest's bound on a hang: every case may run until the watchdog stops it.
+const jestTimeout = (cases: number): number => cases * HANG_MS + 60_000;
 
 describe(`fuzz (seed ${SEED})`, () => {
   const templateCases = indexes('templates', TEMPLATE_CASES);
   const expressionCases = indexes('expressions', EXPRESSION_CASES);
 
   it(
-    `${templateCases.length} mutated ARM templates each end in an InputResult that agrees with the text, within ${CASE_MS} ms`,
+    `${templateCases.length} mutated ARM templates each end in an InputResult that agrees with the text, within ${CASE_WORK.steps} steps and ${CASE_WORK.collections} collections`,
     async () => {
       const file = path.join(makeTree({}), 'template.json');
       const tally = new Tally('templates');
@@ -144,9 +156,9 @@ describe(`fuzz (seed ${SEED})`, () => {
         fs.writeFileSync(file, mutant.text);
         const repeat = index % REPEAT_EVERY === 0;
         const task = { kind: 'template', file, parameters: mutant.parameters, ruleSettings: mutant.ruleSettings, repeat } as const;
-        const reply = await sandbox.run(task, (repeat ? 2 * CASE_MS : CASE_MS) + WATCHDOG_SLACK_MS);
-        const { category, violations, ms } = checkTemplate(reply, CASE_MS);
-        tally.add(category, ms, index, violations, mutant.text, () => describeMutant(fixture, mutant));
+        const reply = await sandbox.run(task);
+        const { category, violations, work } = checkTemplate(reply, CASE_WORK);
+        tally.add(category, work, index, violations, mutant.text, () => describeMutant(fixture, mutant));
       }
       if (LARGE_RUN) console.log(tally.summary());
       expect(tally.failures).toEqual([]);
@@ -156,7 +168,7 @@ describe(`fuzz (seed ${SEED})`, () => {
   );
 
   it(
-    `${expressionCases.length} random expressions each end in a well-formed value or an ExpressionError, within ${CASE_MS} ms`,
+    `${expressionCases.length} random expressions each end in a well-formed value or an ExpressionError, within ${CASE_WORK.steps} steps and ${CASE_WORK.collections} collections`,
     async () => {
       const tally = new Tally('expressions');
       const oracle = new Tally('expressions');
@@ -167,9 +179,9 @@ describe(`fuzz (seed ${SEED})`, () => {
         if (rng.chance(0.3)) ({ text, expected } = oracleExpression(rng));
         else text = randomExpression(rng, TEST_CONTEXT_VOCABULARY);
         const reply = await sandbox.run({ kind: 'expression', text });
-        const { category, violations, ms } = checkExpression(reply, text, expected, CASE_MS);
+        const { category, violations, work } = checkExpression(reply, text, expected, CASE_WORK);
         const describe = () => `${clip(JSON.stringify(text), 2000)}${expected ? `\n  expected: ${JSON.stringify(expected)}` : ''}`;
-        (expected ? oracle : tally).add(category, ms, index, violations, text, describe);
+        (expected ? oracle : tally).add(category, work, index, violations, text, describe);
       }
       if (LARGE_RUN) console.log(`${tally.summary()}\n${oracle.summary('oracle expressions')}`);
       expect([...tally.failures, ...oracle.failures]).toEqual([]);
@@ -186,18 +198,17 @@ describe('defects found by fuzzing (see known-defects.ts): their smallest inputs
   const known = named(KNOWN_DEFECTS);
   const cases = [...fixed, ...known];
   const outcomes = new Map<Repro, Violation[]>();
-  // A second worker beside the first: a regression of a time defect would take the whole bound.
-  const second = new Sandbox(REGRESSION_MS, WORKER_MEMORY_MB);
+  // A second worker beside the first, so that the repros run two at a time.
+  const second = new Sandbox(HANG_MS, WORKER_MEMORY_MB);
   afterAll(() => second.close());
 
   async function violationsIn(worker: Sandbox, repro: Repro): Promise<Violation[]> {
-    // The watchdog at the bound itself: a repro over time is stopped there.
     if (repro.kind === 'expression') {
-      return checkExpression(await worker.run({ kind: 'expression', text: repro.text }, REGRESSION_MS), repro.text, undefined, REGRESSION_MS).violations;
+      return checkExpression(await worker.run({ kind: 'expression', text: repro.text }), repro.text, undefined, REGRESSION_WORK).violations;
     }
     const file = path.join(makeTree({ 'template.json': repro.text }), 'template.json');
-    const reply = await worker.run({ kind: 'template', file, parameters: [], ruleSettings: [], repeat: false }, REGRESSION_MS);
-    return checkTemplate(reply, REGRESSION_MS).violations;
+    const reply = await worker.run({ kind: 'template', file, parameters: [], ruleSettings: [], repeat: false });
+    return checkTemplate(reply, REGRESSION_WORK).violations;
   }
 
   /**
@@ -205,7 +216,7 @@ describe('defects found by fuzzing (see known-defects.ts): their smallest inputs
    * process: a stack overflow depends on how far the JIT has shrunk the frames.
    */
   async function violationsCold(repro: Repro): Promise<Violation[]> {
-    const cold = new Sandbox(REGRESSION_MS, WORKER_MEMORY_MB);
+    const cold = new Sandbox(HANG_MS, WORKER_MEMORY_MB);
     try {
       return await violationsIn(cold, repro);
     } finally {
@@ -223,15 +234,15 @@ describe('defects found by fuzzing (see known-defects.ts): their smallest inputs
         for (const { repro } of known) outcomes.set(repro, await violationsCold(repro));
       })(),
     ]);
-  }, cases.length * (REGRESSION_MS + 2000) + 10_000);
+  }, cases.length * HANG_MS + 10_000);
 
-  it.each(fixed)('fixed: $name ends in a structured outcome within 5 s', ({ repro }) => {
+  it.each(fixed)('fixed: $name ends in a structured outcome within the bound on work', ({ repro }) => {
     expect(outcomes.get(repro)!.map((v) => v.text)).toEqual([]);
   });
 
   if (known.length > 0) {
     // Failing until src/ is fixed; then move the defect to FIXED_DEFECTS.
-    it.failing.each(known)('not fixed yet: $name ends in a structured outcome within 5 s', ({ repro }) => {
+    it.failing.each(known)('not fixed yet: $name ends in a structured outcome within the bound on work', ({ repro }) => {
       expect(outcomes.get(repro)!.map((v) => v.text)).toEqual([]);
     });
 

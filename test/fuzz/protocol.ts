@@ -1,6 +1,7 @@
 import type { RuleSetting } from '../../src/config/load-config';
 import type { JsonValue } from '../../src/template/expressions/value';
 import type { TemplateCategory, Violation } from './checks';
+import type { Work } from './work-meter';
 
 /** What the test asks the worker to run. */
 export type Task =
@@ -48,11 +49,11 @@ export type TemplateOutcome = { kind: 'result'; result: unknown } | Thrown;
 
 /**
  * A template case is checked in the worker (checkTemplateOutcome): an InputResult can be tens of
- * megabytes, too much to send. `ms` is the time of analyzeArmTemplate alone.
+ * megabytes, too much to send. `work` is that of analyzeArmTemplate alone.
  */
 export interface TemplateReply {
   kind: 'template';
-  ms: number;
+  work: Work;
   category: TemplateCategory;
   violations: Violation[];
   /** How many findings the result has, when there is one. */
@@ -61,7 +62,7 @@ export interface TemplateReply {
 
 export interface ExpressionReply {
   kind: 'expression';
-  ms: number;
+  work: Work;
   /** parseExpression(text): 'value' (with a null preview) when it parsed. */
   parsed: EvaluationOutcome;
   /** evaluateExpression of the parse, when it parsed. */

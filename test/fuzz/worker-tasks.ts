@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { analyzeArmTemplate } from '../../src/analyze/arm-input';
 import type { InputResult } from '../../src/rules/finding';
@@ -17,6 +16,7 @@ import {
 } from '../../src/template/expressions/index';
 import { testContext } from '../template/expressions/test-context';
 import { checkTemplateOutcome } from './checks';
+import { WorkMeter, type Work } from './work-meter';
 import type { EvaluationOutcome, ExpressionReply, Reply, Task, TemplateOutcome, TemplateReply, Thrown, ValueProblem, ValueReport } from './protocol';
 
 // Runs in a worker thread (see worker.js), so that the test can stop a case that never returns.
@@ -106,7 +106,7 @@ function evaluation(compute: () => Value): EvaluationOutcome {
   }
 }
 
-function runExpression(text: string): Omit<ExpressionReply, 'ms'> {
+function runExpression(text: string): Omit<ExpressionReply, 'work'> {
   let expression: ParsedExpression | undefined;
   const parsed = evaluation(() => {
     expression = parseExpression(text);
@@ -117,35 +117,37 @@ function runExpression(text: string): Omit<ExpressionReply, 'ms'> {
   return { kind: 'expression', parsed, ...(evaluated ? { evaluated } : {}), viaString };
 }
 
-async function analyse(task: Extract<Task, { kind: 'template' }>): Promise<{ outcome: TemplateOutcome; ms: number }> {
-  const start = performance.now();
-  let result: InputResult;
-  try {
-    result = await analyzeArmTemplate(task.file, new Map(task.parameters), { settings: new Map(task.ruleSettings), declared: [] });
-  } catch (error) {
-    return { outcome: thrown(error), ms: performance.now() - start };
-  }
-  const ms = performance.now() - start;
+const meter = new WorkMeter();
+
+async function analyse(task: Extract<Task, { kind: 'template' }>): Promise<{ outcome: TemplateOutcome; work: Work }> {
+  const { value, work } = await meter.measure(async (): Promise<{ result: InputResult } | { error: unknown }> => {
+    try {
+      return { result: await analyzeArmTemplate(task.file, new Map(task.parameters), { settings: new Map(task.ruleSettings), declared: [] }) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  if ('error' in value) return { outcome: thrown(value.error), work };
+  const { result } = value;
   // Findings hold Values (instance names and IDs): the checks see them as reports.
   const findings = result.findings.map((f) =>
     f.instance ? { ...f, instance: { ...f.instance, name: report(f.instance.name, false), id: report(f.instance.id, false) } } : f,
   );
-  return { outcome: { kind: 'result', result: { ...result, findings } }, ms };
+  return { outcome: { kind: 'result', result: { ...result, findings } }, work };
 }
 
 async function runTemplate(task: Extract<Task, { kind: 'template' }>): Promise<TemplateReply> {
-  const { outcome, ms } = await analyse(task);
+  const { outcome, work } = await analyse(task);
   const input = { file: task.file, text: fs.readFileSync(task.file, 'utf8'), ruleSettings: new Map(task.ruleSettings) };
   const again = task.repeat ? (await analyse(task)).outcome : undefined;
   const findings = outcome.kind === 'result' ? (outcome.result as InputResult).findings.length : undefined;
-  return { kind: 'template', ms, ...(findings === undefined ? {} : { findings }), ...checkTemplateOutcome(outcome, again, input) };
+  return { kind: 'template', work, ...(findings === undefined ? {} : { findings }), ...checkTemplateOutcome(outcome, again, input) };
 }
 
 async function run(task: Task): Promise<Reply> {
   if (task.kind === 'template') return runTemplate(task);
-  const start = performance.now();
-  const reply = runExpression(task.text);
-  return { ...reply, ms: performance.now() - start };
+  const { value, work } = await meter.measure(() => runExpression(task.text));
+  return { ...value, work };
 }
 
 parentPort!.on('message', (message: { id: number; task: Task }) => {

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { bicepProcessEnv } from '../../src/bicep/child-env';
-import { provisionedBicepPath } from '../../src/bicep/locate-cli';
+import { provisionedBicepPath } from '../../src/bicep/provisioned-cli';
 import { packageJson } from '../../src/package-info';
 import { runInProcess } from './run-cli';
 
@@ -21,7 +22,7 @@ export function realBicep(): string {
 let checkedCli: string | undefined;
 
 function checkedRealBicep(): string {
-  const cli = provisionedBicepPath();
+  const cli = provisionedBicepPath(process.env, os.homedir());
   const pinned = packageJson().bicepCli.version;
   if (!fs.existsSync(cli)) throw new Error(`no Bicep CLI at ${cli}: these tests compile real Bicep; run \`npm ci\` or \`npm run provision-bicep\``);
   const printed = spawnSync(cli, ['--version'], { encoding: 'utf8', env: bicepProcessEnv() }).stdout;

@@ -6,6 +6,7 @@ import { findRule } from '../../src/rules/index';
 import { positionOf } from '../helpers/fixture-position';
 import { runInProcess } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
+import { realBicep } from '../helpers/real-bicep';
 
 const rule = findRule('Azure.ACR.Logs')!;
 const FIXTURES = path.resolve(__dirname, '..', '..', 'bicep-fixtures', 'suppressions');
@@ -135,7 +136,7 @@ async function audit(...files: string[]) {
   const result = await runInProcess({
     argv: [...files.map((f) => path.join(FIXTURES, f)), '--format', 'json', '--no-cache'],
     cwd: FIXTURES,
-    env: { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, BICEP_PATH: realBicep() },
     homeDir: home,
   });
   expect(result.stderr).toBe('');
@@ -231,7 +232,7 @@ describe('the suppression examples of README.md and docs/rules/Azure.ACR.Logs.md
     expect(bicepExamples).toHaveLength(5);
     const names = bicepExamples.map((_, i) => `example-${i + 1}.bicep`);
     const tree = makeTree(Object.fromEntries(names.map((name, i) => [name, bicepExamples[i]!])));
-    const result = await runInProcess({ argv: [...names, '--format', 'json', '--no-cache'], cwd: tree, env: { PATH: process.env.PATH }, homeDir: tree });
+    const result = await runInProcess({ argv: [...names, '--format', 'json', '--no-cache'], cwd: tree, env: { PATH: process.env.PATH, BICEP_PATH: realBicep() }, homeDir: tree });
     expect([result.code, result.stderr]).toEqual([0, '']);
     const results = (JSON.parse(result.stdout) as { results: JsonResult[] }).results;
     expect(results.map((r) => [path.basename(r.location.file), r.ruleId, r.suppression?.kind, typeof r.suppression?.justification])).toEqual(

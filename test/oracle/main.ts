@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { provisionedBicepPath } from '../../src/bicep/locate-cli';
+import { provisionedBicepPath } from '../../src/bicep/provisioned-cli';
 import { generateProgram } from './generate-program';
 import { formatOracleReport, runOracle } from './run-oracle';
 
@@ -29,7 +30,7 @@ export async function oracleMain(argv: readonly string[]): Promise<number> {
   const options = optionValues(argv);
   const seed = wholeNumber(options.get('seed'), 1, 'seed');
   const only = options.get('only')?.split(',').map((i) => wholeNumber(i, 0, 'only'));
-  const cli = process.env.BICEP_PATH ?? provisionedBicepPath();
+  const cli = process.env.BICEP_PATH ?? provisionedBicepPath(process.env, os.homedir());
   if (!fs.existsSync(cli)) throw new Error(`no Bicep CLI at ${cli}: run \`npm ci\` or \`npm run provision-bicep\`, or set BICEP_PATH`);
   const results = await runOracle({ cli, seed, count: wholeNumber(options.get('count'), 100, 'count'), concurrency: wholeNumber(options.get('jobs'), 2, 'jobs') || 1, ...(only ? { only } : {}) });
   process.stdout.write(`${formatOracleReport(results)}\n`);

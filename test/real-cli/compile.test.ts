@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { auditJson, auditWithRealBicep, BICEP_FIXTURES, realBicep, seen } from '../helpers/real-bicep';
+import { makeTree } from '../helpers/temp-tree';
 
 const NO_SETTING = (registry: string, module?: string) =>
   `registry '${registry}'${module ? ` in module '${module}'` : ''} has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group`;
@@ -71,6 +73,14 @@ describe('.bicepparam files', () => {
     const { code, report } = await auditJson(['params/main.bicepparam', '--param', 'exportRepositoryEvents=true']);
     expect(code).toBe(0);
     expect(seen(report)).toEqual([]);
+  });
+
+  it('keep their values under -p/--parameters, an ARM parameters file for ARM template inputs only', async () => {
+    const file = path.join(makeTree({}), 'values.json');
+    fs.writeFileSync(file, JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { exportRepositoryEvents: { value: true } } }));
+    const { code, report } = await auditJson(['params/main.bicepparam', '-p', file]);
+    expect(code).toBe(1);
+    expect(seen(report)).toEqual([{ at: 'params/main.bicep:18:56', ruleId: 'Azure.ACR.Logs', level: 'error', message: NO_REPOSITORY_EVENTS('acrparams') }]);
   });
 
   it('take the values of the base file they extend (`using none`)', async () => {
@@ -170,9 +180,14 @@ describe('modules', () => {
   });
 
   it.each([
-    ['the server', [] as string[], 'BCP192'],
-    ['--no-restore', ['--no-restore'], 'BCP190'],
-  ])('from a registry that cannot be reached (%s) give one finding on the module line, exit 2', async (_how, flags, code) => {
+    ['the server', [] as string[], 'BCP192', 'could not be fetched, so the file was not analysed'],
+    [
+      '--no-restore, which says why',
+      ['--no-restore'],
+      'BCP190',
+      'is not in the local module cache, and --no-restore fetches nothing, so the file was not analysed; restore it first \\(`bicep restore`\\) or run without --no-restore',
+    ],
+  ])('from a registry that cannot be reached (%s) give one finding on the module line, exit 2', async (_how, flags, code, why) => {
     const { code: exit, report } = await auditJson(['locate/main.bicep', '--param', 'workspaceId=/subscriptions/x', ...flags]);
     expect(exit).toBe(2);
     const [only, ...rest] = seen(report);
@@ -181,7 +196,7 @@ describe('modules', () => {
     expect(only!.ruleId).toBe('input');
     expect(only!.message).toMatch(
       new RegExp(
-        `^cannot analyse locate/main\\.bicep: the module br/public:avm/res/container-registry/registry:0\\.1\\.0 could not be fetched, so the file was not analysed \\(Bicep ${code}: .*"br:mcr\\.microsoft\\.com/bicep/avm/res/container-registry/registry:0\\.1\\.0".*\\)$`,
+        `^cannot analyse locate/main\\.bicep: the module br/public:avm/res/container-registry/registry:0\\.1\\.0 ${why} \\(Bicep ${code}: .*"br:mcr\\.microsoft\\.com/bicep/avm/res/container-registry/registry:0\\.1\\.0".*\\)$`,
       ),
     );
     expect(only!.message).not.toMatch(/aka\.ms|ClientOptions/);
@@ -233,7 +248,9 @@ describe('--no-restore', () => {
     expect(build.code).toBe(server.code);
     expect(starts(build.report)).toEqual(starts(server.report));
     expect(starts(server.report)).toHaveLength(18);
-  }, 60_000);
+    // One `bicep build` process per entry, about 1.2 s of CPU each, one after another on a busy
+    // 2-core machine: the bound is for a hang, far above what the run needs.
+  }, 600_000);
 });
 
 describe('every Bicep fixture', () => {
@@ -260,6 +277,7 @@ describe('every Bicep fixture', () => {
     for (const used of ['params/base.bicepparam', 'symbolic-entry/mods/registries.bicep', 'rule/mods/audit-existing.bicep', 'locate/modules/registry.bicep']) {
       expect(inputs).not.toContain(`${used} analysed`);
     }
-    // One `bicep build` process per entry under --no-restore, some 60 of them with the fix cases.
-  }, 180_000);
+    // One `bicep build` process per entry under --no-restore, some 60 of them with the fix cases:
+    // the bound is for a hang, far above what the run needs on a busy machine.
+  }, 900_000);
 });

@@ -75,11 +75,17 @@ describe('a first run starts its Bicep server from the command line, before the 
 
   it('does not give a process that has already ended (the run then starts its own)', async () => {
     const { root, env } = repository();
-    const cli = makeExecutable(path.join(makeTree({}), 'bicep'), '#!/bin/sh\nexit 3\n');
+    const folder = makeTree({});
+    const pidFile = path.join(folder, 'pid');
+    const cli = makeExecutable(path.join(folder, 'bicep'), `#!/bin/sh\necho $$ > '${pidFile}'\nexit 3\n`);
     const early = startEarlyServer(['infra/main.bicep', '--no-cache'], env, root, root)!;
     expect(early).toBeDefined();
     const ended = startEarlyServer(['infra/main.bicep', '--no-cache', '--bicep', cli], env, root, root)!;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Until node has reaped the process, which it does on its event loop, as it records the exit: no fixed wait.
+    while (!fs.existsSync(pidFile) || fs.readFileSync(pidFile, 'utf8').trim() === '' || fs.existsSync(`/proc/${fs.readFileSync(pidFile, 'utf8').trim()}`)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
     expect(ended.take(cli)).toBeUndefined();
     early.discard();
   }, 60_000);

@@ -64,3 +64,42 @@ describe('results kept between runs', () => {
     expect(await names('blue')).toEqual(["registry 'acrregblue'"]);
   });
 });
+
+describe('a kept result follows from every config that applies: after each change, a cached run reports what an uncached one does', () => {
+  const LINTER_ERROR = '{ "analyzers": { "core": { "rules": { "no-unused-params": { "level": "error" } } } } }\n';
+  const LINTER_OFF = '{ "analyzers": { "core": { "rules": { "no-unused-params": { "level": "off" } } } } }\n';
+  const WARNING = JSON.stringify({ rules: { 'Azure.ACR.Logs': 'warning' } });
+  const NOTE = JSON.stringify({ rules: { 'Azure.ACR.Logs': 'note' } });
+  // An entry whose registry has no diagnostic setting, and a module: each with a parameter nobody reads.
+  const files = {
+    '.git/HEAD': '',
+    'infra/main.bicep':
+      "param unused string = 'never read'\n\nmodule shared '../modules/shared.bicep' = {\n  name: 'shared'\n}\n\nresource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrconfigs'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n}\n",
+    'modules/shared.bicep': "param alsoUnused string = 'never read'\n\noutput name string = 'shared'\n",
+  };
+
+  const cases: [string, Record<string, string>, (root: string) => void][] = [
+    ['a root bicepconfig.json that raises a linter rule to error is added', {}, (root) => fs.writeFileSync(path.join(root, 'bicepconfig.json'), LINTER_ERROR)],
+    ["a bicepconfig.json is added beside the entry, nearer than the root's", { 'bicepconfig.json': LINTER_OFF }, (root) => fs.writeFileSync(path.join(root, 'infra', 'bicepconfig.json'), LINTER_ERROR)],
+    ['a bicepconfig.json is added beside the module', {}, (root) => fs.writeFileSync(path.join(root, 'modules', 'bicepconfig.json'), LINTER_ERROR)],
+    ['the bicepconfig.json that applies changes', { 'bicepconfig.json': LINTER_OFF }, (root) => fs.writeFileSync(path.join(root, 'bicepconfig.json'), LINTER_ERROR)],
+    ['the bicepconfig.json that applies is removed', { 'bicepconfig.json': LINTER_ERROR }, (root) => fs.rmSync(path.join(root, 'bicepconfig.json'))],
+    ['a bicep-audit.json is added', {}, (root) => fs.writeFileSync(path.join(root, 'bicep-audit.json'), WARNING)],
+    ['a nearer bicep-audit.json is added', { 'bicep-audit.json': WARNING }, (root) => fs.writeFileSync(path.join(root, 'infra', 'bicep-audit.json'), NOTE)],
+    ['the bicep-audit.json that applies changes', { 'bicep-audit.json': WARNING }, (root) => fs.writeFileSync(path.join(root, 'bicep-audit.json'), NOTE)],
+    ['the bicep-audit.json that applies is removed', { 'bicep-audit.json': WARNING }, (root) => fs.rmSync(path.join(root, 'bicep-audit.json'))],
+  ];
+
+  it.each(cases)('%s', async (_change, extra, change) => {
+    const root = makeTree({ ...files, ...extra });
+    const cache = makeTree({});
+    const run = (...argv: string[]) => auditWithRealBicep(['infra/main.bicep', '--format', 'json', ...argv], { cwd: root, env: { XDG_CACHE_HOME: cache } });
+    const before = await run();
+    change(root);
+    const cached = await run();
+    const uncached = await run('--no-cache');
+    expect(cached).toEqual(uncached);
+    // Each change changes the result: a cached run that did not see it would report the old one.
+    expect(uncached).not.toEqual(before);
+  });
+});

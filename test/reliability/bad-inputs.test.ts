@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isolatedEnv } from '../helpers/run-cli';
 import { makeTree } from '../helpers/temp-tree';
+import { realBicep } from '../helpers/real-bicep';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'bicep-audit.js');
 const TYPO = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'arm', 'typo.json'), 'utf8');
@@ -181,7 +182,8 @@ function run(tree: string, argv: string[], spawnVia: string[] = []) {
   const [command, ...prefix] = [...spawnVia, process.execPath];
   return spawnSync(command!, [...prefix, BIN, ...argv, '--format', 'json'], {
     cwd: tree,
-    env: isolatedEnv({ HOME: tree }),
+    // The pinned CLI, as a user who provisioned it has: the inputs are refused with a CLI at hand.
+    env: isolatedEnv({ HOME: tree, BICEP_PATH: realBicep() }),
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { runInProcess, isolatedEnv } from '../helpers/run-cli';
 import { validateSarif as validate } from '../helpers/sarif-multitool';
 import { makeTree } from '../helpers/temp-tree';
+import { realBicep } from '../helpers/real-bicep';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'arm');
 
@@ -34,7 +35,7 @@ describe('SARIF accepted by GitHub code scanning (Sarif.Multitool validate, Ghas
       'typo.json': fs.readFileSync(path.join(FIXTURES, 'typo.json'), 'utf8'),
       'in-source.bicep': fs.readFileSync(path.resolve(__dirname, '..', '..', 'bicep-fixtures', 'suppressions', 'in-source.bicep'), 'utf8'),
     });
-    const run = await runInProcess({ argv: ['typo.json', 'in-source.bicep', '--format', 'sarif', '--no-cache'], cwd: tree, env: isolatedEnv(), homeDir: tree });
+    const run = await runInProcess({ argv: ['typo.json', 'in-source.bicep', '--format', 'sarif', '--no-cache'], cwd: tree, env: isolatedEnv({ BICEP_PATH: realBicep() }), homeDir: tree });
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(JSON.parse(run.stdout).runs[0].results.map((r: { suppressions: unknown }) => r.suppressions)).toEqual([
       [{ kind: 'external', justification: 'fixed in the next release', status: 'accepted' }],
