@@ -20,13 +20,31 @@ function groupsText(row) {
   return `or the ${row.groups.map(code).join(' or ')} category group${row.groups.includes('allLogs') ? ' (`allLogs` is every category of the resource)' : ''}.`;
 }
 
+/** The resource the example's setting goes on, looked up with `existing` (a child type under its parent, named `default`). */
+function targetDeclaration(row) {
+  const [namespace, parentType, childType] = row.types[0].split('/');
+  const version = row.docs.apiVersion;
+  if (!childType) return [`resource target '${row.types[0]}@${version}' existing = {`, "  name: 'contosoprod01'", '}'];
+  return [
+    `resource parent '${namespace}/${parentType}@${version}' existing = {`,
+    "  name: 'contosoprod01'",
+    '}',
+    '',
+    `resource target '${row.types[0]}@${version}' existing = {`,
+    '  parent: parent',
+    "  name: 'default'",
+    '}',
+  ];
+}
+
 function settingExample(row) {
   const categories = row.categories.map((c) => (typeof c === 'string' ? c : c[0]));
   return [
     '```bicep',
     'param workspaceId string',
     '',
-    `// beside the ${row.noun} declared as \`resource target '${row.types[0]}@...' = { ... }\``,
+    ...targetDeclaration(row),
+    '',
     "resource targetAuditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {",
     "  name: 'audit'",
     '  scope: target',
@@ -79,7 +97,7 @@ function rulePage(row) {
     '',
     '## How to fix',
     '',
-    `Add a diagnostic setting on the ${row.noun} that sends the categories to a destination (or enable ${row.groups.length > 0 ? `the ${code(row.groups[0])} group` : 'them all'}):`,
+    `Add a diagnostic setting on the ${row.noun} that sends the categories to a destination (or enable ${row.groups.length > 0 ? `the ${code(row.groups[0])} group` : 'them all'}); here it goes on one that another template deploys, looked up with \`existing\`, and beside a declared one \`scope\` names its symbol:`,
     '',
     ...settingExample(row),
     '',

@@ -31,10 +31,11 @@ const auditSetting = (registryName: string) => ({
 
 const template = (resources: object[], variables: object = {}) => JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', variables, resources }, null, 2);
 
-const storageAccount = { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'stspare', location: 'westeurope', kind: 'StorageV2' };
+// A resource no rule judges, in the place of the setting registry 777 does not get.
+const workspace = { type: 'Microsoft.OperationalInsights/workspaces', apiVersion: '2023-09-01', name: 'logspare', location: 'westeurope' };
 
 /** 1,000 registries with settings, but registry 777 has none: the one finding proves all 2,000 resources were read. */
-const MANY = template(Array.from({ length: 1000 }, (_, i) => [registry(`acr${i}`), i === 777 ? storageAccount : auditSetting(`acr${i}`)]).flat());
+const MANY = template(Array.from({ length: 1000 }, (_, i) => [registry(`acr${i}`), i === 777 ? workspace : auditSetting(`acr${i}`)]).flat());
 
 /** The 1-based line of the `{` that opens the resource whose name line is `nameLine` (type and apiVersion come between). */
 const resourceLine = (text: string, nameLine: string) => text.split('\n').indexOf(nameLine) + 1 - 3;

@@ -117,9 +117,11 @@ describe('a CLI that hangs on files: they are not analysed, its process is repla
     expect(report.startsWith(`${timedOut('src/main.bicep')}\nsrc/typo.json\n  22:25  error  registry 'acrtypo' does not export`)).toBe(true);
     const rest = more.map((file) => timedOut(file)).join('\n');
     expect(report.endsWith(`${rest}\n✖ 6 problems (6 errors, 0 warnings)\n✖ 5 of 6 inputs could not be analysed\n`)).toBe(true);
-    // A server takes four files at once; after their timeout it is ended and a new one takes the fifth. The first said the version, so no `--version` process.
+    // A server takes four files at once; when one times out the server is ended and the others move to a new one, uncounted, so how
+    // many servers start depends on when each file's wait ends: at least the first and one more, at most two a file and the first.
     const started = recordedPids(pids);
-    expect(started).toHaveLength(2);
+    expect(started.length).toBeGreaterThanOrEqual(2);
+    expect(started.length).toBeLessThanOrEqual(2 * 5 + 1);
     expect(started.filter(alive)).toEqual([]);
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
@@ -143,9 +145,11 @@ describe('a CLI that hangs on files: they are not analysed, its process is repla
     const report = JSON.parse(result.stdout) as { inputs: { status: string }[]; results: { ruleId: string; location: { line: number } }[] };
     expect(report.inputs.map((i) => i.status)).toEqual(['error', 'analysed']);
     expect(report.results.map((r) => `${r.ruleId}:${r.location.line}`)).toEqual(['input:1', 'Azure.ACR.Logs:22']);
-    // The server that said its version and crashed on the compile, and its replacement, which crashed too.
+    // The server that said its version and crashed, and its replacements: the file's two tries, and the requests of a try
+    // (the files it reads, then the compile) each on a server of its own when the one before crashed.
     const started = recordedPids(pids);
-    expect(started).toHaveLength(2);
+    expect(started.length).toBeGreaterThanOrEqual(2);
+    expect(started.length).toBeLessThanOrEqual(4);
     expect(started.filter(alive)).toEqual([]);
   });
 
@@ -162,8 +166,10 @@ describe('a CLI that hangs on files: they are not analysed, its process is repla
     const report = JSON.parse(result.stdout) as { inputs: { status: string }[]; results: { ruleId: string; message: string }[] };
     expect(report.inputs.map((i) => i.status)).toEqual(['failed', 'analysed', 'analysed', 'analysed', 'failed']);
     expect(report.results.map((r) => r.ruleId)).toEqual(['input', 'Azure.ACR.Logs', 'Azure.ACR.Logs', 'Azure.ACR.Logs', 'input']);
+    // Three servers at least; a fourth when the plain files' move and fetch2's timeout fall apart in time.
     const started = recordedPids(pids);
-    expect(started).toHaveLength(3);
+    expect(started.length).toBeGreaterThanOrEqual(3);
+    expect(started.length).toBeLessThanOrEqual(4);
     expect(started.filter(alive)).toEqual([]);
     expect(fs.readdirSync(tmp)).toEqual([]);
   });

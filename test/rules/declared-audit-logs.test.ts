@@ -72,7 +72,7 @@ describe('audit-log requirements a config declares (bicep-fixtures/declared/bice
     expect(run.stderr).toBe(
       [
         `bicep-audit: ${config}:4:5: /auditLogs/1 must have required property 'type'`,
-        `${config}:5:82: /auditLogs/2/categoryGroups/0 must be equal to one of the allowed values`,
+        `${config}:5:82: /auditLogs/2/categoryGroups/0 must be one of "audit", "allLogs"`,
         '',
       ].join('\n'),
     );

@@ -16,6 +16,8 @@ export interface RowDocs {
   references: readonly string[];
   /** Facts the references do not settle, and the reading the rule takes. */
   notes?: readonly string[];
+  /** An API version of the first type, for the page's example. */
+  apiVersion: string;
 }
 
 export type BuiltInRow = AuditLogRequirement & { docsPath: string; docs?: RowDocs };
@@ -58,6 +60,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     consequence: 'nobody can tell who sent which request or what the web application firewall blocked',
     tags: NETWORK_LOGS,
     docs: {
+      apiVersion: '2024-02-01',
       why: 'The access log records every request a Front Door profile served: client address, host, path, status and the rule set that handled it. The web application firewall log records each request a WAF policy matched, with the rule and the action. They are how an attack through the edge, and what the firewall let through, is traced.',
       references: [supportedLogs('microsoft-cdn-profiles'), GROUP_TABLE],
       notes: [
@@ -79,6 +82,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Azure AI services',
     consequence: "nobody can tell who read the account's keys or changed its settings",
     docs: {
+      apiVersion: '2023-05-01',
       why: "The `Audit` log of an Azure AI services account (Azure OpenAI, Speech, Language and the rest) records operations on the account's keys and settings with the identity that made them. A leaked key or a changed content filter shows up there first.",
       references: [supportedLogs('microsoft-cognitiveservices-accounts'), GROUP_TABLE],
     },
@@ -106,6 +110,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'AKS',
     consequence: 'nobody can tell who did what through the Kubernetes API',
     docs: {
+      apiVersion: '2024-02-01',
       why: "`kube-audit` is the Kubernetes API server's audit log: every request, with the user, the verb and the object. `kube-audit-admin` is the same without the `get` and `list` requests, for a fraction of the volume, and either one is enough. `guard` records the Microsoft Entra ID and Azure RBAC authorization decisions. Without them nobody can tell who read a secret, created a privileged pod or changed a role binding.",
       references: [supportedLogs('microsoft-containerservice-managedclusters'), GROUP_TABLE],
       notes: [
@@ -126,6 +131,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'App Configuration',
     consequence: 'nobody can tell who read or changed which key-value',
     docs: {
+      apiVersion: '2023-03-01',
       why: 'The `Audit` log of an App Configuration store records the requests that read, create, change or delete key-values and feature flags, with the identity behind each. Configuration is where connection strings and switches live: a changed value is a changed application.',
       references: [supportedLogs('microsoft-appconfiguration-configurationstores'), GROUP_TABLE],
     },
@@ -146,6 +152,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     consequence: 'nobody can tell which requests the web application firewall matched or blocked',
     tags: NETWORK_LOGS,
     docs: {
+      apiVersion: '2023-09-01',
       why: "The firewall log of an application gateway records each request its web application firewall matched, with the rule, the client and the action taken. It is how an attack on the applications behind the gateway, and whether detection mode let it through, is traced.",
       references: [supportedLogs('microsoft-network-applicationgateways'), GROUP_TABLE],
       notes: [
@@ -168,6 +175,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'API Management',
     consequence: 'nobody can tell who called which API or signed in to the developer portal',
     docs: {
+      apiVersion: '2023-05-01-preview',
       why: "`GatewayLogs` records every request through the API gateway, with the caller, the subscription and the backend's answer. `DeveloperPortalAuditLogs` records sign-ins and account operations in the developer portal, where subscription keys are handed out.",
       references: [supportedLogs('microsoft-apimanagement-service'), GROUP_TABLE],
     },
@@ -185,6 +193,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Automation',
     consequence: 'nobody can tell who changed a runbook, a credential or a schedule',
     docs: {
+      apiVersion: '2023-11-01',
       why: "The `AuditEvent` log of an Automation account records changes to its runbooks, credentials, variables and schedules, with who made them. Runbooks run with the account's identity: a changed runbook is code run with those rights.",
       references: [supportedLogs('microsoft-automation-automationaccounts'), GROUP_TABLE],
     },
@@ -202,6 +211,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Batch',
     consequence: 'nobody can tell who created or changed pools, jobs and their settings',
     docs: {
+      apiVersion: '2024-02-01',
       why: 'The `AuditLog` log of a Batch account records the operations that create, change and delete its pools, jobs and certificates, with the identity behind each. Pools run code on machines the account pays for: who started what is the first question after a compromise.',
       references: [supportedLogs('microsoft-batch-batchaccounts'), GROUP_TABLE],
     },
@@ -220,6 +230,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Cosmos DB',
     consequence: "nobody can tell who read or changed data, or changed the account's keys, firewall or roles",
     docs: {
+      apiVersion: '2024-05-15',
       why: "`ControlPlaneRequests` records the operations on the account itself: keys, firewall and network rules, role assignments, failover and backup policy. `DataPlaneRequests` records the requests on its data, with the Microsoft Entra principal where one was used.",
       references: [supportedLogs('microsoft-documentdb-databaseaccounts'), GROUP_TABLE],
     },
@@ -250,6 +261,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Event Hubs',
     consequence: 'nobody can tell who sent or received events, with which key or identity and from where',
     docs: {
+      apiVersion: '2024-01-01',
       why: "`RuntimeAuditLogs` records the data-plane operations on a namespace's event hubs (sending, receiving, management over AMQP, Kafka and HTTPS) with the authentication type, the key or identity, and the client address.",
       references: [supportedLogs('microsoft-eventhub-namespaces'), 'https://learn.microsoft.com/azure/event-hubs/monitor-event-hubs-reference#runtime-audit-logs', GROUP_TABLE],
       notes: [
@@ -287,6 +299,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     consequence: 'nobody can tell which connections the firewall allowed or denied',
     tags: NETWORK_LOGS,
     docs: {
+      apiVersion: '2023-09-01',
       why: "A firewall's rule logs record each connection its network and application rules allowed or denied, with source, destination, port and the rule that decided. They are how lateral movement and exfiltration through the firewall are traced.",
       references: [supportedLogs('microsoft-network-azurefirewalls'), GROUP_TABLE],
       notes: [
@@ -309,6 +322,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     consequence: 'nobody can tell who sent which request or what the web application firewall blocked',
     tags: NETWORK_LOGS,
     docs: {
+      apiVersion: '2021-06-01',
       why: 'The access log records every request a classic Front Door served; the web application firewall log records each request a WAF policy matched, with the rule and the action.',
       references: [supportedLogs('microsoft-network-frontdoors'), GROUP_TABLE],
       notes: ['The classic type spells its categories `Frontdoor...`, the Standard and Premium type `FrontDoor...`; names match in any letter case, so either spelling counts.'],
@@ -328,6 +342,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Key Vault',
     consequence: 'nobody can tell who read which secret, key or certificate',
     docs: {
+      apiVersion: '2023-07-01',
       why: '`AuditEvent` records every operation on a vault or managed HSM and on the secrets, keys and certificates in it, authenticated or not, with the caller and the address it came from.',
       references: [supportedLogs('microsoft-keyvault-vaults'), supportedLogs('microsoft-keyvault-managedhsms'), GROUP_TABLE],
     },
@@ -345,6 +360,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'MySQL flexible server',
     consequence: 'nobody can tell who connected or what they ran',
     docs: {
+      apiVersion: '2023-06-30',
       why: "`MySqlAuditLogs` records connections and the statements chosen by the server's `audit_log_events` parameter. The server writes them only while its `audit_log_enabled` parameter is `ON`; this rule checks the export, not that parameter.",
       references: [supportedLogs('microsoft-dbformysql-flexibleservers'), 'https://learn.microsoft.com/azure/mysql/flexible-server/concepts-audit-logs', GROUP_TABLE],
     },
@@ -362,6 +378,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'PostgreSQL flexible server',
     consequence: 'nobody can tell who connected or what they ran',
     docs: {
+      apiVersion: '2022-12-01',
       why: "`PostgreSQLLogs` is the server's log, where connections, authentication failures and the `pgaudit` extension's audit records go. `pgaudit` itself is a server parameter; this rule checks the export.",
       references: [supportedLogs('microsoft-dbforpostgresql-flexibleservers'), 'https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-audit', GROUP_TABLE],
     },
@@ -379,6 +396,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Azure Cache for Redis',
     consequence: 'nobody can tell who authenticated to the cache',
     docs: {
+      apiVersion: '2023-08-01',
       why: '`MSEntraAuthenticationAuditLog` records each Microsoft Entra authentication to the cache, with the identity and the client address.',
       references: [supportedLogs('microsoft-cache-redis'), GROUP_TABLE],
     },
@@ -395,6 +413,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'AI Search',
     consequence: 'nobody can tell who queried or changed which index',
     docs: {
+      apiVersion: '2023-11-01',
       why: '`OperationLogs` records the queries and the index, indexer and data source operations of a search service, with the caller.',
       references: [supportedLogs('microsoft-search-searchservices'), GROUP_TABLE],
     },
@@ -413,6 +432,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Service Bus',
     consequence: 'nobody can tell who sent or received messages, with which key or identity and from where',
     docs: {
+      apiVersion: '2022-10-01-preview',
       why: "`RuntimeAuditLogs` records the data-plane operations on a namespace's queues and topics (sending, receiving, management over AMQP and HTTPS) with the authentication type, the key or identity, and the client address.",
       references: [supportedLogs('microsoft-servicebus-namespaces'), 'https://learn.microsoft.com/azure/service-bus-messaging/monitor-service-bus-reference#runtime-audit-logs', GROUP_TABLE],
       notes: ['Runtime audit logs exist only in the Premium tier: the rule judges namespaces whose `sku.name` is `Premium`; where the tier is decided at deployment, a failure is a review.'],
@@ -443,6 +463,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'storage',
     consequence: 'nobody can tell who read, wrote or deleted which data',
     docs: {
+      apiVersion: '2023-01-01',
       why: "A storage account's logs are its services' logs: `StorageRead`, `StorageWrite` and `StorageDelete` record each request on the blobs, files, queues or tables, with the caller's identity or key, the address and the object. The account itself has only metrics.",
       references: [
         supportedLogs('microsoft-storage-storageaccounts-blobservices'),
@@ -471,6 +492,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'Synapse',
     consequence: "nobody can tell who changed the workspace's roles or what the SQL endpoints were asked",
     docs: {
+      apiVersion: '2021-06-01',
       why: "`SynapseRbacOperations` records changes to the workspace's Synapse role assignments, `SQLSecurityAuditEvents` the audit records of its SQL endpoints, and `GatewayApiRequests` the requests through its gateway API.",
       references: [supportedLogs('microsoft-synapse-workspaces'), GROUP_TABLE],
     },
@@ -499,6 +521,7 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
     service: 'App Service',
     consequence: 'nobody can tell who signed in to publish or which addresses the access restrictions let in',
     docs: {
+      apiVersion: '2023-01-01',
       why: "`AppServiceAuditLogs` records sign-ins with publishing credentials (FTP, Web Deploy, the Kudu console); `AppServiceIPSecAuditLogs` records the requests that the app's access restrictions evaluated. A stolen publishing profile is used through exactly these paths.",
       references: [supportedLogs('microsoft-web-sites')],
       notes: [
