@@ -5,8 +5,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 /** Every way the engine's view differs from Azure's, one line each; empty when they agree. */
 export function compareViews(azure: DeploymentView, engine: DeploymentView): string[] {
   const differences = [...engine.unknowns];
-  for (const id of azure.registries.keys()) if (!engine.registries.has(id)) differences.push(`registry only Azure deploys: ${id}`);
-  for (const id of engine.registries.keys()) if (!azure.registries.has(id)) differences.push(`registry only the engine deploys: ${id}`);
+  for (const [id, { type }] of azure.targets) if (!engine.targets.has(id)) differences.push(`${type} only Azure deploys: ${id}`);
+  for (const [id, { type }] of engine.targets) if (!azure.targets.has(id)) differences.push(`${type} only the engine deploys: ${id}`);
   for (const id of azure.settings.keys()) if (!engine.settings.has(id)) differences.push(`setting only Azure deploys: ${id}`);
   for (const id of engine.settings.keys()) if (!azure.settings.has(id)) differences.push(`setting only the engine deploys: ${id}`);
   for (const [id, setting] of azure.settings) {
@@ -17,9 +17,9 @@ export function compareViews(azure: DeploymentView, engine: DeploymentView): str
       differences.push(`setting ${id}: destinations are [${setting.destinations.join(', ')}] in Azure, [${mine.destinations.join(', ')}] in the engine`);
     }
   }
-  for (const [id, verdict] of azure.registries) {
-    const mine = engine.registries.get(id);
-    if (mine !== undefined && mine !== verdict) differences.push(`registry ${id}: ${verdict} by Azure's settings, ${mine} by the engine`);
+  for (const [id, { type, verdict }] of azure.targets) {
+    const mine = engine.targets.get(id);
+    if (mine !== undefined && mine.verdict !== verdict) differences.push(`${type} ${id}: ${verdict} by Azure's settings, ${mine.verdict} by the engine`);
   }
   return differences;
 }

@@ -1,5 +1,5 @@
 import type { BicepCompiler } from '../../src/bicep/compile-output';
-import { findRule } from '../../src/rules/index';
+import { RULES } from '../../src/rules/index';
 import type { DeploymentContext } from '../../src/template/expand/deployment-scope';
 import { expandTemplate } from '../../src/template/expand/expand-template';
 import type { ResourceInstance } from '../../src/template/expand/instance';
@@ -9,7 +9,7 @@ import { readParameterValues } from '../../src/template/parameter-file';
 import { parseJsonWithPositions } from '../../src/template/parse-json';
 import { describeValue } from '../../src/template/describe-value';
 import { ORACLE_CONTEXT } from './deployment-context';
-import { DESTINATION_PROPERTIES, REGISTRY_TYPE, SETTING_TYPE, type DeploymentView, type SettingView, type Verdict } from './deployment-view';
+import { DESTINATION_PROPERTIES, isJudgedType, SETTING_TYPE, type DeploymentView, type SettingView, type TargetView } from './deployment-view';
 
 export type EngineOutcome = { ok: true; view: DeploymentView; outputs: ValueObject } | { ok: false; reason: string };
 
@@ -32,7 +32,9 @@ function settingView(instance: ResourceInstance): SettingView {
 
 /**
  * The engine's side: compiles the `.bicepparam` with the real CLI, expands it on the oracle's
- * deployment context and runs the rule. Whatever it leaves unknown is listed, since Azure knew it.
+ * deployment context and runs every built-in rule; a judged resource no rule reports on passes.
+ * Whatever it leaves unknown is listed, since Azure knew it, and so is a report on anything but
+ * a deployed resource of a judged type, or a second report on one.
  */
 export async function engineView(compiler: BicepCompiler, paramFile: string, deployment: DeploymentContext = ORACLE_CONTEXT): Promise<EngineOutcome> {
   const output = await compiler.compile(paramFile);
@@ -43,17 +45,30 @@ export async function engineView(compiler: BicepCompiler, paramFile: string, dep
   const parameters = output.parameters === undefined ? new Map<string, Value>() : readParameterValues(paramFile, output.parameters);
   const expansion = expandTemplate(doc, { parameters, deployment });
   const unknowns = expansion.problems.map((p) => `engine problem (${p.kind}): ${p.message}`);
-  const deployed = (type: string) =>
-    expansion.instances.filter((i) => i.type.toLowerCase() === type && !i.existing && i.condition !== false).filter((i) => {
+  const deployed = (judged: (type: string) => boolean) =>
+    expansion.instances.filter((i) => judged(i.type.toLowerCase()) && !i.existing && i.condition !== false).filter((i) => {
       if (i.condition === true && typeof i.id === 'string') return true;
       unknowns.push(`engine does not know ${i.condition === true ? 'the ID' : 'whether it deploys'} ${i.symbolicName}: ${shown(i.id)}`);
       return false;
     });
-  const settings = new Map(deployed(SETTING_TYPE).map((s) => [(s.id as string).toLowerCase(), settingView(s)]));
-  const registries = new Map<string, Verdict>(deployed(REGISTRY_TYPE).map((r) => [(r.id as string).toLowerCase(), 'pass']));
-  const reports = findRule('Azure.ACR.Logs')!.check({ instances: expansion.instances, describeSpan: () => '' });
-  for (const report of reports) {
-    if (typeof report.subject.id === 'string' && registries.has(report.subject.id.toLowerCase())) registries.set(report.subject.id.toLowerCase(), report.kind);
+  const settings = new Map(deployed((type) => type === SETTING_TYPE).map((s) => [(s.id as string).toLowerCase(), settingView(s)]));
+  const targets = new Map<string, TargetView>();
+  for (const target of deployed(isJudgedType)) {
+    const type = target.type.toLowerCase();
+    if (isJudgedType(type)) targets.set((target.id as string).toLowerCase(), { type, verdict: 'pass' });
   }
-  return { ok: true, view: { registries, settings, unknowns }, outputs: expansion.outputs };
+  const reported = new Set<string>();
+  for (const rule of RULES) {
+    for (const report of rule.check({ instances: expansion.instances, describeSpan: () => '' })) {
+      const id = typeof report.subject.id === 'string' ? report.subject.id.toLowerCase() : undefined;
+      const target = id === undefined ? undefined : targets.get(id);
+      if (id === undefined || target === undefined) unknowns.push(`${rule.id} reports ${report.kind} on ${report.subject.type} ${shown(report.subject.id)}, not a deployed judged resource`);
+      else if (reported.has(id)) unknowns.push(`${rule.id} reports ${report.kind} on ${id}, which another report already judged`);
+      else {
+        reported.add(id);
+        target.verdict = report.kind;
+      }
+    }
+  }
+  return { ok: true, view: { targets, settings, unknowns }, outputs: expansion.outputs };
 }

@@ -1,4 +1,7 @@
 import { Random } from '../fuzz/random';
+import { ProgramBuilder } from './program-builder';
+import { avmModule, modulePath, SETTING, settingModule, targetModule } from './program-modules';
+import { TARGET_KINDS, type TargetKind } from './target-kinds';
 
 /** A generated Bicep deployment: its files by relative path; `main.bicepparam` is the entry. */
 export interface OracleProgram {
@@ -7,174 +10,34 @@ export interface OracleProgram {
   files: Record<string, string>;
 }
 
-export const ORACLE_ENTRY = 'main.bicepparam';
-
-const REGISTRY = "'Microsoft.ContainerRegistry/registries@2023-07-01'";
-const SETTING = "'Microsoft.Insights/diagnosticSettings@2021-05-01-preview'";
-const LOG_ENTRIES = [
-  "category: 'ContainerRegistryLoginEvents'",
-  "category: 'ContainerRegistryRepositoryEvents'",
-  "categoryGroup: 'audit'",
-  "categoryGroup: 'allLogs'",
-];
+const WORKSPACE = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit';
+const STORAGE = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/auditlogs';
 const DESTINATIONS = {
-  workspace: "workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'",
-  storage: "storageAccountId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/auditlogs'",
+  workspace: `workspaceId: '${WORKSPACE}'`,
+  storage: `storageAccountId: '${STORAGE}'`,
   eventHub:
     "eventHubAuthorizationRuleId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.EventHub/namespaces/audit/authorizationRules/send'\n    eventHubName: 'acr'",
   partner: "marketplacePartnerId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.Datadog/monitors/audit'",
 } as const;
 
-/** The setting module: attaches a setting to an `existing` registry named by its caller. */
-const SETTING_MODULE = `param registryName string
-param settingName string
-param logs array
-param workspaceId string = ''
-
-resource registry ${REGISTRY} existing = {
-  name: registryName
-}
-
-resource setting ${SETTING} = {
-  name: settingName
-  scope: registry
-  properties: {
-    workspaceId: empty(workspaceId) ? null : workspaceId
-    logs: logs
-  }
-}
-`;
-
-/** The registry module: deploys a registry and, when asked, a setting on it. */
-const REGISTRY_MODULE = `param name string
-param location string = resourceGroup().location
-param auditLogs bool = false
-param workspaceId string
-
-resource registry ${REGISTRY} = {
-  name: name
-  location: location
-  sku: { name: 'Basic' }
-}
-
-resource setting ${SETTING} = if (auditLogs) {
-  name: '\${name}-audit'
-  scope: registry
-  properties: {
-    workspaceId: workspaceId
-    logs: [{ categoryGroup: 'audit', enabled: true }]
-  }
-}
-
-output id string = registry.id
-output name string = registry.name
-`;
-
-/** A registry module in the style of Azure Verified Modules: typed, nullable settings, `??`, `.?` and a lambda. */
-const AVM_REGISTRY_MODULE = `type logCategoryType = {
-  category: string?
-  categoryGroup: string?
-  enabled: bool?
-}
-
-type diagnosticSettingType = {
-  name: string?
-  workspaceResourceId: string?
-  storageAccountResourceId: string?
-  logCategoriesAndGroups: logCategoryType[]?
-}[]?
-
-param name string
-param location string = resourceGroup().location
-param diagnosticSettings diagnosticSettingType
-param exportEnabled bool = true
-
-resource registry ${REGISTRY} = {
-  name: name
-  location: location
-  sku: { name: 'Basic' }
-}
-
-resource settings ${SETTING} = [for (setting, index) in (diagnosticSettings ?? []): if (exportEnabled) {
-  name: setting.?name ?? '\${name}-diagnosticSettings-\${index}'
-  scope: registry
-  properties: {
-    workspaceId: setting.?workspaceResourceId
-    storageAccountId: setting.?storageAccountResourceId
-    logs: map(setting.?logCategoriesAndGroups ?? [{ categoryGroup: 'allLogs' }], group => {
-      category: group.?category
-      categoryGroup: group.?categoryGroup
-      enabled: group.?enabled ?? true
-    })
-  }
-}]
-
-output name string = registry.name
-output resourceId string = registry.id
-`;
-
-/** Builds one program: parameters (declared in main.bicep, given in main.bicepparam), blocks and modules. */
-class ProgramBuilder {
-  private readonly params: string[] = [];
-  private readonly given: string[] = [];
-  private readonly blocks: string[] = [];
-  private readonly functions: string[] = [];
-  readonly files: Record<string, string> = {};
-  private count = 0;
-
-  constructor(readonly random: Random) {}
-
-  /** A fresh name for a symbol or parameter. */
-  fresh(stem: string): string {
-    this.count += 1;
-    return `${stem}${this.count}`;
-  }
-
-  /** Declares a parameter; `given` goes into the .bicepparam, `fallback` is its default. */
-  param(stem: string, type: string, given: string | undefined, fallback?: string): string {
-    const name = this.fresh(stem);
-    this.params.push(`param ${name} ${type}${fallback === undefined ? '' : ` = ${fallback}`}`);
-    if (given !== undefined) this.given.push(`param ${name} = ${given}`);
-    return name;
-  }
-
-  block(text: string): void {
-    this.blocks.push(text);
-  }
-
-  /** Declares a user-defined function once. */
-  func(name: string, signature: string): void {
-    const declaration = `func ${name}${signature}`;
-    if (!this.functions.includes(declaration)) this.functions.push(declaration);
-  }
-
-  build(): Record<string, string> {
-    return {
-      ...this.files,
-      'main.bicep': [...this.functions, ...this.params, '', ...this.blocks].join('\n') + '\n',
-      [ORACLE_ENTRY]: ["using 'main.bicep'", '', ...this.given].join('\n') + '\n',
-    };
-  }
-}
-
-/** A registry name expression, in one of the shapes Bicep users write. */
-function registryNameExpression(b: ProgramBuilder, prefix: string, suffix: string): string {
+/** A literal name expression of the kind, in one of the shapes Bicep users write. */
+function nameExpression(b: ProgramBuilder, kind: TargetKind, prefix: string, suffix: string): string {
   const r = b.random;
   switch (r.int(0, 4)) {
     case 0:
-      return r.chance(0.5) ? `'acr${suffix}'` : `'${suffix.toLowerCase()}\${uniqueString(resourceGroup().id, ${prefix})}'`;
+      return r.chance(0.5) ? `'${kind.short}${suffix}'` : `'${suffix.toLowerCase()}\${uniqueString(resourceGroup().id, ${prefix})}'`;
     case 1:
       return `'\${${prefix}}${suffix}'`;
     case 2:
-      return `toLower('ACR\${${prefix}}${suffix.toUpperCase()}')`;
+      return `toLower('${kind.short.toUpperCase()}\${${prefix}}${suffix.toUpperCase()}')`;
     case 3:
       if (b.random.chance(0.5)) {
-        b.func('registryName', '(prefix string, suffix string) string => toLower(\'${prefix}-${suffix}\')');
-        return `registryName(${prefix}, '${suffix}')`;
+        b.func('resourceName', '(prefix string, suffix string) string => toLower(\'${prefix}-${suffix}\')');
+        return `resourceName(${prefix}, '${suffix}')`;
       }
       return `format('{0}r{1}', ${prefix}, '${suffix}')`;
     default:
-      return b.param('registryName', 'string', `'given${suffix}'`);
+      return b.param(`${kind.stem}Name`, 'string', `'given${suffix}'`);
   }
 }
 
@@ -191,10 +54,17 @@ function boolExpression(b: ProgramBuilder, likelyTrue: number): string {
   }
 }
 
-function logsArray(b: ProgramBuilder, indent: string): string {
+/** The entry with its name in another letter case: Azure matches category and group names in any case. */
+function recased(b: ProgramBuilder, entry: string): string {
+  return entry.replace(/'(.)([^']*)'/, (_, first: string, rest: string) =>
+    b.random.chance(0.5) ? `'${(first + rest).toLowerCase()}'` : `'${first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()}${rest}'`,
+  );
+}
+
+function logsArray(b: ProgramBuilder, kind: TargetKind, indent: string): string {
   const r = b.random;
-  const entries = LOG_ENTRIES.filter(() => r.chance(0.45));
-  if (entries.length === 0 && r.chance(0.7)) entries.push(r.pick(LOG_ENTRIES));
+  const entries = kind.logEntries.filter(() => r.chance(0.45)).map((e) => (r.chance(0.08) ? recased(b, e) : e));
+  if (entries.length === 0 && r.chance(0.7)) entries.push(r.pick(kind.logEntries));
   if (r.chance(0.15)) {
     // The categories from a parameter array, through a loop.
     const given = entries.filter((e) => e.startsWith('category:')).map((e) => e.slice('category: '.length));
@@ -212,8 +82,8 @@ function destinations(b: ProgramBuilder): string[] {
   return chosen.map((key) => DESTINATIONS[key]);
 }
 
-/** A diagnostic setting on `scope` (`reg`, `reg[i]`), in the block's own loop when it has one. */
-function settingBlock(b: ProgramBuilder, scope: string, loopHeader: string | undefined): string {
+/** A diagnostic setting on `scope` (`res`, `res[i]`) of the kind, in the block's own loop when it has one. */
+function settingBlock(b: ProgramBuilder, kind: TargetKind, scope: string, loopHeader: string | undefined): string {
   const r = b.random;
   const symbol = b.fresh('setting');
   const condition = r.chance(0.25) ? `if (${boolExpression(b, 0.6)}) ` : '';
@@ -224,7 +94,7 @@ function settingBlock(b: ProgramBuilder, scope: string, loopHeader: string | und
     `  scope: ${scope}`,
     '  properties: {',
     ...destinations(b).map((d) => `    ${d}`),
-    `    logs: ${logsArray(b, '    ')}`,
+    `    logs: ${logsArray(b, kind, '    ')}`,
     ...(r.chance(0.3) ? ["    metrics: [{ category: 'AllMetrics', enabled: true }]"] : []),
     '  }',
   ];
@@ -232,71 +102,79 @@ function settingBlock(b: ProgramBuilder, scope: string, loopHeader: string | und
   return [`resource ${symbol} ${SETTING} = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n');
 }
 
-/** A registry (single, looped over a range or an array, conditional) with zero to two settings. */
-function registryBlock(b: ProgramBuilder, prefix: string, location: string): void {
+/**
+ * Zero to two settings on `scope`, declared beside it or attached from a module; a module may look
+ * up a resource of another kind by the same name, whose setting must count for nothing here.
+ */
+function settingsOn(b: ProgramBuilder, kind: TargetKind, scope: string, loopHeader: string | undefined): void {
   const r = b.random;
-  const symbol = b.fresh('registry');
-  const kind = r.pick(['single', 'single', 'range', 'array', 'items', 'keys'] as const);
+  for (let s = r.weighted([[2, 0], [5, 1], [2, 2]] as const); s > 0; s -= 1) {
+    if (!r.chance(0.25)) b.block(settingBlock(b, kind, scope, loopHeader));
+    else b.block(settingModuleCall(b, r.chance(0.2) ? r.pick(TARGET_KINDS) : kind, scope, loopHeader));
+  }
+}
+
+/** A resource of the kind (single, looped over a range or an array, conditional) with zero to two settings. */
+function targetBlock(b: ProgramBuilder, kind: TargetKind, prefix: string, location: string): void {
+  const r = b.random;
+  const symbol = b.fresh(kind.stem);
+  const shape = r.pick(['single', 'single', 'range', 'array', 'items', 'keys'] as const);
   const condition = r.chance(0.2) ? `if (${boolExpression(b, 0.6)}) ` : '';
   let loopHeader: string | undefined;
   let name: string;
-  if (kind === 'range') {
+  if (shape === 'range') {
     const count = r.int(0, 3);
     loopHeader = `for i in range(0, ${r.chance(0.5) ? count : b.param('count', 'int', String(count))})`;
     name = `'\${${prefix}}${symbol}x\${i}'`;
-  } else if (kind === 'array') {
+  } else if (shape === 'array') {
     const values = Array.from({ length: r.int(0, 3) }, (_, i) => `'${String.fromCharCode(97 + r.int(0, 25))}${i}'`);
     const list = b.param('names', 'array', `[${values.join(', ')}]`);
     loopHeader = `for (n, i) in ${list}`;
     name = `'\${${prefix}}\${n}${symbol}'`;
-  } else if (kind === 'items' || kind === 'keys') {
+  } else if (shape === 'items' || shape === 'keys') {
     // Keys in no order and of mixed case: items() and objectKeys() give them sorted.
     const keys = r.pick([['west', 'East', 'central'], ['b', 'a'], ['Zeta', 'alpha', 'Mid', 'beta'], []]);
     const map = b.param('regions', 'object', `{ ${keys.map((k, i) => `${k}: 'v${i}'`).join(', ')} }`);
-    loopHeader = kind === 'items' ? `for (item, i) in items(${map})` : `for (key, i) in objectKeys(${map})`;
-    name = kind === 'items' ? `'\${${prefix}}\${item.value}${symbol}'` : `toLower('\${${prefix}}\${key}${symbol}')`;
+    loopHeader = shape === 'items' ? `for (item, i) in items(${map})` : `for (key, i) in objectKeys(${map})`;
+    name = shape === 'items' ? `'\${${prefix}}\${item.value}${symbol}'` : `toLower('\${${prefix}}\${key}${symbol}')`;
   } else {
-    name = registryNameExpression(b, prefix, symbol);
+    name = nameExpression(b, kind, prefix, symbol);
   }
-  const body = [`  name: ${name}`, `  location: ${location}`, "  sku: { name: 'Basic' }"];
   // A filtered loop: only the even instances are deployed.
   const filter = loopHeader && condition === '' && r.chance(0.25) ? 'if (i % 2 == 0) ' : condition;
   const open = loopHeader ? `[${loopHeader}: ${filter}{` : `${condition}{`;
-  b.block([`resource ${symbol} ${REGISTRY} = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n'));
-  const scope = loopHeader ? `${symbol}[i]` : symbol;
-  for (let s = r.weighted([[2, 0], [5, 1], [2, 2]] as const); s > 0; s -= 1) {
-    if (r.chance(0.25)) b.block(settingModuleCall(b, scope, loopHeader));
-    else b.block(settingBlock(b, scope, loopHeader));
-  }
+  b.block([`resource ${symbol} ${kind.declaration} = ${open}`, `  name: ${name}`, `  location: ${location}`, ...kind.body, loopHeader ? '}]' : '}'].join('\n'));
+  settingsOn(b, kind, loopHeader ? `${symbol}[i]` : symbol, loopHeader);
 }
 
-/** A module that attaches a setting to the registry through an `existing` reference. */
-function settingModuleCall(b: ProgramBuilder, scope: string, loopHeader: string | undefined): string {
-  b.files['modules/setting.bicep'] = SETTING_MODULE;
+/** A module that attaches a setting to a resource of `lookup`'s kind through an `existing` reference named like `scope`. */
+function settingModuleCall(b: ProgramBuilder, lookup: TargetKind, scope: string, loopHeader: string | undefined): string {
+  b.files[modulePath.setting(lookup)] = settingModule(lookup);
   const symbol = b.fresh('diagnostics');
-  const logs = logsArray(b, '    ');
-  const workspace = b.random.chance(0.85) ? [`    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'`] : [];
+  const logs = logsArray(b, lookup, '    ');
+  const workspace = b.random.chance(0.85) ? [`    workspaceId: '${WORKSPACE}'`] : [];
   const name = loopHeader ? `'${symbol}-\${i}'` : `'${symbol}'`;
   const body = [
     `  name: ${name}`,
     '  params: {',
-    `    registryName: ${scope}.name`, // `reg.name`, `reg[i].name` or a module's `outputs.name`
+    `    targetName: ${scope}.name`, // `res.name`, `res[i].name` or a module's `outputs.name`
     `    settingName: 'via-${symbol}'`,
     `    logs: ${logs}`,
     ...workspace,
     '  }',
   ];
   const open = loopHeader ? `[${loopHeader}: {` : '{';
-  return [`module ${symbol} 'modules/setting.bicep' = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n');
+  return [`module ${symbol} '${modulePath.setting(lookup)}' = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n');
 }
 
-/** A registry deployed by a module, with its setting switched on or off by the caller. */
-function registryModuleCall(b: ProgramBuilder, prefix: string): void {
-  b.files['modules/registry.bicep'] = REGISTRY_MODULE;
+/** A resource of the kind deployed by a module, with its setting (of one category group) switched on or off by the caller. */
+function targetModuleCall(b: ProgramBuilder, kind: TargetKind, prefix: string): void {
+  b.files[modulePath.target(kind)] = targetModule(kind);
   const r = b.random;
-  const symbol = b.fresh('registryModule');
+  const symbol = b.fresh(`${kind.stem}Module`);
   const condition = r.chance(0.2) ? `if (${boolExpression(b, 0.6)}) ` : '';
   const audit = r.chance(0.3) ? [] : [`    auditLogs: ${boolExpression(b, 0.6)}`];
+  const group = r.chance(0.5) ? [] : [`    group: '${r.pick(['audit', 'allLogs'])}'`];
   // Plain, looped, or deployed to another resource group of the subscription.
   const shape = r.weighted([[4, 'plain'], [2, 'looped'], [1, 'elsewhere']] as const);
   const loopHeader = shape === 'looped' ? `for i in range(0, ${r.int(0, 2)})` : undefined;
@@ -307,28 +185,29 @@ function registryModuleCall(b: ProgramBuilder, prefix: string): void {
     '  params: {',
     `    name: '\${${prefix}}${suffix}'`,
     ...audit,
-    `    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'`,
+    ...group,
+    `    workspaceId: '${WORKSPACE}'`,
     '  }',
   ];
   const open = loopHeader ? `[${loopHeader}: ${condition}{` : `${condition}{`;
-  b.block([`module ${symbol} 'modules/registry.bicep' = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n'));
-  // A setting attached from another module, to the registry the first module's output names.
-  if (shape === 'plain' && condition === '' && r.chance(0.4)) b.block(settingModuleCall(b, `${symbol}.outputs`, undefined));
+  b.block([`module ${symbol} '${modulePath.target(kind)}' = ${open}`, ...body, loopHeader ? '}]' : '}'].join('\n'));
+  // A setting attached from another module, to the resource the first module's output names.
+  if (shape === 'plain' && condition === '' && r.chance(0.4)) b.block(settingModuleCall(b, kind, `${symbol}.outputs`, undefined));
 }
 
-/** The AVM-style module, called with or without settings, with `options.?x` that may be null. */
-function avmModuleCall(b: ProgramBuilder, prefix: string): void {
-  b.files['modules/avm-registry.bicep'] = AVM_REGISTRY_MODULE;
+/** The AVM-style module of the kind, called with or without settings, with `options.?x` that may be null. */
+function avmModuleCall(b: ProgramBuilder, kind: TargetKind, prefix: string): void {
+  b.files[modulePath.avm(kind)] = avmModule(kind);
   const r = b.random;
   const symbol = b.fresh('avm');
   const options = b.param('options', 'object', r.pick(['{}', '{ exportLogs: false }', '{ exportLogs: true }']));
   const setting = () => {
     const fields = [
       ...(r.chance(0.5) ? [`name: '${b.fresh('custom')}'`] : []),
-      ...(r.chance(0.8) ? ["workspaceResourceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'"] : []),
-      ...(r.chance(0.2) ? ["storageAccountResourceId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/auditlogs'"] : []),
+      ...(r.chance(0.8) ? [`workspaceResourceId: '${WORKSPACE}'`] : []),
+      ...(r.chance(0.2) ? [`storageAccountResourceId: '${STORAGE}'`] : []),
       ...(r.chance(0.5)
-        ? [`logCategoriesAndGroups: [${LOG_ENTRIES.filter(() => r.chance(0.4)).map((e) => `{ ${e}${r.chance(0.3) ? `, enabled: ${r.chance(0.5)}` : ''} }`).join(', ')}]`]
+        ? [`logCategoriesAndGroups: [${kind.logEntries.filter(() => r.chance(0.4)).map((e) => `{ ${e}${r.chance(0.3) ? `, enabled: ${r.chance(0.5)}` : ''} }`).join(', ')}]`]
         : []),
     ];
     return `{ ${fields.join(', ')} }`;
@@ -340,7 +219,7 @@ function avmModuleCall(b: ProgramBuilder, prefix: string): void {
   ] as const);
   b.block(
     [
-      `module ${symbol} 'modules/avm-registry.bicep' = {`,
+      `module ${symbol} '${modulePath.avm(kind)}' = {`,
       `  name: '${symbol}'`,
       '  params: {',
       `    name: '\${${prefix}}${symbol}'`,
@@ -352,11 +231,29 @@ function avmModuleCall(b: ProgramBuilder, prefix: string): void {
   );
 }
 
-/** A setting on a registry that this deployment does not create. */
-function existingRegistryBlock(b: ProgramBuilder, prefix: string): void {
-  const symbol = b.fresh('shared');
-  b.block([`resource ${symbol} ${REGISTRY} existing = {`, `  name: '\${${prefix}}${symbol}'`, '}'].join('\n'));
-  b.block(settingBlock(b, symbol, undefined));
+/** A setting on a resource of the kind that this deployment does not create. */
+function existingTargetBlock(b: ProgramBuilder, kind: TargetKind, prefix: string): void {
+  const symbol = b.fresh(`shared${kind.stem}`);
+  b.block([`resource ${symbol} ${kind.declaration} existing = {`, `  name: '\${${prefix}}${symbol}'`, '}'].join('\n'));
+  b.block(settingBlock(b, kind, symbol, undefined));
+}
+
+/**
+ * Two resources of different kinds whose names end in the same parameter's value (or are the
+ * same name), each with its own settings: one's settings must never count for the other.
+ */
+function twinBlock(b: ProgramBuilder, prefix: string, location: string): void {
+  const r = b.random;
+  const first = r.pick(TARGET_KINDS);
+  const second = r.pick(TARGET_KINDS.filter((k) => k !== first));
+  const shared = b.param('shared', 'string', `'twin${b.fresh('x')}'`);
+  const sameName = r.chance(0.5);
+  for (const kind of [first, second]) {
+    const symbol = b.fresh(kind.stem);
+    const name = sameName ? `'\${${prefix}}\${${shared}}'` : `'${kind.short}\${${shared}}'`;
+    b.block([`resource ${symbol} ${kind.declaration} = {`, `  name: ${name}`, `  location: ${location}`, ...kind.body, '}'].join('\n'));
+    settingsOn(b, kind, symbol, undefined);
+  }
 }
 
 /** The program for one (seed, index): the same inputs give the same files on every machine. */
@@ -366,11 +263,13 @@ export function generateProgram(seed: number, index: number): OracleProgram {
   const location = b.random.chance(0.5) ? 'resourceGroup().location' : b.param('location', 'string', undefined, 'resourceGroup().location');
   const blocks = b.random.int(1, 3);
   for (let k = 0; k < blocks; k += 1) {
+    const kind = b.random.pick(TARGET_KINDS);
     b.random.weighted([
-      [6, () => registryBlock(b, prefix, location)],
-      [2, () => registryModuleCall(b, prefix)],
-      [2, () => avmModuleCall(b, prefix)],
-      [1, () => existingRegistryBlock(b, prefix)],
+      [6, () => targetBlock(b, kind, prefix, location)],
+      [2, () => targetModuleCall(b, kind, prefix)],
+      [2, () => avmModuleCall(b, kind, prefix)],
+      [1, () => existingTargetBlock(b, kind, prefix)],
+      [2, () => twinBlock(b, prefix, location)],
     ] as const)();
   }
   return { seed, index, files: b.build() };

@@ -4,12 +4,15 @@ import path from 'node:path';
 import type { BicepCompiler } from '../../src/bicep/compile-output';
 import { startBicepCompiler } from '../../src/bicep/compiler';
 import { compareViews } from './compare-views';
+import { JUDGED_TYPES, type JudgedType, type TargetView } from './deployment-view';
 import { engineView } from './engine-view';
-import { generateProgram, ORACLE_ENTRY, type OracleProgram } from './generate-program';
+import { generateProgram, type OracleProgram } from './generate-program';
+import { ORACLE_ENTRY } from './program-builder';
 import { runSnapshot } from './snapshot';
 import { snapshotView } from './snapshot-view';
 
-export type ProgramOutcome = { kind: 'compared'; differences: string[] } | { kind: 'skipped'; reason: string };
+/** A compared program keeps Azure's verdicts, to count what the run judged. */
+export type ProgramOutcome = { kind: 'compared'; differences: string[]; verdicts: TargetView[] } | { kind: 'skipped'; reason: string };
 
 export interface ProgramResult {
   program: OracleProgram;
@@ -28,7 +31,8 @@ export async function compareProgram(cli: string, compiler: BicepCompiler, files
     const [azure, engine] = await Promise.all([runSnapshot(cli, entry), engineView(compiler, entry)]);
     if (!azure.ok) return { kind: 'skipped', reason: azure.reason };
     if (!engine.ok) return { kind: 'skipped', reason: engine.reason };
-    return { kind: 'compared', differences: compareViews(snapshotView(azure.resources), engine.view) };
+    const azureView = snapshotView(azure.resources);
+    return { kind: 'compared', differences: compareViews(azureView, engine.view), verdicts: [...azureView.targets.values()] };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -78,12 +82,23 @@ export async function runOracle(run: OracleRun): Promise<ProgramResult[]> {
   );
 }
 
-/** `oracle: N compared, D disagreements`, then the skipped programs and each disagreement. */
+/** How many resources of each judged type the compared programs deploy, and how many of them pass by Azure's settings. */
+export function verdictTally(results: readonly ProgramResult[]): Record<JudgedType, { pass: number; fail: number }> {
+  const tally = Object.fromEntries(JUDGED_TYPES.map((t) => [t, { pass: 0, fail: 0 }])) as Record<JudgedType, { pass: number; fail: number }>;
+  for (const { outcome } of results) {
+    if (outcome.kind !== 'compared') continue;
+    for (const { type, verdict } of outcome.verdicts) if (verdict !== 'review') tally[type][verdict] += 1;
+  }
+  return tally;
+}
+
+/** `oracle: N compared, D disagreements`, what was judged, then the skipped programs and each disagreement. */
 export function formatOracleReport(results: readonly ProgramResult[]): string {
   const compared = results.filter((r) => r.outcome.kind === 'compared');
   const disagreeing = compared.filter((r) => r.outcome.kind === 'compared' && r.outcome.differences.length > 0);
   const skipped = results.filter((r) => r.outcome.kind === 'skipped');
   const lines = [`oracle: ${compared.length} compared, ${disagreeing.length} disagreements${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}`];
+  for (const [type, { pass, fail }] of Object.entries(verdictTally(results))) lines.push(`  ${type}: ${pass} pass, ${fail} fail by Azure's settings`);
   for (const { program, outcome } of skipped) lines.push(`skipped seed ${program.seed} program ${program.index}: ${outcome.kind === 'skipped' ? outcome.reason : ''}`);
   for (const { program, outcome } of disagreeing) {
     lines.push(`disagreement in seed ${program.seed} program ${program.index}:`);

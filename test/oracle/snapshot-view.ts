@@ -1,4 +1,4 @@
-import { DESTINATION_PROPERTIES, REGISTRY_TYPE, SETTING_TYPE, type DeploymentView, type SettingView, type Verdict } from './deployment-view';
+import { DESTINATION_PROPERTIES, isJudgedType, SETTING_TYPE, type DeploymentView, type JudgedType, type SettingView, type TargetView } from './deployment-view';
 import type { PredictedResource } from './snapshot';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -12,34 +12,67 @@ function settingView(properties: Record<string, unknown>): SettingView {
   return { logs: logs.sort(), destinations: destinations.sort() };
 }
 
-const EXPORTS = 'workspaceId storageAccountId eventHubAuthorizationRuleId marketplacePartnerId'.split(' ');
-const LOGIN = ['category:ContainerRegistryLoginEvents', 'categoryGroup:audit', 'categoryGroup:allLogs'];
-const REPOSITORY = ['category:ContainerRegistryRepositoryEvents', 'categoryGroup:audit', 'categoryGroup:allLogs'];
-
-/**
- * The rule's requirement, read straight off Azure's deployed settings: the registry passes when the
- * settings on it that send somewhere enable, between them, both audit categories or a group holding them.
- */
-function verdictOf(registryId: string, settings: ReadonlyMap<string, SettingView>): Verdict {
-  const prefix = `${registryId}/providers/microsoft.insights/diagnosticsettings/`;
-  const enabled = new Set<string>();
-  for (const [id, setting] of settings) {
-    if (!id.startsWith(prefix) || !setting.destinations.some((d) => EXPORTS.includes(d.split('=')[0]!))) continue;
-    for (const log of setting.logs) if (log.endsWith('=true')) enabled.add(log.slice(0, -'=true'.length));
-  }
-  const covers = (accepted: string[]) => accepted.some((a) => enabled.has(a));
-  return covers(LOGIN) && covers(REPOSITORY) ? 'pass' : 'fail';
+interface Requirement {
+  /** Each required log: any one of its categories is enough. */
+  logs: string[][];
+  /** The category groups the type has that export every required log. */
+  groups: string[];
 }
 
-/** Azure's side: the registries and settings `bicep snapshot` predicts, and the verdict they imply. */
+/**
+ * What each judged type must export, written here from the rules' docs pages (docs/rules/), not
+ * read from the engine's rows, so that a wrong row shows as a disagreement.
+ */
+const REQUIRED: Record<JudgedType, Requirement> = {
+  // Azure.ACR.Logs
+  'microsoft.containerregistry/registries': { logs: [['ContainerRegistryLoginEvents'], ['ContainerRegistryRepositoryEvents']], groups: ['audit', 'allLogs'] },
+  // Azure.KeyVault.Logs
+  'microsoft.keyvault/vaults': { logs: [['AuditEvent']], groups: ['audit', 'allLogs'] },
+  // Azure.AppConfig.AuditLogs
+  'microsoft.appconfiguration/configurationstores': { logs: [['Audit']], groups: ['audit', 'allLogs'] },
+  // Azure.Firewall.Logs: no `audit` group; each log in its resource-specific or its legacy category.
+  'microsoft.network/azurefirewalls': {
+    logs: [
+      ['AZFWNetworkRule', 'AzureFirewallNetworkRule'],
+      ['AZFWApplicationRule', 'AzureFirewallApplicationRule'],
+    ],
+    groups: ['allLogs'],
+  },
+  // Azure.AKS.AuditLogs: only `allLogs` counts.
+  'microsoft.containerservice/managedclusters': { logs: [['kube-audit', 'kube-audit-admin'], ['guard']], groups: ['allLogs'] },
+};
+
+/** Destinations that export; an event hub's name alone sends nowhere. */
+const EXPORTS = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationRuleId', 'marketplacePartnerId'];
+
+/**
+ * The docs' requirement, read straight off Azure's deployed settings: the resource passes when the
+ * settings on it that send somewhere enable, between them, every required log (any of its
+ * categories) or a group of the type that holds them all. Names match in any letter case.
+ */
+function verdictOf(id: string, type: JudgedType, settings: ReadonlyMap<string, SettingView>): TargetView {
+  const prefix = `${id}/providers/${SETTING_TYPE}/`;
+  const enabled = new Set<string>();
+  for (const [settingId, setting] of settings) {
+    if (!settingId.startsWith(prefix) || !setting.destinations.some((d) => EXPORTS.includes(d.split('=')[0]!))) continue;
+    for (const log of setting.logs) if (log.endsWith('=true')) enabled.add(log.slice(0, -'=true'.length).toLowerCase());
+  }
+  const { logs, groups } = REQUIRED[type];
+  const byGroup = groups.some((g) => enabled.has(`categorygroup:${g.toLowerCase()}`));
+  const byCategories = logs.every((anyOf) => anyOf.some((c) => enabled.has(`category:${c.toLowerCase()}`)));
+  return { type, verdict: byGroup || byCategories ? 'pass' : 'fail' };
+}
+
+/** Azure's side: the judged resources and settings `bicep snapshot` predicts, and the verdicts they imply. */
 export function snapshotView(resources: readonly PredictedResource[]): DeploymentView {
   const settings = new Map<string, SettingView>();
   for (const r of resources) {
     if (r.type.toLowerCase() === SETTING_TYPE) settings.set(r.id.toLowerCase(), settingView(isRecord(r.properties) ? r.properties : {}));
   }
-  const registries = new Map<string, Verdict>();
+  const targets = new Map<string, TargetView>();
   for (const r of resources) {
-    if (r.type.toLowerCase() === REGISTRY_TYPE) registries.set(r.id.toLowerCase(), verdictOf(r.id.toLowerCase(), settings));
+    const type = r.type.toLowerCase();
+    if (isJudgedType(type)) targets.set(r.id.toLowerCase(), verdictOf(r.id.toLowerCase(), type, settings));
   }
-  return { registries, settings, unknowns: [] };
+  return { targets, settings, unknowns: [] };
 }
