@@ -3,7 +3,7 @@ import type { AuditLogRequirement } from './requirement';
 /** Microsoft's "Supported logs for <type>" page of Azure Monitor's reference. */
 const supportedLogs = (slug: string) => `https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/${slug}-logs`;
 /** The table of the types that have built-in policies for the `allLogs` and `audit` category groups. */
-export const GROUP_TABLE = 'https://learn.microsoft.com/azure/azure-monitor/platform/diagnostics-settings-policies-deployifnotexists#supported-resources';
+const GROUP_TABLE = 'https://learn.microsoft.com/azure/azure-monitor/platform/diagnostics-settings-policies-deployifnotexists#supported-resources';
 
 const RESOURCE_LOGS = ['security', 'Azure Well-Architected SE:10', 'MCSB LT-3', 'severity Important'];
 const NETWORK_LOGS = ['security', 'Azure Well-Architected SE:10', 'MCSB LT-4', 'severity Important'];

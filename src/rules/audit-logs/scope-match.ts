@@ -12,7 +12,7 @@ const UNKNOWN = '\u0000';
  * The resource type an ID names, in lower case (`microsoft.storage/storageaccounts/blobservices`),
  * when its provider and type segments are known text; undefined when an unknown part hides them.
  */
-export function typeOfId(id: Value): string | undefined {
+function typeOfId(id: Value): string | undefined {
   const written = typeof id === 'string' ? id : isSymbolic(id) && id.parts ? id.parts.map((p) => (typeof p === 'string' ? p : UNKNOWN)).join('') : undefined;
   if (written === undefined) return undefined;
   const lower = written.toLowerCase();
