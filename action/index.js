@@ -21349,29 +21349,6 @@ function expandTemplate(doc, options2 = {}) {
   return withTemplateBudget(() => new Expander(doc).run(options2));
 }
 
-// src/rules/closest-name.ts
-function editDistance(a, b) {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2 += 1) {
-    let diagonal = previous[0];
-    previous[0] = i2;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j];
-      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
-}
-function closestName(name2, known) {
-  let best;
-  for (const candidate of known) {
-    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
-}
-
 // src/rules/rule.ts
 function defineRule(rule) {
   return rule;
@@ -21617,6 +21594,53 @@ function joinAnd(items2) {
   return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2.at(-1)}`;
 }
 
+// src/rules/closest-name.ts
+function editDistance(a, b) {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2 += 1) {
+    let diagonal = previous[0];
+    previous[0] = i2;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j];
+      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+function closestName(name2, known) {
+  let best;
+  for (const candidate of known) {
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
+}
+
+// src/rules/audit-logs/typos.ts
+var vocabularies = /* @__PURE__ */ new WeakMap();
+function vocabularyOf(row2) {
+  let vocabulary = vocabularies.get(row2);
+  if (!vocabulary) {
+    vocabulary = { required: categoryNames(row2).filter((c) => c !== ANY_GROUP), valid: new Set((row2.knownCategories ?? []).map((c) => c.toLowerCase())) };
+    vocabularies.set(row2, vocabulary);
+  }
+  return vocabulary;
+}
+function meantBy(unknown2, row2) {
+  const lower2 = unknown2.name.toLowerCase();
+  if (unknown2.kind === "categoryGroup") {
+    const lackingGroup = CATEGORY_GROUPS.find((g) => g.toLowerCase() === lower2);
+    if (lackingGroup) return { lackingGroup, ...row2.groups[0] === void 0 ? {} : { meant: row2.groups[0] } };
+    const meant2 = closestName(unknown2.name, row2.groups);
+    return meant2 === void 0 ? void 0 : { meant: meant2 };
+  }
+  const vocabulary = vocabularyOf(row2);
+  if (vocabulary.valid.has(lower2)) return void 0;
+  const meant = closestName(unknown2.name, vocabulary.required);
+  return meant === void 0 ? void 0 : { meant };
+}
+
 // src/rules/audit-logs/remedies.ts
 function valueAt2(setting, path34) {
   let value = setting.body;
@@ -21633,11 +21657,8 @@ function enableStep(setting, entryPath) {
   return { kind: "enable-log-entry", at: { instance: setting, path: path34 } };
 }
 function typoFor(coverage, category, row2) {
-  const known = new Set((row2.knownCategories ?? []).map((c) => c.toLowerCase()));
   for (const unknown2 of coverage.unknownCategories) {
-    if (unknown2.kind === "category" && known.has(unknown2.name.toLowerCase())) continue;
-    const lacking = unknown2.kind === "categoryGroup" && CATEGORY_GROUPS.some((g) => g.toLowerCase() === unknown2.name.toLowerCase());
-    const meant = lacking ? row2.groups[0] : closestName(unknown2.name, unknown2.kind === "category" ? categoryNames(row2) : row2.groups);
+    const meant = meantBy(unknown2, row2)?.meant;
     if (meant !== void 0 && (unknown2.kind === "categoryGroup" || meant === category)) return { unknown: unknown2, meant };
   }
   return void 0;
@@ -21904,39 +21925,25 @@ var Requirement = class {
   constructor(row2) {
     this.row = row2;
     this.wanted = { categories: categoryNames(row2), groups: row2.groups };
-    this.knownCategories = new Set([...this.wanted.categories, ...row2.knownCategories ?? []].map((c) => c.toLowerCase()));
   }
   row;
   wanted;
-  knownCategories;
   /** `the 'audit' category group`, or the categories alone for a type without groups. */
   get groupText() {
     return this.row.groups.length > 0 ? ` or the '${this.row.groups[0]}' category group` : "";
   }
-  /** The required category that `category` names, when it names one of an alternative. */
-  requiredOf(category) {
-    const lower2 = category.toLowerCase();
-    return this.row.categories.find((c) => (typeof c === "string" ? [c] : c).some((n) => n.toLowerCase() === lower2));
-  }
   /** A hint for a log entry that names what the type does not export: a misspelling of a missing category or of a group, or a group the type lacks. */
   typoHint(coverage, target, missing) {
     for (const unknown2 of coverage.unknownCategories) {
-      if (unknown2.kind === "categoryGroup") {
-        const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown2.name.toLowerCase());
-        if (group) {
-          const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
-          const instead = [...this.row.groups, ...categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : []].join(" or ");
-          return { hint: ` (${target.instance.type} has no '${group}' category group; use ${instead})`, at: place(unknown2) };
-        }
-      } else if (this.knownCategories.has(unknown2.name.toLowerCase())) {
-        continue;
+      const meaning = meantBy(unknown2, this.row);
+      if (meaning?.lackingGroup) {
+        const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
+        const instead = [...this.row.groups, ...categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : []].join(" or ");
+        return { hint: ` (${target.instance.type} has no '${meaning.lackingGroup}' category group; use ${instead})`, at: place(unknown2) };
       }
-      const known = unknown2.kind === "category" ? missing : this.row.groups;
-      const suggestion = closestName(unknown2.name, known);
-      if (suggestion) {
-        const what = unknown2.kind === "category" ? "category" : "category group";
-        return { hint: ` ('${unknown2.name}' is not a ${this.row.service} log ${what}; did you mean '${suggestion}'?)`, at: place(unknown2) };
-      }
+      if (meaning?.meant === void 0 || unknown2.kind === "category" && !missing.includes(meaning.meant)) continue;
+      const what = unknown2.kind === "category" ? "category" : "category group";
+      return { hint: ` ('${unknown2.name}' is not a ${this.row.service} log ${what}; did you mean '${meaning.meant}'?)`, at: place(unknown2) };
     }
     return { hint: "" };
   }
@@ -23643,7 +23650,13 @@ function ruleDocs(rule) {
 var EXIT_FINDINGS = 1;
 function reportedRules(rules) {
   const reported = /* @__PURE__ */ new Map();
-  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
+  for (const rule of rules) {
+    if (reported.has(rule.id)) continue;
+    let help;
+    reported.set(rule.id, { meta: rule.meta, get help() {
+      return help ??= ruleDocs(rule);
+    } });
+  }
   return reported;
 }
 

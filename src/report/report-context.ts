@@ -46,6 +46,11 @@ export interface ReportContext {
 /** The rules of a run as reports show them, by id; the first of two with one id wins. */
 export function reportedRules(rules: readonly Rule[]): Map<string, ReportedRule> {
   const reported = new Map<string, ReportedRule>();
-  for (const rule of rules) if (!reported.has(rule.id)) reported.set(rule.id, { meta: rule.meta, help: ruleDocs(rule) });
+  for (const rule of rules) {
+    if (reported.has(rule.id)) continue;
+    let help: string | undefined;
+    // Read on first use: only SARIF carries a rule's docs page, and a run has a page per rule.
+    reported.set(rule.id, { meta: rule.meta, get help() { return (help ??= ruleDocs(rule)); } });
+  }
   return reported;
 }

@@ -274,3 +274,22 @@ describe('fixes for every row', () => {
     );
   }, 120_000);
 });
+
+describe('did-you-mean hints', () => {
+  it('name no missing category for a misspelling of one that is exported', async () => {
+    const setting = (logs: string) =>
+      `resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acrhint'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n}\n\nresource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {\n  name: 'audit'\n  scope: registry\n  properties: {\n    workspaceId: '/subscriptions/0/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'\n    logs: [\n${logs}    ]\n  }\n}\n`;
+    const root = makeTree({
+      'main.bicep': setting("      { category: 'ContainerRegistryLoginEvents', enabled: true }\n      { category: 'ContainerRegistryLoginEvent', enabled: true }\n"),
+    });
+    const run = await auditJson(['main.bicep'], { cwd: root });
+    expect(seen(run.report, root).filter((r) => r.ruleId === 'Azure.ACR.Logs')).toEqual([
+      {
+        at: 'main.bicep:12:5',
+        ruleId: 'Azure.ACR.Logs',
+        level: 'error',
+        message: "registry 'acrhint' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group",
+      },
+    ]);
+  }, 60_000);
+});

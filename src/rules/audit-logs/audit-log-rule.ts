@@ -1,14 +1,14 @@
 import type { ResourceInstance } from '../../template/expand/instance';
 import { isSymbolic, mergeOrigins, originsOf } from '../../template/expressions/symbolic';
 import type { Origin, Value } from '../../template/expressions/value';
-import { closestName } from '../closest-name';
 import { defineRule, formatMessage, type InstancePlace, type Rule, type RuleContext, type RuleReport } from '../rule';
 import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetting, type Wanted } from './coverage';
 import { describeFalseCondition, describeOrigin } from './describe-instance';
 import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
-import { ANY_GROUP, CATEGORY_GROUPS, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
 import { settingsIndex } from './settings-index';
 import { auditTargets, type AuditTarget } from './targets';
+import { meantBy } from './typos';
 
 type MessageId =
   | 'noSettings'
@@ -39,14 +39,12 @@ function related(target: AuditTarget, deployed: readonly ResourceInstance[], not
   ];
 }
 
-/** Reads a requirement once: its category names, its messages' fixed parts, and what a typo may have meant. */
+/** Reads a requirement once: its category names and its messages' fixed parts. */
 class Requirement {
   readonly wanted: Wanted;
-  private readonly knownCategories: Set<string>;
 
   constructor(readonly row: AuditLogRequirement) {
     this.wanted = { categories: categoryNames(row), groups: row.groups };
-    this.knownCategories = new Set([...this.wanted.categories, ...(row.knownCategories ?? [])].map((c) => c.toLowerCase()));
   }
 
   /** `the 'audit' category group`, or the categories alone for a type without groups. */
@@ -54,31 +52,19 @@ class Requirement {
     return this.row.groups.length > 0 ? ` or the '${this.row.groups[0]}' category group` : '';
   }
 
-  /** The required category that `category` names, when it names one of an alternative. */
-  requiredOf(category: string): RequiredCategory | undefined {
-    const lower = category.toLowerCase();
-    return this.row.categories.find((c) => (typeof c === 'string' ? [c] : c).some((n) => n.toLowerCase() === lower));
-  }
-
   /** A hint for a log entry that names what the type does not export: a misspelling of a missing category or of a group, or a group the type lacks. */
   typoHint(coverage: Coverage, target: AuditTarget, missing: readonly string[]): { hint: string; at?: InstancePlace } {
     for (const unknown of coverage.unknownCategories) {
-      if (unknown.kind === 'categoryGroup') {
-        const group = CATEGORY_GROUPS.find((g) => g.toLowerCase() === unknown.name.toLowerCase());
-        if (group) {
-          const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
-          const instead = [...this.row.groups, ...(categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : [])].join(' or ');
-          return { hint: ` (${target.instance.type} has no '${group}' category group; use ${instead})`, at: place(unknown) };
-        }
-      } else if (this.knownCategories.has(unknown.name.toLowerCase())) {
-        continue;
+      const meaning = meantBy(unknown, this.row);
+      if (meaning?.lackingGroup) {
+        const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
+        const instead = [...this.row.groups, ...(categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : [])].join(' or ');
+        return { hint: ` (${target.instance.type} has no '${meaning.lackingGroup}' category group; use ${instead})`, at: place(unknown) };
       }
-      const known = unknown.kind === 'category' ? missing : this.row.groups;
-      const suggestion = closestName(unknown.name, known);
-      if (suggestion) {
-        const what = unknown.kind === 'category' ? 'category' : 'category group';
-        return { hint: ` ('${unknown.name}' is not a ${this.row.service} log ${what}; did you mean '${suggestion}'?)`, at: place(unknown) };
-      }
+      // A misspelt category hints only when the category it meant is missing: one that is exported needs no hint.
+      if (meaning?.meant === undefined || (unknown.kind === 'category' && !missing.includes(meaning.meant))) continue;
+      const what = unknown.kind === 'category' ? 'category' : 'category group';
+      return { hint: ` ('${unknown.name}' is not a ${this.row.service} log ${what}; did you mean '${meaning.meant}'?)`, at: place(unknown) };
     }
     return { hint: '' };
   }

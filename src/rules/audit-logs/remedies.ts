@@ -1,10 +1,10 @@
 import type { ResourceInstance } from '../../template/expand/instance';
 import { isValueObject } from '../../template/expressions/symbolic';
 import type { Value } from '../../template/expressions/value';
-import { closestName } from '../closest-name';
 import type { Remedy, RemedyStep } from '../remedy';
 import type { Coverage, SettingPlace } from './coverage';
-import { ANY_GROUP, CATEGORY_GROUPS, categoriesToAdd, categoryNames, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import { ANY_GROUP, categoriesToAdd, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import { meantBy } from './typos';
 import type { AuditTarget } from './targets';
 
 /** The value at a path of a setting's body, if the body spells it out. */
@@ -27,12 +27,8 @@ function enableStep(setting: ResourceInstance, entryPath: readonly (string | num
 
 /** The misspelt entry that most likely meant `category` (a misspelt group covers every category). */
 function typoFor(coverage: Coverage, category: string, row: AuditLogRequirement) {
-  const known = new Set((row.knownCategories ?? []).map((c) => c.toLowerCase()));
   for (const unknown of coverage.unknownCategories) {
-    if (unknown.kind === 'category' && known.has(unknown.name.toLowerCase())) continue;
-    // A group the type lacks meant the one it has.
-    const lacking = unknown.kind === 'categoryGroup' && CATEGORY_GROUPS.some((g) => g.toLowerCase() === unknown.name.toLowerCase());
-    const meant = lacking ? row.groups[0] : closestName(unknown.name, unknown.kind === 'category' ? categoryNames(row) : row.groups);
+    const meant = meantBy(unknown, row)?.meant;
     if (meant !== undefined && (unknown.kind === 'categoryGroup' || meant === category)) return { unknown, meant };
   }
   return undefined;
