@@ -3,18 +3,11 @@ import type { SettingSuggestion } from '../rules/remedy';
 import { declarationObject, identifierOf, literalString, objectProperty, propertyKey, syntaxChildren, type ParsedBicep, type SyntaxNode } from './bicep-syntax';
 import type { OffsetEdit } from './layout';
 import { toTextEdit, type FixPreferences, type Planned } from './plan-fix';
-import { enclosingLoop, whyNotWrittenOut } from './source-reasons';
+import { declarationToFollow, freeName, resourceAfter } from './new-resource';
 
 const SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview';
 const DESTINATIONS = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationRuleId', 'eventHubName', 'marketplacePartnerId'];
 
-/** A name like `wanted` that nothing at the top of the file uses yet. */
-function freeName(source: ParsedBicep, wanted: string): string {
-  const taken = source.topLevelNames();
-  let name = wanted;
-  for (let n = 2; taken.has(name); n += 1) name = `${wanted}${n}`;
-  return name;
-}
 
 /** The destination properties (`workspaceId: ...`) of another diagnostic setting declared once at the top of the file, as written. */
 function destinationsOfAnotherSetting(source: ParsedBicep): string[] | undefined {
@@ -68,24 +61,16 @@ function settingText(source: ParsedBicep, target: SyntaxNode, condition: string,
  * of another setting in the file, else to a new workspace parameter.
  */
 export function suggestSetting(source: ParsedBicep, suggestion: SettingSuggestion<SourceLocation>, prefs: FixPreferences): Planned {
-  const target = source.nodeAt(suggestion.target.range);
-  if (!target || target.type !== 'resource_declaration') {
-    return { noFix: target ? whyNotWrittenOut(source, target) : 'the place the finding names is not where the source was read; run bicep-audit again' };
-  }
-  if (enclosingLoop(target) || !declarationObject(target)) {
-    return { noFix: `${suggestion.noun} '${identifierOf(target)}' is declared in a loop; a setting for each instance is for a person to write` };
-  }
-  if (target.parent?.type !== 'infrastructure') return { noFix: `${suggestion.noun} '${identifierOf(target)}' is declared inside another resource` };
-  const value = syntaxChildren(target).at(-1)!;
-  const condition = value.type === 'if_statement' ? `if ${syntaxChildren(value)[0]!.text} ` : '';
+  const found = declarationToFollow(source, suggestion.target, suggestion.noun, 'a setting');
+  if ('noFix' in found) return found;
+  const { target, condition } = found;
   const reused = destinationsOfAnotherSetting(source);
   const parameter = reused ? undefined : freeName(source, 'auditWorkspaceId');
   const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group
     ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`]
     : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
   const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const at = target.endIndex;
-  const edits = [...(parameter ? [parameterEdit(source, parameter, suggestion.service)] : []), { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const edits = [...(parameter ? [parameterEdit(source, parameter, suggestion.service)] : []), resourceAfter(source, target, setting)];
   const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
