@@ -3,7 +3,8 @@
 
 // Writes the docs page of each built-in audit-log rule that has `docs` in src/rules/audit-logs/built-in.ts
 // from its row, so that a page names exactly the categories, groups and sources the rule uses.
-// Azure.ACR.Logs's page is written by hand: it is the reference for what every row shares. A test
+// Azure.ACR.Logs's page is written by hand (it is the reference for what every row shares), and so is
+// Azure.Subscription.ActivityLogExport's, whose example is a subscription template. A test
 // renders the pages again and compares. Usage (after npm run build): node scripts/build-rule-docs.js
 
 const fs = require('node:fs');

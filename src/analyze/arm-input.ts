@@ -48,7 +48,7 @@ export async function analyzeArmTemplate(
     return { file, status: 'failed', findings: [inputFinding(file, notTemplate, at)] };
   }
   const expansion = expandTemplate(doc, { parameters, deployment });
-  const ruleRun = ruleFindings(expansion.instances, locator, rules);
+  const ruleRun = ruleFindings(expansion, locator, rules);
   return {
     file,
     status: 'analysed',

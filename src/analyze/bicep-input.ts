@@ -142,7 +142,7 @@ async function analyzeCompiled(
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance ? locator.locate({ instance }) : outside));
   }
-  const ruleRun = ruleFindings(expansion.instances, locator, rules);
+  const ruleRun = ruleFindings(expansion, locator, rules);
   findings.push(...ruleRun.findings);
   return { file, status: 'analysed', findings, evaluations: ruleRun.evaluations };
 }

@@ -6,7 +6,8 @@ import { LEVEL_ORDER, type Evaluation, type Finding, type FindingInstance, type 
 import { RULES } from '../rules/index';
 import { formatMessage, type Rule } from '../rules/rule';
 import { unknownDirectiveNameFinding } from './problem-findings';
-import type { ResourceInstance } from '../template/expand/instance';
+import type { Expansion, ResourceInstance } from '../template/expand/instance';
+import { scopeType } from '../rules/scope-instance';
 
 function levelFor(kind: FindingKind, configured: FindingLevel): FindingLevel {
   // A review is at most a warning: its outcome is not known to be a failure.
@@ -48,7 +49,7 @@ export interface RuleRun {
  * directive on the line before suppresses it, and names in it that are no rule are reported once.
  */
 export function ruleFindings(
-  instances: readonly ResourceInstance[],
+  { instances, deployments }: Pick<Expansion, 'instances' | 'deployments'>,
   locator: Locator,
   selection: RuleSelection = DEFAULT_RULES,
 ): RuleRun {
@@ -58,14 +59,14 @@ export function ruleFindings(
   // A loop of 800 registries gives 800 findings in one file: read it once.
   const linesOf = sourceLines();
   const rules = [...RULES, ...selection.declared];
-  const types = new Set(instances.map((i) => i.type.toLowerCase()));
+  const types = new Set([...instances.map((i) => i.type), ...deployments.map((d) => scopeType(d.scope))].map((t) => t.toLowerCase()));
   for (const rule of rules) {
     const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === 'off') continue;
     // Most rules judge types a deployment does not have: asking them costs more than this test.
     if (rule.triggers && !hasAny(types, rule.triggers)) continue;
     const evaluated = (instance: ResourceInstance) => evaluations.push({ ruleId: rule.id, instance: findingInstance(instance), location: locator.locate({ instance }) });
-    for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span), evaluated })) {
+    for (const report of rule.check({ instances, deployments, describeSpan: (span) => locator.describeSpan(span), evaluated })) {
       const location = locator.locate(report.at);
       const relatedLocations = [
         ...report.related.map((r) => ({ location: locator.locate(r), message: r.message })),

@@ -3,6 +3,8 @@ import { bicepParser } from '../locate/bicep-source';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { ParsedBicep } from './bicep-syntax';
 import { planSteps, type FixPreferences, type Planned, type SourceAt } from './plan-fix';
+import { suggestLock } from './suggest-lock';
+import { suggestScopeSetting } from './suggest-scope-setting';
 import { suggestSetting } from './suggest-setting';
 
 export interface FixPlan {
@@ -44,6 +46,14 @@ async function planFor(finding: Finding, sourceAt: SourceAt, prefs: (file: strin
     case 'add-setting': {
       const source = await sourceAt(remedy.target);
       return typeof source === 'string' ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
+    }
+    case 'add-scope-setting': {
+      const source = await sourceAt(remedy.target);
+      return typeof source === 'string' ? { noFix: source } : suggestScopeSetting(source, remedy);
+    }
+    case 'add-lock': {
+      const source = await sourceAt(remedy.target);
+      return typeof source === 'string' ? { noFix: source } : suggestLock(source, remedy);
     }
   }
 }

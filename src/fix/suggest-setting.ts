@@ -5,12 +5,11 @@ import type { OffsetEdit } from './layout';
 import { toTextEdit, type FixPreferences, type Planned } from './plan-fix';
 import { declarationToFollow, freeName, resourceAfter } from './new-resource';
 
-const SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview';
+export const SETTING_TYPE = 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview';
 const DESTINATIONS = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationRuleId', 'eventHubName', 'marketplacePartnerId'];
 
-
 /** The destination properties (`workspaceId: ...`) of another diagnostic setting declared once at the top of the file, as written. */
-function destinationsOfAnotherSetting(source: ParsedBicep): string[] | undefined {
+export function destinationsOfAnotherSetting(source: ParsedBicep): string[] | undefined {
   for (const declaration of source.root.namedChildren) {
     if (declaration.type !== 'resource_declaration') continue;
     if (!literalString(syntaxChildren(declaration)[1])?.toLowerCase().startsWith('microsoft.insights/diagnosticsettings@')) continue;
@@ -24,7 +23,7 @@ function destinationsOfAnotherSetting(source: ParsedBicep): string[] | undefined
 }
 
 /** Where a new parameter goes: after the last one, else before the first declaration. */
-function parameterEdit(source: ParsedBicep, name: string, service: string): OffsetEdit {
+export function parameterEdit(source: ParsedBicep, name: string, service: string): OffsetEdit {
   const { eol } = source;
   const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
   const lastParameter = declarations.filter((c) => c.type === 'parameter_declaration').at(-1);

@@ -13,7 +13,6 @@ import { bicepParser, BicepSourceFile, isLocalModule } from './bicep-source';
 import { FILE_START, LineIndex } from './line-index';
 import type { Locator } from './locator';
 
-
 /** `main.bicep:3:1`, as messages name a place. */
 function placeText(location: SourceLocation): string {
   const { line, character } = location.range.start;
@@ -63,6 +62,11 @@ export class BicepLocator implements Locator {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place.instance.deploymentChain.map((l) => l.symbolicName));
     if (jsonModule) return this.locateInJsonModule(jsonModule, [...place.instance.jsonPath, ...(place.path ?? [])], !place.path || place.path.length === 0);
     if (stoppedAt) return stoppedAt;
+    if (place.instance.symbolicName === '') {
+      // The template itself (the scope it deploys to): its `targetScope` line.
+      const targetScope = source.targetScope();
+      return { file: source.file, range: targetScope ? source.range(targetScope) : FILE_START };
+    }
     const declaration = source.declaration(place.instance.symbolicName);
     if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place.instance.symbolicName)?.range ?? FILE_START };
     return { file: source.file, range: source.range(source.property(declaration, place.path ?? [])) };

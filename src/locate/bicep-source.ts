@@ -177,6 +177,11 @@ export class BicepSourceFile {
     });
   }
 
+  /** The `targetScope = '...'` line, where a template says where it deploys. */
+  targetScope(): SyntaxNode | undefined {
+    return this.root.namedChildren.find((c) => c.type === 'target_scope_assignment');
+  }
+
   /** The `param` declaration of a parameter. */
   parameter(name: string): SyntaxNode | undefined {
     return this.root.namedChildren.find((c) => c.type === 'parameter_declaration' && identifierOf(c) === name);

@@ -14,6 +14,8 @@ export function locateRemedy(remedy: Remedy, locator: Locator): LocatedRemedy {
     case 'steps':
       return { kind: 'steps', steps: remedy.steps.map((step) => locateStep(step, locate)) };
     case 'add-setting':
+    case 'add-scope-setting':
+    case 'add-lock':
       return { ...remedy, target: locate(remedy.target) };
     case 'none':
       return remedy;

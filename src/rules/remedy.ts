@@ -25,10 +25,32 @@ export interface SettingSuggestion<Place = InstancePlace> {
   group?: string;
 }
 
+/** A diagnostic setting at the scope the entry template deploys to (its subscription), which has none: a suggestion. */
+export interface ScopeSettingSuggestion<Place = InstancePlace> {
+  kind: 'add-scope-setting';
+  /** The template itself, placed on its `targetScope` line. */
+  target: Place;
+  noun: string;
+  service: string;
+  categories: readonly string[];
+  /** A destination another setting of the deployment exports to, known in full: `workspaceId` and its value. */
+  destination?: { property: string; value: string };
+}
+
+/** A `CanNotDelete` lock on a resource that has none: a suggestion, never applied on its own. */
+export interface LockSuggestion<Place = InstancePlace> {
+  kind: 'add-lock';
+  /** The resource's declaration. */
+  target: Place;
+  noun: string;
+}
+
 /** What would clear a finding, or why the rule offers nothing. */
 export type Remedy<Place = InstancePlace> =
   | { kind: 'steps'; steps: readonly RemedyStep<Place>[] }
   | SettingSuggestion<Place>
+  | ScopeSettingSuggestion<Place>
+  | LockSuggestion<Place>
   | { kind: 'none'; reason: string };
 
 /** A remedy whose places have been found in the user's files. */

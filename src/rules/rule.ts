@@ -1,4 +1,4 @@
-import type { ResourceInstance } from '../template/expand/instance';
+import type { Deployment, ResourceInstance } from '../template/expand/instance';
 import type { SourceSpan } from '../template/location';
 import type { FindingKind, FindingLevel } from './level';
 import type { InstancePlace } from './location';
@@ -44,6 +44,8 @@ export interface RuleReport<MessageId extends string> {
 export interface RuleContext {
   /** Every instance of the deployment, in declaration order. */
   instances: readonly ResourceInstance[];
+  /** The entry template's deployment and each module instance's: where each template deploys. */
+  deployments: readonly Deployment[];
   /** `file:line:column` of a place in the compiled template, as the user would look it up. */
   describeSpan(span: SourceSpan): string;
   /** Told of each instance the rule judges, whether or not it reports on it (JUnit's passing test cases). */

@@ -1,5 +1,6 @@
 import type { BicepCompiler } from '../../src/bicep/compile-output';
-import { RULES } from '../../src/rules/index';
+import { auditLogRule } from '../../src/rules/audit-logs/audit-log-rule';
+import { BUILT_IN_ROWS } from '../../src/rules/audit-logs/built-in';
 import type { DeploymentContext } from '../../src/template/expand/deployment-scope';
 import { expandTemplate } from '../../src/template/expand/expand-template';
 import type { ResourceInstance } from '../../src/template/expand/instance';
@@ -10,6 +11,8 @@ import { parseJsonWithPositions } from '../../src/template/parse-json';
 import { describeValue } from '../../src/template/describe-value';
 import { ORACLE_CONTEXT } from './deployment-context';
 import { DESTINATION_PROPERTIES, isJudgedType, SETTING_TYPE, type DeploymentView, type SettingView, type TargetView } from './deployment-view';
+
+const AUDIT_LOG_RULES = BUILT_IN_ROWS.map(auditLogRule);
 
 export type EngineOutcome = { ok: true; view: DeploymentView; outputs: ValueObject } | { ok: false; reason: string };
 
@@ -58,8 +61,9 @@ export async function engineView(compiler: BicepCompiler, paramFile: string, dep
     if (isJudgedType(type)) targets.set((target.id as string).toLowerCase(), { type, verdict: 'pass' });
   }
   const reported = new Set<string>();
-  for (const rule of RULES) {
-    for (const report of rule.check({ instances: expansion.instances, describeSpan: () => '' })) {
+  // The oracle judges audit-log verdicts: the control-plane rules answer other questions about the same resources.
+  for (const rule of AUDIT_LOG_RULES) {
+    for (const report of rule.check({ instances: expansion.instances, deployments: expansion.deployments, describeSpan: () => '' })) {
       const id = typeof report.subject.id === 'string' ? report.subject.id.toLowerCase() : undefined;
       const target = id === undefined ? undefined : targets.get(id);
       if (id === undefined || target === undefined) unknowns.push(`${rule.id} reports ${report.kind} on ${report.subject.type} ${shown(report.subject.id)}, not a deployed judged resource`);

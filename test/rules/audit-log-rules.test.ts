@@ -207,18 +207,21 @@ const EXPECTED: Record<string, Omit<Seen, 'ruleId'>[]> = {
   ],
 };
 
+/** Rules whose fixtures are not of this shape: they judge scopes and locks (test/rules/control-plane.test.ts). */
+const CONTROL_PLANE = ['Azure.ACR.DeleteLock', 'Azure.Subscription.ActivityLogExport'];
+
 let results: Seen[];
 
 beforeAll(async () => {
   const run = await auditJson(['audit-logs']);
-  expect(run.report.inputs.map((i) => i.status)).toEqual(RULES.map(() => 'analysed'));
+  expect(run.report.inputs.map((i) => i.status)).toEqual(Object.keys(EXPECTED).map(() => 'analysed'));
   expect(run.code).toBe(1);
   results = seen(run.report);
 }, 180_000);
 
 describe('the built-in audit-log rules on real Bicep', () => {
   it('has a fixture for every rule', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(RULES.map((r) => r.id).filter((id) => !CONTROL_PLANE.includes(id)).sort());
   });
 
   it.each(Object.entries(EXPECTED))('%s: exactly the findings of its table, at their file, line and column', (id, expected) => {
@@ -227,7 +230,7 @@ describe('the built-in audit-log rules on real Bicep', () => {
   });
 
   it('finds nothing of one rule in another rule\'s fixture', () => {
-    for (const r of results.filter((r) => r.ruleId.startsWith('Azure.'))) expect(r.at.startsWith(`audit-logs/${r.ruleId}.bicep:`)).toBe(true);
+    for (const r of results.filter((r) => r.ruleId.startsWith('Azure.') && !CONTROL_PLANE.includes(r.ruleId))) expect(r.at.startsWith(`audit-logs/${r.ruleId}.bicep:`)).toBe(true);
   });
 });
 
@@ -235,7 +238,7 @@ describe('scopes of another type', () => {
   it("never count a key vault's setting for a registry whose name ends in the same unknown: a fail on the registry, exit 1", async () => {
     const run = await auditJson(['scope/other-type-same-unknown.bicep']);
     expect(run.code).toBe(1);
-    expect(seen(run.report).filter((r) => r.ruleId.startsWith('Azure.'))).toEqual([
+    expect(seen(run.report).filter((r) => r.ruleId === 'Azure.ACR.Logs')).toEqual([
       {
         at: 'scope/other-type-same-unknown.bicep:5:1',
         ruleId: 'Azure.ACR.Logs',

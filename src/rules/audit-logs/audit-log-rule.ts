@@ -6,6 +6,7 @@ import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetti
 import { describeFalseCondition, describeOrigin } from './describe-instance';
 import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
 import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
+import type { ScopeIndex } from './scope-match';
 import { settingsIndex } from './settings-index';
 import { auditTargets, type AuditTarget } from './targets';
 import { meantBy } from './typos';
@@ -59,7 +60,8 @@ class Requirement {
       if (meaning?.lackingGroup) {
         const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
         const instead = [...this.row.groups, ...(categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : [])].join(' or ');
-        return { hint: ` (${target.instance.type} has no '${meaning.lackingGroup}' category group; use ${instead})`, at: place(unknown) };
+        const lacks = this.row.groups.length === 0 ? `no documented category group, so '${meaning.lackingGroup}' exports nothing` : `no '${meaning.lackingGroup}' category group`;
+        return { hint: ` (${target.instance.type} has ${lacks}; use ${instead})`, at: place(unknown) };
       }
       // A misspelt category hints only when the category it meant is missing: one that is exported needs no hint.
       if (meaning?.meant === undefined || (unknown.kind === 'category' && !missing.includes(meaning.meant))) continue;
@@ -141,7 +143,7 @@ function judge(requirement: Requirement, target: AuditTarget, targeting: readonl
       ),
     ];
     if (notDeployed.length === 0) {
-      return { kind: 'fail', messageId: 'noSettings', data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row) };
+      return { kind: 'fail', messageId: 'noSettings', data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row, context.instances) };
     }
     return {
       kind: 'fail',
@@ -201,6 +203,19 @@ function judge(requirement: Requirement, target: AuditTarget, targeting: readonl
   };
 }
 
+/** Whether a scope above the target that the run deploys (its management group) exports every category its log has, for certain. */
+function exportedAbove(row: AuditLogRequirement, target: AuditTarget, settings: ScopeIndex<ResourceInstance>): boolean {
+  const inherited = row.inherited;
+  if (!inherited) return false;
+  const wanted: Wanted = { categories: inherited.categories, groups: [] };
+  return (target.above ?? [])
+    .filter((above) => above.type.toLowerCase() === inherited.type.toLowerCase())
+    .some((above) => {
+      const coverage = settingsCoverage(settings.matches(above.id, above.type).filter((t) => t.setting.condition !== false), wanted, above);
+      return inherited.categories.every((c) => coverage.byCategory[c]!.certainty === 'yes');
+    });
+}
+
 /** A failure of a resource that may not be deployed, or may not have the logs, is for a person to review. */
 function ifItApplies(rule: Rule<MessageId>, target: AuditTarget, report: RuleReport<MessageId>, context: RuleContext): RuleReport<MessageId> {
   const problem = formatMessage(rule.meta.messages[report.messageId], report.data);
@@ -243,14 +258,14 @@ export function auditLogRule(row: AuditLogRequirement): Rule {
       },
     },
     check(context) {
-      const targets = auditTargets(context.instances, row);
+      const targets = auditTargets(context, row);
       if (targets.length === 0) return [];
       const settings = settingsIndex(context.instances);
       const reports: RuleReport<MessageId>[] = [];
       for (const target of targets) {
         context.evaluated?.(target.instance);
         const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
-        if (!report) continue;
+        if (!report || exportedAbove(row, target, settings)) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === 'maybe';
         reports.push(uncertain && report.kind === 'fail' ? ifItApplies(rule, target, report, context) : report);
       }

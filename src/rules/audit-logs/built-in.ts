@@ -22,7 +22,7 @@ export interface RowDocs {
 
 export type BuiltInRow = AuditLogRequirement & { docsPath: string; docs?: RowDocs };
 
-function row(fields: Omit<BuiltInRow, 'docsPath' | 'level' | 'securitySeverity' | 'tags'> & Partial<Pick<BuiltInRow, 'tags' | 'securitySeverity'>>): BuiltInRow {
+function row(fields: Omit<BuiltInRow, 'docsPath' | 'level' | 'securitySeverity' | 'tags'> & Partial<Pick<BuiltInRow, 'tags' | 'securitySeverity' | 'level'>>): BuiltInRow {
   return { level: 'error', securitySeverity: '7.0', tags: RESOURCE_LOGS, docsPath: `docs/rules/${fields.id}.md`, ...fields };
 }
 
@@ -477,6 +477,24 @@ export const BUILT_IN_ROWS: readonly BuiltInRow[] = [
         "Azure Monitor's table of category groups does not list the storage services; the rule counts the `audit` and `allLogs` groups, which Azure accepts on these services, as covering the three categories.",
       ],
     },
+  }),
+  row({
+    id: 'Azure.Subscription.ActivityLogExport',
+    aliases: ['Azure.Subscription.ActivityLog'],
+    title: 'Subscriptions export their Activity Log',
+    description:
+      'A template deployed at subscription scope must export the subscription\'s Activity Log (the Administrative, Security, Policy and Alert categories) through a diagnostic setting at the subscription with a destination.',
+    types: ['Microsoft.Resources/subscriptions'],
+    categories: ['Administrative', 'Security', 'Policy', 'Alert'],
+    groups: [],
+    knownCategories: ['ServiceHealth', 'Recommendation', 'Autoscale', 'ResourceHealth'],
+    inherited: { type: 'Microsoft.Management/managementGroups', categories: ['Administrative', 'Policy'] },
+    noun: 'subscription',
+    service: 'Activity Log',
+    consequence: 'who created, changed or deleted its resources (a registry\'s registries/write and registries/delete) is kept 90 days and no detection in a workspace sees it',
+    level: 'warning',
+    securitySeverity: '5.0',
+    tags: ['security', 'Azure Well-Architected SE:10', 'MCSB LT-3', 'CIS Azure Foundations 6.1', 'severity Moderate'],
   }),
   row({
     id: 'Azure.Synapse.AuditLogs',

@@ -73,8 +73,40 @@ function groupOf(row: AuditLogRequirement): { group?: string } {
   return row.groups.length > 0 ? { group: row.groups[0]! } : {};
 }
 
+// Destinations a new setting can copy as written: each names the whole destination on its own.
+const COPIED_DESTINATIONS = ['workspaceId', 'storageAccountId'];
+
+/** The destination of the first deployed setting whose workspace (or storage account) is known in full. */
+function knownDestination(instances: readonly ResourceInstance[]): { property: string; value: string } | undefined {
+  for (const setting of instances) {
+    if (setting.type.toLowerCase() !== 'microsoft.insights/diagnosticsettings' || setting.existing || setting.condition !== true) continue;
+    const properties = setting.body.properties;
+    if (!isValueObject(properties)) continue;
+    const property = COPIED_DESTINATIONS.find((p) => typeof properties[p] === 'string' && properties[p] !== '');
+    if (property) return { property, value: properties[property] as string };
+  }
+  return undefined;
+}
+
+/** A scope (a subscription) without any setting: a new one in the entry template, to a destination the deployment already uses where there is one. */
+function newScopeSettingRemedy(target: AuditTarget, row: AuditLogRequirement, instances: readonly ResourceInstance[]): Remedy {
+  if (target.instance.symbolicName !== '') {
+    return { kind: 'none', reason: `${target.description} is deployed by a module: add a diagnostic setting without a scope to that module's template` };
+  }
+  const destination = knownDestination(instances);
+  return {
+    kind: 'add-scope-setting',
+    target: { instance: target.instance },
+    noun: row.noun,
+    service: row.service,
+    categories: categoriesToAdd(row.categories),
+    ...(destination ? { destination } : {}),
+  };
+}
+
 /** A resource without any setting: a new one is suggested beside its declaration (not for a child the template does not declare). */
-export function newSettingRemedy(target: AuditTarget, row: AuditLogRequirement): Remedy {
+export function newSettingRemedy(target: AuditTarget, row: AuditLogRequirement, instances: readonly ResourceInstance[]): Remedy {
+  if (target.above) return newScopeSettingRemedy(target, row, instances);
   if (target.declared !== target.instance) {
     return { kind: 'none', reason: `${target.description} is not declared; declare it in the template and add a diagnostic setting on it` };
   }

@@ -58,6 +58,11 @@ export interface AuditLogRequirement {
   /** What nobody can tell without the logs, ending the "has no diagnostic setting" message. */
   consequence: string;
   applies?: Precondition;
+  /**
+   * For a scope (a subscription): a setting at a scope above it that the same run deploys counts
+   * for it when it exports these categories, the only ones that scope's log has.
+   */
+  inherited?: { type: string; categories: readonly string[] };
   implicitChildren?: readonly ImplicitChild[];
   title: string;
   description: string;

@@ -7,17 +7,19 @@ export type ScopeMatch = 'yes' | 'maybe';
 
 // Stands for an unknown part while an ID is read as text; no ID holds it.
 const UNKNOWN = '\u0000';
+const SUBSCRIPTION_ID = /^\/subscriptions\/[^/]+$/;
 
 /**
  * The resource type an ID names, in lower case (`microsoft.storage/storageaccounts/blobservices`),
- * when its provider and type segments are known text; undefined when an unknown part hides them.
+ * when its provider and type segments are known text (a subscription's ID has none); undefined when
+ * an unknown part hides them.
  */
 function typeOfId(id: Value): string | undefined {
   const written = typeof id === 'string' ? id : isSymbolic(id) && id.parts ? id.parts.map((p) => (typeof p === 'string' ? p : UNKNOWN)).join('') : undefined;
   if (written === undefined) return undefined;
   const lower = written.toLowerCase();
   const at = lower.lastIndexOf('/providers/');
-  if (at < 0) return undefined;
+  if (at < 0) return SUBSCRIPTION_ID.test(lower) ? 'microsoft.resources/subscriptions' : undefined;
   const segments = lower.slice(at + '/providers/'.length).split('/');
   // A namespace, then type and name in turns: an even count means an unknown part spans segments.
   if (segments.length < 3 || segments.length % 2 === 0) return undefined;

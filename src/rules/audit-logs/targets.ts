@@ -1,7 +1,8 @@
-import type { ResourceInstance } from '../../template/expand/instance';
+import type { Deployment, ResourceInstance } from '../../template/expand/instance';
 import { resourceIdKey } from '../../template/expand/resource-ids';
 import { isSymbolic, isValueObject, originsOf, text } from '../../template/expressions/symbolic';
 import type { Origin, Value } from '../../template/expressions/value';
+import { scopeInstance, scopeType } from '../scope-instance';
 import type { Certainty } from './coverage';
 import { describeInstance } from './describe-instance';
 import type { AuditLogRequirement, ImplicitChild, Precondition, PropertyTest } from './requirement';
@@ -16,7 +17,12 @@ export interface AuditTarget {
   description: string;
   /** Whether the requirement applies to it (its tier has the logs), and what decides that when unknown. */
   applies: { certainty: Certainty; text: string; origins: Origin[] };
+  /** For a scope (a subscription): the scopes above it that the run deploys, nearest first. */
+  above?: ResourceInstance[];
 }
+
+// Types of the scopes templates deploy to: a row of them judges deployments, not resources.
+const SCOPE_TYPES = new Set(['microsoft.resources/subscriptions', 'microsoft.management/managementgroups']);
 
 const ALWAYS = { certainty: 'yes' as const, text: '', origins: [] };
 
@@ -84,12 +90,37 @@ function positionsOf(instances: readonly ResourceInstance[], types: readonly str
   return lists.length <= 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a - b);
 }
 
+/** The deployments at the scope types of a row, one target per scope (the first deployment to it places it). */
+function scopeTargets(deployments: readonly Deployment[], row: AuditLogRequirement): AuditTarget[] {
+  const types = new Set(row.types.map((t) => t.toLowerCase()));
+  const seen = new Set<string>();
+  const targets: AuditTarget[] = [];
+  for (const deployment of deployments) {
+    if (deployment.condition === false || !types.has(scopeType(deployment.scope).toLowerCase())) continue;
+    const instance = scopeInstance(deployment);
+    const key = resourceIdKey(instance.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const above: ResourceInstance[] = [];
+    for (let d = deployment.parent; d; d = d.parent) if (d.scope.kind !== deployment.scope.kind) above.push(scopeInstance(d));
+    targets.push({ instance, declared: instance, description: `${nounOf(row, instance.type)} ${describeScope(instance, deployment)}`, applies: ALWAYS, above });
+  }
+  return targets;
+}
+
+/** `'0000-...'`, or for one known only at deployment, which deployment goes there. */
+function describeScope(instance: ResourceInstance, deployment: Deployment): string {
+  if (typeof instance.name === 'string') return `'${instance.name}'`;
+  return deployment.module ? `of module ${describeInstance(deployment.module)}` : 'that the template deploys to';
+}
+
 /**
  * The deployed resources a requirement judges, in declaration order: each instance of its types
  * (not `existing`, condition not false, the precondition not false), and, right after their
  * parent, the implicit children that the template does not declare.
  */
-export function auditTargets(instances: readonly ResourceInstance[], row: AuditLogRequirement): AuditTarget[] {
+export function auditTargets({ instances, deployments }: { instances: readonly ResourceInstance[]; deployments: readonly Deployment[] }, row: AuditLogRequirement): AuditTarget[] {
+  if (row.types.some((t) => SCOPE_TYPES.has(t.toLowerCase()))) return scopeTargets(deployments, row);
   const children = row.implicitChildren ?? [];
   const own = positionsOf(instances, row.types);
   const parents = positionsOf(instances, children.map((c) => c.parentType));

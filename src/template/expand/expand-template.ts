@@ -8,7 +8,7 @@ import { isWithinPath, spanAtPath, type ParsedJson } from '../parse-json';
 import { validateAgainstSchema } from '../validate';
 import { bothConditions, toCondition } from './conditions';
 import { deploymentLocation, entryScope, otherResourceGroupLocation, schemaScopeKind, type DeploymentContext, type DeploymentScope } from './deployment-scope';
-import type { Condition, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
+import type { Condition, Deployment, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
 import { evaluateCount, evaluateWithCopies, expandOutputCopy } from './property-copy';
 import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
 import { describeValue } from '../describe-value';
@@ -43,6 +43,7 @@ interface TemplateRun {
   ctx: TemplateContext;
   templatePath: JsonPath;
   chain: DeploymentLink[];
+  deployment: Deployment;
   condition: Condition;
   depth: number;
   entries: ResourceEntry[];
@@ -58,6 +59,7 @@ interface TemplateRun {
 
 class Expander {
   readonly instances: ResourceInstance[] = [];
+  readonly deployments: Deployment[] = [];
   readonly problems: ExpansionProblem[] = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   private muted = 0;
@@ -96,9 +98,11 @@ class Expander {
     templatePath: JsonPath,
     frame: Omit<TemplateFrame, 'template' | 'spanOf' | 'moduleReference'>,
     chain: DeploymentLink[],
-    condition: Condition,
+    deployment: Deployment,
     depth: number,
   ): Value {
+    this.deployments.push(deployment);
+    const { condition } = deployment;
     const structural = validateAgainstSchema('template', template);
     for (const p of structural) this.problem('structure', `invalid template: ${p.message}`, [...templatePath, ...p.path]);
     // Without a resources collection there is nothing to expand; a malformed resource skips only itself.
@@ -113,6 +117,7 @@ class Expander {
       ctx: undefined as unknown as TemplateContext,
       templatePath,
       chain,
+      deployment,
       condition,
       depth,
       entries,
@@ -382,7 +387,7 @@ class Expander {
           ...(evaluationScope === 'inner' ? {} : { outer: ctx }),
         },
         [...run.chain, link],
-        instance.condition,
+        { scope, module: instance, parent: run.deployment, condition: instance.condition, declaredAt: instance.declaredAt },
         run.depth + 1,
       );
       run.moduleOutputs.set(key.toLowerCase(), outputs);
@@ -441,7 +446,7 @@ class Expander {
     const template = this.doc.value;
     if (!isObject(template)) {
       this.problem('structure', 'the document is not a template: it is not a JSON object', []);
-      return { instances: [], problems: this.problems, outputs: {} };
+      return { instances: [], deployments: [], problems: this.problems, outputs: {} };
     }
     const context = options.deployment ?? {};
     const scope = entryScope(typeof template.$schema === 'string' ? template.$schema : undefined, context);
@@ -457,7 +462,7 @@ class Expander {
           parameterValues: options.parameters ?? new Map(),
         },
         [],
-        true,
+        { scope, condition: true, declaredAt: this.span(['$schema'], true) },
         0,
       );
       outputs = outputValues(deployed);
@@ -465,7 +470,7 @@ class Expander {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem('limit', `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
     }
-    return { instances: this.instances, problems: this.problems, outputs };
+    return { instances: this.instances, deployments: this.deployments, problems: this.problems, outputs };
   }
 }
 
@@ -479,8 +484,6 @@ function outputValues(deployed: Value): ValueObject {
 function keyOf(index: number | Symbolic): string {
   return typeof index === 'number' ? String(index) : index.key;
 }
-
-
 
 function parameterValueOf(parameter: Value, name: string): Value {
   // A value that could not be evaluated is passed on as the unknown it is.
@@ -521,7 +524,6 @@ function childScope(parent: DeploymentScope, instance: ResourceInstance, templat
   return { ...entryScope(typeof template.$schema === 'string' ? template.$schema : undefined), tenantId };
 }
 
-/** Expands a parsed template (either form) into the resource instances Azure would deploy. */
 /** The module whose template is being expanded, for a condition that reads its parameters. */
 function declaringModule(chain: readonly DeploymentLink[]): { declaredIn?: string } {
   const module = chain.at(-1);
@@ -535,6 +537,7 @@ function falseModuleCondition(chain: readonly DeploymentLink[]): FalseCondition 
   return module.falseCondition.module ? module.falseCondition : { ...module.falseCondition, module: module.symbolicName };
 }
 
+/** Expands a parsed template (either form) into the resource instances Azure would deploy. */
 export function expandTemplate(doc: ParsedJson, options: ExpandOptions = {}): Expansion {
   return withTemplateBudget(() => new Expander(doc).run(options));
 }

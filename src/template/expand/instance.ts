@@ -1,5 +1,6 @@
 import type { SourceSpan } from '../location';
 import type { Symbolic, Value, ValueObject } from '../expressions/value';
+import type { DeploymentScope } from './deployment-scope';
 
 /** true, false, or not known before deployment (a Symbolic of type bool). */
 export type Condition = true | false | Symbolic;
@@ -58,7 +59,7 @@ export interface ResourceInstance {
   existing: boolean;
   /** Modules from the entry template down to the template that declares the instance. */
   deploymentChain: DeploymentLink[];
-  /** The key in a symbolic-name template, or a `resources[i]` path in a classic one. */
+  /** The key in a symbolic-name template, a `resources[i]` path in a classic one, or '' for the entry template itself (the scope it deploys to). */
   symbolicName: string;
   /** The copy-loop index; a Symbolic when the loop's count is not known. */
   loopIndex?: number | Symbolic;
@@ -78,8 +79,22 @@ export interface ExpansionProblem {
   jsonPath?: (string | number)[];
 }
 
+/** A template Azure deploys: the entry template, or one instance of a module. */
+export interface Deployment {
+  scope: DeploymentScope;
+  /** The module instance that deploys it; absent for the entry template. */
+  module?: ResourceInstance;
+  /** The deployment whose template declares the module; absent for the entry template. */
+  parent?: Deployment;
+  condition: Condition;
+  /** What says where it deploys: the entry template's `$schema`, or the module's declaration. */
+  declaredAt: SourceSpan;
+}
+
 export interface Expansion {
   instances: ResourceInstance[];
+  /** The entry template's deployment first, then each module instance's, in the order they are expanded. */
+  deployments: Deployment[];
   problems: ExpansionProblem[];
   /** The entry template's outputs by name (what `bicep snapshot` shows as `outputs`); unknown parts stay symbolic. */
   outputs: ValueObject;

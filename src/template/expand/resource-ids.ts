@@ -111,3 +111,18 @@ export function splitProvidersForm(type: string, name: Value): ProvidersForm | u
 function joinSegments(segments: Value[]): Value[] {
   return segments.flatMap((segment, i) => (i === 0 ? [segment] : ['/', segment]));
 }
+
+/**
+ * What an extension resource deployed without `scope` is on: the scope it is deployed at, which is
+ * its ID less its own `/providers/<namespace>/<type>/<name>` (`segment` is that start, in lower case).
+ */
+export function deployedAtScope(id: Value, segment: string): Value | undefined {
+  const parts = typeof id === 'string' ? [id] : isSymbolic(id) ? (id.parts ?? []) : [];
+  for (let i = parts.length - 1; i >= 0; i -= 1) {
+    const part = parts[i];
+    if (typeof part !== 'string') continue;
+    const at = part.toLowerCase().lastIndexOf(segment);
+    if (at >= 0) return text([...parts.slice(0, i), part.slice(0, at)]);
+  }
+  return undefined;
+}

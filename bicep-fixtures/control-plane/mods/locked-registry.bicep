@@ -1,0 +1,26 @@
+// A registry module in the style of Azure Verified Modules: the caller asks for a lock.
+param name string
+param location string = resourceGroup().location
+
+@description('The lock to put on the registry; none when not given.')
+param lock lockType?
+
+type lockType = {
+  name: string?
+  kind: ('CanNotDelete' | 'ReadOnly' | 'None')
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: name
+  location: location
+  sku: { name: 'Premium' }
+}
+
+resource registryLock 'Microsoft.Authorization/locks@2020-05-01' = if (!empty(lock ?? {}) && lock.?kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
+  scope: registry
+  properties: {
+    level: lock.?kind ?? ''
+    notes: 'Deleting this registry deletes every image in it.'
+  }
+}

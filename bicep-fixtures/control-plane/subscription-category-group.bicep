@@ -1,0 +1,13 @@
+targetScope = 'subscription'
+
+param workspaceId string
+
+resource activityLog 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'activity-log'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { categoryGroup: 'allLogs', enabled: true }
+    ]
+  }
+}
