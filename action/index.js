@@ -14068,6 +14068,10 @@ var BicepSourceFile = class _BicepSourceFile {
       return { path: match[2], range: this.lines.rangeOf(start2, start2 + match[2].length) };
     });
   }
+  /** The `targetScope = '...'` line, where a template says where it deploys. */
+  targetScope() {
+    return this.root.namedChildren.find((c) => c.type === "target_scope_assignment");
+  }
   /** The `param` declaration of a parameter. */
   parameter(name2) {
     return this.root.namedChildren.find((c) => c.type === "parameter_declaration" && identifierOf(c) === name2);
@@ -20702,6 +20706,16 @@ function splitProvidersForm(type, name2) {
 function joinSegments(segments) {
   return segments.flatMap((segment2, i2) => i2 === 0 ? [segment2] : ["/", segment2]);
 }
+function deployedAtScope(id, segment2) {
+  const parts2 = typeof id === "string" ? [id] : isSymbolic(id) ? id.parts ?? [] : [];
+  for (let i2 = parts2.length - 1; i2 >= 0; i2 -= 1) {
+    const part = parts2[i2];
+    if (typeof part !== "string") continue;
+    const at = part.toLowerCase().lastIndexOf(segment2);
+    if (at >= 0) return text([...parts2.slice(0, i2), part.slice(0, at)]);
+  }
+  return void 0;
+}
 
 // src/template/expand/template-context.ts
 var MAX_FUNCTION_DEPTH = 64;
@@ -20945,6 +20959,7 @@ var Expander = class {
   }
   doc;
   instances = [];
+  deployments = [];
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
@@ -20971,7 +20986,9 @@ var Expander = class {
       { kind: "unsupported", name: what, declaredAt: this.span(path34), note: error.message }
     ]);
   }
-  expandTemplate(template2, templatePath, frame, chain, condition, depth2) {
+  expandTemplate(template2, templatePath, frame, chain, deployment, depth2) {
+    this.deployments.push(deployment);
+    const { condition } = deployment;
     const structural = validateAgainstSchema("template", template2);
     for (const p of structural) this.problem("structure", `invalid template: ${p.message}`, [...templatePath, ...p.path]);
     if (structural.some((p) => p.path.length <= 1 && (p.path.length === 0 || p.path[0] === "resources"))) return {};
@@ -20985,6 +21002,7 @@ var Expander = class {
       ctx: void 0,
       templatePath,
       chain,
+      deployment,
       condition,
       depth: depth2,
       entries: entries2,
@@ -21213,7 +21231,7 @@ var Expander = class {
           ...evaluationScope === "inner" ? {} : { outer: ctx }
         },
         [...run2.chain, link],
-        instance2.condition,
+        { scope, module: instance2, parent: run2.deployment, condition: instance2.condition, declaredAt: instance2.declaredAt },
         run2.depth + 1
       );
       run2.moduleOutputs.set(key.toLowerCase(), outputs);
@@ -21268,7 +21286,7 @@ var Expander = class {
     const template2 = this.doc.value;
     if (!isObject(template2)) {
       this.problem("structure", "the document is not a template: it is not a JSON object", []);
-      return { instances: [], problems: this.problems, outputs: {} };
+      return { instances: [], deployments: [], problems: this.problems, outputs: {} };
     }
     const context = options2.deployment ?? {};
     const scope = entryScope(typeof template2.$schema === "string" ? template2.$schema : void 0, context);
@@ -21284,7 +21302,7 @@ var Expander = class {
           parameterValues: options2.parameters ?? /* @__PURE__ */ new Map()
         },
         [],
-        true,
+        { scope, condition: true, declaredAt: this.span(["$schema"], true) },
         0
       );
       outputs = outputValues(deployed2);
@@ -21292,7 +21310,7 @@ var Expander = class {
       if (!(error instanceof TooManyInstances)) throw error;
       this.problem("limit", `the template expands to more than ${MAX_INSTANCES} resource instances; expansion stopped there`, []);
     }
-    return { instances: this.instances, problems: this.problems, outputs };
+    return { instances: this.instances, deployments: this.deployments, problems: this.problems, outputs };
   }
 };
 function outputValues(deployed2) {
@@ -21390,11 +21408,11 @@ function entryCovers(entry, wanted) {
     return { categories: [...wanted.categories], certainty: both(enabled, "maybe") };
   }
   if (typeof categoryGroup === "string") {
-    const covers = wanted.groups.some((g) => lower(g) === lower(categoryGroup));
+    const covers2 = wanted.groups.some((g) => lower(g) === lower(categoryGroup));
     return {
-      categories: covers ? [...wanted.categories] : [],
-      certainty: covers ? enabled : "no",
-      ...covers ? {} : { unknown: { name: categoryGroup, kind: "categoryGroup" } }
+      categories: covers2 ? [...wanted.categories] : [],
+      certainty: covers2 ? enabled : "no",
+      ...covers2 ? {} : { unknown: { name: categoryGroup, kind: "categoryGroup" } }
     };
   }
   if (typeof category === "string") {
@@ -21692,7 +21710,33 @@ function missingCategoriesRemedy(coverage, missing, withDestination, row2) {
 function groupOf(row2) {
   return row2.groups.length > 0 ? { group: row2.groups[0] } : {};
 }
-function newSettingRemedy(target, row2) {
+var COPIED_DESTINATIONS = ["workspaceId", "storageAccountId"];
+function knownDestination(instances) {
+  for (const setting of instances) {
+    if (setting.type.toLowerCase() !== "microsoft.insights/diagnosticsettings" || setting.existing || setting.condition !== true) continue;
+    const properties = setting.body.properties;
+    if (!isValueObject(properties)) continue;
+    const property = COPIED_DESTINATIONS.find((p) => typeof properties[p] === "string" && properties[p] !== "");
+    if (property) return { property, value: properties[property] };
+  }
+  return void 0;
+}
+function newScopeSettingRemedy(target, row2, instances) {
+  if (target.instance.symbolicName !== "") {
+    return { kind: "none", reason: `${target.description} is deployed by a module: add a diagnostic setting without a scope to that module's template` };
+  }
+  const destination = knownDestination(instances);
+  return {
+    kind: "add-scope-setting",
+    target: { instance: target.instance },
+    noun: row2.noun,
+    service: row2.service,
+    categories: categoriesToAdd(row2.categories),
+    ...destination ? { destination } : {}
+  };
+}
+function newSettingRemedy(target, row2, instances) {
+  if (target.above) return newScopeSettingRemedy(target, row2, instances);
   if (target.declared !== target.instance) {
     return { kind: "none", reason: `${target.description} is not declared; declare it in the template and add a diagnostic setting on it` };
   }
@@ -21713,12 +21757,13 @@ var NO_REMEDY = {
 
 // src/rules/audit-logs/scope-match.ts
 var UNKNOWN = "\0";
+var SUBSCRIPTION_ID = /^\/subscriptions\/[^/]+$/;
 function typeOfId(id) {
   const written = typeof id === "string" ? id : isSymbolic(id) && id.parts ? id.parts.map((p) => typeof p === "string" ? p : UNKNOWN).join("") : void 0;
   if (written === void 0) return void 0;
   const lower2 = written.toLowerCase();
   const at = lower2.lastIndexOf("/providers/");
-  if (at < 0) return void 0;
+  if (at < 0) return SUBSCRIPTION_ID.test(lower2) ? "microsoft.resources/subscriptions" : void 0;
   const segments = lower2.slice(at + "/providers/".length).split("/");
   if (segments.length < 3 || segments.length % 2 === 0) return void 0;
   const typeSegments = segments.filter((_, i2) => i2 === 0 || i2 % 2 === 1);
@@ -21815,19 +21860,67 @@ var ScopeIndex = class {
 // src/rules/audit-logs/settings-index.ts
 var SETTING_TYPE = "microsoft.insights/diagnosticsettings";
 var indexes = /* @__PURE__ */ new WeakMap();
+var SETTING_SEGMENT = "/providers/microsoft.insights/diagnosticsettings/";
+var SCOPE_IDS = [/^\/subscriptions\/[^/]*$/i, /^\/providers\/microsoft\.management\/managementgroups\/[^/]*$/i];
+function scopeAbove(id) {
+  const scope = deployedAtScope(id, SETTING_SEGMENT);
+  const written = scope === void 0 ? "" : typeof scope === "string" ? scope : isSymbolic(scope) ? (scope.parts ?? []).map((p) => typeof p === "string" ? p : "x").join("") : "";
+  return SCOPE_IDS.some((pattern) => pattern.test(written)) ? scope : void 0;
+}
 function settingsIndex(instances) {
   let index = indexes.get(instances);
   if (!index) {
     index = new ScopeIndex(
       instances.filter((i2) => i2.type.toLowerCase() === SETTING_TYPE && !i2.existing),
-      (setting) => setting.scope
+      (setting) => setting.scope ?? scopeAbove(setting.id)
     );
     indexes.set(instances, index);
   }
   return index;
 }
 
+// src/rules/scope-instance.ts
+function scopeType(scope) {
+  switch (scope.kind) {
+    case "resourceGroup":
+      return "Microsoft.Resources/resourceGroups";
+    case "subscription":
+      return "Microsoft.Resources/subscriptions";
+    case "managementGroup":
+      return "Microsoft.Management/managementGroups";
+    case "tenant":
+      return "Microsoft.Resources/tenants";
+  }
+}
+function scopeName(scope) {
+  switch (scope.kind) {
+    case "resourceGroup":
+      return scope.resourceGroupName;
+    case "subscription":
+      return scope.subscriptionId;
+    case "managementGroup":
+      return scope.managementGroupName;
+    case "tenant":
+      return scope.tenantId;
+  }
+}
+function scopeInstance(deployment) {
+  const { scope, module: module2 } = deployment;
+  const placed = module2 ? { deploymentChain: module2.deploymentChain, symbolicName: module2.symbolicName, jsonPath: module2.jsonPath, ...module2.loopIndex === void 0 ? {} : { loopIndex: module2.loopIndex } } : { deploymentChain: [], symbolicName: "", jsonPath: ["$schema"] };
+  return {
+    type: scopeType(scope),
+    name: scopeName(scope),
+    id: scopeId(scope),
+    body: {},
+    condition: deployment.condition,
+    existing: false,
+    declaredAt: deployment.declaredAt,
+    ...placed
+  };
+}
+
 // src/rules/audit-logs/targets.ts
+var SCOPE_TYPES = /* @__PURE__ */ new Set(["microsoft.resources/subscriptions", "microsoft.management/managementgroups"]);
 var ALWAYS = { certainty: "yes", text: "", origins: [] };
 var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
 function valueAt3(body2, path34) {
@@ -21880,7 +21973,28 @@ function positionsOf(instances, types) {
   const lists = types.map((t) => index.get(t.toLowerCase()) ?? []).filter((l) => l.length > 0);
   return lists.length <= 1 ? lists[0] ?? [] : lists.flat().sort((a, b) => a - b);
 }
-function auditTargets(instances, row2) {
+function scopeTargets(deployments, row2) {
+  const types = new Set(row2.types.map((t) => t.toLowerCase()));
+  const seen = /* @__PURE__ */ new Set();
+  const targets = [];
+  for (const deployment of deployments) {
+    if (deployment.condition === false || !types.has(scopeType(deployment.scope).toLowerCase())) continue;
+    const instance2 = scopeInstance(deployment);
+    const key = resourceIdKey(instance2.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const above = [];
+    for (let d = deployment.parent; d; d = d.parent) if (d.scope.kind !== deployment.scope.kind) above.push(scopeInstance(d));
+    targets.push({ instance: instance2, declared: instance2, description: `${nounOf(row2, instance2.type)} ${describeScope(instance2, deployment)}`, applies: ALWAYS, above });
+  }
+  return targets;
+}
+function describeScope(instance2, deployment) {
+  if (typeof instance2.name === "string") return `'${instance2.name}'`;
+  return deployment.module ? `of module ${describeInstance(deployment.module)}` : "that the template deploys to";
+}
+function auditTargets({ instances, deployments }, row2) {
+  if (row2.types.some((t) => SCOPE_TYPES.has(t.toLowerCase()))) return scopeTargets(deployments, row2);
   const children = row2.implicitChildren ?? [];
   const own = positionsOf(instances, row2.types);
   const parents = positionsOf(instances, children.map((c) => c.parentType));
@@ -21939,7 +22053,8 @@ var Requirement = class {
       if (meaning?.lackingGroup) {
         const categories = this.row.categories.filter((c) => c !== ANY_GROUP).map((c) => categoryText(c));
         const instead = [...this.row.groups, ...categories.length > 0 ? [`the categories ${joinAnd(categories)}`] : []].join(" or ");
-        return { hint: ` (${target.instance.type} has no '${meaning.lackingGroup}' category group; use ${instead})`, at: place(unknown2) };
+        const lacks = this.row.groups.length === 0 ? `no documented category group, so '${meaning.lackingGroup}' exports nothing` : `no '${meaning.lackingGroup}' category group`;
+        return { hint: ` (${target.instance.type} has ${lacks}; use ${instead})`, at: place(unknown2) };
       }
       if (meaning?.meant === void 0 || unknown2.kind === "category" && !missing.includes(meaning.meant)) continue;
       const what = unknown2.kind === "category" ? "category" : "category group";
@@ -22003,7 +22118,7 @@ function judge(requirement, target, targeting, context) {
       )
     ];
     if (notDeployed.length === 0) {
-      return { kind: "fail", messageId: "noSettings", data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row) };
+      return { kind: "fail", messageId: "noSettings", data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row, context.instances) };
     }
     return {
       kind: "fail",
@@ -22062,6 +22177,15 @@ function judge(requirement, target, targeting, context) {
     remedy: { kind: "none", reason: NO_REMEDY.undecided }
   };
 }
+function exportedAbove(row2, target, settings) {
+  const inherited = row2.inherited;
+  if (!inherited) return false;
+  const wanted = { categories: inherited.categories, groups: [] };
+  return (target.above ?? []).filter((above) => above.type.toLowerCase() === inherited.type.toLowerCase()).some((above) => {
+    const coverage = settingsCoverage(settings.matches(above.id, above.type).filter((t) => t.setting.condition !== false), wanted, above);
+    return inherited.categories.every((c) => coverage.byCategory[c].certainty === "yes");
+  });
+}
 function ifItApplies(rule, target, report, context) {
   const problem = formatMessage(rule.meta.messages[report.messageId], report.data);
   if (isSymbolic(target.instance.condition)) {
@@ -22100,14 +22224,14 @@ function auditLogRule(row2) {
       }
     },
     check(context) {
-      const targets = auditTargets(context.instances, row2);
+      const targets = auditTargets(context, row2);
       if (targets.length === 0) return [];
       const settings = settingsIndex(context.instances);
       const reports = [];
       for (const target of targets) {
         context.evaluated?.(target.instance);
         const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
-        if (!report) continue;
+        if (!report || exportedAbove(row2, target, settings)) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === "maybe";
         reports.push(uncertain && report.kind === "fail" ? ifItApplies(rule, target, report, context) : report);
       }
@@ -22566,6 +22690,23 @@ var BUILT_IN_ROWS = [
     }
   }),
   row({
+    id: "Azure.Subscription.ActivityLogExport",
+    aliases: ["Azure.Subscription.ActivityLog"],
+    title: "Subscriptions export their Activity Log",
+    description: "A template deployed at subscription scope must export the subscription's Activity Log (the Administrative, Security, Policy and Alert categories) through a diagnostic setting at the subscription with a destination.",
+    types: ["Microsoft.Resources/subscriptions"],
+    categories: ["Administrative", "Security", "Policy", "Alert"],
+    groups: [],
+    knownCategories: ["ServiceHealth", "Recommendation", "Autoscale", "ResourceHealth"],
+    inherited: { type: "Microsoft.Management/managementGroups", categories: ["Administrative", "Policy"] },
+    noun: "subscription",
+    service: "Activity Log",
+    consequence: "who created, changed or deleted its resources (a registry's registries/write and registries/delete) is kept 90 days and no detection in a workspace sees it",
+    level: "warning",
+    securitySeverity: "5.0",
+    tags: ["security", "Azure Well-Architected SE:10", "MCSB LT-3", "CIS Azure Foundations 6.1", "severity Moderate"]
+  }),
+  row({
     id: "Azure.Synapse.AuditLogs",
     aliases: [],
     title: "Synapse workspaces export their audit logs",
@@ -22616,8 +22757,93 @@ var BUILT_IN_ROWS = [
   })
 ];
 
+// src/rules/control-plane/delete-lock.ts
+var REGISTRY_TYPE = "microsoft.containerregistry/registries";
+var LOCK_TYPE = "microsoft.authorization/locks";
+var LOCK_SEGMENT = "/providers/microsoft.authorization/locks/";
+var BLOCKING = ["cannotdelete", "readonly"];
+function lockTarget(lock) {
+  return lock.scope ?? deployedAtScope(lock.id, LOCK_SEGMENT);
+}
+function levelCertainty(lock) {
+  const properties = lock.body.properties;
+  const level = isValueObject(properties) ? properties.level : properties;
+  if (isSymbolic(level)) return { certainty: "maybe", origins: originsOf(level) };
+  return { certainty: typeof level === "string" && BLOCKING.includes(level.toLowerCase()) ? "yes" : "no", origins: [] };
+}
+function covers(target, registry) {
+  if (target === void 0) return "no";
+  if (isSymbolic(target) && !target.parts) return "maybe";
+  const [lockKey, registryKey] = [resourceIdKey(target), resourceIdKey(registry.id)];
+  return lockKey === registryKey || registryKey.startsWith(`${lockKey}/`) ? "yes" : "no";
+}
+function describeDeciders2(origins, context) {
+  const telling = origins.filter((o) => o.kind !== "deployment");
+  const shown = telling.length > 0 ? telling : origins;
+  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join("; ") : "values known only at deployment";
+}
+function judge2(registry, locks, context) {
+  const description = describeInstance(registry);
+  const undecided = [];
+  for (const lock of locks) {
+    const on = covers(lockTarget(lock), registry);
+    if (on === "no") continue;
+    const level = levelCertainty(lock);
+    if (level.certainty === "no") continue;
+    const condition = lock.condition === true ? "yes" : "maybe";
+    if (on === "yes" && level.certainty === "yes" && condition === "yes") return void 0;
+    undecided.push({ lock, origins: [...level.origins, ...condition === "maybe" ? originsOf(lock.condition) : [], ...on === "maybe" ? originsOf(lockTarget(lock)) : []] });
+  }
+  const related2 = [{ instance: registry, message: `registry ${description}` }];
+  if (undecided.length > 0) {
+    const first = undecided[0];
+    return {
+      kind: "review",
+      messageId: "undecided",
+      data: { registry: description, deciders: describeDeciders2(mergeOrigins(...undecided.map((u) => u.origins)), context) },
+      subject: registry,
+      at: { instance: first.lock, path: ["properties", "level"] },
+      related: [...related2, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === "string" ? u.lock.name : u.lock.symbolicName}'` }))],
+      remedy: { kind: "none", reason: "the outcome depends on values known only at deployment" }
+    };
+  }
+  return {
+    kind: "fail",
+    messageId: "noLock",
+    data: { registry: description },
+    subject: registry,
+    at: { instance: registry },
+    related: [],
+    remedy: { kind: "add-lock", target: { instance: registry }, noun: "registry" }
+  };
+}
+var acrDeleteLock = defineRule({
+  id: "Azure.ACR.DeleteLock",
+  triggers: /* @__PURE__ */ new Set([REGISTRY_TYPE]),
+  meta: {
+    title: "Container registries are locked against deletion",
+    description: "Each deployed container registry must be covered by a Microsoft.Authorization/locks of level CanNotDelete or ReadOnly, on the registry or on the resource group (or subscription) it is deployed to, in the same deployment.",
+    docsPath: "docs/rules/Azure.ACR.DeleteLock.md",
+    level: "note",
+    tags: ["security", "Azure Well-Architected RE:04", "CIS Azure Foundations (resource locks)", "severity Moderate"],
+    securitySeverity: "4.0",
+    aliases: ["Azure.ACR.Lock"],
+    types: ["Microsoft.ContainerRegistry/registries"],
+    messages: {
+      noLock: "registry {registry} has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)",
+      undecided: "whether registry {registry} is locked against deletion is decided at deployment by {deciders}; settle it in the template or check it before deploying"
+    }
+  },
+  check(context) {
+    const registries = context.instances.filter((i2) => i2.type.toLowerCase() === REGISTRY_TYPE && !i2.existing && i2.condition !== false);
+    if (registries.length === 0) return [];
+    const locks = context.instances.filter((i2) => i2.type.toLowerCase() === LOCK_TYPE && !i2.existing && i2.condition !== false);
+    return registries.flatMap((registry) => judge2(registry, locks, context) ?? []);
+  }
+});
+
 // src/rules/index.ts
-var RULES = BUILT_IN_ROWS.map(auditLogRule).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+var RULES = [...BUILT_IN_ROWS.map(auditLogRule), acrDeleteLock].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 function findRule(name2, declared = []) {
   const lower2 = name2.toLowerCase();
   return [...RULES, ...declared].find((r) => r.id.toLowerCase() === lower2 || r.meta.aliases.some((a) => a.toLowerCase() === lower2));
@@ -22701,6 +22927,8 @@ function locateRemedy(remedy, locator) {
     case "steps":
       return { kind: "steps", steps: remedy.steps.map((step) => locateStep(step, locate)) };
     case "add-setting":
+    case "add-scope-setting":
+    case "add-lock":
       return { ...remedy, target: locate(remedy.target) };
     case "none":
       return remedy;
@@ -22768,19 +22996,19 @@ function findingInstance(instance2) {
     deploymentChain: instance2.deploymentChain.map((l) => l.symbolicName)
   };
 }
-function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
+function ruleFindings({ instances, deployments }, locator, selection = DEFAULT_RULES) {
   const findings = [];
   const evaluations = [];
   const directives = /* @__PURE__ */ new Map();
   const linesOf = sourceLines();
   const rules = [...RULES, ...selection.declared];
-  const types = new Set(instances.map((i2) => i2.type.toLowerCase()));
+  const types = new Set([...instances.map((i2) => i2.type), ...deployments.map((d) => scopeType(d.scope))].map((t) => t.toLowerCase()));
   for (const rule of rules) {
     const setting = selection.settings.get(rule.id) ?? rule.meta.level;
     if (setting === "off") continue;
     if (rule.triggers && !hasAny(types, rule.triggers)) continue;
     const evaluated = (instance2) => evaluations.push({ ruleId: rule.id, instance: findingInstance(instance2), location: locator.locate({ instance: instance2 }) });
-    for (const report of rule.check({ instances, describeSpan: (span) => locator.describeSpan(span), evaluated })) {
+    for (const report of rule.check({ instances, deployments, describeSpan: (span) => locator.describeSpan(span), evaluated })) {
       const location = locator.locate(report.at);
       const relatedLocations = [
         ...report.related.map((r) => ({ location: locator.locate(r), message: r.message })),
@@ -22840,7 +23068,7 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
     return { file, status: "failed", findings: [inputFinding(file, notTemplate, at)] };
   }
   const expansion = expandTemplate(doc, { parameters, deployment });
-  const ruleRun = ruleFindings(expansion.instances, locator, rules);
+  const ruleRun = ruleFindings(expansion, locator, rules);
   return {
     file,
     status: "analysed",
@@ -22887,6 +23115,10 @@ var BicepLocator = class _BicepLocator {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
     if (jsonModule) return this.locateInJsonModule(jsonModule, [...place2.instance.jsonPath, ...place2.path ?? []], !place2.path || place2.path.length === 0);
     if (stoppedAt) return stoppedAt;
+    if (place2.instance.symbolicName === "") {
+      const targetScope = source.targetScope();
+      return { file: source.file, range: targetScope ? source.range(targetScope) : FILE_START };
+    }
     const declaration = source.declaration(place2.instance.symbolicName);
     if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
     return { file: source.file, range: source.range(source.property(declaration, place2.path ?? [])) };
@@ -23137,7 +23369,7 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
     const outside = jsonLocator?.toLocation(problem.at) ?? { file, range: FILE_START };
     findings.push(problemFinding(problem, instance2 ? locator.locate({ instance: instance2 }) : outside));
   }
-  const ruleRun = ruleFindings(expansion.instances, locator, rules);
+  const ruleRun = ruleFindings(expansion, locator, rules);
   findings.push(...ruleRun.findings);
   return { file, status: "analysed", findings, evaluations: ruleRun.evaluations };
 }
@@ -24375,15 +24607,62 @@ function sortEdits(edits) {
   );
 }
 
-// src/fix/suggest-setting.ts
-var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
-var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
+// src/fix/new-resource.ts
 function freeName(source, wanted) {
   const taken = source.topLevelNames();
   let name2 = wanted;
   for (let n = 2; taken.has(name2); n += 1) name2 = `${wanted}${n}`;
   return name2;
 }
+function declarationToFollow(source, at, noun, what) {
+  const target = source.nodeAt(at.range);
+  if (!target || target.type !== "resource_declaration") {
+    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
+  }
+  if (enclosingLoop(target) || !declarationObject(target)) {
+    return { noFix: `${noun} '${identifierOf2(target)}' is declared in a loop; ${what} for each instance is for a person to write` };
+  }
+  if (target.parent?.type !== "infrastructure") return { noFix: `${noun} '${identifierOf2(target)}' is declared inside another resource` };
+  const value = syntaxChildren2(target).at(-1);
+  return { target, condition: value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "" };
+}
+function resourceAfter(source, target, resource) {
+  const at = target.endIndex;
+  return { start: at, end: at, newText: `${source.eol}${source.eol}${resource}` };
+}
+
+// src/fix/suggest-lock.ts
+var LOCK_TYPE2 = "Microsoft.Authorization/locks@2020-05-01";
+function suggestLock(source, suggestion) {
+  const found = declarationToFollow(source, suggestion.target, suggestion.noun, "a lock");
+  if ("noFix" in found) return found;
+  const { target, condition } = found;
+  const symbol = identifierOf2(target);
+  const { eol, indentUnit: u } = source;
+  const base = source.indentOfLineAt(target.startIndex);
+  const lines2 = [
+    `resource ${freeName(source, `${symbol}Lock`)} '${LOCK_TYPE2}' = ${condition}{`,
+    `${u}name: '${symbol}-no-delete'`,
+    `${u}scope: ${symbol}`,
+    `${u}properties: {`,
+    `${u}${u}level: 'CanNotDelete'`,
+    `${u}${u}notes: 'Deleting this ${suggestion.noun} deletes everything in it.'`,
+    `${u}}`,
+    "}"
+  ];
+  const lock = lines2.map((line) => `${base}${line}`).join(eol);
+  return {
+    fix: {
+      kind: "suggestion",
+      description: `add a CanNotDelete lock on ${suggestion.noun} '${symbol}'`,
+      edits: [toTextEdit(source, resourceAfter(source, target, lock))]
+    }
+  };
+}
+
+// src/fix/suggest-setting.ts
+var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
+var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
 function destinationsOfAnotherSetting(source) {
   for (const declaration of source.root.namedChildren) {
     if (declaration.type !== "resource_declaration") continue;
@@ -24427,27 +24706,50 @@ function settingText(source, target, condition, destinations, logs) {
   return lines2.map((line) => `${base}${line}`).join(eol);
 }
 function suggestSetting(source, suggestion, prefs) {
-  const target = source.nodeAt(suggestion.target.range);
-  if (!target || target.type !== "resource_declaration") {
-    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
-  }
-  if (enclosingLoop(target) || !declarationObject(target)) {
-    return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared in a loop; a setting for each instance is for a person to write` };
-  }
-  if (target.parent?.type !== "infrastructure") return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared inside another resource` };
-  const value = syntaxChildren2(target).at(-1);
-  const condition = value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "";
+  const found = declarationToFollow(source, suggestion.target, suggestion.noun, "a setting");
+  if ("noFix" in found) return found;
+  const { target, condition } = found;
   const reused = destinationsOfAnotherSetting(source);
   const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
   const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
   const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const at = target.endIndex;
-  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], resourceAfter(source, target, setting)];
   const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
       kind: "suggestion",
       description: `add a diagnostic setting for ${suggestion.noun} '${identifierOf2(target)}' that sends its audit logs to ${destination}`,
+      edits: edits.map((e) => toTextEdit(source, e))
+    }
+  };
+}
+
+// src/fix/suggest-scope-setting.ts
+function suggestScopeSetting(source, suggestion) {
+  const at = source.nodeAt(suggestion.target.range);
+  if (at?.type !== "target_scope_assignment") return { noFix: "the place the finding names is not where the source was read; run bicep-audit again" };
+  const { eol, indentUnit: u } = source;
+  const known = suggestion.destination && [`${suggestion.destination.property}: '${suggestion.destination.value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`];
+  const reused = known ?? destinationsOfAnotherSetting(source);
+  const parameter = reused ? void 0 : freeName(source, "activityLogWorkspaceId");
+  const lines2 = [
+    `resource ${freeName(source, "activityLogExport")} '${SETTING_TYPE2}' = {`,
+    `${u}name: 'activity-log'`,
+    `${u}properties: {`,
+    ...(reused ?? [`workspaceId: ${parameter}`]).map((d) => `${u}${u}${d}`),
+    `${u}${u}logs: [`,
+    ...suggestion.categories.map((c) => `${u}${u}${u}{ category: '${c}', enabled: true }`),
+    `${u}${u}]`,
+    `${u}}`,
+    "}"
+  ];
+  const end2 = source.text.trimEnd().length;
+  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], { start: end2, end: end2, newText: `${eol}${eol}${lines2.join(eol)}` }];
+  const destination = known ? "the destination of the deployment's other diagnostic setting" : reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
+  return {
+    fix: {
+      kind: "suggestion",
+      description: `add a diagnostic setting that sends the ${suggestion.noun}'s ${suggestion.service} to ${destination}`,
       edits: edits.map((e) => toTextEdit(source, e))
     }
   };
@@ -24484,6 +24786,14 @@ async function planFor(finding, sourceAt, prefs) {
     case "add-setting": {
       const source = await sourceAt(remedy.target);
       return typeof source === "string" ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
+    }
+    case "add-scope-setting": {
+      const source = await sourceAt(remedy.target);
+      return typeof source === "string" ? { noFix: source } : suggestScopeSetting(source, remedy);
+    }
+    case "add-lock": {
+      const source = await sourceAt(remedy.target);
+      return typeof source === "string" ? { noFix: source } : suggestLock(source, remedy);
     }
   }
 }
