@@ -23765,7 +23765,7 @@ function parser(argv) {
   }).option("fix-dry-run", { type: "boolean", default: false, describe: "print the fixes as a unified diff instead of the report, changing no file" }).option("suggestions", {
     type: "boolean",
     default: false,
-    describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a resource that has none)"
+    describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a resource or subscription that has none, a lock for a registry that has none)"
   }).option("baseline", {
     type: "string",
     describe: `compare with a baseline file (default: the config's baseline, else ${DEFAULT_BASELINE_FILE} at the repository root): findings it holds are reported as baselined and do not fail the run; entries no longer found are reported as fixed`

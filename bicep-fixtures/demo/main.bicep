@@ -24,3 +24,11 @@ resource scratch 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   location: location
   sku: { name: 'Basic' }
 }
+
+// A lock at the resource group keeps both registries from being deleted in one call.
+resource noDelete 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'no-delete'
+  properties: {
+    level: 'CanNotDelete'
+  }
+}

@@ -130,7 +130,7 @@ function parser(argv: readonly string[]) {
     .option('suggestions', {
       type: 'boolean',
       default: false,
-      describe: 'with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a resource that has none)',
+      describe: 'with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a resource or subscription that has none, a lock for a registry that has none)',
     })
     .option('baseline', {
       type: 'string',

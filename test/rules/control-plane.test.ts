@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Omit<Seen, 'ruleId'>[]> = {
     },
     { at: 'control-plane/subscription-missing-category.bicep:11:31', level: 'warning', message: 'subscription that the template deploys to does not export Security or Alert; enable them' },
     { at: 'control-plane/subscription-no-export.bicep:1:1', level: 'warning', message: `subscription that the template deploys to ${NO_EXPORT}` },
+    { at: 'control-plane/subscription-suppressed.bicep:2:1', level: 'warning', message: `subscription that the template deploys to ${NO_EXPORT}`, suppressed: true },
   ],
 };
 
