@@ -24225,13 +24225,15 @@ var import_node_path25 = __toESM(require("node:path"));
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
   const lines2 = new LineIndex(text2);
-  const byOffset = edits.map((e) => ({ start: lines2.offsetAt(e.range.start), end: lines2.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  const byOffset = edits.map((e, order2) => ({ start: lines2.offsetAt(e.range.start), end: lines2.offsetAt(e.range.end), newText: e.newText, order: order2 })).sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
   let result = text2;
   for (const edit of byOffset) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
 }
+var isInsertion = (e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
 function overlaps(a, b) {
   if (a.file !== b.file) return false;
+  if (isInsertion(a) && isInsertion(b)) return false;
   const before = (p, q) => p.line < q.line || p.line === q.line && p.character <= q.character;
   return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
 }

@@ -27,6 +27,14 @@ resource scratch 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   sku: { name: 'Basic' }
 }
 
+// One lock at the resource group covers every registry here, the module's too.
+resource noDelete 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'no-delete'
+  properties: {
+    level: 'CanNotDelete'
+  }
+}
+
 module team 'modules/registry.bicep' = {
   name: 'team'
   params: {

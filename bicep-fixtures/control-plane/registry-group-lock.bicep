@@ -1,3 +1,4 @@
+// One lock at the resource group covers the registry.
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   name: 'crgrouplocked'
   location: 'westeurope'

@@ -1,21 +1,26 @@
 import { LineIndex } from '../locate/line-index';
 import type { TextEdit } from '../rules/source-fix';
 
-/** A file's text with edits of that file made; they must not overlap. */
+/** A file's text with edits of that file made; they must not overlap. Insertions at one place go in the order given. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
+  // Made from the end backwards: of two insertions at one place, the later one first, so that the earlier ends up before it.
   const byOffset = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((e, order) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText, order }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
   let result = text;
   for (const edit of byOffset) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
 }
 
+const isInsertion = (e: TextEdit) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.file !== b.file) return false;
+  // Two insertions at one place (a lock and a setting after one resource) do not overlap: they go in report order.
+  if (isInsertion(a) && isInsertion(b)) return false;
   const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  // Two insertions at one place overlap too: their order would be a guess.
+  // An insertion where another edit starts or ends overlaps it: which side it belongs to would be a guess.
   return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
 }
 

@@ -117,7 +117,7 @@ describe('the Action inputs that stand for CLI flags', () => {
     const tree = makeTree({ 'infra/registry.json': REGISTRY_BY_GROUP, 'ci/audit.json': JSON.stringify({ rules: { 'Azure.ACR.Logs': 'warning' } }) });
     const run = runAction({ path: 'infra/registry.json', format: 'json', config: 'ci/audit.json', 'resource-group': 'rgprod' }, { cwd: tree, tree });
     expect([run.code, run.stderr]).toEqual([0, '']);
-    expect(findings(run.stdout)).toEqual(["warning registry 'acrrgprod'"]);
+    expect(findings(run.stdout)).toEqual(["note registry 'acrrgprod'", "warning registry 'acrrgprod'"]);
   });
 
   it('provision-bicep downloads the pinned CLI first, into the runner\'s user cache, without .NET (from a local feed)', async () => {

@@ -10,6 +10,8 @@ const SHARED =
   "whether registry 'acrsharedbase' exports ContainerRegistryLoginEvents is decided at deployment by parameter 'exportLogins' (declared at main.bicep), which has no value; settle it in the template or check it before deploying";
 const TEAM =
   "registry 'acrteambase' in module 'team' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group";
+const NO_LOCK = (registry: string) =>
+  `registry '${registry}' has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)`;
 const ENTRIES = [
   { rule: 'Azure.ACR.Logs', file: 'main.bicep', resource: 'scratch', message: SCRATCH },
   { rule: 'Azure.ACR.Logs', file: 'main.bicep', resource: 'shared', message: SHARED },
@@ -79,6 +81,7 @@ describe('--write-baseline', () => {
       ['main.bicep', 'shared', SHARED.slice(0, 50)],
       ['modules/registry.bicep', 'team/teamRegistry', "registry 'acrteambase' in module 'team' [loop inde"],
       ['modules/registry.bicep', 'team/teamRegistry', "registry 'acrteambase' in module 'team' [loop inde"],
+      ['other.bicep', 'lone', "registry 'acrlone' has no delete lock, so a single"],
       ['other.bicep', 'lone', "registry 'acrlone' has no diagnostic setting, so n"],
     ]);
   });
@@ -211,7 +214,11 @@ describe('a baseline that cannot be used', () => {
     const root = repository();
     const run = await audit(root, ['--write-baseline', 'modules']);
     expect(run.code).toBe(0);
-    expect(baselineOf(root).findings).toEqual([{ rule: 'Azure.ACR.Logs', file: 'modules/registry.bicep', resource: 'teamRegistry', message: TEAM.replace(" in module 'team'", '') }]);
+    // Audited on its own, the module's registry has no lock: the entry's lock covers it only through main.bicep.
+    expect(baselineOf(root).findings).toEqual([
+      { rule: 'Azure.ACR.DeleteLock', file: 'modules/registry.bicep', resource: 'teamRegistry', message: NO_LOCK('acrteambase') },
+      { rule: 'Azure.ACR.Logs', file: 'modules/registry.bicep', resource: 'teamRegistry', message: TEAM.replace(" in module 'team'", '') },
+    ]);
   });
 
   it.each([

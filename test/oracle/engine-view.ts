@@ -12,7 +12,7 @@ import { describeValue } from '../../src/template/describe-value';
 import { ORACLE_CONTEXT } from './deployment-context';
 import { DESTINATION_PROPERTIES, isJudgedType, SETTING_TYPE, type DeploymentView, type SettingView, type TargetView } from './deployment-view';
 
-const AUDIT_LOG_RULES = BUILT_IN_ROWS.map(auditLogRule);
+const AUDIT_LOG_RULES = BUILT_IN_ROWS.filter((row) => row.types.some((type) => isJudgedType(type.toLowerCase()))).map(auditLogRule);
 
 export type EngineOutcome = { ok: true; view: DeploymentView; outputs: ValueObject } | { ok: false; reason: string };
 
@@ -61,7 +61,7 @@ export async function engineView(compiler: BicepCompiler, paramFile: string, dep
     if (isJudgedType(type)) targets.set((target.id as string).toLowerCase(), { type, verdict: 'pass' });
   }
   const reported = new Set<string>();
-  // The oracle judges audit-log verdicts: the control-plane rules answer other questions about the same resources.
+  // The oracle judges the audit-log verdicts of its types: the control-plane rules answer other questions.
   for (const rule of AUDIT_LOG_RULES) {
     for (const report of rule.check({ instances: expansion.instances, deployments: expansion.deployments, describeSpan: () => '' })) {
       const id = typeof report.subject.id === 'string' ? report.subject.id.toLowerCase() : undefined;

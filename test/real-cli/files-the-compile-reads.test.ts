@@ -24,7 +24,7 @@ describe('the files a compile reads, as the Bicep server names them', () => {
   it('load*() of a variable, of a literal in parentheses and of a variable in a module: each file is read, the names come from them', async () => {
     const { code, report } = await auditJson(['load-paths/main.bicep']);
     expect(report.inputs.map((i) => i.status)).toEqual(['analysed']);
-    expect(seen(report)).toEqual([
+    expect(seen(report).filter((r) => r.ruleId === 'Azure.ACR.Logs')).toEqual([
       { at: 'load-paths/main.bicep:6:1', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crloadedsettings' ${NO_SETTING}` },
       { at: 'load-paths/modules/registry.bicep:3:1', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crloadedtext' in module 'second' ${NO_SETTING}` },
     ]);
@@ -40,7 +40,7 @@ describe('the files a compile reads, as the Bicep server names them', () => {
   it('a local ARM JSON module under an entry that compiles to symbolic names and that the source grammar cannot parse', async () => {
     const { code, report } = await auditJson(['json-module-symbolic/main.bicep']);
     expect(report.inputs.map((i) => i.status)).toEqual(['analysed']);
-    expect(seen(report)).toEqual([
+    expect(seen(report).filter((r) => r.ruleId === 'Azure.ACR.Logs')).toEqual([
       { at: 'json-module-symbolic/mods/registry.json:8:5', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crjsonmodule' in module 'registry' ${NO_SETTING}` },
     ]);
     expect(code).toBe(1);

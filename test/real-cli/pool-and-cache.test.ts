@@ -18,6 +18,9 @@ function loggingCli(folder: string): { cli: string; starts: () => string[] } {
   return { cli, starts: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : []) };
 }
 
+/** These registries are about the pool and the cache: the lock each lacks is test/rules/control-plane.test.ts's. */
+const LOCKS_OFF = { 'bicep-audit.json': '{ "rules": { "Azure.ACR.DeleteLock": "off" } }\n' };
+
 async function audit(root: string, cli: string, argv: string[]): Promise<{ code: number; report: JsonReport }> {
   const run = await auditWithRealBicep([...argv, '--format', 'json'], { cwd: root, env: { BICEP_PATH: cli, XDG_CACHE_HOME: path.join(root, '.cache') } });
   return { code: run.code, report: JSON.parse(run.stdout) as JsonReport };
@@ -26,7 +29,7 @@ async function audit(root: string, cli: string, argv: string[]): Promise<{ code:
 describe('the warm pool', () => {
   it('serves 20 files in one invocation from one warm server (a second costs more to start than it would save), and no process for the version', async () => {
     const files = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`infra/acr${i}.bicep`, registry(`acrpool${i}`)]));
-    const root = makeTree({ ...files, '.git/HEAD': '' });
+    const root = makeTree({ ...files, ...LOCKS_OFF, '.git/HEAD': '' });
     const { cli, starts } = loggingCli(makeTree({}));
     const { code, report } = await audit(root, cli, ['infra', '--jobs', '2', '--no-cache']);
     expect(code).toBe(1);
@@ -62,6 +65,7 @@ describe('the compile cache', () => {
 
   function tree() {
     return makeTree({
+      ...LOCKS_OFF,
       '.git/HEAD': '',
       'main.bicep': `// A JSON module, a loaded file and an imported value.
 import { exportedLogs } from 'shared.bicep'
@@ -136,7 +140,7 @@ var exportedLogs = [
   }, 60_000);
 
   it('keeps a failed compile too, and compiles again when the module it looked for in vain appears', async () => {
-    const root = makeTree({ '.git/HEAD': '', 'main.bicep': "module acr 'mods/acr.bicep' = {\n  name: 'acr'\n}\n" });
+    const root = makeTree({ ...LOCKS_OFF, '.git/HEAD': '', 'main.bicep': "module acr 'mods/acr.bicep' = {\n  name: 'acr'\n}\n" });
     const { cli, starts } = loggingCli(makeTree({}));
     const first = await audit(root, cli, ['main.bicep']);
     expect([first.code, seen(first.report, root).map((r) => `${r.at} ${r.ruleId}`)]).toEqual([2, ['main.bicep:1:12 BCP091']]);
@@ -154,7 +158,7 @@ var exportedLogs = [
   });
 
   it('starts one server for one file that misses among cached ones', async () => {
-    const root = makeTree({ '.git/HEAD': '', ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`infra/acr${i}.bicep`, registry(`acrmiss${i}`)])) });
+    const root = makeTree({ ...LOCKS_OFF, '.git/HEAD': '', ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`infra/acr${i}.bicep`, registry(`acrmiss${i}`)])) });
     const { cli, starts } = loggingCli(makeTree({}));
     await audit(root, cli, ['infra', '--jobs', '2']);
     expect(starts()).toEqual(['jsonrpc --stdio']);
@@ -165,7 +169,7 @@ var exportedLogs = [
   });
 
   it('under --no-restore, asks the CLI its version once and remembers it for this binary', async () => {
-    const root = makeTree({ '.git/HEAD': '', 'main.bicep': registry('acrbuild') });
+    const root = makeTree({ ...LOCKS_OFF, '.git/HEAD': '', 'main.bicep': registry('acrbuild') });
     const { cli, starts } = loggingCli(makeTree({}));
     const build = `build ${path.join(root, 'main.bicep')} --stdout --no-restore`;
     await audit(root, cli, ['main.bicep', '--no-restore']);

@@ -34,7 +34,8 @@ describe('results kept between runs', () => {
     const warmSarif = await run(['--format', 'sarif']);
     expect(starts()).toBe(compiled);
     expect(warmSarif).toEqual(await run(['--format', 'sarif', '--no-cache']));
-  });
+    // Two cold runs over every fixture folder on a busy 2-core machine: the bound is for a hang.
+  }, 300_000);
 
   it('are not used when the config changes, and the compile cache spares the Bicep CLI', async () => {
     const root = makeTree({
@@ -57,7 +58,7 @@ describe('results kept between runs', () => {
     });
     const names = async (group: string) => {
       const run = await auditWithRealBicep(['main.bicep', '--format', 'json', '--resource-group', group], { cwd: root, env: { XDG_CACHE_HOME: path.join(root, '.cache') } });
-      return seen(JSON.parse(run.stdout), root).map((r) => r.message.split(' has ')[0]);
+      return seen(JSON.parse(run.stdout), root).filter((r) => r.ruleId === 'Azure.ACR.Logs').map((r) => r.message.split(' has ')[0]);
     };
     expect(await names('blue')).toEqual(["registry 'acrregblue'"]);
     expect(await names('green')).toEqual(["registry 'acrreggreen'"]);

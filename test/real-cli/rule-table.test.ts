@@ -45,6 +45,9 @@ const invalid: [string, string, string][] = [
   ],
 ];
 
+/** The table's rule alone: these registries lack a delete lock, which test/rules/control-plane.test.ts judges. */
+const ofTheRule = (report: Parameters<typeof seen>[0]) => seen(report).filter((r) => r.ruleId !== 'Azure.ACR.DeleteLock');
+
 beforeAll(() => {
   realBicep();
 });
@@ -53,13 +56,13 @@ describe('Azure.ACR.Logs on compiled Bicep', () => {
   it.each(valid)('valid: %s', async (file) => {
     const { code, report } = await auditJson([file]);
     expect(report.inputs).toEqual([{ file: expect.stringMatching(new RegExp(`${file}$`)), status: 'analysed' }]);
-    expect(seen(report)).toEqual([]);
+    expect(ofTheRule(report)).toEqual([]);
     expect(code).toBe(0);
   });
 
   it.each(invalid)('invalid: %s at %s', async (file, at, message) => {
     const { code, report } = await auditJson([file]);
-    expect(seen(report)).toEqual([{ at, ruleId: 'Azure.ACR.Logs', level: 'error', message }]);
+    expect(ofTheRule(report)).toEqual([{ at, ruleId: 'Azure.ACR.Logs', level: 'error', message }]);
     expect(code).toBe(1);
   });
 });

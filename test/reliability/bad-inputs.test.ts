@@ -193,7 +193,8 @@ function run(tree: string, argv: string[], spawnVia: string[] = []) {
 function resultsOf(stdout: string, tree: string): [string, number, number, string][] {
   const report = JSON.parse(stdout) as { results: { ruleId: string; location: { line: number; column: number }; message: string }[] };
   const scrub = (text: string) => text.split(tree).join('<tree>').split(path.dirname(tree)).join('<parent>');
-  return report.results.map((r) => [r.ruleId, r.location.line, r.location.column, scrub(r.message)]);
+  // Each registry here lacks a lock too: that note is test/rules/control-plane.test.ts's, not a question of bad input.
+  return report.results.filter((r) => r.ruleId !== 'Azure.ACR.DeleteLock').map((r) => [r.ruleId, r.location.line, r.location.column, scrub(r.message)]);
 }
 
 describe('bad inputs: never a crash, a hang or a clean report', () => {

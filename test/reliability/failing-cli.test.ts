@@ -9,7 +9,8 @@ const FAKES = path.resolve(__dirname, '..', 'fixtures', 'fake-bicep');
 
 /** A source tree, a private temp folder for the tool (TMPDIR) and a file where each fake CLI records its pid. */
 function workspace() {
-  const tree = makeTree({ 'src/main.bicep': "param location string = 'westeurope'\n", 'tmp/.keep': '' });
+  // The fake CLIs' registries are about failure modes: the lock each lacks is test/rules/control-plane.test.ts's.
+  const tree = makeTree({ 'src/main.bicep': "param location string = 'westeurope'\n", 'tmp/.keep': '', 'bicep-audit.json': '{ "rules": { "Azure.ACR.DeleteLock": "off" } }\n' });
   fs.rmSync(path.join(tree, 'tmp', '.keep'));
   const pids = path.join(tree, 'pids');
   const env = isolatedEnv({ HOME: tree, TMPDIR: path.join(tree, 'tmp'), FAKE_BICEP_PIDS: pids });

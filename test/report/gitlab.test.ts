@@ -66,7 +66,7 @@ describe('--format gitlab', () => {
     const after = await auditWithRealBicep([ODD_FOLDER, '--no-cache', '--baseline', '--format', 'gitlab'], { cwd: root });
     expect(after.code).toBe(1);
     expect(JSON.parse(after.stdout).map((i: { severity: string; location: { path: string; lines: { begin: number } }; description: string }) => [i.severity, i.location.path, i.location.lines.begin, i.description.slice(0, 25)])).toEqual([
-      ['major', `${ODD_FOLDER}/main.bicep`, 37, "registry 'acraddedbase' h"],
+      ['major', `${ODD_FOLDER}/main.bicep`, 45, "registry 'acraddedbase' h"],
     ]);
   });
 });

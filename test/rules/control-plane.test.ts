@@ -35,7 +35,7 @@ const EXPECTED: Record<string, Omit<Seen, 'ruleId'>[]> = {
         "whether registry 'crlevelparam' is locked against deletion is decided at deployment by parameter 'lockLevel' (declared at registry-locks.bicep:1:1), which has no value; settle it in the template or check it before deploying",
     },
     { at: 'control-plane/registry-locks.bicep:81:1', level: 'note', message: `registry 'crsuppressed' ${NO_LOCK}`, suppressed: true },
-    { at: 'control-plane/mods/locked-registry.bicep:13:1', level: 'note', message: `registry 'cravmunlocked' in module 'avmUnlocked' ${NO_LOCK}` },
+    { at: 'control-plane/mods/locked-registry.bicep:8:1', level: 'note', message: `registry 'cravmunlocked' in module 'avmUnlocked' ${NO_LOCK}` },
   ],
   'Azure.Subscription.ActivityLogExport': [
     { at: 'control-plane/management-group-subscriptions.bicep:8:1', level: 'warning', message: `subscription '00000000-0000-0000-0000-00000000000b' ${NO_EXPORT}` },
@@ -46,7 +46,7 @@ const EXPECTED: Record<string, Omit<Seen, 'ruleId'>[]> = {
         "subscription that the template deploys to does not export Administrative or Security or Policy or Alert (Microsoft.Resources/subscriptions has no documented category group, so 'allLogs' exports nothing; use the categories Administrative, Security, Policy and Alert); enable them",
     },
     { at: 'control-plane/subscription-missing-category.bicep:11:31', level: 'warning', message: 'subscription that the template deploys to does not export Security or Alert; enable them' },
-    { at: 'control-plane/subscription-no-export.bicep:1:1', level: 'warning', message: `subscription that the template deploys to ${NO_EXPORT}` },
+    { at: 'control-plane/subscription-no-export.bicep:2:1', level: 'warning', message: `subscription that the template deploys to ${NO_EXPORT}` },
     { at: 'control-plane/subscription-suppressed.bicep:2:1', level: 'warning', message: `subscription that the template deploys to ${NO_EXPORT}`, suppressed: true },
   ],
 };
@@ -95,6 +95,7 @@ describe('suggestions', () => {
     expect(fixed.code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'main.bicep'), 'utf8')).toBe(
       [
+        '// A subscription template that exports nothing.',
         "targetScope = 'subscription'",
         '',
         "@description('Log Analytics workspace that receives the Activity Log audit logs')",

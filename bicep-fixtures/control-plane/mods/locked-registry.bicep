@@ -2,13 +2,8 @@
 param name string
 param location string = resourceGroup().location
 
-@description('The lock to put on the registry; none when not given.')
-param lock lockType?
-
-type lockType = {
-  name: string?
-  kind: ('CanNotDelete' | 'ReadOnly' | 'None')
-}
+@description('The lock to put on the registry (kind: CanNotDelete, ReadOnly or None); none when empty.')
+param lock object = {}
 
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   name: name
@@ -16,11 +11,11 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   sku: { name: 'Premium' }
 }
 
-resource registryLock 'Microsoft.Authorization/locks@2020-05-01' = if (!empty(lock ?? {}) && lock.?kind != 'None') {
+resource registryLock 'Microsoft.Authorization/locks@2020-05-01' = if (!empty(lock) && lock.kind != 'None') {
   name: lock.?name ?? 'lock-${name}'
   scope: registry
   properties: {
-    level: lock.?kind ?? ''
+    level: lock.kind
     notes: 'Deleting this registry deletes every image in it.'
   }
 }
