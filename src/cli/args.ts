@@ -126,7 +126,7 @@ function parser(argv: readonly string[]) {
       default: false,
       describe: 'edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back',
     })
-    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff instead of the report, changing no file' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes that --fix would keep (proved on copies of the files) as a unified diff instead of the report, changing no file' })
     .option('suggestions', {
       type: 'boolean',
       default: false,

@@ -259,6 +259,10 @@ describe('every Bicep fixture', () => {
     // `bicep build` names neither the files it reads nor the declarations' ranges: under --no-restore the source grammar alone
     // places findings, and leaves at 1:1 those in files it cannot parse (the server places them: test/real-cli/grammar-gaps.test.ts).
     expect(seen(report).filter((r) => r.at.endsWith(':1:1')).map((r) => r.at)).toEqual([
+      // A registry declared on the first line, after a byte order mark, in a module deployed three times.
+      'fix/modules-threaded/modules/registry.bicep:1:1',
+      'fix/modules-threaded/modules/registry.bicep:1:1',
+      'fix/modules-threaded/modules/registry.bicep:1:1',
       'grammar-gaps/folder/main.bicep:1:1',
       'grammar-gaps/main.bicep:1:1',
       'grammar-gaps/main.bicep:1:1',
