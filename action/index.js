@@ -16374,6 +16374,13 @@ var JsonLocator = class {
   }
 };
 
+// src/template/declared-parameters.ts
+function declaredParameters(template2) {
+  if (template2 === null || typeof template2 !== "object" || Array.isArray(template2)) return [];
+  const parameters = template2.parameters;
+  return parameters !== null && typeof parameters === "object" && !Array.isArray(parameters) ? Object.keys(parameters) : [];
+}
+
 // src/template/expressions/errors.ts
 var ExpressionError = class extends Error {
   constructor(message, expression, offset, options2 = {}) {
@@ -22846,7 +22853,8 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
     file,
     status: "analysed",
     findings: [...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))), ...ruleRun.findings],
-    evaluations: ruleRun.evaluations
+    evaluations: ruleRun.evaluations,
+    declaredParameters: declaredParameters(doc.value)
   };
 }
 
@@ -23140,7 +23148,7 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
   }
   const ruleRun = ruleFindings(expansion.instances, locator, rules);
   findings.push(...ruleRun.findings);
-  return { file, status: "analysed", findings, evaluations: ruleRun.evaluations };
+  return { file, status: "analysed", findings, evaluations: ruleRun.evaluations, declaredParameters: declaredParameters(doc.value) };
 }
 
 // src/analyze/input-checks.ts
@@ -23502,7 +23510,7 @@ function parser(argv) {
     choices: ["error", "warning", "note", "never"],
     default: "error",
     describe: "exit 1 when a finding is at or above this level"
-  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" }).option("param", { type: "string", array: true, default: [], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' }).option("timeout", {
+  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" }).option("param", { type: "string", array: true, default: [], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable; a name that no entry declares is an error' }).option("timeout", {
     type: "number",
     default: 120,
     describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
@@ -24809,6 +24817,22 @@ async function runFixes(results, request) {
   return { results: (await planFixes(run2.results, request.preferences)).results, outcomes: run2.outcomes };
 }
 
+// src/cli/param-names.ts
+var LISTED = 20;
+function undeclaredParameter(names, results) {
+  if (results.length === 0 || results.some((r) => r.declaredParameters === void 0)) return void 0;
+  const declared = [...new Set(results.flatMap((r) => r.declaredParameters))].sort((a, b) => a.localeCompare(b));
+  const known = new Set(declared.map((d) => d.toLowerCase()));
+  for (const name2 of names) {
+    if (known.has(name2.toLowerCase())) continue;
+    const closest = closestName(name2, declared);
+    const entries2 = results.length === 1 ? "the template" : `none of the ${results.length} entry templates`;
+    const listed = declared.length === 0 ? "it declares no parameters" : `declared: ${declared.slice(0, LISTED).join(", ")}${declared.length > LISTED ? ` and ${declared.length - LISTED} more` : ""}`;
+    return `--param ${name2}: ${entries2} ${results.length === 1 ? "does not declare" : "declares"} a parameter of that name${closest ? ` (did you mean '${closest}'?)` : ""}; ${listed}`;
+  }
+  return void 0;
+}
+
 // src/report/azure-pipelines.ts
 var import_node_path30 = __toESM(require("node:path"));
 function escapeLoggingData(text2) {
@@ -25638,6 +25662,8 @@ async function runAudit(given, run2) {
   if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args2.paths.join(", ")} (looked for .bicep and .bicepparam files)`);
   }
+  const undeclared = args2.shard ? void 0 : undeclaredParameter(options2.parameters.keys(), analysis.results);
+  if (undeclared) throw new UsageError(undeclared);
   const fixes = await runFixes(suppress(analysis.results), {
     mode: args2.fix ?? "plan",
     suggestions: args2.suggestions,

@@ -83,7 +83,7 @@ function parser(argv: readonly string[]) {
       describe: 'exit 1 when a finding is at or above this level',
     })
     .option('parameters', { alias: 'p', type: 'string', describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" })
-    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' })
+    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable; a name that no entry declares is an error' })
     .option('timeout', {
       type: 'number',
       default: 120,

@@ -11,6 +11,7 @@ import { CONFIG_FILE, ConfigError, ConfigResolver } from '../config/load-config'
 import { findRepositoryRoot } from '../discover/repository-root';
 import { mapStrings, type ProofSandbox } from '../fix/proof-sandbox';
 import { runFixes } from '../fix/run-fixes';
+import { undeclaredParameter } from './param-names';
 import { packageJson } from '../package-info';
 import { formatAzurePipelines } from '../report/azure-pipelines';
 import { colorWanted } from '../report/colors';
@@ -277,6 +278,9 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
   if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
   }
+  // A shard sees only its own entries: another shard's may declare the name.
+  const undeclared = args.shard ? undefined : undeclaredParameter(options.parameters.keys(), analysis.results);
+  if (undeclared) throw new UsageError(undeclared);
   const fixes = await runFixes(suppress(analysis.results), {
     mode: args.fix ?? 'plan',
     suggestions: args.suggestions,

@@ -75,6 +75,16 @@ describe('.bicepparam files', () => {
     expect(seen(report)).toEqual([]);
   });
 
+  it('reject a --param that the template they use does not declare (exit 2), naming the closest declared one', async () => {
+    const run = await auditWithRealBicep(['params/main.bicepparam', '--param', 'exportRepositoryEvent=true', '--no-cache']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "bicep-audit: --param exportRepositoryEvent: the template does not declare a parameter of that name (did you mean 'exportRepositoryEvents'?); declared: exportRepositoryEvents, registryName\n",
+    });
+  });
+
   it('keep their values under -p/--parameters, an ARM parameters file for ARM template inputs only', async () => {
     const file = path.join(makeTree({}), 'values.json');
     fs.writeFileSync(file, JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { exportRepositoryEvents: { value: true } } }));
