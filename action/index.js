@@ -13942,11 +13942,12 @@ var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 
 
 // src/locate/bicep-source.ts
 var parserReady;
+var GRAMMAR = "tree-sitter-bicep.wasm";
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const beside = import_node_path2.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs2.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const copied = [import_node_path2.default.join(__dirname, GRAMMAR), import_node_path2.default.join(packageRoot, "dist", GRAMMAR)].find((file) => import_node_fs2.default.existsSync(file));
+    const language = await import_web_tree_sitter.default.Language.load(copied ?? require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
