@@ -24119,16 +24119,15 @@ function compileFailure(result, cwd) {
   const { line, character } = error.location.range.start;
   return `${broken}: ${import_node_path26.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
-async function readsEditedFile(result, fix) {
-  const reads = /* @__PURE__ */ new Set([result.file, ...await localFilesRead(result.file).catch(() => [])]);
-  return fix.finding.fix.edits.some((e) => reads.has(e.file));
+async function filesReadBy(result) {
+  return /* @__PURE__ */ new Set([result.file, ...await localFilesRead(result.file).catch(() => [])]);
 }
 async function failures(active, current, before, cwd) {
   const broken = /* @__PURE__ */ new Map();
   for (const result of current) {
     if (result.status === "analysed" || before.get(result.file)?.status !== "analysed") continue;
-    const suspects = [];
-    for (const c of active) if (await readsEditedFile(result, c)) suspects.push(c);
+    const reads = await filesReadBy(result);
+    const suspects = active.filter((c) => c.finding.fix.edits.some((e) => reads.has(e.file)));
     for (const c of suspects.length > 0 ? suspects : active) if (!broken.has(c)) broken.set(c, compileFailure(result, cwd));
   }
   const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f])));

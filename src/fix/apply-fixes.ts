@@ -98,10 +98,9 @@ function compileFailure(result: InputResult, cwd: string): string {
   return `${broken}: ${path.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 
-/** Whether a fix edits a file that an input reads: the input itself, or a file it pulls in. */
-async function readsEditedFile(result: InputResult, fix: Candidate): Promise<boolean> {
-  const reads = new Set([result.file, ...(await localFilesRead(result.file).catch(() => []))]);
-  return fix.finding.fix.edits.some((e) => reads.has(e.file));
+/** The files an input reads: itself, and the files it pulls in, found by parsing. */
+async function filesReadBy(result: InputResult): Promise<Set<string>> {
+  return new Set([result.file, ...(await localFilesRead(result.file).catch(() => []))]);
 }
 
 /**
@@ -113,8 +112,8 @@ async function failures(active: readonly Candidate[], current: readonly InputRes
   const broken = new Map<Candidate, string>();
   for (const result of current) {
     if (result.status === 'analysed' || before.get(result.file)?.status !== 'analysed') continue;
-    const suspects: Candidate[] = [];
-    for (const c of active) if (await readsEditedFile(result, c)) suspects.push(c);
+    const reads = await filesReadBy(result);
+    const suspects = active.filter((c) => c.finding.fix.edits.some((e) => reads.has(e.file)));
     // A file read that parsing did not find: any fix may be the one.
     for (const c of suspects.length > 0 ? suspects : active) if (!broken.has(c)) broken.set(c, compileFailure(result, cwd));
   }

@@ -115,6 +115,22 @@ describe('a suggestion for a registry in a local module', () => {
   }, 60_000);
 });
 
+describe('stylish', () => {
+  it('shows a suggestion that edits several files with each file\'s header, the finding\'s file first', async () => {
+    const run = await auditWithRealBicep(['app-with-workspace.bicep', '--no-cache'], { cwd: THREADED });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((l) => /^    (suggestion|--- |\+\+\+ |@@ )/.test(l))).toEqual([
+      "    suggestion (--fix --suggestions): add a diagnostic setting for registry 'registry' that sends its audit logs to a new parameter 'auditWorkspaceId', passed down from app-with-workspace.bicep (workspace.id)",
+      '    --- a/modules/registry.bicep',
+      '    +++ b/modules/registry.bicep',
+      '    @@ -1,6 +1,21 @@',
+      '    --- a/app-with-workspace.bicep',
+      '    +++ b/app-with-workspace.bicep',
+      '    @@ -26,4 +26,5 @@',
+    ]);
+  }, 60_000);
+});
+
 describe('the proof of fixes in a template that a .bicepparam file uses', () => {
   const rename = (text: string) => text.replace("{ category: 'AuditEvents', enabled: true }", "{ category: 'AuditEvent', enabled: true }");
   const BCP258 =
