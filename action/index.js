@@ -34,7 +34,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_platform = __commonJS({
   "scripts/bicep-cli/platform.js"(exports2, module2) {
     "use strict";
-    var path34 = require("node:path");
+    var path37 = require("node:path");
     var RUNTIME_IDENTIFIERS = ["linux-x64", "linux-musl-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
     function runtimeIdentifier(platform2, arch, musl) {
       const system = { linux: musl ? "linux-musl" : "linux", darwin: "osx", win32: "win" }[platform2];
@@ -49,14 +49,14 @@ var require_platform = __commonJS({
     }
     function provisionedCliFolder(env, platform2, homeDir) {
       if (platform2 === "win32") {
-        const local = env.LOCALAPPDATA || path34.win32.join(homeDir, "AppData", "Local");
-        return path34.win32.join(local, "bicep-audit", "bicep");
+        const local = env.LOCALAPPDATA || path37.win32.join(homeDir, "AppData", "Local");
+        return path37.win32.join(local, "bicep-audit", "bicep");
       }
-      const cache = env.XDG_CACHE_HOME && path34.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path34.join(homeDir, ".cache");
-      return path34.join(cache, "bicep-audit", "bicep");
+      const cache = env.XDG_CACHE_HOME && path37.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path37.join(homeDir, ".cache");
+      return path37.join(cache, "bicep-audit", "bicep");
     }
     function provisionedCliPath(version, env, platform2, homeDir) {
-      const join2 = platform2 === "win32" ? path34.win32.join : path34.join;
+      const join2 = platform2 === "win32" ? path37.win32.join : path37.join;
       return join2(provisionedCliFolder(env, platform2, homeDir), version, binaryName(platform2));
     }
     var WHAT_TO_DO = "run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), or set BICEP_PATH to a Bicep CLI, or run `az bicep install`";
@@ -68,9 +68,9 @@ var require_platform = __commonJS({
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var util = require("util");
-    var path34 = require("path");
+    var path37 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -232,14 +232,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs31.readFileSync,
-        writeFile: fs31.writeFile
+        readFileSync: fs32.readFileSync,
+        writeFile: fs32.writeFile
       },
       format: util.format,
-      resolve: path34.resolve,
+      resolve: path37.resolve,
       exists: (file) => {
         try {
-          return fs31.statSync(file).isFile();
+          return fs32.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -257,8 +257,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path34 = require("path");
-    var fs31 = require("fs");
+    var path37 = require("path");
+    var fs32 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1201,13 +1201,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path34.normalize,
-      resolve: path34.resolve,
-      require: (path35) => {
+      normalize: path37.normalize,
+      resolve: path37.resolve,
+      require: (path38) => {
         if (typeof require !== "undefined") {
-          return require(path35);
-        } else if (path35.match(/\.json$/)) {
-          return JSON.parse(fs31.readFileSync(path35, "utf8"));
+          return require(path38);
+        } else if (path38.match(/\.json$/)) {
+          return JSON.parse(fs32.readFileSync(path38, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2200,15 +2200,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path34 = [graph[toModel].parent, toModel];
+      const path37 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path34.unshift(graph[cur].parent);
+        path37.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path34;
+      fn.conversion = path37;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2911,7 +2911,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2925,21 +2925,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path34, filename, options2) {
+    function checkFileInclusion(path37, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path34)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path34, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path34)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path34, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path37)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path37, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path37)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path37, filename))
       );
     }
-    function requireDirectory(m, path34, options2) {
+    function requireDirectory(m, path37, options2) {
       var retval = {};
-      if (path34 && !options2 && typeof path34 !== "string") {
-        options2 = path34;
-        path34 = null;
+      if (path37 && !options2 && typeof path37 !== "string") {
+        options2 = path37;
+        path37 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2947,10 +2947,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path34 = !path34 ? dirname(m.filename) : resolve(dirname(m.filename), path34);
-      fs31.readdirSync(path34).forEach(function(filename) {
-        var joined = join2(path34, filename), files, key, obj;
-        if (fs31.statSync(joined).isDirectory() && options2.recurse) {
+      path37 = !path37 ? dirname(m.filename) : resolve(dirname(m.filename), path37);
+      fs32.readdirSync(path37).forEach(function(filename) {
+        var joined = join2(path37, filename), files, key, obj;
+        if (fs32.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4636,8 +4636,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs31 = require("fs");
-    function checkPathExt(path34, options2) {
+    var fs32 = require("fs");
+    function checkPathExt(path37, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4648,25 +4648,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path34.substr(-p.length).toLowerCase() === p) {
+        if (p && path37.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path34, options2) {
+    function checkStat(stat, path37, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path34, options2);
+      return checkPathExt(path37, options2);
     }
-    function isexe(path34, options2, cb) {
-      fs31.stat(path34, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path34, options2));
+    function isexe(path37, options2, cb) {
+      fs32.stat(path37, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path37, options2));
       });
     }
-    function sync(path34, options2) {
-      return checkStat(fs31.statSync(path34), path34, options2);
+    function sync(path37, options2) {
+      return checkStat(fs32.statSync(path37), path37, options2);
     }
   }
 });
@@ -4676,14 +4676,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs31 = require("fs");
-    function isexe(path34, options2, cb) {
-      fs31.stat(path34, function(er, stat) {
+    var fs32 = require("fs");
+    function isexe(path37, options2, cb) {
+      fs32.stat(path37, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path34, options2) {
-      return checkStat(fs31.statSync(path34), options2);
+    function sync(path37, options2) {
+      return checkStat(fs32.statSync(path37), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4707,7 +4707,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4716,7 +4716,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path34, options2, cb) {
+    function isexe(path37, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4726,7 +4726,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path34, options2 || {}, function(er, is) {
+          isexe(path37, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4735,7 +4735,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path34, options2 || {}, function(er, is) {
+      core(path37, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4745,9 +4745,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path34, options2) {
+    function sync(path37, options2) {
       try {
-        return core.sync(path34, options2 || {});
+        return core.sync(path37, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4763,7 +4763,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path34 = require("path");
+    var path37 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4801,7 +4801,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path34.join(pathPart, cmd);
+        const pCmd = path37.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4828,7 +4828,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path34.join(pathPart, cmd);
+        const pCmd = path37.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4876,7 +4876,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path37 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4894,7 +4894,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path34.delimiter : void 0
+          pathExt: withoutPathExt ? path37.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4903,7 +4903,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path34.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path37.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4957,8 +4957,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path34, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path34.split("/").pop();
+      const [path37, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path37.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4971,16 +4971,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs31.openSync(command, "r");
-        fs31.readSync(fd, buffer, 0, size, 0);
-        fs31.closeSync(fd);
+        fd = fs32.openSync(command, "r");
+        fs32.readSync(fd, buffer, 0, size, 0);
+        fs32.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4993,7 +4993,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path37 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -5018,7 +5018,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path34.normalize(parsed2.command);
+        parsed2.command = path37.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5150,7 +5150,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path37 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5160,16 +5160,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path34.resolve(options2.cwd);
+      let cwdPath = path37.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path34.join(cwdPath, "node_modules/.bin"));
+        result.push(path37.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path34.resolve(cwdPath, "..");
+        cwdPath = path37.resolve(cwdPath, "..");
       }
-      const execPathDir = path34.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path37.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path34.delimiter);
+      return result.concat(options2.path).join(path37.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5179,9 +5179,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path35 = pathKey({ env });
-      options2.path = env[path35];
-      env[path35] = module2.exports(options2);
+      const path38 = pathKey({ env });
+      options2.path = env[path38];
+      env[path38] = module2.exports(options2);
       return env;
     };
   }
@@ -6363,7 +6363,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path37 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6405,7 +6405,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path34.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path37.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9599,7 +9599,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path34 = require("path");
+    var path37 = require("path");
     var os7 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9735,9 +9735,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path34.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path37.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path34.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path37.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11289,18 +11289,18 @@ var require_ucs2length = __commonJS({
 var require_nuget_feed = __commonJS({
   "scripts/bicep-cli/nuget-feed.js"(exports2, module2) {
     "use strict";
-    var fs31 = require("node:fs");
+    var fs32 = require("node:fs");
     var http = require("node:http");
     var https = require("node:https");
-    var path34 = require("node:path");
+    var path37 = require("node:path");
     var zlib = require("node:zlib");
     var DEFAULT_FEED = "https://api.nuget.org/v3/index.json";
     var IDLE_TIMEOUT_MS = 6e4;
     var MAX_REDIRECTS = 5;
     function userNugetConfig(env, platform2, homeDir) {
-      const file = platform2 === "win32" ? path34.win32.join(env.APPDATA || path34.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path34.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
+      const file = platform2 === "win32" ? path37.win32.join(env.APPDATA || path37.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path37.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
       try {
-        return { file, text: fs31.readFileSync(file, "utf8") };
+        return { file, text: fs32.readFileSync(file, "utf8") };
       } catch {
         return void 0;
       }
@@ -11466,13 +11466,13 @@ var require_provision_bicep = __commonJS({
     "use strict";
     var { createHash: createHash5 } = require("node:crypto");
     var { spawnSync } = require("node:child_process");
-    var fs31 = require("node:fs");
+    var fs32 = require("node:fs");
     var os7 = require("node:os");
-    var path34 = require("node:path");
+    var path37 = require("node:path");
     var { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require_platform();
     var { downloadPackage, feedsFor, publishedSha512, userNugetConfig } = require_nuget_feed();
     var { readEntry } = require_nupkg();
-    var projectRoot = path34.resolve(__dirname, "..");
+    var projectRoot = path37.resolve(__dirname, "..");
     function versionOf(binary2) {
       const result = spawnSync(binary2, ["--version"], {
         encoding: "utf8",
@@ -11484,11 +11484,11 @@ var require_provision_bicep = __commonJS({
     var sha512Base64 = (data) => createHash5("sha512").update(data).digest("base64");
     function existingCli(env, platform2) {
       if (env.BICEP_PATH) return { path: env.BICEP_PATH, via: "BICEP_PATH" };
-      for (const dir of (env.PATH ?? "").split(path34.delimiter).filter(Boolean)) {
-        const candidate = path34.join(dir, binaryName(platform2));
+      for (const dir of (env.PATH ?? "").split(path37.delimiter).filter(Boolean)) {
+        const candidate = path37.join(dir, binaryName(platform2));
         try {
-          fs31.accessSync(candidate, fs31.constants.X_OK);
-          if (fs31.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
+          fs32.accessSync(candidate, fs32.constants.X_OK);
+          if (fs32.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
         } catch {
         }
       }
@@ -11497,7 +11497,7 @@ var require_provision_bicep = __commonJS({
     async function install({ version, pinned, rid, platform: platform2, env, homeDir, target, say }) {
       const id = `Azure.Bicep.CommandLine.${rid}`;
       const { feeds, from } = feedsFor(env, userNugetConfig(env, platform2, homeDir));
-      const failures = [];
+      const failures2 = [];
       let download;
       let feedUsed;
       for (const feed of feeds) {
@@ -11506,11 +11506,11 @@ var require_provision_bicep = __commonJS({
           feedUsed = feed;
           break;
         } catch (error) {
-          failures.push(error.message);
+          failures2.push(error.message);
         }
       }
       if (!download) throw new Error(`no feed served ${id} ${version} (feeds from ${from}):
-  ${failures.join("\n  ")}`);
+  ${failures2.join("\n  ")}`);
       say(`downloaded ${download.url}`);
       const actual = sha512Base64(download.nupkg);
       const published = await publishedSha512(download, id, version);
@@ -11527,24 +11527,24 @@ var require_provision_bicep = __commonJS({
       const entry = `tools/${binaryName(platform2)}`;
       const binary2 = readEntry(download.nupkg, entry);
       if (!binary2) throw new Error(`the package ${id} ${version} has no ${entry}`);
-      fs31.mkdirSync(path34.dirname(target), { recursive: true });
+      fs32.mkdirSync(path37.dirname(target), { recursive: true });
       const partial = `${target}.${process.pid}.partial`;
       try {
-        fs31.writeFileSync(partial, binary2, { mode: 493 });
+        fs32.writeFileSync(partial, binary2, { mode: 493 });
         const printed = versionOf(partial);
         if (printed !== version) throw new Error(`the unpacked binary prints version ${printed ?? "nothing"}, not ${version}`);
-        fs31.renameSync(partial, target);
+        fs32.renameSync(partial, target);
       } finally {
-        fs31.rmSync(partial, { force: true });
+        fs32.rmSync(partial, { force: true });
       }
       say(`checked its SHA-512 against ${[published && published.from, pinnedHash && "package.json"].filter(Boolean).join(" and ")}`);
     }
     async function provisionBicep({ env = process.env, platform: platform2 = process.platform, arch = process.arch, homeDir = os7.homedir(), say = () => {
     } } = {}) {
-      const { bicepCli } = JSON.parse(fs31.readFileSync(path34.join(projectRoot, "package.json"), "utf8"));
+      const { bicepCli } = JSON.parse(fs32.readFileSync(path37.join(projectRoot, "package.json"), "utf8"));
       const version = bicepCli.version;
       const target = provisionedCliPath(version, env, platform2, homeDir);
-      if (fs31.existsSync(target)) {
+      if (fs32.existsSync(target)) {
         const printed = versionOf(target);
         if (printed === version) {
           say(`Bicep CLI ${version} is already provisioned at ${target}`);
@@ -11562,14 +11562,14 @@ var require_provision_bicep = __commonJS({
       process.stderr.write(text2);
       if (process.stderr.isTTY || process.platform === "win32" || process.env.npm_lifecycle_event !== "postinstall") return;
       try {
-        fs31.writeFileSync("/dev/tty", text2);
+        fs32.writeFileSync("/dev/tty", text2);
       } catch {
       }
     }
     async function main(argv, env) {
       const ifPossible = argv.includes("--if-possible");
       const say = (line) => console.log(`bicep-audit: ${line}`);
-      const dependency = path34.basename(path34.dirname(projectRoot)) === "node_modules" || path34.basename(path34.dirname(path34.dirname(projectRoot))) === "node_modules";
+      const dependency = path37.basename(path37.dirname(projectRoot)) === "node_modules" || path37.basename(path37.dirname(path37.dirname(projectRoot))) === "node_modules";
       const existing = ifPossible && dependency ? existingCli(env, process.platform) : void 0;
       if (existing) {
         say(`using the Bicep CLI at ${existing.path} (found via ${existing.via}); the pinned one is not downloaded`);
@@ -11852,8 +11852,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path34, { windows } = {}) => {
-      const segs = path34.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path37, { windows } = {}) => {
+      const segs = path37.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13381,9 +13381,9 @@ function tuneV8() {
 }
 
 // src/action/run-action.ts
-var import_node_fs29 = __toESM(require("node:fs"));
+var import_node_fs30 = __toESM(require("node:fs"));
 var import_node_os6 = __toESM(require("node:os"));
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/package-info.ts
 var import_node_fs = __toESM(require("node:fs"));
@@ -13913,8 +13913,9 @@ var import_web_tree_sitter = __toESM(require_tree_sitter());
 
 // src/locate/line-index.ts
 var LineIndex = class {
-  lineStarts = [0];
+  lineStarts;
   constructor(text2) {
+    this.lineStarts = [text2.startsWith("\uFEFF") ? 1 : 0];
     for (let i2 = 0; i2 < text2.length; i2 += 1) {
       if (text2.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
     }
@@ -13927,7 +13928,7 @@ var LineIndex = class {
       if (this.lineStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: offset - this.lineStarts[low] };
+    return { line: low, character: Math.max(0, offset - this.lineStarts[low]) };
   }
   offsetAt(position2) {
     return (this.lineStarts[position2.line] ?? Number.POSITIVE_INFINITY) + position2.character;
@@ -13941,11 +13942,12 @@ var FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 
 
 // src/locate/bicep-source.ts
 var parserReady;
+var GRAMMAR = "tree-sitter-bicep.wasm";
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const beside = import_node_path2.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs2.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const copied = [import_node_path2.default.join(__dirname, GRAMMAR), import_node_path2.default.join(packageRoot, "dist", GRAMMAR)].find((file) => import_node_fs2.default.existsSync(file));
+    const language = await import_web_tree_sitter.default.Language.load(copied ?? require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
@@ -14081,10 +14083,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path34) {
+  property(declaration, path37) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path34) {
+    for (const segment2 of path37) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -14966,12 +14968,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path34) {
+function findNodeAtLocation(root, path37) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path34) {
+  for (let segment2 of path37) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -15001,17 +15003,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path34 = getNodePath(node.parent);
+  const path37 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path34.push(key);
+    path37.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path34.push(index);
+      path37.push(index);
     }
   }
-  return path34;
+  return path37;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -15381,14 +15383,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path34 = originalPath.slice();
+  const path37 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path34.length > 0) {
-    lastSegment = path34.pop();
-    parent = findNodeAtLocation(root, path34);
+  while (path37.length > 0) {
+    lastSegment = path37.pop();
+    parent = findNodeAtLocation(root, path37);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -15616,8 +15618,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path34, value, options2) {
-  return setProperty(text2, path34, value, options2);
+function modify(text2, path37, value, options2) {
+  return setProperty(text2, path37, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -16316,9 +16318,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path34) {
+function nodeAtPath(root, path37) {
   let node = root;
-  for (const segment2 of path34) {
+  for (const segment2 of path37) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -16331,20 +16333,20 @@ function nodeAtPath(root, path34) {
   }
   return node;
 }
-function propertyAtPath(root, path34) {
-  const value = nodeAtPath(root, path34);
+function propertyAtPath(root, path37) {
+  const value = nodeAtPath(root, path37);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path34, property = false) {
-  for (let length2 = path34.length; length2 >= 0; length2 -= 1) {
-    const prefix = path34.slice(0, length2);
+function spanAtPath(doc, path37, property = false) {
+  for (let length2 = path37.length; length2 >= 0; length2 -= 1) {
+    const prefix = path37.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path34, prefix) {
-  return prefix.length <= path34.length && prefix.every((segment2, i2) => segment2 === path34[i2]);
+function isWithinPath(path37, prefix) {
+  return prefix.length <= path37.length && prefix.every((segment2, i2) => segment2 === path37[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -16376,6 +16378,13 @@ var JsonLocator = class {
     return `${import_node_path14.default.basename(span.file)}:${line + 1}:${character + 1}`;
   }
 };
+
+// src/template/declared-parameters.ts
+function declaredParameters(template2) {
+  if (template2 === null || typeof template2 !== "object" || Array.isArray(template2)) return [];
+  const parameters = template2.parameters;
+  return parameters !== null && typeof parameters === "object" && !Array.isArray(parameters) ? Object.keys(parameters) : [];
+}
 
 // src/template/expressions/errors.ts
 var ExpressionError = class extends Error {
@@ -16558,8 +16567,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path34, type, origins) {
-  return opaque(`${UNEVALUATED}${path34.join(".")}`, [], type, origins);
+function unevaluatedValue(path37, type, origins) {
+  return opaque(`${UNEVALUATED}${path37.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -17011,11 +17020,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path34]) {
+function tryGet([value, ...path37]) {
   let current = value;
-  for (const [i2, step] of path34.entries()) {
+  for (const [i2, step] of path37.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path34.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path37.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -20591,21 +20600,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path34, prefix, parent) {
+function classicEntries(items2, path37, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path34, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path37, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path34, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path37, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path34 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path34, "");
+  const path37 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path37, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path34, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path37, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -20963,27 +20972,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path34, property = false) {
-    return spanAtPath(this.doc, path34, property);
+  span(path37, property = false) {
+    return spanAtPath(this.doc, path37, property);
   }
-  problem(kind, message, path34) {
+  problem(kind, message, path37) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path34), jsonPath: path34 });
+    this.problems.push({ kind, message, at: this.span(path37), jsonPath: path37 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path34, what, compute, type = "any") {
+  attempt(path37, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path34, what, type);
+      return this.unevaluated(error, path37, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path34, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path34);
-    return unevaluatedValue(path34, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path34), note: error.message }
+  unevaluated(error, path37, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path37);
+    return unevaluatedValue(path37, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path37), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, deployment, depth2) {
@@ -21030,11 +21039,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path34 = [...run2.templatePath, "outputs", name2];
+      const path37 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path34,
+          path37,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -21084,15 +21093,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path34 } = entry;
+    const { json, path: path37 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path34, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path37, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path34, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path37, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -21109,13 +21118,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path34, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path37, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path34, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path37, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -21131,8 +21140,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path34),
-        jsonPath: path34
+        declaredAt: this.span(path37),
+        jsonPath: path37
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -21141,7 +21150,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path34, "properties"]
+          [...path37, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -21155,16 +21164,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path34 = [...entry.path, key];
+      const path37 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path34, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path34, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path37, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path37, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path34, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path37, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path34, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path37, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -21173,15 +21182,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path34, ctx, what) {
+  evaluateMembers(object, path37, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path34, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path37, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path34, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path37, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -21193,9 +21202,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path34 = entry.path;
+    const path37 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path34);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path37);
       return;
     }
     const properties = entry.json.properties;
@@ -21214,7 +21223,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path34, true),
+      declaredAt: this.span(path37, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -21526,16 +21535,16 @@ function coverageOf(targeting, wanted, target) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path34 = ["properties", "logs", i2];
+    const path37 = ["properties", "logs", i2];
     const covered = entryCovers(entry, wanted);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path34, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path37, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path34 }, origins);
+      offer(category, certainty, { setting, path: path37 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path34, "enabled"] : path34 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path37, "enabled"] : path37 };
       }
     }
   });
@@ -21660,9 +21669,9 @@ function meantBy(unknown2, row2) {
 }
 
 // src/rules/audit-logs/remedies.ts
-function valueAt2(setting, path34) {
+function valueAt2(setting, path37) {
   let value = setting.body;
-  for (const segment2 of path34) {
+  for (const segment2 of path37) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -21671,8 +21680,8 @@ function valueAt2(setting, path34) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path34 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path34 } };
+  const path37 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path37 } };
 }
 function typoFor(coverage, category, row2) {
   for (const unknown2 of coverage.unknownCategories) {
@@ -21923,9 +21932,9 @@ function scopeInstance(deployment) {
 var SCOPE_TYPES = /* @__PURE__ */ new Set(["microsoft.resources/subscriptions", "microsoft.management/managementgroups"]);
 var ALWAYS = { certainty: "yes", text: "", origins: [] };
 var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
-function valueAt3(body2, path34) {
+function valueAt3(body2, path37) {
   let value = body2;
-  for (const key of path34) {
+  for (const key of path37) {
     if (isSymbolic(value)) return value;
     value = isValueObject(value) ? value[key] : void 0;
   }
@@ -22913,8 +22922,8 @@ function unknownDirectiveNameFinding(name2, declared = []) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path34) {
-  return `$${path34.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path37) {
+  return `$${path37.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -23073,7 +23082,8 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
     file,
     status: "analysed",
     findings: [...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))), ...ruleRun.findings],
-    evaluations: ruleRun.evaluations
+    evaluations: ruleRun.evaluations,
+    declaredParameters: declaredParameters(doc.value)
   };
 }
 
@@ -23241,9 +23251,9 @@ function modulePathAt(diagnostic) {
   return { range: range2, written: text2.slice(lines2.offsetAt(range2.start), lines2.offsetAt(range2.end)).replace(/^'|'$/g, "") };
 }
 function restoreFailureFindings(entry, diagnostics) {
-  const failures = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
-  if (failures.length === 0) return void 0;
-  return failures.map((d) => {
+  const failures2 = diagnostics.filter((d) => RESTORE_FAILURES.has(d.code));
+  if (failures2.length === 0) return void 0;
+  return failures2.map((d) => {
     const { range: range2, written } = modulePathAt(d);
     const cause = splitDocsLink(d.message).text.replace(REPEATED_CAUSE, "$1").replace(CLIENT_ADVICE, "");
     const what = d.code === "BCP190" ? `the module ${written} is not in the local module cache, and --no-restore fetches nothing, so the file was not analysed; restore it first (\`bicep restore\`) or run without --no-restore` : `the module ${written} could not be fetched, so the file was not analysed`;
@@ -23310,10 +23320,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path34 = problem.jsonPath ?? [];
+  const path37 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path34, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path37, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -23371,7 +23381,7 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
   }
   const ruleRun = ruleFindings(expansion, locator, rules);
   findings.push(...ruleRun.findings);
-  return { file, status: "analysed", findings, evaluations: ruleRun.evaluations };
+  return { file, status: "analysed", findings, evaluations: ruleRun.evaluations, declaredParameters: declaredParameters(doc.value) };
 }
 
 // src/analyze/input-checks.ts
@@ -23733,7 +23743,7 @@ function parser(argv) {
     choices: ["error", "warning", "note", "never"],
     default: "error",
     describe: "exit 1 when a finding is at or above this level"
-  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" }).option("param", { type: "string", array: true, default: [], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' }).option("timeout", {
+  }).option("parameters", { alias: "p", type: "string", describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" }).option("param", { type: "string", array: true, default: [], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable; a name that no entry declares is an error' }).option("timeout", {
     type: "number",
     default: 120,
     describe: "seconds to wait for the Bicep CLI on one file; past it the process is replaced and the file reported as not analysed (exit 3)"
@@ -23762,7 +23772,7 @@ function parser(argv) {
     type: "boolean",
     default: false,
     describe: "edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back"
-  }).option("fix-dry-run", { type: "boolean", default: false, describe: "print the fixes as a unified diff instead of the report, changing no file" }).option("suggestions", {
+  }).option("fix-dry-run", { type: "boolean", default: false, describe: "print the fixes that --fix would keep (proved on copies of the files) as a unified diff instead of the report, changing no file" }).option("suggestions", {
     type: "boolean",
     default: false,
     describe: "with --fix or --fix-dry-run: suggestions too (a new diagnostic setting for a resource or subscription that has none, a lock for a registry that has none)"
@@ -23928,9 +23938,9 @@ async function provisionPinnedCli(options2) {
 }
 
 // src/cli/audit.ts
-var import_node_fs28 = __toESM(require("node:fs"));
+var import_node_fs29 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -24215,12 +24225,57 @@ function configError(file, text2, problems) {
   return new ConfigError(located.join("\n"));
 }
 
-// src/fix/run-fixes.ts
-var import_node_path26 = __toESM(require("node:path"));
-
-// src/fix/apply-fixes.ts
+// src/fix/proof-sandbox.ts
 var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_path25 = __toESM(require("node:path"));
+var ProofSandbox = class {
+  root = makeTempDir("proof");
+  /** The copy of a user's file. */
+  inside(file) {
+    const absolute = import_node_path25.default.resolve(file);
+    return import_node_path25.default.join(this.root, absolute.slice(import_node_path25.default.parse(absolute).root.length));
+  }
+  /** A text with every path inside the sandbox turned back into the user's path. */
+  outside(text2) {
+    return text2.split(this.root + import_node_path25.default.sep).join(import_node_path25.default.sep);
+  }
+  /** Copies each input and what it reads, found by parsing; a file that cannot be read is left out, as it is unusable in the user's tree too. */
+  async copy(inputs) {
+    const files = /* @__PURE__ */ new Set();
+    for (const input2 of inputs) {
+      files.add(import_node_path25.default.resolve(input2));
+      if (/\.bicep(param)?$/i.test(input2)) for (const file of await localFilesRead(input2).catch(() => [])) files.add(file);
+      const repository = findRepositoryRoot(import_node_path25.default.dirname(input2));
+      if (repository) import_node_fs26.default.mkdirSync(import_node_path25.default.join(this.inside(repository), ".git"), { recursive: true });
+    }
+    for (const file of files) {
+      if (!import_node_fs26.default.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      import_node_fs26.default.mkdirSync(import_node_path25.default.dirname(this.inside(file)), { recursive: true });
+      try {
+        import_node_fs26.default.copyFileSync(file, this.inside(file));
+      } catch {
+      }
+    }
+  }
+  remove() {
+    removeTempDir(this.root);
+  }
+};
+function mapStrings(value, map2) {
+  if (typeof value === "string") return map2(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map2));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map2)]));
+  }
+  return value;
+}
+
+// src/fix/run-fixes.ts
+var import_node_path29 = __toESM(require("node:path"));
+
+// src/fix/apply-fixes.ts
+var import_node_fs27 = __toESM(require("node:fs"));
+var import_node_path26 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
 function applyEdits2(text2, edits) {
@@ -24283,27 +24338,46 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs26.default.readFileSync(file, "utf8");
+    return import_node_fs27.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs26.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs27.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
-  const broken = `after the edit, ${import_node_path25.default.relative(cwd, result.file)} does not compile`;
+  const broken = `after the edit, ${import_node_path26.default.relative(cwd, result.file)} does not compile`;
   const error = result.findings.find((f) => f.level === "error") ?? result.findings[0];
   if (!error) return broken;
   const { line, character } = error.location.range.start;
-  return `${broken}: ${import_node_path25.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+  return `${broken}: ${import_node_path26.default.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
+}
+async function filesReadBy(result) {
+  return /* @__PURE__ */ new Set([result.file, ...await localFilesRead(result.file).catch(() => [])]);
+}
+async function failures(active, current, before, cwd) {
+  const broken = /* @__PURE__ */ new Map();
+  for (const result of current) {
+    if (result.status === "analysed" || before.get(result.file)?.status !== "analysed") continue;
+    const reads = await filesReadBy(result);
+    const suspects = active.filter((c) => c.finding.fix.edits.some((e) => reads.has(e.file)));
+    for (const c of suspects.length > 0 ? suspects : active) if (!broken.has(c)) broken.set(c, compileFailure(result, cwd));
+  }
+  const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f])));
+  const kept = /* @__PURE__ */ new Map();
+  for (const c of active) {
+    const still = remaining.get(findingKey(c.input, c.finding));
+    if (still && !broken.has(c)) kept.set(c, `the finding remains after the edit: ${still.message}`);
+  }
+  return { broken, kept };
 }
 async function applyFixes(results, options2) {
   const { chosen, left } = chooseFixes(results, options2.suggestions);
   const outcomes = [...left];
   const written = /* @__PURE__ */ new Map();
   const before = new Map(results.map((r) => [r.file, r]));
-  let active = chosen;
+  const place2 = options2.place ?? ((file) => file);
   let current = results;
   const write = (fixes) => {
     const wanted = fixedTexts(fixes, options2.sourceTexts);
@@ -24311,12 +24385,12 @@ async function applyFixes(results, options2) {
     for (const file of /* @__PURE__ */ new Set([...wanted.keys(), ...written.keys()])) {
       const original = options2.sourceTexts.get(file);
       const expected = written.get(file) ?? original;
-      if (readOrUndefined(file) !== expected) {
+      if (readOrUndefined(place2(file)) !== expected) {
         refused.add(file);
         continue;
       }
       const text2 = wanted.get(file)?.after ?? original;
-      if (text2 !== expected) writeSource(file, text2);
+      if (text2 !== expected) writeSource(place2(file), text2);
       written.set(file, text2);
     }
     const kept = fixes.filter((c) => !c.finding.fix.edits.some((e) => refused.has(e.file)));
@@ -24325,35 +24399,41 @@ async function applyFixes(results, options2) {
     }
     return kept;
   };
+  const rollBack = (fixes) => {
+    for (const [c, reason] of fixes) outcomes.push({ ...c, status: "rolled-back", reason });
+  };
+  let active = write(chosen);
+  const suspects = [];
+  let trying;
+  let proved = current;
   try {
-    while (active.length > 0) {
-      active = write(active);
-      if (written.size === 0) break;
+    while (written.size > 0) {
       current = await options2.reanalyze();
-      const failing = /* @__PURE__ */ new Map();
-      for (const result of current) {
-        if (result.status === "analysed" || before.get(result.file)?.status !== "analysed") continue;
-        const errorFiles = new Set(result.findings.map((f) => f.location.file));
-        for (const c of active) {
-          const blamed = c.input === result.file || c.finding.appliesTo?.includes(result.file) || c.finding.fix.edits.some((e) => errorFiles.has(e.file));
-          if (blamed) failing.set(c, compileFailure(result, options2.cwd));
+      const { broken, kept } = await failures(active, current, before, options2.cwd);
+      if (trying) {
+        const reason = kept.get(trying) ?? broken.get(trying) ?? [...broken.values(), ...kept.values()][0];
+        if (reason !== void 0) {
+          rollBack([[trying, reason]]);
+          active = write(active.filter((c) => c !== trying));
+          current = proved;
+        }
+        trying = void 0;
+      } else {
+        rollBack(kept);
+        if (broken.size === 1) rollBack(broken);
+        else suspects.push(...broken.keys());
+        if (broken.size + kept.size > 0) {
+          active = write(active.filter((c) => !broken.has(c) && !kept.has(c)));
+          continue;
         }
       }
-      const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f])));
-      for (const c of active) {
-        const still = remaining.get(findingKey(c.input, c.finding));
-        if (still && !failing.has(c)) failing.set(c, `the finding remains after the edit: ${still.message}`);
-      }
-      if (failing.size === 0) break;
-      for (const [c, reason] of failing) outcomes.push({ ...c, status: "rolled-back", reason });
-      active = active.filter((c) => !failing.has(c));
-      if (active.length === 0) {
-        write([]);
-        current = await options2.reanalyze();
-      }
+      proved = current;
+      trying = suspects.shift();
+      if (!trying) break;
+      active = write([...active, trying]);
     }
   } catch (error) {
-    for (const [file, text2] of written) if (readOrUndefined(file) === text2) writeSource(file, options2.sourceTexts.get(file));
+    for (const [file, text2] of written) if (readOrUndefined(place2(file)) === text2) writeSource(place2(file), options2.sourceTexts.get(file));
     throw error;
   }
   outcomes.push(...active.map((c) => ({ ...c, status: "applied" })));
@@ -24361,7 +24441,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs27 = __toESM(require("node:fs"));
+var import_node_fs28 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -24420,12 +24500,12 @@ var ParsedBicep = class {
   }
   /** The whitespace a line starts with. */
   indentOfLineAt(offset) {
-    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    const start2 = this.lineStart(offset);
     return /^[ \t]*/.exec(this.text.slice(start2))[0];
   }
   /** Whether nothing but whitespace stands before `offset` on its line. */
   startsLine(offset) {
-    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    const start2 = this.lineStart(offset);
     return /^[ \t]*$/.test(this.text.slice(start2, offset));
   }
   /** The end of the line holding `offset`, before its line break. */
@@ -24434,9 +24514,10 @@ var ParsedBicep = class {
     const end2 = newline < 0 ? this.text.length : newline;
     return end2 > 0 && this.text[end2 - 1] === "\r" ? end2 - 1 : end2;
   }
-  /** The start of the line holding `offset`. */
+  /** The start of the line holding `offset`; line 1 starts after a byte order mark. */
   lineStart(offset) {
-    return this.text.lastIndexOf("\n", offset - 1) + 1;
+    const start2 = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return start2 === 0 && this.text.startsWith("\uFEFF") ? 1 : start2;
   }
   /** A top-level `param` or `var` by name. */
   declarationNamed(name2) {
@@ -24445,6 +24526,34 @@ var ParsedBicep = class {
   /** Every name declared at the top of the file: a new one must differ from all. */
   topLevelNames() {
     return new Set(this.root.namedChildren.map(identifierOf2).filter((n) => n !== void 0));
+  }
+};
+
+// src/fix/module-calls.ts
+var import_node_path27 = __toESM(require("node:path"));
+var ModuleCalls = class _ModuleCalls {
+  constructor(byTarget) {
+    this.byTarget = byTarget;
+  }
+  byTarget;
+  /** The calls among the files the entries read, found by parsing them. */
+  static async of(entries2) {
+    const byTarget = /* @__PURE__ */ new Map();
+    const seen = /* @__PURE__ */ new Set();
+    for (const entry of entries2) {
+      for (const reference2 of await localReferences(entry)) {
+        if (!/\.bicep$/i.test(reference2.target)) continue;
+        const key = JSON.stringify([reference2.file, reference2.range]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        byTarget.set(reference2.target, [...byTarget.get(reference2.target) ?? [], { file: reference2.file, range: reference2.range }]);
+      }
+    }
+    return new _ModuleCalls(byTarget);
+  }
+  /** The places that name `file` as a module (or as the template of a `.bicepparam` file): its path string in each. */
+  of(file) {
+    return this.byTarget.get(import_node_path27.default.resolve(file)) ?? [];
   }
 };
 
@@ -24517,8 +24626,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path34 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path34 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path37 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path37 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -24662,10 +24771,12 @@ function suggestLock(source, suggestion) {
   };
 }
 
-// src/fix/suggest-setting.ts
-var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
+// src/fix/thread-parameter.ts
+var import_node_path28 = __toESM(require("node:path"));
+
+// src/fix/workspace-parameter.ts
 var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
-function destinationsOfAnotherSetting(source) {
+function destinationsOf(source) {
   for (const declaration of source.root.namedChildren) {
     if (declaration.type !== "resource_declaration") continue;
     if (!literalString(syntaxChildren2(declaration)[1])?.toLowerCase().startsWith("microsoft.insights/diagnosticsettings@")) continue;
@@ -24673,15 +24784,22 @@ function destinationsOfAnotherSetting(source) {
     const body2 = properties && syntaxChildren2(properties)[1];
     if (body2?.type !== "object") continue;
     const destinations = body2.namedChildren.filter((p) => p.type === "object_property" && DESTINATIONS2.includes(propertyKey2(p) ?? ""));
-    if (destinations.length > 0) return destinations.map((p) => p.text);
+    if (destinations.length > 0) return destinations;
   }
   return void 0;
 }
-function parameterEdit(source, name2, service) {
+function destinationsOfAnotherSetting(source) {
+  return destinationsOf(source)?.map((p) => p.text);
+}
+function workspaceOfAnotherSetting(source) {
+  const workspace = destinationsOf(source)?.find((p) => propertyKey2(p) === "workspaceId");
+  return workspace && propertyValue(workspace)?.text;
+}
+function parameterEdit(source, name2, description) {
   const { eol } = source;
   const declarations = source.root.namedChildren.filter((c) => !c.isExtra);
   const lastParameter = declarations.filter((c) => c.type === "parameter_declaration").at(-1);
-  const text2 = `@description('Log Analytics workspace that receives the ${service} audit logs')${eol}param ${name2} string`;
+  const text2 = `@description('${description}')${eol}param ${name2} string`;
   if (lastParameter) {
     const at2 = source.lineContentEnd(lastParameter.endIndex - 1);
     return { start: at2, end: at2, newText: `${eol}${eol}${text2}` };
@@ -24690,6 +24808,58 @@ function parameterEdit(source, name2, service) {
   const at = first ? source.lineStart(first.startIndex) : source.text.length;
   return { start: at, end: at, newText: `${text2}${eol}${eol}` };
 }
+
+// src/fix/thread-parameter.ts
+function deployedObject(node) {
+  if (node?.type === "object") return node;
+  if (node?.type === "if_statement" || node?.type === "for_statement") return deployedObject(syntaxChildren2(node).at(-1));
+  return void 0;
+}
+async function threadParameter(file, parameter, calls, sourceAt) {
+  const threading = { edits: [], reused: [], newParameterIn: [], parameterOf: /* @__PURE__ */ new Map() };
+  const failed = await passFromCallers(file, parameter, calls, sourceAt, threading);
+  return failed ?? { edits: threading.edits, reused: threading.reused, newParameterIn: threading.newParameterIn };
+}
+async function passFromCallers(file, parameter, calls, sourceAt, threading) {
+  for (const call of calls.of(file)) {
+    if (!/\.bicep$/i.test(call.file)) continue;
+    const caller = await sourceAt(call);
+    if (typeof caller === "string") return { noFix: caller };
+    const declaration = caller.nodeAt(call.range)?.parent;
+    if (declaration?.type !== "module_declaration") continue;
+    const body2 = deployedObject(syntaxChildren2(declaration).at(-1));
+    const params = objectProperty(body2, "params");
+    const paramsObject = params && propertyValue(params);
+    if (!body2 || params && paramsObject?.type !== "object") {
+      return { noFix: `the declaration of module '${identifierOf2(declaration)}' in ${import_node_path28.default.basename(caller.file)} could not be read; the new parameter '${parameter}' is for a person to pass there` };
+    }
+    const value = await valueIn(caller, calls, sourceAt, threading);
+    if (typeof value !== "string") return value;
+    const edit = paramsObject ? appendObjectProperty(caller, paramsObject, parameter, value) : appendObjectProperty(caller, body2, "params", `{ ${parameter}: ${value} }`);
+    threading.edits.push(toTextEdit(caller, edit));
+  }
+  return void 0;
+}
+async function valueIn(caller, calls, sourceAt, threading) {
+  const known = threading.parameterOf.get(caller.file);
+  if (known) return known;
+  const name2 = import_node_path28.default.basename(caller.file);
+  const workspace = workspaceOfAnotherSetting(caller);
+  if (workspace) {
+    threading.parameterOf.set(caller.file, workspace);
+    threading.reused.push(`${name2} (${workspace})`);
+    return workspace;
+  }
+  const own = freeName(caller, "auditWorkspaceId");
+  threading.parameterOf.set(caller.file, own);
+  threading.newParameterIn.push(name2);
+  threading.edits.push(toTextEdit(caller, parameterEdit(caller, own, "Log Analytics workspace that receives the audit logs of the modules this file deploys")));
+  const failed = await passFromCallers(caller.file, own, calls, sourceAt, threading);
+  return failed ?? own;
+}
+
+// src/fix/suggest-setting.ts
+var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
 function settingText(source, target, condition, destinations, logs) {
   const { eol, indentUnit: u } = source;
   const base = source.indentOfLineAt(target.startIndex);
@@ -24707,7 +24877,7 @@ function settingText(source, target, condition, destinations, logs) {
   ];
   return lines2.map((line) => `${base}${line}`).join(eol);
 }
-function suggestSetting(source, suggestion, prefs) {
+async function suggestSetting(source, suggestion, prefs, calls, sourceAt) {
   const found = declarationToFollow(source, suggestion.target, suggestion.noun, "a setting");
   if ("noFix" in found) return found;
   const { target, condition } = found;
@@ -24715,13 +24885,21 @@ function suggestSetting(source, suggestion, prefs) {
   const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
   const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
   const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], resourceAfter(source, target, setting)];
-  const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
+  const description = `Log Analytics workspace that receives the ${suggestion.service} audit logs`;
+  const edits = [...parameter ? [parameterEdit(source, parameter, description)] : [], resourceAfter(source, target, setting)].map((e) => toTextEdit(source, e));
+  let destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
+  if (parameter) {
+    const threaded = await threadParameter(source.file, parameter, calls, sourceAt);
+    if ("noFix" in threaded) return threaded;
+    edits.push(...threaded.edits);
+    const from = [...threaded.reused, ...threaded.newParameterIn.length > 0 ? [`new parameters in ${threaded.newParameterIn.join(", ")}`] : []];
+    if (from.length > 0) destination += `, passed down from ${from.join(" and from ")}`;
+  }
   return {
     fix: {
       kind: "suggestion",
       description: `add a diagnostic setting for ${suggestion.noun} '${identifierOf2(target)}' that sends its audit logs to ${destination}`,
-      edits: edits.map((e) => toTextEdit(source, e))
+      edits: sortEdits(edits)
     }
   };
 }
@@ -24746,7 +24924,7 @@ function suggestScopeSetting(source, suggestion) {
     "}"
   ];
   const end2 = source.text.trimEnd().length;
-  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], { start: end2, end: end2, newText: `${eol}${eol}${lines2.join(eol)}` }];
+  const edits = [...parameter ? [parameterEdit(source, parameter, `Log Analytics workspace that receives the ${suggestion.service} of the ${suggestion.noun}`)] : [], { start: end2, end: end2, newText: `${eol}${eol}${lines2.join(eol)}` }];
   const destination = known ? "the destination of the deployment's other diagnostic setting" : reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
@@ -24767,7 +24945,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs27.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs28.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -24777,7 +24955,7 @@ function sourceReader() {
   };
   return { sourceAt, texts };
 }
-async function planFor(finding, sourceAt, prefs) {
+async function planFor(finding, sourceAt, prefs, calls) {
   const remedy = finding.remedy;
   if (!remedy || finding.suppression) return void 0;
   switch (remedy.kind) {
@@ -24787,7 +24965,7 @@ async function planFor(finding, sourceAt, prefs) {
       return planSteps(remedy.steps, sourceAt, prefs);
     case "add-setting": {
       const source = await sourceAt(remedy.target);
-      return typeof source === "string" ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
+      return typeof source === "string" ? { noFix: source } : await suggestSetting(source, remedy, prefs(source.file), await calls(), sourceAt);
     }
     case "add-scope-setting": {
       const source = await sourceAt(remedy.target);
@@ -24802,10 +24980,12 @@ async function planFor(finding, sourceAt, prefs) {
 async function planFixes(results, prefs) {
   const { sourceAt, texts } = sourceReader();
   const planned = [];
+  let calls;
+  const callsOnce = () => calls ??= ModuleCalls.of(results.filter((r) => r.status === "analysed" && /\.bicep(param)?$/i.test(r.file)).map((r) => r.file));
   for (const result of results) {
     const findings = [];
     for (const finding of result.findings) {
-      const plan = await planFor(finding, sourceAt, prefs);
+      const plan = await planFor(finding, sourceAt, prefs, callsOnce);
       findings.push(plan ? { ...finding, ...plan } : finding);
     }
     planned.push({ ...result, findings });
@@ -24898,22 +25078,65 @@ function unifiedDiff(name2, before, edits) {
 
 // src/fix/run-fixes.ts
 function diffName(file, cwd) {
-  return import_node_path26.default.relative(cwd, file).split(import_node_path26.default.sep).join("/");
+  return import_node_path29.default.relative(cwd, file).split(import_node_path29.default.sep).join("/");
+}
+async function proveAside(plan, request) {
+  if (chooseFixes(plan.results, request.suggestions).chosen.length === 0) return plan.results;
+  const sandbox = new ProofSandbox();
+  try {
+    await sandbox.copy(plan.results.map((r) => r.file));
+    const run2 = await applyFixes(plan.results, {
+      suggestions: request.suggestions,
+      sourceTexts: plan.sourceTexts,
+      reanalyze: () => request.reanalyzeIn(sandbox),
+      cwd: request.cwd,
+      place: (file) => sandbox.inside(file)
+    });
+    const refused = new Map(run2.outcomes.filter((o) => o.status !== "applied").map((o) => [o.finding, o.reason ?? o.status]));
+    return plan.results.map((result) => ({
+      ...result,
+      findings: result.findings.map((finding) => {
+        const reason = refused.get(finding);
+        if (reason === void 0) return finding;
+        const { fix: _refused, ...rest } = finding;
+        return { ...rest, noFix: `--fix would not keep this ${finding.fix.kind}: ${reason}` };
+      })
+    }));
+  } finally {
+    sandbox.remove();
+  }
 }
 async function runFixes(results, request) {
   const plan = await planFixes(results, request.preferences);
   if (request.mode === "plan") return { results: plan.results };
   if (request.mode === "dry-run") {
-    const texts = fixedTexts(chooseFixes(plan.results, request.suggestions).chosen, plan.sourceTexts);
+    const proved = await proveAside(plan, request);
+    const texts = fixedTexts(chooseFixes(proved, request.suggestions).chosen, plan.sourceTexts);
     const diff = [...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, { before, edits }]) => unifiedDiff(diffName(file, request.cwd), before, edits)).join("");
-    return { results: plan.results, diff };
+    return { results: proved, diff };
   }
   const run2 = await applyFixes(plan.results, { suggestions: request.suggestions, sourceTexts: plan.sourceTexts, reanalyze: request.reanalyze, cwd: request.cwd });
   return { results: (await planFixes(run2.results, request.preferences)).results, outcomes: run2.outcomes };
 }
 
+// src/cli/param-names.ts
+var LISTED = 20;
+function undeclaredParameter(names, results) {
+  if (results.length === 0 || results.some((r) => r.declaredParameters === void 0)) return void 0;
+  const declared = [...new Set(results.flatMap((r) => r.declaredParameters))].sort((a, b) => a.localeCompare(b));
+  const known = new Set(declared.map((d) => d.toLowerCase()));
+  for (const name2 of names) {
+    if (known.has(name2.toLowerCase())) continue;
+    const closest = closestName(name2, declared);
+    const entries2 = results.length === 1 ? "the template" : `none of the ${results.length} entry templates`;
+    const listed = declared.length === 0 ? "it declares no parameters" : `declared: ${declared.slice(0, LISTED).join(", ")}${declared.length > LISTED ? ` and ${declared.length - LISTED} more` : ""}`;
+    return `--param ${name2}: ${entries2} ${results.length === 1 ? "does not declare" : "declares"} a parameter of that name${closest ? ` (did you mean '${closest}'?)` : ""}; ${listed}`;
+  }
+  return void 0;
+}
+
 // src/report/azure-pipelines.ts
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 function escapeLoggingData(text2) {
   return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -24922,7 +25145,7 @@ function escapeLoggingProperty(text2) {
 }
 function sourcePath(file, context) {
   const root = context.sourcesDirectory ?? context.repoRoot;
-  return (relativeInside(file, root) ?? file).split(import_node_path27.default.sep).join("/");
+  return (relativeInside(file, root) ?? file).split(import_node_path30.default.sep).join("/");
 }
 function issueText(finding) {
   return finding.level === "note" ? `note: ${finding.message}` : finding.message;
@@ -24966,7 +25189,7 @@ function colorWanted(isTTY, env) {
 }
 
 // src/report/paths.ts
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 var import_node_url = require("node:url");
 function displayPath(file, cwd) {
   return relativeInside(file, cwd) ?? file;
@@ -24974,7 +25197,7 @@ function displayPath(file, cwd) {
 function artifactLocation(file, repoRoot) {
   const relative = relativeInside(file, repoRoot);
   if (relative === void 0) return { uri: (0, import_node_url.pathToFileURL)(file).href };
-  return { uri: relative.split(import_node_path28.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+  return { uri: relative.split(import_node_path31.default.sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
 // src/report/compact.ts
@@ -24989,7 +25212,7 @@ function formatCompact(results, context) {
 }
 
 // src/report/github.ts
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/fix/line-range.ts
 function lineRangeChange(fix, sourceText) {
@@ -25011,7 +25234,7 @@ function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workspacePath(file, context) {
-  return displayPath(file, context.repoRoot).split(import_node_path29.default.sep).join("/");
+  return displayPath(file, context.repoRoot).split(import_node_path32.default.sep).join("/");
 }
 var unsuppressed = (results) => results.flatMap((r) => r.findings).filter((f) => !f.suppression && !f.baselined);
 function title(finding) {
@@ -25085,7 +25308,7 @@ function formatStepSummary(results, context) {
 }
 
 // src/report/gitlab.ts
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/report/fingerprints.ts
 var import_node_crypto4 = require("node:crypto");
@@ -25115,7 +25338,7 @@ function formatGitlab(results, context) {
         fingerprint: fingerprints[i2],
         severity: SEVERITIES[f.level],
         location: {
-          path: (relativeInside(f.location.file, context.repoRoot) ?? f.location.file).split(import_node_path30.default.sep).join("/"),
+          path: (relativeInside(f.location.file, context.repoRoot) ?? f.location.file).split(import_node_path33.default.sep).join("/"),
           lines: { begin: f.location.range.start.line + 1 }
         }
       }
@@ -25195,13 +25418,13 @@ function formatJson(results, context) {
 }
 
 // src/report/junit.ts
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path34 = __toESM(require("node:path"));
 function escapeXml(text2) {
   return text2.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 var attributes = (values) => Object.entries(values).map(([name2, value]) => ` ${name2}="${escapeXml(String(value))}"`).join("");
 function repositoryPath(file, context) {
-  return (relativeInside(file, context.repoRoot) ?? file).split(import_node_path31.default.sep).join("/");
+  return (relativeInside(file, context.repoRoot) ?? file).split(import_node_path34.default.sep).join("/");
 }
 var resourceKey = (ruleId, instance2) => JSON.stringify([ruleId, [...instance2.deploymentChain, instance2.symbolicName].join("/"), describeValue(instance2.name)]);
 var resourceName = (ruleId, instance2) => `${ruleId} ${[...instance2.deploymentChain, instance2.symbolicName].join("/")} '${describeValue(instance2.name)}'`;
@@ -25465,12 +25688,13 @@ function excerpt2(text2, range2) {
 // src/report/stylish-fixes.ts
 function suggestionDiff(finding, context) {
   const fix = finding.fix;
+  const files = [.../* @__PURE__ */ new Set([finding.location.file, ...fix.edits.map((e) => e.file)])].filter((f) => fix.edits.some((e) => e.file === f));
   const rows = [];
-  for (const file of new Set(fix.edits.map((e) => e.file))) {
+  for (const file of files) {
     const text2 = context.sourceText(file);
     if (text2 === void 0) continue;
     const diff = unifiedDiff(displayPath(file, context.cwd), text2, fix.edits.filter((e) => e.file === file));
-    rows.push(...diff.split("\n").slice(2, -1).map((l) => l.replace(/\r$/, "")));
+    rows.push(...diff.split("\n").slice(files.length > 1 ? 0 : 2, -1).map((l) => l.replace(/\r$/, "")));
   }
   return rows;
 }
@@ -25478,7 +25702,8 @@ function fixRows(finding, context, c) {
   const fix = finding.fix;
   if (fix?.kind === "fix") return [`    ${c.green("fix")} (--fix): ${fix.description}`];
   if (fix?.kind === "suggestion") {
-    const diff = suggestionDiff(finding, context).map((l) => `    ${l[0] === "+" ? c.green(l) : l[0] === "-" ? c.red(l) : c.dim(l)}`);
+    const header = (l) => l.startsWith("--- ") || l.startsWith("+++ ");
+    const diff = suggestionDiff(finding, context).map((l) => `    ${header(l) ? l : l[0] === "+" ? c.green(l) : l[0] === "-" ? c.red(l) : c.dim(l)}`);
     return [`    ${c.green("suggestion")} (--fix --suggestions): ${fix.description}`, ...diff];
   }
   if (finding.noFix && context.fixes?.requested) return [`    ${c.dim(`no fix: ${finding.noFix}`)}`];
@@ -25603,7 +25828,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs28.default.appendFileSync(file, text2);
+    import_node_fs29.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -25619,10 +25844,10 @@ function asUsageError(body2, ...kinds) {
 function armParameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path32.default.resolve(cwd, args2.parameters);
+    const file = import_node_path35.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs28.default.readFileSync(file, "utf8");
+      text2 = import_node_fs29.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -25657,7 +25882,7 @@ function progressLine(stderr, cwd) {
     update: (done, total, file) => {
       if (total <= PROGRESS_AFTER) return;
       shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path32.default.relative(cwd, file)}`);
+      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path35.default.relative(cwd, file)}`);
     },
     clear: () => shown && stderr.write("\r\x1B[K")
   };
@@ -25667,7 +25892,7 @@ function sourceReader2() {
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs28.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs29.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -25676,7 +25901,7 @@ function sourceReader2() {
   };
 }
 function takeInputsFromBaselineOptions(args2, cwd) {
-  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs28.default.statSync(import_node_path32.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs29.default.statSync(import_node_path35.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
   const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
   if (moved.length === 0) return args2;
   return {
@@ -25688,10 +25913,20 @@ function takeInputsFromBaselineOptions(args2, cwd) {
 }
 function baselineRequest(args2, config2, cwd, repoRoot) {
   const named = args2.writeBaseline ?? args2.baseline;
-  const configured = asUsageError(() => config2.configFor(import_node_path32.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
+  const configured = asUsageError(() => config2.configFor(import_node_path35.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
   if (named === void 0 && !args2.pruneBaseline && configured === void 0) return void 0;
-  const file = named ? import_node_path32.default.resolve(cwd, named) : configured ?? import_node_path32.default.join(repoRoot, DEFAULT_BASELINE_FILE);
+  const file = named ? import_node_path35.default.resolve(cwd, named) : configured ?? import_node_path35.default.join(repoRoot, DEFAULT_BASELINE_FILE);
   return { file, mode: args2.writeBaseline !== void 0 ? "write" : args2.pruneBaseline ? "prune" : "compare" };
+}
+function inSandbox(options2, sandbox, cwd) {
+  const { cacheFolder: _cache, prestarted: _started, config: config2, ...rest } = options2;
+  const user = (file) => sandbox.outside(file);
+  return {
+    ...rest,
+    paths: options2.paths.map((p) => sandbox.inside(import_node_path35.default.resolve(cwd, p))),
+    cwd: sandbox.inside(cwd),
+    ...config2 ? { config: { configFor: (file) => config2.configFor(user(file)), isExcluded: (file) => config2.isExcluded(user(file)) } } : {}
+  };
 }
 async function runAudit(given, run2) {
   const args2 = takeInputsFromBaselineOptions(given, run2.cwd);
@@ -25729,12 +25964,15 @@ async function runAudit(given, run2) {
   if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args2.paths.join(", ")} (looked for .bicep and .bicepparam files)`);
   }
+  const undeclared = args2.shard ? void 0 : undeclaredParameter(options2.parameters.keys(), analysis.results);
+  if (undeclared) throw new UsageError(undeclared);
   const fixes = await runFixes(suppress(analysis.results), {
     mode: args2.fix ?? "plan",
     suggestions: args2.suggestions,
     cwd: run2.cwd,
     preferences: (file) => config2.configFor(file).fix,
-    reanalyze: async () => suppress((await analyze(options2)).results)
+    reanalyze: async () => suppress((await analyze(options2)).results),
+    reanalyzeIn: async (sandbox) => suppress(mapStrings((await analyze(inSandbox(options2, sandbox, run2.cwd))).results, (text2) => sandbox.outside(text2)))
   });
   const repoRoot = findRepositoryRoot(run2.cwd) ?? run2.cwd;
   const baseline2 = baselineRequest(args2, config2, run2.cwd, repoRoot);
@@ -25754,7 +25992,7 @@ async function runAudit(given, run2) {
     ...settled ? { baseline: settled.outcome } : {},
     failOn: args2.failOn,
     exitCode: code,
-    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path32.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
+    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path35.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
   };
   return { analysis, context, code, ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
@@ -25809,7 +26047,7 @@ function lines(value) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs29.default.mkdirSync(import_node_path33.default.dirname(file), { recursive: true });
+    import_node_fs30.default.mkdirSync(import_node_path36.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -25828,7 +26066,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: lines(input(run2.env, "path")) };
-  const sarifFile = import_node_path33.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path33.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path36.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path36.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const pinned = packageJson().bicepCli.version;
   if (analysis.bicep && analysis.bicep.version !== pinned) {

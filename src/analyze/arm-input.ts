@@ -3,6 +3,7 @@ import type { InputResult } from '../rules/finding';
 import { JsonLocator } from '../locate/json-locator';
 import { LineIndex } from '../locate/line-index';
 import type { DeploymentContext } from '../template/expand/deployment-scope';
+import { declaredParameters } from '../template/declared-parameters';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { Value } from '../template/expressions/value';
 import type { JsonValue } from '../template/expressions/value';
@@ -54,5 +55,6 @@ export async function analyzeArmTemplate(
     status: 'analysed',
     findings: [...expansion.problems.map((p) => problemFinding(p, locator.toLocation(p.at))), ...ruleRun.findings],
     evaluations: ruleRun.evaluations,
+    declaredParameters: declaredParameters(doc.value),
   };
 }

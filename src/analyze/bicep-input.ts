@@ -8,6 +8,7 @@ import type { Locator } from '../locate/locator';
 import { FILE_START } from '../locate/line-index';
 import type { Finding, FindingLevel, InputResult } from '../rules/finding';
 import type { DeploymentContext } from '../template/expand/deployment-scope';
+import { declaredParameters } from '../template/declared-parameters';
 import { expandTemplate } from '../template/expand/expand-template';
 import type { ExpansionProblem, ResourceInstance } from '../template/expand/instance';
 import type { Value } from '../template/expressions/value';
@@ -144,5 +145,5 @@ async function analyzeCompiled(
   }
   const ruleRun = ruleFindings(expansion, locator, rules);
   findings.push(...ruleRun.findings);
-  return { file, status: 'analysed', findings, evaluations: ruleRun.evaluations };
+  return { file, status: 'analysed', findings, evaluations: ruleRun.evaluations, declaredParameters: declaredParameters(doc.value) };
 }

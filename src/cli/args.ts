@@ -83,7 +83,7 @@ function parser(argv: readonly string[]) {
       describe: 'exit 1 when a finding is at or above this level',
     })
     .option('parameters', { alias: 'p', type: 'string', describe: "ARM parameters .json file for ARM template inputs only (a .bicepparam file keeps its own values; --param overrides those)" })
-    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable' })
+    .option('param', { type: 'string', array: true, default: [] as string[], describe: 'parameter value name=value (JSON, else text; a value that starts with {, [ or " must be JSON); repeatable; a name that no entry declares is an error' })
     .option('timeout', {
       type: 'number',
       default: 120,
@@ -126,7 +126,7 @@ function parser(argv: readonly string[]) {
       default: false,
       describe: 'edit the Bicep files to clear the findings that have a fix, then compile them and run the rules again; a fix that does not compile or clear its finding is rolled back',
     })
-    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes as a unified diff instead of the report, changing no file' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'print the fixes that --fix would keep (proved on copies of the files) as a unified diff instead of the report, changing no file' })
     .option('suggestions', {
       type: 'boolean',
       default: false,

@@ -9,7 +9,9 @@ import { cacheFolder } from '../bicep/cli-version-record';
 import { BicepCliError, BicepFlagError, BicepNotFoundError } from '../bicep/errors';
 import { CONFIG_FILE, ConfigError, ConfigResolver } from '../config/load-config';
 import { findRepositoryRoot } from '../discover/repository-root';
+import { mapStrings, type ProofSandbox } from '../fix/proof-sandbox';
 import { runFixes } from '../fix/run-fixes';
+import { undeclaredParameter } from './param-names';
 import { packageJson } from '../package-info';
 import { formatAzurePipelines } from '../report/azure-pipelines';
 import { colorWanted } from '../report/colors';
@@ -226,6 +228,18 @@ function baselineRequest(args: CliArgs, config: ConfigResolver, cwd: string, rep
   return { file, mode: args.writeBaseline !== undefined ? 'write' : args.pruneBaseline ? 'prune' : 'compare' };
 }
 
+/** The run's options for the copies of its files in a sandbox: same paths below it, same config, nothing cached. */
+function inSandbox(options: AnalyzeOptions, sandbox: ProofSandbox, cwd: string): AnalyzeOptions {
+  const { cacheFolder: _cache, prestarted: _started, config, ...rest } = options;
+  const user = (file: string) => sandbox.outside(file);
+  return {
+    ...rest,
+    paths: options.paths.map((p) => sandbox.inside(path.resolve(cwd, p))),
+    cwd: sandbox.inside(cwd),
+    ...(config ? { config: { configFor: (file) => config.configFor(user(file)), isExcluded: (file) => config.isExcluded(user(file)) } } : {}),
+  };
+}
+
 /** Analyses the inputs the arguments name and prepares what every report needs. */
 export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<AuditRun> {
   const args = takeInputsFromBaselineOptions(given, run.cwd);
@@ -264,12 +278,16 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
   if (analysis.results.length === 0 && !analysis.otherShards) {
     throw new UsageError(`no inputs found in ${args.paths.join(', ')} (looked for .bicep and .bicepparam files)`);
   }
+  // A shard sees only its own entries: another shard's may declare the name.
+  const undeclared = args.shard ? undefined : undeclaredParameter(options.parameters.keys(), analysis.results);
+  if (undeclared) throw new UsageError(undeclared);
   const fixes = await runFixes(suppress(analysis.results), {
     mode: args.fix ?? 'plan',
     suggestions: args.suggestions,
     cwd: run.cwd,
     preferences: (file) => config.configFor(file).fix,
     reanalyze: async () => suppress((await analyze(options)).results),
+    reanalyzeIn: async (sandbox) => suppress(mapStrings((await analyze(inSandbox(options, sandbox, run.cwd))).results, (text) => sandbox.outside(text))),
   });
   const repoRoot = findRepositoryRoot(run.cwd) ?? run.cwd;
   const baseline = baselineRequest(args, config, run.cwd, repoRoot);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { localFilesRead } from '../discover/local-files';
 import { writeFileAtomic } from '../files/write-atomic';
 import type { Finding, InputResult } from '../rules/finding';
 import { describeValue } from '../template/describe-value';
@@ -29,6 +30,8 @@ export interface FixOptions {
   sourceTexts: ReadonlyMap<string, string>;
   /** Analyses the inputs again, as the run did first (config suppressions included). */
   reanalyze(): Promise<InputResult[]>;
+  /** Where a user's file is read and written during the proof: itself, or its copy in a sandbox (`--fix-dry-run`). */
+  place?(file: string): string;
 }
 
 type Candidate = Omit<FixOutcome, 'status' | 'reason'>;
@@ -95,19 +98,49 @@ function compileFailure(result: InputResult, cwd: string): string {
   return `${broken}: ${path.relative(cwd, error.location.file)}:${line + 1}:${character + 1}: ${error.ruleId} ${error.message}`;
 }
 
+/** The files an input reads: itself, and the files it pulls in, found by parsing. */
+async function filesReadBy(result: InputResult): Promise<Set<string>> {
+  return new Set([result.file, ...(await localFilesRead(result.file).catch(() => []))]);
+}
+
+/**
+ * What fails after the edits of `active`: each fix whose finding is still there, and each fix
+ * that edits a file read by an input that compiled before and no longer does (a suspect: which
+ * of several broke it is told by trying them one at a time).
+ */
+async function failures(active: readonly Candidate[], current: readonly InputResult[], before: ReadonlyMap<string, InputResult>, cwd: string) {
+  const broken = new Map<Candidate, string>();
+  for (const result of current) {
+    if (result.status === 'analysed' || before.get(result.file)?.status !== 'analysed') continue;
+    const reads = await filesReadBy(result);
+    const suspects = active.filter((c) => c.finding.fix.edits.some((e) => reads.has(e.file)));
+    // A file read that parsing did not find: any fix may be the one.
+    for (const c of suspects.length > 0 ? suspects : active) if (!broken.has(c)) broken.set(c, compileFailure(result, cwd));
+  }
+  const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f] as const)));
+  const kept = new Map<Candidate, string>();
+  for (const c of active) {
+    const still = remaining.get(findingKey(c.input, c.finding));
+    if (still && !broken.has(c)) kept.set(c, `the finding remains after the edit: ${still.message}`);
+  }
+  return { broken, kept };
+}
+
 /**
  * Applies fixes to the user's files and proves them: the inputs are analysed again (compiled by
- * the real Bicep CLI, rules run), and a fix whose file no longer compiles, or whose finding is
- * still there, is rolled back; the others are written again without it and proved once more.
- * Each file is written whole or not at all, and a file that no longer reads as it did when the
- * fixes were planned is not written. If analysing fails, every file is put back as it was.
+ * the real Bicep CLI, rules run). A fix whose finding is still there is rolled back. When an input
+ * no longer compiles, the one fix that edits what it reads is rolled back; when several do, they
+ * are taken out, the others proved, and each tried again alone on top of them, so that only the
+ * fix that broke it is rolled back. Each file is written whole or not at all, and a file that no
+ * longer reads as it did when the fixes were planned is not written. If analysing fails, every
+ * file is put back as it was.
  */
 export async function applyFixes(results: readonly InputResult[], options: FixOptions & { cwd: string }): Promise<FixRun> {
   const { chosen, left } = chooseFixes(results, options.suggestions);
   const outcomes: FixOutcome[] = [...left];
   const written = new Map<string, string>();
   const before = new Map(results.map((r) => [r.file, r]));
-  let active = chosen;
+  const place = options.place ?? ((file: string) => file);
   let current: readonly InputResult[] = results;
   const write = (fixes: readonly Candidate[]): Candidate[] => {
     const wanted = fixedTexts(fixes, options.sourceTexts);
@@ -115,12 +148,12 @@ export async function applyFixes(results: readonly InputResult[], options: FixOp
     for (const file of new Set([...wanted.keys(), ...written.keys()])) {
       const original = options.sourceTexts.get(file)!;
       const expected = written.get(file) ?? original;
-      if (readOrUndefined(file) !== expected) {
+      if (readOrUndefined(place(file)) !== expected) {
         refused.add(file);
         continue;
       }
       const text = wanted.get(file)?.after ?? original;
-      if (text !== expected) writeSource(file, text);
+      if (text !== expected) writeSource(place(file), text);
       written.set(file, text);
     }
     const kept = fixes.filter((c) => !c.finding.fix.edits.some((e) => refused.has(e.file)));
@@ -129,35 +162,43 @@ export async function applyFixes(results: readonly InputResult[], options: FixOp
     }
     return kept;
   };
+  const rollBack = (fixes: Iterable<[Candidate, string]>) => {
+    for (const [c, reason] of fixes) outcomes.push({ ...c, status: 'rolled-back', reason });
+  };
+  let active = write(chosen);
+  /** Suspects to try one at a time once the others are proved; `trying` is the one on trial. */
+  const suspects: Candidate[] = [];
+  let trying: Candidate | undefined;
+  let proved = current;
   try {
-    while (active.length > 0) {
-      active = write(active);
-      if (written.size === 0) break;
+    while (written.size > 0) {
       current = await options.reanalyze();
-      const failing = new Map<Candidate, string>();
-      for (const result of current) {
-        if (result.status === 'analysed' || before.get(result.file)?.status !== 'analysed') continue;
-        const errorFiles = new Set(result.findings.map((f) => f.location.file));
-        for (const c of active) {
-          const blamed = c.input === result.file || c.finding.appliesTo?.includes(result.file) || c.finding.fix.edits.some((e) => errorFiles.has(e.file));
-          if (blamed) failing.set(c, compileFailure(result, options.cwd));
+      const { broken, kept } = await failures(active, current, before, options.cwd);
+      if (trying) {
+        // The others were proved without it: whatever fails now is its doing.
+        const reason = kept.get(trying) ?? broken.get(trying) ?? [...broken.values(), ...kept.values()][0];
+        if (reason !== undefined) {
+          rollBack([[trying, reason]]);
+          active = write(active.filter((c) => c !== trying));
+          current = proved;
+        }
+        trying = undefined;
+      } else {
+        rollBack(kept);
+        if (broken.size === 1) rollBack(broken);
+        else suspects.push(...broken.keys());
+        if (broken.size + kept.size > 0) {
+          active = write(active.filter((c) => !broken.has(c) && !kept.has(c)));
+          continue;
         }
       }
-      const remaining = new Map(current.flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => [findingKey(r.file, f), f] as const)));
-      for (const c of active) {
-        const still = remaining.get(findingKey(c.input, c.finding));
-        if (still && !failing.has(c)) failing.set(c, `the finding remains after the edit: ${still.message}`);
-      }
-      if (failing.size === 0) break;
-      for (const [c, reason] of failing) outcomes.push({ ...c, status: 'rolled-back', reason });
-      active = active.filter((c) => !failing.has(c));
-      if (active.length === 0) {
-        write([]);
-        current = await options.reanalyze();
-      }
+      proved = current;
+      trying = suspects.shift();
+      if (!trying) break;
+      active = write([...active, trying]);
     }
   } catch (error) {
-    for (const [file, text] of written) if (readOrUndefined(file) === text) writeSource(file, options.sourceTexts.get(file)!);
+    for (const [file, text] of written) if (readOrUndefined(place(file)) === text) writeSource(place(file), options.sourceTexts.get(file)!);
     throw error;
   }
   outcomes.push(...active.map((c) => ({ ...c, status: 'applied' as const })));

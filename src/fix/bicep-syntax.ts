@@ -74,13 +74,13 @@ export class ParsedBicep {
 
   /** The whitespace a line starts with. */
   indentOfLineAt(offset: number): string {
-    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const start = this.lineStart(offset);
     return /^[ \t]*/.exec(this.text.slice(start))![0];
   }
 
   /** Whether nothing but whitespace stands before `offset` on its line. */
   startsLine(offset: number): boolean {
-    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const start = this.lineStart(offset);
     return /^[ \t]*$/.test(this.text.slice(start, offset));
   }
 
@@ -91,9 +91,10 @@ export class ParsedBicep {
     return end > 0 && this.text[end - 1] === '\r' ? end - 1 : end;
   }
 
-  /** The start of the line holding `offset`. */
+  /** The start of the line holding `offset`; line 1 starts after a byte order mark. */
   lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return start === 0 && this.text.startsWith('\uFEFF') ? 1 : start;
   }
 
   /** A top-level `param` or `var` by name. */

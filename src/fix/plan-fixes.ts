@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { bicepParser } from '../locate/bicep-source';
 import type { Finding, InputResult, SourceLocation } from '../rules/finding';
 import { ParsedBicep } from './bicep-syntax';
+import { ModuleCalls } from './module-calls';
 import { planSteps, type FixPreferences, type Planned, type SourceAt } from './plan-fix';
 import { suggestLock } from './suggest-lock';
 import { suggestScopeSetting } from './suggest-scope-setting';
@@ -35,7 +36,7 @@ function sourceReader(): { sourceAt: SourceAt; texts: Map<string, string> } {
   return { sourceAt, texts };
 }
 
-async function planFor(finding: Finding, sourceAt: SourceAt, prefs: (file: string) => FixPreferences): Promise<Planned | undefined> {
+async function planFor(finding: Finding, sourceAt: SourceAt, prefs: (file: string) => FixPreferences, calls: () => Promise<ModuleCalls>): Promise<Planned | undefined> {
   const remedy = finding.remedy;
   if (!remedy || finding.suppression) return undefined;
   switch (remedy.kind) {
@@ -45,7 +46,7 @@ async function planFor(finding: Finding, sourceAt: SourceAt, prefs: (file: strin
       return planSteps(remedy.steps, sourceAt, prefs);
     case 'add-setting': {
       const source = await sourceAt(remedy.target);
-      return typeof source === 'string' ? { noFix: source } : suggestSetting(source, remedy, prefs(source.file));
+      return typeof source === 'string' ? { noFix: source } : await suggestSetting(source, remedy, prefs(source.file), await calls(), sourceAt);
     }
     case 'add-scope-setting': {
       const source = await sourceAt(remedy.target);
@@ -62,10 +63,13 @@ async function planFor(finding: Finding, sourceAt: SourceAt, prefs: (file: strin
 export async function planFixes(results: readonly InputResult[], prefs: (file: string) => FixPreferences): Promise<FixPlan> {
   const { sourceAt, texts } = sourceReader();
   const planned: InputResult[] = [];
+  // Only a suggestion needs to know where modules are called: the files are parsed once, on the first.
+  let calls: Promise<ModuleCalls> | undefined;
+  const callsOnce = () => (calls ??= ModuleCalls.of(results.filter((r) => r.status === 'analysed' && /\.bicep(param)?$/i.test(r.file)).map((r) => r.file)));
   for (const result of results) {
     const findings: Finding[] = [];
     for (const finding of result.findings) {
-      const plan = await planFor(finding, sourceAt, prefs);
+      const plan = await planFor(finding, sourceAt, prefs, callsOnce);
       findings.push(plan ? { ...finding, ...plan } : finding);
     }
     planned.push({ ...result, findings });

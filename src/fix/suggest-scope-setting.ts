@@ -3,7 +3,8 @@ import type { ScopeSettingSuggestion } from '../rules/remedy';
 import type { ParsedBicep } from './bicep-syntax';
 import { freeName } from './new-resource';
 import { toTextEdit, type Planned } from './plan-fix';
-import { destinationsOfAnotherSetting, parameterEdit, SETTING_TYPE } from './suggest-setting';
+import { SETTING_TYPE } from './suggest-setting';
+import { destinationsOfAnotherSetting, parameterEdit } from './workspace-parameter';
 
 /**
  * A diagnostic setting at the scope a template deploys to (no `scope`: a subscription's Activity
@@ -29,7 +30,7 @@ export function suggestScopeSetting(source: ParsedBicep, suggestion: ScopeSettin
     '}',
   ];
   const end = source.text.trimEnd().length;
-  const edits = [...(parameter ? [parameterEdit(source, parameter, suggestion.service)] : []), { start: end, end, newText: `${eol}${eol}${lines.join(eol)}` }];
+  const edits = [...(parameter ? [parameterEdit(source, parameter, `Log Analytics workspace that receives the ${suggestion.service} of the ${suggestion.noun}`)] : []), { start: end, end, newText: `${eol}${eol}${lines.join(eol)}` }];
   const destination = known ? "the destination of the deployment's other diagnostic setting" : reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {

@@ -2,19 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Parser from 'web-tree-sitter';
 import type { Range } from '../positions';
+import { packageRoot } from '../package-info';
 import { LineIndex } from './line-index';
 
 type SyntaxNode = Parser.SyntaxNode;
 
 let parserReady: Promise<Parser> | undefined;
 
+const GRAMMAR = 'tree-sitter-bicep.wasm';
+
 /** A parser with the Bicep grammar (tree-sitter-bicep's WASM build), loaded once per process. */
 export function bicepParser(): Promise<Parser> {
   parserReady ??= (async () => {
     await Parser.init();
-    // Bundled (the GitHub Action's action/index.js), the grammar is copied beside the script: there is no node_modules.
-    const beside = path.join(__dirname, 'tree-sitter-bicep.wasm');
-    const language = await Parser.Language.load(fs.existsSync(beside) ? beside : require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
+    // The build copies the grammar beside the bundles (dist/cli.js, the Action's action/index.js) and into dist/ for the
+    // library's modules: the package does not depend on tree-sitter-bicep. From the sources, it is the dev dependency's.
+    const copied = [path.join(__dirname, GRAMMAR), path.join(packageRoot, 'dist', GRAMMAR)].find((file) => fs.existsSync(file));
+    const language = await Parser.Language.load(copied ?? require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;

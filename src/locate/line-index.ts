@@ -1,10 +1,11 @@
 import type { Position, Range } from '../positions';
 
-/** Converts 0-based offsets in a text to 0-based line/character positions. */
+/** Converts 0-based offsets in a text to 0-based line/character positions; a byte order mark is not a character of line 1. */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(text: string) {
+    this.lineStarts = [text.startsWith('\uFEFF') ? 1 : 0];
     for (let i = 0; i < text.length; i += 1) {
       if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     }
@@ -18,7 +19,7 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: offset - this.lineStarts[low]! };
+    return { line: low, character: Math.max(0, offset - this.lineStarts[low]!) };
   }
 
   offsetAt(position: Position): number {

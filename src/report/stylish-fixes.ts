@@ -5,15 +5,16 @@ import type { Colors } from './colors';
 import { displayPath } from './paths';
 import type { ReportContext } from './report-context';
 
-/** The hunks of a suggestion's edits of one file, without the file header lines. */
+/** The hunks of a suggestion's edits: of its finding's file alone without the file header lines, of several files each under its header, the finding's first. */
 function suggestionDiff(finding: Finding, context: ReportContext): string[] {
   const fix = finding.fix!;
+  const files = [...new Set([finding.location.file, ...fix.edits.map((e) => e.file)])].filter((f) => fix.edits.some((e) => e.file === f));
   const rows: string[] = [];
-  for (const file of new Set(fix.edits.map((e) => e.file))) {
+  for (const file of files) {
     const text = context.sourceText(file);
     if (text === undefined) continue;
     const diff = unifiedDiff(displayPath(file, context.cwd), text, fix.edits.filter((e) => e.file === file));
-    rows.push(...diff.split('\n').slice(2, -1).map((l) => l.replace(/\r$/, '')));
+    rows.push(...diff.split('\n').slice(files.length > 1 ? 0 : 2, -1).map((l) => l.replace(/\r$/, '')));
   }
   return rows;
 }
@@ -23,7 +24,8 @@ export function fixRows(finding: Finding, context: ReportContext, c: Colors): st
   const fix = finding.fix;
   if (fix?.kind === 'fix') return [`    ${c.green('fix')} (--fix): ${fix.description}`];
   if (fix?.kind === 'suggestion') {
-    const diff = suggestionDiff(finding, context).map((l) => `    ${l[0] === '+' ? c.green(l) : l[0] === '-' ? c.red(l) : c.dim(l)}`);
+    const header = (l: string) => l.startsWith('--- ') || l.startsWith('+++ ');
+    const diff = suggestionDiff(finding, context).map((l) => `    ${header(l) ? l : l[0] === '+' ? c.green(l) : l[0] === '-' ? c.red(l) : c.dim(l)}`);
     return [`    ${c.green('suggestion')} (--fix --suggestions): ${fix.description}`, ...diff];
   }
   if (finding.noFix && context.fixes?.requested) return [`    ${c.dim(`no fix: ${finding.noFix}`)}`];

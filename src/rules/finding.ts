@@ -73,4 +73,6 @@ export interface InputResult {
   findings: Finding[];
   /** Each resource each rule judged, in the order the rules ran; absent when no rule ran. */
   evaluations?: Evaluation[];
+  /** The parameters the entry template declares (of the template a `.bicepparam` file uses), when it was analysed: `--param` names are checked against them. */
+  declaredParameters?: string[];
 }

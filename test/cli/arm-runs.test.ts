@@ -48,6 +48,30 @@ describe.each(RUNNERS)('runs on ARM templates (%s)', (_runner, run) => {
     expect(result.stderr).toBe('');
   });
 
+  it('--param with a name the template does not declare is a usage error naming it, the closest and the declared ones (exit 2), as az deployment rejects it', async () => {
+    const result = await invoke(['condition.json', '--param', 'enableAudits=true']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "bicep-audit: --param enableAudits: the template does not declare a parameter of that name (did you mean 'enableAudit'?); declared: enableAudit, exportLogins\n",
+    });
+  });
+
+  it('--param with a name no entry declares is a usage error; one that another entry declares is ignored by the entries that do not', async () => {
+    const none = await invoke(['condition.json', 'typo.json', '--param', 'location=westeurope']);
+    expect(none).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bicep-audit: --param location: none of the 2 entry templates declares a parameter of that name; declared: enableAudit, exportLogins\n',
+    });
+    const typo = await invoke(['typo.json', '--param', 'anything=1']);
+    expect(typo.stderr).toBe('bicep-audit: --param anything: the template does not declare a parameter of that name; it declares no parameters\n');
+    // exportLogins=true clears condition.json's review; typo.json, which declares no parameter, keeps its finding.
+    const some = await invoke(['condition.json', 'typo.json', '--param', 'enableAudit=true', '--param', 'exportLogins=true', '--fail-on', 'note', '--format', 'json']);
+    expect([some.code, some.stderr]).toEqual([1, '']);
+    expect((JSON.parse(some.stdout) as { results: { location: { file: string } }[] }).results.map((r) => path.basename(r.location.file))).toEqual(['typo.json']);
+  });
+
   it('writes the report to --output and leaves the source tree byte for byte as it was', async () => {
     const before = snapshot(FIXTURES);
     const out = path.join(home, `report-${Date.now()}.sarif`);

@@ -58,7 +58,7 @@ describe.each(RUNNERS)('usage (%s)', (_runner, run) => {
     // yargs wraps descriptions to the widest option name: compare the words, not the line breaks.
     const help = (await invoke(['--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('--fix edit the Bicep files to clear the findings that have a fix');
-    expect(help).toContain('--fix-dry-run print the fixes as a unified diff instead of the report, changing no file');
+    expect(help).toContain('--fix-dry-run print the fixes that --fix would keep (proved on copies of the files) as a unified diff instead of the report, changing no file');
     expect(help).toContain('--suggestions with --fix or --fix-dry-run: suggestions too');
   });
 

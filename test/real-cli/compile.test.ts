@@ -81,6 +81,16 @@ describe('.bicepparam files', () => {
     expect(placed(report)).toEqual([]);
   });
 
+  it('reject a --param that the template they use does not declare (exit 2), naming the closest declared one', async () => {
+    const run = await auditWithRealBicep(['params/main.bicepparam', '--param', 'exportRepositoryEvent=true', '--no-cache']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "bicep-audit: --param exportRepositoryEvent: the template does not declare a parameter of that name (did you mean 'exportRepositoryEvents'?); declared: exportRepositoryEvents, registryName\n",
+    });
+  });
+
   it('keep their values under -p/--parameters, an ARM parameters file for ARM template inputs only', async () => {
     const file = path.join(makeTree({}), 'values.json');
     fs.writeFileSync(file, JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { exportRepositoryEvents: { value: true } } }));
@@ -265,6 +275,10 @@ describe('every Bicep fixture', () => {
     // `bicep build` names neither the files it reads nor the declarations' ranges: under --no-restore the source grammar alone
     // places findings, and leaves at 1:1 those in files it cannot parse (the server places them: test/real-cli/grammar-gaps.test.ts).
     expect(seen(report).filter((r) => r.at.endsWith(':1:1')).map((r) => `${r.at} ${r.ruleId}`)).toEqual([
+      // A registry declared on the first line, after a byte order mark, in a module deployed three times.
+      'fix/modules-threaded/modules/registry.bicep:1:1 Azure.ACR.Logs',
+      'fix/modules-threaded/modules/registry.bicep:1:1 Azure.ACR.Logs',
+      'fix/modules-threaded/modules/registry.bicep:1:1 Azure.ACR.Logs',
       'grammar-gaps/folder/main.bicep:1:1 Azure.ACR.DeleteLock',
       'grammar-gaps/folder/main.bicep:1:1 Azure.ACR.Logs',
       'grammar-gaps/main.bicep:1:1 Azure.ACR.DeleteLock',

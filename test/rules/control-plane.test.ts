@@ -98,7 +98,7 @@ describe('suggestions', () => {
         '// A subscription template that exports nothing.',
         "targetScope = 'subscription'",
         '',
-        "@description('Log Analytics workspace that receives the Activity Log audit logs')",
+        "@description('Log Analytics workspace that receives the Activity Log of the subscription')",
         'param activityLogWorkspaceId string',
         '',
         "resource shared 'Microsoft.Resources/resourceGroups@2024-03-01' = {",

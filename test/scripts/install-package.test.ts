@@ -84,6 +84,19 @@ describe('npm install of the packed bicep-audit, without dotnet', () => {
     expect(versions).toEqual({ code: 0, stdout: `bicep-audit ${packageJson().version}\nBicep CLI ${version} (${binary}, found via provisioned)\n`, stderr: '' });
   }, 300_000);
 
+  it('runs no install script but its own and brings no native addon: the Bicep grammar is the WASM file the package ships', async () => {
+    const { root, install } = repository(feed.serviceIndex);
+    const installed = await install();
+    expect(installed.code).toBe(0);
+    // --foreground-scripts shows each script npm runs as `> package@version script`.
+    expect(installed.stdout.split('\n').filter((l) => l.startsWith('> ') && l.includes('@'))).toEqual([`> bicep-audit@${packageJson().version} postinstall`]);
+    const modules = fs.readdirSync(path.join(root, 'node_modules'));
+    expect(modules.filter((m) => ['tree-sitter-bicep', 'node-addon-api', 'node-gyp-build'].includes(m))).toEqual([]);
+    // The installed package parses Bicep with the grammar it ships.
+    const parsed = await run(process.execPath, ['-e', "require('./node_modules/bicep-audit/dist/locate/bicep-source.js').bicepParser().then((p) => console.log(p.parse('param a string').rootNode.type))"], root, { PATH: bin });
+    expect(parsed).toEqual({ code: 0, stdout: 'infrastructure\n', stderr: '' });
+  }, 300_000);
+
   it('with the feed unreachable the install still exits 0 and says so; the run says what to do and exits 3', async () => {
     const { install, audit } = repository('http://127.0.0.1:9/v3/index.json');
     const installed = await install();
