@@ -22847,7 +22847,10 @@ var acrDeleteLock = defineRule({
     const registries = context.instances.filter((i2) => i2.type.toLowerCase() === REGISTRY_TYPE && !i2.existing && i2.condition !== false);
     if (registries.length === 0) return [];
     const locks = context.instances.filter((i2) => i2.type.toLowerCase() === LOCK_TYPE && !i2.existing && i2.condition !== false);
-    return registries.flatMap((registry) => judge2(registry, locks, context) ?? []);
+    return registries.flatMap((registry) => {
+      context.evaluated?.(registry);
+      return judge2(registry, locks, context) ?? [];
+    });
   }
 });
 

@@ -21,8 +21,9 @@ interface JsonReport {
 }
 
 /** Each result's rule, `file:line:column` (relative to `root`) and suppression. */
+/** Where each finding is and how it is suppressed; the registries' missing locks (test/rules/control-plane.test.ts) are left out. */
 const placed = (stdout: string, root: string) =>
-  (JSON.parse(stdout) as JsonReport).results.map((r) => [r.ruleId, `${path.relative(root, r.location.file)}:${r.location.line}:${r.location.column}`, r.suppression]);
+  (JSON.parse(stdout) as JsonReport).results.filter((r) => r.ruleId !== 'Azure.ACR.DeleteLock').map((r) => [r.ruleId, `${path.relative(root, r.location.file)}:${r.location.line}:${r.location.column}`, r.suppression]);
 
 const levels = (stdout: string) => (JSON.parse(stdout) as JsonReport).results.map((r) => r.level);
 

@@ -13,6 +13,10 @@ describe('Bicep that compiles to what Azure deploys but a stricter schema would 
     expect(report.results.map((r) => [r.ruleId, r.message])).toEqual([
       ['no-deployments-resources', "Resource 'partnerAttribution' of type 'Microsoft.Resources/deployments@2024-03-01' should instead be declared as a Bicep module."],
       [
+        'Azure.ACR.DeleteLock',
+        "registry 'crtypeless' has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)",
+      ],
+      [
         'Azure.ACR.Logs',
         "registry 'crtypeless' has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       ],

@@ -5,10 +5,15 @@ import { makeTree } from '../helpers/temp-tree';
 
 const NO_SETTING = "has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group";
 
+const NO_LOCK =
+  "has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)";
+
 describe('valid Bicep the source grammar cannot parse', () => {
   it('places each finding on its declaration (the compiler’s range) and applies its suppression comment', async () => {
     const { code, report } = await auditJson(['grammar-gaps/main.bicep']);
     expect(seen(report)).toEqual([
+      { at: 'grammar-gaps/main.bicep:8:1', ruleId: 'Azure.ACR.DeleteLock', level: 'note', message: `registry 'crgrammarunaudited' ${NO_LOCK}` },
+      { at: 'grammar-gaps/main.bicep:16:1', ruleId: 'Azure.ACR.DeleteLock', level: 'note', message: `registry 'crgrammarscratch' ${NO_LOCK}` },
       { at: 'grammar-gaps/main.bicep:8:1', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crgrammarunaudited' ${NO_SETTING}` },
       { at: 'grammar-gaps/main.bicep:16:1', ruleId: 'Azure.ACR.Logs', level: 'error', message: `registry 'crgrammarscratch' ${NO_SETTING}`, suppressed: true },
     ]);
@@ -19,6 +24,7 @@ describe('valid Bicep the source grammar cannot parse', () => {
     const { report } = await auditJson(['structure/typeless-parameter/main.bicep']);
     expect(seen(report).map((r) => `${r.at} ${r.ruleId}`)).toEqual([
       'structure/typeless-parameter/main.bicep:13:29 no-deployments-resources',
+      'structure/typeless-parameter/main.bicep:6:1 Azure.ACR.DeleteLock',
       'structure/typeless-parameter/main.bicep:6:1 Azure.ACR.Logs',
     ]);
   }, 60_000);
@@ -37,7 +43,7 @@ describe('valid Bicep the source grammar cannot parse', () => {
       const report = JSON.parse(run.stdout) as JsonReport;
       runs.push({ inputs: report.inputs.map((i) => `${path.relative(root, i.file)} ${i.status}`), at: seen(report, root).map((r) => r.at) });
     }
-    expect(runs[0]).toEqual({ inputs: ['infra/main.bicep analysed'], at: ['infra/mods/child.bicep:2:1'] });
+    expect(runs[0]).toEqual({ inputs: ['infra/main.bicep analysed'], at: ['infra/mods/child.bicep:2:1', 'infra/mods/child.bicep:2:1'] });
     expect(runs[1]).toEqual(runs[0]);
   }, 120_000);
 });

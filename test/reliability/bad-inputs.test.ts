@@ -34,8 +34,11 @@ const template = (resources: object[], variables: object = {}) => JSON.stringify
 // A resource no rule judges, in the place of the setting registry 777 does not get.
 const workspace = { type: 'Microsoft.OperationalInsights/workspaces', apiVersion: '2023-09-01', name: 'logspare', location: 'westeurope' };
 
-/** 1,000 registries with settings, but registry 777 has none: the one finding proves all 2,000 resources were read. */
-const MANY = template(Array.from({ length: 1000 }, (_, i) => [registry(`acr${i}`), i === 777 ? workspace : auditSetting(`acr${i}`)]).flat());
+/** One lock at the resource group, for every registry of a template. */
+const groupLock = { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'no-delete', properties: { level: 'CanNotDelete' } };
+
+/** 1,000 registries with settings, but registry 777 has none, and a lock: the one finding proves all 2,001 resources were read. */
+const MANY = template([...Array.from({ length: 1000 }, (_, i) => [registry(`acr${i}`), i === 777 ? workspace : auditSetting(`acr${i}`)]).flat(), groupLock]);
 
 /** The 1-based line of the `{` that opens the resource whose name line is `nameLine` (type and apiVersion come between). */
 const resourceLine = (text: string, nameLine: string) => text.split('\n').indexOf(nameLine) + 1 - 3;
@@ -124,7 +127,7 @@ const rows: Row[] = [
   },
   { name: 'a 5 MB template', files: { 'big.json': fiveMegabytes() }, argv: ['big.json'], code: 1, results: [['Azure.ACR.Logs', 5207, 5, NO_SETTING('acrbig')]] },
   {
-    name: 'a template with 2,000 resources',
+    name: 'a template with 2,001 resources',
     files: { 'many.json': MANY },
     argv: ['many.json'],
     code: 1,

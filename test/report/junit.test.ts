@@ -34,6 +34,10 @@ describe('--format junit', () => {
     expect([code, stderr]).toEqual([2, '']);
     expect(cases(root)).toEqual({
       'bicep-fixtures/junit/mixed.bicep': [
+        // Each registry lacks a lock: a note, below --fail-on, passes.
+        "Azure.ACR.DeleteLock passing 'acrpassing': passed",
+        `Azure.ACR.DeleteLock markup '${MARKUP}': passed`,
+        "Azure.ACR.DeleteLock accepted 'acraccepted': passed",
         "Azure.ACR.Logs passing 'acrpassing': passed",
         `Azure.ACR.Logs markup '${MARKUP}': failure`,
         "Azure.ACR.Logs accepted 'acraccepted': skipped",
@@ -41,12 +45,15 @@ describe('--format junit', () => {
       ],
       'bicep-fixtures/junit/broken.bicep': ['BCP009 bicep-fixtures/junit/broken.bicep:3:9: error'],
       'bicep-fixtures/baseline/main.bicep': [
+        "Azure.ACR.DeleteLock shared 'acrsharedbase': passed",
+        "Azure.ACR.DeleteLock scratch 'acrscratchbase': passed",
+        "Azure.ACR.DeleteLock team/teamRegistry 'acrteambase': passed",
         "Azure.ACR.Logs shared 'acrsharedbase': passed",
         "Azure.ACR.Logs scratch 'acrscratchbase': failure",
         "Azure.ACR.Logs team/teamRegistry 'acrteambase': failure",
       ],
     });
-    expect(root.attributes).toEqual({ name: 'bicep-audit', tests: '8', failures: '3', errors: '1', skipped: '1' });
+    expect(root.attributes).toEqual({ name: 'bicep-audit', tests: '14', failures: '3', errors: '1', skipped: '1' });
     // The failure names the file and line (a module's own file for a registry declared there), and keeps markup as text.
     const failures = root.children.flatMap((s) => s.children.flatMap((c) => c.children.filter((e) => e.name === 'failure')));
     expect(failures.map((f) => f.text.split(': ')[0])).toEqual(['bicep-fixtures/junit/mixed.bicep:19:1', 'bicep-fixtures/baseline/main.bicep:24:1', 'bicep-fixtures/baseline/modules/registry.bicep:4:1']);
@@ -55,7 +62,7 @@ describe('--format junit', () => {
       type: 'Azure.ACR.Logs',
     });
     // A finding below --fail-on passes, and is told in the case's output.
-    const review = root.children[2]!.children[0]!;
+    const review = root.children[2]!.children.find((c) => c.attributes.name === "Azure.ACR.Logs shared 'acrsharedbase'")!;
     expect(review.children.map((e) => e.name)).toEqual(['system-out']);
     expect(review.children[0]!.text).toMatch(/^bicep-fixtures\/baseline\/main\.bicep:18:7: warning \(review\) whether registry 'acrsharedbase'/);
   });
@@ -65,11 +72,15 @@ describe('--format junit', () => {
     expect(code).toBe(1);
     expect(cases(root)).toEqual({
       'bicep-fixtures/baseline/main.bicep': [
+        "Azure.ACR.DeleteLock shared 'acrsharedbase': passed",
+        "Azure.ACR.DeleteLock scratch 'acrscratchbase': passed",
+        "Azure.ACR.DeleteLock team/teamRegistry 'acrteambase': passed",
         "Azure.ACR.Logs shared 'acrsharedbase': failure",
         "Azure.ACR.Logs scratch 'acrscratchbase': failure",
         "Azure.ACR.Logs team/teamRegistry 'acrteambase': failure",
       ],
-      'bicep-fixtures/rule/valid-both-categories.bicep': ["Azure.ACR.Logs registry 'acrboth': passed"],
+      // A note (the missing lock) is below --fail-on warning too.
+      'bicep-fixtures/rule/valid-both-categories.bicep': ["Azure.ACR.DeleteLock registry 'acrboth': passed", "Azure.ACR.Logs registry 'acrboth': passed"],
     });
   });
 
@@ -84,7 +95,14 @@ describe('--format junit', () => {
     const cached = await junit(['main.bicep', '--baseline'], { cwd: repo });
     expect(first.code).toBe(0);
     expect(cases(first.root)).toEqual({
-      'main.bicep': ["Azure.ACR.Logs shared 'acrsharedbase': skipped", "Azure.ACR.Logs scratch 'acrscratchbase': skipped", "Azure.ACR.Logs team/teamRegistry 'acrteambase': skipped"],
+      'main.bicep': [
+        "Azure.ACR.DeleteLock shared 'acrsharedbase': passed",
+        "Azure.ACR.DeleteLock scratch 'acrscratchbase': passed",
+        "Azure.ACR.DeleteLock team/teamRegistry 'acrteambase': passed",
+        "Azure.ACR.Logs shared 'acrsharedbase': skipped",
+        "Azure.ACR.Logs scratch 'acrscratchbase': skipped",
+        "Azure.ACR.Logs team/teamRegistry 'acrteambase': skipped",
+      ],
     });
     expect(cached.root).toEqual(first.root);
   });

@@ -213,12 +213,13 @@ describe('sarif', () => {
       informationUri: 'https://github.com/bicep-audit/bicep-audit',
       rules: RULES.length,
     });
-    expect(tool.driver.rules[0]).toEqual({
+    const logs = RULES.find((r) => r.id === 'Azure.ACR.Logs')!;
+    expect(tool.driver.rules.find((r: { id: string }) => r.id === logs.id)).toEqual({
       id: 'Azure.ACR.Logs',
       shortDescription: { text: 'Container registries export their audit logs' },
-      fullDescription: { text: RULES[0]!.meta.description },
+      fullDescription: { text: logs.meta.description },
       helpUri: 'https://github.com/bicep-audit/bicep-audit/blob/main/docs/rules/Azure.ACR.Logs.md',
-      help: { text: ruleDocs(RULES[0]!), markdown: ruleDocs(RULES[0]!) },
+      help: { text: ruleDocs(logs), markdown: ruleDocs(logs) },
       defaultConfiguration: { level: 'error' },
       properties: {
         tags: ['security', 'Azure Well-Architected SE:10', 'MCSB LT-4', 'severity Important'],

@@ -31,7 +31,8 @@ describe('SARIF accepted by GitHub code scanning (Sarif.Multitool validate, Ghas
   it('has zero errors and zero warnings with suppressions of both kinds, with and without a justification', async () => {
     const tree = makeTree({
       '.git/HEAD': 'ref: refs/heads/main\n',
-      'bicep-audit.json': JSON.stringify({ suppressions: [{ rules: ['Azure.ACR.Logs'], names: ['acrtypo'], reason: 'fixed in the next release' }] }),
+      // The registries' missing locks are not about suppressions: that rule is off here.
+      'bicep-audit.json': JSON.stringify({ rules: { 'Azure.ACR.DeleteLock': 'off' }, suppressions: [{ rules: ['Azure.ACR.Logs'], names: ['acrtypo'], reason: 'fixed in the next release' }] }),
       'typo.json': fs.readFileSync(path.join(FIXTURES, 'typo.json'), 'utf8'),
       'in-source.bicep': fs.readFileSync(path.resolve(__dirname, '..', '..', 'bicep-fixtures', 'suppressions', 'in-source.bicep'), 'utf8'),
     });

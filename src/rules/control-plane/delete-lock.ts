@@ -105,6 +105,9 @@ export const acrDeleteLock: Rule = defineRule<MessageId>({
     const registries = context.instances.filter((i) => i.type.toLowerCase() === REGISTRY_TYPE && !i.existing && i.condition !== false);
     if (registries.length === 0) return [];
     const locks = context.instances.filter((i) => i.type.toLowerCase() === LOCK_TYPE && !i.existing && i.condition !== false);
-    return registries.flatMap((registry) => judge(registry, locks, context) ?? []);
+    return registries.flatMap((registry) => {
+      context.evaluated?.(registry);
+      return judge(registry, locks, context) ?? [];
+    });
   },
 }) as Rule;
