@@ -68,7 +68,7 @@ var require_platform = __commonJS({
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var util = require("util");
     var path34 = require("path");
     var shim;
@@ -232,14 +232,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs31.readFileSync,
-        writeFile: fs31.writeFile
+        readFileSync: fs32.readFileSync,
+        writeFile: fs32.writeFile
       },
       format: util.format,
       resolve: path34.resolve,
       exists: (file) => {
         try {
-          return fs31.statSync(file).isFile();
+          return fs32.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -258,7 +258,7 @@ var require_build2 = __commonJS({
     "use strict";
     var util = require("util");
     var path34 = require("path");
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1207,7 +1207,7 @@ var require_build2 = __commonJS({
         if (typeof require !== "undefined") {
           return require(path35);
         } else if (path35.match(/\.json$/)) {
-          return JSON.parse(fs31.readFileSync(path35, "utf8"));
+          return JSON.parse(fs32.readFileSync(path35, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2911,7 +2911,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2948,9 +2948,9 @@ var require_require_directory = __commonJS({
         }
       }
       path34 = !path34 ? dirname(m.filename) : resolve(dirname(m.filename), path34);
-      fs31.readdirSync(path34).forEach(function(filename) {
+      fs32.readdirSync(path34).forEach(function(filename) {
         var joined = join2(path34, filename), files, key, obj;
-        if (fs31.statSync(joined).isDirectory() && options2.recurse) {
+        if (fs32.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4636,7 +4636,7 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     function checkPathExt(path34, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
@@ -4661,12 +4661,12 @@ var require_windows = __commonJS({
       return checkPathExt(path34, options2);
     }
     function isexe(path34, options2, cb) {
-      fs31.stat(path34, function(er, stat) {
+      fs32.stat(path34, function(er, stat) {
         cb(er, er ? false : checkStat(stat, path34, options2));
       });
     }
     function sync(path34, options2) {
-      return checkStat(fs31.statSync(path34), path34, options2);
+      return checkStat(fs32.statSync(path34), path34, options2);
     }
   }
 });
@@ -4676,14 +4676,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     function isexe(path34, options2, cb) {
-      fs31.stat(path34, function(er, stat) {
+      fs32.stat(path34, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
     function sync(path34, options2) {
-      return checkStat(fs31.statSync(path34), options2);
+      return checkStat(fs32.statSync(path34), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4707,7 +4707,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4971,16 +4971,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs31 = require("fs");
+    var fs32 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs31.openSync(command, "r");
-        fs31.readSync(fd, buffer, 0, size, 0);
-        fs31.closeSync(fd);
+        fd = fs32.openSync(command, "r");
+        fs32.readSync(fd, buffer, 0, size, 0);
+        fs32.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -11289,7 +11289,7 @@ var require_ucs2length = __commonJS({
 var require_nuget_feed = __commonJS({
   "scripts/bicep-cli/nuget-feed.js"(exports2, module2) {
     "use strict";
-    var fs31 = require("node:fs");
+    var fs32 = require("node:fs");
     var http = require("node:http");
     var https = require("node:https");
     var path34 = require("node:path");
@@ -11300,7 +11300,7 @@ var require_nuget_feed = __commonJS({
     function userNugetConfig(env, platform2, homeDir) {
       const file = platform2 === "win32" ? path34.win32.join(env.APPDATA || path34.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path34.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
       try {
-        return { file, text: fs31.readFileSync(file, "utf8") };
+        return { file, text: fs32.readFileSync(file, "utf8") };
       } catch {
         return void 0;
       }
@@ -11466,7 +11466,7 @@ var require_provision_bicep = __commonJS({
     "use strict";
     var { createHash: createHash5 } = require("node:crypto");
     var { spawnSync } = require("node:child_process");
-    var fs31 = require("node:fs");
+    var fs32 = require("node:fs");
     var os7 = require("node:os");
     var path34 = require("node:path");
     var { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require_platform();
@@ -11487,8 +11487,8 @@ var require_provision_bicep = __commonJS({
       for (const dir of (env.PATH ?? "").split(path34.delimiter).filter(Boolean)) {
         const candidate = path34.join(dir, binaryName(platform2));
         try {
-          fs31.accessSync(candidate, fs31.constants.X_OK);
-          if (fs31.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
+          fs32.accessSync(candidate, fs32.constants.X_OK);
+          if (fs32.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
         } catch {
         }
       }
@@ -11527,24 +11527,24 @@ var require_provision_bicep = __commonJS({
       const entry = `tools/${binaryName(platform2)}`;
       const binary2 = readEntry(download.nupkg, entry);
       if (!binary2) throw new Error(`the package ${id} ${version} has no ${entry}`);
-      fs31.mkdirSync(path34.dirname(target), { recursive: true });
+      fs32.mkdirSync(path34.dirname(target), { recursive: true });
       const partial = `${target}.${process.pid}.partial`;
       try {
-        fs31.writeFileSync(partial, binary2, { mode: 493 });
+        fs32.writeFileSync(partial, binary2, { mode: 493 });
         const printed = versionOf(partial);
         if (printed !== version) throw new Error(`the unpacked binary prints version ${printed ?? "nothing"}, not ${version}`);
-        fs31.renameSync(partial, target);
+        fs32.renameSync(partial, target);
       } finally {
-        fs31.rmSync(partial, { force: true });
+        fs32.rmSync(partial, { force: true });
       }
       say(`checked its SHA-512 against ${[published && published.from, pinnedHash && "package.json"].filter(Boolean).join(" and ")}`);
     }
     async function provisionBicep({ env = process.env, platform: platform2 = process.platform, arch = process.arch, homeDir = os7.homedir(), say = () => {
     } } = {}) {
-      const { bicepCli } = JSON.parse(fs31.readFileSync(path34.join(projectRoot, "package.json"), "utf8"));
+      const { bicepCli } = JSON.parse(fs32.readFileSync(path34.join(projectRoot, "package.json"), "utf8"));
       const version = bicepCli.version;
       const target = provisionedCliPath(version, env, platform2, homeDir);
-      if (fs31.existsSync(target)) {
+      if (fs32.existsSync(target)) {
         const printed = versionOf(target);
         if (printed === version) {
           say(`Bicep CLI ${version} is already provisioned at ${target}`);
@@ -11562,7 +11562,7 @@ var require_provision_bicep = __commonJS({
       process.stderr.write(text2);
       if (process.stderr.isTTY || process.platform === "win32" || process.env.npm_lifecycle_event !== "postinstall") return;
       try {
-        fs31.writeFileSync("/dev/tty", text2);
+        fs32.writeFileSync("/dev/tty", text2);
       } catch {
       }
     }
@@ -13381,7 +13381,7 @@ function tuneV8() {
 }
 
 // src/action/run-action.ts
-var import_node_fs29 = __toESM(require("node:fs"));
+var import_node_fs30 = __toESM(require("node:fs"));
 var import_node_os6 = __toESM(require("node:os"));
 var import_node_path33 = __toESM(require("node:path"));
 
@@ -13462,7 +13462,7 @@ var import_node_os3 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_fs22 = __toESM(require("node:fs"));
 var import_node_path20 = __toESM(require("node:path"));
 
 // src/bicep/compiler.ts
@@ -13554,6 +13554,7 @@ ${result.stdout}`;
 }
 
 // src/bicep/jsonrpc-client.ts
+var import_node_fs2 = __toESM(require("node:fs"));
 var import_node_stream = require("node:stream");
 
 // src/bicep/exit-hooks.ts
@@ -13643,6 +13644,15 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   get processId() {
     return this.child.pid;
   }
+  /** The process's resident memory now, read from /proc; undefined where there is none, or once it has ended. */
+  residentBytes() {
+    try {
+      const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(import_node_fs2.default.readFileSync(`/proc/${this.child.pid}/status`, "utf8"))?.[1];
+      return kilobytes === void 0 ? void 0 : Number(kilobytes) * 1024;
+    } catch {
+      return void 0;
+    }
+  }
   version(request = {}) {
     return this.request("bicep/version", request);
   }
@@ -13712,6 +13722,8 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 
 // src/bicep/compiler-pool.ts
 var FILES_PER_EXTRA_SERVER = 80;
+var FILES_PER_SERVER_LIFE = 1e3;
+var BYTES_FOR_SERVERS = 1.5 * 2 ** 30;
 var COMPILES_PER_SERVER = 4;
 var CompilerPool = class {
   constructor(cliPath, kind, identify, afterClose = () => void 0) {
@@ -13727,6 +13739,15 @@ var CompilerPool = class {
   /** A worker's free places: it is here once for each further file it can take now. */
   idle = [];
   retired = /* @__PURE__ */ new WeakSet();
+  /** Files given to each worker so far, and how many it has now. */
+  given = /* @__PURE__ */ new Map();
+  busy = /* @__PURE__ */ new Map();
+  /** Workers given their last file: they end once they have answered what they have. */
+  spent = /* @__PURE__ */ new WeakSet();
+  /** Spent workers ending meanwhile. */
+  ending = /* @__PURE__ */ new Set();
+  /** Workers started, for reports and tests. */
+  startedCount = 0;
   /** Workers ended because a file timed out on them. */
   endedForTimeout = /* @__PURE__ */ new WeakSet();
   waiting = [];
@@ -13748,6 +13769,10 @@ var CompilerPool = class {
   closing = false;
   get mode() {
     return this.kind.mode;
+  }
+  /** How many processes the pool has started so far. */
+  get processesStarted() {
+    return this.startedCount;
   }
   /** The CLI's version, once a compile has asked for it; `unknown` before. */
   get version() {
@@ -13816,7 +13841,7 @@ var CompilerPool = class {
     await this.identified?.catch(() => void 0);
     const ending = this.retireIdle();
     this.afterClose();
-    await Promise.all([ending, this.retiring]);
+    await Promise.all([ending, this.retiring, ...this.ending]);
   }
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
   ready() {
@@ -13832,7 +13857,7 @@ var CompilerPool = class {
       await this.retire(first);
       throw error;
     }
-    if (this.kind === kind) this.release(first);
+    if (this.kind === kind) this.offer(first);
     else await this.retire(first);
     this.settledVersion = version;
     return version;
@@ -13850,7 +13875,9 @@ var CompilerPool = class {
     if (this.retired.has(worker)) return;
     this.retired.add(worker);
     this.idle = this.idle.filter((free) => free !== worker);
-    this.live -= 1;
+    if (!this.spent.has(worker)) this.live -= 1;
+    this.given.delete(worker);
+    this.busy.delete(worker);
     await worker.close();
   }
   async withWorker(task, attempt2 = 1) {
@@ -13875,39 +13902,72 @@ var CompilerPool = class {
   }
   acquire() {
     const idle = this.idle.pop();
-    if (idle) return Promise.resolve(idle);
-    if (this.worthAnotherProcess()) return Promise.resolve(this.startOne());
-    return new Promise((resolve) => this.waiting.push(resolve));
+    const worker = idle ?? (this.worthAnotherProcess() ? this.startOne() : void 0);
+    if (worker) return Promise.resolve(this.counted(worker));
+    return new Promise((resolve) => this.waiting.push((freed) => resolve(this.counted(freed))));
+  }
+  /**
+   * Counts a file given to a worker. With its last file the worker is spent: its free places go,
+   * it no longer counts as live (so the next file starts its successor) and it ends once idle.
+   */
+  counted(worker) {
+    const given = (this.given.get(worker) ?? 0) + 1;
+    this.given.set(worker, given);
+    this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
+    const full = given >= this.kind.filesPerWorkerLife || this.kind.bytesPerWorker !== void 0 && (worker.residentBytes?.() ?? 0) > this.kind.bytesPerWorker;
+    if (full && !this.spent.has(worker)) {
+      this.spent.add(worker);
+      this.live -= 1;
+      this.idle = this.idle.filter((free) => free !== worker);
+      while (this.waiting.length > 0 && this.worthAnotherProcess()) this.offer(this.startOne());
+    }
+    return worker;
   }
   release(worker) {
     if (this.retired.has(worker)) return;
+    const busy = (this.busy.get(worker) ?? 1) - 1;
+    this.busy.set(worker, busy);
+    if (this.spent.has(worker)) {
+      if (busy <= 0) this.endSpent(worker);
+      return;
+    }
+    this.offer(worker);
+  }
+  /** A free place of a worker goes to a file that waits, or into `idle`. */
+  offer(worker) {
     const next = this.waiting.shift();
     if (next) next(worker);
     else this.idle.push(worker);
   }
+  endSpent(worker) {
+    const ended = this.retire(worker);
+    this.ending.add(ended);
+    void ended.finally(() => this.ending.delete(ended));
+  }
   async replace(worker) {
     await this.retire(worker);
-    if (this.waiting.length > 0 && this.worthAnotherProcess()) this.release(this.startOne());
+    if (this.waiting.length > 0 && this.worthAnotherProcess()) this.offer(this.startOne());
   }
   /** Starts a worker: one of its places is returned, the others are free at once. */
   startOne() {
     this.live += 1;
+    this.startedCount += 1;
     const worker = this.kind.startWorker();
-    for (let place2 = 1; place2 < this.kind.compilesPerWorker; place2 += 1) this.release(worker);
+    for (let place2 = 1; place2 < this.kind.compilesPerWorker; place2 += 1) this.offer(worker);
     return worker;
   }
 };
 
 // src/bicep/files-read.ts
-var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_path5 = __toESM(require("node:path"));
 
 // src/discover/local-files.ts
-var import_node_fs4 = __toESM(require("node:fs"));
+var import_node_fs5 = __toESM(require("node:fs"));
 var import_node_path4 = __toESM(require("node:path"));
 
 // src/locate/bicep-source.ts
-var import_node_fs2 = __toESM(require("node:fs"));
+var import_node_fs3 = __toESM(require("node:fs"));
 var import_node_path2 = __toESM(require("node:path"));
 var import_web_tree_sitter = __toESM(require_tree_sitter());
 
@@ -13945,7 +14005,7 @@ function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
     const beside = import_node_path2.default.join(__dirname, "tree-sitter-bicep.wasm");
-    const language = await import_web_tree_sitter.default.Language.load(import_node_fs2.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
+    const language = await import_web_tree_sitter.default.Language.load(import_node_fs3.default.existsSync(beside) ? beside : require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
     return parser2;
@@ -14008,7 +14068,7 @@ var BicepSourceFile = class _BicepSourceFile {
   lines;
   /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
   static parse(file, parser2) {
-    const text2 = import_node_fs2.default.readFileSync(file, "utf8");
+    const text2 = import_node_fs3.default.readFileSync(file, "utf8");
     const known = parsedSources.get(file);
     if (known?.text === text2) return known;
     const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
@@ -14101,10 +14161,10 @@ var BicepSourceFile = class _BicepSourceFile {
 };
 
 // src/discover/repository-root.ts
-var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_fs4 = __toESM(require("node:fs"));
 var import_node_path3 = __toESM(require("node:path"));
 function isRepositoryRoot(folder) {
-  return import_node_fs3.default.existsSync(import_node_path3.default.join(folder, ".git"));
+  return import_node_fs4.default.existsSync(import_node_path3.default.join(folder, ".git"));
 }
 function findRepositoryRoot(folder) {
   for (let current = import_node_path3.default.resolve(folder); ; current = import_node_path3.default.dirname(current)) {
@@ -14129,7 +14189,7 @@ async function walkBicepFiles(entry, visit2, followOnlyBelow) {
     for (const reference2 of source.fileReferences()) {
       const target = import_node_path4.default.resolve(import_node_path4.default.dirname(file), reference2.path);
       const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
-      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs4.default.existsSync(target)) {
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
         seen.add(target);
         queue.push(target);
       }
@@ -14154,7 +14214,7 @@ function bicepConfigsAbove(file) {
   const found = [];
   for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
     const candidate = import_node_path4.default.join(folder, CONFIG_FILE);
-    if (import_node_fs4.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_fs5.default.existsSync(candidate)) found.push(candidate);
     if (import_node_path4.default.dirname(folder) === folder) return found;
   }
 }
@@ -14168,13 +14228,13 @@ function configPlaces(file) {
   for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
     const candidate = import_node_path4.default.join(folder, CONFIG_FILE);
     places.push(candidate);
-    if (import_node_fs4.default.existsSync(candidate) || import_node_path4.default.dirname(folder) === folder) return places;
+    if (import_node_fs5.default.existsSync(candidate) || import_node_path4.default.dirname(folder) === folder) return places;
   }
 }
 async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs4.default.existsSync(t) || import_node_fs4.default.statSync(t).isFile());
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
   const files = [import_node_path4.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs4.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs5.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   return [.../* @__PURE__ */ new Set([...files, ...configs])];
 }
 
@@ -14182,10 +14242,10 @@ async function localFilesRead(entry) {
 var REGISTRY_PATH = /^(br|ts)[:/]/i;
 var USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
 function usedTemplate(paramFile) {
-  const written = USING.exec(import_node_fs5.default.readFileSync(paramFile, "utf8"))?.[1];
+  const written = USING.exec(import_node_fs6.default.readFileSync(paramFile, "utf8"))?.[1];
   return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path5.default.resolve(import_node_path5.default.dirname(paramFile), written);
 }
-var isFile = (file) => import_node_fs5.default.existsSync(file) && import_node_fs5.default.statSync(file).isFile();
+var isFile = (file) => import_node_fs6.default.existsSync(file) && import_node_fs6.default.statSync(file).isFile();
 var declarationOf = (node) => ({
   symbol: node.name,
   range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
@@ -14206,7 +14266,7 @@ async function filesTheCompileReads(client, file, fetchTimeoutMs) {
 }
 
 // src/bicep/symbolic-mirror.ts
-var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_fs8 = __toESM(require("node:fs"));
 var import_node_path7 = __toESM(require("node:path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -15637,20 +15697,20 @@ function applyEdits(text2, edits) {
 }
 
 // src/bicep/temp-dirs.ts
-var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_fs7 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
 var import_node_path6 = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs6.default.mkdtempSync(import_node_path6.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs7.default.mkdtempSync(import_node_path6.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
-    atExit(() => import_node_fs6.default.rmSync(dir, { recursive: true, force: true }))
+    atExit(() => import_node_fs7.default.rmSync(dir, { recursive: true, force: true }))
   );
   return dir;
 }
 function removeTempDir(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
   withdraw.get(dir)?.();
   withdraw.delete(dir);
 }
@@ -15689,7 +15749,7 @@ var SymbolicMirror = class {
   get root() {
     if (this.madeRoot === void 0) {
       this.madeRoot = makeTempDir("mirror");
-      import_node_fs7.default.writeFileSync(import_node_path7.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
+      import_node_fs8.default.writeFileSync(import_node_path7.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
     }
     return this.madeRoot;
   }
@@ -15697,17 +15757,17 @@ var SymbolicMirror = class {
   add(files) {
     for (const original of files) {
       const absolute = import_node_path7.default.resolve(original);
-      if (this.mirrored.has(absolute) || !import_node_fs7.default.existsSync(absolute)) continue;
+      if (this.mirrored.has(absolute) || !import_node_fs8.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      if (!this.folders.has(import_node_path7.default.dirname(copy))) import_node_fs7.default.mkdirSync(import_node_path7.default.dirname(copy), { recursive: true });
+      if (!this.folders.has(import_node_path7.default.dirname(copy))) import_node_fs8.default.mkdirSync(import_node_path7.default.dirname(copy), { recursive: true });
       this.folders.add(import_node_path7.default.dirname(copy));
       if (import_node_path7.default.basename(absolute) === CONFIG_FILE2) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs7.default.readFileSync(absolute, "utf8")));
-        import_node_fs7.default.writeFileSync(copy, text2);
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs8.default.readFileSync(absolute, "utf8")));
+        import_node_fs8.default.writeFileSync(copy, text2);
         this.loweredRules.set(import_node_path7.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs7.default.copyFileSync(absolute, copy);
+        import_node_fs8.default.copyFileSync(absolute, copy);
       }
     }
   }
@@ -15867,6 +15927,9 @@ var JsonRpcCompiler = class {
     if (!fetches) this.fetching.set(file, fetches = registryModules(file).then((modules) => modules.length > 0));
     return fetches;
   }
+  residentBytes() {
+    return this.client.residentBytes();
+  }
   async close() {
     await this.client.close();
   }
@@ -15901,7 +15964,8 @@ function startBicepCompiler(cliPath, options2) {
     beforeCompile,
     maxWorkers: options2.jobs,
     filesPerExtraWorker: 0,
-    compilesPerWorker: 1
+    compilesPerWorker: 1,
+    filesPerWorkerLife: Infinity
   };
   const removeMirror = () => mirror.remove();
   if (options2.noRestore) {
@@ -15929,7 +15993,9 @@ function startBicepCompiler(cliPath, options2) {
     beforeCompile,
     maxWorkers: maxServers,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
-    compilesPerWorker: COMPILES_PER_SERVER
+    compilesPerWorker: COMPILES_PER_SERVER,
+    filesPerWorkerLife: options2.filesPerServer ?? FILES_PER_SERVER_LIFE,
+    bytesPerWorker: BYTES_FOR_SERVERS / maxServers
   };
   return new CompilerPool(cliPath, servers, identify, removeMirror);
 }
@@ -15992,21 +16058,21 @@ var CachedCompiler = class {
 
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_fs10 = __toESM(require("node:fs"));
 var import_node_path9 = __toESM(require("node:path"));
 
 // src/files/write-atomic.ts
-var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_fs9 = __toESM(require("node:fs"));
 var import_node_path8 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2, mode) {
   const temp = import_node_path8.default.join(import_node_path8.default.dirname(file), `.${import_node_path8.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs8.default.writeFileSync(temp, text2, { flag: "wx" });
-    if (mode !== void 0) import_node_fs8.default.chmodSync(temp, mode);
-    import_node_fs8.default.renameSync(temp, file);
+    import_node_fs9.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs9.default.chmodSync(temp, mode);
+    import_node_fs9.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs8.default.rmSync(temp, { force: true });
+      import_node_fs9.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -16017,7 +16083,7 @@ function writeFileAtomic(file, text2, mode) {
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs9.default.readFileSync(file));
+    return sha256(import_node_fs10.default.readFileSync(file));
   } catch (error) {
     return error.code === "ENOENT" ? null : void 0;
   }
@@ -16047,14 +16113,14 @@ var HashedEntries = class {
   /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
   readJson(key, reviver) {
     try {
-      return JSON.parse(import_node_fs9.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+      return JSON.parse(import_node_fs10.default.readFileSync(this.pathFor(key), "utf8"), reviver);
     } catch {
       return void 0;
     }
   }
   writeJson(key, text2) {
     try {
-      import_node_fs9.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs10.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(key), text2);
     } catch {
     }
@@ -16065,19 +16131,19 @@ var HashedEntries = class {
 };
 
 // src/bicep/cli-version-record.ts
-var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_fs11 = __toESM(require("node:fs"));
 var import_node_path10 = __toESM(require("node:path"));
 var COMPILE_CACHE_FORMAT = 4;
 function cacheFolder(cwd, env, homeDir) {
   for (let folder = import_node_path10.default.resolve(cwd); ; folder = import_node_path10.default.dirname(folder)) {
-    if (import_node_fs10.default.existsSync(import_node_path10.default.join(folder, "node_modules"))) return import_node_path10.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_fs11.default.existsSync(import_node_path10.default.join(folder, "node_modules"))) return import_node_path10.default.join(folder, "node_modules", ".cache", "bicep-audit");
     if (import_node_path10.default.dirname(folder) === folder) break;
   }
   return import_node_path10.default.join(env.XDG_CACHE_HOME || import_node_path10.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs10.default.realpathSync(cliPath);
-  const stat = import_node_fs10.default.statSync(real);
+  const real = import_node_fs11.default.realpathSync(cliPath);
+  const stat = import_node_fs11.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
@@ -16139,20 +16205,20 @@ var CompileCache = class {
 };
 
 // src/bicep/locate-cli.ts
-var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_fs12 = __toESM(require("node:fs"));
 var import_node_path11 = __toESM(require("node:path"));
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs11.default.accessSync(candidate, import_node_fs11.default.constants.X_OK);
-    return import_node_fs11.default.statSync(candidate).isFile();
+    import_node_fs12.default.accessSync(candidate, import_node_fs12.default.constants.X_OK);
+    return import_node_fs12.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function whyNotExecutable(candidate) {
   try {
-    return import_node_fs11.default.statSync(candidate).isFile() ? "not executable" : "a folder, not a file";
+    return import_node_fs12.default.statSync(candidate).isFile() ? "not executable" : "a folder, not a file";
   } catch {
     return "no such file";
   }
@@ -16187,7 +16253,7 @@ function locateBicepCli(options2) {
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 var import_node_path12 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
@@ -16200,7 +16266,7 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries2;
   try {
-    entries2 = import_node_fs12.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries2 = import_node_fs13.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
@@ -16222,7 +16288,7 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
     const file = import_node_path12.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs12.default.statSync(file);
+      stat = import_node_fs13.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -16262,7 +16328,7 @@ async function entryPoints(inputs, fileReferences, known = () => void 0) {
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs14 = __toESM(require("node:fs"));
+var import_node_fs15 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
 var import_node_path14 = __toESM(require("node:path"));
@@ -22708,7 +22774,7 @@ function locateRemedy(remedy, locator) {
 }
 
 // src/locate/suppressions.ts
-var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 var FORMS = [
   ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
   ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
@@ -22717,7 +22783,7 @@ function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
     let lines2 = read.get(file);
-    if (!lines2) read.set(file, lines2 = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
+    if (!lines2) read.set(file, lines2 = import_node_fs14.default.readFileSync(file, "utf8").split(/\r?\n/));
     return lines2;
   };
 }
@@ -22818,7 +22884,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deployment = {}) {
-  const text2 = stripBom(import_node_fs14.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs15.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -22850,10 +22916,10 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_fs19 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_fs16 = __toESM(require("node:fs"));
 var import_node_path15 = __toESM(require("node:path"));
 function placeText(location) {
   const { line, character } = location.range.start;
@@ -22946,7 +23012,7 @@ var BicepLocator = class _BicepLocator {
   locateInJsonModule(module2, compiledPath, wholeDeclaration = true) {
     let doc = this.jsonModules.get(module2.file);
     if (!doc) {
-      doc = parseJsonWithPositions(module2.file, import_node_fs15.default.readFileSync(module2.file, "utf8"));
+      doc = parseJsonWithPositions(module2.file, import_node_fs16.default.readFileSync(module2.file, "utf8"));
       this.jsonModules.set(module2.file, doc);
     }
     const span = spanAtPath(doc, compiledPath.slice(module2.depth * 4), wholeDeclaration);
@@ -22995,12 +23061,12 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/registry-modules.ts
-var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_fs17 = __toESM(require("node:fs"));
 var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
 var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
-  const text2 = import_node_fs16.default.readFileSync(diagnostic.file, "utf8");
+  const text2 = import_node_fs17.default.readFileSync(diagnostic.file, "utf8");
   const lines2 = new LineIndex(text2);
   const start2 = lines2.offsetAt(diagnostic.range.start);
   const end2 = lines2.offsetAt(diagnostic.range.end);
@@ -23027,7 +23093,7 @@ function notFetchedInTime(entry, modules, timeoutMs) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 var import_node_path16 = __toESM(require("node:path"));
 var USING2 = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
@@ -23053,7 +23119,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs17.default.existsSync(target.file)) {
+  if (target && !import_node_fs18.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -23100,7 +23166,7 @@ function compiledDocument(file, template2, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs18.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs19.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, rules, restoreTimeoutMs, deployment = {}) {
   let output;
@@ -23120,13 +23186,13 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
   const findings = inFileOrder(file, output.diagnostics).map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
-    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs18.default.readFileSync(file, "utf8")) : void 0;
+    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs19.default.readFileSync(file, "utf8")) : void 0;
     const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
     return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
   }
   const templateFile = templateFileOf(file);
   const usesJson = /\.jsonc?$/i.test(templateFile);
-  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs18.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
+  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs19.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters, deployment });
@@ -23143,7 +23209,7 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
 }
 
 // src/analyze/input-checks.ts
-var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_path17 = __toESM(require("node:path"));
 
 // src/analyze/repository-boundary.ts
@@ -23168,7 +23234,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs19.default.readFileSync(input2.file);
+    bytes = import_node_fs20.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -23212,7 +23278,7 @@ function mergeRepeatedFindings(results) {
 }
 
 // src/analyze/result-cache.ts
-var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_fs21 = __toESM(require("node:fs"));
 var import_node_path18 = __toESM(require("node:path"));
 var FORMAT = 3;
 var SYMBOLIC = "$symbolic";
@@ -23234,10 +23300,10 @@ function toolIdentity() {
   return ownCode;
 }
 function identityOfCode(root) {
-  const files = import_node_fs20.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
+  const files = import_node_fs21.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
   return sha256(
     files.map((f) => {
-      const stat = import_node_fs20.default.statSync(import_node_path18.default.join(root, f));
+      const stat = import_node_fs21.default.statSync(import_node_path18.default.join(root, f));
       return `${f}\0${stat.size}\0${stat.mtimeMs}`;
     }).join("\n")
   );
@@ -23396,14 +23462,15 @@ function bicepCompiler(options2, caches) {
     timeoutMs: options2.timeoutMs,
     restoreTimeoutMs: restoreTimeoutOf(options2),
     jobs: options2.jobs,
-    ...options2.prestarted ? { prestarted: options2.prestarted } : {}
+    ...options2.prestarted ? { prestarted: options2.prestarted } : {},
+    ...options2.filesPerServer ? { filesPerServer: options2.filesPerServer } : {}
   };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...knownVersion ? { knownVersion } : {} }));
 }
 async function analyzeInput(input2, compiler, options2, keep) {
   try {
-    import_node_fs21.default.accessSync(input2.file, import_node_fs21.default.constants.R_OK);
+    import_node_fs22.default.accessSync(input2.file, import_node_fs22.default.constants.R_OK);
     const config2 = options2.config?.configFor(input2.file) ?? NO_CONFIG;
     const deployment = { ...config2.deployment, ...options2.deployment };
     const rules = { settings: config2.rules, declared: config2.declaredRules ?? [] };
@@ -23433,7 +23500,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
 }
 
 // src/baseline/baseline-file.ts
-var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_fs23 = __toESM(require("node:fs"));
 var DEFAULT_BASELINE_FILE = "bicep-audit-baseline.json";
 function withCount(entry, count2) {
   return { rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...count2 > 1 ? { count: count2 } : {} };
@@ -23443,7 +23510,7 @@ var BaselineError = class extends Error {
 function readBaseline(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs22.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs23.default.readFileSync(file, "utf8"));
   } catch (error) {
     const missing = error.code === "ENOENT";
     throw new BaselineError(missing ? `no baseline at ${file}; write one with --write-baseline` : `cannot read the baseline ${file}: ${error.message}`);
@@ -23625,14 +23692,14 @@ async function parseArgs(argv) {
 }
 
 // src/rules/docs.ts
-var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_fs24 = __toESM(require("node:fs"));
 var import_node_path21 = __toESM(require("node:path"));
 var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
 function docsUrlOf(meta) {
   return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
 }
 function ruleDocs(rule) {
-  if (rule.meta.docsPath !== void 0) return import_node_fs23.default.readFileSync(import_node_path21.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  if (rule.meta.docsPath !== void 0) return import_node_fs24.default.readFileSync(import_node_path21.default.join(packageRoot, rule.meta.docsPath), "utf8");
   const { meta } = rule;
   return [
     `# ${rule.id}: ${meta.title}`,
@@ -23696,7 +23763,7 @@ async function provisionPinnedCli(options2) {
 }
 
 // src/cli/audit.ts
-var import_node_fs28 = __toESM(require("node:fs"));
+var import_node_fs29 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
 var import_node_path32 = __toESM(require("node:path"));
 
@@ -23713,7 +23780,7 @@ function applyConfigSuppressions(results, suppressionFor) {
 }
 
 // src/baseline/run-baseline.ts
-var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_fs25 = __toESM(require("node:fs"));
 var import_node_path23 = __toESM(require("node:path"));
 
 // src/baseline/apply-baseline.ts
@@ -23786,7 +23853,7 @@ function baselineCounts(results) {
 function settleBaseline(results, request, write) {
   const folder = import_node_path23.default.dirname(request.file);
   if (request.mode === "write") {
-    const kept = import_node_fs24.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
+    const kept = import_node_fs25.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
     const entries3 = [...kept, ...entriesOf(results, folder)];
     write(request.file, baselineText(entries3));
     const applied2 = applyBaseline(results, entries3, folder);
@@ -23803,7 +23870,7 @@ function settleBaseline(results, request, write) {
 }
 
 // src/config/load-config.ts
-var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_path24 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 
@@ -23879,7 +23946,7 @@ var ConfigResolver = class {
     if (!loaded) {
       const parent = import_node_path24.default.dirname(folder);
       const candidate = import_node_path24.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs25.default.existsSync(candidate)) loaded = readConfig(candidate);
+      if (import_node_fs26.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -23890,7 +23957,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs25.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs26.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -23987,7 +24054,7 @@ function configError(file, text2, problems) {
 var import_node_path26 = __toESM(require("node:path"));
 
 // src/fix/apply-fixes.ts
-var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_fs27 = __toESM(require("node:fs"));
 var import_node_path25 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
@@ -24049,13 +24116,13 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs26.default.readFileSync(file, "utf8");
+    return import_node_fs27.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs26.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs27.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
   const broken = `after the edit, ${import_node_path25.default.relative(cwd, result.file)} does not compile`;
@@ -24127,7 +24194,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs27 = __toESM(require("node:fs"));
+var import_node_fs28 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -24375,15 +24442,33 @@ function sortEdits(edits) {
   );
 }
 
-// src/fix/suggest-setting.ts
-var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
-var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
+// src/fix/new-resource.ts
 function freeName(source, wanted) {
   const taken = source.topLevelNames();
   let name2 = wanted;
   for (let n = 2; taken.has(name2); n += 1) name2 = `${wanted}${n}`;
   return name2;
 }
+function declarationToFollow(source, at, noun, what) {
+  const target = source.nodeAt(at.range);
+  if (!target || target.type !== "resource_declaration") {
+    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
+  }
+  if (enclosingLoop(target) || !declarationObject(target)) {
+    return { noFix: `${noun} '${identifierOf2(target)}' is declared in a loop; ${what} for each instance is for a person to write` };
+  }
+  if (target.parent?.type !== "infrastructure") return { noFix: `${noun} '${identifierOf2(target)}' is declared inside another resource` };
+  const value = syntaxChildren2(target).at(-1);
+  return { target, condition: value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "" };
+}
+function resourceAfter(source, target, resource) {
+  const at = target.endIndex;
+  return { start: at, end: at, newText: `${source.eol}${source.eol}${resource}` };
+}
+
+// src/fix/suggest-setting.ts
+var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
+var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
 function destinationsOfAnotherSetting(source) {
   for (const declaration of source.root.namedChildren) {
     if (declaration.type !== "resource_declaration") continue;
@@ -24427,22 +24512,14 @@ function settingText(source, target, condition, destinations, logs) {
   return lines2.map((line) => `${base}${line}`).join(eol);
 }
 function suggestSetting(source, suggestion, prefs) {
-  const target = source.nodeAt(suggestion.target.range);
-  if (!target || target.type !== "resource_declaration") {
-    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
-  }
-  if (enclosingLoop(target) || !declarationObject(target)) {
-    return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared in a loop; a setting for each instance is for a person to write` };
-  }
-  if (target.parent?.type !== "infrastructure") return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared inside another resource` };
-  const value = syntaxChildren2(target).at(-1);
-  const condition = value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "";
+  const found = declarationToFollow(source, suggestion.target, suggestion.noun, "a setting");
+  if ("noFix" in found) return found;
+  const { target, condition } = found;
   const reused = destinationsOfAnotherSetting(source);
   const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
   const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
   const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const at = target.endIndex;
-  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], resourceAfter(source, target, setting)];
   const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
@@ -24463,7 +24540,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs27.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs28.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -25291,7 +25368,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs28.default.appendFileSync(file, text2);
+    import_node_fs29.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -25310,7 +25387,7 @@ function armParameterValues(args2, cwd) {
     const file = import_node_path32.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs28.default.readFileSync(file, "utf8");
+      text2 = import_node_fs29.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -25350,12 +25427,16 @@ function progressLine(stderr, cwd) {
     clear: () => shown && stderr.write("\r\x1B[K")
   };
 }
+function filesPerServer(env) {
+  const budget = Number(env.BICEP_AUDIT_FILES_PER_SERVER);
+  return Number.isInteger(budget) && budget > 0 ? { filesPerServer: budget } : {};
+}
 function sourceReader2() {
   const texts = /* @__PURE__ */ new Map();
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs28.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs29.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -25364,7 +25445,7 @@ function sourceReader2() {
   };
 }
 function takeInputsFromBaselineOptions(args2, cwd) {
-  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs28.default.statSync(import_node_path32.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs29.default.statSync(import_node_path32.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
   const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
   if (moved.length === 0) return args2;
   return {
@@ -25400,6 +25481,7 @@ async function runAudit(given, run2) {
     restoreTimeoutMs: args2.restoreTimeout * 1e3,
     jobs: args2.jobs,
     ...run2.prestarted ? { prestarted: run2.prestarted } : {},
+    ...filesPerServer(run2.env),
     ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os5.default.homedir()) } : {},
     ...args2.shard ? { shard: args2.shard } : {},
     config: {
@@ -25497,7 +25579,7 @@ function lines(value) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs29.default.mkdirSync(import_node_path33.default.dirname(file), { recursive: true });
+    import_node_fs30.default.mkdirSync(import_node_path33.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }

@@ -57,6 +57,8 @@ export interface AnalyzeOptions {
   config?: InputConfig;
   /** A Bicep server started ahead of the run: the first server the run needs, if it runs the same CLI. */
   prestarted?: PrestartedServer;
+  /** Files a Bicep server compiles before another takes its place; the pool's own budget unless given. */
+  filesPerServer?: number;
   /** Called before each input is analysed, e.g. for a progress line. */
   onProgress?(done: number, total: number, file: string): void;
 }
@@ -227,6 +229,7 @@ function bicepCompiler(options: AnalyzeOptions, caches: RunCaches | undefined): 
     restoreTimeoutMs: restoreTimeoutOf(options),
     jobs: options.jobs,
     ...(options.prestarted ? { prestarted: options.prestarted } : {}),
+    ...(options.filesPerServer ? { filesPerServer: options.filesPerServer } : {}),
   };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...(knownVersion ? { knownVersion } : {}) }));

@@ -4,7 +4,7 @@ import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type CompiledDeclaration, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
+import { BYTES_FOR_SERVERS, COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, FILES_PER_SERVER_LIFE, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
 import { filesTheCompileReads } from './files-read';
 import { SymbolicMirror } from './symbolic-mirror';
 import { localFilesRead, registryModules } from '../discover/local-files';
@@ -24,6 +24,8 @@ export interface CompilerOptions {
   knownVersion?: string;
   /** A server already started for a CLI: the first server, if it runs this one. */
   prestarted?: PrestartedServer;
+  /** Files a server compiles before another takes its place (FILES_PER_SERVER_LIFE unless given; tests give fewer). */
+  filesPerServer?: number;
 }
 
 function toOutput(
@@ -154,6 +156,10 @@ class JsonRpcCompiler implements PoolWorker {
     return fetches;
   }
 
+  residentBytes(): number | undefined {
+    return this.client.residentBytes();
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
@@ -197,6 +203,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     maxWorkers: options.jobs,
     filesPerExtraWorker: 0,
     compilesPerWorker: 1,
+    filesPerWorkerLife: Infinity,
   };
   const removeMirror = () => mirror.remove();
   if (options.noRestore) {
@@ -228,6 +235,8 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     maxWorkers: maxServers,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
     compilesPerWorker: COMPILES_PER_SERVER,
+    filesPerWorkerLife: options.filesPerServer ?? FILES_PER_SERVER_LIFE,
+    bytesPerWorker: BYTES_FOR_SERVERS / maxServers,
   };
   return new CompilerPool(cliPath, servers, identify, removeMirror);
 }

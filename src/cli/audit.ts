@@ -185,6 +185,12 @@ function progressLine(stderr: Writable, cwd: string) {
   };
 }
 
+/** BICEP_AUDIT_FILES_PER_SERVER: a smaller budget of files per Bicep server than the pool's own, for tests of the replacing. */
+function filesPerServer(env: Record<string, string | undefined>): { filesPerServer?: number } {
+  const budget = Number(env.BICEP_AUDIT_FILES_PER_SERVER);
+  return Number.isInteger(budget) && budget > 0 ? { filesPerServer: budget } : {};
+}
+
 /** Reads source files once per run, for excerpts and fingerprints. */
 function sourceReader(): (file: string) => string | undefined {
   const texts = new Map<string, string | undefined>();
@@ -246,6 +252,7 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
     restoreTimeoutMs: args.restoreTimeout * 1000,
     jobs: args.jobs,
     ...(run.prestarted ? { prestarted: run.prestarted } : {}),
+    ...filesPerServer(run.env),
     ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
     ...(args.shard ? { shard: args.shard } : {}),
     config: {
