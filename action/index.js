@@ -34,7 +34,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_platform = __commonJS({
   "scripts/bicep-cli/platform.js"(exports2, module2) {
     "use strict";
-    var path34 = require("node:path");
+    var path35 = require("node:path");
     var RUNTIME_IDENTIFIERS = ["linux-x64", "linux-musl-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
     function runtimeIdentifier(platform2, arch, musl) {
       const system = { linux: musl ? "linux-musl" : "linux", darwin: "osx", win32: "win" }[platform2];
@@ -49,14 +49,14 @@ var require_platform = __commonJS({
     }
     function provisionedCliFolder(env, platform2, homeDir) {
       if (platform2 === "win32") {
-        const local = env.LOCALAPPDATA || path34.win32.join(homeDir, "AppData", "Local");
-        return path34.win32.join(local, "bicep-audit", "bicep");
+        const local = env.LOCALAPPDATA || path35.win32.join(homeDir, "AppData", "Local");
+        return path35.win32.join(local, "bicep-audit", "bicep");
       }
-      const cache = env.XDG_CACHE_HOME && path34.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path34.join(homeDir, ".cache");
-      return path34.join(cache, "bicep-audit", "bicep");
+      const cache = env.XDG_CACHE_HOME && path35.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path35.join(homeDir, ".cache");
+      return path35.join(cache, "bicep-audit", "bicep");
     }
     function provisionedCliPath(version, env, platform2, homeDir) {
-      const join2 = platform2 === "win32" ? path34.win32.join : path34.join;
+      const join2 = platform2 === "win32" ? path35.win32.join : path35.join;
       return join2(provisionedCliFolder(env, platform2, homeDir), version, binaryName(platform2));
     }
     var WHAT_TO_DO = "run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), or set BICEP_PATH to a Bicep CLI, or run `az bicep install`";
@@ -70,7 +70,7 @@ var require_build = __commonJS({
     "use strict";
     var fs32 = require("fs");
     var util = require("util");
-    var path34 = require("path");
+    var path35 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -236,7 +236,7 @@ var require_build = __commonJS({
         writeFile: fs32.writeFile
       },
       format: util.format,
-      resolve: path34.resolve,
+      resolve: path35.resolve,
       exists: (file) => {
         try {
           return fs32.statSync(file).isFile();
@@ -257,7 +257,7 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path34 = require("path");
+    var path35 = require("path");
     var fs32 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
@@ -1201,13 +1201,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path34.normalize,
-      resolve: path34.resolve,
-      require: (path35) => {
+      normalize: path35.normalize,
+      resolve: path35.resolve,
+      require: (path36) => {
         if (typeof require !== "undefined") {
-          return require(path35);
-        } else if (path35.match(/\.json$/)) {
-          return JSON.parse(fs32.readFileSync(path35, "utf8"));
+          return require(path36);
+        } else if (path36.match(/\.json$/)) {
+          return JSON.parse(fs32.readFileSync(path36, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2200,15 +2200,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path34 = [graph[toModel].parent, toModel];
+      const path35 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path34.unshift(graph[cur].parent);
+        path35.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path34;
+      fn.conversion = path35;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2925,21 +2925,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path34, filename, options2) {
+    function checkFileInclusion(path35, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path34)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path34, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path34)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path34, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path35)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path35, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path35)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path35, filename))
       );
     }
-    function requireDirectory(m, path34, options2) {
+    function requireDirectory(m, path35, options2) {
       var retval = {};
-      if (path34 && !options2 && typeof path34 !== "string") {
-        options2 = path34;
-        path34 = null;
+      if (path35 && !options2 && typeof path35 !== "string") {
+        options2 = path35;
+        path35 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2947,9 +2947,9 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path34 = !path34 ? dirname(m.filename) : resolve(dirname(m.filename), path34);
-      fs32.readdirSync(path34).forEach(function(filename) {
-        var joined = join2(path34, filename), files, key, obj;
+      path35 = !path35 ? dirname(m.filename) : resolve(dirname(m.filename), path35);
+      fs32.readdirSync(path35).forEach(function(filename) {
+        var joined = join2(path35, filename), files, key, obj;
         if (fs32.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
@@ -4637,7 +4637,7 @@ var require_windows = __commonJS({
     module2.exports = isexe;
     isexe.sync = sync;
     var fs32 = require("fs");
-    function checkPathExt(path34, options2) {
+    function checkPathExt(path35, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4648,25 +4648,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path34.substr(-p.length).toLowerCase() === p) {
+        if (p && path35.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path34, options2) {
+    function checkStat(stat, path35, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path34, options2);
+      return checkPathExt(path35, options2);
     }
-    function isexe(path34, options2, cb) {
-      fs32.stat(path34, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path34, options2));
+    function isexe(path35, options2, cb) {
+      fs32.stat(path35, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path35, options2));
       });
     }
-    function sync(path34, options2) {
-      return checkStat(fs32.statSync(path34), path34, options2);
+    function sync(path35, options2) {
+      return checkStat(fs32.statSync(path35), path35, options2);
     }
   }
 });
@@ -4677,13 +4677,13 @@ var require_mode = __commonJS({
     module2.exports = isexe;
     isexe.sync = sync;
     var fs32 = require("fs");
-    function isexe(path34, options2, cb) {
-      fs32.stat(path34, function(er, stat) {
+    function isexe(path35, options2, cb) {
+      fs32.stat(path35, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path34, options2) {
-      return checkStat(fs32.statSync(path34), options2);
+    function sync(path35, options2) {
+      return checkStat(fs32.statSync(path35), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4716,7 +4716,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path34, options2, cb) {
+    function isexe(path35, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4726,7 +4726,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path34, options2 || {}, function(er, is) {
+          isexe(path35, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4735,7 +4735,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path34, options2 || {}, function(er, is) {
+      core(path35, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4745,9 +4745,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path34, options2) {
+    function sync(path35, options2) {
       try {
-        return core.sync(path34, options2 || {});
+        return core.sync(path35, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4763,7 +4763,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path34 = require("path");
+    var path35 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4801,7 +4801,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path34.join(pathPart, cmd);
+        const pCmd = path35.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4828,7 +4828,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path34.join(pathPart, cmd);
+        const pCmd = path35.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4876,7 +4876,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path35 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4894,7 +4894,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path34.delimiter : void 0
+          pathExt: withoutPathExt ? path35.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4903,7 +4903,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path34.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path35.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4957,8 +4957,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path34, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path34.split("/").pop();
+      const [path35, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path35.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4993,7 +4993,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path35 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -5018,7 +5018,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path34.normalize(parsed2.command);
+        parsed2.command = path35.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5150,7 +5150,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path35 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5160,16 +5160,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path34.resolve(options2.cwd);
+      let cwdPath = path35.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path34.join(cwdPath, "node_modules/.bin"));
+        result.push(path35.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path34.resolve(cwdPath, "..");
+        cwdPath = path35.resolve(cwdPath, "..");
       }
-      const execPathDir = path34.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path35.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path34.delimiter);
+      return result.concat(options2.path).join(path35.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5179,9 +5179,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path35 = pathKey({ env });
-      options2.path = env[path35];
-      env[path35] = module2.exports(options2);
+      const path36 = pathKey({ env });
+      options2.path = env[path36];
+      env[path36] = module2.exports(options2);
       return env;
     };
   }
@@ -6363,7 +6363,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path34 = require("path");
+    var path35 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6405,7 +6405,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path34.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path35.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9599,7 +9599,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path34 = require("path");
+    var path35 = require("path");
     var os7 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9735,9 +9735,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path34.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path35.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path34.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path35.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11292,13 +11292,13 @@ var require_nuget_feed = __commonJS({
     var fs32 = require("node:fs");
     var http = require("node:http");
     var https = require("node:https");
-    var path34 = require("node:path");
+    var path35 = require("node:path");
     var zlib = require("node:zlib");
     var DEFAULT_FEED = "https://api.nuget.org/v3/index.json";
     var IDLE_TIMEOUT_MS = 6e4;
     var MAX_REDIRECTS = 5;
     function userNugetConfig(env, platform2, homeDir) {
-      const file = platform2 === "win32" ? path34.win32.join(env.APPDATA || path34.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path34.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
+      const file = platform2 === "win32" ? path35.win32.join(env.APPDATA || path35.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path35.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
       try {
         return { file, text: fs32.readFileSync(file, "utf8") };
       } catch {
@@ -11468,11 +11468,11 @@ var require_provision_bicep = __commonJS({
     var { spawnSync } = require("node:child_process");
     var fs32 = require("node:fs");
     var os7 = require("node:os");
-    var path34 = require("node:path");
+    var path35 = require("node:path");
     var { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require_platform();
     var { downloadPackage, feedsFor, publishedSha512, userNugetConfig } = require_nuget_feed();
     var { readEntry } = require_nupkg();
-    var projectRoot = path34.resolve(__dirname, "..");
+    var projectRoot = path35.resolve(__dirname, "..");
     function versionOf(binary2) {
       const result = spawnSync(binary2, ["--version"], {
         encoding: "utf8",
@@ -11484,8 +11484,8 @@ var require_provision_bicep = __commonJS({
     var sha512Base64 = (data) => createHash5("sha512").update(data).digest("base64");
     function existingCli(env, platform2) {
       if (env.BICEP_PATH) return { path: env.BICEP_PATH, via: "BICEP_PATH" };
-      for (const dir of (env.PATH ?? "").split(path34.delimiter).filter(Boolean)) {
-        const candidate = path34.join(dir, binaryName(platform2));
+      for (const dir of (env.PATH ?? "").split(path35.delimiter).filter(Boolean)) {
+        const candidate = path35.join(dir, binaryName(platform2));
         try {
           fs32.accessSync(candidate, fs32.constants.X_OK);
           if (fs32.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
@@ -11527,7 +11527,7 @@ var require_provision_bicep = __commonJS({
       const entry = `tools/${binaryName(platform2)}`;
       const binary2 = readEntry(download.nupkg, entry);
       if (!binary2) throw new Error(`the package ${id} ${version} has no ${entry}`);
-      fs32.mkdirSync(path34.dirname(target), { recursive: true });
+      fs32.mkdirSync(path35.dirname(target), { recursive: true });
       const partial = `${target}.${process.pid}.partial`;
       try {
         fs32.writeFileSync(partial, binary2, { mode: 493 });
@@ -11541,7 +11541,7 @@ var require_provision_bicep = __commonJS({
     }
     async function provisionBicep({ env = process.env, platform: platform2 = process.platform, arch = process.arch, homeDir = os7.homedir(), say = () => {
     } } = {}) {
-      const { bicepCli } = JSON.parse(fs32.readFileSync(path34.join(projectRoot, "package.json"), "utf8"));
+      const { bicepCli } = JSON.parse(fs32.readFileSync(path35.join(projectRoot, "package.json"), "utf8"));
       const version = bicepCli.version;
       const target = provisionedCliPath(version, env, platform2, homeDir);
       if (fs32.existsSync(target)) {
@@ -11569,7 +11569,7 @@ var require_provision_bicep = __commonJS({
     async function main(argv, env) {
       const ifPossible = argv.includes("--if-possible");
       const say = (line) => console.log(`bicep-audit: ${line}`);
-      const dependency = path34.basename(path34.dirname(projectRoot)) === "node_modules" || path34.basename(path34.dirname(path34.dirname(projectRoot))) === "node_modules";
+      const dependency = path35.basename(path35.dirname(projectRoot)) === "node_modules" || path35.basename(path35.dirname(path35.dirname(projectRoot))) === "node_modules";
       const existing = ifPossible && dependency ? existingCli(env, process.platform) : void 0;
       if (existing) {
         say(`using the Bicep CLI at ${existing.path} (found via ${existing.via}); the pinned one is not downloaded`);
@@ -11852,8 +11852,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path34, { windows } = {}) => {
-      const segs = path34.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path35, { windows } = {}) => {
+      const segs = path35.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13383,7 +13383,7 @@ function tuneV8() {
 // src/action/run-action.ts
 var import_node_fs30 = __toESM(require("node:fs"));
 var import_node_os6 = __toESM(require("node:os"));
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_path34 = __toESM(require("node:path"));
 
 // src/package-info.ts
 var import_node_fs = __toESM(require("node:fs"));
@@ -14137,10 +14137,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path34) {
+  property(declaration, path35) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path34) {
+    for (const segment2 of path35) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -15022,12 +15022,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path34) {
+function findNodeAtLocation(root, path35) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path34) {
+  for (let segment2 of path35) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -15057,17 +15057,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path34 = getNodePath(node.parent);
+  const path35 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path34.push(key);
+    path35.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path34.push(index);
+      path35.push(index);
     }
   }
-  return path34;
+  return path35;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -15437,14 +15437,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path34 = originalPath.slice();
+  const path35 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path34.length > 0) {
-    lastSegment = path34.pop();
-    parent = findNodeAtLocation(root, path34);
+  while (path35.length > 0) {
+    lastSegment = path35.pop();
+    parent = findNodeAtLocation(root, path35);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -15672,8 +15672,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path34, value, options2) {
-  return setProperty(text2, path34, value, options2);
+function modify(text2, path35, value, options2) {
+  return setProperty(text2, path35, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -16378,9 +16378,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path34) {
+function nodeAtPath(root, path35) {
   let node = root;
-  for (const segment2 of path34) {
+  for (const segment2 of path35) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -16393,20 +16393,20 @@ function nodeAtPath(root, path34) {
   }
   return node;
 }
-function propertyAtPath(root, path34) {
-  const value = nodeAtPath(root, path34);
+function propertyAtPath(root, path35) {
+  const value = nodeAtPath(root, path35);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path34, property = false) {
-  for (let length2 = path34.length; length2 >= 0; length2 -= 1) {
-    const prefix = path34.slice(0, length2);
+function spanAtPath(doc, path35, property = false) {
+  for (let length2 = path35.length; length2 >= 0; length2 -= 1) {
+    const prefix = path35.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path34, prefix) {
-  return prefix.length <= path34.length && prefix.every((segment2, i2) => segment2 === path34[i2]);
+function isWithinPath(path35, prefix) {
+  return prefix.length <= path35.length && prefix.every((segment2, i2) => segment2 === path35[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -16620,8 +16620,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path34, type, origins) {
-  return opaque(`${UNEVALUATED}${path34.join(".")}`, [], type, origins);
+function unevaluatedValue(path35, type, origins) {
+  return opaque(`${UNEVALUATED}${path35.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -17073,11 +17073,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path34]) {
+function tryGet([value, ...path35]) {
   let current = value;
-  for (const [i2, step] of path34.entries()) {
+  for (const [i2, step] of path35.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path34.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path35.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -20653,21 +20653,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path34, prefix, parent) {
+function classicEntries(items2, path35, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path34, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path35, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path34, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path35, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path34 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path34, "");
+  const path35 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path35, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path34, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path35, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -21014,27 +21014,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path34, property = false) {
-    return spanAtPath(this.doc, path34, property);
+  span(path35, property = false) {
+    return spanAtPath(this.doc, path35, property);
   }
-  problem(kind, message, path34) {
+  problem(kind, message, path35) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path34), jsonPath: path34 });
+    this.problems.push({ kind, message, at: this.span(path35), jsonPath: path35 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path34, what, compute, type = "any") {
+  attempt(path35, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path34, what, type);
+      return this.unevaluated(error, path35, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path34, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path34);
-    return unevaluatedValue(path34, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path34), note: error.message }
+  unevaluated(error, path35, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path35);
+    return unevaluatedValue(path35, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path35), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, condition, depth2) {
@@ -21078,11 +21078,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path34 = [...run2.templatePath, "outputs", name2];
+      const path35 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path34,
+          path35,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -21132,15 +21132,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path34 } = entry;
+    const { json, path: path35 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path34, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path35, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path34, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path35, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -21157,13 +21157,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path34, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path35, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path34, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path35, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -21179,8 +21179,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path34),
-        jsonPath: path34
+        declaredAt: this.span(path35),
+        jsonPath: path35
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -21189,7 +21189,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path34, "properties"]
+          [...path35, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -21203,16 +21203,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path34 = [...entry.path, key];
+      const path35 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path34, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path34, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path35, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path35, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path34, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path35, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path34, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path35, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -21221,15 +21221,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path34, ctx, what) {
+  evaluateMembers(object, path35, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path34, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path35, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path34, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path35, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -21241,9 +21241,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path34 = entry.path;
+    const path35 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path34);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path35);
       return;
     }
     const properties = entry.json.properties;
@@ -21262,7 +21262,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path34, true),
+      declaredAt: this.span(path35, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -21574,16 +21574,16 @@ function coverageOf(targeting, wanted, target) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path34 = ["properties", "logs", i2];
+    const path35 = ["properties", "logs", i2];
     const covered = entryCovers(entry, wanted);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path34, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path35, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path34 }, origins);
+      offer(category, certainty, { setting, path: path35 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path34, "enabled"] : path34 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path35, "enabled"] : path35 };
       }
     }
   });
@@ -21708,9 +21708,9 @@ function meantBy(unknown2, row2) {
 }
 
 // src/rules/audit-logs/remedies.ts
-function valueAt2(setting, path34) {
+function valueAt2(setting, path35) {
   let value = setting.body;
-  for (const segment2 of path34) {
+  for (const segment2 of path35) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -21719,8 +21719,8 @@ function valueAt2(setting, path34) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path34 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path34 } };
+  const path35 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path35 } };
 }
 function typoFor(coverage, category, row2) {
   for (const unknown2 of coverage.unknownCategories) {
@@ -21896,9 +21896,9 @@ function settingsIndex(instances) {
 // src/rules/audit-logs/targets.ts
 var ALWAYS = { certainty: "yes", text: "", origins: [] };
 var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
-function valueAt3(body2, path34) {
+function valueAt3(body2, path35) {
   let value = body2;
-  for (const key of path34) {
+  for (const key of path35) {
     if (isSymbolic(value)) return value;
     value = isValueObject(value) ? value[key] : void 0;
   }
@@ -22753,8 +22753,8 @@ function unknownDirectiveNameFinding(name2, declared = []) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path34) {
-  return `$${path34.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path35) {
+  return `$${path35.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -23144,10 +23144,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path34 = problem.jsonPath ?? [];
+  const path35 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path34, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path35, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -23433,12 +23433,14 @@ async function analyze(options2) {
     compiler?.allPrepared();
     const analysed = new Array(inputs.length);
     let next = 0;
+    let done = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
         const input2 = inputs[index];
-        options2.onProgress?.(index, inputs.length, input2.file);
+        const started = performance.now();
         const keep = caches && { results: caches.results, context: contexts.get(input2.file) };
         analysed[index] = kept.get(input2.file)?.result ?? await analyzeInput(input2, compiler, options2, keep);
+        options2.onProgress?.(done += 1, inputs.length, input2.file, performance.now() - started);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options2.jobs * COMPILES_PER_SERVER, inputs.length) }, lane));
@@ -23765,7 +23767,7 @@ async function provisionPinnedCli(options2) {
 // src/cli/audit.ts
 var import_node_fs29 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -24350,8 +24352,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path34 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path34 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path35 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path35 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -25318,6 +25320,42 @@ ${rows.join("\n")}`);
   return [...blocks, ...fixed, closing.join("\n")].join("\n\n") + "\n";
 }
 
+// src/cli/progress.ts
+var import_node_path32 = __toESM(require("node:path"));
+function clockTime(ms) {
+  const seconds = Math.round(ms / 1e3);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds % 3600 / 60), seconds % 60];
+  const two = (n) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+function formatProgress(state, cwd, columns) {
+  const { done, total, elapsedMs, slowest } = state;
+  const parts2 = [`[${done}/${total}] ${Math.floor(100 * done / total)}%`, `${clockTime(elapsedMs)} elapsed`];
+  if (done > 0 && done < total) parts2.push(`about ${clockTime(elapsedMs / done * (total - done))} left`);
+  if (slowest) parts2.push(`slowest ${import_node_path32.default.relative(cwd, slowest.file)} (${(slowest.ms / 1e3).toFixed(1)} s)`);
+  const line = parts2.join(" · ");
+  return columns !== void 0 && columns > 1 && line.length >= columns ? `${line.slice(0, columns - 2)}…` : line;
+}
+var PROGRESS_AFTER = 5;
+var PROGRESS_INTERVAL_MS = 250;
+function progressLine(stderr, cwd, env, now = () => performance.now()) {
+  if (!stderr.isTTY || env.CI) return { update: void 0, clear: () => void 0 };
+  const start2 = now();
+  let drawnAt;
+  let slowest;
+  return {
+    update: (done, total, file, ms) => {
+      if (!slowest || ms > slowest.ms) slowest = { file, ms };
+      if (total <= PROGRESS_AFTER) return;
+      const at = now();
+      if (drawnAt !== void 0 && at - drawnAt < PROGRESS_INTERVAL_MS) return;
+      drawnAt = at;
+      stderr.write(`\r\x1B[K${formatProgress({ done, total, elapsedMs: at - start2, slowest }, cwd, stderr.columns)}`);
+    },
+    clear: () => drawnAt !== void 0 && stderr.write("\r\x1B[K")
+  };
+}
+
 // src/cli/audit.ts
 var UsageError = class extends Error {
 };
@@ -25384,7 +25422,7 @@ function asUsageError(body2, ...kinds) {
 function armParameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path32.default.resolve(cwd, args2.parameters);
+    const file = import_node_path33.default.resolve(cwd, args2.parameters);
     let text2;
     try {
       text2 = import_node_fs29.default.readFileSync(file, "utf8");
@@ -25414,19 +25452,6 @@ function parameterValues(args2) {
   }
   return values;
 }
-var PROGRESS_AFTER = 5;
-function progressLine(stderr, cwd) {
-  if (!stderr.isTTY) return { update: void 0, clear: () => void 0 };
-  let shown = false;
-  return {
-    update: (done, total, file) => {
-      if (total <= PROGRESS_AFTER) return;
-      shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path32.default.relative(cwd, file)}`);
-    },
-    clear: () => shown && stderr.write("\r\x1B[K")
-  };
-}
 function filesPerServer(env) {
   const budget = Number(env.BICEP_AUDIT_FILES_PER_SERVER);
   return Number.isInteger(budget) && budget > 0 ? { filesPerServer: budget } : {};
@@ -25445,7 +25470,7 @@ function sourceReader2() {
   };
 }
 function takeInputsFromBaselineOptions(args2, cwd) {
-  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs29.default.statSync(import_node_path32.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs29.default.statSync(import_node_path33.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
   const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
   if (moved.length === 0) return args2;
   return {
@@ -25457,16 +25482,16 @@ function takeInputsFromBaselineOptions(args2, cwd) {
 }
 function baselineRequest(args2, config2, cwd, repoRoot) {
   const named = args2.writeBaseline ?? args2.baseline;
-  const configured = asUsageError(() => config2.configFor(import_node_path32.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
+  const configured = asUsageError(() => config2.configFor(import_node_path33.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
   if (named === void 0 && !args2.pruneBaseline && configured === void 0) return void 0;
-  const file = named ? import_node_path32.default.resolve(cwd, named) : configured ?? import_node_path32.default.join(repoRoot, DEFAULT_BASELINE_FILE);
+  const file = named ? import_node_path33.default.resolve(cwd, named) : configured ?? import_node_path33.default.join(repoRoot, DEFAULT_BASELINE_FILE);
   return { file, mode: args2.writeBaseline !== void 0 ? "write" : args2.pruneBaseline ? "prune" : "compare" };
 }
 async function runAudit(given, run2) {
   const args2 = takeInputsFromBaselineOptions(given, run2.cwd);
   if (args2.paths.length === 0) throw new UsageError("no inputs: name .bicep, .bicepparam or ARM .json files, or folders");
   const config2 = asUsageError(() => new ConfigResolver({ cwd: run2.cwd, ...args2.config ? { explicit: args2.config } : {} }), ConfigError);
-  const progress = progressLine(run2.stderr, run2.cwd);
+  const progress = progressLine(run2.stderr, run2.cwd, run2.env);
   const options2 = {
     paths: args2.paths,
     cwd: run2.cwd,
@@ -25524,7 +25549,7 @@ async function runAudit(given, run2) {
     ...settled ? { baseline: settled.outcome } : {},
     failOn: args2.failOn,
     exitCode: code,
-    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path32.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
+    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path33.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
   };
   return { analysis, context, code, ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
@@ -25579,7 +25604,7 @@ function lines(value) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs30.default.mkdirSync(import_node_path33.default.dirname(file), { recursive: true });
+    import_node_fs30.default.mkdirSync(import_node_path34.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -25598,7 +25623,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: lines(input(run2.env, "path")) };
-  const sarifFile = import_node_path33.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path33.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path34.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path34.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const pinned = packageJson().bicepCli.version;
   if (analysis.bicep && analysis.bicep.version !== pinned) {

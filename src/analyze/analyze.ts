@@ -59,8 +59,8 @@ export interface AnalyzeOptions {
   prestarted?: PrestartedServer;
   /** Files a Bicep server compiles before another takes its place; the pool's own budget unless given. */
   filesPerServer?: number;
-  /** Called before each input is analysed, e.g. for a progress line. */
-  onProgress?(done: number, total: number, file: string): void;
+  /** Called after each input is analysed, with how many are done and how long this one took, e.g. for a progress line. */
+  onProgress?(done: number, total: number, file: string, ms: number): void;
 }
 
 /** What a config says about an input. */
@@ -190,12 +190,14 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     compiler?.allPrepared();
     const analysed = new Array<InputResult>(inputs.length);
     let next = 0;
+    let done = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
         const input = inputs[index]!;
-        options.onProgress?.(index, inputs.length, input.file);
+        const started = performance.now();
         const keep = caches && { results: caches.results, context: contexts.get(input.file)! };
         analysed[index] = kept.get(input.file)?.result ?? (await analyzeInput(input, compiler, options, keep));
+        options.onProgress?.((done += 1), inputs.length, input.file, performance.now() - started);
       }
     };
     // A server takes several files at once: enough lanes to keep each busy.

@@ -30,10 +30,13 @@ import { JsonSyntaxError } from '../template/parse-json';
 import type { CliArgs, Format } from './args';
 import { EXIT, exitCodeFor } from './exit-codes';
 import type { PrestartedServer } from '../bicep/server-process';
+import { progressLine } from './progress';
 
 export interface Writable {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width. */
+  columns?: number;
 }
 
 /** The process around a run: passed in so that tests and the Action can run it in-process. */
@@ -168,23 +171,6 @@ export function checkOutputFolder(file: string, what: string): void {
   }
 }
 
-// A progress line helps only when a run takes a while and someone watches the terminal.
-const PROGRESS_AFTER = 5;
-
-function progressLine(stderr: Writable, cwd: string) {
-  if (!stderr.isTTY) return { update: undefined, clear: () => undefined };
-  let shown = false;
-  return {
-    update: (done: number, total: number, file: string) => {
-      if (total <= PROGRESS_AFTER) return;
-      shown = true;
-      // By path: a repository has many a main.bicep.
-      stderr.write(`\r\u001b[K[${done + 1}/${total}] ${path.relative(cwd, file)}`);
-    },
-    clear: () => shown && stderr.write('\r\u001b[K'),
-  };
-}
-
 /** BICEP_AUDIT_FILES_PER_SERVER: a smaller budget of files per Bicep server than the pool's own, for tests of the replacing. */
 function filesPerServer(env: Record<string, string | undefined>): { filesPerServer?: number } {
   const budget = Number(env.BICEP_AUDIT_FILES_PER_SERVER);
@@ -237,7 +223,7 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
   const args = takeInputsFromBaselineOptions(given, run.cwd);
   if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
   const config = asUsageError(() => new ConfigResolver({ cwd: run.cwd, ...(args.config ? { explicit: args.config } : {}) }), ConfigError);
-  const progress = progressLine(run.stderr, run.cwd);
+  const progress = progressLine(run.stderr, run.cwd, run.env);
   const options: AnalyzeOptions = {
     paths: args.paths,
     cwd: run.cwd,
