@@ -14075,6 +14075,10 @@ var BicepSourceFile = class _BicepSourceFile {
     parsedSources.set(file, source);
     return source;
   }
+  /** Whether the grammar left part of the file unparsed (valid Bicep it does not know): a declaration there may be missed. */
+  get hasGrammarGaps() {
+    return this.root.hasError;
+  }
   range(node) {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
@@ -14101,12 +14105,23 @@ var BicepSourceFile = class _BicepSourceFile {
     return this.references;
   }
   references;
+  /**
+   * Whether `fileReferences()` names every file this one reads: the grammar parses it whole, and
+   * every module, import and `load…()` names a local path as a plain string (not a registry, not an
+   * expression).
+   */
+  get namesAllItReads() {
+    this.fileReferences();
+    return !this.hasGrammarGaps && this.everyPathPlain;
+  }
+  everyPathPlain = true;
   findFileReferences() {
     const found = [];
     const visit2 = (node) => {
       const target = referencedPathNode(node);
       const written = stringValue(target ?? void 0);
       if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      else if (target) this.everyPathPlain = false;
       for (const child of node.namedChildren) visit2(child);
     };
     visit2(this.root);
@@ -14210,6 +14225,14 @@ async function registryModules(entry) {
   await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
   return modules;
 }
+async function pathsNamedIn(file) {
+  try {
+    const source = BicepSourceFile.parse(file, await bicepParser());
+    return source.hasGrammarGaps ? void 0 : source.fileReferences().map((r) => import_node_path4.default.resolve(import_node_path4.default.dirname(file), r.path));
+  } catch {
+    return void 0;
+  }
+}
 function bicepConfigsAbove(file) {
   const found = [];
   for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
@@ -14230,6 +14253,12 @@ function configPlaces(file) {
     places.push(candidate);
     if (import_node_fs5.default.existsSync(candidate) || import_node_path4.default.dirname(folder) === folder) return places;
   }
+}
+async function filesReadByParsing(entry) {
+  if (!/\.bicep$/i.test(entry)) return void 0;
+  let complete = true;
+  await walkBicepFiles(entry, (source) => complete &&= source.namesAllItReads);
+  return complete ? localFilesRead(entry) : void 0;
 }
 async function localFilesRead(entry) {
   const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
@@ -14254,10 +14283,14 @@ var declarationOf = (node) => ({
 async function filesTheCompileReads(client, file, fetchTimeoutMs) {
   const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path5.default.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
-  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
-  const modules = graphs.flatMap(
-    ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path5.default.resolve(import_node_path5.default.dirname(f), n.relativePath)])
-  );
+  const named = await Promise.all(bicepFiles.map(async (f) => ({ f, paths: await pathsNamedIn(f) })));
+  const graphs = await Promise.all(named.filter((n) => n.paths === void 0).map(async ({ f }) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
+  const modules = [
+    ...named.flatMap((n) => n.paths ?? []),
+    ...graphs.flatMap(
+      ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path5.default.resolve(import_node_path5.default.dirname(f), n.relativePath)])
+    )
+  ];
   const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
   const read = [import_node_path5.default.resolve(file), ...reported, ...modules, ...templates];
   const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
@@ -15886,10 +15919,11 @@ var JsonRpcCompiler = class {
   fetching;
   filesAsked;
   /**
-   * The server is asked first which files the compile reads, so that each is in the mirror before
-   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
-   * source names are added: the server leaves out a module file that does not exist, whose
-   * appearing must change the compile.
+   * The files the compile reads are known first, so that each is in the mirror before the
+   * mirrored file is compiled: a server remembers a file it once found missing. Parsing tells them
+   * where every path is a plain local string; else the server is asked, and the paths the source
+   * names are added: the server leaves out a module file that does not exist, whose appearing must
+   * change the compile.
    */
   async compile(file) {
     const { files, declarations } = await this.asked(file);
@@ -15909,6 +15943,8 @@ var JsonRpcCompiler = class {
     return asked;
   }
   async askFiles(file) {
+    const parsed2 = await filesReadByParsing(file);
+    if (parsed2) return { files: parsed2, declarations: {} };
     const fetchTimeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
     const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
     return { files: [.../* @__PURE__ */ new Set([...files, ...await this.filesOf(file)])], declarations };
