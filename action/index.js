@@ -13811,6 +13811,8 @@ var CompilerPool = class {
     }
   }
   async filesRead(file) {
+    const known = await this.kind.filesReadWithoutWorker?.(file);
+    if (known) return known;
     await this.ready();
     return this.withWorker((worker) => worker.filesRead(file));
   }
@@ -15896,21 +15898,22 @@ async function compileInMirror(mirror, file, filesRead, compileAt) {
     filesRead: [...filesRead]
   };
 }
-function filesOfOnce() {
+function once(find) {
   const known = /* @__PURE__ */ new Map();
   return (file) => {
-    if (!known.has(file)) known.set(file, localFilesRead(file));
+    if (!known.has(file)) known.set(file, find(file));
     return known.get(file);
   };
 }
 var JsonRpcCompiler = class {
-  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching, filesAsked) {
+  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching, filesAsked, parsedFiles) {
     this.client = client;
     this.mirror = mirror;
     this.filesOf = filesOf;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
     this.filesAsked = filesAsked;
+    this.parsedFiles = parsedFiles;
   }
   client;
   mirror;
@@ -15918,6 +15921,7 @@ var JsonRpcCompiler = class {
   restoreTimeoutMs;
   fetching;
   filesAsked;
+  parsedFiles;
   /**
    * The files the compile reads are known first, so that each is in the mirror before the
    * mirrored file is compiled: a server remembers a file it once found missing. Parsing tells them
@@ -15943,7 +15947,7 @@ var JsonRpcCompiler = class {
     return asked;
   }
   async askFiles(file) {
-    const parsed2 = await filesReadByParsing(file);
+    const parsed2 = await this.parsedFiles(file);
     if (parsed2) return { files: parsed2, declarations: {} };
     const fetchTimeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
     const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
@@ -15992,7 +15996,8 @@ var BuildCommandCompiler = class {
 };
 function startBicepCompiler(cliPath, options2) {
   const mirror = new SymbolicMirror();
-  const filesOf = filesOfOnce();
+  const filesOf = once(localFilesRead);
+  const parsedFiles = once(filesReadByParsing);
   const beforeCompile = async (file) => mirror.add(await filesOf(file));
   const build = {
     mode: "build",
@@ -16010,7 +16015,7 @@ function startBicepCompiler(cliPath, options2) {
   }
   const fetching = /* @__PURE__ */ new Map();
   const filesAsked = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching, filesAsked);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching, filesAsked, parsedFiles);
   const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
@@ -16026,6 +16031,7 @@ function startBicepCompiler(cliPath, options2) {
   const servers = {
     mode: "jsonrpc",
     startWorker: startServer,
+    filesReadWithoutWorker: parsedFiles,
     beforeCompile,
     maxWorkers: maxServers,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,

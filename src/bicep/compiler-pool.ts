@@ -14,6 +14,8 @@ export interface PoolWorker {
 export interface PoolKind {
   mode: 'jsonrpc' | 'build';
   startWorker: () => PoolWorker;
+  /** The files a compile reads, where they are known without a process (by parsing); else undefined. */
+  filesReadWithoutWorker?(file: string): Promise<string[] | undefined>;
   /** The part of a compile that needs no process (finding and copying the files it reads), done before one is taken. */
   beforeCompile(file: string): Promise<void>;
   /** At most this many at once. */
@@ -157,6 +159,8 @@ export class CompilerPool implements BicepCompiler {
   }
 
   async filesRead(file: string): Promise<string[]> {
+    const known = await this.kind.filesReadWithoutWorker?.(file);
+    if (known) return known;
     await this.ready();
     return this.withWorker((worker) => worker.filesRead(file));
   }

@@ -78,12 +78,12 @@ async function compileInMirror(mirror: SymbolicMirror, file: string, filesRead: 
 }
 
 /** The files each entry's compile reads, found by parsing once per run (`bicep build` cannot say). */
-type FilesOf = (file: string) => Promise<string[]>;
+type FilesOf<T = string[]> = (file: string) => Promise<T>;
 
-function filesOfOnce(): FilesOf {
-  const known = new Map<string, Promise<string[]>>();
+function once<T>(find: (file: string) => Promise<T>): FilesOf<T> {
+  const known = new Map<string, Promise<T>>();
   return (file) => {
-    if (!known.has(file)) known.set(file, localFilesRead(file));
+    if (!known.has(file)) known.set(file, find(file));
     return known.get(file)!;
   };
 }
@@ -105,6 +105,8 @@ class JsonRpcCompiler implements PoolWorker {
     private readonly fetching: Map<string, Promise<boolean>>,
     /** The files each file's compile reads, asked once per run of any process of the pool. */
     private readonly filesAsked: Map<string, Promise<FilesAsked>>,
+    /** The files each file's compile reads where parsing tells them all, parsed once per run. */
+    private readonly parsedFiles: FilesOf<string[] | undefined>,
   ) {}
 
   /**
@@ -136,8 +138,7 @@ class JsonRpcCompiler implements PoolWorker {
   }
 
   private async askFiles(file: string): Promise<FilesAsked> {
-    // Where parsing tells every file, the server is not asked: it would spend about half a compile on it.
-    const parsed = await filesReadByParsing(file);
+    const parsed = await this.parsedFiles(file);
     if (parsed) return { files: parsed, declarations: {} };
     const fetchTimeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
     const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
@@ -197,7 +198,9 @@ class BuildCommandCompiler implements PoolWorker {
  */
 export function startBicepCompiler(cliPath: string, options: CompilerOptions): CompilerPool {
   const mirror = new SymbolicMirror();
-  const filesOf = filesOfOnce();
+  const filesOf = once(localFilesRead);
+  // Where parsing tells every file, no server is asked: it would spend about half a compile on it.
+  const parsedFiles = once(filesReadByParsing);
   const beforeCompile = async (file: string) => mirror.add(await filesOf(file));
   // `bicep build` starts a process per file anyway: as many at once as the jobs.
   const build: PoolKind = {
@@ -216,7 +219,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
   }
   const fetching = new Map<string, Promise<boolean>>();
   const filesAsked = new Map<string, Promise<FilesAsked>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching, filesAsked);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching, filesAsked, parsedFiles);
   const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;
@@ -235,6 +238,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
   const servers: PoolKind = {
     mode: 'jsonrpc',
     startWorker: startServer,
+    filesReadWithoutWorker: parsedFiles,
     beforeCompile,
     maxWorkers: maxServers,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
