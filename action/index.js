@@ -34,7 +34,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_platform = __commonJS({
   "scripts/bicep-cli/platform.js"(exports2, module2) {
     "use strict";
-    var path37 = require("node:path");
+    var path38 = require("node:path");
     var RUNTIME_IDENTIFIERS = ["linux-x64", "linux-musl-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
     function runtimeIdentifier(platform2, arch, musl) {
       const system = { linux: musl ? "linux-musl" : "linux", darwin: "osx", win32: "win" }[platform2];
@@ -49,14 +49,14 @@ var require_platform = __commonJS({
     }
     function provisionedCliFolder(env, platform2, homeDir) {
       if (platform2 === "win32") {
-        const local = env.LOCALAPPDATA || path37.win32.join(homeDir, "AppData", "Local");
-        return path37.win32.join(local, "bicep-audit", "bicep");
+        const local = env.LOCALAPPDATA || path38.win32.join(homeDir, "AppData", "Local");
+        return path38.win32.join(local, "bicep-audit", "bicep");
       }
-      const cache = env.XDG_CACHE_HOME && path37.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path37.join(homeDir, ".cache");
-      return path37.join(cache, "bicep-audit", "bicep");
+      const cache = env.XDG_CACHE_HOME && path38.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path38.join(homeDir, ".cache");
+      return path38.join(cache, "bicep-audit", "bicep");
     }
     function provisionedCliPath(version, env, platform2, homeDir) {
-      const join2 = platform2 === "win32" ? path37.win32.join : path37.join;
+      const join2 = platform2 === "win32" ? path38.win32.join : path38.join;
       return join2(provisionedCliFolder(env, platform2, homeDir), version, binaryName(platform2));
     }
     var WHAT_TO_DO = "run `npx bicep-audit --provision` (downloads the pinned Bicep CLI from your NuGet feed into your user cache), or set BICEP_PATH to a Bicep CLI, or run `az bicep install`";
@@ -68,9 +68,9 @@ var require_platform = __commonJS({
 var require_build = __commonJS({
   "node_modules/y18n/build/index.cjs"(exports2, module2) {
     "use strict";
-    var fs32 = require("fs");
+    var fs33 = require("fs");
     var util = require("util");
-    var path37 = require("path");
+    var path38 = require("path");
     var shim;
     var Y18N = class {
       constructor(opts) {
@@ -232,14 +232,14 @@ var require_build = __commonJS({
     }
     var nodePlatformShim = {
       fs: {
-        readFileSync: fs32.readFileSync,
-        writeFile: fs32.writeFile
+        readFileSync: fs33.readFileSync,
+        writeFile: fs33.writeFile
       },
       format: util.format,
-      resolve: path37.resolve,
+      resolve: path38.resolve,
       exists: (file) => {
         try {
-          return fs32.statSync(file).isFile();
+          return fs33.statSync(file).isFile();
         } catch (err2) {
           return false;
         }
@@ -257,8 +257,8 @@ var require_build2 = __commonJS({
   "node_modules/yargs-parser/build/index.cjs"(exports2, module2) {
     "use strict";
     var util = require("util");
-    var path37 = require("path");
-    var fs32 = require("fs");
+    var path38 = require("path");
+    var fs33 = require("fs");
     function camelCase(str) {
       const isCamelCase = str !== str.toLowerCase() && str !== str.toUpperCase();
       if (!isCamelCase) {
@@ -1201,13 +1201,13 @@ var require_build2 = __commonJS({
         return env;
       },
       format: util.format,
-      normalize: path37.normalize,
-      resolve: path37.resolve,
-      require: (path38) => {
+      normalize: path38.normalize,
+      resolve: path38.resolve,
+      require: (path39) => {
         if (typeof require !== "undefined") {
-          return require(path38);
-        } else if (path38.match(/\.json$/)) {
-          return JSON.parse(fs32.readFileSync(path38, "utf8"));
+          return require(path39);
+        } else if (path39.match(/\.json$/)) {
+          return JSON.parse(fs33.readFileSync(path39, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -2200,15 +2200,15 @@ var require_route = __commonJS({
       };
     }
     function wrapConversion(toModel, graph) {
-      const path37 = [graph[toModel].parent, toModel];
+      const path38 = [graph[toModel].parent, toModel];
       let fn = conversions[graph[toModel].parent][toModel];
       let cur = graph[toModel].parent;
       while (graph[cur].parent) {
-        path37.unshift(graph[cur].parent);
+        path38.unshift(graph[cur].parent);
         fn = link(conversions[graph[cur].parent][cur], fn);
         cur = graph[cur].parent;
       }
-      fn.conversion = path37;
+      fn.conversion = path38;
       return fn;
     }
     module2.exports = function(fromModel) {
@@ -2911,7 +2911,7 @@ var require_get_caller_file = __commonJS({
 var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports2, module2) {
     "use strict";
-    var fs32 = require("fs");
+    var fs33 = require("fs");
     var join2 = require("path").join;
     var resolve = require("path").resolve;
     var dirname = require("path").dirname;
@@ -2925,21 +2925,21 @@ var require_require_directory = __commonJS({
         return obj;
       }
     };
-    function checkFileInclusion(path37, filename, options2) {
+    function checkFileInclusion(path38, filename, options2) {
       return (
         // verify file has valid extension
         new RegExp("\\.(" + options2.extensions.join("|") + ")$", "i").test(filename) && // if options.include is a RegExp, evaluate it and make sure the path passes
-        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path37)) && // if options.include is a function, evaluate it and make sure the path passes
-        !(options2.include && typeof options2.include === "function" && !options2.include(path37, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path37)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
-        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path37, filename))
+        !(options2.include && options2.include instanceof RegExp && !options2.include.test(path38)) && // if options.include is a function, evaluate it and make sure the path passes
+        !(options2.include && typeof options2.include === "function" && !options2.include(path38, filename)) && // if options.exclude is a RegExp, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && options2.exclude instanceof RegExp && options2.exclude.test(path38)) && // if options.exclude is a function, evaluate it and make sure the path doesn't pass
+        !(options2.exclude && typeof options2.exclude === "function" && options2.exclude(path38, filename))
       );
     }
-    function requireDirectory(m, path37, options2) {
+    function requireDirectory(m, path38, options2) {
       var retval = {};
-      if (path37 && !options2 && typeof path37 !== "string") {
-        options2 = path37;
-        path37 = null;
+      if (path38 && !options2 && typeof path38 !== "string") {
+        options2 = path38;
+        path38 = null;
       }
       options2 = options2 || {};
       for (var prop in defaultOptions) {
@@ -2947,10 +2947,10 @@ var require_require_directory = __commonJS({
           options2[prop] = defaultOptions[prop];
         }
       }
-      path37 = !path37 ? dirname(m.filename) : resolve(dirname(m.filename), path37);
-      fs32.readdirSync(path37).forEach(function(filename) {
-        var joined = join2(path37, filename), files, key, obj;
-        if (fs32.statSync(joined).isDirectory() && options2.recurse) {
+      path38 = !path38 ? dirname(m.filename) : resolve(dirname(m.filename), path38);
+      fs33.readdirSync(path38).forEach(function(filename) {
+        var joined = join2(path38, filename), files, key, obj;
+        if (fs33.statSync(joined).isDirectory() && options2.recurse) {
           files = requireDirectory(m, joined, options2);
           if (Object.keys(files).length) {
             retval[options2.rename(filename, joined, filename)] = files;
@@ -4636,8 +4636,8 @@ var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs32 = require("fs");
-    function checkPathExt(path37, options2) {
+    var fs33 = require("fs");
+    function checkPathExt(path38, options2) {
       var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4648,25 +4648,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path37.substr(-p.length).toLowerCase() === p) {
+        if (p && path38.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path37, options2) {
+    function checkStat(stat, path38, options2) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path37, options2);
+      return checkPathExt(path38, options2);
     }
-    function isexe(path37, options2, cb) {
-      fs32.stat(path37, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path37, options2));
+    function isexe(path38, options2, cb) {
+      fs33.stat(path38, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path38, options2));
       });
     }
-    function sync(path37, options2) {
-      return checkStat(fs32.statSync(path37), path37, options2);
+    function sync(path38, options2) {
+      return checkStat(fs33.statSync(path38), path38, options2);
     }
   }
 });
@@ -4676,14 +4676,14 @@ var require_mode = __commonJS({
   "node_modules/isexe/mode.js"(exports2, module2) {
     module2.exports = isexe;
     isexe.sync = sync;
-    var fs32 = require("fs");
-    function isexe(path37, options2, cb) {
-      fs32.stat(path37, function(er, stat) {
+    var fs33 = require("fs");
+    function isexe(path38, options2, cb) {
+      fs33.stat(path38, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options2));
       });
     }
-    function sync(path37, options2) {
-      return checkStat(fs32.statSync(path37), options2);
+    function sync(path38, options2) {
+      return checkStat(fs33.statSync(path38), options2);
     }
     function checkStat(stat, options2) {
       return stat.isFile() && checkMode(stat, options2);
@@ -4707,7 +4707,7 @@ var require_mode = __commonJS({
 // node_modules/isexe/index.js
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports2, module2) {
-    var fs32 = require("fs");
+    var fs33 = require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
       core = require_windows();
@@ -4716,7 +4716,7 @@ var require_isexe = __commonJS({
     }
     module2.exports = isexe;
     isexe.sync = sync;
-    function isexe(path37, options2, cb) {
+    function isexe(path38, options2, cb) {
       if (typeof options2 === "function") {
         cb = options2;
         options2 = {};
@@ -4726,7 +4726,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path37, options2 || {}, function(er, is) {
+          isexe(path38, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4735,7 +4735,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path37, options2 || {}, function(er, is) {
+      core(path38, options2 || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
@@ -4745,9 +4745,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path37, options2) {
+    function sync(path38, options2) {
       try {
-        return core.sync(path37, options2 || {});
+        return core.sync(path38, options2 || {});
       } catch (er) {
         if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4763,7 +4763,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports2, module2) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path37 = require("path");
+    var path38 = require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4801,7 +4801,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path37.join(pathPart, cmd);
+        const pCmd = path38.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4828,7 +4828,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path37.join(pathPart, cmd);
+        const pCmd = path38.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4876,7 +4876,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports2, module2) {
     "use strict";
-    var path37 = require("path");
+    var path38 = require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed2, withoutPathExt) {
@@ -4894,7 +4894,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed2.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path37.delimiter : void 0
+          pathExt: withoutPathExt ? path38.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4903,7 +4903,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path37.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
+        resolved = path38.resolve(hasCustomCwd ? parsed2.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4957,8 +4957,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path37, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path37.split("/").pop();
+      const [path38, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary2 = path38.split("/").pop();
       if (binary2 === "env") {
         return argument;
       }
@@ -4971,16 +4971,16 @@ var require_shebang_command = __commonJS({
 var require_readShebang = __commonJS({
   "node_modules/cross-spawn/lib/util/readShebang.js"(exports2, module2) {
     "use strict";
-    var fs32 = require("fs");
+    var fs33 = require("fs");
     var shebangCommand = require_shebang_command();
     function readShebang(command) {
       const size = 150;
       const buffer = Buffer.alloc(size);
       let fd;
       try {
-        fd = fs32.openSync(command, "r");
-        fs32.readSync(fd, buffer, 0, size, 0);
-        fs32.closeSync(fd);
+        fd = fs33.openSync(command, "r");
+        fs33.readSync(fd, buffer, 0, size, 0);
+        fs33.closeSync(fd);
       } catch (e) {
       }
       return shebangCommand(buffer.toString());
@@ -4993,7 +4993,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports2, module2) {
     "use strict";
-    var path37 = require("path");
+    var path38 = require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -5018,7 +5018,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed2.command = path37.normalize(parsed2.command);
+        parsed2.command = path38.normalize(parsed2.command);
         parsed2.command = escape.command(parsed2.command);
         parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
@@ -5150,7 +5150,7 @@ var require_strip_final_newline = __commonJS({
 var require_npm_run_path = __commonJS({
   "node_modules/npm-run-path/index.js"(exports2, module2) {
     "use strict";
-    var path37 = require("path");
+    var path38 = require("path");
     var pathKey = require_path_key();
     var npmRunPath = (options2) => {
       options2 = {
@@ -5160,16 +5160,16 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       let previous;
-      let cwdPath = path37.resolve(options2.cwd);
+      let cwdPath = path38.resolve(options2.cwd);
       const result = [];
       while (previous !== cwdPath) {
-        result.push(path37.join(cwdPath, "node_modules/.bin"));
+        result.push(path38.join(cwdPath, "node_modules/.bin"));
         previous = cwdPath;
-        cwdPath = path37.resolve(cwdPath, "..");
+        cwdPath = path38.resolve(cwdPath, "..");
       }
-      const execPathDir = path37.resolve(options2.cwd, options2.execPath, "..");
+      const execPathDir = path38.resolve(options2.cwd, options2.execPath, "..");
       result.push(execPathDir);
-      return result.concat(options2.path).join(path37.delimiter);
+      return result.concat(options2.path).join(path38.delimiter);
     };
     module2.exports = npmRunPath;
     module2.exports.default = npmRunPath;
@@ -5179,9 +5179,9 @@ var require_npm_run_path = __commonJS({
         ...options2
       };
       const env = { ...options2.env };
-      const path38 = pathKey({ env });
-      options2.path = env[path38];
-      env[path38] = module2.exports(options2);
+      const path39 = pathKey({ env });
+      options2.path = env[path39];
+      env[path39] = module2.exports(options2);
       return env;
     };
   }
@@ -6363,7 +6363,7 @@ var require_command = __commonJS({
 var require_execa = __commonJS({
   "node_modules/execa/index.js"(exports2, module2) {
     "use strict";
-    var path37 = require("path");
+    var path38 = require("path");
     var childProcess = require("child_process");
     var crossSpawn = require_cross_spawn();
     var stripFinalNewline = require_strip_final_newline();
@@ -6405,7 +6405,7 @@ var require_execa = __commonJS({
       };
       options2.env = getEnv(options2);
       options2.stdio = normalizeStdio(options2);
-      if (process.platform === "win32" && path37.basename(file, ".exe") === "cmd") {
+      if (process.platform === "win32" && path38.basename(file, ".exe") === "cmd") {
         args2.unshift("/q");
       }
       return { file, args: args2, options: options2, parsed: parsed2 };
@@ -9599,7 +9599,7 @@ var require_main2 = __commonJS({
     exports2.createMessageConnection = exports2.createServerSocketTransport = exports2.createClientSocketTransport = exports2.createServerPipeTransport = exports2.createClientPipeTransport = exports2.generateRandomPipeName = exports2.StreamMessageWriter = exports2.StreamMessageReader = exports2.SocketMessageWriter = exports2.SocketMessageReader = exports2.PortMessageWriter = exports2.PortMessageReader = exports2.IPCMessageWriter = exports2.IPCMessageReader = void 0;
     var ril_1 = require_ril();
     ril_1.default.install();
-    var path37 = require("path");
+    var path38 = require("path");
     var os7 = require("os");
     var crypto_1 = require("crypto");
     var net_1 = require("net");
@@ -9735,9 +9735,9 @@ var require_main2 = __commonJS({
       }
       let result;
       if (XDG_RUNTIME_DIR) {
-        result = path37.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
+        result = path38.join(XDG_RUNTIME_DIR, `vscode-ipc-${randomSuffix}.sock`);
       } else {
-        result = path37.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
+        result = path38.join(os7.tmpdir(), `vscode-${randomSuffix}.sock`);
       }
       const limit = safeIpcPathLengths.get(process.platform);
       if (limit !== void 0 && result.length > limit) {
@@ -11289,18 +11289,18 @@ var require_ucs2length = __commonJS({
 var require_nuget_feed = __commonJS({
   "scripts/bicep-cli/nuget-feed.js"(exports2, module2) {
     "use strict";
-    var fs32 = require("node:fs");
+    var fs33 = require("node:fs");
     var http = require("node:http");
     var https = require("node:https");
-    var path37 = require("node:path");
+    var path38 = require("node:path");
     var zlib = require("node:zlib");
     var DEFAULT_FEED = "https://api.nuget.org/v3/index.json";
     var IDLE_TIMEOUT_MS = 6e4;
     var MAX_REDIRECTS = 5;
     function userNugetConfig(env, platform2, homeDir) {
-      const file = platform2 === "win32" ? path37.win32.join(env.APPDATA || path37.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path37.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
+      const file = platform2 === "win32" ? path38.win32.join(env.APPDATA || path38.win32.join(homeDir, "AppData", "Roaming"), "NuGet", "NuGet.Config") : path38.join(homeDir, ".nuget", "NuGet", "NuGet.Config");
       try {
-        return { file, text: fs32.readFileSync(file, "utf8") };
+        return { file, text: fs33.readFileSync(file, "utf8") };
       } catch {
         return void 0;
       }
@@ -11466,13 +11466,13 @@ var require_provision_bicep = __commonJS({
     "use strict";
     var { createHash: createHash5 } = require("node:crypto");
     var { spawnSync } = require("node:child_process");
-    var fs32 = require("node:fs");
+    var fs33 = require("node:fs");
     var os7 = require("node:os");
-    var path37 = require("node:path");
+    var path38 = require("node:path");
     var { binaryName, isMusl, provisionedCliPath, runtimeIdentifier, WHAT_TO_DO } = require_platform();
     var { downloadPackage, feedsFor, publishedSha512, userNugetConfig } = require_nuget_feed();
     var { readEntry } = require_nupkg();
-    var projectRoot = path37.resolve(__dirname, "..");
+    var projectRoot = path38.resolve(__dirname, "..");
     function versionOf(binary2) {
       const result = spawnSync(binary2, ["--version"], {
         encoding: "utf8",
@@ -11484,11 +11484,11 @@ var require_provision_bicep = __commonJS({
     var sha512Base64 = (data) => createHash5("sha512").update(data).digest("base64");
     function existingCli(env, platform2) {
       if (env.BICEP_PATH) return { path: env.BICEP_PATH, via: "BICEP_PATH" };
-      for (const dir of (env.PATH ?? "").split(path37.delimiter).filter(Boolean)) {
-        const candidate = path37.join(dir, binaryName(platform2));
+      for (const dir of (env.PATH ?? "").split(path38.delimiter).filter(Boolean)) {
+        const candidate = path38.join(dir, binaryName(platform2));
         try {
-          fs32.accessSync(candidate, fs32.constants.X_OK);
-          if (fs32.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
+          fs33.accessSync(candidate, fs33.constants.X_OK);
+          if (fs33.statSync(candidate).isFile()) return { path: candidate, via: "PATH" };
         } catch {
         }
       }
@@ -11527,24 +11527,24 @@ var require_provision_bicep = __commonJS({
       const entry = `tools/${binaryName(platform2)}`;
       const binary2 = readEntry(download.nupkg, entry);
       if (!binary2) throw new Error(`the package ${id} ${version} has no ${entry}`);
-      fs32.mkdirSync(path37.dirname(target), { recursive: true });
+      fs33.mkdirSync(path38.dirname(target), { recursive: true });
       const partial = `${target}.${process.pid}.partial`;
       try {
-        fs32.writeFileSync(partial, binary2, { mode: 493 });
+        fs33.writeFileSync(partial, binary2, { mode: 493 });
         const printed = versionOf(partial);
         if (printed !== version) throw new Error(`the unpacked binary prints version ${printed ?? "nothing"}, not ${version}`);
-        fs32.renameSync(partial, target);
+        fs33.renameSync(partial, target);
       } finally {
-        fs32.rmSync(partial, { force: true });
+        fs33.rmSync(partial, { force: true });
       }
       say(`checked its SHA-512 against ${[published && published.from, pinnedHash && "package.json"].filter(Boolean).join(" and ")}`);
     }
     async function provisionBicep({ env = process.env, platform: platform2 = process.platform, arch = process.arch, homeDir = os7.homedir(), say = () => {
     } } = {}) {
-      const { bicepCli } = JSON.parse(fs32.readFileSync(path37.join(projectRoot, "package.json"), "utf8"));
+      const { bicepCli } = JSON.parse(fs33.readFileSync(path38.join(projectRoot, "package.json"), "utf8"));
       const version = bicepCli.version;
       const target = provisionedCliPath(version, env, platform2, homeDir);
-      if (fs32.existsSync(target)) {
+      if (fs33.existsSync(target)) {
         const printed = versionOf(target);
         if (printed === version) {
           say(`Bicep CLI ${version} is already provisioned at ${target}`);
@@ -11562,14 +11562,14 @@ var require_provision_bicep = __commonJS({
       process.stderr.write(text2);
       if (process.stderr.isTTY || process.platform === "win32" || process.env.npm_lifecycle_event !== "postinstall") return;
       try {
-        fs32.writeFileSync("/dev/tty", text2);
+        fs33.writeFileSync("/dev/tty", text2);
       } catch {
       }
     }
     async function main(argv, env) {
       const ifPossible = argv.includes("--if-possible");
       const say = (line) => console.log(`bicep-audit: ${line}`);
-      const dependency = path37.basename(path37.dirname(projectRoot)) === "node_modules" || path37.basename(path37.dirname(path37.dirname(projectRoot))) === "node_modules";
+      const dependency = path38.basename(path38.dirname(projectRoot)) === "node_modules" || path38.basename(path38.dirname(path38.dirname(projectRoot))) === "node_modules";
       const existing = ifPossible && dependency ? existingCli(env, process.platform) : void 0;
       if (existing) {
         say(`using the Bicep CLI at ${existing.path} (found via ${existing.via}); the pinned one is not downloaded`);
@@ -11852,8 +11852,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path37, { windows } = {}) => {
-      const segs = path37.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path38, { windows } = {}) => {
+      const segs = path38.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13381,9 +13381,9 @@ function tuneV8() {
 }
 
 // src/action/run-action.ts
-var import_node_fs30 = __toESM(require("node:fs"));
+var import_node_fs31 = __toESM(require("node:fs"));
 var import_node_os6 = __toESM(require("node:os"));
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 
 // src/package-info.ts
 var import_node_fs = __toESM(require("node:fs"));
@@ -13462,7 +13462,7 @@ var import_node_os3 = __toESM(require("node:os"));
 var import_yargs = __toESM(require_yargs());
 
 // src/analyze/analyze.ts
-var import_node_fs21 = __toESM(require("node:fs"));
+var import_node_fs22 = __toESM(require("node:fs"));
 var import_node_path20 = __toESM(require("node:path"));
 
 // src/bicep/compiler.ts
@@ -13554,6 +13554,7 @@ ${result.stdout}`;
 }
 
 // src/bicep/jsonrpc-client.ts
+var import_node_fs2 = __toESM(require("node:fs"));
 var import_node_stream = require("node:stream");
 
 // src/bicep/exit-hooks.ts
@@ -13643,6 +13644,15 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
   get processId() {
     return this.child.pid;
   }
+  /** The process's resident memory now, read from /proc; undefined where there is none, or once it has ended. */
+  residentBytes() {
+    try {
+      const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(import_node_fs2.default.readFileSync(`/proc/${this.child.pid}/status`, "utf8"))?.[1];
+      return kilobytes === void 0 ? void 0 : Number(kilobytes) * 1024;
+    } catch {
+      return void 0;
+    }
+  }
   version(request = {}) {
     return this.request("bicep/version", request);
   }
@@ -13712,6 +13722,8 @@ var BicepJsonRpcClient = class _BicepJsonRpcClient {
 
 // src/bicep/compiler-pool.ts
 var FILES_PER_EXTRA_SERVER = 80;
+var FILES_PER_SERVER_LIFE = 1e3;
+var BYTES_FOR_SERVERS = 1.5 * 2 ** 30;
 var COMPILES_PER_SERVER = 4;
 var CompilerPool = class {
   constructor(cliPath, kind, identify, afterClose = () => void 0) {
@@ -13727,6 +13739,15 @@ var CompilerPool = class {
   /** A worker's free places: it is here once for each further file it can take now. */
   idle = [];
   retired = /* @__PURE__ */ new WeakSet();
+  /** Files given to each worker so far, and how many it has now. */
+  given = /* @__PURE__ */ new Map();
+  busy = /* @__PURE__ */ new Map();
+  /** Workers given their last file: they end once they have answered what they have. */
+  spent = /* @__PURE__ */ new WeakSet();
+  /** Spent workers ending meanwhile. */
+  ending = /* @__PURE__ */ new Set();
+  /** Workers started, for reports and tests. */
+  startedCount = 0;
   /** Workers ended because a file timed out on them. */
   endedForTimeout = /* @__PURE__ */ new WeakSet();
   waiting = [];
@@ -13748,6 +13769,10 @@ var CompilerPool = class {
   closing = false;
   get mode() {
     return this.kind.mode;
+  }
+  /** How many processes the pool has started so far. */
+  get processesStarted() {
+    return this.startedCount;
   }
   /** The CLI's version, once a compile has asked for it; `unknown` before. */
   get version() {
@@ -13786,6 +13811,8 @@ var CompilerPool = class {
     }
   }
   async filesRead(file) {
+    const known = await this.kind.filesReadWithoutWorker?.(file);
+    if (known) return known;
     await this.ready();
     return this.withWorker((worker) => worker.filesRead(file));
   }
@@ -13816,7 +13843,7 @@ var CompilerPool = class {
     await this.identified?.catch(() => void 0);
     const ending = this.retireIdle();
     this.afterClose();
-    await Promise.all([ending, this.retiring]);
+    await Promise.all([ending, this.retiring, ...this.ending]);
   }
   /** The version, asked once of the first process; every compile waits for it, since it decides how to compile. */
   ready() {
@@ -13832,7 +13859,7 @@ var CompilerPool = class {
       await this.retire(first);
       throw error;
     }
-    if (this.kind === kind) this.release(first);
+    if (this.kind === kind) this.offer(first);
     else await this.retire(first);
     this.settledVersion = version;
     return version;
@@ -13850,7 +13877,9 @@ var CompilerPool = class {
     if (this.retired.has(worker)) return;
     this.retired.add(worker);
     this.idle = this.idle.filter((free) => free !== worker);
-    this.live -= 1;
+    if (!this.spent.has(worker)) this.live -= 1;
+    this.given.delete(worker);
+    this.busy.delete(worker);
     await worker.close();
   }
   async withWorker(task, attempt2 = 1) {
@@ -13875,39 +13904,72 @@ var CompilerPool = class {
   }
   acquire() {
     const idle = this.idle.pop();
-    if (idle) return Promise.resolve(idle);
-    if (this.worthAnotherProcess()) return Promise.resolve(this.startOne());
-    return new Promise((resolve) => this.waiting.push(resolve));
+    const worker = idle ?? (this.worthAnotherProcess() ? this.startOne() : void 0);
+    if (worker) return Promise.resolve(this.counted(worker));
+    return new Promise((resolve) => this.waiting.push((freed) => resolve(this.counted(freed))));
+  }
+  /**
+   * Counts a file given to a worker. With its last file the worker is spent: its free places go,
+   * it no longer counts as live (so the next file starts its successor) and it ends once idle.
+   */
+  counted(worker) {
+    const given = (this.given.get(worker) ?? 0) + 1;
+    this.given.set(worker, given);
+    this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
+    const full = given >= this.kind.filesPerWorkerLife || this.kind.bytesPerWorker !== void 0 && (worker.residentBytes?.() ?? 0) > this.kind.bytesPerWorker;
+    if (full && !this.spent.has(worker)) {
+      this.spent.add(worker);
+      this.live -= 1;
+      this.idle = this.idle.filter((free) => free !== worker);
+      while (this.waiting.length > 0 && this.worthAnotherProcess()) this.offer(this.startOne());
+    }
+    return worker;
   }
   release(worker) {
     if (this.retired.has(worker)) return;
+    const busy = (this.busy.get(worker) ?? 1) - 1;
+    this.busy.set(worker, busy);
+    if (this.spent.has(worker)) {
+      if (busy <= 0) this.endSpent(worker);
+      return;
+    }
+    this.offer(worker);
+  }
+  /** A free place of a worker goes to a file that waits, or into `idle`. */
+  offer(worker) {
     const next = this.waiting.shift();
     if (next) next(worker);
     else this.idle.push(worker);
   }
+  endSpent(worker) {
+    const ended = this.retire(worker);
+    this.ending.add(ended);
+    void ended.finally(() => this.ending.delete(ended));
+  }
   async replace(worker) {
     await this.retire(worker);
-    if (this.waiting.length > 0 && this.worthAnotherProcess()) this.release(this.startOne());
+    if (this.waiting.length > 0 && this.worthAnotherProcess()) this.offer(this.startOne());
   }
   /** Starts a worker: one of its places is returned, the others are free at once. */
   startOne() {
     this.live += 1;
+    this.startedCount += 1;
     const worker = this.kind.startWorker();
-    for (let place2 = 1; place2 < this.kind.compilesPerWorker; place2 += 1) this.release(worker);
+    for (let place2 = 1; place2 < this.kind.compilesPerWorker; place2 += 1) this.offer(worker);
     return worker;
   }
 };
 
 // src/bicep/files-read.ts
-var import_node_fs5 = __toESM(require("node:fs"));
+var import_node_fs6 = __toESM(require("node:fs"));
 var import_node_path5 = __toESM(require("node:path"));
 
 // src/discover/local-files.ts
-var import_node_fs4 = __toESM(require("node:fs"));
+var import_node_fs5 = __toESM(require("node:fs"));
 var import_node_path4 = __toESM(require("node:path"));
 
 // src/locate/bicep-source.ts
-var import_node_fs2 = __toESM(require("node:fs"));
+var import_node_fs3 = __toESM(require("node:fs"));
 var import_node_path2 = __toESM(require("node:path"));
 var import_web_tree_sitter = __toESM(require_tree_sitter());
 
@@ -13946,7 +14008,7 @@ var GRAMMAR = "tree-sitter-bicep.wasm";
 function bicepParser() {
   parserReady ??= (async () => {
     await import_web_tree_sitter.default.init();
-    const copied = [import_node_path2.default.join(__dirname, GRAMMAR), import_node_path2.default.join(packageRoot, "dist", GRAMMAR)].find((file) => import_node_fs2.default.existsSync(file));
+    const copied = [import_node_path2.default.join(__dirname, GRAMMAR), import_node_path2.default.join(packageRoot, "dist", GRAMMAR)].find((file) => import_node_fs3.default.existsSync(file));
     const language = await import_web_tree_sitter.default.Language.load(copied ?? require.resolve("tree-sitter-bicep/tree-sitter-bicep.wasm"));
     const parser2 = new import_web_tree_sitter.default();
     parser2.setLanguage(language);
@@ -14010,12 +14072,16 @@ var BicepSourceFile = class _BicepSourceFile {
   lines;
   /** The file as it reads now; parsed once per content, since a run looks at each file several times (boundary, references, locations). */
   static parse(file, parser2) {
-    const text2 = import_node_fs2.default.readFileSync(file, "utf8");
+    const text2 = import_node_fs3.default.readFileSync(file, "utf8");
     const known = parsedSources.get(file);
     if (known?.text === text2) return known;
     const source = new _BicepSourceFile(file, parser2.parse(text2).rootNode, text2);
     parsedSources.set(file, source);
     return source;
+  }
+  /** Whether the grammar left part of the file unparsed (valid Bicep it does not know): a declaration there may be missed. */
+  get hasGrammarGaps() {
+    return this.root.hasError;
   }
   range(node) {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
@@ -14043,12 +14109,23 @@ var BicepSourceFile = class _BicepSourceFile {
     return this.references;
   }
   references;
+  /**
+   * Whether `fileReferences()` names every file this one reads: the grammar parses it whole, and
+   * every module, import and `load…()` names a local path as a plain string (not a registry, not an
+   * expression).
+   */
+  get namesAllItReads() {
+    this.fileReferences();
+    return !this.hasGrammarGaps && this.everyPathPlain;
+  }
+  everyPathPlain = true;
   findFileReferences() {
     const found = [];
     const visit2 = (node) => {
       const target = referencedPathNode(node);
       const written = stringValue(target ?? void 0);
       if (target && written !== void 0 && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      else if (target) this.everyPathPlain = false;
       for (const child of node.namedChildren) visit2(child);
     };
     visit2(this.root);
@@ -14083,10 +14160,10 @@ var BicepSourceFile = class _BicepSourceFile {
    * `properties`, `logs`, 0, `enabled`), or the deepest part of the path the source spells out:
    * a value that comes from a variable or a loop is shown where it is used.
    */
-  property(declaration, path37) {
+  property(declaration, path38) {
     let node = declaration;
     let value = declarationBody(declaration);
-    for (const segment2 of path37) {
+    for (const segment2 of path38) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
@@ -14107,10 +14184,10 @@ var BicepSourceFile = class _BicepSourceFile {
 };
 
 // src/discover/repository-root.ts
-var import_node_fs3 = __toESM(require("node:fs"));
+var import_node_fs4 = __toESM(require("node:fs"));
 var import_node_path3 = __toESM(require("node:path"));
 function isRepositoryRoot(folder) {
-  return import_node_fs3.default.existsSync(import_node_path3.default.join(folder, ".git"));
+  return import_node_fs4.default.existsSync(import_node_path3.default.join(folder, ".git"));
 }
 function findRepositoryRoot(folder) {
   for (let current = import_node_path3.default.resolve(folder); ; current = import_node_path3.default.dirname(current)) {
@@ -14135,7 +14212,7 @@ async function walkBicepFiles(entry, visit2, followOnlyBelow) {
     for (const reference2 of source.fileReferences()) {
       const target = import_node_path4.default.resolve(import_node_path4.default.dirname(file), reference2.path);
       const followed = followOnlyBelow === void 0 || relativeInside(target, followOnlyBelow) !== void 0;
-      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs4.default.existsSync(target)) {
+      if (followed && /\.bicep(param)?$/i.test(target) && !seen.has(target) && import_node_fs5.default.existsSync(target)) {
         seen.add(target);
         queue.push(target);
       }
@@ -14156,11 +14233,19 @@ async function registryModules(entry) {
   await walkBicepFiles(entry, (source) => modules.push(...source.registryModules().map((m) => ({ file: source.file, ...m }))));
   return modules;
 }
+async function pathsNamedIn(file) {
+  try {
+    const source = BicepSourceFile.parse(file, await bicepParser());
+    return source.hasGrammarGaps ? void 0 : source.fileReferences().map((r) => import_node_path4.default.resolve(import_node_path4.default.dirname(file), r.path));
+  } catch {
+    return void 0;
+  }
+}
 function bicepConfigsAbove(file) {
   const found = [];
   for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
     const candidate = import_node_path4.default.join(folder, CONFIG_FILE);
-    if (import_node_fs4.default.existsSync(candidate)) found.push(candidate);
+    if (import_node_fs5.default.existsSync(candidate)) found.push(candidate);
     if (import_node_path4.default.dirname(folder) === folder) return found;
   }
 }
@@ -14174,13 +14259,19 @@ function configPlaces(file) {
   for (let folder = import_node_path4.default.dirname(file); ; folder = import_node_path4.default.dirname(folder)) {
     const candidate = import_node_path4.default.join(folder, CONFIG_FILE);
     places.push(candidate);
-    if (import_node_fs4.default.existsSync(candidate) || import_node_path4.default.dirname(folder) === folder) return places;
+    if (import_node_fs5.default.existsSync(candidate) || import_node_path4.default.dirname(folder) === folder) return places;
   }
 }
+async function filesReadByParsing(entry) {
+  if (!/\.bicep$/i.test(entry)) return void 0;
+  let complete = true;
+  await walkBicepFiles(entry, (source) => complete &&= source.namesAllItReads);
+  return complete ? localFilesRead(entry) : void 0;
+}
 async function localFilesRead(entry) {
-  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs4.default.existsSync(t) || import_node_fs4.default.statSync(t).isFile());
+  const targets = (await localReferences(entry)).map((r) => r.target).filter((t) => !import_node_fs5.default.existsSync(t) || import_node_fs5.default.statSync(t).isFile());
   const files = [import_node_path4.default.resolve(entry), ...targets];
-  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs4.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
+  const configs = files.filter((f) => /\.bicep(param)?$/i.test(f) && import_node_fs5.default.existsSync(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
   return [.../* @__PURE__ */ new Set([...files, ...configs])];
 }
 
@@ -14188,10 +14279,10 @@ async function localFilesRead(entry) {
 var REGISTRY_PATH = /^(br|ts)[:/]/i;
 var USING = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*using\s+'([^'\\]*)'/;
 function usedTemplate(paramFile) {
-  const written = USING.exec(import_node_fs5.default.readFileSync(paramFile, "utf8"))?.[1];
+  const written = USING.exec(import_node_fs6.default.readFileSync(paramFile, "utf8"))?.[1];
   return written === void 0 || REGISTRY_PATH.test(written) ? void 0 : import_node_path5.default.resolve(import_node_path5.default.dirname(paramFile), written);
 }
-var isFile = (file) => import_node_fs5.default.existsSync(file) && import_node_fs5.default.statSync(file).isFile();
+var isFile = (file) => import_node_fs6.default.existsSync(file) && import_node_fs6.default.statSync(file).isFile();
 var declarationOf = (node) => ({
   symbol: node.name,
   range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
@@ -14200,10 +14291,14 @@ var declarationOf = (node) => ({
 async function filesTheCompileReads(client, file, fetchTimeoutMs) {
   const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path5.default.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
-  const graphs = await Promise.all(bicepFiles.map(async (f) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
-  const modules = graphs.flatMap(
-    ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path5.default.resolve(import_node_path5.default.dirname(f), n.relativePath)])
-  );
+  const named = await Promise.all(bicepFiles.map(async (f) => ({ f, paths: await pathsNamedIn(f) })));
+  const graphs = await Promise.all(named.filter((n) => n.paths === void 0).map(async ({ f }) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
+  const modules = [
+    ...named.flatMap((n) => n.paths ?? []),
+    ...graphs.flatMap(
+      ({ f, graph }) => graph.nodes.flatMap((n) => n.relativePath === void 0 || REGISTRY_PATH.test(n.relativePath) ? [] : [import_node_path5.default.resolve(import_node_path5.default.dirname(f), n.relativePath)])
+    )
+  ];
   const templates = reported.filter((f) => /\.bicepparam$/i.test(f) && isFile(f)).flatMap((f) => usedTemplate(f) ?? []);
   const read = [import_node_path5.default.resolve(file), ...reported, ...modules, ...templates];
   const configs = read.filter((f) => /\.bicep(param)?$/i.test(f) && isFile(f)).flatMap((f) => bicepConfigsAbove(f).slice(0, 1));
@@ -14212,7 +14307,7 @@ async function filesTheCompileReads(client, file, fetchTimeoutMs) {
 }
 
 // src/bicep/symbolic-mirror.ts
-var import_node_fs7 = __toESM(require("node:fs"));
+var import_node_fs8 = __toESM(require("node:fs"));
 var import_node_path7 = __toESM(require("node:path"));
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -14968,12 +15063,12 @@ function parseTree(text2, errors = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path37) {
+function findNodeAtLocation(root, path38) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path37) {
+  for (let segment2 of path38) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -15003,17 +15098,17 @@ function getNodePath(node) {
   if (!node.parent || !node.parent.children) {
     return [];
   }
-  const path37 = getNodePath(node.parent);
+  const path38 = getNodePath(node.parent);
   if (node.parent.type === "property") {
     const key = node.parent.children[0].value;
-    path37.push(key);
+    path38.push(key);
   } else if (node.parent.type === "array") {
     const index = node.parent.children.indexOf(node);
     if (index !== -1) {
-      path37.push(index);
+      path38.push(index);
     }
   }
-  return path37;
+  return path38;
 }
 function getNodeValue(node) {
   switch (node.type) {
@@ -15383,14 +15478,14 @@ function getNodeType(value) {
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text2, originalPath, value, options2) {
-  const path37 = originalPath.slice();
+  const path38 = originalPath.slice();
   const errors = [];
   const root = parseTree(text2, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path37.length > 0) {
-    lastSegment = path37.pop();
-    parent = findNodeAtLocation(root, path37);
+  while (path38.length > 0) {
+    lastSegment = path38.pop();
+    parent = findNodeAtLocation(root, path38);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -15618,8 +15713,8 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-function modify(text2, path37, value, options2) {
-  return setProperty(text2, path37, value, options2);
+function modify(text2, path38, value, options2) {
+  return setProperty(text2, path38, value, options2);
 }
 function applyEdits(text2, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -15643,20 +15738,20 @@ function applyEdits(text2, edits) {
 }
 
 // src/bicep/temp-dirs.ts
-var import_node_fs6 = __toESM(require("node:fs"));
+var import_node_fs7 = __toESM(require("node:fs"));
 var import_node_os = __toESM(require("node:os"));
 var import_node_path6 = __toESM(require("node:path"));
 var withdraw = /* @__PURE__ */ new Map();
 function makeTempDir(prefix) {
-  const dir = import_node_fs6.default.mkdtempSync(import_node_path6.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
+  const dir = import_node_fs7.default.mkdtempSync(import_node_path6.default.join(import_node_os.default.tmpdir(), `bicep-audit-${prefix}-`));
   withdraw.set(
     dir,
-    atExit(() => import_node_fs6.default.rmSync(dir, { recursive: true, force: true }))
+    atExit(() => import_node_fs7.default.rmSync(dir, { recursive: true, force: true }))
   );
   return dir;
 }
 function removeTempDir(dir) {
-  import_node_fs6.default.rmSync(dir, { recursive: true, force: true });
+  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
   withdraw.get(dir)?.();
   withdraw.delete(dir);
 }
@@ -15695,7 +15790,7 @@ var SymbolicMirror = class {
   get root() {
     if (this.madeRoot === void 0) {
       this.madeRoot = makeTempDir("mirror");
-      import_node_fs7.default.writeFileSync(import_node_path7.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
+      import_node_fs8.default.writeFileSync(import_node_path7.default.join(this.madeRoot, CONFIG_FILE2), withSymbolicNames("{}"));
     }
     return this.madeRoot;
   }
@@ -15703,17 +15798,17 @@ var SymbolicMirror = class {
   add(files) {
     for (const original of files) {
       const absolute = import_node_path7.default.resolve(original);
-      if (this.mirrored.has(absolute) || !import_node_fs7.default.existsSync(absolute)) continue;
+      if (this.mirrored.has(absolute) || !import_node_fs8.default.existsSync(absolute)) continue;
       this.mirrored.add(absolute);
       const copy = this.toMirror(absolute);
-      if (!this.folders.has(import_node_path7.default.dirname(copy))) import_node_fs7.default.mkdirSync(import_node_path7.default.dirname(copy), { recursive: true });
+      if (!this.folders.has(import_node_path7.default.dirname(copy))) import_node_fs8.default.mkdirSync(import_node_path7.default.dirname(copy), { recursive: true });
       this.folders.add(import_node_path7.default.dirname(copy));
       if (import_node_path7.default.basename(absolute) === CONFIG_FILE2) {
-        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs7.default.readFileSync(absolute, "utf8")));
-        import_node_fs7.default.writeFileSync(copy, text2);
+        const { text: text2, lowered } = withLinterErrorsAsWarnings(withSymbolicNames(import_node_fs8.default.readFileSync(absolute, "utf8")));
+        import_node_fs8.default.writeFileSync(copy, text2);
         this.loweredRules.set(import_node_path7.default.dirname(absolute), new Set(lowered.map((r) => r.toLowerCase())));
       } else {
-        import_node_fs7.default.copyFileSync(absolute, copy);
+        import_node_fs8.default.copyFileSync(absolute, copy);
       }
     }
   }
@@ -15809,21 +15904,22 @@ async function compileInMirror(mirror, file, filesRead, compileAt) {
     filesRead: [...filesRead]
   };
 }
-function filesOfOnce() {
+function once(find) {
   const known = /* @__PURE__ */ new Map();
   return (file) => {
-    if (!known.has(file)) known.set(file, localFilesRead(file));
+    if (!known.has(file)) known.set(file, find(file));
     return known.get(file);
   };
 }
 var JsonRpcCompiler = class {
-  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching, filesAsked) {
+  constructor(client, mirror, filesOf, restoreTimeoutMs, fetching, filesAsked, parsedFiles) {
     this.client = client;
     this.mirror = mirror;
     this.filesOf = filesOf;
     this.restoreTimeoutMs = restoreTimeoutMs;
     this.fetching = fetching;
     this.filesAsked = filesAsked;
+    this.parsedFiles = parsedFiles;
   }
   client;
   mirror;
@@ -15831,11 +15927,13 @@ var JsonRpcCompiler = class {
   restoreTimeoutMs;
   fetching;
   filesAsked;
+  parsedFiles;
   /**
-   * The server is asked first which files the compile reads, so that each is in the mirror before
-   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
-   * source names are added: the server leaves out a module file that does not exist, whose
-   * appearing must change the compile.
+   * The files the compile reads are known first, so that each is in the mirror before the
+   * mirrored file is compiled: a server remembers a file it once found missing. Parsing tells them
+   * where every path is a plain local string; else the server is asked, and the paths the source
+   * names are added: the server leaves out a module file that does not exist, whose appearing must
+   * change the compile.
    */
   async compile(file) {
     const { files, declarations } = await this.asked(file);
@@ -15855,6 +15953,8 @@ var JsonRpcCompiler = class {
     return asked;
   }
   async askFiles(file) {
+    const parsed2 = await this.parsedFiles(file);
+    if (parsed2) return { files: parsed2, declarations: {} };
     const fetchTimeoutMs = await this.fetches(file) ? this.restoreTimeoutMs : void 0;
     const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
     return { files: [.../* @__PURE__ */ new Set([...files, ...await this.filesOf(file)])], declarations };
@@ -15872,6 +15972,9 @@ var JsonRpcCompiler = class {
     let fetches = this.fetching.get(file);
     if (!fetches) this.fetching.set(file, fetches = registryModules(file).then((modules) => modules.length > 0));
     return fetches;
+  }
+  residentBytes() {
+    return this.client.residentBytes();
   }
   async close() {
     await this.client.close();
@@ -15899,7 +16002,8 @@ var BuildCommandCompiler = class {
 };
 function startBicepCompiler(cliPath, options2) {
   const mirror = new SymbolicMirror();
-  const filesOf = filesOfOnce();
+  const filesOf = once(localFilesRead);
+  const parsedFiles = once(filesReadByParsing);
   const beforeCompile = async (file) => mirror.add(await filesOf(file));
   const build = {
     mode: "build",
@@ -15907,7 +16011,8 @@ function startBicepCompiler(cliPath, options2) {
     beforeCompile,
     maxWorkers: options2.jobs,
     filesPerExtraWorker: 0,
-    compilesPerWorker: 1
+    compilesPerWorker: 1,
+    filesPerWorkerLife: Infinity
   };
   const removeMirror = () => mirror.remove();
   if (options2.noRestore) {
@@ -15916,7 +16021,7 @@ function startBicepCompiler(cliPath, options2) {
   }
   const fetching = /* @__PURE__ */ new Map();
   const filesAsked = /* @__PURE__ */ new Map();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching, filesAsked);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options2.timeoutMs, options2.prestarted?.take(cliPath)), mirror, filesOf, options2.restoreTimeoutMs, fetching, filesAsked, parsedFiles);
   const identify = async (first, switchTo) => {
     try {
       return (await first.client.version()).version;
@@ -15932,10 +16037,13 @@ function startBicepCompiler(cliPath, options2) {
   const servers = {
     mode: "jsonrpc",
     startWorker: startServer,
+    filesReadWithoutWorker: parsedFiles,
     beforeCompile,
     maxWorkers: maxServers,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
-    compilesPerWorker: COMPILES_PER_SERVER
+    compilesPerWorker: COMPILES_PER_SERVER,
+    filesPerWorkerLife: options2.filesPerServer ?? FILES_PER_SERVER_LIFE,
+    bytesPerWorker: BYTES_FOR_SERVERS / maxServers
   };
   return new CompilerPool(cliPath, servers, identify, removeMirror);
 }
@@ -15998,21 +16106,21 @@ var CachedCompiler = class {
 
 // src/files/hashed-entries.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs9 = __toESM(require("node:fs"));
+var import_node_fs10 = __toESM(require("node:fs"));
 var import_node_path9 = __toESM(require("node:path"));
 
 // src/files/write-atomic.ts
-var import_node_fs8 = __toESM(require("node:fs"));
+var import_node_fs9 = __toESM(require("node:fs"));
 var import_node_path8 = __toESM(require("node:path"));
 function writeFileAtomic(file, text2, mode) {
   const temp = import_node_path8.default.join(import_node_path8.default.dirname(file), `.${import_node_path8.default.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    import_node_fs8.default.writeFileSync(temp, text2, { flag: "wx" });
-    if (mode !== void 0) import_node_fs8.default.chmodSync(temp, mode);
-    import_node_fs8.default.renameSync(temp, file);
+    import_node_fs9.default.writeFileSync(temp, text2, { flag: "wx" });
+    if (mode !== void 0) import_node_fs9.default.chmodSync(temp, mode);
+    import_node_fs9.default.renameSync(temp, file);
   } catch (error) {
     try {
-      import_node_fs8.default.rmSync(temp, { force: true });
+      import_node_fs9.default.rmSync(temp, { force: true });
     } catch {
     }
     throw error;
@@ -16023,7 +16131,7 @@ function writeFileAtomic(file, text2, mode) {
 var sha256 = (data) => (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 function hashOf(file) {
   try {
-    return sha256(import_node_fs9.default.readFileSync(file));
+    return sha256(import_node_fs10.default.readFileSync(file));
   } catch (error) {
     return error.code === "ENOENT" ? null : void 0;
   }
@@ -16053,14 +16161,14 @@ var HashedEntries = class {
   /** A value that follows from no file (e.g. what a CLI binary reported), under `key`. */
   readJson(key, reviver) {
     try {
-      return JSON.parse(import_node_fs9.default.readFileSync(this.pathFor(key), "utf8"), reviver);
+      return JSON.parse(import_node_fs10.default.readFileSync(this.pathFor(key), "utf8"), reviver);
     } catch {
       return void 0;
     }
   }
   writeJson(key, text2) {
     try {
-      import_node_fs9.default.mkdirSync(this.folder, { recursive: true });
+      import_node_fs10.default.mkdirSync(this.folder, { recursive: true });
       writeFileAtomic(this.pathFor(key), text2);
     } catch {
     }
@@ -16071,19 +16179,19 @@ var HashedEntries = class {
 };
 
 // src/bicep/cli-version-record.ts
-var import_node_fs10 = __toESM(require("node:fs"));
+var import_node_fs11 = __toESM(require("node:fs"));
 var import_node_path10 = __toESM(require("node:path"));
 var COMPILE_CACHE_FORMAT = 4;
 function cacheFolder(cwd, env, homeDir) {
   for (let folder = import_node_path10.default.resolve(cwd); ; folder = import_node_path10.default.dirname(folder)) {
-    if (import_node_fs10.default.existsSync(import_node_path10.default.join(folder, "node_modules"))) return import_node_path10.default.join(folder, "node_modules", ".cache", "bicep-audit");
+    if (import_node_fs11.default.existsSync(import_node_path10.default.join(folder, "node_modules"))) return import_node_path10.default.join(folder, "node_modules", ".cache", "bicep-audit");
     if (import_node_path10.default.dirname(folder) === folder) break;
   }
   return import_node_path10.default.join(env.XDG_CACHE_HOME || import_node_path10.default.join(homeDir, ".cache"), "bicep-audit");
 }
 function cliIdentity(cliPath, noRestore) {
-  const real = import_node_fs10.default.realpathSync(cliPath);
-  const stat = import_node_fs10.default.statSync(real);
+  const real = import_node_fs11.default.realpathSync(cliPath);
+  const stat = import_node_fs11.default.statSync(real);
   return JSON.stringify([real, stat.size, stat.mtimeMs, noRestore]);
 }
 var CliVersionRecord = class {
@@ -16145,20 +16253,20 @@ var CompileCache = class {
 };
 
 // src/bicep/locate-cli.ts
-var import_node_fs11 = __toESM(require("node:fs"));
+var import_node_fs12 = __toESM(require("node:fs"));
 var import_node_path11 = __toESM(require("node:path"));
 var executableName = process.platform === "win32" ? "bicep.exe" : "bicep";
 function isExecutableFile(candidate) {
   try {
-    import_node_fs11.default.accessSync(candidate, import_node_fs11.default.constants.X_OK);
-    return import_node_fs11.default.statSync(candidate).isFile();
+    import_node_fs12.default.accessSync(candidate, import_node_fs12.default.constants.X_OK);
+    return import_node_fs12.default.statSync(candidate).isFile();
   } catch {
     return false;
   }
 }
 function whyNotExecutable(candidate) {
   try {
-    return import_node_fs11.default.statSync(candidate).isFile() ? "not executable" : "a folder, not a file";
+    return import_node_fs12.default.statSync(candidate).isFile() ? "not executable" : "a folder, not a file";
   } catch {
     return "no such file";
   }
@@ -16193,7 +16301,7 @@ function locateBicepCli(options2) {
 }
 
 // src/discover/discover-inputs.ts
-var import_node_fs12 = __toESM(require("node:fs"));
+var import_node_fs13 = __toESM(require("node:fs"));
 var import_node_path12 = __toESM(require("node:path"));
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function kindOf(file) {
@@ -16206,7 +16314,7 @@ function kindOf(file) {
 function walk(folder, into) {
   let entries2;
   try {
-    entries2 = import_node_fs12.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries2 = import_node_fs13.default.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
     into.unusable.push({ file: folder, reason: `cannot read the folder: ${error.code ?? error.message}` });
     return;
@@ -16228,7 +16336,7 @@ function discoverInputs(paths, cwd, isExcluded = () => false) {
     const file = import_node_path12.default.resolve(cwd, given);
     let stat;
     try {
-      stat = import_node_fs12.default.statSync(file);
+      stat = import_node_fs13.default.statSync(file);
     } catch {
       unusable.push({ file, reason: "no such file or folder" });
       continue;
@@ -16268,7 +16376,7 @@ async function entryPoints(inputs, fileReferences, known = () => void 0) {
 }
 
 // src/analyze/arm-input.ts
-var import_node_fs14 = __toESM(require("node:fs"));
+var import_node_fs15 = __toESM(require("node:fs"));
 
 // src/locate/json-locator.ts
 var import_node_path14 = __toESM(require("node:path"));
@@ -16318,9 +16426,9 @@ function parseJsonWithPositions(file, text2) {
   }
   return { file, text: text2, root, value: getNodeValue2(root) };
 }
-function nodeAtPath(root, path37) {
+function nodeAtPath(root, path38) {
   let node = root;
-  for (const segment2 of path37) {
+  for (const segment2 of path38) {
     if (!node) return void 0;
     if (node.type === "object" && typeof segment2 === "string") {
       const property = node.children?.find((p) => p.children?.[0]?.value === segment2);
@@ -16333,20 +16441,20 @@ function nodeAtPath(root, path37) {
   }
   return node;
 }
-function propertyAtPath(root, path37) {
-  const value = nodeAtPath(root, path37);
+function propertyAtPath(root, path38) {
+  const value = nodeAtPath(root, path38);
   return value?.parent?.type === "property" ? value.parent : value;
 }
-function spanAtPath(doc, path37, property = false) {
-  for (let length2 = path37.length; length2 >= 0; length2 -= 1) {
-    const prefix = path37.slice(0, length2);
+function spanAtPath(doc, path38, property = false) {
+  for (let length2 = path38.length; length2 >= 0; length2 -= 1) {
+    const prefix = path38.slice(0, length2);
     const node = property ? propertyAtPath(doc.root, prefix) : nodeAtPath(doc.root, prefix);
     if (node) return { file: doc.file, offset: node.offset, length: node.length };
   }
   return { file: doc.file, offset: doc.root.offset, length: doc.root.length };
 }
-function isWithinPath(path37, prefix) {
-  return prefix.length <= path37.length && prefix.every((segment2, i2) => segment2 === path37[i2]);
+function isWithinPath(path38, prefix) {
+  return prefix.length <= path38.length && prefix.every((segment2, i2) => segment2 === path38[i2]);
 }
 
 // src/locate/json-locator.ts
@@ -16567,8 +16675,8 @@ function lambdaSummary(lambda2) {
   return summary2;
 }
 var UNEVALUATED = "unevaluated:";
-function unevaluatedValue(path37, type, origins) {
-  return opaque(`${UNEVALUATED}${path37.join(".")}`, [], type, origins);
+function unevaluatedValue(path38, type, origins) {
+  return opaque(`${UNEVALUATED}${path38.join(".")}`, [], type, origins);
 }
 function isUnevaluated(value) {
   return value.key.startsWith(UNEVALUATED);
@@ -17020,11 +17128,11 @@ function flatten([value]) {
   if (arrays.some(isSymbolic)) return opaque("flatten", [value], "array");
   return arrays.flatMap((a, i2) => expectArray(a, "flatten", `element ${i2}`));
 }
-function tryGet([value, ...path37]) {
+function tryGet([value, ...path38]) {
   let current = value;
-  for (const [i2, step] of path37.entries()) {
+  for (const [i2, step] of path38.entries()) {
     if (current === null) return null;
-    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path37.slice(i2)], "any");
+    if (isSymbolic(current) || isSymbolic(step)) return opaque("tryGet", [current, ...path38.slice(i2)], "any");
     if (isValueObject(current) && typeof step === "string") {
       const key = findKey(current, step);
       current = key === void 0 ? null : current[key];
@@ -20600,21 +20708,21 @@ function expandOutputCopy(copy, ctx) {
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function classicEntries(items2, path37, prefix, parent) {
+function classicEntries(items2, path38, prefix, parent) {
   return items2.flatMap((json, i2) => {
     if (!isObject(json)) return [];
-    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path37, i2], parent };
+    const entry = { symbolicName: `${prefix}resources[${i2}]`, json, path: [...path38, i2], parent };
     const children = Array.isArray(json.resources) ? json.resources : [];
-    return [entry, ...classicEntries(children, [...path37, i2, "resources"], `${entry.symbolicName}.`, entry)];
+    return [entry, ...classicEntries(children, [...path38, i2, "resources"], `${entry.symbolicName}.`, entry)];
   });
 }
 function resourceEntries(template2, templatePath) {
   const resources = template2.resources;
-  const path37 = [...templatePath, "resources"];
-  if (Array.isArray(resources)) return classicEntries(resources, path37, "");
+  const path38 = [...templatePath, "resources"];
+  if (Array.isArray(resources)) return classicEntries(resources, path38, "");
   if (!isObject(resources)) return [];
   return Object.entries(resources).flatMap(
-    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path37, symbolicName] }] : []
+    ([symbolicName, json]) => isObject(json) ? [{ symbolicName, json, path: [...path38, symbolicName] }] : []
   );
 }
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -20972,27 +21080,27 @@ var Expander = class {
   problems = [];
   /** Above 0 while expanding what is not deployed (a false condition): its problems are not reported. */
   muted = 0;
-  span(path37, property = false) {
-    return spanAtPath(this.doc, path37, property);
+  span(path38, property = false) {
+    return spanAtPath(this.doc, path38, property);
   }
-  problem(kind, message, path37) {
+  problem(kind, message, path38) {
     if (this.muted > 0) return;
-    this.problems.push({ kind, message, at: this.span(path37), jsonPath: path37 });
+    this.problems.push({ kind, message, at: this.span(path38), jsonPath: path38 });
   }
   /** Evaluates with a fallback: an expression error becomes a problem and an unknown value. */
-  attempt(path37, what, compute, type = "any") {
+  attempt(path38, what, compute, type = "any") {
     try {
       return compute();
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return this.unevaluated(error, path37, what, type);
+      return this.unevaluated(error, path38, what, type);
     }
   }
   /** Records an expression error as a problem and stands an unknown value in for the result. */
-  unevaluated(error, path37, what, type) {
-    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path37);
-    return unevaluatedValue(path37, type, [
-      { kind: "unsupported", name: what, declaredAt: this.span(path37), note: error.message }
+  unevaluated(error, path38, what, type) {
+    this.problem(error.limit ? "limit" : "evaluation", `${what}: ${error.message}`, path38);
+    return unevaluatedValue(path38, type, [
+      { kind: "unsupported", name: what, declaredAt: this.span(path38), note: error.message }
     ]);
   }
   expandTemplate(template2, templatePath, frame, chain, deployment, depth2) {
@@ -21039,11 +21147,11 @@ var Expander = class {
     const outputs = {};
     for (const [name2, output] of Object.entries(isObject(template2.outputs) ? template2.outputs : {})) {
       if (!isObject(output)) continue;
-      const path37 = [...run2.templatePath, "outputs", name2];
+      const path38 = [...run2.templatePath, "outputs", name2];
       outputs[name2] = {
         type: typeof output.type === "string" ? output.type : null,
         value: this.attempt(
-          path37,
+          path38,
           `output '${name2}'`,
           () => isObject(output.copy) ? expandOutputCopy(output.copy, run2.ctx) : evaluateWithCopies(output.value ?? null, run2.ctx)
         )
@@ -21093,15 +21201,15 @@ var Expander = class {
     if (run2.done.has(instanceKey)) return;
     run2.done.add(instanceKey);
     if (this.instances.length >= MAX_INSTANCES) throw new TooManyInstances();
-    const { json, path: path37 } = entry;
+    const { json, path: path38 } = entry;
     const reads = [];
-    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path37, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
+    const ownCondition = json.condition === void 0 ? true : toCondition(this.attempt([...path38, "condition"], "condition", () => evaluateTemplateValue(json.condition, ctx.recordingReads(reads)), "bool"));
     const condition = bothConditions(outerCondition, ownCondition);
     if (condition === false) this.muted += 1;
     try {
       const falseCondition = ownCondition === false ? { ...declaringModule(run2.chain), reads } : falseModuleCondition(run2.chain);
       let type = String(json.type);
-      let name2 = this.attempt([...path37, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
+      let name2 = this.attempt([...path38, "name"], "resource name", () => evaluateTemplateValue(json.name ?? null, ctx), "string");
       if (parent && !type.split("/")[0].includes(".")) {
         type = `${parent.type}/${type}`;
         name2 = text([parent.name, "/", name2]);
@@ -21118,13 +21226,13 @@ var Expander = class {
         scope = opaque("scopeOf", [name2], "string", originsOf(name2));
         type = extensionTypeOf(type);
       } else if (json.scope !== void 0) {
-        const scopeValue = this.attempt([...path37, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
+        const scopeValue = this.attempt([...path38, "scope"], "scope", () => evaluateTemplateValue(json.scope, ctx), "string");
         scope = absoluteScope(scopeValue, placement);
       }
       let id = resourceIdFor(type, name2, placement, scope);
       if (id === void 0) {
         if (!containsSymbolic(name2)) {
-          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path37, "name"]);
+          this.problem("structure", `the name of this ${type} does not have one segment per type segment`, [...path38, "name"]);
         }
         id = opaque("resourceId", [type, name2], "string", originsOf(name2));
       }
@@ -21140,8 +21248,8 @@ var Expander = class {
         deploymentChain: run2.chain,
         symbolicName: entry.symbolicName,
         ...loopIndex === void 0 ? {} : { loopIndex },
-        declaredAt: this.span(path37),
-        jsonPath: path37
+        declaredAt: this.span(path38),
+        jsonPath: path38
       };
       this.instances.push(instance2);
       this.validateBody(instance2);
@@ -21150,7 +21258,7 @@ var Expander = class {
         this.problem(
           "evaluation",
           `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
-          [...path37, "properties"]
+          [...path38, "properties"]
         );
       }
       for (const child of run2.children.get(entry) ?? []) {
@@ -21164,16 +21272,16 @@ var Expander = class {
     const body2 = {};
     for (const [key, member] of Object.entries(entry.json)) {
       if (NOT_BODY.has(key)) continue;
-      const path37 = [...entry.path, key];
+      const path38 = [...entry.path, key];
       if (key === "properties" && isModule(entry) && isObject(member)) {
         const { template: _template, parameters, ...rest } = member;
-        const properties = this.evaluateMembers(rest, path37, ctx, (name2) => `'properties.${name2}'`);
-        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path37, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
+        const properties = this.evaluateMembers(rest, path38, ctx, (name2) => `'properties.${name2}'`);
+        const passed = isObject(parameters) ? this.evaluateMembers(parameters, [...path38, "parameters"], ctx, (name2) => `parameter '${name2}'`) : void 0;
         body2[key] = passed ? { ...properties, parameters: passed } : properties;
       } else if (key === "properties" && isObject(member)) {
-        body2[key] = this.evaluateMembers(member, path37, ctx, (name2) => `'properties.${name2}'`);
+        body2[key] = this.evaluateMembers(member, path38, ctx, (name2) => `'properties.${name2}'`);
       } else {
-        body2[key] = this.attempt(path37, `'${key}'`, () => evaluateWithCopies(member, ctx));
+        body2[key] = this.attempt(path38, `'${key}'`, () => evaluateWithCopies(member, ctx));
       }
     }
     return body2;
@@ -21182,15 +21290,15 @@ var Expander = class {
    * Each member of an object on its own (a resource's properties, the parameters passed to a
    * module): one that cannot be evaluated (an unknown `metrics`) leaves the others (`logs`) known.
    */
-  evaluateMembers(object, path37, ctx, what) {
+  evaluateMembers(object, path38, ctx, what) {
     const values = {};
     for (const [name2, member] of Object.entries(object)) {
       if (name2 === "copy") {
-        const loops = this.attempt([...path37, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
+        const loops = this.attempt([...path38, name2], what(name2), () => evaluateWithCopies({ copy: member }, ctx), "object");
         if (isValueObject(loops)) Object.assign(values, loops);
         else values[name2] = loops;
       } else {
-        values[name2] = this.attempt([...path37, name2], what(name2), () => evaluateWithCopies(member, ctx));
+        values[name2] = this.attempt([...path38, name2], what(name2), () => evaluateWithCopies(member, ctx));
       }
     }
     return values;
@@ -21202,9 +21310,9 @@ var Expander = class {
     }
   }
   expandModule(run2, entry, ctx, instance2, key) {
-    const path37 = entry.path;
+    const path38 = entry.path;
     if (run2.depth >= MAX_DEPLOYMENT_DEPTH) {
-      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path37);
+      this.problem("limit", `modules are nested more than ${MAX_DEPLOYMENT_DEPTH} deep`, path38);
       return;
     }
     const properties = entry.json.properties;
@@ -21223,7 +21331,7 @@ var Expander = class {
       symbolicName: entry.symbolicName,
       name: instance2.name,
       ...instance2.loopIndex === void 0 ? {} : { loopIndex: instance2.loopIndex },
-      declaredAt: this.span(path37, true),
+      declaredAt: this.span(path38, true),
       ...instance2.falseCondition ? { falseCondition: instance2.falseCondition } : {}
     };
     run2.inProgress.add(key);
@@ -21535,16 +21643,16 @@ function coverageOf(targeting, wanted, target) {
   }
   if (!Array.isArray(logs)) return coverage;
   logs.forEach((entry, i2) => {
-    const path37 = ["properties", "logs", i2];
+    const path38 = ["properties", "logs", i2];
     const covered = entryCovers(entry, wanted);
-    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path37, covered.unknown.kind], ...covered.unknown });
+    if (covered.unknown) coverage.unknownCategories.push({ setting, path: [...path38, covered.unknown.kind], ...covered.unknown });
     const certainty = both(settingCertainty, both(destination, covered.certainty));
     const origins = [...settingOrigins, ...originsOf(entry)];
     for (const category of covered.categories) {
-      offer(category, certainty, { setting, path: path37 }, origins);
+      offer(category, certainty, { setting, path: path38 }, origins);
       const current = coverage.byCategory[category];
       if (certainty === "no" && !current.notEnabledAt) {
-        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path37, "enabled"] : path37 };
+        current.notEnabledAt = { setting, path: isValueObject(entry) && "enabled" in entry ? [...path38, "enabled"] : path38 };
       }
     }
   });
@@ -21669,9 +21777,9 @@ function meantBy(unknown2, row2) {
 }
 
 // src/rules/audit-logs/remedies.ts
-function valueAt2(setting, path37) {
+function valueAt2(setting, path38) {
   let value = setting.body;
-  for (const segment2 of path37) {
+  for (const segment2 of path38) {
     if (typeof segment2 === "number") value = Array.isArray(value) ? value[segment2] : void 0;
     else value = isValueObject(value) ? value[segment2] : void 0;
   }
@@ -21680,8 +21788,8 @@ function valueAt2(setting, path37) {
 function enableStep(setting, entryPath) {
   const entry = valueAt2(setting, entryPath);
   if (isValueObject(entry) && entry.enabled === true) return void 0;
-  const path37 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
-  return { kind: "enable-log-entry", at: { instance: setting, path: path37 } };
+  const path38 = isValueObject(entry) && "enabled" in entry ? [...entryPath, "enabled"] : [...entryPath];
+  return { kind: "enable-log-entry", at: { instance: setting, path: path38 } };
 }
 function typoFor(coverage, category, row2) {
   for (const unknown2 of coverage.unknownCategories) {
@@ -21932,9 +22040,9 @@ function scopeInstance(deployment) {
 var SCOPE_TYPES = /* @__PURE__ */ new Set(["microsoft.resources/subscriptions", "microsoft.management/managementgroups"]);
 var ALWAYS = { certainty: "yes", text: "", origins: [] };
 var deployed = (instance2) => !instance2.existing && instance2.condition !== false;
-function valueAt3(body2, path37) {
+function valueAt3(body2, path38) {
   let value = body2;
-  for (const key of path37) {
+  for (const key of path38) {
     if (isSymbolic(value)) return value;
     value = isValueObject(value) ? value[key] : void 0;
   }
@@ -22925,8 +23033,8 @@ function unknownDirectiveNameFinding(name2, declared = []) {
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
 }
-function formatJsonPath(path37) {
-  return `$${path37.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
+function formatJsonPath(path38) {
+  return `$${path38.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -22948,7 +23056,7 @@ function locateRemedy(remedy, locator) {
 }
 
 // src/locate/suppressions.ts
-var import_node_fs13 = __toESM(require("node:fs"));
+var import_node_fs14 = __toESM(require("node:fs"));
 var FORMS = [
   ["bicep", /^(\s*#disable-next-line\s)(.*?)(?:\/\/(.*))?$/],
   ["own", /^(\s*\/\/\s*bicep-audit-disable-next-line\s)(.*?)(?:\s-{2,}(?:\s(.*))?)?$/]
@@ -22957,7 +23065,7 @@ function sourceLines() {
   const read = /* @__PURE__ */ new Map();
   return (file) => {
     let lines2 = read.get(file);
-    if (!lines2) read.set(file, lines2 = import_node_fs13.default.readFileSync(file, "utf8").split(/\r?\n/));
+    if (!lines2) read.set(file, lines2 = import_node_fs14.default.readFileSync(file, "utf8").split(/\r?\n/));
     return lines2;
   };
 }
@@ -23058,7 +23166,7 @@ function notATemplate(value) {
   return void 0;
 }
 async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deployment = {}) {
-  const text2 = stripBom(import_node_fs14.default.readFileSync(file, "utf8"));
+  const text2 = stripBom(import_node_fs15.default.readFileSync(file, "utf8"));
   let doc;
   try {
     doc = parseJsonWithPositions(file, text2);
@@ -23091,10 +23199,10 @@ async function analyzeArmTemplate(file, parameters, rules = DEFAULT_RULES, deplo
 }
 
 // src/analyze/bicep-input.ts
-var import_node_fs18 = __toESM(require("node:fs"));
+var import_node_fs19 = __toESM(require("node:fs"));
 
 // src/locate/bicep-locator.ts
-var import_node_fs15 = __toESM(require("node:fs"));
+var import_node_fs16 = __toESM(require("node:fs"));
 var import_node_path15 = __toESM(require("node:path"));
 function placeText(location) {
   const { line, character } = location.range.start;
@@ -23191,7 +23299,7 @@ var BicepLocator = class _BicepLocator {
   locateInJsonModule(module2, compiledPath, wholeDeclaration = true) {
     let doc = this.jsonModules.get(module2.file);
     if (!doc) {
-      doc = parseJsonWithPositions(module2.file, import_node_fs15.default.readFileSync(module2.file, "utf8"));
+      doc = parseJsonWithPositions(module2.file, import_node_fs16.default.readFileSync(module2.file, "utf8"));
       this.jsonModules.set(module2.file, doc);
     }
     const span = spanAtPath(doc, compiledPath.slice(module2.depth * 4), wholeDeclaration);
@@ -23240,12 +23348,12 @@ function parseParameterOverride(text2) {
 }
 
 // src/analyze/registry-modules.ts
-var import_node_fs16 = __toESM(require("node:fs"));
+var import_node_fs17 = __toESM(require("node:fs"));
 var RESTORE_FAILURES = /* @__PURE__ */ new Set(["BCP190", "BCP192"]);
 var REPEATED_CAUSE = /( \((?:[^()]|\([^()]*\))*\))\1+/g;
 var CLIENT_ADVICE = / Retry settings can be adjusted in .*?RetryPolicy\./;
 function modulePathAt(diagnostic) {
-  const text2 = import_node_fs16.default.readFileSync(diagnostic.file, "utf8");
+  const text2 = import_node_fs17.default.readFileSync(diagnostic.file, "utf8");
   const lines2 = new LineIndex(text2);
   const start2 = lines2.offsetAt(diagnostic.range.start);
   const end2 = lines2.offsetAt(diagnostic.range.end);
@@ -23272,7 +23380,7 @@ function notFetchedInTime(entry, modules, timeoutMs) {
 }
 
 // src/analyze/source-checks.ts
-var import_node_fs17 = __toESM(require("node:fs"));
+var import_node_fs18 = __toESM(require("node:fs"));
 var import_node_path16 = __toESM(require("node:path"));
 var USING2 = /^(\s*using\s+')([^']+)'/m;
 function usingTarget(file, text2) {
@@ -23298,7 +23406,7 @@ function bicepSourceProblem(file, bytes) {
   }
   if (text2.trim() === "") return { reason: "the file is empty", range: FILE_START };
   const target = file.endsWith(".bicepparam") ? usingTarget(file, text2) : void 0;
-  if (target && !import_node_fs17.default.existsSync(target.file)) {
+  if (target && !import_node_fs18.default.existsSync(target.file)) {
     return { reason: `the file its using declaration names does not exist: ${target.file}`, range: new LineIndex(text2).rangeOf(target.offset, target.offset + target.length) };
   }
   return void 0;
@@ -23323,10 +23431,10 @@ function diagnosticFinding(d) {
   };
 }
 function instanceAround(problem, instances) {
-  const path37 = problem.jsonPath ?? [];
+  const path38 = problem.jsonPath ?? [];
   let best;
   for (const instance2 of instances) {
-    if (isWithinPath(path37, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
+    if (isWithinPath(path38, instance2.jsonPath) && (!best || instance2.jsonPath.length > best.jsonPath.length)) best = instance2;
   }
   return best;
 }
@@ -23345,7 +23453,7 @@ function compiledDocument(file, template2, parameters) {
 }
 function templateFileOf(file) {
   if (!file.endsWith(".bicepparam")) return file;
-  return usingTarget(file, import_node_fs18.default.readFileSync(file, "utf8"))?.file ?? file;
+  return usingTarget(file, import_node_fs19.default.readFileSync(file, "utf8"))?.file ?? file;
 }
 async function analyzeBicep(compiler, file, values, rules, restoreTimeoutMs, deployment = {}) {
   let output;
@@ -23365,13 +23473,13 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
   const findings = inFileOrder(file, output.diagnostics).map(diagnosticFinding);
   if (!output.success) return { file, status: "failed", findings };
   if (output.template === void 0) {
-    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs18.default.readFileSync(file, "utf8")) : void 0;
+    const none = file.endsWith(".bicepparam") ? usingNone(import_node_fs19.default.readFileSync(file, "utf8")) : void 0;
     const reason = none ? "it declares `using none`: a base parameter file deploys no template of its own; audit the .bicepparam files that extend it" : "the Bicep CLI compiled it but returned no template";
     return { file, status: "failed", findings: [...findings, inputFinding(file, reason, { file, range: none ?? FILE_START })] };
   }
   const templateFile = templateFileOf(file);
   const usesJson = /\.jsonc?$/i.test(templateFile);
-  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs18.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
+  const compiled = compiledDocument(usesJson ? templateFile : file, usesJson ? import_node_fs19.default.readFileSync(templateFile, "utf8") : output.template, output.parameters);
   const { doc } = compiled;
   const parameters = new Map([...values.config, ...compiled.parameters, ...values.overrides]);
   const expansion = expandTemplate(doc, { parameters, deployment });
@@ -23388,7 +23496,7 @@ async function analyzeCompiled(file, output, values, rules, deployment) {
 }
 
 // src/analyze/input-checks.ts
-var import_node_fs19 = __toESM(require("node:fs"));
+var import_node_fs20 = __toESM(require("node:fs"));
 var import_node_path17 = __toESM(require("node:path"));
 
 // src/analyze/repository-boundary.ts
@@ -23413,7 +23521,7 @@ function brokenSource(input2) {
   if (input2.kind === "arm-template") return void 0;
   let bytes;
   try {
-    bytes = import_node_fs19.default.readFileSync(input2.file);
+    bytes = import_node_fs20.default.readFileSync(input2.file);
   } catch (error) {
     const reason = readError(error);
     if (reason === void 0) throw error;
@@ -23457,7 +23565,7 @@ function mergeRepeatedFindings(results) {
 }
 
 // src/analyze/result-cache.ts
-var import_node_fs20 = __toESM(require("node:fs"));
+var import_node_fs21 = __toESM(require("node:fs"));
 var import_node_path18 = __toESM(require("node:path"));
 var FORMAT = 3;
 var SYMBOLIC = "$symbolic";
@@ -23479,10 +23587,10 @@ function toolIdentity() {
   return ownCode;
 }
 function identityOfCode(root) {
-  const files = import_node_fs20.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
+  const files = import_node_fs21.default.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[jt]s$/.test(f)).sort();
   return sha256(
     files.map((f) => {
-      const stat = import_node_fs20.default.statSync(import_node_path18.default.join(root, f));
+      const stat = import_node_fs21.default.statSync(import_node_path18.default.join(root, f));
       return `${f}\0${stat.size}\0${stat.mtimeMs}`;
     }).join("\n")
   );
@@ -23612,12 +23720,14 @@ async function analyze(options2) {
     compiler?.allPrepared();
     const analysed = new Array(inputs.length);
     let next = 0;
+    let done = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
         const input2 = inputs[index];
-        options2.onProgress?.(index, inputs.length, input2.file);
+        const started = performance.now();
         const keep = caches && { results: caches.results, context: contexts.get(input2.file) };
         analysed[index] = kept.get(input2.file)?.result ?? await analyzeInput(input2, compiler, options2, keep);
+        options2.onProgress?.(done += 1, inputs.length, input2.file, performance.now() - started);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options2.jobs * COMPILES_PER_SERVER, inputs.length) }, lane));
@@ -23641,14 +23751,15 @@ function bicepCompiler(options2, caches) {
     timeoutMs: options2.timeoutMs,
     restoreTimeoutMs: restoreTimeoutOf(options2),
     jobs: options2.jobs,
-    ...options2.prestarted ? { prestarted: options2.prestarted } : {}
+    ...options2.prestarted ? { prestarted: options2.prestarted } : {},
+    ...options2.filesPerServer ? { filesPerServer: options2.filesPerServer } : {}
   };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...knownVersion ? { knownVersion } : {} }));
 }
 async function analyzeInput(input2, compiler, options2, keep) {
   try {
-    import_node_fs21.default.accessSync(input2.file, import_node_fs21.default.constants.R_OK);
+    import_node_fs22.default.accessSync(input2.file, import_node_fs22.default.constants.R_OK);
     const config2 = options2.config?.configFor(input2.file) ?? NO_CONFIG;
     const deployment = { ...config2.deployment, ...options2.deployment };
     const rules = { settings: config2.rules, declared: config2.declaredRules ?? [] };
@@ -23678,7 +23789,7 @@ async function analyzeInput(input2, compiler, options2, keep) {
 }
 
 // src/baseline/baseline-file.ts
-var import_node_fs22 = __toESM(require("node:fs"));
+var import_node_fs23 = __toESM(require("node:fs"));
 var DEFAULT_BASELINE_FILE = "bicep-audit-baseline.json";
 function withCount(entry, count2) {
   return { rule: entry.rule, file: entry.file, resource: entry.resource, message: entry.message, ...count2 > 1 ? { count: count2 } : {} };
@@ -23688,7 +23799,7 @@ var BaselineError = class extends Error {
 function readBaseline(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs22.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs23.default.readFileSync(file, "utf8"));
   } catch (error) {
     const missing = error.code === "ENOENT";
     throw new BaselineError(missing ? `no baseline at ${file}; write one with --write-baseline` : `cannot read the baseline ${file}: ${error.message}`);
@@ -23870,14 +23981,14 @@ async function parseArgs(argv) {
 }
 
 // src/rules/docs.ts
-var import_node_fs23 = __toESM(require("node:fs"));
+var import_node_fs24 = __toESM(require("node:fs"));
 var import_node_path21 = __toESM(require("node:path"));
 var DECLARED_RULES_DOCS = "README.md#audit-log-requirements-you-declare";
 function docsUrlOf(meta) {
   return webUrlOf(meta.docsPath ?? DECLARED_RULES_DOCS);
 }
 function ruleDocs(rule) {
-  if (rule.meta.docsPath !== void 0) return import_node_fs23.default.readFileSync(import_node_path21.default.join(packageRoot, rule.meta.docsPath), "utf8");
+  if (rule.meta.docsPath !== void 0) return import_node_fs24.default.readFileSync(import_node_path21.default.join(packageRoot, rule.meta.docsPath), "utf8");
   const { meta } = rule;
   return [
     `# ${rule.id}: ${meta.title}`,
@@ -23941,9 +24052,9 @@ async function provisionPinnedCli(options2) {
 }
 
 // src/cli/audit.ts
-var import_node_fs29 = __toESM(require("node:fs"));
+var import_node_fs30 = __toESM(require("node:fs"));
 var import_node_os5 = __toESM(require("node:os"));
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/analyze/config-suppressions.ts
 function applyConfigSuppressions(results, suppressionFor) {
@@ -23958,7 +24069,7 @@ function applyConfigSuppressions(results, suppressionFor) {
 }
 
 // src/baseline/run-baseline.ts
-var import_node_fs24 = __toESM(require("node:fs"));
+var import_node_fs25 = __toESM(require("node:fs"));
 var import_node_path23 = __toESM(require("node:path"));
 
 // src/baseline/apply-baseline.ts
@@ -24031,7 +24142,7 @@ function baselineCounts(results) {
 function settleBaseline(results, request, write) {
   const folder = import_node_path23.default.dirname(request.file);
   if (request.mode === "write") {
-    const kept = import_node_fs24.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
+    const kept = import_node_fs25.default.existsSync(request.file) ? entriesNotAudited(readBaseline(request.file), results, folder) : [];
     const entries3 = [...kept, ...entriesOf(results, folder)];
     write(request.file, baselineText(entries3));
     const applied2 = applyBaseline(results, entries3, folder);
@@ -24048,7 +24159,7 @@ function settleBaseline(results, request, write) {
 }
 
 // src/config/load-config.ts
-var import_node_fs25 = __toESM(require("node:fs"));
+var import_node_fs26 = __toESM(require("node:fs"));
 var import_node_path24 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch2());
 
@@ -24124,7 +24235,7 @@ var ConfigResolver = class {
     if (!loaded) {
       const parent = import_node_path24.default.dirname(folder);
       const candidate = import_node_path24.default.join(folder, CONFIG_FILE3);
-      if (import_node_fs25.default.existsSync(candidate)) loaded = readConfig(candidate);
+      if (import_node_fs26.default.existsSync(candidate)) loaded = readConfig(candidate);
       else if (isRepositoryRoot(folder) || parent === folder) loaded = DEFAULTS;
       else loaded = this.inFolder(parent);
       this.byFolder.set(folder, loaded);
@@ -24135,7 +24246,7 @@ var ConfigResolver = class {
 function readConfig(file) {
   let text2;
   try {
-    text2 = stripBom(import_node_fs25.default.readFileSync(file, "utf8"));
+    text2 = stripBom(import_node_fs26.default.readFileSync(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cannot read the config ${file}: ${error.message}`);
   }
@@ -24229,7 +24340,7 @@ function configError(file, text2, problems) {
 }
 
 // src/fix/proof-sandbox.ts
-var import_node_fs26 = __toESM(require("node:fs"));
+var import_node_fs27 = __toESM(require("node:fs"));
 var import_node_path25 = __toESM(require("node:path"));
 var ProofSandbox = class {
   root = makeTempDir("proof");
@@ -24249,13 +24360,13 @@ var ProofSandbox = class {
       files.add(import_node_path25.default.resolve(input2));
       if (/\.bicep(param)?$/i.test(input2)) for (const file of await localFilesRead(input2).catch(() => [])) files.add(file);
       const repository = findRepositoryRoot(import_node_path25.default.dirname(input2));
-      if (repository) import_node_fs26.default.mkdirSync(import_node_path25.default.join(this.inside(repository), ".git"), { recursive: true });
+      if (repository) import_node_fs27.default.mkdirSync(import_node_path25.default.join(this.inside(repository), ".git"), { recursive: true });
     }
     for (const file of files) {
-      if (!import_node_fs26.default.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
-      import_node_fs26.default.mkdirSync(import_node_path25.default.dirname(this.inside(file)), { recursive: true });
+      if (!import_node_fs27.default.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      import_node_fs27.default.mkdirSync(import_node_path25.default.dirname(this.inside(file)), { recursive: true });
       try {
-        import_node_fs26.default.copyFileSync(file, this.inside(file));
+        import_node_fs27.default.copyFileSync(file, this.inside(file));
       } catch {
       }
     }
@@ -24277,7 +24388,7 @@ function mapStrings(value, map2) {
 var import_node_path29 = __toESM(require("node:path"));
 
 // src/fix/apply-fixes.ts
-var import_node_fs27 = __toESM(require("node:fs"));
+var import_node_fs28 = __toESM(require("node:fs"));
 var import_node_path26 = __toESM(require("node:path"));
 
 // src/fix/apply-edits.ts
@@ -24341,13 +24452,13 @@ function fixedTexts(fixes, sourceTexts) {
 }
 function readOrUndefined(file) {
   try {
-    return import_node_fs27.default.readFileSync(file, "utf8");
+    return import_node_fs28.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function writeSource(file, text2) {
-  writeFileAtomic(file, text2, import_node_fs27.default.statSync(file).mode & 4095);
+  writeFileAtomic(file, text2, import_node_fs28.default.statSync(file).mode & 4095);
 }
 function compileFailure(result, cwd) {
   const broken = `after the edit, ${import_node_path26.default.relative(cwd, result.file)} does not compile`;
@@ -24444,7 +24555,7 @@ async function applyFixes(results, options2) {
 }
 
 // src/fix/plan-fixes.ts
-var import_node_fs28 = __toESM(require("node:fs"));
+var import_node_fs29 = __toESM(require("node:fs"));
 
 // src/fix/bicep-syntax.ts
 function syntaxChildren2(node) {
@@ -24629,8 +24740,8 @@ function declarationAround(node) {
 }
 function whyNotWrittenOut(source, node) {
   if (node.type === "module_declaration") {
-    const path37 = literalString(syntaxChildren2(node)[1]);
-    return `the resource is declared inside the module '${path37 ?? identifierOf2(node)}', which is not a file of this repository`;
+    const path38 = literalString(syntaxChildren2(node)[1]);
+    return `the resource is declared inside the module '${path38 ?? identifierOf2(node)}', which is not a file of this repository`;
   }
   if (node.type === "resource_declaration") {
     if (!declarationObject(node)) return `resource '${identifierOf2(node)}' is declared in a loop; ${NOT_REWRITTEN}`;
@@ -24948,7 +25059,7 @@ function sourceReader() {
       if (!file.toLowerCase().endsWith(".bicep")) {
         source = "the finding is in an ARM JSON template; bicep-audit fixes Bicep files only";
       } else {
-        const text2 = import_node_fs28.default.readFileSync(file, "utf8");
+        const text2 = import_node_fs29.default.readFileSync(file, "utf8");
         texts.set(file, text2);
         source = new ParsedBicep(file, text2, (await bicepParser()).parse(text2).rootNode);
       }
@@ -25781,6 +25892,42 @@ ${rows.join("\n")}`);
   return [...blocks, ...fixed, closing.join("\n")].join("\n\n") + "\n";
 }
 
+// src/cli/progress.ts
+var import_node_path35 = __toESM(require("node:path"));
+function clockTime(ms) {
+  const seconds = Math.round(ms / 1e3);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds % 3600 / 60), seconds % 60];
+  const two = (n) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+function formatProgress(state, cwd, columns) {
+  const { done, total, elapsedMs, slowest } = state;
+  const parts2 = [`[${done}/${total}] ${Math.floor(100 * done / total)}%`, `${clockTime(elapsedMs)} elapsed`];
+  if (done > 0 && done < total) parts2.push(`about ${clockTime(elapsedMs / done * (total - done))} left`);
+  if (slowest) parts2.push(`slowest ${import_node_path35.default.relative(cwd, slowest.file)} (${(slowest.ms / 1e3).toFixed(1)} s)`);
+  const line = parts2.join(" · ");
+  return columns !== void 0 && columns > 1 && line.length >= columns ? `${line.slice(0, columns - 2)}…` : line;
+}
+var PROGRESS_AFTER = 5;
+var PROGRESS_INTERVAL_MS = 250;
+function progressLine(stderr, cwd, env, now = () => performance.now()) {
+  if (!stderr.isTTY || env.CI) return { update: void 0, clear: () => void 0 };
+  const start2 = now();
+  let drawnAt;
+  let slowest;
+  return {
+    update: (done, total, file, ms) => {
+      if (!slowest || ms > slowest.ms) slowest = { file, ms };
+      if (total <= PROGRESS_AFTER) return;
+      const at = now();
+      if (drawnAt !== void 0 && at - drawnAt < PROGRESS_INTERVAL_MS) return;
+      drawnAt = at;
+      stderr.write(`\r\x1B[K${formatProgress({ done, total, elapsedMs: at - start2, slowest }, cwd, stderr.columns)}`);
+    },
+    clear: () => drawnAt !== void 0 && stderr.write("\r\x1B[K")
+  };
+}
+
 // src/cli/audit.ts
 var UsageError = class extends Error {
 };
@@ -25831,7 +25978,7 @@ function writeRequestedFile(file, text2, what) {
 }
 function appendToGithubFile(variable, file, text2) {
   try {
-    import_node_fs29.default.appendFileSync(file, text2);
+    import_node_fs30.default.appendFileSync(file, text2);
   } catch (error) {
     throw new UsageError(`cannot append to ${variable} ${file}: ${error.message}`);
   }
@@ -25847,10 +25994,10 @@ function asUsageError(body2, ...kinds) {
 function armParameterValues(args2, cwd) {
   const values = /* @__PURE__ */ new Map();
   if (args2.parameters) {
-    const file = import_node_path35.default.resolve(cwd, args2.parameters);
+    const file = import_node_path36.default.resolve(cwd, args2.parameters);
     let text2;
     try {
-      text2 = import_node_fs29.default.readFileSync(file, "utf8");
+      text2 = import_node_fs30.default.readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read --parameters ${file}: ${error.message}`);
     }
@@ -25877,25 +26024,16 @@ function parameterValues(args2) {
   }
   return values;
 }
-var PROGRESS_AFTER = 5;
-function progressLine(stderr, cwd) {
-  if (!stderr.isTTY) return { update: void 0, clear: () => void 0 };
-  let shown = false;
-  return {
-    update: (done, total, file) => {
-      if (total <= PROGRESS_AFTER) return;
-      shown = true;
-      stderr.write(`\r\x1B[K[${done + 1}/${total}] ${import_node_path35.default.relative(cwd, file)}`);
-    },
-    clear: () => shown && stderr.write("\r\x1B[K")
-  };
+function filesPerServer(env) {
+  const budget = Number(env.BICEP_AUDIT_FILES_PER_SERVER);
+  return Number.isInteger(budget) && budget > 0 ? { filesPerServer: budget } : {};
 }
 function sourceReader2() {
   const texts = /* @__PURE__ */ new Map();
   return (file) => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, import_node_fs29.default.readFileSync(file, "utf8"));
+        texts.set(file, import_node_fs30.default.readFileSync(file, "utf8"));
       } catch {
         texts.set(file, void 0);
       }
@@ -25904,7 +26042,7 @@ function sourceReader2() {
   };
 }
 function takeInputsFromBaselineOptions(args2, cwd) {
-  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs29.default.statSync(import_node_path35.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
+  const isInput = (value) => value !== void 0 && value !== "" && (/\.(bicep|bicepparam)$/i.test(value) || import_node_fs30.default.statSync(import_node_path36.default.resolve(cwd, value), { throwIfNoEntry: false })?.isDirectory() === true);
   const moved = [args2.baseline, args2.writeBaseline].filter(isInput);
   if (moved.length === 0) return args2;
   return {
@@ -25916,9 +26054,9 @@ function takeInputsFromBaselineOptions(args2, cwd) {
 }
 function baselineRequest(args2, config2, cwd, repoRoot) {
   const named = args2.writeBaseline ?? args2.baseline;
-  const configured = asUsageError(() => config2.configFor(import_node_path35.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
+  const configured = asUsageError(() => config2.configFor(import_node_path36.default.join(cwd, CONFIG_FILE3)).baseline, ConfigError);
   if (named === void 0 && !args2.pruneBaseline && configured === void 0) return void 0;
-  const file = named ? import_node_path35.default.resolve(cwd, named) : configured ?? import_node_path35.default.join(repoRoot, DEFAULT_BASELINE_FILE);
+  const file = named ? import_node_path36.default.resolve(cwd, named) : configured ?? import_node_path36.default.join(repoRoot, DEFAULT_BASELINE_FILE);
   return { file, mode: args2.writeBaseline !== void 0 ? "write" : args2.pruneBaseline ? "prune" : "compare" };
 }
 function inSandbox(options2, sandbox, cwd) {
@@ -25926,7 +26064,7 @@ function inSandbox(options2, sandbox, cwd) {
   const user = (file) => sandbox.outside(file);
   return {
     ...rest,
-    paths: options2.paths.map((p) => sandbox.inside(import_node_path35.default.resolve(cwd, p))),
+    paths: options2.paths.map((p) => sandbox.inside(import_node_path36.default.resolve(cwd, p))),
     cwd: sandbox.inside(cwd),
     ...config2 ? { config: { configFor: (file) => config2.configFor(user(file)), isExcluded: (file) => config2.isExcluded(user(file)) } } : {}
   };
@@ -25935,7 +26073,7 @@ async function runAudit(given, run2) {
   const args2 = takeInputsFromBaselineOptions(given, run2.cwd);
   if (args2.paths.length === 0) throw new UsageError("no inputs: name .bicep, .bicepparam or ARM .json files, or folders");
   const config2 = asUsageError(() => new ConfigResolver({ cwd: run2.cwd, ...args2.config ? { explicit: args2.config } : {} }), ConfigError);
-  const progress = progressLine(run2.stderr, run2.cwd);
+  const progress = progressLine(run2.stderr, run2.cwd, run2.env);
   const options2 = {
     paths: args2.paths,
     cwd: run2.cwd,
@@ -25950,6 +26088,7 @@ async function runAudit(given, run2) {
     restoreTimeoutMs: args2.restoreTimeout * 1e3,
     jobs: args2.jobs,
     ...run2.prestarted ? { prestarted: run2.prestarted } : {},
+    ...filesPerServer(run2.env),
     ...args2.cache ? { cacheFolder: cacheFolder(run2.cwd, run2.env, run2.homeDir ?? import_node_os5.default.homedir()) } : {},
     ...args2.shard ? { shard: args2.shard } : {},
     config: {
@@ -25995,7 +26134,7 @@ async function runAudit(given, run2) {
     ...settled ? { baseline: settled.outcome } : {},
     failOn: args2.failOn,
     exitCode: code,
-    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path35.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
+    ...run2.env.BUILD_SOURCESDIRECTORY ? { sourcesDirectory: import_node_path36.default.resolve(run2.cwd, run2.env.BUILD_SOURCESDIRECTORY) } : {}
   };
   return { analysis, context, code, ...fixes.diff === void 0 ? {} : { fixDiff: fixes.diff } };
 }
@@ -26050,7 +26189,7 @@ function lines(value) {
 }
 function writeSarif(file, text2) {
   try {
-    import_node_fs30.default.mkdirSync(import_node_path36.default.dirname(file), { recursive: true });
+    import_node_fs31.default.mkdirSync(import_node_path37.default.dirname(file), { recursive: true });
   } catch (error) {
     throw new UsageError(`cannot write the SARIF report to sarif-file ${file}: ${error.message}`);
   }
@@ -26069,7 +26208,7 @@ async function audit(run2) {
   const parsed2 = await parseArgs(options(run2.env));
   if (parsed2.kind !== "run") throw new UsageError(parsed2.kind === "usage-error" ? parsed2.message : "the inputs do not describe an audit");
   const args2 = { ...parsed2.args, paths: lines(input(run2.env, "path")) };
-  const sarifFile = import_node_path36.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path36.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
+  const sarifFile = import_node_path37.default.resolve(run2.cwd, input(run2.env, "sarif-file") || import_node_path37.default.join(run2.env.RUNNER_TEMP ?? import_node_os6.default.tmpdir(), "bicep-audit.sarif"));
   const { analysis, context, code } = await runAudit(args2, run2);
   const pinned = packageJson().bicepCli.version;
   if (analysis.bicep && analysis.bicep.version !== pinned) {

@@ -57,8 +57,10 @@ export interface AnalyzeOptions {
   config?: InputConfig;
   /** A Bicep server started ahead of the run: the first server the run needs, if it runs the same CLI. */
   prestarted?: PrestartedServer;
-  /** Called before each input is analysed, e.g. for a progress line. */
-  onProgress?(done: number, total: number, file: string): void;
+  /** Files a Bicep server compiles before another takes its place; the pool's own budget unless given. */
+  filesPerServer?: number;
+  /** Called after each input is analysed, with how many are done and how long this one took, e.g. for a progress line. */
+  onProgress?(done: number, total: number, file: string, ms: number): void;
 }
 
 /** What a config says about an input. */
@@ -188,12 +190,14 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     compiler?.allPrepared();
     const analysed = new Array<InputResult>(inputs.length);
     let next = 0;
+    let done = 0;
     const lane = async () => {
       for (let index = next++; index < inputs.length; index = next++) {
         const input = inputs[index]!;
-        options.onProgress?.(index, inputs.length, input.file);
+        const started = performance.now();
         const keep = caches && { results: caches.results, context: contexts.get(input.file)! };
         analysed[index] = kept.get(input.file)?.result ?? (await analyzeInput(input, compiler, options, keep));
+        options.onProgress?.((done += 1), inputs.length, input.file, performance.now() - started);
       }
     };
     // A server takes several files at once: enough lanes to keep each busy.
@@ -227,6 +231,7 @@ function bicepCompiler(options: AnalyzeOptions, caches: RunCaches | undefined): 
     restoreTimeoutMs: restoreTimeoutOf(options),
     jobs: options.jobs,
     ...(options.prestarted ? { prestarted: options.prestarted } : {}),
+    ...(options.filesPerServer ? { filesPerServer: options.filesPerServer } : {}),
   };
   if (!caches) return startBicepCompiler(cliPath, compilerOptions);
   return new CachedCompiler(cliPath, caches.compiles, (knownVersion) => startBicepCompiler(cliPath, { ...compilerOptions, ...(knownVersion ? { knownVersion } : {}) }));

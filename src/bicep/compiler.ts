@@ -4,10 +4,10 @@ import { BicepCliError, BicepTimeoutError, rewriteCliError } from './errors';
 import { toDiagnosticLevel, type CompiledDeclaration, type CompileOutput } from './compile-output';
 import { BicepJsonRpcClient } from './jsonrpc-client';
 import type { RpcDiagnostic } from './protocol';
-import { COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
+import { BYTES_FOR_SERVERS, COMPILES_PER_SERVER, CompilerPool, FILES_PER_EXTRA_SERVER, FILES_PER_SERVER_LIFE, type IdentifyCli, type PoolKind, type PoolWorker } from './compiler-pool';
 import { filesTheCompileReads } from './files-read';
 import { SymbolicMirror } from './symbolic-mirror';
-import { localFilesRead, registryModules } from '../discover/local-files';
+import { filesReadByParsing, localFilesRead, registryModules } from '../discover/local-files';
 import { readBicepVersion, supportsJsonRpc } from './version';
 import type { PrestartedServer } from './server-process';
 
@@ -24,6 +24,8 @@ export interface CompilerOptions {
   knownVersion?: string;
   /** A server already started for a CLI: the first server, if it runs this one. */
   prestarted?: PrestartedServer;
+  /** Files a server compiles before another takes its place (FILES_PER_SERVER_LIFE unless given; tests give fewer). */
+  filesPerServer?: number;
 }
 
 function toOutput(
@@ -76,12 +78,12 @@ async function compileInMirror(mirror: SymbolicMirror, file: string, filesRead: 
 }
 
 /** The files each entry's compile reads, found by parsing once per run (`bicep build` cannot say). */
-type FilesOf = (file: string) => Promise<string[]>;
+type FilesOf<T = string[]> = (file: string) => Promise<T>;
 
-function filesOfOnce(): FilesOf {
-  const known = new Map<string, Promise<string[]>>();
+function once<T>(find: (file: string) => Promise<T>): FilesOf<T> {
+  const known = new Map<string, Promise<T>>();
   return (file) => {
-    if (!known.has(file)) known.set(file, localFilesRead(file));
+    if (!known.has(file)) known.set(file, find(file));
     return known.get(file)!;
   };
 }
@@ -103,13 +105,16 @@ class JsonRpcCompiler implements PoolWorker {
     private readonly fetching: Map<string, Promise<boolean>>,
     /** The files each file's compile reads, asked once per run of any process of the pool. */
     private readonly filesAsked: Map<string, Promise<FilesAsked>>,
+    /** The files each file's compile reads where parsing tells them all, parsed once per run. */
+    private readonly parsedFiles: FilesOf<string[] | undefined>,
   ) {}
 
   /**
-   * The server is asked first which files the compile reads, so that each is in the mirror before
-   * the mirrored file is compiled: a server remembers a file it once found missing. The paths the
-   * source names are added: the server leaves out a module file that does not exist, whose
-   * appearing must change the compile.
+   * The files the compile reads are known first, so that each is in the mirror before the
+   * mirrored file is compiled: a server remembers a file it once found missing. Parsing tells them
+   * where every path is a plain local string; else the server is asked, and the paths the source
+   * names are added: the server leaves out a module file that does not exist, whose appearing must
+   * change the compile.
    */
   async compile(file: string): Promise<CompileOutput> {
     const { files, declarations } = await this.asked(file);
@@ -133,6 +138,8 @@ class JsonRpcCompiler implements PoolWorker {
   }
 
   private async askFiles(file: string): Promise<FilesAsked> {
+    const parsed = await this.parsedFiles(file);
+    if (parsed) return { files: parsed, declarations: {} };
     const fetchTimeoutMs = (await this.fetches(file)) ? this.restoreTimeoutMs : undefined;
     const { files, declarations } = await filesTheCompileReads(this.client, file, fetchTimeoutMs);
     return { files: [...new Set([...files, ...(await this.filesOf(file))])], declarations };
@@ -152,6 +159,10 @@ class JsonRpcCompiler implements PoolWorker {
     let fetches = this.fetching.get(file);
     if (!fetches) this.fetching.set(file, (fetches = registryModules(file).then((modules) => modules.length > 0)));
     return fetches;
+  }
+
+  residentBytes(): number | undefined {
+    return this.client.residentBytes();
   }
 
   async close(): Promise<void> {
@@ -187,7 +198,9 @@ class BuildCommandCompiler implements PoolWorker {
  */
 export function startBicepCompiler(cliPath: string, options: CompilerOptions): CompilerPool {
   const mirror = new SymbolicMirror();
-  const filesOf = filesOfOnce();
+  const filesOf = once(localFilesRead);
+  // Where parsing tells every file, no server is asked: it would spend about half a compile on it.
+  const parsedFiles = once(filesReadByParsing);
   const beforeCompile = async (file: string) => mirror.add(await filesOf(file));
   // `bicep build` starts a process per file anyway: as many at once as the jobs.
   const build: PoolKind = {
@@ -197,6 +210,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
     maxWorkers: options.jobs,
     filesPerExtraWorker: 0,
     compilesPerWorker: 1,
+    filesPerWorkerLife: Infinity,
   };
   const removeMirror = () => mirror.remove();
   if (options.noRestore) {
@@ -205,7 +219,7 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
   }
   const fetching = new Map<string, Promise<boolean>>();
   const filesAsked = new Map<string, Promise<FilesAsked>>();
-  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching, filesAsked);
+  const startServer = () => new JsonRpcCompiler(BicepJsonRpcClient.start(cliPath, options.timeoutMs, options.prestarted?.take(cliPath)), mirror, filesOf, options.restoreTimeoutMs, fetching, filesAsked, parsedFiles);
   const identify: IdentifyCli = async (first, switchTo) => {
     try {
       return (await (first as JsonRpcCompiler).client.version()).version;
@@ -224,10 +238,13 @@ export function startBicepCompiler(cliPath: string, options: CompilerOptions): C
   const servers: PoolKind = {
     mode: 'jsonrpc',
     startWorker: startServer,
+    filesReadWithoutWorker: parsedFiles,
     beforeCompile,
     maxWorkers: maxServers,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
     compilesPerWorker: COMPILES_PER_SERVER,
+    filesPerWorkerLife: options.filesPerServer ?? FILES_PER_SERVER_LIFE,
+    bytesPerWorker: BYTES_FOR_SERVERS / maxServers,
   };
   return new CompilerPool(cliPath, servers, identify, removeMirror);
 }

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { BicepCliError, BicepTimeoutError, excerpt } from './errors';
@@ -89,6 +90,16 @@ export class BicepJsonRpcClient {
 
   get processId(): number | undefined {
     return this.child.pid;
+  }
+
+  /** The process's resident memory now, read from /proc; undefined where there is none, or once it has ended. */
+  residentBytes(): number | undefined {
+    try {
+      const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8'))?.[1];
+      return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
+    } catch {
+      return undefined;
+    }
   }
 
   version(request: VersionRequest = {}): Promise<VersionResponse> {

@@ -32,10 +32,13 @@ import { JsonSyntaxError } from '../template/parse-json';
 import type { CliArgs, Format } from './args';
 import { EXIT, exitCodeFor } from './exit-codes';
 import type { PrestartedServer } from '../bicep/server-process';
+import { progressLine } from './progress';
 
 export interface Writable {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width. */
+  columns?: number;
 }
 
 /** The process around a run: passed in so that tests and the Action can run it in-process. */
@@ -170,21 +173,10 @@ export function checkOutputFolder(file: string, what: string): void {
   }
 }
 
-// A progress line helps only when a run takes a while and someone watches the terminal.
-const PROGRESS_AFTER = 5;
-
-function progressLine(stderr: Writable, cwd: string) {
-  if (!stderr.isTTY) return { update: undefined, clear: () => undefined };
-  let shown = false;
-  return {
-    update: (done: number, total: number, file: string) => {
-      if (total <= PROGRESS_AFTER) return;
-      shown = true;
-      // By path: a repository has many a main.bicep.
-      stderr.write(`\r\u001b[K[${done + 1}/${total}] ${path.relative(cwd, file)}`);
-    },
-    clear: () => shown && stderr.write('\r\u001b[K'),
-  };
+/** BICEP_AUDIT_FILES_PER_SERVER: a smaller budget of files per Bicep server than the pool's own, for tests of the replacing. */
+function filesPerServer(env: Record<string, string | undefined>): { filesPerServer?: number } {
+  const budget = Number(env.BICEP_AUDIT_FILES_PER_SERVER);
+  return Number.isInteger(budget) && budget > 0 ? { filesPerServer: budget } : {};
 }
 
 /** Reads source files once per run, for excerpts and fingerprints. */
@@ -245,7 +237,7 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
   const args = takeInputsFromBaselineOptions(given, run.cwd);
   if (args.paths.length === 0) throw new UsageError('no inputs: name .bicep, .bicepparam or ARM .json files, or folders');
   const config = asUsageError(() => new ConfigResolver({ cwd: run.cwd, ...(args.config ? { explicit: args.config } : {}) }), ConfigError);
-  const progress = progressLine(run.stderr, run.cwd);
+  const progress = progressLine(run.stderr, run.cwd, run.env);
   const options: AnalyzeOptions = {
     paths: args.paths,
     cwd: run.cwd,
@@ -260,6 +252,7 @@ export async function runAudit(given: CliArgs, run: RunEnvironment): Promise<Aud
     restoreTimeoutMs: args.restoreTimeout * 1000,
     jobs: args.jobs,
     ...(run.prestarted ? { prestarted: run.prestarted } : {}),
+    ...filesPerServer(run.env),
     ...(args.cache ? { cacheFolder: cacheFolder(run.cwd, run.env, run.homeDir ?? os.homedir()) } : {}),
     ...(args.shard ? { shard: args.shard } : {}),
     config: {

@@ -63,6 +63,16 @@ export async function registryModules(entry: string): Promise<RegistryModule[]> 
   return modules;
 }
 
+/** The local paths one Bicep file names (modules, imports, `load…()` literals), resolved, when the source grammar parses it whole; else (or unreadable) undefined. */
+export async function pathsNamedIn(file: string): Promise<string[] | undefined> {
+  try {
+    const source = BicepSourceFile.parse(file, await bicepParser());
+    return source.hasGrammarGaps ? undefined : source.fileReferences().map((r) => path.resolve(path.dirname(file), r.path));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The bicepconfig.json files at or above a file's folder, nearest first: Bicep applies the first. */
 export function bicepConfigsAbove(file: string): string[] {
   const found: string[] = [];
@@ -93,6 +103,19 @@ function configPlaces(file: string): string[] {
     places.push(candidate);
     if (fs.existsSync(candidate) || path.dirname(folder) === folder) return places;
   }
+}
+
+/**
+ * What `localFilesRead` gives, when parsing alone tells every file the compile reads: every Bicep
+ * file of the entry's local graph parses whole and names each path it reads as a plain local
+ * string (no `br:`/`ts:` module, no `load…()` of an expression); else undefined, and only the
+ * Bicep CLI can tell.
+ */
+export async function filesReadByParsing(entry: string): Promise<string[] | undefined> {
+  if (!/\.bicep$/i.test(entry)) return undefined;
+  let complete = true;
+  await walkBicepFiles(entry, (source) => (complete &&= source.namesAllItReads));
+  return complete ? localFilesRead(entry) : undefined;
 }
 
 /**

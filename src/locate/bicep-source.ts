@@ -116,6 +116,11 @@ export class BicepSourceFile {
     return source;
   }
 
+  /** Whether the grammar left part of the file unparsed (valid Bicep it does not know): a declaration there may be missed. */
+  get hasGrammarGaps(): boolean {
+    return this.root.hasError;
+  }
+
   range(node: SyntaxNode): Range {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
@@ -151,12 +156,25 @@ export class BicepSourceFile {
 
   private references: FileReference[] | undefined;
 
+  /**
+   * Whether `fileReferences()` names every file this one reads: the grammar parses it whole, and
+   * every module, import and `load…()` names a local path as a plain string (not a registry, not an
+   * expression).
+   */
+  get namesAllItReads(): boolean {
+    this.fileReferences();
+    return !this.hasGrammarGaps && this.everyPathPlain;
+  }
+
+  private everyPathPlain = true;
+
   private findFileReferences(): FileReference[] {
     const found: FileReference[] = [];
     const visit = (node: SyntaxNode) => {
       const target = referencedPathNode(node);
       const written = stringValue(target ?? undefined);
       if (target && written !== undefined && isLocalModule(written)) found.push({ path: written, range: this.range(target) });
+      else if (target) this.everyPathPlain = false;
       for (const child of node.namedChildren) visit(child);
     };
     visit(this.root);

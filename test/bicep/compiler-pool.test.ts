@@ -8,7 +8,7 @@ function pool(jobs: number) {
     started += 1;
     return { compile: async (file) => ({ file, success: true, diagnostics: [], filesRead: [file] }), filesRead: async (file) => [file], close: async () => undefined };
   };
-  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: jobs, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4 };
+  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: jobs, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4, filesPerWorkerLife: Infinity };
   const compilers = new CompilerPool('bicep', kind, async () => '0.49.2');
   return { compilers, started: () => started };
 }
@@ -59,7 +59,7 @@ function heldPool(crashFirst = false) {
       close: async () => undefined,
     };
   };
-  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: 2, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4 };
+  const kind = { mode: 'jsonrpc' as const, startWorker: worker, beforeCompile: async () => undefined, maxWorkers: 2, filesPerExtraWorker: FILES_PER_EXTRA_SERVER, compilesPerWorker: 4, filesPerWorkerLife: Infinity };
   const compilers = new CompilerPool('bicep', kind, async () => '0.49.2');
   /** Lets every held file go until all are done. */
   const drain = async (all: Promise<unknown>) => {
@@ -123,6 +123,7 @@ function loggingPool(events: string[], options: { beforeCompile?: (file: string)
     maxWorkers: 1,
     filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
     compilesPerWorker: 4,
+    filesPerWorkerLife: Infinity,
   };
   let answer: (version: string) => void = () => undefined;
   const identify: IdentifyCli = () => {
@@ -207,5 +208,61 @@ describe('closing', () => {
     expect(events).not.toContain('process told to end');
     await compilers.close();
     expect(events.slice(-3)).toEqual(['process told to end', 'mirror removed', 'process exited']);
+  });
+});
+
+describe('a process is replaced once it has been given its budget of files', () => {
+  /** Stand-ins that count the files each is given and whether it was told to end; `resident` is what each says it holds. */
+  function budgetPool(filesPerWorkerLife: number, resident?: (files: number) => number, bytesPerWorker?: number) {
+    const workers: { files: number; closed: boolean }[] = [];
+    const worker = (): PoolWorker => {
+      const counts = { files: 0, closed: false };
+      workers.push(counts);
+      return {
+        compile: async (file) => {
+          counts.files += 1;
+          await new Promise((resolve) => setImmediate(resolve));
+          return { file, success: true, diagnostics: [], filesRead: [file] };
+        },
+        filesRead: async (file) => [file],
+        close: async () => void (counts.closed = true),
+        ...(resident ? { residentBytes: () => resident(counts.files) } : {}),
+      };
+    };
+    const kind: PoolKind = {
+      mode: 'jsonrpc',
+      startWorker: worker,
+      beforeCompile: async () => undefined,
+      maxWorkers: 1,
+      filesPerExtraWorker: FILES_PER_EXTRA_SERVER,
+      compilesPerWorker: 4,
+      filesPerWorkerLife,
+      ...(bytesPerWorker === undefined ? {} : { bytesPerWorker }),
+    };
+    return { compilers: new CompilerPool('bicep', kind, async () => '0.49.2'), workers };
+  }
+
+  it.each([
+    [10, 3, [3, 3, 3, 1]],
+    [6, 3, [3, 3]],
+    [5, 100, [5]],
+  ])('%i files, %i per process: processes given %j', async (count, budget, given) => {
+    const { compilers, workers } = budgetPool(budget);
+    compilers.prepare(files(count));
+    const outputs = await Promise.all(files(count).map((f) => compilers.compile(f)));
+    await compilers.close();
+    expect(outputs.map((o) => o.file)).toEqual(files(count));
+    expect(workers.map((w) => w.files)).toEqual(given);
+    expect(workers.every((w) => w.closed)).toBe(true);
+    expect(compilers.processesStarted).toBe(given.length);
+  });
+
+  it('replaces a process whose resident memory is past the bound when it is given a file', async () => {
+    // 100 bytes a file: past 250 bytes once it has had 3 files, so the 4th it is given is its last.
+    const { compilers, workers } = budgetPool(Infinity, (filesDone) => 100 * filesDone, 250);
+    for (const file of files(9)) await compilers.compile(file);
+    await compilers.close();
+    expect(workers.map((w) => w.files)).toEqual([4, 4, 1]);
+    expect(workers.every((w) => w.closed)).toBe(true);
   });
 });

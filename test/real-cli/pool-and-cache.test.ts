@@ -180,3 +180,47 @@ var exportedLogs = [
     expect((report as unknown as { bicep: { version: string } }).bicep.version).toBe('0.49.2');
   });
 });
+
+describe('a server that has compiled its budget of files', () => {
+  const SETTING = `resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: registry
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/audit'
+    logs: [{ categoryGroup: 'audit', enabled: true }]
+  }
+}
+`;
+  const caller = (i: number) => `module shared '../modules/registry.bicep' = {
+  name: 'shared${i}'
+  params: { name: 'acrshared${i}' }
+}
+`;
+  // Six entries: three with their own registry (every other one with a setting), three that call one local module.
+  const tree = () =>
+    makeTree({
+      ...Object.fromEntries([0, 1, 2].map((i) => [`infra/own${i}.bicep`, registry(`acrown${i}`) + (i % 2 === 0 ? SETTING : '')])),
+      ...Object.fromEntries([0, 1, 2].map((i) => [`infra/calls${i}.bicep`, caller(i)])),
+      'modules/registry.bicep': `param name string\n${registry('x').replace("'x'", 'name')}`,
+      '.git/HEAD': '',
+    });
+
+  it('is replaced by a fresh one, and the run reports exactly what a run with one server reports', async () => {
+    const root = tree();
+    const { cli, starts } = loggingCli(makeTree({}));
+    const budget = await auditWithRealBicep(['infra', 'modules', '--jobs', '1', '--no-cache', '--format', 'json'], {
+      cwd: root,
+      env: { BICEP_PATH: cli, BICEP_AUDIT_FILES_PER_SERVER: '2' },
+    });
+    const servers = starts().length;
+    const one = await auditWithRealBicep(['infra', 'modules', '--jobs', '1', '--no-cache', '--format', 'json'], { cwd: root, env: { BICEP_PATH: cli } });
+    // Which files each entry reads comes from parsing, with no server: a server is given the 6 compiles, 2 each.
+    expect(servers).toBe(3);
+    expect(starts().length - servers).toBe(1);
+    expect(budget.code).toBe(1);
+    expect(budget.stdout).toBe(one.stdout);
+    expect((JSON.parse(budget.stdout) as JsonReport).inputs.map((i) => path.relative(root, i.file)).sort()).toEqual(
+      ['infra/calls0.bicep', 'infra/calls1.bicep', 'infra/calls2.bicep', 'infra/own0.bicep', 'infra/own1.bicep', 'infra/own2.bicep'],
+    );
+  }, 120_000);
+});
