@@ -14015,6 +14015,17 @@ var BicepSourceFile = class _BicepSourceFile {
     parsedSources.set(file, source);
     return source;
   }
+  /**
+   * The same file with only one declaration left, at its own place (every other character but line
+   * breaks blanked): where the grammar cannot parse the file, it often still parses the declaration.
+   */
+  alone(range2, parser2) {
+    const start2 = this.lines.offsetAt(range2.start);
+    const end2 = this.lines.offsetAt(range2.end);
+    const blank = (text3) => text3.replace(/[^\r\n]/g, " ");
+    const text2 = blank(this.text.slice(0, start2)) + this.text.slice(start2, end2) + blank(this.text.slice(end2));
+    return new _BicepSourceFile(this.file, parser2.parse(text2).rootNode, text2);
+  }
   range(node) {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
@@ -14078,25 +14089,34 @@ var BicepSourceFile = class _BicepSourceFile {
    * a value that comes from a variable or a loop is shown where it is used.
    */
   property(declaration, path34) {
+    return this.walk(declaration, path34).node;
+  }
+  /** The array items the source spells out on the way to a property, outermost first (a directive before an item covers what is inside it). */
+  itemsAround(declaration, path34) {
+    return this.walk(declaration, path34).items;
+  }
+  walk(declaration, path34) {
     let node = declaration;
     let value = declarationBody(declaration);
+    const items2 = [];
     for (const segment2 of path34) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
-        if (!property) return node;
+        if (!property) break;
         node = property;
         value = syntaxChildren(property)[1];
       } else if (typeof segment2 === "number" && value?.type === "array") {
         const item = syntaxChildren(value)[segment2];
-        if (!item) return node;
+        if (!item) break;
         node = item;
         value = item;
+        items2.push(item);
       } else {
-        return node;
+        break;
       }
     }
-    return node;
+    return { node, items: items2 };
   }
 };
 
@@ -16360,6 +16380,10 @@ var JsonLocator = class {
   locate(place2) {
     const wholeDeclaration = !place2.path || place2.path.length === 0;
     return this.toLocation(spanAtPath(this.doc, [...place2.instance.jsonPath, ...place2.path ?? []], wholeDeclaration));
+  }
+  // An ARM template has no directives.
+  itemsAround() {
+    return [];
   }
   moduleChain(instance2) {
     return instance2.deploymentChain.map((link) => ({
@@ -22796,10 +22820,16 @@ function ruleFindings(instances, locator, selection = DEFAULT_RULES) {
         instance: findingInstance(report.subject),
         ...report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}
       };
-      const directive = directiveBefore(location, linesOf);
-      const suppression = directive && suppressionBy(directive, rule, selection.declared);
-      if (suppression) finding.suppression = suppression;
-      if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
+      for (const place2 of [location, ...locator.itemsAround(report.at).reverse()]) {
+        const directive = directiveBefore(place2, linesOf);
+        if (!directive) continue;
+        directives.set(`${place2.file}:${place2.range.start.line}`, directive);
+        const suppression = suppressionBy(directive, rule, selection.declared);
+        if (suppression) {
+          finding.suppression = suppression;
+          break;
+        }
+      }
       findings.push(finding);
     }
   }
@@ -22880,6 +22910,7 @@ var BicepLocator = class _BicepLocator {
   declarations;
   sources = /* @__PURE__ */ new Map();
   jsonModules = /* @__PURE__ */ new Map();
+  alone = /* @__PURE__ */ new Map();
   static async create(entryFile, compiled, declarations = {}) {
     return new _BicepLocator(entryFile, compiled, await bicepParser(), declarations);
   }
@@ -22887,9 +22918,26 @@ var BicepLocator = class _BicepLocator {
     const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
     if (jsonModule) return this.locateInJsonModule(jsonModule, [...place2.instance.jsonPath, ...place2.path ?? []], !place2.path || place2.path.length === 0);
     if (stoppedAt) return stoppedAt;
-    const declaration = source.declaration(place2.instance.symbolicName);
-    if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
-    return { file: source.file, range: source.range(source.property(declaration, place2.path ?? [])) };
+    const found = this.parsedDeclaration(source, place2.instance.symbolicName);
+    if (!found) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
+    return { file: source.file, range: found.source.range(found.source.property(found.declaration, place2.path ?? [])) };
+  }
+  itemsAround(place2) {
+    const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
+    const found = jsonModule || stoppedAt ? void 0 : this.parsedDeclaration(source, place2.instance.symbolicName);
+    return found ? found.source.itemsAround(found.declaration, place2.path ?? []).map((item) => ({ file: source.file, range: found.source.range(item) })) : [];
+  }
+  /** A declaration's syntax: in the file's parse, else in a parse of the compiler's range of it alone. */
+  parsedDeclaration(source, symbol) {
+    const declaration = source.declaration(symbol);
+    if (declaration) return { source, declaration };
+    const compiled = this.compiledDeclaration(source.file, symbol);
+    if (!compiled) return void 0;
+    const key = `${source.file}\0${symbol}`;
+    let alone = this.alone.get(key);
+    if (!alone) this.alone.set(key, alone = source.alone(compiled.range, this.parser));
+    const own = alone.declaration(symbol.split("::").at(-1));
+    return own ? { source: alone, declaration: own } : void 0;
   }
   /** The compiler's range of a declaration, where the grammar does not find it. */
   compiledDeclaration(file, symbol) {
@@ -24375,15 +24423,33 @@ function sortEdits(edits) {
   );
 }
 
-// src/fix/suggest-setting.ts
-var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
-var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
+// src/fix/new-resource.ts
 function freeName(source, wanted) {
   const taken = source.topLevelNames();
   let name2 = wanted;
   for (let n = 2; taken.has(name2); n += 1) name2 = `${wanted}${n}`;
   return name2;
 }
+function declarationToFollow(source, at, noun, what) {
+  const target = source.nodeAt(at.range);
+  if (!target || target.type !== "resource_declaration") {
+    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
+  }
+  if (enclosingLoop(target) || !declarationObject(target)) {
+    return { noFix: `${noun} '${identifierOf2(target)}' is declared in a loop; ${what} for each instance is for a person to write` };
+  }
+  if (target.parent?.type !== "infrastructure") return { noFix: `${noun} '${identifierOf2(target)}' is declared inside another resource` };
+  const value = syntaxChildren2(target).at(-1);
+  return { target, condition: value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "" };
+}
+function resourceAfter(source, target, resource) {
+  const at = target.endIndex;
+  return { start: at, end: at, newText: `${source.eol}${source.eol}${resource}` };
+}
+
+// src/fix/suggest-setting.ts
+var SETTING_TYPE2 = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview";
+var DESTINATIONS2 = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "eventHubName", "marketplacePartnerId"];
 function destinationsOfAnotherSetting(source) {
   for (const declaration of source.root.namedChildren) {
     if (declaration.type !== "resource_declaration") continue;
@@ -24427,22 +24493,14 @@ function settingText(source, target, condition, destinations, logs) {
   return lines2.map((line) => `${base}${line}`).join(eol);
 }
 function suggestSetting(source, suggestion, prefs) {
-  const target = source.nodeAt(suggestion.target.range);
-  if (!target || target.type !== "resource_declaration") {
-    return { noFix: target ? whyNotWrittenOut(source, target) : "the place the finding names is not where the source was read; run bicep-audit again" };
-  }
-  if (enclosingLoop(target) || !declarationObject(target)) {
-    return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared in a loop; a setting for each instance is for a person to write` };
-  }
-  if (target.parent?.type !== "infrastructure") return { noFix: `${suggestion.noun} '${identifierOf2(target)}' is declared inside another resource` };
-  const value = syntaxChildren2(target).at(-1);
-  const condition = value.type === "if_statement" ? `if ${syntaxChildren2(value)[0].text} ` : "";
+  const found = declarationToFollow(source, suggestion.target, suggestion.noun, "a setting");
+  if ("noFix" in found) return found;
+  const { target, condition } = found;
   const reused = destinationsOfAnotherSetting(source);
   const parameter = reused ? void 0 : freeName(source, "auditWorkspaceId");
   const logs = (prefs.categoryGroup || suggestion.categories.length === 0) && suggestion.group ? [`{ categoryGroup: '${suggestion.group}', enabled: true }`] : suggestion.categories.map((c) => `{ category: '${c}', enabled: true }`);
   const setting = settingText(source, target, condition, reused ?? [`workspaceId: ${parameter}`], logs);
-  const at = target.endIndex;
-  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], { start: at, end: at, newText: `${source.eol}${source.eol}${setting}` }];
+  const edits = [...parameter ? [parameterEdit(source, parameter, suggestion.service)] : [], resourceAfter(source, target, setting)];
   const destination = reused ? "the destination of the file's other diagnostic setting" : `a new parameter '${parameter}'`;
   return {
     fix: {
