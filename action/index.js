@@ -21825,11 +21825,9 @@ function knownEnds(id) {
 }
 var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
 var decidedBy = (id) => originsOf(id).filter((o) => o.kind !== "deployment").map((o) => `${o.kind}:${o.name}`);
-var OWN_PLACES = [
-  { segment: "/subscriptions/", own: "subscription().subscriptionId", option: "--subscription" },
-  { segment: "/resourcegroups/", own: "resourceGroup().name", option: "--resource-group" }
-];
-function placeOf(id, segment2, own) {
+var SUBSCRIPTION = { segment: "/subscriptions/", own: "subscription().subscriptionId" };
+var RESOURCE_GROUP = { segment: "/resourcegroups/", own: "resourceGroup().name" };
+function placeOf(id, { segment: segment2, own }) {
   const parts2 = typeof id === "string" ? [id] : isSymbolic(id) && id.parts ? id.parts : [];
   for (const [i2, part] of parts2.entries()) {
     if (typeof part !== "string") continue;
@@ -21846,12 +21844,14 @@ function placeOf(id, segment2, own) {
   return void 0;
 }
 function assumedApart(a, b) {
-  for (const { segment: segment2, own, option } of OWN_PLACES) {
-    const [x, y] = [placeOf(a, segment2, own), placeOf(b, segment2, own)];
-    const named = x && "name" in x && y && "own" in y ? x.name : y && "name" in y && x && "own" in x ? y.name : void 0;
-    if (named !== void 0) return { what: segment2 === "/subscriptions/" ? "subscription" : "resource group", name: named, option: `${option} ${named}` };
-  }
-  return void 0;
+  const ownSubscription = (id) => {
+    const place2 = placeOf(id, SUBSCRIPTION);
+    return place2 !== void 0 && "own" in place2;
+  };
+  if (!ownSubscription(a) || !ownSubscription(b)) return void 0;
+  const [x, y] = [placeOf(a, RESOURCE_GROUP), placeOf(b, RESOURCE_GROUP)];
+  const named = x && "name" in x && y && "own" in y ? x.name : y && "name" in y && x && "own" in x ? y.name : void 0;
+  return named === void 0 ? void 0 : { resourceGroup: named, option: `--resource-group ${named}` };
 }
 function mayBeSameId(scope, registryId) {
   const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
@@ -22131,7 +22131,7 @@ function assumptionText(apart) {
   );
   const which = `diagnostic setting${apart.length > 1 ? "s" : ""} ${settings}${module2 ? ` of module '${module2.symbolicName}'` : ""}`;
   const verb = apart.length > 1 ? "are" : "is";
-  return ` (${which} ${verb} on a resource of that name in ${first.what} '${first.name}', taken to be another ${first.what} than the deployment's; if the deployment goes to '${first.name}', run with ${first.option})`;
+  return ` (${which} ${verb} on a resource of that name in resource group '${first.resourceGroup}', taken to be another resource group than the deployment's; if the deployment goes to '${first.resourceGroup}', run with ${first.option})`;
 }
 function sameDeployment(a, b) {
   const chain = (i2) => i2.deploymentChain.map((l) => l.symbolicName).join("/");
@@ -22153,7 +22153,7 @@ function judge(requirement, target, targeting, apart, context) {
       deployed2,
       targeting.filter((t) => t.setting.condition === false).map((t) => t.setting)
     ),
-    ...apart.slice(0, MAX_SHOWN2).map((a) => ({ instance: a.setting, message: `diagnostic setting ${settingName(a.setting)}, taken to be in another ${a.what}` }))
+    ...apart.slice(0, MAX_SHOWN2).map((a) => ({ instance: a.setting, message: `diagnostic setting ${settingName(a.setting)}, taken to be in another resource group` }))
   ];
   const subject = instance2;
   if (coverage.settings.length === 0) {

@@ -150,7 +150,7 @@ function assumptionText(apart: readonly Apart[]): string {
   );
   const which = `diagnostic setting${apart.length > 1 ? 's' : ''} ${settings}${module ? ` of module '${module.symbolicName}'` : ''}`;
   const verb = apart.length > 1 ? 'are' : 'is';
-  return ` (${which} ${verb} on a resource of that name in ${first.what} '${first.name}', taken to be another ${first.what} than the deployment's; if the deployment goes to '${first.name}', run with ${first.option})`;
+  return ` (${which} ${verb} on a resource of that name in resource group '${first.resourceGroup}', taken to be another resource group than the deployment's; if the deployment goes to '${first.resourceGroup}', run with ${first.option})`;
 }
 
 /** Whether two instances are declared in the same template: the same chain of modules, loop instances aside. */
@@ -183,7 +183,7 @@ function judge(
       deployed,
       targeting.filter((t) => t.setting.condition === false).map((t) => t.setting),
     ),
-    ...apart.slice(0, MAX_SHOWN).map((a) => ({ instance: a.setting, message: `diagnostic setting ${settingName(a.setting)}, taken to be in another ${a.what}` })),
+    ...apart.slice(0, MAX_SHOWN).map((a) => ({ instance: a.setting, message: `diagnostic setting ${settingName(a.setting)}, taken to be in another resource group` })),
   ];
   const subject = instance;
   if (coverage.settings.length === 0) {

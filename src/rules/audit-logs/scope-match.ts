@@ -43,14 +43,11 @@ const compatible = (a: string, b: string, at: 'start' | 'end') =>
 /** The unknowns an ID is built from, other than where the deployment goes (subscription, resource group). */
 const decidedBy = (id: Value) => originsOf(id).filter((o) => o.kind !== 'deployment').map((o) => `${o.kind}:${o.name}`);
 
-// The subscription and resource group the deployment goes to, when the run is not told them.
-const OWN_PLACES = [
-  { segment: '/subscriptions/', own: 'subscription().subscriptionId', option: '--subscription' },
-  { segment: '/resourcegroups/', own: 'resourceGroup().name', option: '--resource-group' },
-] as const;
+const SUBSCRIPTION = { segment: '/subscriptions/', own: 'subscription().subscriptionId' };
+const RESOURCE_GROUP = { segment: '/resourcegroups/', own: 'resourceGroup().name' };
 
-/** The subscription or resource group of an ID: the deployment's own unknown one, a name written in the template, or neither. */
-function placeOf(id: Value, segment: string, own: string): { own: true } | { name: string } | undefined {
+/** The subscription or resource group of an ID: the deployment's own, not given to the run; a name the template writes; or neither. */
+function placeOf(id: Value, { segment, own }: { segment: string; own: string }): { own: true } | { name: string } | undefined {
   const parts = typeof id === 'string' ? [id] : isSymbolic(id) && id.parts ? id.parts : [];
   for (const [i, part] of parts.entries()) {
     if (typeof part !== 'string') continue;
@@ -67,28 +64,29 @@ function placeOf(id: Value, segment: string, own: string): { own: true } | { nam
   return undefined;
 }
 
-/** Where an ID names a subscription or resource group by a literal name and the other ID is in the deployment's own unknown one. */
+/** A resource group that an ID names and that is taken for another one than the deployment's own. */
 export interface AssumedApart {
-  what: 'subscription' | 'resource group';
   /** As the template writes it: `shared-rg`. */
-  name: string;
+  resourceGroup: string;
   /** The option that says the deployment goes there: `--resource-group shared-rg`. */
   option: string;
 }
 
 /**
- * A subscription or resource group the template names is taken for another one than the
- * deployment's own, when the run is not told where it deploys: a template that writes
- * `resourceGroup('shared-rg')` for one resource and the deployment's group for another means two
- * groups, unless the user says the deployment goes to that one.
+ * When the run is not told the resource group, a group the template names in the deployment's
+ * own subscription (`resourceGroup('shared-rg')`, `existing` there) is taken for another one than
+ * the deployment's: a template written for its own group says `resourceGroup()`. A full ID that
+ * also names its subscription is left open (it may well be where the deployment goes).
  */
 function assumedApart(a: Value, b: Value): AssumedApart | undefined {
-  for (const { segment, own, option } of OWN_PLACES) {
-    const [x, y] = [placeOf(a, segment, own), placeOf(b, segment, own)];
-    const named = x && 'name' in x && y && 'own' in y ? x.name : y && 'name' in y && x && 'own' in x ? y.name : undefined;
-    if (named !== undefined) return { what: segment === '/subscriptions/' ? 'subscription' : 'resource group', name: named, option: `${option} ${named}` };
-  }
-  return undefined;
+  const ownSubscription = (id: Value) => {
+    const place = placeOf(id, SUBSCRIPTION);
+    return place !== undefined && 'own' in place;
+  };
+  if (!ownSubscription(a) || !ownSubscription(b)) return undefined;
+  const [x, y] = [placeOf(a, RESOURCE_GROUP), placeOf(b, RESOURCE_GROUP)];
+  const named = x && 'name' in x && y && 'own' in y ? x.name : y && 'name' in y && x && 'own' in x ? y.name : undefined;
+  return named === undefined ? undefined : { resourceGroup: named, option: `--resource-group ${named}` };
 }
 
 /**
