@@ -20636,6 +20636,64 @@ function isLinkedDeployment(entry) {
   return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && !isModule(entry);
 }
 
+// src/template/bicep-text.ts
+var MAX_PIECE = 48;
+var ELIDED = "…";
+var NOT_EVALUATED = "{not evaluated}";
+var SCOPE_IDS = [
+  ["/subscriptions/${subscription().subscriptionId}/resourceGroups/${resourceGroup().name}", "${resourceGroup().id}"],
+  ["/subscriptions/${subscription().subscriptionId}", "${subscription().id}"]
+];
+var escape = (text2) => text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\$\{/g, "\\${");
+function interpolated(pieces) {
+  let inner = pieces.map((p) => "literal" in p ? escape(p.literal) : `\${${p.expression}}`).join("");
+  for (const [full, short] of SCOPE_IDS) inner = inner.split(full).join(short);
+  return inner;
+}
+function bicepString(inner) {
+  const whole = /^\$\{([^{}]*(?:\([^{}]*\))?[^{}]*)\}$/.exec(inner);
+  return whole ? whole[1] : `'${inner}'`;
+}
+function bicepOf(expr) {
+  switch (expr.kind) {
+    case "string":
+      return `'${escape(expr.value)}'`;
+    case "number":
+      return String(expr.value);
+    case "property":
+      return `${bicepOf(expr.target)}.${expr.name}`;
+    case "index":
+      return `${bicepOf(expr.target)}[${bicepOf(expr.index)}]`;
+    case "call": {
+      const [first] = expr.args;
+      const plain = expr.namespace === void 0;
+      if (plain && /^(parameters|variables)$/i.test(expr.name) && expr.args.length === 1 && first?.kind === "string") return first.value;
+      if (plain && /^copyIndex$/i.test(expr.name)) return ELIDED;
+      if (plain && /^concat$/i.test(expr.name) && expr.args.some((a) => a.kind === "string")) {
+        return bicepString(interpolated(expr.args.map((a) => a.kind === "string" ? { literal: a.value } : { expression: bicepOf(a) })));
+      }
+      return `${plain ? "" : `${expr.namespace}.`}${expr.name}(${expr.args.map(bicepOf).join(", ")})`;
+    }
+  }
+}
+function pieceText(piece) {
+  if (isUnevaluated(piece)) return ELIDED;
+  let text2;
+  try {
+    text2 = bicepOf(parseExpression(piece.key).root);
+  } catch {
+    return ELIDED;
+  }
+  return text2.length > MAX_PIECE ? ELIDED : text2;
+}
+function bicepText(value) {
+  if (typeof value === "string") return `'${escape(value)}'`;
+  if (!isSymbolic(value)) return JSON.stringify(value);
+  if (isUnevaluated(value)) return NOT_EVALUATED;
+  if (!value.parts) return pieceText(value);
+  return `'${interpolated(value.parts.map((p) => typeof p === "string" ? { literal: p } : { expression: pieceText(p) }))}'`;
+}
+
 // src/template/describe-value.ts
 var unknownPiece = (piece) => isUnevaluated(piece) ? "{not evaluated}" : `{${piece.key}}`;
 function describeValue(value) {
@@ -21146,7 +21204,7 @@ var Expander = class {
       else if (isLinkedDeployment(entry)) {
         this.problem(
           "evaluation",
-          `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          `nested deployment ${bicepText(name2)} uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
           [...path34, "properties"]
         );
       }
@@ -21379,64 +21437,6 @@ function defineRule(rule) {
 }
 function formatMessage(template2, data) {
   return template2.replace(/\{(\w+)\}/g, (whole, name2) => data[name2] ?? whole);
-}
-
-// src/template/bicep-text.ts
-var MAX_PIECE = 48;
-var ELIDED = "…";
-var NOT_EVALUATED = "{not evaluated}";
-var SCOPE_IDS = [
-  ["/subscriptions/${subscription().subscriptionId}/resourceGroups/${resourceGroup().name}", "${resourceGroup().id}"],
-  ["/subscriptions/${subscription().subscriptionId}", "${subscription().id}"]
-];
-var escape = (text2) => text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\$\{/g, "\\${");
-function interpolated(pieces) {
-  let inner = pieces.map((p) => "literal" in p ? escape(p.literal) : `\${${p.expression}}`).join("");
-  for (const [full, short] of SCOPE_IDS) inner = inner.split(full).join(short);
-  return inner;
-}
-function bicepString(inner) {
-  const whole = /^\$\{([^{}]*(?:\([^{}]*\))?[^{}]*)\}$/.exec(inner);
-  return whole ? whole[1] : `'${inner}'`;
-}
-function bicepOf(expr) {
-  switch (expr.kind) {
-    case "string":
-      return `'${escape(expr.value)}'`;
-    case "number":
-      return String(expr.value);
-    case "property":
-      return `${bicepOf(expr.target)}.${expr.name}`;
-    case "index":
-      return `${bicepOf(expr.target)}[${bicepOf(expr.index)}]`;
-    case "call": {
-      const [first] = expr.args;
-      const plain = expr.namespace === void 0;
-      if (plain && /^(parameters|variables)$/i.test(expr.name) && expr.args.length === 1 && first?.kind === "string") return first.value;
-      if (plain && /^copyIndex$/i.test(expr.name)) return ELIDED;
-      if (plain && /^concat$/i.test(expr.name) && expr.args.some((a) => a.kind === "string")) {
-        return bicepString(interpolated(expr.args.map((a) => a.kind === "string" ? { literal: a.value } : { expression: bicepOf(a) })));
-      }
-      return `${plain ? "" : `${expr.namespace}.`}${expr.name}(${expr.args.map(bicepOf).join(", ")})`;
-    }
-  }
-}
-function pieceText(piece) {
-  if (isUnevaluated(piece)) return ELIDED;
-  let text2;
-  try {
-    text2 = bicepOf(parseExpression(piece.key).root);
-  } catch {
-    return ELIDED;
-  }
-  return text2.length > MAX_PIECE ? ELIDED : text2;
-}
-function bicepText(value) {
-  if (typeof value === "string") return `'${escape(value)}'`;
-  if (!isSymbolic(value)) return JSON.stringify(value);
-  if (isUnevaluated(value)) return NOT_EVALUATED;
-  if (!value.parts) return pieceText(value);
-  return `'${interpolated(value.parts.map((p) => typeof p === "string" ? { literal: p } : { expression: pieceText(p) }))}'`;
 }
 
 // src/rules/audit-logs/describe-instance.ts
