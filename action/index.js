@@ -4995,7 +4995,7 @@ var require_parse = __commonJS({
     "use strict";
     var path38 = require("path");
     var resolveCommand = require_resolveCommand();
-    var escape = require_escape();
+    var escape2 = require_escape();
     var readShebang = require_readShebang();
     var isWin = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -5019,8 +5019,8 @@ var require_parse = __commonJS({
       if (parsed2.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed2.command = path38.normalize(parsed2.command);
-        parsed2.command = escape.command(parsed2.command);
-        parsed2.args = parsed2.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
+        parsed2.command = escape2.command(parsed2.command);
+        parsed2.args = parsed2.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed2.command].concat(parsed2.args).join(" ");
         parsed2.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed2.command = process.env.comspec || "cmd.exe";
@@ -14083,6 +14083,17 @@ var BicepSourceFile = class _BicepSourceFile {
   get hasGrammarGaps() {
     return this.root.hasError;
   }
+  /**
+   * The same file with only one declaration left, at its own place (every other character but line
+   * breaks blanked): where the grammar cannot parse the file, it often still parses the declaration.
+   */
+  alone(range2, parser2) {
+    const start2 = this.lines.offsetAt(range2.start);
+    const end2 = this.lines.offsetAt(range2.end);
+    const blank = (text3) => text3.replace(/[^\r\n]/g, " ");
+    const text2 = blank(this.text.slice(0, start2)) + this.text.slice(start2, end2) + blank(this.text.slice(end2));
+    return new _BicepSourceFile(this.file, parser2.parse(text2).rootNode, text2);
+  }
   range(node) {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
@@ -14161,25 +14172,34 @@ var BicepSourceFile = class _BicepSourceFile {
    * a value that comes from a variable or a loop is shown where it is used.
    */
   property(declaration, path38) {
+    return this.walk(declaration, path38).node;
+  }
+  /** The array items the source spells out on the way to a property, outermost first (a directive before an item covers what is inside it). */
+  itemsAround(declaration, path38) {
+    return this.walk(declaration, path38).items;
+  }
+  walk(declaration, path38) {
     let node = declaration;
     let value = declarationBody(declaration);
+    const items2 = [];
     for (const segment2 of path38) {
       if (value?.type === "for_statement") value = bodyOf(value);
       if (typeof segment2 === "string" && value?.type === "object") {
         const property = value.namedChildren.find((p) => p.type === "object_property" && propertyKey(p)?.toLowerCase() === segment2.toLowerCase());
-        if (!property) return node;
+        if (!property) break;
         node = property;
         value = syntaxChildren(property)[1];
       } else if (typeof segment2 === "number" && value?.type === "array") {
         const item = syntaxChildren(value)[segment2];
-        if (!item) return node;
+        if (!item) break;
         node = item;
         value = item;
+        items2.push(item);
       } else {
-        return node;
+        break;
       }
     }
-    return node;
+    return { node, items: items2 };
   }
 };
 
@@ -16474,6 +16494,10 @@ var JsonLocator = class {
   locate(place2) {
     const wholeDeclaration = !place2.path || place2.path.length === 0;
     return this.toLocation(spanAtPath(this.doc, [...place2.instance.jsonPath, ...place2.path ?? []], wholeDeclaration));
+  }
+  // An ARM template has no directives.
+  itemsAround() {
+    return [];
   }
   moduleChain(instance2) {
     return instance2.deploymentChain.map((link) => ({
@@ -20733,6 +20757,64 @@ function isLinkedDeployment(entry) {
   return typeof entry.json.type === "string" && entry.json.type.toLowerCase() === DEPLOYMENTS_TYPE && isObject(entry.json.properties) && !isModule(entry);
 }
 
+// src/template/bicep-text.ts
+var MAX_PIECE = 48;
+var ELIDED = "…";
+var NOT_EVALUATED = "{not evaluated}";
+var SCOPE_IDS = [
+  ["/subscriptions/${subscription().subscriptionId}/resourceGroups/${resourceGroup().name}", "${resourceGroup().id}"],
+  ["/subscriptions/${subscription().subscriptionId}", "${subscription().id}"]
+];
+var escape = (text2) => text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\$\{/g, "\\${");
+function interpolated(pieces) {
+  let inner = pieces.map((p) => "literal" in p ? escape(p.literal) : `\${${p.expression}}`).join("");
+  for (const [full, short] of SCOPE_IDS) inner = inner.split(full).join(short);
+  return inner;
+}
+function bicepString(inner) {
+  const whole = /^\$\{([^{}]*(?:\([^{}]*\))?[^{}]*)\}$/.exec(inner);
+  return whole ? whole[1] : `'${inner}'`;
+}
+function bicepOf(expr) {
+  switch (expr.kind) {
+    case "string":
+      return `'${escape(expr.value)}'`;
+    case "number":
+      return String(expr.value);
+    case "property":
+      return `${bicepOf(expr.target)}.${expr.name}`;
+    case "index":
+      return `${bicepOf(expr.target)}[${bicepOf(expr.index)}]`;
+    case "call": {
+      const [first] = expr.args;
+      const plain = expr.namespace === void 0;
+      if (plain && /^(parameters|variables)$/i.test(expr.name) && expr.args.length === 1 && first?.kind === "string") return first.value;
+      if (plain && /^copyIndex$/i.test(expr.name)) return ELIDED;
+      if (plain && /^concat$/i.test(expr.name) && expr.args.some((a) => a.kind === "string")) {
+        return bicepString(interpolated(expr.args.map((a) => a.kind === "string" ? { literal: a.value } : { expression: bicepOf(a) })));
+      }
+      return `${plain ? "" : `${expr.namespace}.`}${expr.name}(${expr.args.map(bicepOf).join(", ")})`;
+    }
+  }
+}
+function pieceText(piece) {
+  if (isUnevaluated(piece)) return ELIDED;
+  let text2;
+  try {
+    text2 = bicepOf(parseExpression(piece.key).root);
+  } catch {
+    return ELIDED;
+  }
+  return text2.length > MAX_PIECE ? ELIDED : text2;
+}
+function bicepText(value) {
+  if (typeof value === "string") return `'${escape(value)}'`;
+  if (!isSymbolic(value)) return JSON.stringify(value);
+  if (isUnevaluated(value)) return NOT_EVALUATED;
+  if (!value.parts) return pieceText(value);
+  return `'${interpolated(value.parts.map((p) => typeof p === "string" ? { literal: p } : { expression: pieceText(p) }))}'`;
+}
+
 // src/template/describe-value.ts
 var unknownPiece = (piece) => isUnevaluated(piece) ? "{not evaluated}" : `{${piece.key}}`;
 function describeValue(value) {
@@ -21257,7 +21339,7 @@ var Expander = class {
       else if (isLinkedDeployment(entry)) {
         this.problem(
           "evaluation",
-          `nested deployment '${describeValue(name2)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          `nested deployment ${bicepText(name2)} uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
           [...path38, "properties"]
         );
       }
@@ -21492,6 +21574,67 @@ function formatMessage(template2, data) {
   return template2.replace(/\{(\w+)\}/g, (whole, name2) => data[name2] ?? whole);
 }
 
+// src/rules/audit-logs/describe-instance.ts
+function loopText(loopIndex) {
+  if (loopIndex === void 0) return "";
+  return typeof loopIndex === "number" ? ` [loop index ${loopIndex}]` : " [every loop index]";
+}
+var byPosition = (symbolicName) => symbolicName.startsWith("resources[");
+function describeLink(link) {
+  const shown = byPosition(link.symbolicName) && typeof link.name === "string" ? link.name : link.symbolicName;
+  return `'${shown}'${loopText(link.loopIndex)}`;
+}
+function describeInstance(instance2) {
+  const index = loopText(instance2.loopIndex);
+  const named = typeof instance2.name === "string" ? void 0 : bicepText(instance2.name);
+  const base = named === void 0 ? `'${instance2.name}'${index}` : byPosition(instance2.symbolicName) && named !== NOT_EVALUATED ? `named ${named}${index}` : `'${instance2.symbolicName}'${index} (named ${named})`;
+  const modules = instance2.deploymentChain.map(describeLink).join(" > ");
+  return modules ? `${base} in module ${modules}` : base;
+}
+function settingName(setting) {
+  if (typeof setting.name === "string") return `'${setting.name.split("/").pop()}'`;
+  return byPosition(setting.symbolicName) ? bicepText(setting.name) : `'${setting.symbolicName}'`;
+}
+function describeOrigin(origin, describeSpan) {
+  const where = origin.declaredAt ? ` (declared at ${describeSpan(origin.declaredAt)})` : "";
+  switch (origin.kind) {
+    case "parameter":
+      return `parameter '${origin.name}'${where}, which has no value`;
+    case "loop":
+      return `the number of instances of loop '${origin.name}'${where}`;
+    case "unsupported":
+      return `an expression bicep-audit could not evaluate${where}${origin.note ? `: ${origin.note}` : ""}`;
+    default:
+      return `${origin.name}${where}`;
+  }
+}
+var MAX_READS_SHOWN = 3;
+function boundedList(items2, max, separator = "; ") {
+  const shown = items2.slice(0, max).join(separator);
+  return items2.length > max ? `${shown}${separator === ", " ? " " : separator}and ${items2.length - max} more` : shown;
+}
+function describeRead(read, declaredIn) {
+  const value = `${read.kind} '${read.name}' is ${phrase(read.value)}`;
+  switch (read.source) {
+    case "default":
+      return `${value}, its default${declaredIn ? `, which module '${declaredIn}' does not pass` : ""}`;
+    case "nullable":
+      return `${value}, as no value is given${declaredIn ? ` by module '${declaredIn}'` : ""}`;
+    case "given":
+      return declaredIn ? `${value}, as module '${declaredIn}' passes it` : `${value}, as given`;
+    default:
+      return value;
+  }
+}
+function describeFalseCondition(falseCondition) {
+  const reads = (falseCondition?.reads ?? []).filter(
+    (r, i2, all2) => all2.findIndex((other) => other.kind === r.kind && other.name.toLowerCase() === r.name.toLowerCase()) === i2
+  );
+  const because = reads.length > 0 ? ` (${boundedList(reads.map((r) => describeRead(r, falseCondition?.declaredIn)), MAX_READS_SHOWN)})` : "";
+  const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : "its condition";
+  return `${whose} is false${because}`;
+}
+
 // src/rules/audit-logs/coverage.ts
 var DESTINATIONS = ["workspaceId", "storageAccountId", "eventHubAuthorizationRuleId", "marketplacePartnerId"];
 function lower(value) {
@@ -21602,7 +21745,7 @@ function settingsCoverage(targeting, wanted, target) {
   const groups = [...byId.values()].map(
     (group) => group.length === 1 ? coverageOf(group[0], wanted, target) : lastOneWins(
       group.map((t) => coverageOf(t, wanted, target)),
-      `'${describeValue(group[0].setting.name).split("/").pop()}'`,
+      settingName(group[0].setting),
       wanted
     )
   );
@@ -21657,59 +21800,6 @@ function coverageOf(targeting, wanted, target) {
     }
   });
   return coverage;
-}
-
-// src/rules/audit-logs/describe-instance.ts
-function loopText(loopIndex) {
-  if (loopIndex === void 0) return "";
-  return typeof loopIndex === "number" ? ` [loop index ${loopIndex}]` : " [every loop index]";
-}
-function describeLink(link) {
-  const classic = link.symbolicName.startsWith("resources[");
-  const shown = classic && typeof link.name === "string" ? link.name : link.symbolicName;
-  return `'${shown}'${loopText(link.loopIndex)}`;
-}
-function describeInstance(instance2) {
-  const index = loopText(instance2.loopIndex);
-  const base = typeof instance2.name === "string" ? `'${instance2.name}'${index}` : `'${instance2.symbolicName}'${index} (named ${describeValue(instance2.name)})`;
-  const modules = instance2.deploymentChain.map(describeLink).join(" > ");
-  return modules ? `${base} in module ${modules}` : base;
-}
-function describeOrigin(origin, describeSpan) {
-  const where = origin.declaredAt ? ` (declared at ${describeSpan(origin.declaredAt)})` : "";
-  switch (origin.kind) {
-    case "parameter":
-      return `parameter '${origin.name}'${where}, which has no value`;
-    case "loop":
-      return `the number of instances of loop '${origin.name}'${where}`;
-    case "unsupported":
-      return `an expression bicep-audit could not evaluate${where}${origin.note ? `: ${origin.note}` : ""}`;
-    default:
-      return `${origin.name}${where}`;
-  }
-}
-var MAX_READS_SHOWN = 3;
-function describeRead(read, declaredIn) {
-  const value = `${read.kind} '${read.name}' is ${phrase(read.value)}`;
-  switch (read.source) {
-    case "default":
-      return `${value}, its default${declaredIn ? `, which module '${declaredIn}' does not pass` : ""}`;
-    case "nullable":
-      return `${value}, as no value is given${declaredIn ? ` by module '${declaredIn}'` : ""}`;
-    case "given":
-      return declaredIn ? `${value}, as module '${declaredIn}' passes it` : `${value}, as given`;
-    default:
-      return value;
-  }
-}
-function describeFalseCondition(falseCondition) {
-  const reads = (falseCondition?.reads ?? []).filter(
-    (r, i2, all2) => all2.findIndex((other) => other.kind === r.kind && other.name.toLowerCase() === r.name.toLowerCase()) === i2
-  );
-  const shown = reads.slice(0, MAX_READS_SHOWN).map((r) => describeRead(r, falseCondition?.declaredIn));
-  const because = shown.length > 0 ? ` (${shown.join("; ")}${reads.length > shown.length ? "; …" : ""})` : "";
-  const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : "its condition";
-  return `${whose} is false${because}`;
 }
 
 // src/rules/audit-logs/requirement.ts
@@ -21897,14 +21987,42 @@ function knownEnds(id) {
 }
 var compatible2 = (a, b, at) => at === "start" ? a.startsWith(b) || b.startsWith(a) : a.endsWith(b) || b.endsWith(a);
 var decidedBy = (id) => originsOf(id).filter((o) => o.kind !== "deployment").map((o) => `${o.kind}:${o.name}`);
+var SUBSCRIPTION = { segment: "/subscriptions/", own: "subscription().subscriptionId" };
+var RESOURCE_GROUP = { segment: "/resourcegroups/", own: "resourceGroup().name" };
+function placeOf(id, { segment: segment2, own }) {
+  const parts2 = typeof id === "string" ? [id] : isSymbolic(id) && id.parts ? id.parts : [];
+  for (const [i2, part] of parts2.entries()) {
+    if (typeof part !== "string") continue;
+    const at = part.toLowerCase().indexOf(segment2);
+    if (at < 0) continue;
+    const rest = part.slice(at + segment2.length);
+    if (rest === "") {
+      const next = parts2[i2 + 1];
+      return isSymbolic(next) && next.key === own ? { own: true } : void 0;
+    }
+    const end2 = rest.indexOf("/");
+    return end2 < 0 && i2 + 1 < parts2.length ? void 0 : { name: end2 < 0 ? rest : rest.slice(0, end2) };
+  }
+  return void 0;
+}
+function assumedApart(a, b) {
+  const ownSubscription = (id) => {
+    const place2 = placeOf(id, SUBSCRIPTION);
+    return place2 !== void 0 && "own" in place2;
+  };
+  if (!ownSubscription(a) || !ownSubscription(b)) return void 0;
+  const [x, y] = [placeOf(a, RESOURCE_GROUP), placeOf(b, RESOURCE_GROUP)];
+  const named = x && "name" in x && y && "own" in y ? x.name : y && "name" in y && x && "own" in x ? y.name : void 0;
+  return named === void 0 ? void 0 : { resourceGroup: named, option: `--resource-group ${named}` };
+}
 function mayBeSameId(scope, registryId) {
   const [ours, theirs] = [decidedBy(scope), decidedBy(registryId)];
   if (ours.length > 0 && theirs.length > 0 && !ours.some((o) => theirs.includes(o))) return false;
   const [known, partly] = typeof registryId === "string" ? [registryId, scope] : typeof scope === "string" ? [scope, registryId] : [void 0, void 0];
   if (known !== void 0) {
     const parts2 = isSymbolic(partly) ? partly.parts ?? [] : [];
-    const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const pattern = parts2.map((p) => typeof p === "string" ? escape(p) : "[^]*").join("");
+    const escape2 = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = parts2.map((p) => typeof p === "string" ? escape2(p) : "[^]*").join("");
     return new RegExp(`^${pattern}$`, "i").test(known);
   }
   const [a, b] = [knownEnds(scope), knownEnds(registryId)];
@@ -21940,6 +22058,12 @@ var ScopeIndex = class {
   /** By type: scopes known in full; they may be a resource whose ID is known only in part. */
   fullyKnown = /* @__PURE__ */ new Map();
   answers = /* @__PURE__ */ new Map();
+  apart = /* @__PURE__ */ new Map();
+  /** The settings `matches` left out of a resource's list only because their scope names another subscription or resource group (see assumedApart). */
+  assumedApart(id, type) {
+    this.matches(id, type);
+    return this.apart.get(`${type.toLowerCase()}:${hasLoopOrigin(id)}:${resourceIdKey(id)}`) ?? [];
+  }
   /**
    * The settings that target the resource of `type` (as Azure writes it) with ID `id`, in their
    * own order. Resources with the same ID (the instances of a loop with a fixed name) get the very
@@ -21954,7 +22078,13 @@ var ScopeIndex = class {
     if (known) return known;
     const partly = this.partlyKnown.filter((p) => p.type === void 0 || p.type === lowerType);
     const candidates = isSymbolic(id) ? [...partly, ...this.fullyKnown.get(lowerType) ?? []] : partly;
-    const fitting = candidates.filter((p) => mayBeSameId(p.scope, id)).map((p) => p.index);
+    const fits = candidates.filter((p) => mayBeSameId(p.scope, id));
+    const apart = fits.flatMap((p) => {
+      const assumed = assumedApart(p.scope, id);
+      return assumed ? [{ setting: this.items[p.index], ...assumed }] : [];
+    });
+    if (apart.length > 0) this.apart.set(memo, apart);
+    const fitting = fits.filter((p) => !apart.some((a) => a.setting === this.items[p.index])).map((p) => p.index);
     const same = new Set(this.byId.get(key) ?? []);
     if (same.size === 0 && fitting.length === 0) return this.maybeOnly(loop, lowerType);
     const maybe = [.../* @__PURE__ */ new Set([...this.opaque, ...loop ? this.intoLoops.get(lowerType) ?? [] : [], ...fitting])].filter((i2) => !same.has(i2));
@@ -21978,11 +22108,11 @@ var ScopeIndex = class {
 var SETTING_TYPE = "microsoft.insights/diagnosticsettings";
 var indexes = /* @__PURE__ */ new WeakMap();
 var SETTING_SEGMENT = "/providers/microsoft.insights/diagnosticsettings/";
-var SCOPE_IDS = [/^\/subscriptions\/[^/]*$/i, /^\/providers\/microsoft\.management\/managementgroups\/[^/]*$/i];
+var SCOPE_IDS2 = [/^\/subscriptions\/[^/]*$/i, /^\/providers\/microsoft\.management\/managementgroups\/[^/]*$/i];
 function scopeAbove(id) {
   const scope = deployedAtScope(id, SETTING_SEGMENT);
   const written = scope === void 0 ? "" : typeof scope === "string" ? scope : isSymbolic(scope) ? (scope.parts ?? []).map((p) => typeof p === "string" ? p : "x").join("") : "";
-  return SCOPE_IDS.some((pattern) => pattern.test(written)) ? scope : void 0;
+  return SCOPE_IDS2.some((pattern) => pattern.test(written)) ? scope : void 0;
 }
 function settingsIndex(instances) {
   let index = indexes.get(instances);
@@ -22137,12 +22267,10 @@ function auditTargets({ instances, deployments }, row2) {
 }
 
 // src/rules/audit-logs/audit-log-rule.ts
-function settingName(setting) {
-  return typeof setting.name === "string" ? `'${setting.name}'` : `'${setting.symbolicName}'`;
-}
 function place(p) {
   return { instance: p.setting, path: p.path };
 }
+var MAX_SHOWN2 = 3;
 var MAX_RELATED_SETTINGS = 20;
 function related(target, deployed2, notDeployed) {
   const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed2.length));
@@ -22210,37 +22338,66 @@ function decidersOf(coverage, categories, context) {
 function describeDeciders(origins, context) {
   const telling = origins.filter((o) => o.kind !== "deployment");
   const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join("; ") : "values known only at deployment";
+  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, context.describeSpan)), MAX_SHOWN2) : "values known only at deployment";
+}
+function notDeployedText(settings) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const setting of settings) {
+    const reason = describeFalseCondition(setting.falseCondition);
+    const names = byReason.get(reason) ?? /* @__PURE__ */ new Set();
+    byReason.set(reason, names.add(settingName(setting)));
+  }
+  const reasons = [...byReason].map(
+    ([reason, names]) => names.size === 1 ? `diagnostic setting ${[...names][0]} is not, because ${reason}` : `diagnostic settings ${boundedList([...names], MAX_SHOWN2, ", ")} are not, each because ${reason}`
+  );
+  return reasons.length === 0 ? void 0 : boundedList(reasons, MAX_SHOWN2);
+}
+function assumptionText(apart) {
+  const first = apart[0];
+  if (!first) return "";
+  const module2 = first.setting.deploymentChain.at(-1);
+  const settings = boundedList(
+    apart.map((a) => settingName(a.setting)),
+    MAX_SHOWN2,
+    ", "
+  );
+  const which = `diagnostic setting${apart.length > 1 ? "s" : ""} ${settings}${module2 ? ` of module '${module2.symbolicName}'` : ""}`;
+  const verb = apart.length > 1 ? "are" : "is";
+  return ` (${which} ${verb} on a resource of that name in resource group '${first.resourceGroup}', taken to be another resource group than the deployment's; if the deployment goes to '${first.resourceGroup}', run with ${first.option})`;
+}
+function sameDeployment(a, b) {
+  const chain = (i2) => i2.deploymentChain.map((l) => l.symbolicName).join("/");
+  return chain(a) === chain(b);
 }
 function requiredCoverage(coverage, category) {
   const names = typeof category === "string" ? [category] : category;
   const rank = { no: 0, maybe: 1, yes: 2 };
   return names.map((n) => ({ name: n, ...coverage.byCategory[n] })).reduce((best, c) => rank[c.certainty] > rank[best.certainty] ? c : best);
 }
-function judge(requirement, target, targeting, context) {
+function judge(requirement, target, targeting, apart, context) {
   const { instance: instance2 } = target;
+  const assumption = assumptionText(apart);
   const deployed2 = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
   const coverage = coverageOf2(targeting, instance2, requirement.wanted);
-  const relatedPlaces = related(
-    target,
-    deployed2,
-    targeting.filter((t) => t.setting.condition === false).map((t) => t.setting)
-  );
+  const relatedPlaces = [
+    ...related(
+      target,
+      deployed2,
+      targeting.filter((t) => t.setting.condition === false).map((t) => t.setting)
+    ),
+    ...apart.slice(0, MAX_SHOWN2).map((a) => ({ instance: a.setting, message: `diagnostic setting ${settingName(a.setting)}, taken to be in another resource group` }))
+  ];
   const subject = instance2;
   if (coverage.settings.length === 0) {
     const at = { instance: target.declared };
-    const notDeployed = [
-      ...new Set(
-        targeting.filter((t) => t.setting.condition === false && t.match === "yes").map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`)
-      )
-    ];
-    if (notDeployed.length === 0) {
-      return { kind: "fail", messageId: "noSettings", data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row, context.instances) };
+    const notDeployed = notDeployedText(targeting.filter((t) => t.setting.condition === false && t.match === "yes").map((t) => t.setting));
+    if (notDeployed === void 0) {
+      return { kind: "fail", messageId: "noSettings", data: { target: target.description, assumption }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row, context.instances) };
     }
     return {
       kind: "fail",
       messageId: "settingsNotDeployed",
-      data: { target: target.description, notDeployed: notDeployed.join("; ") },
+      data: { target: target.description, notDeployed, assumption },
       subject,
       at,
       related: relatedPlaces.slice(1),
@@ -22275,6 +22432,7 @@ function judge(requirement, target, targeting, context) {
         target: target.description,
         missing: missing.map((c) => categoryText(c, requirement.row.groups)).join(" or "),
         enable: missing.length === 1 ? "enable it" : "enable them",
+        assumption,
         hint: typo.hint
       },
       subject,
@@ -22284,12 +22442,14 @@ function judge(requirement, target, targeting, context) {
     };
   }
   const undecidedNames = undecided.map(([, c]) => c.name);
+  const deciding = place(undecided[0][1].place);
   return {
     kind: "review",
     messageId: "undecided",
     data: { target: target.description, categories: undecidedNames.join(" and "), deciders: decidersOf(coverage, undecidedNames, context) },
     subject,
-    at: place(undecided[0][1].place),
+    // A review is about the resource: placed in another module's file, it would be far from it.
+    at: sameDeployment(deciding.instance, target.declared) ? deciding : { instance: target.declared },
     related: relatedPlaces,
     remedy: { kind: "none", reason: NO_REMEDY.undecided }
   };
@@ -22331,10 +22491,10 @@ function auditLogRule(row2) {
       aliases: row2.aliases,
       types: row2.types,
       messages: {
-        noSettings: `{target} has no diagnostic setting, so ${row2.consequence}; add one that ${addOne}`,
-        settingsNotDeployed: `{target} has no diagnostic setting that is deployed: {notDeployed}, so ${row2.consequence}; make the condition true or add a setting that ${addOne}`,
+        noSettings: `{target} has no diagnostic setting{assumption}, so ${row2.consequence}; add one that ${addOne}`,
+        settingsNotDeployed: `{target} has no diagnostic setting that is deployed: {notDeployed}{assumption}, so ${row2.consequence}; make the condition true or add a setting that ${addOne}`,
         noDestination: "diagnostic setting {setting} of {target} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId",
-        missingCategories: `{target} does not export {missing}{hint}; {enable}${onlyGroups ? "" : requirement.groupText}`,
+        missingCategories: `{target} does not export {missing}{hint}{assumption}; {enable}${onlyGroups ? "" : requirement.groupText}`,
         undecided: "whether {target} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying",
         conditionalTarget: "whether {target} is deployed is decided at deployment by {deciders}; if it is: {problem}",
         undecidedPrecondition: "whether {target} {applies} is decided at deployment by {deciders}; if it is: {problem}"
@@ -22347,7 +22507,8 @@ function auditLogRule(row2) {
       const reports = [];
       for (const target of targets) {
         context.evaluated?.(target.instance);
-        const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
+        const { id, type } = target.instance;
+        const report = judge(requirement, target, settings.matches(id, type), settings.assumedApart(id, type), context);
         if (!report || exportedAbove(row2, target, settings)) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === "maybe";
         reports.push(uncertain && report.kind === "fail" ? ifItApplies(rule, target, report, context) : report);
@@ -23012,7 +23173,8 @@ function problemFinding(problem, location) {
     // An expression the tool could not evaluate leaves the outcome open: a person must look.
     level: evaluation ? "warning" : "error",
     kind: evaluation ? "review" : "fail",
-    message: problem.jsonPath && problem.jsonPath.length > 0 ? `${problem.message} (at ${formatJsonPath(problem.jsonPath)})` : problem.message,
+    // The location shows where; a path in the compiled template means nothing to whoever reads Bicep.
+    message: problem.message,
     location,
     relatedLocations: []
   };
@@ -23032,9 +23194,6 @@ function unknownDirectiveNameFinding(name2, declared = []) {
 }
 function syntaxFinding(problem, location) {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: "error", kind: "fail", message: problem.message, location, relatedLocations: [] };
-}
-function formatJsonPath(path38) {
-  return `$${path38.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`).join("")}`;
 }
 
 // src/locate/locate-remedy.ts
@@ -23144,10 +23303,16 @@ function ruleFindings({ instances, deployments }, locator, selection = DEFAULT_R
         instance: findingInstance(report.subject),
         ...report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}
       };
-      const directive = directiveBefore(location, linesOf);
-      const suppression = directive && suppressionBy(directive, rule, selection.declared);
-      if (suppression) finding.suppression = suppression;
-      if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
+      for (const place2 of [location, ...locator.itemsAround(report.at).reverse()]) {
+        const directive = directiveBefore(place2, linesOf);
+        if (!directive) continue;
+        directives.set(`${place2.file}:${place2.range.start.line}`, directive);
+        const suppression = suppressionBy(directive, rule, selection.declared);
+        if (suppression) {
+          finding.suppression = suppression;
+          break;
+        }
+      }
       findings.push(finding);
     }
   }
@@ -23229,6 +23394,7 @@ var BicepLocator = class _BicepLocator {
   declarations;
   sources = /* @__PURE__ */ new Map();
   jsonModules = /* @__PURE__ */ new Map();
+  alone = /* @__PURE__ */ new Map();
   static async create(entryFile, compiled, declarations = {}) {
     return new _BicepLocator(entryFile, compiled, await bicepParser(), declarations);
   }
@@ -23240,9 +23406,26 @@ var BicepLocator = class _BicepLocator {
       const targetScope = source.targetScope();
       return { file: source.file, range: targetScope ? source.range(targetScope) : FILE_START };
     }
-    const declaration = source.declaration(place2.instance.symbolicName);
-    if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
-    return { file: source.file, range: source.range(source.property(declaration, place2.path ?? [])) };
+    const found = this.parsedDeclaration(source, place2.instance.symbolicName);
+    if (!found) return { file: source.file, range: this.compiledDeclaration(source.file, place2.instance.symbolicName)?.range ?? FILE_START };
+    return { file: source.file, range: found.source.range(found.source.property(found.declaration, place2.path ?? [])) };
+  }
+  itemsAround(place2) {
+    const { source, stoppedAt, jsonModule } = this.sourceOf(place2.instance.deploymentChain.map((l) => l.symbolicName));
+    const found = jsonModule || stoppedAt ? void 0 : this.parsedDeclaration(source, place2.instance.symbolicName);
+    return found ? found.source.itemsAround(found.declaration, place2.path ?? []).map((item) => ({ file: source.file, range: found.source.range(item) })) : [];
+  }
+  /** A declaration's syntax: in the file's parse, else in a parse of the compiler's range of it alone. */
+  parsedDeclaration(source, symbol) {
+    const declaration = source.declaration(symbol);
+    if (declaration) return { source, declaration };
+    const compiled = this.compiledDeclaration(source.file, symbol);
+    if (!compiled) return void 0;
+    const key = `${source.file}\0${symbol}`;
+    let alone = this.alone.get(key);
+    if (!alone) this.alone.set(key, alone = source.alone(compiled.range, this.parser));
+    const own = alone.declaration(symbol.split("::").at(-1));
+    return own ? { source: alone, declaration: own } : void 0;
   }
   /** The compiler's range of a declaration, where the grammar does not find it. */
   compiledDeclaration(file, symbol) {

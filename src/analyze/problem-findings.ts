@@ -47,7 +47,8 @@ export function problemFinding(problem: ExpansionProblem, location: SourceLocati
     // An expression the tool could not evaluate leaves the outcome open: a person must look.
     level: evaluation ? 'warning' : 'error',
     kind: evaluation ? 'review' : 'fail',
-    message: problem.jsonPath && problem.jsonPath.length > 0 ? `${problem.message} (at ${formatJsonPath(problem.jsonPath)})` : problem.message,
+    // The location shows where; a path in the compiled template means nothing to whoever reads Bicep.
+    message: problem.message,
     location,
     relatedLocations: [],
   };
@@ -72,9 +73,4 @@ export function unknownDirectiveNameFinding(name: DirectiveName, declared: reado
 
 export function syntaxFinding(problem: JsonSyntaxProblem, location: SourceLocation): Finding {
   return { ruleId: PROBLEM_RULE_IDS.syntax, level: 'error', kind: 'fail', message: problem.message, location, relatedLocations: [] };
-}
-
-/** `$.resources.acr.properties.logs[0]` */
-export function formatJsonPath(path: readonly (string | number)[]): string {
-  return `$${path.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `['${s}']`)).join('')}`;
 }

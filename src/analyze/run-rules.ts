@@ -82,10 +82,17 @@ export function ruleFindings(
         instance: findingInstance(report.subject),
         ...(report.remedy ? { remedy: locateRemedy(report.remedy, locator) } : {}),
       };
-      const directive = directiveBefore(location, linesOf);
-      const suppression = directive && suppressionBy(directive, rule, selection.declared);
-      if (suppression) finding.suppression = suppression;
-      if (directive) directives.set(`${location.file}:${location.range.start.line}`, directive);
+      // The line of the finding, then each array item around it, innermost first: both directive forms, the same way.
+      for (const place of [location, ...locator.itemsAround(report.at).reverse()]) {
+        const directive = directiveBefore(place, linesOf);
+        if (!directive) continue;
+        directives.set(`${place.file}:${place.range.start.line}`, directive);
+        const suppression = suppressionBy(directive, rule, selection.declared);
+        if (suppression) {
+          finding.suppression = suppression;
+          break;
+        }
+      }
       findings.push(finding);
     }
   }

@@ -46,6 +46,7 @@ function moduleSymbols(jsonPath: readonly (string | number)[]): string[] {
 export class BicepLocator implements Locator {
   private readonly sources = new Map<string, BicepSourceFile>();
   private readonly jsonModules = new Map<string, ParsedJson>();
+  private readonly alone = new Map<string, BicepSourceFile>();
 
   private constructor(
     private readonly entryFile: string,
@@ -67,9 +68,30 @@ export class BicepLocator implements Locator {
       const targetScope = source.targetScope();
       return { file: source.file, range: targetScope ? source.range(targetScope) : FILE_START };
     }
-    const declaration = source.declaration(place.instance.symbolicName);
-    if (!declaration) return { file: source.file, range: this.compiledDeclaration(source.file, place.instance.symbolicName)?.range ?? FILE_START };
-    return { file: source.file, range: source.range(source.property(declaration, place.path ?? [])) };
+    const found = this.parsedDeclaration(source, place.instance.symbolicName);
+    if (!found) return { file: source.file, range: this.compiledDeclaration(source.file, place.instance.symbolicName)?.range ?? FILE_START };
+    return { file: source.file, range: found.source.range(found.source.property(found.declaration, place.path ?? [])) };
+  }
+
+  itemsAround(place: InstancePlace): SourceLocation[] {
+    const { source, stoppedAt, jsonModule } = this.sourceOf(place.instance.deploymentChain.map((l) => l.symbolicName));
+    const found = jsonModule || stoppedAt ? undefined : this.parsedDeclaration(source, place.instance.symbolicName);
+    return found ? found.source.itemsAround(found.declaration, place.path ?? []).map((item) => ({ file: source.file, range: found.source.range(item) })) : [];
+  }
+
+  /** A declaration's syntax: in the file's parse, else in a parse of the compiler's range of it alone. */
+  private parsedDeclaration(source: BicepSourceFile, symbol: string): { source: BicepSourceFile; declaration: Parser.SyntaxNode } | undefined {
+    const declaration = source.declaration(symbol);
+    if (declaration) return { source, declaration };
+    const compiled = this.compiledDeclaration(source.file, symbol);
+    if (!compiled) return undefined;
+    // A loop of 800 instances asks 800 times: parse once.
+    const key = `${source.file}\0${symbol}`;
+    let alone = this.alone.get(key);
+    if (!alone) this.alone.set(key, (alone = source.alone(compiled.range, this.parser)));
+    // A nested `parent::child` stands alone as its last part.
+    const own = alone.declaration(symbol.split('::').at(-1)!);
+    return own ? { source: alone, declaration: own } : undefined;
   }
 
   /** The compiler's range of a declaration, where the grammar does not find it. */

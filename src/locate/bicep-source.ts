@@ -121,6 +121,18 @@ export class BicepSourceFile {
     return this.root.hasError;
   }
 
+  /**
+   * The same file with only one declaration left, at its own place (every other character but line
+   * breaks blanked): where the grammar cannot parse the file, it often still parses the declaration.
+   */
+  alone(range: Range, parser: Parser): BicepSourceFile {
+    const start = this.lines.offsetAt(range.start);
+    const end = this.lines.offsetAt(range.end);
+    const blank = (text: string) => text.replace(/[^\r\n]/g, ' ');
+    const text = blank(this.text.slice(0, start)) + this.text.slice(start, end) + blank(this.text.slice(end));
+    return new BicepSourceFile(this.file, parser.parse(text).rootNode, text);
+  }
+
   range(node: SyntaxNode): Range {
     return this.lines.rangeOf(node.startIndex, node.endIndex);
   }
@@ -215,24 +227,35 @@ export class BicepSourceFile {
    * a value that comes from a variable or a loop is shown where it is used.
    */
   property(declaration: SyntaxNode, path: readonly (string | number)[]): SyntaxNode {
+    return this.walk(declaration, path).node;
+  }
+
+  /** The array items the source spells out on the way to a property, outermost first (a directive before an item covers what is inside it). */
+  itemsAround(declaration: SyntaxNode, path: readonly (string | number)[]): SyntaxNode[] {
+    return this.walk(declaration, path).items;
+  }
+
+  private walk(declaration: SyntaxNode, path: readonly (string | number)[]): { node: SyntaxNode; items: SyntaxNode[] } {
     let node: SyntaxNode = declaration;
     let value = declarationBody(declaration);
+    const items: SyntaxNode[] = [];
     for (const segment of path) {
       if (value?.type === 'for_statement') value = bodyOf(value);
       if (typeof segment === 'string' && value?.type === 'object') {
         const property = value.namedChildren.find((p) => p.type === 'object_property' && propertyKey(p)?.toLowerCase() === segment.toLowerCase());
-        if (!property) return node;
+        if (!property) break;
         node = property;
         value = syntaxChildren(property)[1];
       } else if (typeof segment === 'number' && value?.type === 'array') {
         const item = syntaxChildren(value)[segment];
-        if (!item) return node;
+        if (!item) break;
         node = item;
         value = item;
+        items.push(item);
       } else {
-        return node;
+        break;
       }
     }
-    return node;
+    return { node, items };
   }
 }

@@ -28,6 +28,11 @@ export class JsonLocator implements Locator {
     return this.toLocation(spanAtPath(this.doc, [...place.instance.jsonPath, ...(place.path ?? [])], wholeDeclaration));
   }
 
+  // An ARM template has no directives.
+  itemsAround(): SourceLocation[] {
+    return [];
+  }
+
   moduleChain(instance: ResourceInstance): RelatedLocation[] {
     return instance.deploymentChain.map((link) => ({
       location: this.toLocation(link.declaredAt),

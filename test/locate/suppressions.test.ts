@@ -212,6 +212,37 @@ describe('suppressing in Bicep sources (real Bicep CLI)', () => {
   }, 60_000);
 });
 
+describe('a directive before a log entry means the same in both forms (real Bicep CLI)', () => {
+  const REASON = 'repository events reach the SIEM through Event Grid';
+  /** `file:line:column` of the `enabled: false` of the nth entry that disables repository events. */
+  const disabledAt = (file: string, snippet: string, occurrence: number) => {
+    const { line, column } = positionOf(path.join(FIXTURES, file), snippet, occurrence);
+    return `${file}:${line}:${column + snippet.indexOf('enabled')}`;
+  };
+
+  it('before an entry written over several lines, it applies to the finding on that entry; before another entry, it does not', async () => {
+    const run = await audit('item-spanning-lines.bicep');
+    const at = (n: number) => disabledAt('item-spanning-lines.bicep', 'enabled: false', n);
+    expect(run.results).toStrictEqual([
+      { ruleId: LOGS, level: 'error', at: at(1), suppression: { kind: 'inSource', justification: REASON } },
+      { ruleId: LOGS, level: 'error', at: at(2), suppression: { kind: 'inSource', justification: REASON } },
+      { ruleId: LOGS, level: 'error', at: at(3), suppression: null },
+    ]);
+    expect(run.code).toBe(1);
+  }, 60_000);
+
+  it('in a file the source grammar cannot parse, the finding stays on the entry and the directive before it applies', async () => {
+    const run = await audit('item-in-grammar-gap.bicep');
+    const at = (n: number) => disabledAt('item-in-grammar-gap.bicep', "{ category: 'ContainerRegistryRepositoryEvents', enabled: false }", n);
+    expect(run.results).toStrictEqual([
+      { ruleId: LOGS, level: 'error', at: at(1), suppression: { kind: 'inSource', justification: null } },
+      { ruleId: LOGS, level: 'error', at: at(2), suppression: { kind: 'inSource', justification: null } },
+      { ruleId: LOGS, level: 'error', at: at(3), suppression: null },
+    ]);
+    expect(run.code).toBe(1);
+  }, 60_000);
+});
+
 describe('the suppression examples of README.md and docs/rules/Azure.ACR.Logs.md', () => {
   const ROOT = path.resolve(__dirname, '..', '..');
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -1,4 +1,5 @@
 import { Random } from '../fuzz/random';
+import { ORACLE_CONTEXT } from './deployment-context';
 import { ProgramBuilder } from './program-builder';
 import { avmModule, modulePath, SETTING, settingModule, targetModule } from './program-modules';
 import { TARGET_KINDS, type TargetKind } from './target-kinds';
@@ -148,7 +149,7 @@ function targetBlock(b: ProgramBuilder, kind: TargetKind, prefix: string, locati
 }
 
 /** A module that attaches a setting to a resource of `lookup`'s kind through an `existing` reference named like `scope`. */
-function settingModuleCall(b: ProgramBuilder, lookup: TargetKind, scope: string, loopHeader: string | undefined): string {
+function settingModuleCall(b: ProgramBuilder, lookup: TargetKind, scope: string, loopHeader: string | undefined, resourceGroup?: string): string {
   b.files[modulePath.setting(lookup)] = settingModule(lookup);
   const symbol = b.fresh('diagnostics');
   const logs = logsArray(b, lookup, '    ');
@@ -156,6 +157,7 @@ function settingModuleCall(b: ProgramBuilder, lookup: TargetKind, scope: string,
   const name = loopHeader ? `'${symbol}-\${i}'` : `'${symbol}'`;
   const body = [
     `  name: ${name}`,
+    ...(resourceGroup === undefined ? [] : [`  scope: resourceGroup('${resourceGroup}')`]),
     '  params: {',
     `    targetName: ${scope}.name`, // `res.name`, `res[i].name` or a module's `outputs.name`
     `    settingName: 'via-${symbol}'`,
@@ -256,6 +258,20 @@ function twinBlock(b: ProgramBuilder, prefix: string, location: string): void {
   }
 }
 
+/**
+ * A resource of this deployment, and a module in a resource group named by a literal that attaches
+ * settings to an `existing` resource of the same name there: another group's resource, unless the
+ * literal is the group the deployment goes to. Sometimes a setting of its own as well.
+ */
+function sharedGroupBlock(b: ProgramBuilder, kind: TargetKind, prefix: string, location: string): void {
+  const r = b.random;
+  const symbol = b.fresh(kind.stem);
+  b.block([`resource ${symbol} ${kind.declaration} = {`, `  name: '\${${prefix}}${symbol}'`, `  location: ${location}`, ...kind.body, '}'].join('\n'));
+  const group = r.weighted([[3, 'shared-rg'], [1, ORACLE_CONTEXT.resourceGroup]] as const);
+  b.block(settingModuleCall(b, kind, symbol, undefined, group));
+  if (r.chance(0.3)) b.block(settingBlock(b, kind, symbol, undefined));
+}
+
 /** The program for one (seed, index): the same inputs give the same files on every machine. */
 export function generateProgram(seed: number, index: number): OracleProgram {
   const b = new ProgramBuilder(Random.forCase(seed, 'oracle', index));
@@ -270,6 +286,7 @@ export function generateProgram(seed: number, index: number): OracleProgram {
       [2, () => avmModuleCall(b, kind, prefix)],
       [1, () => existingTargetBlock(b, kind, prefix)],
       [2, () => twinBlock(b, prefix, location)],
+      [1, () => sharedGroupBlock(b, kind, prefix, location)],
     ] as const)();
   }
   return { seed, index, files: b.build() };

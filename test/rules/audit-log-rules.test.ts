@@ -244,7 +244,7 @@ describe('scopes of another type', () => {
         ruleId: 'Azure.ACR.Logs',
         level: 'error',
         message:
-          "registry 'registry' (named cr{parameters('token')}) has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+          "registry 'registry' (named 'cr${token}') has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       },
     ]);
   }, 60_000);

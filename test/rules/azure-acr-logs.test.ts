@@ -68,7 +68,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'error',
         at: 'false }',
         message:
-          "registry 'registry' (named teamacr{uniqueString(concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', resourceGroup().name))}) in module 'registryModule' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group",
+          "registry 'registry' (named 'teamacr${uniqueString(resourceGroup().id)}') in module 'registryModule' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group",
       },
     ],
   },
@@ -187,7 +187,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "categoryGroup": "audit"',
         message:
-          "whether registry 'registries' [every loop index] (named {parameters('names')[copyIndex('registries')]}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); the number of instances of loop 'registries' (declared at unknown-count-settings.json:10:15); settle it in the template or check it before deploying",
+          "whether registry 'registries' [every loop index] (named names[…]) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'names' (declared at unknown-count-settings.json:6:5), which has no value; the number of instances of loop 'audit' (declared at unknown-count-settings.json:18:15); the number of instances of loop 'registries' (declared at unknown-count-settings.json:10:15); settle it in the template or check it before deploying",
       },
     ],
   },
@@ -213,20 +213,20 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'error',
         at: '"primary": {',
         message:
-          "registry 'primary' (named {parameters('primaryName')}) has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
+          "registry 'primary' (named primaryName) has no diagnostic setting, so nobody can tell who logged in or pushed and pulled images; add one that enables ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents, or the 'audit' category group",
       },
     ],
   },
   {
-    name: "a scope named from a module's output through split(): it may be the registry, so review, not a missing setting",
+    name: "a scope named from a module's output through split(): it may be the registry, so review (on the registry, not in the other module), not a missing setting",
     fixture: 'scope-from-output-split.json',
     findings: [
       {
         kind: 'review',
         level: 'warning',
-        at: '{ "categoryGroup": "audit"',
+        at: '"registry": {',
         message:
-          "whether registry 'registry' (named {parameters('registryName')}) in module 'registryModule' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'registryName' (declared at scope-from-output-split.json:6:5), which has no value; settle it in the template or check it before deploying",
+          "whether registry 'registry' (named registryName) in module 'registryModule' exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by parameter 'registryName' (declared at scope-from-output-split.json:6:5), which has no value; settle it in the template or check it before deploying",
       },
     ],
   },
@@ -239,7 +239,7 @@ const invalid: (Case & { findings: Expected[] })[] = [
         level: 'warning',
         at: '{ "categoryGroup": "allLogs"',
         message:
-          "whether registry 'registry' (named acr{uniqueString(concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', resourceGroup().name))}) exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by subscription().subscriptionId; resourceGroup().name; settle it in the template or check it before deploying",
+          "whether registry 'registry' (named 'acr${uniqueString(resourceGroup().id)}') exports ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents is decided at deployment by subscription().subscriptionId; resourceGroup().name; settle it in the template or check it before deploying",
       },
     ],
   },
@@ -280,13 +280,13 @@ const invalid: (Case & { findings: Expected[] })[] = [
     ],
   },
   {
-    name: 'two settings with one name on one registry replace each other: review',
+    name: 'two settings with one name on one registry replace each other: review, on the registry rather than in a nested deployment',
     fixture: 'same-name-settings.json',
     findings: [
       {
         kind: 'review',
         level: 'warning',
-        at: '{\n                    "category": "ContainerRegistryRepositoryEvents"',
+        at: '"registry": {',
         message:
           "whether registry 'acrsame' exports ContainerRegistryRepositoryEvents is decided at deployment by which of the diagnostic settings named 'audit' is deployed last (they replace each other); settle it in the template or check it before deploying",
       },

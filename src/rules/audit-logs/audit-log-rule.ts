@@ -3,10 +3,10 @@ import { isSymbolic, mergeOrigins, originsOf } from '../../template/expressions/
 import type { Origin, Value } from '../../template/expressions/value';
 import { defineRule, formatMessage, type InstancePlace, type Rule, type RuleContext, type RuleReport } from '../rule';
 import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetting, type Wanted } from './coverage';
-import { describeFalseCondition, describeOrigin } from './describe-instance';
+import { boundedList, describeFalseCondition, describeOrigin, settingName } from './describe-instance';
 import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
 import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
-import type { ScopeIndex } from './scope-match';
+import type { AssumedApart, ScopeIndex } from './scope-match';
 import { settingsIndex } from './settings-index';
 import { auditTargets, type AuditTarget } from './targets';
 import { meantBy } from './typos';
@@ -20,13 +20,12 @@ type MessageId =
   | 'conditionalTarget'
   | 'undecidedPrecondition';
 
-function settingName(setting: ResourceInstance): string {
-  return typeof setting.name === 'string' ? `'${setting.name}'` : `'${setting.symbolicName}'`;
-}
-
 function place(p: SettingPlace): InstancePlace {
   return { instance: p.setting, path: p.path };
 }
+
+/** Enough deciders, or settings not deployed, for a message to say why in a few lines; the rest are counted. */
+const MAX_SHOWN = 3;
 
 /** Enough settings to show where to look; a resource targeted by hundreds (a module in a loop) would list them on every finding. */
 const MAX_RELATED_SETTINGS = 20;
@@ -112,7 +111,53 @@ function decidersOf(coverage: Coverage, categories: readonly string[], context: 
 function describeDeciders(origins: readonly Origin[], context: RuleContext): string {
   const telling = origins.filter((o) => o.kind !== 'deployment');
   const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join('; ') : 'values known only at deployment';
+  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, context.describeSpan)), MAX_SHOWN) : 'values known only at deployment';
+}
+
+/**
+ * Why each setting of a resource is not deployed, settings that share a reason together:
+ * `diagnostic settings 'a', 'b', 'c' and 2 more are not, each because its condition is false (...)`.
+ */
+function notDeployedText(settings: readonly ResourceInstance[]): string | undefined {
+  const byReason = new Map<string, Set<string>>();
+  for (const setting of settings) {
+    const reason = describeFalseCondition(setting.falseCondition);
+    const names = byReason.get(reason) ?? new Set<string>();
+    byReason.set(reason, names.add(settingName(setting)));
+  }
+  const reasons = [...byReason].map(([reason, names]) =>
+    names.size === 1
+      ? `diagnostic setting ${[...names][0]} is not, because ${reason}`
+      : `diagnostic settings ${boundedList([...names], MAX_SHOWN, ', ')} are not, each because ${reason}`,
+  );
+  return reasons.length === 0 ? undefined : boundedList(reasons, MAX_SHOWN);
+}
+
+type Apart = { setting: ResourceInstance } & AssumedApart;
+
+/**
+ * Which assumption left settings out, and how to change it: ` (diagnostic setting 'audit' of
+ * module 'shared' is on a resource of that name in resource group 'shared-rg', taken to be another
+ * resource group than the deployment's; if the deployment goes to 'shared-rg', run with --resource-group shared-rg)`.
+ */
+function assumptionText(apart: readonly Apart[]): string {
+  const first = apart[0];
+  if (!first) return '';
+  const module = first.setting.deploymentChain.at(-1);
+  const settings = boundedList(
+    apart.map((a) => settingName(a.setting)),
+    MAX_SHOWN,
+    ', ',
+  );
+  const which = `diagnostic setting${apart.length > 1 ? 's' : ''} ${settings}${module ? ` of module '${module.symbolicName}'` : ''}`;
+  const verb = apart.length > 1 ? 'are' : 'is';
+  return ` (${which} ${verb} on a resource of that name in resource group '${first.resourceGroup}', taken to be another resource group than the deployment's; if the deployment goes to '${first.resourceGroup}', run with ${first.option})`;
+}
+
+/** Whether two instances are declared in the same template: the same chain of modules, loop instances aside. */
+function sameDeployment(a: ResourceInstance, b: ResourceInstance): boolean {
+  const chain = (i: ResourceInstance) => i.deploymentChain.map((l) => l.symbolicName).join('/');
+  return chain(a) === chain(b);
 }
 
 /** How far a required category is covered: the best of its alternatives. */
@@ -122,33 +167,37 @@ function requiredCoverage(coverage: Coverage, category: RequiredCategory) {
   return names.map((n) => ({ name: n, ...coverage.byCategory[n]! })).reduce((best, c) => (rank[c.certainty] > rank[best.certainty] ? c : best));
 }
 
-function judge(requirement: Requirement, target: AuditTarget, targeting: readonly TargetingSetting[], context: RuleContext): RuleReport<MessageId> | undefined {
+function judge(
+  requirement: Requirement,
+  target: AuditTarget,
+  targeting: readonly TargetingSetting[],
+  apart: readonly Apart[],
+  context: RuleContext,
+): RuleReport<MessageId> | undefined {
   const { instance } = target;
+  const assumption = assumptionText(apart);
   const deployed = targeting.filter((t) => t.setting.condition !== false).map((t) => t.setting);
   const coverage = coverageOf(targeting, instance, requirement.wanted);
-  const relatedPlaces = related(
-    target,
-    deployed,
-    targeting.filter((t) => t.setting.condition === false).map((t) => t.setting),
-  );
+  const relatedPlaces = [
+    ...related(
+      target,
+      deployed,
+      targeting.filter((t) => t.setting.condition === false).map((t) => t.setting),
+    ),
+    ...apart.slice(0, MAX_SHOWN).map((a) => ({ instance: a.setting, message: `diagnostic setting ${settingName(a.setting)}, taken to be in another resource group` })),
+  ];
   const subject = instance;
   if (coverage.settings.length === 0) {
     const at = { instance: target.declared };
     // Only settings certain to be on this resource explain its lack of one; a scope that may be any resource does not.
-    const notDeployed = [
-      ...new Set(
-        targeting
-          .filter((t) => t.setting.condition === false && t.match === 'yes')
-          .map((t) => `diagnostic setting ${settingName(t.setting)} is not, because ${describeFalseCondition(t.setting.falseCondition)}`),
-      ),
-    ];
-    if (notDeployed.length === 0) {
-      return { kind: 'fail', messageId: 'noSettings', data: { target: target.description }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row, context.instances) };
+    const notDeployed = notDeployedText(targeting.filter((t) => t.setting.condition === false && t.match === 'yes').map((t) => t.setting));
+    if (notDeployed === undefined) {
+      return { kind: 'fail', messageId: 'noSettings', data: { target: target.description, assumption }, subject, at, related: relatedPlaces.slice(1), remedy: newSettingRemedy(target, requirement.row, context.instances) };
     }
     return {
       kind: 'fail',
       messageId: 'settingsNotDeployed',
-      data: { target: target.description, notDeployed: notDeployed.join('; ') },
+      data: { target: target.description, notDeployed, assumption },
       subject,
       at,
       related: relatedPlaces.slice(1),
@@ -183,6 +232,7 @@ function judge(requirement: Requirement, target: AuditTarget, targeting: readonl
         target: target.description,
         missing: missing.map((c) => categoryText(c, requirement.row.groups)).join(' or '),
         enable: missing.length === 1 ? 'enable it' : 'enable them',
+        assumption,
         hint: typo.hint,
       },
       subject,
@@ -192,12 +242,14 @@ function judge(requirement: Requirement, target: AuditTarget, targeting: readonl
     };
   }
   const undecidedNames = undecided.map(([, c]) => c.name);
+  const deciding = place(undecided[0]![1].place!);
   return {
     kind: 'review',
     messageId: 'undecided',
     data: { target: target.description, categories: undecidedNames.join(' and '), deciders: decidersOf(coverage, undecidedNames, context) },
     subject,
-    at: place(undecided[0]![1].place!),
+    // A review is about the resource: placed in another module's file, it would be far from it.
+    at: sameDeployment(deciding.instance, target.declared) ? deciding : { instance: target.declared },
     related: relatedPlaces,
     remedy: { kind: 'none', reason: NO_REMEDY.undecided },
   };
@@ -247,11 +299,11 @@ export function auditLogRule(row: AuditLogRequirement): Rule {
       aliases: row.aliases,
       types: row.types,
       messages: {
-        noSettings: `{target} has no diagnostic setting, so ${row.consequence}; add one that ${addOne}`,
-        settingsNotDeployed: `{target} has no diagnostic setting that is deployed: {notDeployed}, so ${row.consequence}; make the condition true or add a setting that ${addOne}`,
+        noSettings: `{target} has no diagnostic setting{assumption}, so ${row.consequence}; add one that ${addOne}`,
+        settingsNotDeployed: `{target} has no diagnostic setting that is deployed: {notDeployed}{assumption}, so ${row.consequence}; make the condition true or add a setting that ${addOne}`,
         noDestination:
           'diagnostic setting {setting} of {target} has no destination, so it exports nothing; set workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId',
-        missingCategories: `{target} does not export {missing}{hint}; {enable}${onlyGroups ? '' : requirement.groupText}`,
+        missingCategories: `{target} does not export {missing}{hint}{assumption}; {enable}${onlyGroups ? '' : requirement.groupText}`,
         undecided: 'whether {target} exports {categories} is decided at deployment by {deciders}; settle it in the template or check it before deploying',
         conditionalTarget: 'whether {target} is deployed is decided at deployment by {deciders}; if it is: {problem}',
         undecidedPrecondition: 'whether {target} {applies} is decided at deployment by {deciders}; if it is: {problem}',
@@ -264,7 +316,8 @@ export function auditLogRule(row: AuditLogRequirement): Rule {
       const reports: RuleReport<MessageId>[] = [];
       for (const target of targets) {
         context.evaluated?.(target.instance);
-        const report = judge(requirement, target, settings.matches(target.instance.id, target.instance.type), context);
+        const { id, type } = target.instance;
+        const report = judge(requirement, target, settings.matches(id, type), settings.assumedApart(id, type), context);
         if (!report || exportedAbove(row, target, settings)) continue;
         const uncertain = isSymbolic(target.instance.condition) || target.applies.certainty === 'maybe';
         reports.push(uncertain && report.kind === 'fail' ? ifItApplies(rule, target, report, context) : report);

@@ -1,5 +1,5 @@
-import { describeValue } from '../../template/describe-value';
 import type { Condition, ResourceInstance } from '../../template/expand/instance';
+import { settingName } from './describe-instance';
 import { resourceIdKey } from '../../template/expand/resource-ids';
 import { isSymbolic, isValueObject, originsOf } from '../../template/expressions/symbolic';
 import type { Origin, Value } from '../../template/expressions/value';
@@ -186,7 +186,7 @@ export function settingsCoverage(targeting: readonly TargetingSetting[], wanted:
       ? coverageOf(group[0]!, wanted, target)
       : lastOneWins(
           group.map((t) => coverageOf(t, wanted, target)),
-          `'${describeValue(group[0]!.setting.name).split('/').pop()}'`,
+          settingName(group[0]!.setting),
           wanted,
         ),
   );

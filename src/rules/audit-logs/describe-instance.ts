@@ -1,6 +1,6 @@
 import type { DeploymentLink, FalseCondition, ResourceInstance, ValueRead } from '../../template/expand/instance';
 import { phrase } from '../../template/expressions/phrase';
-import { describeValue } from '../../template/describe-value';
+import { bicepText, NOT_EVALUATED } from '../../template/bicep-text';
 import type { Origin, Symbolic } from '../../template/expressions/value';
 import type { SourceSpan } from '../../template/location';
 
@@ -9,22 +9,37 @@ function loopText(loopIndex: number | Symbolic | undefined): string {
   return typeof loopIndex === 'number' ? ` [loop index ${loopIndex}]` : ' [every loop index]';
 }
 
-/** A module by its Bicep symbol; a classic nested deployment (keyed by position) by its name. */
+/** A classic template's resources and nested deployments are keyed by position (`resources[0]`), which says little. */
+const byPosition = (symbolicName: string) => symbolicName.startsWith('resources[');
+
+/** A module by its Bicep symbol; a classic nested deployment by its name. */
 function describeLink(link: DeploymentLink): string {
-  const classic = link.symbolicName.startsWith('resources[');
-  const shown = classic && typeof link.name === 'string' ? link.name : link.symbolicName;
+  const shown = byPosition(link.symbolicName) && typeof link.name === 'string' ? link.name : link.symbolicName;
   return `'${shown}'${loopText(link.loopIndex)}`;
 }
 
-/** `'acr-prod'`, `'registry' [loop index 2]`, `... in module 'shared' > 'acr'`: enough to find the instance. */
+/**
+ * `'acr-prod'`, `'registry' [loop index 2]`, `'registry' (named 'cr${token}')`, `... in module
+ * 'shared' > 'acr'`: enough to find the instance. A name known only at deployment is shown as
+ * Bicep writes it; a classic template's resource is shown by that name rather than its position.
+ */
 export function describeInstance(instance: ResourceInstance): string {
   const index = loopText(instance.loopIndex);
+  const named = typeof instance.name === 'string' ? undefined : bicepText(instance.name);
   const base =
-    typeof instance.name === 'string'
-      ? `'${instance.name}'${index}`
-      : `'${instance.symbolicName}'${index} (named ${describeValue(instance.name)})`;
+    named === undefined
+      ? `'${instance.name as string}'${index}`
+      : byPosition(instance.symbolicName) && named !== NOT_EVALUATED
+        ? `named ${named}${index}`
+        : `'${instance.symbolicName}'${index} (named ${named})`;
   const modules = instance.deploymentChain.map(describeLink).join(' > ');
   return modules ? `${base} in module ${modules}` : base;
+}
+
+/** A diagnostic setting as messages name it: `'audit'` (the last segment of a child's name), or its symbol, or its name as Bicep writes it. */
+export function settingName(setting: ResourceInstance): string {
+  if (typeof setting.name === 'string') return `'${setting.name.split('/').pop()}'`;
+  return byPosition(setting.symbolicName) ? bicepText(setting.name) : `'${setting.symbolicName}'`;
 }
 
 /** What an unknown depends on, in words, with where it is declared when known. */
@@ -45,6 +60,12 @@ export function describeOrigin(origin: Origin, describeSpan: (span: SourceSpan) 
 /** Enough of what a false condition read to see why, without quoting a whole template. */
 const MAX_READS_SHOWN = 3;
 
+/** The first `max` items joined, and how many were left out: a message stays a few lines long however many there are. */
+export function boundedList(items: readonly string[], max: number, separator = '; '): string {
+  const shown = items.slice(0, max).join(separator);
+  return items.length > max ? `${shown}${separator === ', ' ? ' ' : separator}and ${items.length - max} more` : shown;
+}
+
 function describeRead(read: ValueRead, declaredIn: string | undefined): string {
   const value = `${read.kind} '${read.name}' is ${phrase(read.value)}`;
   switch (read.source) {
@@ -64,8 +85,7 @@ export function describeFalseCondition(falseCondition: FalseCondition | undefine
   const reads = (falseCondition?.reads ?? []).filter(
     (r, i, all) => all.findIndex((other) => other.kind === r.kind && other.name.toLowerCase() === r.name.toLowerCase()) === i,
   );
-  const shown = reads.slice(0, MAX_READS_SHOWN).map((r) => describeRead(r, falseCondition?.declaredIn));
-  const because = shown.length > 0 ? ` (${shown.join('; ')}${reads.length > shown.length ? '; …' : ''})` : '';
+  const because = reads.length > 0 ? ` (${boundedList(reads.map((r) => describeRead(r, falseCondition?.declaredIn)), MAX_READS_SHOWN)})` : '';
   const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : 'its condition';
   return `${whose} is false${because}`;
 }

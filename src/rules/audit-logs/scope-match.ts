@@ -45,6 +45,52 @@ const compatible = (a: string, b: string, at: 'start' | 'end') =>
 /** The unknowns an ID is built from, other than where the deployment goes (subscription, resource group). */
 const decidedBy = (id: Value) => originsOf(id).filter((o) => o.kind !== 'deployment').map((o) => `${o.kind}:${o.name}`);
 
+const SUBSCRIPTION = { segment: '/subscriptions/', own: 'subscription().subscriptionId' };
+const RESOURCE_GROUP = { segment: '/resourcegroups/', own: 'resourceGroup().name' };
+
+/** The subscription or resource group of an ID: the deployment's own, not given to the run; a name the template writes; or neither. */
+function placeOf(id: Value, { segment, own }: { segment: string; own: string }): { own: true } | { name: string } | undefined {
+  const parts = typeof id === 'string' ? [id] : isSymbolic(id) && id.parts ? id.parts : [];
+  for (const [i, part] of parts.entries()) {
+    if (typeof part !== 'string') continue;
+    const at = part.toLowerCase().indexOf(segment);
+    if (at < 0) continue;
+    const rest = part.slice(at + segment.length);
+    if (rest === '') {
+      const next = parts[i + 1];
+      return isSymbolic(next) && next.key === own ? { own: true } : undefined;
+    }
+    const end = rest.indexOf('/');
+    return end < 0 && i + 1 < parts.length ? undefined : { name: end < 0 ? rest : rest.slice(0, end) };
+  }
+  return undefined;
+}
+
+/** A resource group that an ID names and that is taken for another one than the deployment's own. */
+export interface AssumedApart {
+  /** As the template writes it: `shared-rg`. */
+  resourceGroup: string;
+  /** The option that says the deployment goes there: `--resource-group shared-rg`. */
+  option: string;
+}
+
+/**
+ * When the run is not told the resource group, a group the template names in the deployment's
+ * own subscription (`resourceGroup('shared-rg')`, `existing` there) is taken for another one than
+ * the deployment's: a template written for its own group says `resourceGroup()`. A full ID that
+ * also names its subscription is left open (it may well be where the deployment goes).
+ */
+function assumedApart(a: Value, b: Value): AssumedApart | undefined {
+  const ownSubscription = (id: Value) => {
+    const place = placeOf(id, SUBSCRIPTION);
+    return place !== undefined && 'own' in place;
+  };
+  if (!ownSubscription(a) || !ownSubscription(b)) return undefined;
+  const [x, y] = [placeOf(a, RESOURCE_GROUP), placeOf(b, RESOURCE_GROUP)];
+  const named = x && 'name' in x && y && 'own' in y ? x.name : y && 'name' in y && x && 'own' in x ? y.name : undefined;
+  return named === undefined ? undefined : { resourceGroup: named, option: `--resource-group ${named}` };
+}
+
 /**
  * Whether a partly known scope may be the resource's ID: a known ID must fit the scope's known
  * parts in order (an unknown part stands for any text); between two partly known IDs, the known
@@ -113,6 +159,13 @@ export class ScopeIndex<T> {
   }
 
   private readonly answers = new Map<string, readonly { setting: T; match: ScopeMatch }[]>();
+  private readonly apart = new Map<string, readonly ({ setting: T } & AssumedApart)[]>();
+
+  /** The settings `matches` left out of a resource's list only because their scope names another subscription or resource group (see assumedApart). */
+  assumedApart(id: Value, type: string): readonly ({ setting: T } & AssumedApart)[] {
+    this.matches(id, type);
+    return this.apart.get(`${type.toLowerCase()}:${hasLoopOrigin(id)}:${resourceIdKey(id)}`) ?? [];
+  }
 
   /**
    * The settings that target the resource of `type` (as Azure writes it) with ID `id`, in their
@@ -128,7 +181,13 @@ export class ScopeIndex<T> {
     if (known) return known;
     const partly = this.partlyKnown.filter((p) => p.type === undefined || p.type === lowerType);
     const candidates = isSymbolic(id) ? [...partly, ...(this.fullyKnown.get(lowerType) ?? [])] : partly;
-    const fitting = candidates.filter((p) => mayBeSameId(p.scope, id)).map((p) => p.index);
+    const fits = candidates.filter((p) => mayBeSameId(p.scope, id));
+    const apart = fits.flatMap((p) => {
+      const assumed = assumedApart(p.scope, id);
+      return assumed ? [{ setting: this.items[p.index]!, ...assumed }] : [];
+    });
+    if (apart.length > 0) this.apart.set(memo, apart);
+    const fitting = fits.filter((p) => !apart.some((a) => a.setting === this.items[p.index])).map((p) => p.index);
     const same = new Set(this.byId.get(key) ?? []);
     if (same.size === 0 && fitting.length === 0) return this.maybeOnly(loop, lowerType);
     const maybe = [...new Set([...this.opaque, ...(loop ? (this.intoLoops.get(lowerType) ?? []) : []), ...fitting])].filter((i) => !same.has(i));

@@ -11,6 +11,7 @@ import { deploymentLocation, entryScope, otherResourceGroupLocation, schemaScope
 import type { Condition, Deployment, DeploymentLink, Expansion, ExpansionProblem, FalseCondition, ResourceInstance, ValueRead } from './instance';
 import { evaluateCount, evaluateWithCopies, expandOutputCopy } from './property-copy';
 import { isLinkedDeployment, isModule, isObject, resourceEntries, type JsonObject, type JsonPath, type ResourceEntry } from './resource-entries';
+import { bicepText } from '../bicep-text';
 import { describeValue } from '../describe-value';
 import { sameValue } from '../expressions/same-value';
 import { absoluteScope, extensionTypeOf, isProvidersType, resourceIdFor, resourceIdKey, splitProvidersForm } from './resource-ids';
@@ -288,7 +289,7 @@ class Expander {
       else if (isLinkedDeployment(entry)) {
         this.problem(
           'evaluation',
-          `nested deployment '${describeValue(name)}' uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
+          `nested deployment ${bicepText(name)} uses a linked template, which bicep-audit cannot read: the resources it deploys are not checked`,
           [...path, 'properties'],
         );
       }

@@ -15,12 +15,12 @@ describe('describeFalseCondition', () => {
     ['a nullable parameter left out', { reads: [{ kind: 'parameter' as const, name: 'ws', value: null, source: 'nullable' as const }] }, "its condition is false (parameter 'ws' is null, as no value is given)"],
     ['a variable', { reads: [{ kind: 'variable' as const, name: 'audited', value: false }] }, "its condition is false (variable 'audited' is false)"],
     [
-      "a module's condition, each read once, at most three",
+      "a module's condition, each read once, at most three and a count of the rest",
       {
         module: 'audit',
         reads: ['a', 'b', 'A', 'c', 'd'].map((name) => ({ kind: 'parameter' as const, name, value: false, source: 'default' as const })),
       },
-      "the condition of module 'audit' is false (parameter 'a' is false, its default; parameter 'b' is false, its default; parameter 'c' is false, its default; …)",
+      "the condition of module 'audit' is false (parameter 'a' is false, its default; parameter 'b' is false, its default; parameter 'c' is false, its default; and 1 more)",
     ],
   ])('%s', (_name, falseCondition, text) => {
     expect(describeFalseCondition(falseCondition)).toBe(text);
