@@ -21575,6 +21575,7 @@ function formatMessage(template2, data) {
 }
 
 // src/rules/audit-logs/describe-instance.ts
+var MAX_DECIDERS = 3;
 function loopText(loopIndex) {
   if (loopIndex === void 0) return "";
   return typeof loopIndex === "number" ? ` [loop index ${loopIndex}]` : " [every loop index]";
@@ -21633,6 +21634,11 @@ function describeFalseCondition(falseCondition) {
   const because = reads.length > 0 ? ` (${boundedList(reads.map((r) => describeRead(r, falseCondition?.declaredIn)), MAX_READS_SHOWN)})` : "";
   const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : "its condition";
   return `${whose} is false${because}`;
+}
+function describeDeciders(origins, describeSpan) {
+  const telling = origins.filter((o) => o.kind !== "deployment");
+  const shown = telling.length > 0 ? telling : origins;
+  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, describeSpan)), MAX_DECIDERS) : "values known only at deployment";
 }
 
 // src/rules/audit-logs/coverage.ts
@@ -22330,15 +22336,10 @@ function decidersOf(coverage, categories, context) {
   const key = categories.join(" ");
   let text2 = texts.get(key);
   if (text2 === void 0) {
-    text2 = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category].origins)), context);
+    text2 = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category].origins)), context.describeSpan);
     texts.set(key, text2);
   }
   return text2;
-}
-function describeDeciders(origins, context) {
-  const telling = origins.filter((o) => o.kind !== "deployment");
-  const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, context.describeSpan)), MAX_SHOWN2) : "values known only at deployment";
 }
 function notDeployedText(settings) {
   const byReason = /* @__PURE__ */ new Map();
@@ -22466,10 +22467,10 @@ function exportedAbove(row2, target, settings) {
 function ifItApplies(rule, target, report, context) {
   const problem = formatMessage(rule.meta.messages[report.messageId], report.data);
   if (isSymbolic(target.instance.condition)) {
-    const deciders2 = describeDeciders(originsOf(target.instance.condition), context);
+    const deciders2 = describeDeciders(originsOf(target.instance.condition), context.describeSpan);
     return { ...report, kind: "review", messageId: "conditionalTarget", data: { target: target.description, deciders: deciders2, problem } };
   }
-  const deciders = describeDeciders(target.applies.origins, context);
+  const deciders = describeDeciders(target.applies.origins, context.describeSpan);
   return { ...report, kind: "review", messageId: "undecidedPrecondition", data: { target: target.description, applies: target.applies.text, deciders, problem } };
 }
 function auditLogRule(row2) {
@@ -23055,11 +23056,6 @@ function covers(target, registry) {
   const [lockKey, registryKey] = [resourceIdKey(target), resourceIdKey(registry.id)];
   return lockKey === registryKey || registryKey.startsWith(`${lockKey}/`) ? "yes" : "no";
 }
-function describeDeciders2(origins, context) {
-  const telling = origins.filter((o) => o.kind !== "deployment");
-  const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join("; ") : "values known only at deployment";
-}
 function judge2(registry, locks, context) {
   const description = describeInstance(registry);
   const undecided = [];
@@ -23078,7 +23074,7 @@ function judge2(registry, locks, context) {
     return {
       kind: "review",
       messageId: "undecided",
-      data: { registry: description, deciders: describeDeciders2(mergeOrigins(...undecided.map((u) => u.origins)), context) },
+      data: { registry: description, deciders: describeDeciders(mergeOrigins(...undecided.map((u) => u.origins)), context.describeSpan) },
       subject: registry,
       at: { instance: first.lock, path: ["properties", "level"] },
       related: [...related2, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === "string" ? u.lock.name : u.lock.symbolicName}'` }))],

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { auditJson, BICEP_FIXTURES, realBicep, seen } from '../helpers/real-bicep';
+import { auditJson, BICEP_FIXTURES, realBicep, seen, type Seen } from '../helpers/real-bicep';
 import { makeTree } from '../helpers/temp-tree';
 import { ORACLE_CONTEXT } from '../oracle/deployment-context';
 import { runSnapshot } from '../oracle/snapshot';
+
+/** The registries' missing locks (test/rules/control-plane.test.ts) are left out: these tests are about the audit-log rule's findings. */
+const withoutLocks = (results: Seen[]) => results.filter((r) => r.ruleId !== 'Azure.ACR.DeleteLock');
 
 const FIXTURE = 'scope/other-resource-group';
 const REVIEW = {
@@ -36,7 +39,7 @@ async function azureTargets(resourceGroup: string) {
 describe('settings attached to a registry of the same name in a resource group the template names', () => {
   it('with no --resource-group, that group is taken for another one: a fail on the local registry that says so and how to change it; the review stays on its registry', async () => {
     const { code, report } = await auditJson([`${FIXTURE}/main.bicep`]);
-    expect(seen(report)).toStrictEqual([
+    expect(withoutLocks(seen(report))).toStrictEqual([
       {
         at: `${FIXTURE}/main.bicep:7:1`,
         ruleId: 'Azure.ACR.Logs',
@@ -46,13 +49,13 @@ describe('settings attached to a registry of the same name in a resource group t
       },
       REVIEW,
     ]);
-    expect(report.results[0]!).toMatchObject({ relatedLocations: [{ message: "diagnostic setting 'audit', taken to be in another resource group", file: path.join(BICEP_FIXTURES, FIXTURE, 'mods', 'audit.bicep'), line: 8, column: 1 }] });
+    expect(report.results.find((r) => r.ruleId === 'Azure.ACR.Logs')!).toMatchObject({ relatedLocations: [{ message: "diagnostic setting 'audit', taken to be in another resource group", file: path.join(BICEP_FIXTURES, FIXTURE, 'mods', 'audit.bicep'), line: 8, column: 1 }] });
     expect(code).toBe(1);
   }, 60_000);
 
   it('with --resource-group shared-rg, the settings are on the local registry: only the review remains', async () => {
     const { code, report } = await auditJson([`${FIXTURE}/main.bicep`, '--resource-group', 'shared-rg']);
-    expect(seen(report)).toStrictEqual([REVIEW]);
+    expect(withoutLocks(seen(report))).toStrictEqual([REVIEW]);
     expect(code).toBe(0);
   }, 60_000);
 

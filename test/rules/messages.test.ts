@@ -3,7 +3,10 @@ import { bicepText } from '../../src/template/bicep-text';
 import { parseExpression } from '../../src/template/expressions/parse';
 import { Symbolic } from '../../src/template/expressions/value';
 import { text } from '../../src/template/expressions/symbolic';
-import { auditJson, seen } from '../helpers/real-bicep';
+import { auditJson, seen, type Seen } from '../helpers/real-bicep';
+
+/** The registries' missing locks (test/rules/control-plane.test.ts) are left out: these tests are about the audit-log rule's findings. */
+const withoutLocks = (results: Seen[]) => results.filter((r) => r.ruleId !== 'Azure.ACR.DeleteLock');
 
 const ARM_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'messages');
 const CONSEQUENCE = 'so nobody can tell who logged in or pushed and pulled images';
@@ -46,7 +49,7 @@ describe('messages name resources as the user wrote them, and stay a few lines l
 
   it('a resource of an ARM template is named by its name, not by its position in resources', async () => {
     const { code, report } = await auditJson([path.join(ARM_FIXTURES, 'names-as-written.json')]);
-    expect(seen(report, ARM_FIXTURES)).toStrictEqual([
+    expect(withoutLocks(seen(report, ARM_FIXTURES))).toStrictEqual([
       { at: 'names-as-written.json:23:17', ruleId: 'Azure.ACR.Logs', level: 'error', message: "registry named 'cr${token}' does not export ContainerRegistryRepositoryEvents; enable it or the 'audit' category group" },
     ]);
     expect(code).toBe(1);
@@ -54,7 +57,7 @@ describe('messages name resources as the user wrote them, and stay a few lines l
 
   it('settings that are not deployed for one reason share it, three are named and the rest counted', async () => {
     const { code, report } = await auditJson(['messages/many-settings-not-deployed.bicep']);
-    expect(seen(report)).toStrictEqual([
+    expect(withoutLocks(seen(report))).toStrictEqual([
       {
         at: 'messages/many-settings-not-deployed.bicep:6:1',
         ruleId: 'Azure.ACR.Logs',
@@ -70,7 +73,7 @@ describe('messages name resources as the user wrote them, and stay a few lines l
   it('of five unknowns that decide a review, three are named and the rest counted', async () => {
     const { code, report } = await auditJson(['messages/many-deciders.bicep']);
     const declared = (line: number) => `(declared at many-deciders.bicep:${line}:1), which has no value`;
-    expect(seen(report)).toStrictEqual([
+    expect(withoutLocks(seen(report))).toStrictEqual([
       {
         at: 'messages/many-deciders.bicep:21:12',
         ruleId: 'Azure.ACR.Logs',

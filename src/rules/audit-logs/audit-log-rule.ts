@@ -1,9 +1,9 @@
 import type { ResourceInstance } from '../../template/expand/instance';
 import { isSymbolic, mergeOrigins, originsOf } from '../../template/expressions/symbolic';
-import type { Origin, Value } from '../../template/expressions/value';
+import type { Value } from '../../template/expressions/value';
 import { defineRule, formatMessage, type InstancePlace, type Rule, type RuleContext, type RuleReport } from '../rule';
 import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetting, type Wanted } from './coverage';
-import { boundedList, describeFalseCondition, describeOrigin, settingName } from './describe-instance';
+import { boundedList, describeDeciders, describeFalseCondition, settingName } from './describe-instance';
 import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
 import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
 import type { AssumedApart, ScopeIndex } from './scope-match';
@@ -98,20 +98,10 @@ function decidersOf(coverage: Coverage, categories: readonly string[], context: 
   const key = categories.join(' ');
   let text = texts.get(key);
   if (text === undefined) {
-    text = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category]!.origins)), context);
+    text = describeDeciders(mergeOrigins(...categories.map((category) => coverage.byCategory[category]!.origins)), context.describeSpan);
     texts.set(key, text);
   }
   return text;
-}
-
-/**
- * The unknowns that decide an outcome, in words. The subscription and resource group are left out
- * when something else is named: they are the same on both sides of any comparison of IDs.
- */
-function describeDeciders(origins: readonly Origin[], context: RuleContext): string {
-  const telling = origins.filter((o) => o.kind !== 'deployment');
-  const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, context.describeSpan)), MAX_SHOWN) : 'values known only at deployment';
 }
 
 /**
@@ -272,10 +262,10 @@ function exportedAbove(row: AuditLogRequirement, target: AuditTarget, settings: 
 function ifItApplies(rule: Rule<MessageId>, target: AuditTarget, report: RuleReport<MessageId>, context: RuleContext): RuleReport<MessageId> {
   const problem = formatMessage(rule.meta.messages[report.messageId], report.data);
   if (isSymbolic(target.instance.condition)) {
-    const deciders = describeDeciders(originsOf(target.instance.condition as Value), context);
+    const deciders = describeDeciders(originsOf(target.instance.condition as Value), context.describeSpan);
     return { ...report, kind: 'review', messageId: 'conditionalTarget', data: { target: target.description, deciders, problem } };
   }
-  const deciders = describeDeciders(target.applies.origins, context);
+  const deciders = describeDeciders(target.applies.origins, context.describeSpan);
   return { ...report, kind: 'review', messageId: 'undecidedPrecondition', data: { target: target.description, applies: target.applies.text, deciders, problem } };
 }
 

@@ -4,6 +4,9 @@ import { bicepText, NOT_EVALUATED } from '../../template/bicep-text';
 import type { Origin, Symbolic } from '../../template/expressions/value';
 import type { SourceSpan } from '../../template/location';
 
+// Enough unknowns to say what decides an outcome; a message names no more.
+const MAX_DECIDERS = 3;
+
 function loopText(loopIndex: number | Symbolic | undefined): string {
   if (loopIndex === undefined) return '';
   return typeof loopIndex === 'number' ? ` [loop index ${loopIndex}]` : ' [every loop index]';
@@ -88,4 +91,14 @@ export function describeFalseCondition(falseCondition: FalseCondition | undefine
   const because = reads.length > 0 ? ` (${boundedList(reads.map((r) => describeRead(r, falseCondition?.declaredIn)), MAX_READS_SHOWN)})` : '';
   const whose = falseCondition?.module ? `the condition of module '${falseCondition.module}'` : 'its condition';
   return `${whose} is false${because}`;
+}
+
+/**
+ * The unknowns that decide an outcome, in words. The subscription and resource group are left out
+ * when something else is named: they are the same on both sides of any comparison of IDs.
+ */
+export function describeDeciders(origins: readonly Origin[], describeSpan: (span: SourceSpan) => string): string {
+  const telling = origins.filter((o) => o.kind !== 'deployment');
+  const shown = telling.length > 0 ? telling : origins;
+  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, describeSpan)), MAX_DECIDERS) : 'values known only at deployment';
 }

@@ -2,7 +2,7 @@ import type { ResourceInstance } from '../../template/expand/instance';
 import { deployedAtScope, resourceIdKey } from '../../template/expand/resource-ids';
 import { isSymbolic, isValueObject, mergeOrigins, originsOf } from '../../template/expressions/symbolic';
 import type { Origin, Value } from '../../template/expressions/value';
-import { describeInstance, describeOrigin } from '../audit-logs/describe-instance';
+import { describeDeciders, describeInstance } from '../audit-logs/describe-instance';
 import { defineRule, type Rule, type RuleContext, type RuleReport } from '../rule';
 
 type MessageId = 'noLock' | 'undecided';
@@ -39,12 +39,6 @@ function covers(target: Value | undefined, registry: ResourceInstance): Certaint
   return lockKey === registryKey || registryKey.startsWith(`${lockKey}/`) ? 'yes' : 'no';
 }
 
-function describeDeciders(origins: readonly Origin[], context: RuleContext): string {
-  const telling = origins.filter((o) => o.kind !== 'deployment');
-  const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? shown.map((o) => describeOrigin(o, context.describeSpan)).join('; ') : 'values known only at deployment';
-}
-
 function judge(registry: ResourceInstance, locks: readonly ResourceInstance[], context: RuleContext): RuleReport<MessageId> | undefined {
   const description = describeInstance(registry);
   const undecided: { lock: ResourceInstance; origins: Origin[] }[] = [];
@@ -63,7 +57,7 @@ function judge(registry: ResourceInstance, locks: readonly ResourceInstance[], c
     return {
       kind: 'review',
       messageId: 'undecided',
-      data: { registry: description, deciders: describeDeciders(mergeOrigins(...undecided.map((u) => u.origins)), context) },
+      data: { registry: description, deciders: describeDeciders(mergeOrigins(...undecided.map((u) => u.origins)), context.describeSpan) },
       subject: registry,
       at: { instance: first.lock, path: ['properties', 'level'] },
       related: [...related, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === 'string' ? u.lock.name : u.lock.symbolicName}'` }))],
