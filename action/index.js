@@ -23050,25 +23050,28 @@ function levelCertainty(lock) {
   if (isSymbolic(level)) return { certainty: "maybe", origins: originsOf(level) };
   return { certainty: typeof level === "string" && BLOCKING.includes(level.toLowerCase()) ? "yes" : "no", origins: [] };
 }
-function covers(target, registry) {
-  if (target === void 0) return "no";
-  if (isSymbolic(target) && !target.parts) return "maybe";
-  const [lockKey, registryKey] = [resourceIdKey(target), resourceIdKey(registry.id)];
-  return lockKey === registryKey || registryKey.startsWith(`${lockKey}/`) ? "yes" : "no";
+function lockView(lock) {
+  const target = lockTarget(lock);
+  const known = target !== void 0 && !(isSymbolic(target) && !target.parts);
+  return { lock, target, ...known ? { targetKey: resourceIdKey(target) } : {}, level: levelCertainty(lock) };
+}
+function covers(view, registryKey) {
+  if (view.target === void 0) return "no";
+  if (view.targetKey === void 0) return "maybe";
+  return view.targetKey === registryKey || registryKey.startsWith(`${view.targetKey}/`) ? "yes" : "no";
 }
 function judge2(registry, locks, context) {
-  const description = describeInstance(registry);
+  const registryKey = resourceIdKey(registry.id);
   const undecided = [];
-  for (const lock of locks) {
-    const on = covers(lockTarget(lock), registry);
-    if (on === "no") continue;
-    const level = levelCertainty(lock);
-    if (level.certainty === "no") continue;
+  for (const view of locks) {
+    const on = covers(view, registryKey);
+    if (on === "no" || view.level.certainty === "no") continue;
+    const { lock, level } = view;
     const condition = lock.condition === true ? "yes" : "maybe";
     if (on === "yes" && level.certainty === "yes" && condition === "yes") return void 0;
-    undecided.push({ lock, origins: [...level.origins, ...condition === "maybe" ? originsOf(lock.condition) : [], ...on === "maybe" ? originsOf(lockTarget(lock)) : []] });
+    undecided.push({ lock, origins: [...level.origins, ...condition === "maybe" ? originsOf(lock.condition) : [], ...on === "maybe" ? originsOf(view.target) : []] });
   }
-  const related2 = [{ instance: registry, message: `registry ${description}` }];
+  const description = describeInstance(registry);
   if (undecided.length > 0) {
     const first = undecided[0];
     return {
@@ -23077,19 +23080,16 @@ function judge2(registry, locks, context) {
       data: { registry: description, deciders: describeDeciders(mergeOrigins(...undecided.map((u) => u.origins)), context.describeSpan) },
       subject: registry,
       at: { instance: first.lock, path: ["properties", "level"] },
-      related: [...related2, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === "string" ? u.lock.name : u.lock.symbolicName}'` }))],
+      related: [{ instance: registry, message: `registry ${description}` }, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === "string" ? u.lock.name : u.lock.symbolicName}'` }))],
       remedy: { kind: "none", reason: "the outcome depends on values known only at deployment" }
     };
   }
-  return {
-    kind: "fail",
-    messageId: "noLock",
-    data: { registry: description },
-    subject: registry,
-    at: { instance: registry },
-    related: [],
-    remedy: { kind: "add-lock", target: { instance: registry }, noun: "registry" }
-  };
+  const remedy = { kind: "add-lock", target: { instance: registry }, noun: "registry" };
+  if (isSymbolic(registry.condition)) {
+    const deciders = describeDeciders(originsOf(registry.condition), context.describeSpan);
+    return { kind: "review", messageId: "conditionalRegistry", data: { registry: description, deciders }, subject: registry, at: { instance: registry }, related: [], remedy };
+  }
+  return { kind: "fail", messageId: "noLock", data: { registry: description }, subject: registry, at: { instance: registry }, related: [], remedy };
 }
 var acrDeleteLock = defineRule({
   id: "Azure.ACR.DeleteLock",
@@ -23105,13 +23105,14 @@ var acrDeleteLock = defineRule({
     types: ["Microsoft.ContainerRegistry/registries"],
     messages: {
       noLock: "registry {registry} has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)",
-      undecided: "whether registry {registry} is locked against deletion is decided at deployment by {deciders}; settle it in the template or check it before deploying"
+      undecided: "whether registry {registry} is locked against deletion is decided at deployment by {deciders}; settle it in the template or check it before deploying",
+      conditionalRegistry: "whether registry {registry} is deployed is decided at deployment by {deciders}; if it is, it has no delete lock: add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)"
     }
   },
   check(context) {
     const registries = context.instances.filter((i2) => i2.type.toLowerCase() === REGISTRY_TYPE && !i2.existing && i2.condition !== false);
     if (registries.length === 0) return [];
-    const locks = context.instances.filter((i2) => i2.type.toLowerCase() === LOCK_TYPE && !i2.existing && i2.condition !== false);
+    const locks = context.instances.filter((i2) => i2.type.toLowerCase() === LOCK_TYPE && !i2.existing && i2.condition !== false).map(lockView);
     return registries.flatMap((registry) => {
       context.evaluated?.(registry);
       return judge2(registry, locks, context) ?? [];

@@ -83,3 +83,11 @@ resource suppressed 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   location: 'westeurope'
   sku: { name: 'Premium' }
 }
+
+param deployConditional bool
+
+resource conditional 'Microsoft.ContainerRegistry/registries@2023-07-01' = if (deployConditional) {
+  name: 'crconditional'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+}

@@ -102,7 +102,7 @@ describe('a failing Bicep CLI: exit 3, a message that says what failed, no proce
 
 /** The stylish report of a file the CLI timed out on: the run goes on and exits 3. */
 const timedOut = (file: string) =>
-  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/getFileReferences within 1000 ms; the process was replaced and the file not analysed (if it needs longer, raise --timeout, now 1 s)  input\n` +
+  `${file}\n  1:1  error  cannot analyse <tree>/${file}: the Bicep CLI did not answer bicep/compile within 1000 ms; the process was replaced and the file not analysed (if it needs longer, raise --timeout, now 1 s)  input\n` +
   `    1 | param location string = 'westeurope'\n      | ^\n`;
 
 describe('a CLI that hangs on files: they are not analysed, its process is replaced, the run goes on', () => {

@@ -35,6 +35,12 @@ const EXPECTED: Record<string, Omit<Seen, 'ruleId'>[]> = {
         "whether registry 'crlevelparam' is locked against deletion is decided at deployment by parameter 'lockLevel' (declared at registry-locks.bicep:1:1), which has no value; settle it in the template or check it before deploying",
     },
     { at: 'control-plane/registry-locks.bicep:81:1', level: 'note', message: `registry 'crsuppressed' ${NO_LOCK}`, suppressed: true },
+    {
+      at: 'control-plane/registry-locks.bicep:89:1',
+      level: 'note',
+      message:
+        "whether registry 'crconditional' is deployed is decided at deployment by parameter 'deployConditional' (declared at registry-locks.bicep:87:1), which has no value; if it is, it has no delete lock: add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)",
+    },
     { at: 'control-plane/mods/locked-registry.bicep:8:1', level: 'note', message: `registry 'cravmunlocked' in module 'avmUnlocked' ${NO_LOCK}` },
   ],
   'Azure.Subscription.ActivityLogExport': [
@@ -222,7 +228,7 @@ async function engineTargets(cli: string, paramFile: string, deployment: Deploym
 describe('what a lock or a setting is on, against Azure’s own engine (bicep snapshot)', () => {
   const { subscriptionId, resourceGroup, tenantId, location, deploymentName } = ORACLE_CONTEXT;
   it.each<[string, string, DeploymentContext]>([
-    ['registry-locks', "param lockLevel = 'ReadOnly'\n", { subscriptionId, resourceGroup, tenantId, location, deploymentName }],
+    ['registry-locks', "param lockLevel = 'ReadOnly'\nparam deployConditional = true\n", { subscriptionId, resourceGroup, tenantId, location, deploymentName }],
     ['registry-group-lock', '', { subscriptionId, resourceGroup, tenantId, location, deploymentName }],
     ['subscription-export-in-module', "param workspaceId = '/subscriptions/0/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/law'\n", { subscriptionId, tenantId, location, deploymentName }],
     ['management-group-export', '', { managementGroupId: 'mg-platform', tenantId, location, deploymentName }],

@@ -5,7 +5,7 @@ import type { Origin, Value } from '../../template/expressions/value';
 import { describeDeciders, describeInstance } from '../audit-logs/describe-instance';
 import { defineRule, type Rule, type RuleContext, type RuleReport } from '../rule';
 
-type MessageId = 'noLock' | 'undecided';
+type MessageId = 'noLock' | 'undecided' | 'conditionalRegistry';
 
 const REGISTRY_TYPE = 'microsoft.containerregistry/registries';
 const LOCK_TYPE = 'microsoft.authorization/locks';
@@ -27,31 +27,44 @@ function levelCertainty(lock: ResourceInstance): { certainty: Certainty; origins
   return { certainty: typeof level === 'string' && BLOCKING.includes(level.toLowerCase()) ? 'yes' : 'no', origins: [] };
 }
 
+/** A lock as the rule reads it, once per deployment: what it is on (as an ID key where known), its level. */
+interface LockView {
+  lock: ResourceInstance;
+  target: Value | undefined;
+  /** The key of the target's ID; absent when the target is not known at all (it may be anything). */
+  targetKey?: string;
+  level: { certainty: Certainty; origins: Origin[] };
+}
+
+function lockView(lock: ResourceInstance): LockView {
+  const target = lockTarget(lock);
+  const known = target !== undefined && !(isSymbolic(target) && !target.parts);
+  return { lock, target, ...(known ? { targetKey: resourceIdKey(target) } : {}), level: levelCertainty(lock) };
+}
+
 /**
  * Whether a lock covers a registry: a lock on the registry itself, or on a scope above it (its
  * resource group or subscription), which the registry inherits. A target whose text is not known
  * may be either.
  */
-function covers(target: Value | undefined, registry: ResourceInstance): Certainty {
-  if (target === undefined) return 'no';
-  if (isSymbolic(target) && !target.parts) return 'maybe';
-  const [lockKey, registryKey] = [resourceIdKey(target), resourceIdKey(registry.id)];
-  return lockKey === registryKey || registryKey.startsWith(`${lockKey}/`) ? 'yes' : 'no';
+function covers(view: LockView, registryKey: string): Certainty {
+  if (view.target === undefined) return 'no';
+  if (view.targetKey === undefined) return 'maybe';
+  return view.targetKey === registryKey || registryKey.startsWith(`${view.targetKey}/`) ? 'yes' : 'no';
 }
 
-function judge(registry: ResourceInstance, locks: readonly ResourceInstance[], context: RuleContext): RuleReport<MessageId> | undefined {
-  const description = describeInstance(registry);
+function judge(registry: ResourceInstance, locks: readonly LockView[], context: RuleContext): RuleReport<MessageId> | undefined {
+  const registryKey = resourceIdKey(registry.id);
   const undecided: { lock: ResourceInstance; origins: Origin[] }[] = [];
-  for (const lock of locks) {
-    const on = covers(lockTarget(lock), registry);
-    if (on === 'no') continue;
-    const level = levelCertainty(lock);
-    if (level.certainty === 'no') continue;
+  for (const view of locks) {
+    const on = covers(view, registryKey);
+    if (on === 'no' || view.level.certainty === 'no') continue;
+    const { lock, level } = view;
     const condition: Certainty = lock.condition === true ? 'yes' : 'maybe';
     if (on === 'yes' && level.certainty === 'yes' && condition === 'yes') return undefined;
-    undecided.push({ lock, origins: [...level.origins, ...(condition === 'maybe' ? originsOf(lock.condition as Value) : []), ...(on === 'maybe' ? originsOf(lockTarget(lock)!) : [])] });
+    undecided.push({ lock, origins: [...level.origins, ...(condition === 'maybe' ? originsOf(lock.condition as Value) : []), ...(on === 'maybe' ? originsOf(view.target!) : [])] });
   }
-  const related = [{ instance: registry, message: `registry ${description}` }];
+  const description = describeInstance(registry);
   if (undecided.length > 0) {
     const first = undecided[0]!;
     return {
@@ -60,19 +73,17 @@ function judge(registry: ResourceInstance, locks: readonly ResourceInstance[], c
       data: { registry: description, deciders: describeDeciders(mergeOrigins(...undecided.map((u) => u.origins)), context.describeSpan) },
       subject: registry,
       at: { instance: first.lock, path: ['properties', 'level'] },
-      related: [...related, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === 'string' ? u.lock.name : u.lock.symbolicName}'` }))],
+      related: [{ instance: registry, message: `registry ${description}` }, ...undecided.map((u) => ({ instance: u.lock, message: `lock '${typeof u.lock.name === 'string' ? u.lock.name : u.lock.symbolicName}'` }))],
       remedy: { kind: 'none', reason: 'the outcome depends on values known only at deployment' },
     };
   }
-  return {
-    kind: 'fail',
-    messageId: 'noLock',
-    data: { registry: description },
-    subject: registry,
-    at: { instance: registry },
-    related: [],
-    remedy: { kind: 'add-lock', target: { instance: registry }, noun: 'registry' },
-  };
+  const remedy = { kind: 'add-lock' as const, target: { instance: registry }, noun: 'registry' };
+  if (isSymbolic(registry.condition)) {
+    // A registry that may not be deployed: whether it lacks a lock is for a person to review.
+    const deciders = describeDeciders(originsOf(registry.condition as Value), context.describeSpan);
+    return { kind: 'review', messageId: 'conditionalRegistry', data: { registry: description, deciders }, subject: registry, at: { instance: registry }, related: [], remedy };
+  }
+  return { kind: 'fail', messageId: 'noLock', data: { registry: description }, subject: registry, at: { instance: registry }, related: [], remedy };
 }
 
 /** Every deployed container registry is covered by a delete lock of the same deployment. */
@@ -93,12 +104,14 @@ export const acrDeleteLock: Rule = defineRule<MessageId>({
       noLock:
         "registry {registry} has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)",
       undecided: 'whether registry {registry} is locked against deletion is decided at deployment by {deciders}; settle it in the template or check it before deploying',
+      conditionalRegistry:
+        "whether registry {registry} is deployed is decided at deployment by {deciders}; if it is, it has no delete lock: add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)",
     },
   },
   check(context) {
     const registries = context.instances.filter((i) => i.type.toLowerCase() === REGISTRY_TYPE && !i.existing && i.condition !== false);
     if (registries.length === 0) return [];
-    const locks = context.instances.filter((i) => i.type.toLowerCase() === LOCK_TYPE && !i.existing && i.condition !== false);
+    const locks = context.instances.filter((i) => i.type.toLowerCase() === LOCK_TYPE && !i.existing && i.condition !== false).map(lockView);
     return registries.flatMap((registry) => {
       context.evaluated?.(registry);
       return judge(registry, locks, context) ?? [];
