@@ -14308,11 +14308,22 @@ var declarationOf = (node) => ({
   range: { start: { line: node.range.start.line, character: node.range.start.char }, end: { line: node.range.end.line, character: node.range.end.char } },
   ...node.relativePath === void 0 ? {} : { modulePath: node.relativePath }
 });
+var graphsByText = /* @__PURE__ */ new Map();
+function deploymentGraph(client, file) {
+  const key = `${file}\0${import_node_fs6.default.readFileSync(file, "utf8")}`;
+  let graph = graphsByText.get(key);
+  if (!graph) {
+    graph = client.getDeploymentGraph({ path: file });
+    graph.catch(() => graphsByText.delete(key));
+    graphsByText.set(key, graph);
+  }
+  return graph;
+}
 async function filesTheCompileReads(client, file, fetchTimeoutMs) {
   const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => import_node_path5.default.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
   const named = await Promise.all(bicepFiles.map(async (f) => ({ f, paths: await pathsNamedIn(f) })));
-  const graphs = await Promise.all(named.filter((n) => n.paths === void 0).map(async ({ f }) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
+  const graphs = await Promise.all(named.filter((n) => n.paths === void 0).map(async ({ f }) => ({ f, graph: await deploymentGraph(client, f) })));
   const modules = [
     ...named.flatMap((n) => n.paths ?? []),
     ...graphs.flatMap(

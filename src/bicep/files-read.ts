@@ -35,6 +35,22 @@ const declarationOf = (node: DeploymentGraphNode): CompiledDeclaration => ({
   ...(node.relativePath === undefined ? {} : { modulePath: node.relativePath }),
 });
 
+// A file's graph follows from its text alone; the entries of a module repository share their modules' files.
+const graphsByText = new Map<string, Promise<Awaited<ReturnType<BicepJsonRpcClient['getDeploymentGraph']>>>>();
+
+/** The deployment graph of a Bicep file as it reads now, asked of the server once per text in a run. */
+function deploymentGraph(client: BicepJsonRpcClient, file: string) {
+  const key = `${file}\u0000${fs.readFileSync(file, 'utf8')}`;
+  let graph = graphsByText.get(key);
+  if (!graph) {
+    graph = client.getDeploymentGraph({ path: file });
+    // A failed request is not kept: the next entry asks again, of a server that may answer.
+    graph.catch(() => graphsByText.delete(key));
+    graphsByText.set(key, graph);
+  }
+  return graph;
+}
+
 export async function filesTheCompileReads(
   client: BicepJsonRpcClient,
   file: string,
@@ -44,7 +60,7 @@ export async function filesTheCompileReads(
   const reported = (await client.getFileReferences({ path: file }, fetchTimeoutMs)).filePaths.map((p) => path.resolve(p));
   const bicepFiles = reported.filter((f) => /\.bicep$/i.test(f) && isFile(f));
   const named = await Promise.all(bicepFiles.map(async (f) => ({ f, paths: await pathsNamedIn(f) })));
-  const graphs = await Promise.all(named.filter((n) => n.paths === undefined).map(async ({ f }) => ({ f, graph: await client.getDeploymentGraph({ path: f }) })));
+  const graphs = await Promise.all(named.filter((n) => n.paths === undefined).map(async ({ f }) => ({ f, graph: await deploymentGraph(client, f) })));
   const modules = [
     ...named.flatMap((n) => n.paths ?? []),
     ...graphs.flatMap(({ f, graph }) =>
