@@ -21586,7 +21586,7 @@ function formatMessage(template2, data) {
 }
 
 // src/rules/audit-logs/describe-instance.ts
-var MAX_DECIDERS = 3;
+var MAX_SHOWN2 = 3;
 function loopText(loopIndex) {
   if (loopIndex === void 0) return "";
   return typeof loopIndex === "number" ? ` [loop index ${loopIndex}]` : " [every loop index]";
@@ -21649,7 +21649,7 @@ function describeFalseCondition(falseCondition) {
 function describeDeciders(origins, describeSpan) {
   const telling = origins.filter((o) => o.kind !== "deployment");
   const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, describeSpan)), MAX_DECIDERS) : "values known only at deployment";
+  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, describeSpan)), MAX_SHOWN2) : "values known only at deployment";
 }
 
 // src/rules/audit-logs/coverage.ts
@@ -22287,7 +22287,6 @@ function auditTargets({ instances, deployments }, row2) {
 function place(p) {
   return { instance: p.setting, path: p.path };
 }
-var MAX_SHOWN2 = 3;
 var MAX_RELATED_SETTINGS = 20;
 function related(target, deployed2, notDeployed) {
   const shownNotDeployed = notDeployed.slice(0, Math.max(0, MAX_RELATED_SETTINGS - deployed2.length));

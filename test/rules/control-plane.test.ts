@@ -13,6 +13,8 @@ import { makeTree } from '../helpers/temp-tree';
 
 const FIXTURES = path.join(BICEP_FIXTURES, 'control-plane');
 const NO_LOCK = "has no delete lock, so a single delete of the registry or of its resource group removes it with every image in it; add a Microsoft.Authorization/locks with level 'CanNotDelete' and scope the registry (or deploy one at its resource group)";
+/** A registry with no lock, alone in a file. */
+const UNLOCKED = "resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'crnolock'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n}\n";
 const NO_EXPORT =
   "has no diagnostic setting, so who created, changed or deleted its resources (a registry's registries/write and registries/delete) is kept 90 days and no detection in a workspace sees it; add one that enables Administrative, Security, Policy and Alert";
 
@@ -85,7 +87,7 @@ describe('levels and exit codes', () => {
 
   it('a registry without a lock is a note; raised by the config it fails the run', async () => {
     const root = makeTree({
-      'main.bicep': "resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'crnolock'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n}\n",
+      'main.bicep': UNLOCKED,
       'bicep-audit.json': JSON.stringify({ rules: { 'Azure.ACR.Logs': 'off', 'Azure.ACR.Lock': 'error' } }),
     });
     const run = await auditJson(['main.bicep'], { cwd: root });
@@ -168,7 +170,7 @@ describe('suggestions', () => {
 
   it('lock a registry that has no lock, which then passes', async () => {
     const root = makeTree({
-      'main.bicep': "resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'crnolock'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n}\n",
+      'main.bicep': UNLOCKED,
       'bicep-audit.json': JSON.stringify({ rules: { 'Azure.ACR.Logs': 'off' } }),
     });
     const fixed = await auditWithRealBicep(['main.bicep', '--fix', '--suggestions', '--no-cache'], { cwd: root });

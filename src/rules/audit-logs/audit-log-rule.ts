@@ -3,7 +3,7 @@ import { isSymbolic, mergeOrigins, originsOf } from '../../template/expressions/
 import type { Value } from '../../template/expressions/value';
 import { defineRule, formatMessage, type InstancePlace, type Rule, type RuleContext, type RuleReport } from '../rule';
 import { settingsCoverage, type Coverage, type SettingPlace, type TargetingSetting, type Wanted } from './coverage';
-import { boundedList, describeDeciders, describeFalseCondition, settingName } from './describe-instance';
+import { boundedList, describeDeciders, describeFalseCondition, MAX_SHOWN, settingName } from './describe-instance';
 import { missingCategoriesRemedy, newSettingRemedy, NO_REMEDY } from './remedies';
 import { ANY_GROUP, categoryNames, categoryText, joinAnd, type AuditLogRequirement, type RequiredCategory } from './requirement';
 import type { AssumedApart, ScopeIndex } from './scope-match';
@@ -23,9 +23,6 @@ type MessageId =
 function place(p: SettingPlace): InstancePlace {
   return { instance: p.setting, path: p.path };
 }
-
-/** Enough deciders, or settings not deployed, for a message to say why in a few lines; the rest are counted. */
-const MAX_SHOWN = 3;
 
 /** Enough settings to show where to look; a resource targeted by hundreds (a module in a loop) would list them on every finding. */
 const MAX_RELATED_SETTINGS = 20;

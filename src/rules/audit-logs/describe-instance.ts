@@ -4,8 +4,8 @@ import { bicepText, NOT_EVALUATED } from '../../template/bicep-text';
 import type { Origin, Symbolic } from '../../template/expressions/value';
 import type { SourceSpan } from '../../template/location';
 
-// Enough unknowns to say what decides an outcome; a message names no more.
-const MAX_DECIDERS = 3;
+/** How many items of a list (settings, unknowns that decide an outcome) a message names before it counts the rest. */
+export const MAX_SHOWN = 3;
 
 function loopText(loopIndex: number | Symbolic | undefined): string {
   if (loopIndex === undefined) return '';
@@ -100,5 +100,5 @@ export function describeFalseCondition(falseCondition: FalseCondition | undefine
 export function describeDeciders(origins: readonly Origin[], describeSpan: (span: SourceSpan) => string): string {
   const telling = origins.filter((o) => o.kind !== 'deployment');
   const shown = telling.length > 0 ? telling : origins;
-  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, describeSpan)), MAX_DECIDERS) : 'values known only at deployment';
+  return shown.length > 0 ? boundedList(shown.map((o) => describeOrigin(o, describeSpan)), MAX_SHOWN) : 'values known only at deployment';
 }
